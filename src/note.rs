@@ -1,0 +1,266 @@
+//! A note file as text: the optional UTF-8 byte order mark, the YAML
+//! frontmatter between `---` fences, and the markdown body after it.
+//!
+//! Nothing here rewrites a note. [`Note::split`] only finds byte ranges, so
+//! every offset it hands out points into the file exactly as it is on disk.
+
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_yaml::Value;
+
+use crate::error::{Error, Result};
+
+/// The UTF-8 byte order mark some editors put at the start of a file.
+const BOM: &str = "\u{feff}";
+
+/// A note's text with its parts located.
+#[derive(Debug, Clone)]
+pub struct Note<'a> {
+    /// The whole file, BOM included.
+    pub text: &'a str,
+    /// The YAML between the fences, if the file opens with frontmatter.
+    pub frontmatter: Option<Range<usize>>,
+    /// Where the markdown body starts (after the BOM and the frontmatter).
+    pub body_start: usize,
+}
+
+/// What oneonone reads from a note's frontmatter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frontmatter {
+    /// `person:`, the person's display name.
+    pub person: Option<String>,
+    /// `date:`, the meeting date.
+    pub date: Option<NaiveDate>,
+}
+
+impl<'a> Note<'a> {
+    /// Locates the BOM, the frontmatter and the body of a note.
+    ///
+    /// Frontmatter is a first line of exactly `---` (trailing blanks allowed)
+    /// closed by a later line of `---` or `...`. Without a closing fence the
+    /// file has no frontmatter: GitHub renders such a first line as a rule.
+    #[must_use]
+    pub fn split(text: &'a str) -> Self {
+        let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let mut lines = LineSpans::new(text, start);
+        let opens = lines.next().is_some_and(|l| is_fence(&text[l.clone()], false));
+        if opens {
+            let yaml_start = lines.pos;
+            for line in lines.by_ref() {
+                if is_fence(&text[line.start..line.end], true) {
+                    return Note {
+                        text,
+                        frontmatter: Some(yaml_start..line.start),
+                        body_start: line_end_after(text, line.end),
+                    };
+                }
+            }
+        }
+        Note {
+            text,
+            frontmatter: None,
+            body_start: start,
+        }
+    }
+
+    /// The markdown body.
+    #[must_use]
+    pub fn body(&self) -> &'a str {
+        &self.text[self.body_start..]
+    }
+
+    /// Parses the frontmatter's `person` and `date`.
+    ///
+    /// # Errors
+    /// The YAML does not parse, is not a mapping, or holds a `date` that is
+    /// not `YYYY-MM-DD`; the error names `path` and the line.
+    pub fn frontmatter(&self, path: &Path) -> Result<Frontmatter> {
+        let Some(range) = self.frontmatter.clone() else {
+            return Ok(Frontmatter::default());
+        };
+        let yaml = &self.text[range.clone()];
+        let first_line = line_number(self.text, range.start);
+        let value: Value = match serde_yaml::from_str(yaml) {
+            Ok(v) => v,
+            Err(e) => return Err(Error::yaml(path, first_line, &e)),
+        };
+        let map = match value {
+            Value::Mapping(map) => map,
+            Value::Null => return Ok(Frontmatter::default()),
+            _ => {
+                return Err(Error::Invalid {
+                    path: path.to_path_buf(),
+                    line: Some(first_line),
+                    message: "frontmatter is not a mapping of `key: value` lines".into(),
+                });
+            }
+        };
+        let person = match map.get("person") {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        let date = match map.get("date") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(parse_date_prefix(s).ok_or_else(|| {
+                bad_date(path, self.text, range.clone(), &format!("{s:?}"))
+            })?),
+            Some(other) => {
+                return Err(bad_date(path, self.text, range, &format!("{other:?}")));
+            }
+        };
+        Ok(Frontmatter { person, date })
+    }
+}
+
+/// The error for a `date:` that is not a date, pointing at its line.
+fn bad_date(path: &Path, text: &str, yaml: Range<usize>, shown: &str) -> Error {
+    let offset = LineSpans::new(text, yaml.start)
+        .take_while(|l| l.start < yaml.end)
+        .find(|l| text[l.clone()].starts_with("date:"))
+        .map_or(yaml.start, |l| l.start);
+    Error::Invalid {
+        path: path.to_path_buf(),
+        line: Some(line_number(text, offset)),
+        message: format!("`date: {shown}` is not a date; write it as YYYY-MM-DD"),
+    }
+}
+
+/// Reads `YYYY-MM-DD` at the start of `s` (a timestamp after it is allowed).
+#[must_use]
+pub fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head = s.get(..10)?;
+    let rest = &s[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', ' ', '-', '_', '.'])) {
+        return None;
+    }
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// True for a fence line: `---`, or `...` when closing.
+fn is_fence(line: &str, closing: bool) -> bool {
+    let line = line.trim_end_matches([' ', '\t', '\r']);
+    line == "---" || (closing && line == "...")
+}
+
+/// The offset just past the line ending that follows `end`, if any.
+fn line_end_after(text: &str, end: usize) -> usize {
+    match text.as_bytes().get(end) {
+        Some(b'\n') => end + 1,
+        _ => end,
+    }
+}
+
+/// The 1-based line number of a byte offset.
+#[must_use]
+pub fn line_number(text: &str, offset: usize) -> usize {
+    1 + text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Iterates over the lines of `text` from `pos`, yielding each line's range
+/// without its `\n` (a `\r` before it stays, for the caller to trim).
+struct LineSpans<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> LineSpans<'a> {
+    fn new(text: &'a str, pos: usize) -> Self {
+        LineSpans { text, pos }
+    }
+}
+
+impl Iterator for LineSpans<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let start = self.pos;
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        self.pos = if end < self.text.len() { end + 1 } else { end };
+        Some(start..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fm(text: &str) -> Result<Frontmatter> {
+        Note::split(text).frontmatter(Path::new("n.md"))
+    }
+
+    #[test]
+    fn splits_frontmatter_and_body() {
+        let text = "---\nperson: Alice\ndate: 2026-11-24\n---\n# Hi\n";
+        let note = Note::split(text);
+        assert_eq!(&text[note.frontmatter.clone().unwrap()], "person: Alice\ndate: 2026-11-24\n");
+        assert_eq!(note.body(), "# Hi\n");
+        assert_eq!(
+            fm(text).unwrap(),
+            Frontmatter {
+                person: Some("Alice".into()),
+                date: NaiveDate::from_ymd_opt(2026, 11, 24)
+            }
+        );
+    }
+
+    #[test]
+    fn handles_bom_crlf_and_dots_fence() {
+        let text = "\u{feff}---\r\nperson: 'Zoë'\r\n...\r\nbody\r\n";
+        let note = Note::split(text);
+        assert_eq!(note.body(), "body\r\n");
+        assert_eq!(fm(text).unwrap().person.as_deref(), Some("Zoë"));
+    }
+
+    #[test]
+    fn no_frontmatter_without_closing_fence_or_at_start() {
+        for text in ["---\nperson: A\n# no close\n", "\n---\nperson: A\n---\n", "x\n"] {
+            let note = Note::split(text);
+            assert_eq!(note.frontmatter, None, "{text:?}");
+            assert_eq!(note.body_start, 0);
+        }
+        assert_eq!(fm("---\n---\nbody").unwrap(), Frontmatter::default());
+    }
+
+    #[test]
+    fn frontmatter_errors_name_the_line() {
+        let err = fm("---\nperson: Alice\ndate: [2026\n---\n").unwrap_err();
+        let shown = err.to_string();
+        assert!(shown.starts_with("n.md:"), "{shown}");
+        let Error::Yaml { location, .. } = err else { panic!("{err:?}") };
+        assert!(location.line >= 3, "{location:?}");
+
+        let err = fm("---\nperson: Alice\ndate: someday\n---\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "n.md:3: `date: \"someday\"` is not a date; write it as YYYY-MM-DD"
+        );
+        let err = fm("---\n- a\n- b\n---\n").unwrap_err();
+        assert_eq!(err.to_string(), "n.md:2: frontmatter is not a mapping of `key: value` lines");
+    }
+
+    #[test]
+    fn reads_date_prefixes() {
+        assert_eq!(parse_date_prefix("2026-11-24"), NaiveDate::from_ymd_opt(2026, 11, 24));
+        assert_eq!(parse_date_prefix("2026-11-24-2"), NaiveDate::from_ymd_opt(2026, 11, 24));
+        assert_eq!(parse_date_prefix("2026-11-24T10:00"), NaiveDate::from_ymd_opt(2026, 11, 24));
+        assert_eq!(parse_date_prefix("2026-11-245"), None);
+        assert_eq!(parse_date_prefix("2026-13-01"), None);
+        assert_eq!(parse_date_prefix("notes"), None);
+    }
+
+    #[test]
+    fn counts_lines() {
+        assert_eq!(line_number("a\nb\r\nc", 0), 1);
+        assert_eq!(line_number("a\nb\r\nc", 2), 2);
+        assert_eq!(line_number("a\nb\r\nc", 5), 3);
+    }
+}

@@ -1,0 +1,95 @@
+//! Person slugs: the folder name a person's notes live in.
+//!
+//! "Alice Smith" becomes `alice-smith`, "José" becomes `jose`. A name that
+//! would leave the notebook, hide its folder, or collide with the notebook's
+//! own files is refused rather than quietly rewritten.
+
+use crate::error::{Error, Result};
+
+/// Folder and file names the notebook itself uses; no person may take them.
+const RESERVED: &[&str] = &["question-bank", "oneonone-yaml", "agenda", "person"];
+
+/// Names Windows will not create as files or folders, whatever the extension.
+const WINDOWS_RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Turns a person's name into a slug, or explains why it cannot be one.
+///
+/// # Errors
+/// The name is empty after folding, contains a path separator or `..`,
+/// starts with a dot, or is a name the notebook or Windows reserves.
+pub fn slugify(name: &str) -> Result<String> {
+    let refuse = |reason: &str| Error::PersonName {
+        name: name.to_string(),
+        reason: reason.to_string(),
+    };
+    let trimmed = name.trim();
+    if trimmed.contains('/') || trimmed.contains('\\') {
+        return Err(refuse("a name cannot contain `/` or `\\`"));
+    }
+    if trimmed.contains("..") {
+        return Err(refuse("a name cannot contain `..`"));
+    }
+    if trimmed.starts_with('.') {
+        return Err(refuse("a name cannot start with a dot (hidden folders are never read)"));
+    }
+    let folded = deunicode::deunicode(trimmed).to_lowercase();
+    let mut slug = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        return Err(refuse("it has no letters or digits to make a folder name from"));
+    }
+    if RESERVED.contains(&slug.as_str()) {
+        return Err(refuse(&format!("`{slug}` is a name the notebook uses itself")));
+    }
+    if WINDOWS_RESERVED.contains(&slug.as_str()) {
+        return Err(refuse(&format!("`{slug}` is a reserved file name on Windows")));
+    }
+    Ok(slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(slugify("Alice Smith").unwrap(), "alice-smith");
+        assert_eq!(slugify("José").unwrap(), "jose");
+        assert_eq!(slugify("  Zoë  O'Brien-Núñez ").unwrap(), "zoe-o-brien-nunez");
+        assert_eq!(slugify("Björn Ødegård").unwrap(), "bjorn-odegard");
+        assert_eq!(slugify("alice").unwrap(), "alice");
+        assert_eq!(slugify("Team #2 (infra)").unwrap(), "team-2-infra");
+        assert_eq!(slugify("Straße").unwrap(), "strasse");
+    }
+
+    #[test]
+    fn refuses_names_that_leave_or_hide() {
+        for name in ["..", "../etc", "a/b", "a\\b", ".git", ".alice", "", "   ", "!!!", "—"] {
+            assert!(slugify(name).is_err(), "{name:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn refuses_reserved_names() {
+        let err = slugify("Question Bank").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "cannot use \"Question Bank\" as a person: `question-bank` is a name the notebook uses itself"
+        );
+        assert!(slugify("CON").is_err());
+        assert!(slugify("nul").is_err());
+        assert!(slugify("Connie").is_ok());
+    }
+}

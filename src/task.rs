@@ -1,0 +1,272 @@
+//! GFM task items, found the way GitHub finds them.
+//!
+//! A task is a list item whose first paragraph starts with `[ ]`, `[x]` or
+//! `[X]`, under any list marker, at any depth, inside block quotes too. A
+//! `[ ]` in a code block, an HTML block or the frontmatter is not a task, and
+//! neither are other marks such as `[>]` or `[-]`. pulldown-cmark does the
+//! parsing; this module only turns its events into [`Task`]s with the exact
+//! byte of the checkbox, so an edit can change that one byte and no other.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::note::Note;
+
+/// One task item in a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    /// 1-based line of the checkbox.
+    pub line: usize,
+    /// Byte offset, in the whole file, of the character between the
+    /// brackets: the space of `[ ]` or the `x` of `[x]`.
+    pub checkbox: usize,
+    /// Whether the box is ticked.
+    pub checked: bool,
+    /// The item's first line of text as written (markdown kept), trimmed;
+    /// when the checkbox ends its line, the next line of the item.
+    pub text: String,
+}
+
+impl Task {
+    /// True for an unticked box that has something written next to it: the
+    /// empty `- [ ]` a template leaves is a placeholder, not a follow-up.
+    #[must_use]
+    pub fn is_open(&self) -> bool {
+        !self.checked && !self.text.is_empty()
+    }
+}
+
+/// Every task item in the note's body, in file order.
+#[must_use]
+pub fn tasks(note: &Note<'_>) -> Vec<Task> {
+    let body = note.body();
+    let base = note.body_start;
+    let mut found = Vec::new();
+    let mut current: Option<Pending> = None;
+    let mut line = LineCounter::new(note.text);
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_TASKLISTS).into_offset_iter() {
+        if let Event::TaskListMarker(checked) = event {
+            if let Some(done) = current.take() {
+                found.push(done.finish(body, base, &mut line));
+            }
+            current = Some(Pending::new(body, range, checked));
+            continue;
+        }
+        if let Some(pending) = current.as_mut() {
+            if !pending.feed(&event, range) {
+                found.push(current.take().expect("pending task").finish(body, base, &mut line));
+            }
+        }
+    }
+    if let Some(done) = current.take() {
+        found.push(done.finish(body, base, &mut line));
+    }
+    found
+}
+
+/// A task whose text is still being collected from the events after its
+/// checkbox.
+struct Pending {
+    /// Offset of the checkbox character in the body.
+    checkbox: usize,
+    checked: bool,
+    /// Nesting of inline tags opened since the checkbox.
+    depth: usize,
+    /// Source span of the line being collected, if any inline event was seen.
+    span: Option<Range<usize>>,
+    /// The first non-empty line's span, once complete.
+    first: Option<Range<usize>>,
+}
+
+impl Pending {
+    fn new(body: &str, marker: Range<usize>, checked: bool) -> Self {
+        // The marker's range may start with the blanks after the list
+        // marker; the checkbox is the character after its `[`.
+        let open = body[marker.clone()].find('[').map_or(marker.start, |i| marker.start + i);
+        Pending {
+            checkbox: open + 1,
+            checked,
+            depth: 0,
+            span: None,
+            first: None,
+        }
+    }
+
+    /// Takes one event; false once the item's first paragraph is over or
+    /// its first line of text is known.
+    fn feed(&mut self, event: &Event<'_>, range: Range<usize>) -> bool {
+        match event {
+            Event::Start(tag) if is_inline(tag) => {
+                self.depth += 1;
+                self.extend(range);
+            }
+            Event::End(tag) if self.depth > 0 && is_inline_end(*tag) => {
+                self.depth -= 1;
+                self.extend(range);
+            }
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_) => self.extend(range),
+            Event::SoftBreak | Event::HardBreak => {
+                if self.depth == 0 && self.span.is_some() {
+                    self.first = self.span.take();
+                    return false;
+                }
+            }
+            // Any block boundary ends the first paragraph of the item.
+            _ => {
+                self.first = self.span.take();
+                return false;
+            }
+        }
+        true
+    }
+
+    fn extend(&mut self, range: Range<usize>) {
+        self.span = Some(match self.span.take() {
+            Some(s) => s.start.min(range.start)..s.end.max(range.end),
+            None => range,
+        });
+    }
+
+    fn finish(mut self, body: &str, base: usize, line: &mut LineCounter<'_>) -> Task {
+        let span = self.first.take().or(self.span.take());
+        let text = span.map_or("", |s| body[s].trim()).to_string();
+        let checkbox = base + self.checkbox;
+        Task {
+            line: line.line_of(checkbox),
+            checkbox,
+            checked: self.checked,
+            text,
+        }
+    }
+}
+
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// Turns increasing byte offsets into 1-based line numbers in one pass.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    fn line_of(&mut self, offset: usize) -> usize {
+        if offset < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.pos..offset].iter().filter(|&&b| b == b'\n').count();
+        self.pos = offset;
+        self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(text: &str) -> Vec<(usize, String)> {
+        tasks(&Note::split(text))
+            .into_iter()
+            .filter(Task::is_open)
+            .map(|t| (t.line, t.text))
+            .collect()
+    }
+
+    fn owned(items: &[(usize, &str)]) -> Vec<(usize, String)> {
+        items.iter().map(|(l, t)| (*l, (*t).to_string())).collect()
+    }
+
+    #[test]
+    fn finds_items_under_every_marker() {
+        let text = "- [ ] dash\n* [ ] star\n+ [ ] plus\n1. [ ] dot\n2) [ ] paren\n";
+        assert_eq!(
+            open(text),
+            owned(&[(1, "dash"), (2, "star"), (3, "plus"), (4, "dot"), (5, "paren")])
+        );
+    }
+
+    #[test]
+    fn skips_code_html_frontmatter_and_other_marks() {
+        let text = "---\ntodo: \"- [ ] in yaml\"\n---\n\
+                    ```\n- [ ] fenced\n```\n\n    - [ ] indented code\n\n\
+                    <div>\n- [ ] html\n</div>\n\n\
+                    - [x] done\n- [X] Done\n- [>] carried\n- [-] cancelled\n- [ ]\n- [ ] \n\
+                    not a list [ ] item\n";
+        assert_eq!(open(text), owned(&[]));
+        let all = tasks(&Note::split(text));
+        assert_eq!(all.iter().filter(|t| t.checked).count(), 2);
+    }
+
+    #[test]
+    fn finds_items_in_quotes_and_nested_lists() {
+        let text = "> - [ ] quoted\n>\n> > - [ ] deeper\n\n- parent\n  - [ ] child\n    1. [ ] grandchild\n";
+        assert_eq!(
+            open(text),
+            owned(&[(1, "quoted"), (3, "deeper"), (6, "child"), (7, "grandchild")])
+        );
+    }
+
+    #[test]
+    fn keeps_inline_markdown_and_first_line_only() {
+        let text = "- [ ] Send **the doc** to [Bob](http://x) `now`\n  and more\n- [ ]   spaced  \n";
+        assert_eq!(
+            open(text),
+            owned(&[(1, "Send **the doc** to [Bob](http://x) `now`"), (3, "spaced")])
+        );
+    }
+
+    #[test]
+    fn text_on_the_next_line_counts() {
+        assert_eq!(open("- [ ]\n  wrapped text\n"), owned(&[(1, "wrapped text")]));
+    }
+
+    #[test]
+    fn checkbox_offset_points_inside_the_brackets_with_bom_and_crlf() {
+        let text = "\u{feff}---\r\nperson: A\r\n---\r\nintro\r\n\r\n- [ ] one\r\n  * [x] two\r\n";
+        let found = tasks(&Note::split(text));
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].checkbox - 1..found[0].checkbox + 2], "[ ]");
+        assert_eq!(&text[found[1].checkbox - 1..found[1].checkbox + 2], "[x]");
+        assert_eq!((found[0].line, found[0].text.as_str()), (6, "one"));
+        assert_eq!((found[1].line, found[1].text.as_str()), (7, "two"));
+    }
+}
