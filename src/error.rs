@@ -60,12 +60,28 @@ pub enum Error {
         /// The folders it matches.
         candidates: Vec<String>,
     },
+    /// A name that matches no person folder.
+    #[error("no person matches {name:?}; people in this notebook: {}", if known.is_empty() { "none yet".to_string() } else { known.join(", ") })]
+    UnknownPerson {
+        /// The name as given.
+        name: String,
+        /// The person folders there are.
+        known: Vec<String>,
+    },
     /// A framework name the bank does not define.
     #[error("unknown framework {name:?}; known frameworks: {}", known.join(", "))]
     UnknownFramework {
         /// The name asked for.
         name: String,
         /// The names the bank defines.
+        known: Vec<String>,
+    },
+    /// A question section the bank does not have.
+    #[error("no question section {name:?}; sections: {}", known.join(", "))]
+    UnknownSection {
+        /// The name asked for.
+        name: String,
+        /// The sections there are.
         known: Vec<String>,
     },
     /// The notebook folder is missing.
@@ -112,22 +128,17 @@ impl Error {
     /// `first_line` is the 1-based line of the file on which the YAML text
     /// starts (frontmatter starts on line 2).
     pub fn yaml(path: impl Into<PathBuf>, first_line: usize, err: &serde_yaml::Error) -> Self {
-        let mut message = err.to_string();
-        let location = if let Some(loc) = err.location() {
-            // The parser appends " at line L column C"; we say it up front.
-            if let Some(cut) = message.rfind(" at line ") {
-                message.truncate(cut);
-            }
-            Location {
-                line: first_line + loc.line() - 1,
-                column: loc.column(),
-            }
-        } else {
+        let location = err.location().map_or(
             Location {
                 line: first_line,
                 column: 0,
-            }
-        };
+            },
+            |loc| Location {
+                line: first_line + loc.line() - 1,
+                column: loc.column(),
+            },
+        );
+        let message = shift_marks(&err.to_string(), first_line - 1);
         Error::Yaml {
             path: path.into(),
             location,
@@ -136,10 +147,65 @@ impl Error {
     }
 
     /// True when the error is only a reader that went away (`| head`).
+    #[must_use]
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
+/// Rewrites the parser's " at line L column C" marks for a YAML text that
+/// starts `offset` lines into its file. The first mark is the error's own
+/// position, which the message already leads with, so it is dropped.
+fn shift_marks(message: &str, offset: usize) -> String {
+    const MARK: &str = " at line ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    let mut first = true;
+    while let Some(at) = rest.find(MARK) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + MARK.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(line) = after[..digits].parse::<usize>() else {
+            out.push_str(MARK);
+            rest = after;
+            continue;
+        };
+        let tail = &after[digits..];
+        let column_len = tail.strip_prefix(" column ").map_or(0, |c| {
+            " column ".len() + c.bytes().take_while(u8::is_ascii_digit).count()
+        });
+        if !first {
+            out.push_str(MARK);
+            out.push_str(&(line + offset).to_string());
+            out.push_str(&tail[..column_len]);
+        }
+        first = false;
+        rest = &tail[column_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::shift_marks;
+
+    #[test]
+    fn marks_are_shifted_to_file_lines() {
+        assert_eq!(
+            shift_marks(
+                "did not find expected ',' at line 2 column 1, while parsing a flow sequence at line 1 column 9",
+                1
+            ),
+            "did not find expected ',', while parsing a flow sequence at line 2 column 9"
+        );
+        assert_eq!(
+            shift_marks("unknown field `x` at line 3 column 1", 0),
+            "unknown field `x`"
+        );
+        assert_eq!(shift_marks("no marks here", 5), "no marks here");
+    }
+}

@@ -1,9 +1,107 @@
 //! oneonone: plain-markdown notes for managers' 1:1 meetings.
+//!
+//! The binary is a thin shell around [`run`]. Everything else lives here so
+//! tests and other front ends can reach it: [`settings`] resolves the flags
+//! and the environment once, [`commands`] holds one module per subcommand,
+//! and the domain modules ([`note`], [`task`], [`bank`], [`notebook`], ...)
+//! hold the types they are named after.
+//!
+//! Exit codes: 0 success; 1 a negative answer (a check found problems);
+//! 2 an error, or a command that finished but had to skip something it
+//! warned about (an unreadable file, broken frontmatter). A closed pipe
+//! (`oneonone followups | head`) is not an error.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod error;
+pub mod followup;
+pub mod fs;
 pub mod note;
+pub mod notebook;
+pub mod output;
+pub mod settings;
 pub mod slug;
 pub mod task;
+pub mod template;
 
-pub fn run<I>(_args: I) -> u8 { 0 }
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::commands::Outcome;
+use crate::output::Output;
+use crate::settings::{Environment, Settings};
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a negative answer.
+pub const EXIT_NEGATIVE: u8 = 1;
+/// Exit code: an error, or warnings.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Runs oneonone with these arguments against the real process
+/// environment, standard output and standard error; returns the exit code.
+pub fn run<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_with(
+        args,
+        &Environment::capture(),
+        Box::new(std::io::stdout()),
+        Box::new(std::io::stderr()),
+    )
+}
+
+/// Runs oneonone against a given environment and output streams.
+pub fn run_with<I, T>(
+    args: I,
+    env: &Environment,
+    stdout: Box<dyn Write>,
+    stderr: Box<dyn Write>,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let color = env.stderr_is_terminal && !env.no_color && !env.term_dumb;
+            let mut out = Output::new(stdout, stderr, color, color);
+            out.clap(&e);
+            let _ = out.flush();
+            return u8::try_from(e.exit_code()).unwrap_or(EXIT_ERROR);
+        }
+    };
+    let settings = Settings::new(&cli, env);
+    let mut out = Output::new(stdout, stderr, settings.color_stdout, settings.color_stderr);
+    let result = dispatch(&cli.command, &settings, &mut out)
+        .and_then(|outcome| out.flush().map(|()| outcome));
+    match result {
+        Ok(Outcome::Negative) => EXIT_NEGATIVE,
+        Ok(Outcome::Done) if out.warnings() > 0 => EXIT_ERROR,
+        Ok(Outcome::Done) => EXIT_OK,
+        Err(e) if e.is_broken_pipe() => EXIT_OK,
+        Err(e) => {
+            out.error(&e);
+            EXIT_ERROR
+        }
+    }
+}
+
+fn dispatch(command: &Command, settings: &Settings, out: &mut Output) -> error::Result<Outcome> {
+    match command {
+        Command::Init(args) => commands::init::run(args, settings, out),
+        Command::New(args) => commands::new::run(args, settings, out),
+        Command::Questions(args) => commands::questions::run(args, settings, out),
+        Command::Followups(args) => commands::followups::run(args, settings, out),
+        Command::Completions(args) => commands::completions::run(args, out),
+    }
+}

@@ -45,7 +45,9 @@ impl<'a> Note<'a> {
     pub fn split(text: &'a str) -> Self {
         let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
         let mut lines = LineSpans::new(text, start);
-        let opens = lines.next().is_some_and(|l| is_fence(&text[l.clone()], false));
+        let opens = lines
+            .next()
+            .is_some_and(|l| is_fence(&text[l.clone()], false));
         if opens {
             let yaml_start = lines.pos;
             for line in lines.by_ref() {
@@ -104,9 +106,10 @@ impl<'a> Note<'a> {
         };
         let date = match map.get("date") {
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(parse_date_prefix(s).ok_or_else(|| {
-                bad_date(path, self.text, range.clone(), &format!("{s:?}"))
-            })?),
+            Some(Value::String(s)) => Some(
+                parse_date_prefix(s)
+                    .ok_or_else(|| bad_date(path, self.text, range.clone(), &format!("{s:?}")))?,
+            ),
             Some(other) => {
                 return Err(bad_date(path, self.text, range, &format!("{other:?}")));
             }
@@ -157,7 +160,14 @@ fn line_end_after(text: &str, end: usize) -> usize {
 /// The 1-based line number of a byte offset.
 #[must_use]
 pub fn line_number(text: &str, offset: usize) -> usize {
-    1 + text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count()
+    1 + count_newlines(&text.as_bytes()[..offset])
+}
+
+/// How many `\n` bytes there are.
+#[must_use]
+#[allow(clippy::naive_bytecount)] // the compiler vectorizes this loop well enough
+pub fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Iterates over the lines of `text` from `pos`, yielding each line's range
@@ -201,7 +211,10 @@ mod tests {
     fn splits_frontmatter_and_body() {
         let text = "---\nperson: Alice\ndate: 2026-11-24\n---\n# Hi\n";
         let note = Note::split(text);
-        assert_eq!(&text[note.frontmatter.clone().unwrap()], "person: Alice\ndate: 2026-11-24\n");
+        assert_eq!(
+            &text[note.frontmatter.clone().unwrap()],
+            "person: Alice\ndate: 2026-11-24\n"
+        );
         assert_eq!(note.body(), "# Hi\n");
         assert_eq!(
             fm(text).unwrap(),
@@ -222,7 +235,11 @@ mod tests {
 
     #[test]
     fn no_frontmatter_without_closing_fence_or_at_start() {
-        for text in ["---\nperson: A\n# no close\n", "\n---\nperson: A\n---\n", "x\n"] {
+        for text in [
+            "---\nperson: A\n# no close\n",
+            "\n---\nperson: A\n---\n",
+            "x\n",
+        ] {
             let note = Note::split(text);
             assert_eq!(note.frontmatter, None, "{text:?}");
             assert_eq!(note.body_start, 0);
@@ -235,7 +252,9 @@ mod tests {
         let err = fm("---\nperson: Alice\ndate: [2026\n---\n").unwrap_err();
         let shown = err.to_string();
         assert!(shown.starts_with("n.md:"), "{shown}");
-        let Error::Yaml { location, .. } = err else { panic!("{err:?}") };
+        let Error::Yaml { location, .. } = err else {
+            panic!("{err:?}")
+        };
         assert!(location.line >= 3, "{location:?}");
 
         let err = fm("---\nperson: Alice\ndate: someday\n---\n").unwrap_err();
@@ -244,14 +263,26 @@ mod tests {
             "n.md:3: `date: \"someday\"` is not a date; write it as YYYY-MM-DD"
         );
         let err = fm("---\n- a\n- b\n---\n").unwrap_err();
-        assert_eq!(err.to_string(), "n.md:2: frontmatter is not a mapping of `key: value` lines");
+        assert_eq!(
+            err.to_string(),
+            "n.md:2: frontmatter is not a mapping of `key: value` lines"
+        );
     }
 
     #[test]
     fn reads_date_prefixes() {
-        assert_eq!(parse_date_prefix("2026-11-24"), NaiveDate::from_ymd_opt(2026, 11, 24));
-        assert_eq!(parse_date_prefix("2026-11-24-2"), NaiveDate::from_ymd_opt(2026, 11, 24));
-        assert_eq!(parse_date_prefix("2026-11-24T10:00"), NaiveDate::from_ymd_opt(2026, 11, 24));
+        assert_eq!(
+            parse_date_prefix("2026-11-24"),
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+        );
+        assert_eq!(
+            parse_date_prefix("2026-11-24-2"),
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+        );
+        assert_eq!(
+            parse_date_prefix("2026-11-24T10:00"),
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+        );
         assert_eq!(parse_date_prefix("2026-11-245"), None);
         assert_eq!(parse_date_prefix("2026-13-01"), None);
         assert_eq!(parse_date_prefix("notes"), None);

@@ -33,7 +33,9 @@ pub fn slugify(name: &str) -> Result<String> {
         return Err(refuse("a name cannot contain `..`"));
     }
     if trimmed.starts_with('.') {
-        return Err(refuse("a name cannot start with a dot (hidden folders are never read)"));
+        return Err(refuse(
+            "a name cannot start with a dot (hidden folders are never read)",
+        ));
     }
     let folded = deunicode::deunicode(trimmed).to_lowercase();
     let mut slug = String::with_capacity(folded.len());
@@ -48,13 +50,19 @@ pub fn slugify(name: &str) -> Result<String> {
         slug.pop();
     }
     if slug.is_empty() {
-        return Err(refuse("it has no letters or digits to make a folder name from"));
+        return Err(refuse(
+            "it has no letters or digits to make a folder name from",
+        ));
     }
     if RESERVED.contains(&slug.as_str()) {
-        return Err(refuse(&format!("`{slug}` is a name the notebook uses itself")));
+        return Err(refuse(&format!(
+            "`{slug}` is a name the notebook uses itself"
+        )));
     }
     if WINDOWS_RESERVED.contains(&slug.as_str()) {
-        return Err(refuse(&format!("`{slug}` is a reserved file name on Windows")));
+        return Err(refuse(&format!(
+            "`{slug}` is a reserved file name on Windows"
+        )));
     }
     Ok(slug)
 }
@@ -67,7 +75,10 @@ mod tests {
     fn folds_case_accents_and_punctuation() {
         assert_eq!(slugify("Alice Smith").unwrap(), "alice-smith");
         assert_eq!(slugify("José").unwrap(), "jose");
-        assert_eq!(slugify("  Zoë  O'Brien-Núñez ").unwrap(), "zoe-o-brien-nunez");
+        assert_eq!(
+            slugify("  Zoë  O'Brien-Núñez ").unwrap(),
+            "zoe-o-brien-nunez"
+        );
         assert_eq!(slugify("Björn Ødegård").unwrap(), "bjorn-odegard");
         assert_eq!(slugify("alice").unwrap(), "alice");
         assert_eq!(slugify("Team #2 (infra)").unwrap(), "team-2-infra");
@@ -76,7 +87,9 @@ mod tests {
 
     #[test]
     fn refuses_names_that_leave_or_hide() {
-        for name in ["..", "../etc", "a/b", "a\\b", ".git", ".alice", "", "   ", "!!!", "—"] {
+        for name in [
+            "..", "../etc", "a/b", "a\\b", ".git", ".alice", "", "   ", "!!!", "—",
+        ] {
             assert!(slugify(name).is_err(), "{name:?} should be refused");
         }
     }

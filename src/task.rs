@@ -53,10 +53,9 @@ pub fn tasks(note: &Note<'_>) -> Vec<Task> {
             current = Some(Pending::new(body, range, checked));
             continue;
         }
-        if let Some(pending) = current.as_mut() {
-            if !pending.feed(&event, range) {
-                found.push(current.take().expect("pending task").finish(body, base, &mut line));
-            }
+        let ended = current.as_mut().is_some_and(|p| !p.feed(&event, range));
+        if ended && let Some(done) = current.take() {
+            found.push(done.finish(body, base, &mut line));
         }
     }
     if let Some(done) = current.take() {
@@ -83,7 +82,9 @@ impl Pending {
     fn new(body: &str, marker: Range<usize>, checked: bool) -> Self {
         // The marker's range may start with the blanks after the list
         // marker; the checkbox is the character after its `[`.
-        let open = body[marker.clone()].find('[').map_or(marker.start, |i| marker.start + i);
+        let open = body[marker.clone()]
+            .find('[')
+            .map_or(marker.start, |i| marker.start + i);
         Pending {
             checkbox: open + 1,
             checked,
@@ -193,7 +194,7 @@ impl<'a> LineCounter<'a> {
             self.pos = 0;
             self.line = 1;
         }
-        self.line += self.bytes[self.pos..offset].iter().filter(|&&b| b == b'\n').count();
+        self.line += crate::note::count_newlines(&self.bytes[self.pos..offset]);
         self.pos = offset;
         self.line
     }
@@ -220,7 +221,13 @@ mod tests {
         let text = "- [ ] dash\n* [ ] star\n+ [ ] plus\n1. [ ] dot\n2) [ ] paren\n";
         assert_eq!(
             open(text),
-            owned(&[(1, "dash"), (2, "star"), (3, "plus"), (4, "dot"), (5, "paren")])
+            owned(&[
+                (1, "dash"),
+                (2, "star"),
+                (3, "plus"),
+                (4, "dot"),
+                (5, "paren")
+            ])
         );
     }
 
@@ -241,22 +248,34 @@ mod tests {
         let text = "> - [ ] quoted\n>\n> > - [ ] deeper\n\n- parent\n  - [ ] child\n    1. [ ] grandchild\n";
         assert_eq!(
             open(text),
-            owned(&[(1, "quoted"), (3, "deeper"), (6, "child"), (7, "grandchild")])
+            owned(&[
+                (1, "quoted"),
+                (3, "deeper"),
+                (6, "child"),
+                (7, "grandchild")
+            ])
         );
     }
 
     #[test]
     fn keeps_inline_markdown_and_first_line_only() {
-        let text = "- [ ] Send **the doc** to [Bob](http://x) `now`\n  and more\n- [ ]   spaced  \n";
+        let text =
+            "- [ ] Send **the doc** to [Bob](http://x) `now`\n  and more\n- [ ]   spaced  \n";
         assert_eq!(
             open(text),
-            owned(&[(1, "Send **the doc** to [Bob](http://x) `now`"), (3, "spaced")])
+            owned(&[
+                (1, "Send **the doc** to [Bob](http://x) `now`"),
+                (3, "spaced")
+            ])
         );
     }
 
     #[test]
     fn text_on_the_next_line_counts() {
-        assert_eq!(open("- [ ]\n  wrapped text\n"), owned(&[(1, "wrapped text")]));
+        assert_eq!(
+            open("- [ ]\n  wrapped text\n"),
+            owned(&[(1, "wrapped text")])
+        );
     }
 
     #[test]

@@ -1,0 +1,397 @@
+//! The question bank: suggested questions grouped in pools, and the
+//! frameworks that give a note its sections.
+//!
+//! The built-in bank is the `question-bank/` folder of this repository,
+//! compiled into the binary. A notebook's own `question-bank/*.yaml` files
+//! are merged on top: their questions join the pools of the same name, and a
+//! framework with a built-in's name replaces it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rand::Rng;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The bank files compiled into the binary, as (shown name, text).
+const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "question-bank/questions.yaml (built in)",
+        include_str!("../question-bank/questions.yaml"),
+    ),
+    (
+        "question-bank/frameworks.yaml (built in)",
+        include_str!("../question-bank/frameworks.yaml"),
+    ),
+];
+
+/// The note template compiled into the binary.
+pub const NOTE_TEMPLATE: &str = include_str!("../question-bank/note.md");
+
+/// The framework used when neither a flag nor oneonone.yaml names one.
+pub const DEFAULT_FRAMEWORK: &str = "listen-learn-lift";
+
+/// The folder, inside a notebook, holding its own bank files.
+pub const BANK_DIR: &str = "question-bank";
+
+/// One suggested question.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "QuestionEntry")]
+pub struct Question {
+    /// The question as it appears in a note.
+    pub text: String,
+    /// Free-form labels (`energy`, `blockers`, ...).
+    pub tags: Vec<String>,
+}
+
+/// A question is written either as a plain string or as `{text, tags}`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum QuestionEntry {
+    Plain(String),
+    #[serde(rename_all = "snake_case")]
+    Full {
+        text: String,
+        #[serde(default)]
+        tags: Vec<String>,
+    },
+}
+
+impl From<QuestionEntry> for Question {
+    fn from(entry: QuestionEntry) -> Self {
+        let (text, tags) = match entry {
+            QuestionEntry::Plain(text) => (text, Vec::new()),
+            QuestionEntry::Full { text, tags } => (text, tags),
+        };
+        Question {
+            text: text.trim().to_string(),
+            tags,
+        }
+    }
+}
+
+/// A way of running a 1:1: the sections a note is made of.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// The name notes and oneonone.yaml use, e.g. `listen-learn-lift`.
+    pub name: String,
+    /// A title for people, e.g. "Listen, Learn, Lift".
+    #[serde(default)]
+    pub title: String,
+    /// One line on what the framework is for.
+    #[serde(default)]
+    pub description: String,
+    /// The note's sections, in order.
+    pub sections: Vec<Section>,
+}
+
+impl Framework {
+    /// The title, or the name when there is no title.
+    #[must_use]
+    pub fn title_or_name(&self) -> &str {
+        if self.title.is_empty() {
+            &self.name
+        } else {
+            &self.title
+        }
+    }
+}
+
+/// One section of a framework.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The section's heading, e.g. "Listen".
+    pub heading: String,
+    /// A one-line reminder printed under the heading.
+    #[serde(default)]
+    pub reminder: Option<String>,
+    /// The question pool suggestions are drawn from.
+    #[serde(default)]
+    pub pool: Option<String>,
+    /// Patterns to look for, printed as one line.
+    #[serde(default)]
+    pub watch: Vec<String>,
+}
+
+/// The shape of one bank file.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct BankFile {
+    #[serde(default)]
+    questions: BTreeMap<String, Vec<Question>>,
+    #[serde(default)]
+    frameworks: Vec<Framework>,
+}
+
+/// The merged bank.
+#[derive(Debug, Clone, Default)]
+pub struct Bank {
+    /// Question pools by name, each in bank order.
+    pub pools: BTreeMap<String, Vec<Question>>,
+    /// Frameworks, built-ins first, in file order.
+    pub frameworks: Vec<Framework>,
+}
+
+impl Bank {
+    /// The built-in bank alone.
+    ///
+    /// # Panics
+    /// Never for a released binary: the built-in files are tested.
+    #[must_use]
+    pub fn built_in() -> Self {
+        let mut bank = Bank::default();
+        for (name, text) in BUILT_IN {
+            bank.merge_text(Path::new(name), text)
+                .expect("the built-in question bank parses");
+        }
+        bank
+    }
+
+    /// The built-in bank merged with the notebook's `question-bank/*.yaml`
+    /// files (in name order). `root` is where to read, `shown` how to name
+    /// the folder in errors.
+    ///
+    /// # Errors
+    /// A bank file cannot be read or does not parse; the error names the
+    /// file, line and column.
+    pub fn load(root: &Path, shown: &Path) -> Result<Self> {
+        let mut bank = Bank::built_in();
+        let dir = root.join(BANK_DIR);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(bank),
+            Err(e) => return Err(Error::io(shown.join(BANK_DIR), "cannot read the folder", e)),
+        };
+        let mut files: Vec<PathBuf> = Vec::new();
+        for entry in entries {
+            let entry =
+                entry.map_err(|e| Error::io(shown.join(BANK_DIR), "cannot read the folder", e))?;
+            let name = entry.file_name();
+            let name = Path::new(&name);
+            let is_yaml = name.extension().is_some_and(|ext| {
+                ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml")
+            });
+            let hidden = name.as_os_str().as_encoded_bytes().starts_with(b".");
+            if is_yaml && !hidden {
+                files.push(name.to_path_buf());
+            }
+        }
+        files.sort();
+        for name in files {
+            let rel = Path::new(BANK_DIR).join(&name);
+            let path = shown.join(&rel);
+            let bytes =
+                std::fs::read(root.join(&rel)).map_err(|e| Error::io(&path, "cannot read", e))?;
+            let text = String::from_utf8(bytes).map_err(|e| Error::Invalid {
+                path: path.clone(),
+                line: None,
+                message: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            })?;
+            bank.merge_text(&path, &text)?;
+        }
+        Ok(bank)
+    }
+
+    /// Parses one bank file and merges it in.
+    fn merge_text(&mut self, path: &Path, text: &str) -> Result<()> {
+        let file: BankFile = if is_blank_yaml(text) {
+            BankFile::default()
+        } else {
+            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?
+        };
+        for (pool, questions) in file.questions {
+            let into = self.pools.entry(pool).or_default();
+            for q in questions {
+                if !q.text.is_empty() && !into.iter().any(|have| have.text == q.text) {
+                    into.push(q);
+                }
+            }
+        }
+        for framework in file.frameworks {
+            if let Some(have) = self
+                .frameworks
+                .iter_mut()
+                .find(|f| f.name == framework.name)
+            {
+                *have = framework;
+            } else {
+                self.frameworks.push(framework);
+            }
+        }
+        Ok(())
+    }
+
+    /// The framework of that name.
+    ///
+    /// # Errors
+    /// No framework has that name; the error lists the known ones.
+    pub fn framework(&self, name: &str) -> Result<&Framework> {
+        self.frameworks
+            .iter()
+            .find(|f| f.name == name)
+            .ok_or_else(|| Error::UnknownFramework {
+                name: name.to_string(),
+                known: self.frameworks.iter().map(|f| f.name.clone()).collect(),
+            })
+    }
+
+    /// The questions of a pool (empty when there is no such pool).
+    #[must_use]
+    pub fn pool(&self, name: &str) -> &[Question] {
+        self.pools.get(name).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Picks up to `n` distinct questions from `pool` at random and returns
+/// them in bank order, so a pick reads the same way the bank does.
+pub fn pick<'a, R: Rng + ?Sized>(pool: &'a [Question], n: usize, rng: &mut R) -> Vec<&'a Question> {
+    let mut indices = rand::seq::index::sample(rng, pool.len(), n.min(pool.len())).into_vec();
+    indices.sort_unstable();
+    indices.into_iter().map(|i| &pool[i]).collect()
+}
+
+/// True when a YAML text holds nothing but blanks and comments.
+fn is_blank_yaml(text: &str) -> bool {
+    text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---"
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    const SOURCE_QUESTIONS: &[(&str, &str)] = &[
+        ("listen", "What's on your mind this week?"),
+        ("listen", "How have you been feeling about work lately?"),
+        ("listen", "What's been energizing or draining you?"),
+        (
+            "listen",
+            "What do you want to make sure we talk about today?",
+        ),
+        ("listen", "Where are you feeling stuck?"),
+        (
+            "listen",
+            "What's something you're not sure how to bring up?",
+        ),
+        ("learn", "What's going well in your current projects?"),
+        ("learn", "Any blockers or frustrations lately?"),
+        ("learn", "Do you feel clear on what's expected of you?"),
+        ("learn", "What skills are you trying to build right now?"),
+        ("learn", "Are you feeling challenged in the right ways?"),
+        ("learn", "What kind of work gives you energy?"),
+        ("learn", "What's challenged you since we last talked?"),
+        ("lift", "What's one thing we should follow up on next time?"),
+        ("lift", "What's one way I can support you this week?"),
+        ("lift", "Is there anything I can take off your plate?"),
+        ("lift", "Is there someone I can connect you with?"),
+        ("lift", "What would make this better?"),
+        ("lift", "If you were in my shoes, what would you try next?"),
+        (
+            "lift",
+            "What's one thing you'd like to start, stop or continue?",
+        ),
+    ];
+
+    #[test]
+    fn built_in_bank_holds_the_method_and_enough_questions() {
+        let bank = Bank::built_in();
+        for (pool, text) in SOURCE_QUESTIONS {
+            assert!(
+                bank.pool(pool).iter().any(|q| q.text == *text),
+                "{pool}: {text}"
+            );
+        }
+        for pool in ["listen", "learn", "lift"] {
+            assert!(
+                bank.pool(pool).len() >= 20,
+                "{pool} has {}",
+                bank.pool(pool).len()
+            );
+        }
+        let llf = bank.framework(DEFAULT_FRAMEWORK).unwrap();
+        let headings: Vec<&str> = llf.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, ["Listen", "Learn", "Lift"]);
+    }
+
+    #[test]
+    fn parses_both_question_forms_and_merges_without_duplicates() {
+        let mut bank = Bank::default();
+        let text = "questions:\n  listen:\n    - Plain one?\n    - text: Tagged one?\n      tags: [energy]\n";
+        bank.merge_text(Path::new("a.yaml"), text).unwrap();
+        bank.merge_text(
+            Path::new("b.yaml"),
+            "questions:\n  listen:\n    - Plain one?\n    - New one?\n",
+        )
+        .unwrap();
+        let texts: Vec<&str> = bank
+            .pool("listen")
+            .iter()
+            .map(|q| q.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Plain one?", "Tagged one?", "New one?"]);
+        assert_eq!(bank.pool("listen")[1].tags, ["energy"]);
+        bank.merge_text(Path::new("c.yaml"), "# only a comment\n")
+            .unwrap();
+    }
+
+    #[test]
+    fn broken_bank_file_names_file_line_and_column() {
+        let mut bank = Bank::default();
+        let err = bank
+            .merge_text(
+                Path::new("qb/mine.yaml"),
+                "questions:\n  listen:\n    - ok\n   - bad: [\n",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("qb/mine.yaml:4:"), "{err}");
+        let err = bank
+            .merge_text(Path::new("qb/typo.yaml"), "questons:\n  listen: []\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("qb/typo.yaml:1:1: unknown field `questons`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn notebook_framework_replaces_built_in_of_same_name() {
+        let mut bank = Bank::built_in();
+        let text =
+            "frameworks:\n  - name: listen-learn-lift\n    sections:\n      - heading: Only\n";
+        bank.merge_text(Path::new("f.yaml"), text).unwrap();
+        assert_eq!(bank.framework(DEFAULT_FRAMEWORK).unwrap().sections.len(), 1);
+        let err = bank.framework("nope").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "unknown framework \"nope\"; known frameworks: listen-learn-lift"
+        );
+    }
+
+    #[test]
+    fn pick_is_reproducible_distinct_and_in_bank_order() {
+        let bank = Bank::built_in();
+        let pool = bank.pool("learn");
+        let a = pick(pool, 3, &mut StdRng::seed_from_u64(7));
+        let b = pick(pool, 3, &mut StdRng::seed_from_u64(7));
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 3);
+        let positions: Vec<usize> = a
+            .iter()
+            .map(|q| pool.iter().position(|p| p == *q).unwrap())
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        assert_eq!(
+            pick(pool, 1000, &mut StdRng::seed_from_u64(1)).len(),
+            pool.len()
+        );
+    }
+}

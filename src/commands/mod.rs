@@ -1,0 +1,17 @@
+//! One module per subcommand. Each takes its parsed arguments, the
+//! resolved settings and the output, and says how it went.
+
+pub mod completions;
+pub mod followups;
+pub mod init;
+pub mod new;
+pub mod questions;
+
+/// How a command that did not fail went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// It did what was asked (exit 0, or 2 if warnings were given).
+    Done,
+    /// It answered "no": a check found problems (exit 1).
+    Negative,
+}

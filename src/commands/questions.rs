@@ -1,0 +1,92 @@
+//! `oneonone questions`: suggested questions from the bank, a few at random
+//! or the whole bank by section.
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::bank::{self, Bank, DEFAULT_FRAMEWORK};
+use crate::cli::QuestionsArgs;
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::notebook::Notebook;
+use crate::output::{Output, sanitize, style};
+use crate::settings::Settings;
+
+/// Prints the suggestions.
+///
+/// # Errors
+/// The bank is broken, the section does not exist, or standard output
+/// cannot be written.
+pub fn run(args: &QuestionsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    // Without a notebook the built-in bank still answers.
+    let (bank, framework_name) = match Notebook::open(settings, false) {
+        Ok(nb) => (
+            Bank::load(nb.root(), nb.shown())?,
+            nb.config
+                .framework
+                .clone()
+                .unwrap_or_else(|| DEFAULT_FRAMEWORK.into()),
+        ),
+        Err(Error::NoNotebook { .. }) => (Bank::built_in(), DEFAULT_FRAMEWORK.into()),
+        Err(e) => return Err(e),
+    };
+    let sections = match &args.section {
+        Some(section) => {
+            let section = section.to_lowercase();
+            if !bank.pools.contains_key(&section) {
+                return Err(Error::UnknownSection {
+                    name: section,
+                    known: bank.pools.keys().cloned().collect(),
+                });
+            }
+            vec![section]
+        }
+        None => pool_order(&bank, &framework_name, args.all),
+    };
+    if args.all {
+        for (i, section) in sections.iter().enumerate() {
+            if i > 0 {
+                out.print(format_args!("\n"))?;
+            }
+            let pool = bank.pool(section);
+            out.styled(style::HEADING, section)?;
+            out.styled(style::DIM, format_args!(" ({})\n", pool.len()))?;
+            for q in pool {
+                out.print(format_args!("  {}", sanitize(&q.text)))?;
+                if !q.tags.is_empty() {
+                    out.styled(style::DIM, format_args!("  [{}]", q.tags.join(", ")))?;
+                }
+                out.print(format_args!("\n"))?;
+            }
+        }
+        return Ok(Outcome::Done);
+    }
+    let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
+    let labelled = sections.len() > 1;
+    for section in &sections {
+        for q in bank::pick(bank.pool(section), args.count, &mut rng) {
+            if labelled {
+                out.styled(style::DIM, format_args!("{section}: "))?;
+            }
+            out.print(format_args!("{}\n", sanitize(&q.text)))?;
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// The pools to show: the framework's, in its order; with `all`, every
+/// other pool after them, by name.
+fn pool_order(bank: &Bank, framework: &str, all: bool) -> Vec<String> {
+    let mut order: Vec<String> = bank
+        .framework(framework)
+        .map(|f| f.sections.iter().filter_map(|s| s.pool.clone()).collect())
+        .unwrap_or_default();
+    if all || order.is_empty() {
+        for name in bank.pools.keys() {
+            if !order.contains(name) {
+                order.push(name.clone());
+            }
+        }
+    }
+    order
+}

@@ -1,0 +1,98 @@
+//! `oneonone.yaml`: the notebook's settings, all optional.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The settings file's name, at the notebook's root.
+pub const CONFIG_FILE: &str = "oneonone.yaml";
+
+/// The commented file `oneonone init` writes.
+pub const CONFIG_TEMPLATE: &str = include_str!("oneonone.yaml");
+
+/// Suggested questions per section when oneonone.yaml does not say.
+pub const DEFAULT_QUESTIONS_PER_SECTION: usize = 3;
+
+/// The notebook's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The manager's name, written into new notes.
+    pub manager: Option<String>,
+    /// The framework new notes use.
+    pub framework: Option<String>,
+    /// How many suggested questions go in each section of a new note.
+    pub questions_per_section: Option<usize>,
+}
+
+impl Config {
+    /// Reads `oneonone.yaml` from `root`; defaults when there is none.
+    /// `shown` is how to name the notebook folder in errors.
+    ///
+    /// # Errors
+    /// The file exists but cannot be read or does not parse.
+    pub fn load(root: &Path, shown: &Path) -> Result<Self> {
+        let path = shown.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(root.join(CONFIG_FILE)) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Error::io(path, "cannot read", e)),
+        };
+        Self::parse(&text, &path)
+    }
+
+    /// Parses the text of a settings file.
+    ///
+    /// # Errors
+    /// The YAML does not parse or has a key oneonone does not know.
+    pub fn parse(text: &str, path: &Path) -> Result<Self> {
+        let value: serde_yaml::Value =
+            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?;
+        if value.is_null() {
+            return Ok(Config::default());
+        }
+        serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))
+    }
+
+    /// Suggested questions per section.
+    #[must_use]
+    pub fn questions_per_section(&self) -> usize {
+        self.questions_per_section
+            .unwrap_or(DEFAULT_QUESTIONS_PER_SECTION)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_init_template_parses_to_the_defaults_it_documents() {
+        let config = Config::parse(CONFIG_TEMPLATE, Path::new(CONFIG_FILE)).unwrap();
+        assert_eq!(
+            config.framework.as_deref(),
+            Some(crate::bank::DEFAULT_FRAMEWORK)
+        );
+        assert_eq!(
+            config.questions_per_section(),
+            DEFAULT_QUESTIONS_PER_SECTION
+        );
+        assert_eq!(config.manager, None);
+    }
+
+    #[test]
+    fn empty_file_is_defaults_and_typos_are_errors() {
+        assert_eq!(
+            Config::parse("# nothing\n", Path::new("c.yaml")).unwrap(),
+            Config::default()
+        );
+        let err = Config::parse("questions_per_sektion: 2\n", Path::new("c.yaml")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("c.yaml:1:1: unknown field `questions_per_sektion`"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Follow-ups: the open task items of the notebook's notes, with the person
+//! and meeting date they belong to.
+
+use std::path::{Component, Path};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::note::{Note, parse_date_prefix};
+use crate::notebook::{NoteFile, Notebook};
+use crate::task;
+
+/// One open follow-up, as `followups --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// The frontmatter's `person`, else the person folder's name; null for a
+    /// file at the notebook's root without a `person`.
+    pub person: Option<String>,
+    /// The frontmatter's `date`, else the date the file name starts with.
+    pub date: Option<NaiveDate>,
+    /// Path relative to the notebook root, with `/` separators.
+    pub path: String,
+    /// 1-based line of the checkbox.
+    pub line: usize,
+    /// The item's text, without list marker and checkbox, trimmed.
+    pub text: String,
+    /// The person folder the file is in (not serialized).
+    #[serde(skip)]
+    pub folder: Option<String>,
+}
+
+/// Every open follow-up in the notebook, sorted by path then line. Files
+/// that cannot be read or parsed are reported to `warn`; what can be read of
+/// them is still listed.
+pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
+    let mut found = Vec::new();
+    for file in notebook.markdown_files(warn) {
+        match read_note(notebook, &file) {
+            Ok(text) => found.extend(open_items(notebook, &file.rel, &text, warn)),
+            Err(e) => warn(e),
+        }
+    }
+    found
+}
+
+/// Reads a note as UTF-8 text.
+///
+/// # Errors
+/// The file cannot be read or is not UTF-8; the error names the line.
+pub fn read_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
+    let shown = notebook.show(&file.rel);
+    let bytes =
+        std::fs::read(notebook.path(&file.rel)).map_err(|e| Error::io(&shown, "cannot read", e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + crate::note::count_newlines(&e.as_bytes()[..at]);
+        Error::Invalid {
+            path: shown,
+            line: Some(line),
+            message: "not UTF-8 text; skipped".into(),
+        }
+    })
+}
+
+/// The open follow-ups of one note's text.
+fn open_items(
+    notebook: &Notebook,
+    rel: &Path,
+    text: &str,
+    warn: &mut dyn FnMut(Error),
+) -> Vec<FollowUp> {
+    let note = Note::split(text);
+    let open: Vec<task::Task> = task::tasks(&note)
+        .into_iter()
+        .filter(task::Task::is_open)
+        .collect();
+    let frontmatter = match note.frontmatter(&notebook.show(rel)) {
+        Ok(fm) => fm,
+        Err(e) => {
+            warn(e);
+            crate::note::Frontmatter::default()
+        }
+    };
+    if open.is_empty() {
+        return Vec::new();
+    }
+    let folder = person_folder(rel);
+    let person = frontmatter.person.or_else(|| folder.clone());
+    let date = frontmatter.date.or_else(|| {
+        rel.file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(parse_date_prefix)
+    });
+    let path = slash_path(rel);
+    open.into_iter()
+        .map(|t| FollowUp {
+            person: person.clone(),
+            date,
+            path: path.clone(),
+            line: t.line,
+            text: t.text,
+            folder: folder.clone(),
+        })
+        .collect()
+}
+
+/// The first folder of a notebook-relative path, if the file is in one.
+fn person_folder(rel: &Path) -> Option<String> {
+    let mut parts = rel.components();
+    match (parts.next(), parts.next()) {
+        (Some(Component::Normal(dir)), Some(_)) => Some(dir.to_string_lossy().into_owned()),
+        _ => None,
+    }
+}
+
+/// A relative path with `/` between its parts, whatever the platform.
+fn slash_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_folder_and_slash_path() {
+        assert_eq!(
+            person_folder(Path::new("alice/2026-11-24.md")).as_deref(),
+            Some("alice")
+        );
+        assert_eq!(
+            person_folder(Path::new("alice/old/x.md")).as_deref(),
+            Some("alice")
+        );
+        assert_eq!(person_folder(Path::new("ideas.md")), None);
+        assert_eq!(
+            slash_path(&Path::new("alice").join("old").join("x.md")),
+            "alice/old/x.md"
+        );
+    }
+}

@@ -1,0 +1,352 @@
+//! The notebook: a folder with one sub-folder per person and one dated
+//! markdown file per meeting (`alice-smith/2026-11-24.md`, a second meeting
+//! that day `2026-11-24-2.md`). This module finds the folder, names paths
+//! the way the user can use them, walks the notes, and resolves people.
+
+use std::path::{Component, Path, PathBuf};
+
+use chrono::NaiveDate;
+use walkdir::WalkDir;
+
+use crate::bank::BANK_DIR;
+use crate::config::{CONFIG_FILE, Config};
+use crate::error::{Error, Result};
+use crate::note::{Note, parse_date_prefix};
+use crate::settings::{DirSource, Settings};
+use crate::slug::slugify;
+
+/// An open notebook.
+#[derive(Debug, Clone)]
+pub struct Notebook {
+    /// The folder, as a path this process can open.
+    root: PathBuf,
+    /// The folder as shown to the user: relative to the current directory
+    /// where it can be, empty for the current directory itself.
+    shown: PathBuf,
+    /// Its settings.
+    pub config: Config,
+}
+
+/// A markdown file found in the notebook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteFile {
+    /// Path relative to the notebook root.
+    pub rel: PathBuf,
+}
+
+/// A person, resolved from what the user typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Their folder name.
+    pub slug: String,
+    /// Their name as notes show it.
+    pub name: String,
+    /// Whether their folder exists yet.
+    pub exists: bool,
+}
+
+/// One meeting note of a person, from its file name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Meeting {
+    /// The date in the file name.
+    pub date: NaiveDate,
+    /// 1 for `DATE.md`, N for `DATE-N.md`.
+    pub number: u32,
+    /// Path relative to the notebook root.
+    pub rel: PathBuf,
+}
+
+impl Notebook {
+    /// Finds the notebook folder: `--dir`, else `$ONEONONE_DIR`, else the
+    /// nearest folder at or above the current one holding oneonone.yaml,
+    /// else the current folder. With `create`, a missing folder is made
+    /// (private to the owner); without, it is an error.
+    ///
+    /// # Errors
+    /// The folder is missing (without `create`), cannot be made, or its
+    /// oneonone.yaml is broken.
+    pub fn open(settings: &Settings, create: bool) -> Result<Self> {
+        let (root, shown) = locate(settings);
+        if !root.is_dir() {
+            if !create {
+                return Err(Error::NoNotebook {
+                    path: display_root(&shown),
+                });
+            }
+            crate::fs::create_dir_private(&root).map_err(|e| {
+                Error::io(display_root(&shown), "cannot create the notebook folder", e)
+            })?;
+        }
+        let config = Config::load(&root, &shown)?;
+        Ok(Notebook {
+            root,
+            shown,
+            config,
+        })
+    }
+
+    /// The folder, as a path this process can open.
+    #[must_use]
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The prefix that shows notebook paths to the user (empty for the
+    /// current directory).
+    #[must_use]
+    pub fn shown(&self) -> &Path {
+        &self.shown
+    }
+
+    /// The folder as shown to the user.
+    #[must_use]
+    pub fn shown_root(&self) -> PathBuf {
+        display_root(&self.shown)
+    }
+
+    /// A notebook-relative path as the user can use it from the current
+    /// directory.
+    #[must_use]
+    pub fn show(&self, rel: &Path) -> PathBuf {
+        self.shown.join(rel)
+    }
+
+    /// A notebook-relative path as this process can open it.
+    #[must_use]
+    pub fn path(&self, rel: &Path) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Every `*.md` file in the notebook, sorted by path. Hidden files and
+    /// folders, the notebook's own question bank and symbolic links are
+    /// skipped. Folders that cannot be read are reported to `warn` and the
+    /// walk goes on.
+    pub fn markdown_files(&self, warn: &mut dyn FnMut(Error)) -> Vec<NoteFile> {
+        let mut files = Vec::new();
+        let walk = WalkDir::new(&self.root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !is_skipped(e.file_name(), e.depth(), e.file_type().is_dir())
+            });
+        for entry in walk {
+            match entry {
+                Ok(entry) => {
+                    let is_md = Path::new(entry.file_name())
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("md"));
+                    if entry.file_type().is_file()
+                        && is_md
+                        && let Ok(rel) = entry.path().strip_prefix(&self.root)
+                    {
+                        files.push(NoteFile {
+                            rel: rel.to_path_buf(),
+                        });
+                    }
+                }
+                Err(e) => {
+                    let rel = e
+                        .path()
+                        .and_then(|p| p.strip_prefix(&self.root).ok())
+                        .map_or_else(|| self.shown_root(), |r| self.show(r));
+                    let source = e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("file system loop"));
+                    warn(Error::io(rel, "cannot read", source));
+                }
+            }
+        }
+        files
+    }
+
+    /// The names of the person folders, sorted.
+    ///
+    /// # Errors
+    /// The notebook folder cannot be read.
+    pub fn person_slugs(&self) -> Result<Vec<String>> {
+        let entries = std::fs::read_dir(&self.root)
+            .map_err(|e| Error::io(self.shown_root(), "cannot read the folder", e))?;
+        let mut slugs = Vec::new();
+        for entry in entries.flatten() {
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            let name = entry.file_name();
+            if is_dir
+                && !is_skipped(&name, 1, true)
+                && let Some(name) = name.to_str()
+            {
+                slugs.push(name.to_string());
+            }
+        }
+        slugs.sort();
+        Ok(slugs)
+    }
+
+    /// Resolves what the user typed to a person: the folder with that slug,
+    /// else the one folder whose name starts with it (`alice` for
+    /// `alice-smith`), else, when `may_be_new`, a person without a folder yet.
+    ///
+    /// # Errors
+    /// The name cannot be a slug, matches several folders, or (without
+    /// `may_be_new`) matches none.
+    pub fn resolve_person(&self, typed: &str, may_be_new: bool) -> Result<Person> {
+        let slug = slugify(typed)?;
+        let slugs = self.person_slugs()?;
+        let found = if slugs.contains(&slug) {
+            Some(slug.clone())
+        } else {
+            let prefix = format!("{slug}-");
+            let candidates: Vec<String> = slugs
+                .iter()
+                .filter(|s| s.starts_with(&prefix))
+                .cloned()
+                .collect();
+            match candidates.len() {
+                0 => None,
+                1 => candidates.into_iter().next(),
+                _ => {
+                    return Err(Error::AmbiguousPerson {
+                        name: typed.to_string(),
+                        candidates,
+                    });
+                }
+            }
+        };
+        match found {
+            Some(slug) => {
+                let name = self
+                    .latest_name(&slug)
+                    .unwrap_or_else(|| typed.trim().to_string());
+                Ok(Person {
+                    slug,
+                    name,
+                    exists: true,
+                })
+            }
+            None if may_be_new => Ok(Person {
+                slug,
+                name: typed.trim().to_string(),
+                exists: false,
+            }),
+            None => Err(Error::UnknownPerson {
+                name: typed.to_string(),
+                known: slugs,
+            }),
+        }
+    }
+
+    /// The meeting notes in a person's folder, oldest first.
+    #[must_use]
+    pub fn meetings(&self, slug: &str) -> Vec<Meeting> {
+        let Ok(entries) = std::fs::read_dir(self.root.join(slug)) else {
+            return Vec::new();
+        };
+        let mut meetings: Vec<Meeting> = entries
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name();
+                let (date, number) = parse_meeting_name(name.to_str()?)?;
+                Some(Meeting {
+                    date,
+                    number,
+                    rel: Path::new(slug).join(&name),
+                })
+            })
+            .collect();
+        meetings.sort();
+        meetings
+    }
+
+    /// The `person:` of the newest note in the folder that has one.
+    fn latest_name(&self, slug: &str) -> Option<String> {
+        self.meetings(slug).iter().rev().find_map(|m| {
+            let text = std::fs::read_to_string(self.path(&m.rel)).ok()?;
+            Note::split(&text).frontmatter(&m.rel).ok()?.person
+        })
+    }
+}
+
+/// The meeting file name for a date and a number (`2026-11-24.md`,
+/// `2026-11-24-2.md`).
+#[must_use]
+pub fn meeting_name(date: NaiveDate, number: u32) -> String {
+    if number <= 1 {
+        format!("{date}.md")
+    } else {
+        format!("{date}-{number}.md")
+    }
+}
+
+/// Reads a meeting file name back: `DATE.md` or `DATE-N.md`.
+#[must_use]
+pub fn parse_meeting_name(name: &str) -> Option<(NaiveDate, u32)> {
+    let stem = name.strip_suffix(".md")?;
+    let date = parse_date_prefix(stem.get(..10)?)?;
+    match &stem[10..] {
+        "" => Some((date, 1)),
+        rest => {
+            let n: u32 = rest.strip_prefix('-')?.parse().ok()?;
+            (n >= 2 && !rest.starts_with("-0")).then_some((date, n))
+        }
+    }
+}
+
+/// True for what a walk of the notebook never enters or lists: hidden
+/// entries and, at the top, the question bank.
+fn is_skipped(name: &std::ffi::OsStr, depth: usize, is_dir: bool) -> bool {
+    name.as_encoded_bytes().starts_with(b".") || (depth == 1 && is_dir && name == BANK_DIR)
+}
+
+/// Where the notebook is: (path to open, path to show).
+fn locate(settings: &Settings) -> (PathBuf, PathBuf) {
+    let given = match &settings.dir {
+        DirSource::Flag(p) | DirSource::Env(p) => p.clone(),
+        DirSource::Discover => {
+            for (up, dir) in settings.cwd.ancestors().enumerate() {
+                if dir.join(CONFIG_FILE).is_file() {
+                    let shown: PathBuf = std::iter::repeat_n(Component::ParentDir, up).collect();
+                    return (dir.to_path_buf(), shown);
+                }
+            }
+            PathBuf::new()
+        }
+    };
+    let shown = if given == Path::new(".") {
+        PathBuf::new()
+    } else {
+        given.clone()
+    };
+    (settings.cwd.join(given), shown)
+}
+
+/// The root as shown: `.` rather than an empty path.
+fn display_root(shown: &Path) -> PathBuf {
+    if shown.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        shown.to_path_buf()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meeting_names_round_trip() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(meeting_name(d, 1), "2026-11-24.md");
+        assert_eq!(meeting_name(d, 3), "2026-11-24-3.md");
+        assert_eq!(parse_meeting_name("2026-11-24.md"), Some((d, 1)));
+        assert_eq!(parse_meeting_name("2026-11-24-12.md"), Some((d, 12)));
+        for bad in [
+            "2026-11-24-1.md",
+            "2026-11-24-02.md",
+            "2026-11-24x.md",
+            "agenda.md",
+            "2026-11-24.txt",
+        ] {
+            assert_eq!(parse_meeting_name(bad), None, "{bad}");
+        }
+    }
+}

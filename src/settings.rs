@@ -1,0 +1,98 @@
+//! Everything a command may know about the world, resolved once: the
+//! notebook folder's sources, today's date, and whether to colour. Commands
+//! never read the environment, the clock or the terminal themselves.
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::cli::{Cli, ColorWhen};
+
+/// What the process was started with, captured once.
+#[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // each is one independent fact
+pub struct Environment {
+    /// The current directory.
+    pub cwd: PathBuf,
+    /// `$ONEONONE_DIR`, when set and not empty.
+    pub oneonone_dir: Option<OsString>,
+    /// `$NO_COLOR` is set to something.
+    pub no_color: bool,
+    /// `$TERM` is `dumb`.
+    pub term_dumb: bool,
+    /// Standard output is a terminal.
+    pub stdout_is_terminal: bool,
+    /// Standard error is a terminal.
+    pub stderr_is_terminal: bool,
+    /// Today, local time.
+    pub today: NaiveDate,
+}
+
+impl Environment {
+    /// Reads the real process environment.
+    #[must_use]
+    pub fn capture() -> Self {
+        let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        Environment {
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            oneonone_dir: non_empty("ONEONONE_DIR"),
+            no_color: non_empty("NO_COLOR").is_some(),
+            term_dumb: std::env::var_os("TERM").is_some_and(|t| t == "dumb"),
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            stderr_is_terminal: std::io::stderr().is_terminal(),
+            today: chrono::Local::now().date_naive(),
+        }
+    }
+}
+
+/// Where the notebook folder was named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirSource {
+    /// `--dir`.
+    Flag(PathBuf),
+    /// `$ONEONONE_DIR`.
+    Env(PathBuf),
+    /// Neither: look upward from the current folder.
+    Discover,
+}
+
+/// The resolved settings every command runs with.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The current directory.
+    pub cwd: PathBuf,
+    /// Where the notebook folder comes from.
+    pub dir: DirSource,
+    /// Today's date.
+    pub today: NaiveDate,
+    /// Colour standard output.
+    pub color_stdout: bool,
+    /// Colour standard error.
+    pub color_stderr: bool,
+}
+
+impl Settings {
+    /// Resolves the parsed flags against the environment.
+    #[must_use]
+    pub fn new(cli: &Cli, env: &Environment) -> Self {
+        let dir = match (&cli.dir, &env.oneonone_dir) {
+            (Some(flag), _) => DirSource::Flag(flag.clone()),
+            (None, Some(var)) => DirSource::Env(PathBuf::from(var)),
+            (None, None) => DirSource::Discover,
+        };
+        let color = |is_terminal: bool| match cli.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => is_terminal && !env.no_color && !env.term_dumb,
+        };
+        Settings {
+            cwd: env.cwd.clone(),
+            dir,
+            today: cli.today.unwrap_or(env.today),
+            color_stdout: color(env.stdout_is_terminal),
+            color_stderr: color(env.stderr_is_terminal),
+        }
+    }
+}
