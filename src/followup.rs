@@ -41,6 +41,9 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
             Err(e) => warn(e),
         }
     }
+    // The walk sorts by folder, then name; the promise is by path string
+    // (`alice-smith/` before `alice/`), then line.
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     found
 }
 
