@@ -66,10 +66,10 @@ impl Test {
     }
 
     fn run(&self, args: &[&str]) -> Run {
-        self.run_cmd(self.cmd().args(args))
+        Self::run_cmd(self.cmd().args(args))
     }
 
-    fn run_cmd(&self, cmd: &mut Command) -> Run {
+    fn run_cmd(cmd: &mut Command) -> Run {
         let output = cmd.output().unwrap();
         Run {
             status: output.status.code().unwrap_or(-1),
@@ -285,27 +285,26 @@ fn dir_flag_beats_env_which_beats_discovery() {
     fs::create_dir_all(t.path("found/alice/deep")).unwrap();
 
     // --dir, relative to the current folder, shown as given.
-    let run = t
-        .run_cmd(t.cmd().env("ONEONONE_DIR", t.path("env")).args([
-            "--dir",
-            "flag",
-            "new",
-            "bob",
-            "--date",
-            "2026-11-24",
-        ]))
-        .ok();
+    let run = Test::run_cmd(t.cmd().env("ONEONONE_DIR", t.path("env")).args([
+        "--dir",
+        "flag",
+        "new",
+        "bob",
+        "--date",
+        "2026-11-24",
+    ]))
+    .ok();
     assert_eq!(run.stdout, "flag/bob/2026-11-24.md\n");
 
     // $ONEONONE_DIR when there is no --dir.
     let env_dir = t.path("env");
-    let run = t
-        .run_cmd(
-            t.cmd()
-                .env("ONEONONE_DIR", &env_dir)
-                .args(["new", "bob", "--date", "2026-11-24"]),
-        )
-        .ok();
+    let run = Test::run_cmd(t.cmd().env("ONEONONE_DIR", &env_dir).args([
+        "new",
+        "bob",
+        "--date",
+        "2026-11-24",
+    ]))
+    .ok();
     assert_eq!(
         PathBuf::from(run.stdout.trim_end()),
         env_dir.join("bob/2026-11-24.md")
@@ -313,14 +312,13 @@ fn dir_flag_beats_env_which_beats_discovery() {
 
     // Neither: the nearest folder above holding oneonone.yaml, paths shown
     // relative to where we are.
-    let run = t
-        .run_cmd(t.cmd().current_dir(t.path("found/alice/deep")).args([
-            "new",
-            "bob",
-            "--date",
-            "2026-11-24",
-        ]))
-        .ok();
+    let run = Test::run_cmd(t.cmd().current_dir(t.path("found/alice/deep")).args([
+        "new",
+        "bob",
+        "--date",
+        "2026-11-24",
+    ]))
+    .ok();
     assert_eq!(run.stdout, "../../bob/2026-11-24.md\n");
     assert!(t.path("found/bob/2026-11-24.md").is_file());
 
@@ -721,9 +719,7 @@ fn closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::Stdio;
     let t = Test::new();
-    let many: String = (0..20_000)
-        .map(|i| format!("- [ ] item number {i}\n"))
-        .collect();
+    let many = "- [ ] an item of a long list\n".repeat(20_000);
     t.write("alice/2026-11-01.md", many);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_oneonone"))
         .current_dir(t.dir.path())
