@@ -372,7 +372,7 @@ mod tests {
         let err = bank.framework("nope").unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown framework \"nope\"; known frameworks: listen-learn-lift"
+            "unknown framework \"nope\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds"
         );
     }
 

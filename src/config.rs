@@ -12,6 +12,9 @@ pub const CONFIG_FILE: &str = "oneonone.yaml";
 /// The commented file `oneonone init` writes.
 pub const CONFIG_TEMPLATE: &str = include_str!("oneonone.yaml");
 
+/// Days between 1:1s when neither oneonone.yaml nor person.yaml says.
+pub const DEFAULT_CADENCE_DAYS: u32 = 14;
+
 /// Suggested questions per section when oneonone.yaml does not say.
 pub const DEFAULT_QUESTIONS_PER_SECTION: usize = 3;
 
@@ -25,6 +28,21 @@ pub struct Config {
     pub framework: Option<String>,
     /// How many suggested questions go in each section of a new note.
     pub questions_per_section: Option<usize>,
+    /// Days between 1:1s, unless a person's person.yaml says otherwise.
+    pub cadence_days: Option<u32>,
+}
+
+/// Parses a YAML settings file into `T`; a file of only comments is the
+/// default `T`.
+///
+/// # Errors
+/// The YAML does not parse or does not fit `T`; the error names the line.
+pub fn parse_yaml_or_default<T: serde::de::DeserializeOwned + Default>(text: &str, path: &Path) -> Result<T> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?;
+    if value.is_null() {
+        return Ok(T::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))
 }
 
 impl Config {
@@ -48,12 +66,13 @@ impl Config {
     /// # Errors
     /// The YAML does not parse or has a key oneonone does not know.
     pub fn parse(text: &str, path: &Path) -> Result<Self> {
-        let value: serde_yaml::Value =
-            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?;
-        if value.is_null() {
-            return Ok(Config::default());
-        }
-        serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))
+        parse_yaml_or_default(text, path)
+    }
+
+    /// Days between 1:1s when a person's profile does not say.
+    #[must_use]
+    pub fn cadence_days(&self) -> u32 {
+        self.cadence_days.unwrap_or(DEFAULT_CADENCE_DAYS)
     }
 
     /// Suggested questions per section.
@@ -80,6 +99,7 @@ mod tests {
             DEFAULT_QUESTIONS_PER_SECTION
         );
         assert_eq!(config.manager, None);
+        assert_eq!(config.cadence_days, Some(DEFAULT_CADENCE_DAYS));
     }
 
     #[test]

@@ -90,6 +90,14 @@ pub enum Error {
         /// The folder, as shown to the user.
         path: PathBuf,
     },
+    /// A multi-file change failed and could not be fully undone.
+    #[error("{cause}; these files could not be put back as they were: {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
+    Undo {
+        /// What failed first.
+        cause: Box<Error>,
+        /// The files left changed.
+        paths: Vec<PathBuf>,
+    },
     /// Writing to standard output or error failed (other than a closed pipe).
     #[error("cannot write output")]
     Output(#[source] std::io::Error),

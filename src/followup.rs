@@ -25,9 +25,17 @@ pub struct FollowUp {
     pub line: usize,
     /// The item's text, without list marker and checkbox, trimmed.
     pub text: String,
+    /// Who owns it: `me` (the manager, also when nobody is mentioned), or
+    /// the slug of the person an `@mention` names.
+    pub owner: String,
+    /// The due date, from `📅 YYYY-MM-DD` or `due:YYYY-MM-DD`.
+    pub due: Option<NaiveDate>,
     /// The person folder the file is in (not serialized).
     #[serde(skip)]
     pub folder: Option<String>,
+    /// Byte offset of the checkbox character in the file (not serialized).
+    #[serde(skip)]
+    pub checkbox: usize,
 }
 
 /// Every open follow-up in the notebook, sorted by path then line. Files
@@ -97,15 +105,55 @@ fn open_items(
     });
     let path = slash_path(rel);
     open.into_iter()
-        .map(|t| FollowUp {
-            person: person.clone(),
-            date,
-            path: path.clone(),
-            line: t.line,
-            text: t.text,
-            folder: folder.clone(),
+        .map(|t| {
+            let (owner, due) = owner_and_due(&t.text);
+            FollowUp {
+                person: person.clone(),
+                date,
+                path: path.clone(),
+                line: t.line,
+                text: t.text,
+                owner,
+                due,
+                folder: folder.clone(),
+                checkbox: t.checkbox,
+            }
         })
         .collect()
+}
+
+/// The owner written in a follow-up's text for the manager.
+pub const ME: &str = "me";
+
+/// Reads who owns a follow-up and when it is due from its text: the first
+/// `@me` or `@name` mention (none: the manager), and the first `📅 DATE`
+/// (Obsidian Tasks, Dataview) or `due:DATE` (todo.txt).
+#[must_use]
+pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
+    let mut owner = None;
+    let mut due = None;
+    let mut tokens = text.split_whitespace().peekable();
+    while let Some(token) = tokens.next() {
+        if owner.is_none()
+            && let Some(name) = token.trim_start_matches(['(', '[', '{', '"', '\'']).strip_prefix('@')
+        {
+            let name = name.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '-' && c != '_');
+            owner = if name.eq_ignore_ascii_case(ME) {
+                Some(ME.to_string())
+            } else {
+                crate::slug::slugify(name).ok()
+            };
+        }
+        if due.is_none() {
+            if let Some(date) = token.strip_prefix("due:") {
+                due = parse_date_prefix(date).filter(|_| date.len() == 10);
+            } else if let Some(rest) = token.strip_prefix('📅') {
+                let date = if rest.is_empty() { tokens.peek().copied().unwrap_or_default() } else { rest };
+                due = parse_date_prefix(date).filter(|_| date.len() == 10);
+            }
+        }
+    }
+    (owner.unwrap_or_else(|| ME.to_string()), due)
 }
 
 /// The first folder of a notebook-relative path, if the file is in one.
@@ -128,6 +176,20 @@ fn slash_path(rel: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn reads_owner_and_due_date() {
+        assert_eq!(owner_and_due("Send the doc"), ("me".into(), None));
+        assert_eq!(owner_and_due("@me send the doc 📅 2026-12-01"), ("me".into(), d("2026-12-01")));
+        assert_eq!(owner_and_due("Draft the plan (@Alice-Smith), due:2026-12-02"), ("alice-smith".into(), d("2026-12-02")));
+        assert_eq!(owner_and_due("ask @bob. then @carol 📅2026-12-03"), ("bob".into(), d("2026-12-03")));
+        assert_eq!(owner_and_due("mail bob@example.com due:soon"), ("me".into(), None));
+        assert_eq!(owner_and_due("📅 2026-13-40 @José"), ("jose".into(), None));
+    }
 
     #[test]
     fn person_folder_and_slash_path() {

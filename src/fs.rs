@@ -1,12 +1,20 @@
 //! Safe writes. A new file appears whole or not at all and never replaces
 //! one that is there: it is written to a hidden temp file in the same folder,
-//! synced, then moved into place with a no-clobber rename.
+//! synced, then moved into place with a no-clobber rename. An edit of an
+//! existing file is written the same way and renamed over it, keeping its
+//! permissions, after checking that the file still holds exactly the bytes
+//! the edit was computed from. Edits that belong together go through a
+//! [`Transaction`], which undoes the ones made when a later one fails.
+//! Read-modify-write commands hold the notebook's [`Lock`].
 //!
 //! Files and folders oneonone creates are readable by their owner only
 //! (0600 / 0700 on Unix): notes about people are private by default.
 
+use std::fs::File;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
 
 /// Creates `path` with `contents`, atomically, failing with
 /// [`io::ErrorKind::AlreadyExists`] if anything is already there.
@@ -24,6 +32,171 @@ pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Replaces the contents of the existing file `path` with `after`, if it
+/// still holds exactly `before`. The file keeps its permissions; a symbolic
+/// link is followed and its target edited, never replaced by a file.
+///
+/// # Errors
+/// The file changed since `before` was read ([`io::ErrorKind::Other`] with
+/// a message saying so), or the file system refused.
+pub fn replace(path: &Path, before: &[u8], after: &[u8]) -> io::Result<()> {
+    let target = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        std::fs::canonicalize(path)?
+    } else {
+        path.to_path_buf()
+    };
+    let permissions = std::fs::metadata(&target)?.permissions();
+    let dir = parent(&target);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".oneonone-")
+        .suffix(".tmp")
+        .permissions(permissions)
+        .tempfile_in(dir)?;
+    tmp.write_all(after)?;
+    tmp.as_file().sync_all()?;
+    // Last look before the rename: an editor may have saved meanwhile.
+    if std::fs::read(&target)? != before {
+        return Err(io::Error::other(CHANGED));
+    }
+    tmp.persist(&target).map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// The message of the error [`replace`] gives for a file edited meanwhile.
+pub const CHANGED: &str = "the file changed while oneonone was editing it; nothing was written, run the command again";
+
+/// One file a [`Transaction`] writes.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// The path to open.
+    pub path: PathBuf,
+    /// The path as shown to the user.
+    pub shown: PathBuf,
+    /// What the file holds now; `None` for a file to create.
+    pub before: Option<Vec<u8>>,
+    /// What it must hold.
+    pub after: Vec<u8>,
+}
+
+/// Writes that must all happen or none: created files first, then edits in
+/// order. When one fails, the edits already made are put back (each only if
+/// the file still holds what oneonone wrote) and created files are removed.
+#[derive(Debug, Default)]
+pub struct Transaction {
+    changes: Vec<Change>,
+}
+
+impl Transaction {
+    /// An empty transaction.
+    #[must_use]
+    pub fn new() -> Self {
+        Transaction::default()
+    }
+
+    /// Adds a change.
+    pub fn push(&mut self, change: Change) {
+        self.changes.push(change);
+    }
+
+    /// True when there is nothing to write.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// Writes every change.
+    ///
+    /// # Errors
+    /// A write failed; every change already made has been undone, as far
+    /// as the file system allowed (a failed undo is named in the error).
+    pub fn commit(mut self) -> Result<()> {
+        self.changes.sort_by_key(|c| c.before.is_some());
+        for (done, change) in self.changes.iter().enumerate() {
+            let written = match &change.before {
+                None => write_new(&change.path, &change.after),
+                Some(before) => replace(&change.path, before, &change.after),
+            };
+            if let Err(e) = written {
+                let undo_failures = undo(&self.changes[..done]);
+                let action = if change.before.is_some() { "cannot write" } else { "cannot create" };
+                let mut error = Error::io(&change.shown, action, e);
+                if !undo_failures.is_empty() {
+                    error = Error::Undo {
+                        cause: Box::new(error),
+                        paths: undo_failures,
+                    };
+                }
+                return Err(error);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Undoes changes, newest first; returns the files it could not restore.
+fn undo(changes: &[Change]) -> Vec<PathBuf> {
+    let mut failed = Vec::new();
+    for change in changes.iter().rev() {
+        let undone = match &change.before {
+            None => std::fs::read(&change.path).and_then(|now| {
+                if now == change.after {
+                    std::fs::remove_file(&change.path)
+                } else {
+                    Err(io::Error::other(CHANGED))
+                }
+            }),
+            Some(before) => replace(&change.path, &change.after, before),
+        };
+        if undone.is_err() {
+            failed.push(change.shown.clone());
+        }
+    }
+    failed
+}
+
+/// An exclusive lock on the notebook, held while a command reads, changes
+/// and writes notes, so that two oneonone processes never interleave their
+/// edits. It is an advisory lock on `.oneonone/lock` in the notebook (the
+/// folder ignores itself in git); it is released when dropped, or when the
+/// process ends however it ends.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+/// The notebook's private folder, for the lock.
+pub const STATE_DIR: &str = ".oneonone";
+
+impl Lock {
+    /// Waits for and takes the notebook's lock.
+    ///
+    /// # Errors
+    /// The lock file cannot be created or locked.
+    pub fn acquire(root: &Path, shown_root: &Path) -> Result<Lock> {
+        let dir = root.join(STATE_DIR);
+        let shown = shown_root.join(STATE_DIR);
+        if !dir.is_dir() {
+            create_dir_private(&dir).map_err(|e| Error::io(&shown, "cannot create the folder", e))?;
+            // Keep the lock out of the notebook's git history.
+            match write_new(&dir.join(".gitignore"), b"*\n") {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io(shown.join(".gitignore"), "cannot write", e)),
+            }
+        }
+        let path = dir.join("lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(shown.join("lock"), "cannot open", e))?;
+        file.lock().map_err(|e| Error::io(shown.join("lock"), "cannot lock", e))?;
+        Ok(Lock { _file: file })
+    }
 }
 
 /// Creates a folder and its missing parents, private to the owner.
@@ -76,6 +249,70 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["note.md"]);
+    }
+
+    #[test]
+    fn replace_edits_in_place_only_if_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("n.md");
+        std::fs::write(&path, b"one").unwrap();
+        replace(&path, b"one", b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let err = replace(&path, b"one", b"three").unwrap_err();
+        assert_eq!(err.to_string(), CHANGED);
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replace_keeps_permissions_and_follows_links() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.md");
+        std::fs::write(&target, b"old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        replace(&link, b"old", b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+
+    #[test]
+    fn a_failed_transaction_puts_everything_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md");
+        let b = dir.path().join("b.md");
+        std::fs::write(&a, b"a-before").unwrap();
+        std::fs::write(&b, b"b-before").unwrap();
+        let change = |path: &Path, before: Option<&[u8]>, after: &[u8]| Change {
+            path: path.to_path_buf(),
+            shown: path.to_path_buf(),
+            before: before.map(<[u8]>::to_vec),
+            after: after.to_vec(),
+        };
+        let mut tx = Transaction::new();
+        tx.push(change(&a, Some(b"a-before"), b"a-after"));
+        // b's expected contents are stale, so this edit fails.
+        tx.push(change(&b, Some(b"stale"), b"b-after"));
+        tx.push(change(&dir.path().join("new.md"), None, b"new"));
+        let err = tx.commit().unwrap_err();
+        assert!(err.to_string().contains("b.md: cannot write"), "{err}");
+        assert_eq!(std::fs::read(&a).unwrap(), b"a-before");
+        assert_eq!(std::fs::read(&b).unwrap(), b"b-before");
+        assert!(!dir.path().join("new.md").exists());
+    }
+
+    #[test]
+    fn lock_is_exclusive_and_ignored_by_git() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = Lock::acquire(dir.path(), Path::new("")).unwrap();
+        let file = File::open(dir.path().join(".oneonone/lock")).unwrap();
+        assert!(file.try_lock().is_err(), "a second lock must wait");
+        drop(lock);
+        assert!(file.try_lock().is_ok());
+        assert_eq!(std::fs::read(dir.path().join(".oneonone/.gitignore")).unwrap(), b"*\n");
     }
 
     #[cfg(unix)]

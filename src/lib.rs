@@ -12,6 +12,7 @@
 //! (`oneonone followups | head`) is not an error.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod agenda;
 pub mod bank;
 pub mod cli;
 pub mod commands;
@@ -22,6 +23,7 @@ pub mod fs;
 pub mod note;
 pub mod notebook;
 pub mod output;
+pub mod person;
 pub mod settings;
 pub mod slug;
 pub mod task;

@@ -33,6 +33,10 @@ pub struct Frontmatter {
     pub person: Option<String>,
     /// `date:`, the meeting date.
     pub date: Option<NaiveDate>,
+    /// `tags:`, a list (or one tag) of free-form labels.
+    pub tags: Vec<String>,
+    /// `framework:`, the framework the note was written with.
+    pub framework: Option<String>,
 }
 
 impl<'a> Note<'a> {
@@ -114,7 +118,93 @@ impl<'a> Note<'a> {
                 return Err(bad_date(path, self.text, range, &format!("{other:?}")));
             }
         };
-        Ok(Frontmatter { person, date })
+        let tags = match map.get("tags") {
+            Some(Value::Sequence(items)) => items.iter().filter_map(scalar_string).collect(),
+            Some(other) => scalar_string(other).into_iter().collect(),
+            None => Vec::new(),
+        };
+        let framework = map.get("framework").and_then(scalar_string);
+        Ok(Frontmatter {
+            person,
+            date,
+            tags,
+            framework,
+        })
+    }
+}
+
+/// A YAML scalar as a non-empty string.
+fn scalar_string(value: &Value) -> Option<String> {
+    let s = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => return None,
+    };
+    (!s.is_empty()).then_some(s)
+}
+
+/// A heading of a note and the part of the note it heads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// 1 for `#`, 2 for `##`, ...
+    pub level: usize,
+    /// The heading's text as written, trimmed.
+    pub title: String,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// From the heading's first byte to the next heading of the same or a
+    /// higher level (or the end of the file).
+    pub range: Range<usize>,
+    /// From after the heading's line to the end of `range`.
+    pub content: Range<usize>,
+}
+
+impl Note<'_> {
+    /// The note's headings, in order, each with the range it heads.
+    #[must_use]
+    pub fn sections(&self) -> Vec<Section> {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let body = self.body();
+        let base = self.body_start;
+        let mut found: Vec<Section> = Vec::new();
+        let mut open: Option<(usize, Range<usize>)> = None;
+        for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => open = Some((level as usize, range)),
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((level, heading)) = open.take() {
+                        let start = base + heading.start;
+                        let raw = body[heading.clone()].trim_end_matches(['\r', '\n']);
+                        // An ATX heading's text is between the #s; a setext
+                        // heading's is its first line.
+                        let first = raw.lines().next().unwrap_or_default();
+                        let title = first
+                            .trim_start_matches('#')
+                            .trim_end_matches(|c: char| c == '#' || c.is_whitespace())
+                            .trim()
+                            .to_string();
+                        found.push(Section {
+                            level,
+                            title,
+                            line: line_number(self.text, start),
+                            range: start..self.text.len(),
+                            content: base + heading.end..self.text.len(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Each section runs to the next heading at its level or above.
+        for i in 0..found.len() {
+            let level = found[i].level;
+            if let Some(end) = found[i + 1..].iter().find(|s| s.level <= level).map(|s| s.range.start) {
+                found[i].range.end = end;
+                found[i].content.end = end.max(found[i].content.start);
+            }
+        }
+        found
     }
 }
 
@@ -220,9 +310,14 @@ mod tests {
             fm(text).unwrap(),
             Frontmatter {
                 person: Some("Alice".into()),
-                date: NaiveDate::from_ymd_opt(2026, 11, 24)
+                date: NaiveDate::from_ymd_opt(2026, 11, 24),
+                ..Frontmatter::default()
             }
         );
+        let tags = fm("---\ntags: [growth, 2026]\nframework: start-stop-continue\n---\n").unwrap();
+        assert_eq!(tags.tags, ["growth", "2026"]);
+        assert_eq!(tags.framework.as_deref(), Some("start-stop-continue"));
+        assert_eq!(fm("---\ntags: solo\n---\n").unwrap().tags, ["solo"]);
     }
 
     #[test]
@@ -286,6 +381,19 @@ mod tests {
         assert_eq!(parse_date_prefix("2026-11-245"), None);
         assert_eq!(parse_date_prefix("2026-13-01"), None);
         assert_eq!(parse_date_prefix("notes"), None);
+    }
+
+    #[test]
+    fn finds_sections_and_their_extent() {
+        let text = "---\nperson: A\n---\n# Title\n\n## Lift\nhelp\n### Sub\nmore\n## Follow-ups\n- [ ] x\n";
+        let sections = Note::split(text).sections();
+        let titles: Vec<(&str, usize, usize)> = sections.iter().map(|s| (s.title.as_str(), s.level, s.line)).collect();
+        assert_eq!(titles, [("Title", 1, 4), ("Lift", 2, 6), ("Sub", 3, 8), ("Follow-ups", 2, 10)]);
+        assert_eq!(&text[sections[1].content.clone()], "help\n### Sub\nmore\n");
+        assert_eq!(&text[sections[3].content.clone()], "- [ ] x\n");
+        assert_eq!(sections[0].range.end, text.len());
+        let setext = Note::split("Agenda\n======\n\ntext\n").sections();
+        assert_eq!(setext[0].title, "Agenda");
     }
 
     #[test]

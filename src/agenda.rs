@@ -1,0 +1,167 @@
+//! The running agenda: `<slug>/agenda.md`, a plain markdown task list of
+//! talking points that either side adds to before the meeting (it may be
+//! shared through git). `oneonone new` moves its open points into the new
+//! note's Agenda section and takes them out of agenda.md.
+//!
+//! A point is an open task item of a top-level list (not nested, not in a
+//! block quote). Moving one takes its whole item: continuation lines and
+//! sub-items go with it, so no word is left behind or lost.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::note::Note;
+use crate::task::{self, Task};
+
+/// The agenda file's name in a person's folder.
+pub const AGENDA_FILE: &str = "agenda.md";
+
+/// An open talking point in agenda.md.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// The task behind it (line, checkbox offset, first line of text).
+    pub task: Task,
+    /// The whole list item's bytes in the file, line ending included.
+    pub range: Range<usize>,
+}
+
+/// The open points of an agenda file's text, in file order.
+#[must_use]
+pub fn open_points(text: &str) -> Vec<Point> {
+    let note = Note::split(text);
+    let items = top_level_items(&note);
+    task::tasks(&note)
+        .into_iter()
+        .filter(Task::is_open)
+        .filter_map(|task| {
+            let range = items.iter().find(|r| r.contains(&task.checkbox))?.clone();
+            // The item's own checkbox, not one of a sub-item: only the list
+            // marker and blanks stand between the item's start and `[`.
+            let lead = &text[range.start..task.checkbox - 1];
+            let own = !lead.contains('\n') && is_list_line(&format!("{} ", lead.trim()));
+            own.then_some(Point { task, range })
+        })
+        .collect()
+}
+
+/// The byte ranges of the items of top-level lists, outside block quotes.
+fn top_level_items(note: &Note<'_>) -> Vec<Range<usize>> {
+    let base = note.body_start;
+    let mut lists = 0usize;
+    let mut quotes = 0usize;
+    let mut items = Vec::new();
+    for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter() {
+        match event {
+            Event::Start(Tag::List(_)) => lists += 1,
+            Event::End(TagEnd::List(_)) => lists -= 1,
+            Event::Start(Tag::BlockQuote(_)) => quotes += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quotes -= 1,
+            Event::Start(Tag::Item) if lists == 1 && quotes == 0 => {
+                items.push(base + range.start..base + range.end);
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+/// The text of a new agenda.md for a person.
+#[must_use]
+pub fn new_file(name: &str) -> String {
+    format!(
+        "# Agenda: {name}\n\n\
+         Talking points for the next 1:1, from either side. `oneonone new` moves the open\n\
+         ones into the meeting's note.\n\n"
+    )
+}
+
+/// `text` with a point appended as `- [ ] point`, in the file's own line
+/// endings; nothing else in the file changes.
+#[must_use]
+pub fn append(text: &str, point: &str) -> String {
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut out = String::with_capacity(text.len() + point.len() + 8);
+    out.push_str(text);
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push_str(eol);
+    }
+    let last = out.trim_end_matches(['\r', '\n']).rsplit('\n').next().unwrap_or("");
+    let after_list_or_blank = last.trim().is_empty() || is_list_line(last) || out.ends_with(&format!("{eol}{eol}"));
+    if !after_list_or_blank {
+        out.push_str(eol);
+    }
+    out.push_str("- [ ] ");
+    out.push_str(point);
+    out.push_str(eol);
+    out
+}
+
+/// `text` without the given points' items.
+#[must_use]
+pub fn remove(text: &str, points: &[Point]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    let mut ranges: Vec<&Range<usize>> = points.iter().map(|p| &p.range).collect();
+    ranges.sort_by_key(|r| r.start);
+    for range in ranges {
+        out.push_str(&text[from..range.start]);
+        from = range.end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// A point as it goes into the note's Agenda section: the item's own text
+/// with the checkbox taken out (`- [ ] Ask about X` becomes `- Ask about X`),
+/// ending in a line break.
+#[must_use]
+pub fn as_note_item(text: &str, point: &Point) -> String {
+    let open = point.task.checkbox - 1;
+    let mut item = String::new();
+    item.push_str(&text[point.range.start..open]);
+    let after = &text[open + 3..point.range.end];
+    item.push_str(after.strip_prefix(' ').unwrap_or(after));
+    let trimmed = item.trim_end_matches(['\r', '\n', ' ']).len();
+    item.truncate(trimmed);
+    item.push('\n');
+    item.replace("\r\n", "\n")
+}
+
+fn is_list_line(line: &str) -> bool {
+    let l = line.trim_start();
+    l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ ") || {
+        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && (l[digits..].starts_with(". ") || l[digits..].starts_with(") "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_top_level_open_points_only() {
+        let text = "# Agenda\n\n- [ ] one\n  more of one\n  - [ ] sub of one\n- [x] done\n- [ ] \n> - [ ] quoted\n\n1. [ ] two\n";
+        let points = open_points(text);
+        let firsts: Vec<&str> = points.iter().map(|p| p.task.text.as_str()).collect();
+        assert_eq!(firsts, ["one", "two"]);
+        assert_eq!(&text[points[0].range.clone()], "- [ ] one\n  more of one\n  - [ ] sub of one\n");
+        assert_eq!(as_note_item(text, &points[0]), "- one\n  more of one\n  - [ ] sub of one\n");
+        assert_eq!(as_note_item(text, &points[1]), "1. two\n");
+        assert_eq!(remove(text, &points), "# Agenda\n\n- [x] done\n- [ ] \n> - [ ] quoted\n\n");
+    }
+
+    #[test]
+    fn append_keeps_everything_and_the_line_endings() {
+        assert_eq!(append("", "a"), "- [ ] a\n");
+        assert_eq!(append("- [ ] a", "b"), "- [ ] a\n- [ ] b\n");
+        assert_eq!(append("- [ ] a\r\n", "b"), "- [ ] a\r\n- [ ] b\r\n");
+        assert_eq!(append("# Agenda\n\nSome prose.\n", "b"), "# Agenda\n\nSome prose.\n\n- [ ] b\n");
+        let fresh = new_file("Alice");
+        let once = append(&fresh, "first");
+        assert!(once.starts_with(&fresh));
+        assert!(once.ends_with("ones into the meeting's note.\n\n- [ ] first\n"), "{once}");
+        assert_eq!(open_points(&append(&once, "second")).len(), 2);
+    }
+}
