@@ -17,6 +17,12 @@ use crate::task::{self, Task};
 /// The agenda file's name in a person's folder.
 pub const AGENDA_FILE: &str = "agenda.md";
 
+/// True for a notebook-relative `/` path that is a person's agenda.md.
+#[must_use]
+pub fn is_agenda_path(path: &str) -> bool {
+    path.split('/').count() == 2 && path.ends_with(&format!("/{AGENDA_FILE}"))
+}
+
 /// An open talking point in agenda.md.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Point {

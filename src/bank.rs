@@ -253,6 +253,30 @@ pub fn pick<'a, R: Rng + ?Sized>(pool: &'a [Question], n: usize, rng: &mut R) ->
     indices.into_iter().map(|i| &pool[i]).collect()
 }
 
+/// Like [`pick`], but prefers questions for which `asked` is false (not
+/// asked recently); asked ones fill in only when the pool runs short.
+pub fn pick_fresh<'a, R: Rng + ?Sized>(
+    pool: &'a [Question],
+    n: usize,
+    rng: &mut R,
+    asked: &dyn Fn(&Question) -> bool,
+) -> Vec<&'a Question> {
+    let (stale, fresh): (Vec<&Question>, Vec<&Question>) = pool.iter().partition(|q| asked(q));
+    let mut chosen = pick_refs(&fresh, n, rng);
+    if chosen.len() < n {
+        chosen.extend(pick_refs(&stale, n - chosen.len(), rng));
+    }
+    chosen.sort_by_key(|q| pool.iter().position(|p| std::ptr::eq(p, *q)));
+    chosen
+}
+
+fn pick_refs<'a, R: Rng + ?Sized>(from: &[&'a Question], n: usize, rng: &mut R) -> Vec<&'a Question> {
+    rand::seq::index::sample(rng, from.len(), n.min(from.len()))
+        .into_iter()
+        .map(|i| from[i])
+        .collect()
+}
+
 /// True when a YAML text holds nothing but blanks and comments.
 fn is_blank_yaml(text: &str) -> bool {
     text.lines().all(|l| {
@@ -374,6 +398,18 @@ mod tests {
             err,
             "unknown framework \"nope\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds"
         );
+    }
+
+    #[test]
+    fn pick_fresh_skips_asked_questions_while_the_pool_allows() {
+        let bank = Bank::built_in();
+        let pool = bank.pool("listen");
+        let asked = |q: &Question| q.text != pool[3].text && q.text != pool[7].text;
+        let picked = pick_fresh(pool, 2, &mut StdRng::seed_from_u64(1), &asked);
+        assert_eq!(picked, [&pool[3], &pool[7]]);
+        let picked = pick_fresh(pool, 3, &mut StdRng::seed_from_u64(1), &asked);
+        assert_eq!(picked.len(), 3);
+        assert!(picked.contains(&&pool[3]) && picked.contains(&&pool[7]));
     }
 
     #[test]

@@ -19,8 +19,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         and lists the follow-ups still open across the whole notebook.",
     after_help = "Examples:\n  \
         oneonone init ~/one-on-ones\n  \
-        oneonone new \"Alice Smith\"\n  \
-        oneonone followups\n\n\
+        oneonone agenda alice \"Ask about the offsite\"\n  \
+        oneonone prep alice\n  \
+        oneonone new \"Alice Smith\" --edit\n  \
+        oneonone followups --overdue\n  \
+        oneonone done alice-smith/2026-11-24.md:31\n\n\
         The notebook is --dir, else $ONEONONE_DIR, else the nearest folder above the \
         current one holding oneonone.yaml, else the current folder.",
     propagate_version = true
@@ -54,8 +57,45 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         oneonone new alice\n  \
         oneonone new \"Alice Smith\" --date 2026-11-24\n  \
-        $EDITOR \"$(oneonone new alice)\"")]
+        oneonone new alice --framework rainbows-and-clouds --edit\n  \
+        $EDITOR \"$(oneonone new alice --no-carry)\"\n\n\
+        The new note takes the open points of <person>/agenda.md and the open \
+        follow-ups of the person's earlier notes (marked [>] there).")]
     New(NewArgs),
+
+    /// Add a talking point to a person's running agenda, or list the open ones
+    #[command(after_help = "Examples:\n  \
+        oneonone agenda alice \"Ask about the offsite\"\n  \
+        oneonone agenda alice\n\n\
+        Points live in <person>/agenda.md, a task list either side can edit; \
+        `oneonone new` moves the open ones into the new note.")]
+    Agenda(AgendaArgs),
+
+    /// Check off open follow-ups, by path:line or by text
+    #[command(after_help = "Examples:\n  \
+        oneonone done alice-smith/2026-11-24.md:31\n  \
+        oneonone done --match \"promo doc\" --person alice\n  \
+        oneonone done --reopen alice-smith/2026-11-24.md:31")]
+    Done(DoneArgs),
+
+    /// One row per person: last 1:1, follow-ups, and when the next one is due
+    #[command(after_help = "Examples:\n  oneonone people\n  oneonone people --json")]
+    People(PeopleArgs),
+
+    /// A one-screen brief to read before a 1:1
+    #[command(after_help = "Examples:\n  oneonone prep alice")]
+    Prep(PrepArgs),
+
+    /// Open a person's latest note in your editor
+    #[command(after_help = "Examples:\n  \
+        oneonone open alice\n  \
+        oneonone open alice --print\n\n\
+        The editor is $VISUAL, else $EDITOR, else vi.")]
+    Open(OpenArgs),
+
+    /// List the frameworks a note can follow
+    #[command(after_help = "Examples:\n  oneonone frameworks\n  oneonone new alice --framework start-stop-continue")]
+    Frameworks,
 
     /// Suggest questions from the question bank
     #[command(after_help = "Examples:\n  \
@@ -98,12 +138,86 @@ pub struct NewArgs {
     /// Seed for picking the suggested questions, for a reproducible note
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// The framework giving the note's sections [default: oneonone.yaml's, else listen-learn-lift]
+    #[arg(long, short, value_name = "NAME")]
+    pub framework: Option<String>,
+
+    /// Leave open follow-ups in the earlier notes instead of carrying them over
+    #[arg(long)]
+    pub no_carry: bool,
+
+    /// Open the new note in $VISUAL / $EDITOR
+    #[arg(long, short)]
+    pub edit: bool,
+}
+
+/// `oneonone agenda`.
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// The person
+    pub person: String,
+
+    /// The talking point to add; without it, the open points are listed
+    #[arg(value_name = "TEXT", num_args = 0.., trailing_var_arg = true)]
+    pub text: Vec<String>,
+}
+
+/// `oneonone done`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").required(true).args(["refs", "text"]))]
+pub struct DoneArgs {
+    /// The items, as `path:line` (what `followups` prints)
+    #[arg(value_name = "PATH:LINE")]
+    pub refs: Vec<String>,
+
+    /// Instead of a reference: the one open item whose text contains TEXT
+    #[arg(long = "match", short = 'm', value_name = "TEXT", conflicts_with = "refs")]
+    pub text: Option<String>,
+
+    /// With --match: only this person's items
+    #[arg(long, short, value_name = "PERSON", requires = "text")]
+    pub person: Option<String>,
+
+    /// Uncheck instead: turn `[x]` back into `[ ]`
+    #[arg(long)]
+    pub reopen: bool,
+}
+
+/// `oneonone people`.
+#[derive(Debug, Args)]
+pub struct PeopleArgs {
+    /// Print a JSON array instead of the table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `oneonone prep`.
+#[derive(Debug, Args)]
+pub struct PrepArgs {
+    /// The person
+    pub person: String,
+
+    /// Seed for the suggested questions, for a reproducible brief
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
+/// `oneonone open`.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The person
+    pub person: String,
+
+    /// Print the note's path instead of opening it
+    #[arg(long)]
+    pub print: bool,
 }
 
 /// `oneonone questions`.
 #[derive(Debug, Args)]
 pub struct QuestionsArgs {
-    /// Only this section's questions (listen, learn, lift, or a pool of your own)
+    /// Only this pool's questions (listen, learn, lift, start, stop, continue, rainbows, clouds, or your own)
     #[arg(long, short, value_name = "SECTION")]
     pub section: Option<String>,
 
@@ -124,7 +238,28 @@ pub struct QuestionsArgs {
 #[derive(Debug, Args)]
 pub struct FollowupsArgs {
     /// Only this person's follow-ups
+    #[arg(value_name = "PERSON")]
     pub person: Option<String>,
+
+    /// Only this person's follow-ups (same as the PERSON argument)
+    #[arg(long = "person", short = 'p', value_name = "PERSON", conflicts_with = "person")]
+    pub person_flag: Option<String>,
+
+    /// Only follow-ups you own (`@me`, or no mention)
+    #[arg(long, conflicts_with = "theirs")]
+    pub mine: bool,
+
+    /// Only follow-ups someone else owns (`@name`)
+    #[arg(long)]
+    pub theirs: bool,
+
+    /// Only follow-ups past their due date
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// Also list the talking points waiting in agenda.md files
+    #[arg(long)]
+    pub agenda: bool,
 
     /// Print a JSON array instead of the grouped list
     #[arg(long)]

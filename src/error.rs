@@ -90,6 +90,17 @@ pub enum Error {
         /// The folder, as shown to the user.
         path: PathBuf,
     },
+    /// The editor could not be run.
+    #[error("editor `{editor}`: {message}")]
+    Editor {
+        /// The editor command.
+        editor: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// The command's arguments do not make sense together.
+    #[error("{0}")]
+    Usage(String),
     /// A multi-file change failed and could not be fully undone.
     #[error("{cause}; these files could not be put back as they were: {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
     Undo {

@@ -42,10 +42,15 @@ pub struct FollowUp {
 /// that cannot be read or parsed are reported to `warn`; what can be read of
 /// them is still listed.
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
+    scan_with(notebook, warn, &task::Task::is_open)
+}
+
+/// Like [`scan`], for the task items `want` picks (open or checked ones).
+pub fn scan_with(notebook: &Notebook, warn: &mut dyn FnMut(Error), want: &dyn Fn(&task::Task) -> bool) -> Vec<FollowUp> {
     let mut found = Vec::new();
     for file in notebook.markdown_files(warn) {
         match read_note(notebook, &file) {
-            Ok(text) => found.extend(open_items(notebook, &file.rel, &text, warn)),
+            Ok(text) => found.extend(items(notebook, &file.rel, &text, warn, want)),
             Err(e) => warn(e),
         }
     }
@@ -74,25 +79,20 @@ pub fn read_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
     })
 }
 
-/// The open follow-ups of one note's text.
-fn open_items(
+/// The wanted task items of one note's text, as follow-ups.
+pub fn items(
     notebook: &Notebook,
     rel: &Path,
     text: &str,
     warn: &mut dyn FnMut(Error),
+    want: &dyn Fn(&task::Task) -> bool,
 ) -> Vec<FollowUp> {
     let note = Note::split(text);
-    let open: Vec<task::Task> = task::tasks(&note)
-        .into_iter()
-        .filter(task::Task::is_open)
-        .collect();
-    let frontmatter = match note.frontmatter(&notebook.show(rel)) {
-        Ok(fm) => fm,
-        Err(e) => {
-            warn(e);
-            crate::note::Frontmatter::default()
-        }
-    };
+    let open: Vec<task::Task> = task::tasks(&note).into_iter().filter(|t| want(t)).collect();
+    let (frontmatter, problem) = note.frontmatter_lenient(&notebook.show(rel));
+    if let Some(e) = problem {
+        warn(e);
+    }
     if open.is_empty() {
         return Vec::new();
     }

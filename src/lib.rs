@@ -14,9 +14,11 @@
 
 pub mod agenda;
 pub mod bank;
+pub mod carry;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod editor;
 pub mod error;
 pub mod followup;
 pub mod fs;
@@ -34,7 +36,7 @@ use std::io::Write;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, ColorWhen, Command};
 use crate::commands::Outcome;
 use crate::output::Output;
 use crate::settings::{Environment, Settings};
@@ -72,11 +74,18 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            let color = env.stderr_is_terminal && !env.no_color && !env.term_dumb;
-            let mut out = Output::new(stdout, stderr, color, color);
+            // No parsed flags to go by: find --color by hand.
+            let when = color_flag(&args);
+            let color = |is_terminal: bool| match when {
+                Some(ColorWhen::Always) => true,
+                Some(ColorWhen::Never) => false,
+                _ => is_terminal && !env.no_color && !env.term_dumb,
+            };
+            let mut out = Output::new(stdout, stderr, color(env.stdout_is_terminal), color(env.stderr_is_terminal));
             out.clap(&e);
             let _ = out.flush();
             return u8::try_from(e.exit_code()).unwrap_or(EXIT_ERROR);
@@ -90,7 +99,15 @@ where
         Ok(Outcome::Negative) => EXIT_NEGATIVE,
         Ok(Outcome::Done) if out.warnings() > 0 => EXIT_ERROR,
         Ok(Outcome::Done) => EXIT_OK,
-        Err(e) if e.is_broken_pipe() => EXIT_OK,
+        // The reader went away (`| head`): not an error, unless something
+        // was already warned about.
+        Err(e) if e.is_broken_pipe() => {
+            if out.warnings() > 0 {
+                EXIT_ERROR
+            } else {
+                EXIT_OK
+            }
+        }
         Err(e) => {
             out.error(&e);
             EXIT_ERROR
@@ -98,11 +115,37 @@ where
     }
 }
 
+/// The value of the last `--color WHEN` or `--color=WHEN` in the arguments.
+fn color_flag(args: &[OsString]) -> Option<ColorWhen> {
+    let mut when = None;
+    let mut iter = args.iter().map(|a| a.to_str().unwrap_or_default());
+    while let Some(arg) = iter.next() {
+        let value = match arg.strip_prefix("--color") {
+            Some("") => iter.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        when = match value {
+            Some("always") => Some(ColorWhen::Always),
+            Some("never") => Some(ColorWhen::Never),
+            Some("auto") => Some(ColorWhen::Auto),
+            _ => when,
+        };
+    }
+    when
+}
+
 fn dispatch(command: &Command, settings: &Settings, out: &mut Output) -> error::Result<Outcome> {
     match command {
         Command::Init(args) => commands::init::run(args, settings, out),
         Command::New(args) => commands::new::run(args, settings, out),
         Command::Questions(args) => commands::questions::run(args, settings, out),
+        Command::Agenda(args) => commands::agenda::run(args, settings, out),
+        Command::Done(args) => commands::done::run(args, settings, out),
+        Command::People(args) => commands::people::run(args, settings, out),
+        Command::Prep(args) => commands::prep::run(args, settings, out),
+        Command::Open(args) => commands::open::run(args, settings, out),
+        Command::Frameworks => commands::frameworks::run(settings, out),
         Command::Followups(args) => commands::followups::run(args, settings, out),
         Command::Completions(args) => commands::completions::run(args, out),
     }

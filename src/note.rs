@@ -83,6 +83,23 @@ impl<'a> Note<'a> {
     /// The YAML does not parse, is not a mapping, or holds a `date` that is
     /// not `YYYY-MM-DD`; the error names `path` and the line.
     pub fn frontmatter(&self, path: &Path) -> Result<Frontmatter> {
+        match self.frontmatter_lenient(path) {
+            (fm, None) => Ok(fm),
+            (_, Some(e)) => Err(e),
+        }
+    }
+
+    /// Like [`Note::frontmatter`], but keeps what can be read: a bad `date`
+    /// leaves `person` and `tags` in place. The error, if any, comes along.
+    #[must_use]
+    pub fn frontmatter_lenient(&self, path: &Path) -> (Frontmatter, Option<Error>) {
+        match self.parse_frontmatter(path) {
+            Ok(fm) => (fm, None),
+            Err((fm, e)) => (fm, Some(e)),
+        }
+    }
+
+    fn parse_frontmatter(&self, path: &Path) -> std::result::Result<Frontmatter, (Frontmatter, Error)> {
         let Some(range) = self.frontmatter.clone() else {
             return Ok(Frontmatter::default());
         };
@@ -90,17 +107,18 @@ impl<'a> Note<'a> {
         let first_line = line_number(self.text, range.start);
         let value: Value = match serde_yaml::from_str(yaml) {
             Ok(v) => v,
-            Err(e) => return Err(Error::yaml(path, first_line, &e)),
+            Err(e) => return Err((Frontmatter::default(), Error::yaml(path, first_line, &e))),
         };
         let map = match value {
             Value::Mapping(map) => map,
             Value::Null => return Ok(Frontmatter::default()),
             _ => {
-                return Err(Error::Invalid {
+                let e = Error::Invalid {
                     path: path.to_path_buf(),
                     line: Some(first_line),
                     message: "frontmatter is not a mapping of `key: value` lines".into(),
-                });
+                };
+                return Err((Frontmatter::default(), e));
             }
         };
         let person = match map.get("person") {
@@ -108,28 +126,31 @@ impl<'a> Note<'a> {
             Some(Value::Number(n)) => Some(n.to_string()),
             _ => None,
         };
-        let date = match map.get("date") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(
-                parse_date_prefix(s)
-                    .ok_or_else(|| bad_date(path, self.text, range.clone(), &format!("{s:?}")))?,
-            ),
-            Some(other) => {
-                return Err(bad_date(path, self.text, range, &format!("{other:?}")));
-            }
-        };
         let tags = match map.get("tags") {
             Some(Value::Sequence(items)) => items.iter().filter_map(scalar_string).collect(),
             Some(other) => scalar_string(other).into_iter().collect(),
             None => Vec::new(),
         };
         let framework = map.get("framework").and_then(scalar_string);
-        Ok(Frontmatter {
+        let mut fm = Frontmatter {
             person,
-            date,
+            date: None,
             tags,
             framework,
-        })
+        };
+        let shown = match map.get("date") {
+            None | Some(Value::Null) => return Ok(fm),
+            Some(Value::String(s)) => {
+                if let Some(date) = parse_date_prefix(s) {
+                    fm.date = Some(date);
+                    return Ok(fm);
+                }
+                format!("{s:?}")
+            }
+            Some(other) => format!("{other:?}"),
+        };
+        let e = bad_date(path, self.text, range, &shown);
+        Err((fm, e))
     }
 }
 

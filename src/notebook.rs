@@ -43,6 +43,8 @@ pub struct Person {
     pub name: String,
     /// Whether their folder exists yet.
     pub exists: bool,
+    /// Whether a one-word name was matched to a longer folder name.
+    pub by_prefix: bool,
 }
 
 /// One meeting note of a person, from its file name.
@@ -67,6 +69,13 @@ impl Notebook {
     /// oneonone.yaml is broken.
     pub fn open(settings: &Settings, create: bool) -> Result<Self> {
         let (root, shown) = locate(settings);
+        if root.exists() && !root.is_dir() {
+            return Err(Error::Invalid {
+                path: display_root(&shown),
+                line: None,
+                message: "is not a folder; the notebook is a folder of notes".into(),
+            });
+        }
         if !root.is_dir() {
             if !create {
                 return Err(Error::NoNotebook {
@@ -136,13 +145,26 @@ impl Notebook {
                     let is_md = Path::new(entry.file_name())
                         .extension()
                         .is_some_and(|x| x.eq_ignore_ascii_case("md"));
-                    if entry.file_type().is_file()
-                        && is_md
-                        && let Ok(rel) = entry.path().strip_prefix(&self.root)
-                    {
-                        files.push(NoteFile {
-                            rel: rel.to_path_buf(),
+                    let Ok(rel) = entry.path().strip_prefix(&self.root) else {
+                        continue;
+                    };
+                    let kind = entry.file_type();
+                    if kind.is_symlink() && (is_md || entry.path().is_dir()) {
+                        warn(Error::Invalid {
+                            path: self.show(rel),
+                            line: None,
+                            message: "symbolic link not followed; what it points to is not read".into(),
                         });
+                    } else if kind.is_file() && is_md {
+                        if rel.to_str().is_none() {
+                            warn(Error::Invalid {
+                                path: self.show(rel),
+                                line: None,
+                                message: "the file name is not valid UTF-8; rename it to have it read".into(),
+                            });
+                            continue;
+                        }
+                        files.push(NoteFile { rel: rel.to_path_buf() });
                     }
                 }
                 Err(e) => {
@@ -182,57 +204,92 @@ impl Notebook {
         Ok(slugs)
     }
 
-    /// Resolves what the user typed to a person: the folder with that slug,
-    /// else the one folder whose name starts with it (`alice` for
-    /// `alice-smith`), else, when `may_be_new`, a person without a folder yet.
+    /// Resolves what the user typed to a person: the folder with that slug
+    /// (or whose name folds to it: `Alice/` for `alice`); else, for a
+    /// one-word name, the one folder whose slug starts with it (`alice` for
+    /// `alice-smith`); else, when `may_be_new`, a person without a folder.
+    /// A full name never matches a longer one: "Alice Smith" is not
+    /// `alice-smith-jones`.
     ///
     /// # Errors
     /// The name cannot be a slug, matches several folders, or (without
     /// `may_be_new`) matches none.
     pub fn resolve_person(&self, typed: &str, may_be_new: bool) -> Result<Person> {
         let slug = slugify(typed)?;
-        let slugs = self.person_slugs()?;
-        let found = if slugs.contains(&slug) {
-            Some(slug.clone())
-        } else {
+        let folders = self.person_slugs()?;
+        let folded: Vec<(String, Option<String>)> =
+            folders.iter().map(|f| (f.clone(), slugify(f).ok())).collect();
+        let mut candidates: Vec<String> = folded
+            .iter()
+            .filter(|(f, s)| *f == slug || s.as_deref() == Some(slug.as_str()))
+            .map(|(f, _)| f.clone())
+            .collect();
+        let mut by_prefix = false;
+        if candidates.is_empty() && !slug.contains('-') {
             let prefix = format!("{slug}-");
-            let candidates: Vec<String> = slugs
+            candidates = folded
                 .iter()
-                .filter(|s| s.starts_with(&prefix))
-                .cloned()
+                .filter(|(_, s)| s.as_deref().is_some_and(|s| s.starts_with(&prefix)))
+                .map(|(f, _)| f.clone())
                 .collect();
-            match candidates.len() {
-                0 => None,
-                1 => candidates.into_iter().next(),
-                _ => {
-                    return Err(Error::AmbiguousPerson {
-                        name: typed.to_string(),
-                        candidates,
-                    });
-                }
-            }
-        };
-        match found {
-            Some(slug) => {
-                let name = self
-                    .latest_name(&slug)
-                    .unwrap_or_else(|| typed.trim().to_string());
+            by_prefix = true;
+        }
+        if candidates.len() > 1 {
+            return Err(Error::AmbiguousPerson {
+                name: typed.to_string(),
+                candidates,
+            });
+        }
+        match candidates.pop() {
+            Some(folder) => {
+                let name = self.display_name(&folder).unwrap_or_else(|| typed.trim().to_string());
                 Ok(Person {
-                    slug,
+                    slug: folder,
                     name,
                     exists: true,
+                    by_prefix,
                 })
             }
             None if may_be_new => Ok(Person {
                 slug,
                 name: typed.trim().to_string(),
                 exists: false,
+                by_prefix: false,
             }),
             None => Err(Error::UnknownPerson {
                 name: typed.to_string(),
-                known: slugs,
+                known: folders,
             }),
         }
+    }
+
+    /// The name to show for a person folder: person.yaml's `name`, else the
+    /// `person:` of the newest note that has one.
+    #[must_use]
+    pub fn display_name(&self, folder: &str) -> Option<String> {
+        let profile = crate::person::Profile::load(&self.root.join(folder), &self.show(Path::new(folder)));
+        if let Some(name) = profile.ok().and_then(|p| p.name) {
+            return Some(name);
+        }
+        self.latest_name(folder)
+    }
+
+    /// Refuses to write into a person folder that is a symbolic link:
+    /// oneonone never follows links, so notes written there would never be
+    /// listed.
+    ///
+    /// # Errors
+    /// The folder is a symbolic link.
+    pub fn refuse_link(&self, folder: &str) -> Result<()> {
+        let is_link = std::fs::symlink_metadata(self.root.join(folder)).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            return Err(Error::Invalid {
+                path: self.show(Path::new(folder)),
+                line: None,
+                message: "is a symbolic link; oneonone does not follow links, so notes there would never be listed".into(),
+            });
+        }
+        Ok(())
     }
 
     /// The meeting notes in a person's folder, oldest first.
@@ -311,12 +368,14 @@ fn locate(settings: &Settings) -> (PathBuf, PathBuf) {
             PathBuf::new()
         }
     };
-    let shown = if given == Path::new(".") {
-        PathBuf::new()
-    } else {
-        given.clone()
+    let root = settings.cwd.join(&given);
+    // An absolute path inside the current folder is shown relative to it.
+    let shown = match root.strip_prefix(&settings.cwd) {
+        Ok(rel) if given.is_absolute() => rel.to_path_buf(),
+        _ if given == Path::new(".") => PathBuf::new(),
+        _ => given,
     };
-    (settings.cwd.join(given), shown)
+    (root, shown)
 }
 
 /// The root as shown: `.` rather than an empty path.

@@ -98,7 +98,11 @@ impl Output {
 
     /// Writes clap's own rendering (help, version, usage errors).
     pub fn clap(&mut self, error: &clap::Error) {
-        let text = error.render().ansi().to_string();
+        let mut text = error.render().ansi().to_string();
+        // Usage errors read like every other error: `oneonone: error: ...`.
+        if error.use_stderr() {
+            text.insert_str(0, "oneonone: ");
+        }
         let stream: &mut dyn Write = if error.use_stderr() {
             &mut self.err
         } else {
@@ -150,8 +154,10 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Control characters, and the invisible bidirectional overrides that can
+/// make text read differently from what it is.
 fn is_unsafe(c: char) -> bool {
-    c.is_control() && c != '\t'
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
 #[cfg(test)]
@@ -165,5 +171,6 @@ mod tests {
             sanitize("red \u{1b}[31mtext\r"),
             "red \u{fffd}[31mtext\u{fffd}"
         );
+        assert_eq!(sanitize("abc\u{202e}fed"), "abc\u{fffd}fed");
     }
 }

@@ -28,6 +28,8 @@ pub struct Environment {
     pub stderr_is_terminal: bool,
     /// Today, local time.
     pub today: NaiveDate,
+    /// `$VISUAL`, else `$EDITOR`, when set and not empty.
+    pub editor: Option<String>,
 }
 
 impl Environment {
@@ -43,6 +45,9 @@ impl Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
             today: chrono::Local::now().date_naive(),
+            editor: non_empty("VISUAL")
+                .or_else(|| non_empty("EDITOR"))
+                .map(|e| e.to_string_lossy().into_owned()),
         }
     }
 }
@@ -71,6 +76,8 @@ pub struct Settings {
     pub color_stdout: bool,
     /// Colour standard error.
     pub color_stderr: bool,
+    /// The editor command.
+    pub editor: String,
 }
 
 impl Settings {
@@ -93,6 +100,7 @@ impl Settings {
             today: cli.today.unwrap_or(env.today),
             color_stdout: color(env.stdout_is_terminal),
             color_stderr: color(env.stderr_is_terminal),
+            editor: env.editor.clone().unwrap_or_else(|| crate::editor::FALLBACK.to_string()),
         }
     }
 }

@@ -136,7 +136,11 @@ impl Pending {
 
     fn finish(mut self, body: &str, base: usize, line: &mut LineCounter<'_>) -> Task {
         let span = self.first.take().or(self.span.take());
-        let text = span.map_or("", |s| body[s].trim()).to_string();
+        // An inline span (emphasis, a link) may run onto the next line;
+        // the text is the first line of it.
+        let text = span
+            .map_or("", |s| body[s].split('\n').next().unwrap_or_default().trim())
+            .to_string();
         let checkbox = base + self.checkbox;
         Task {
             line: line.line_of(checkbox),
@@ -268,6 +272,12 @@ mod tests {
                 (3, "spaced")
             ])
         );
+    }
+
+    #[test]
+    fn text_is_one_line_even_when_emphasis_wraps() {
+        assert_eq!(open("- [ ] *emph\n  continues* tail\n"), owned(&[(1, "*emph")]));
+        assert_eq!(open("- [ ] see [the\r\n  doc](x)\r\n"), owned(&[(1, "see [the")]));
     }
 
     #[test]

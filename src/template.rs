@@ -4,7 +4,11 @@
 //! Placeholders are `{{name}}`. In the frontmatter a value is written as a
 //! YAML scalar (quoted when it needs to be), and a line whose placeholder has
 //! no value is left out, so the frontmatter always parses. In the body values
-//! are written as they are; `{{sections}}` becomes the framework's sections.
+//! are written as they are. The block placeholders stand alone on a line,
+//! which they replace: `{{agenda}}` (the points moved from agenda.md, or an
+//! empty bullet), `{{sections}}` (the framework's sections with their
+//! questions) and `{{followups}}` (carried follow-ups, then an empty
+//! `- [ ] ` to type the next one).
 
 use std::fmt::Write as _;
 
@@ -24,6 +28,10 @@ pub struct NoteFields<'a> {
     pub manager: Option<&'a str>,
     /// The suggested questions, one list per framework section.
     pub questions: Vec<Vec<&'a Question>>,
+    /// Agenda points for the Agenda section, each ending in a line break.
+    pub agenda: Vec<String>,
+    /// Carried follow-up lines (`- [ ] text (from DATE)`), no line breaks.
+    pub carried: Vec<String>,
 }
 
 /// Renders `template` with `fields`.
@@ -36,6 +44,10 @@ pub fn render(template: &str, fields: &NoteFields<'_>) -> String {
     for line in template.split_inclusive('\n') {
         let in_frontmatter = offset < frontmatter_end;
         offset += line.len();
+        if !in_frontmatter && let Some(block) = block(line, fields, &sections) {
+            out.push_str(&block);
+            continue;
+        }
         let mut rendered = String::with_capacity(line.len());
         let mut rest = line;
         let mut missing = false;
@@ -60,6 +72,26 @@ pub fn render(template: &str, fields: &NoteFields<'_>) -> String {
         }
     }
     out
+}
+
+/// The value of a block placeholder standing alone on its line.
+fn block(line: &str, fields: &NoteFields<'_>, sections: &str) -> Option<String> {
+    let name = line.trim().strip_prefix("{{")?.strip_suffix("}}")?.trim();
+    match name {
+        "sections" => Some(sections.to_string()),
+        "agenda" if fields.agenda.is_empty() => Some("- \n".to_string()),
+        "agenda" => Some(fields.agenda.concat()),
+        "followups" => {
+            let mut out = String::new();
+            for line in &fields.carried {
+                out.push_str(line);
+                out.push('\n');
+            }
+            out.push_str("- [ ] \n");
+            Some(out)
+        }
+        _ => None,
+    }
 }
 
 fn value(name: &str, fields: &NoteFields<'_>, sections: &str) -> Option<String> {
@@ -95,19 +127,26 @@ fn sections(fields: &NoteFields<'_>) -> String {
             let _ = writeln!(out, "_Watch for: {}_\n", section.watch.join(" · "));
         }
     }
-    // The template's own line break after `{{sections}}` makes the last
-    // blank line.
-    out.truncate(out.trim_end_matches('\n').len());
-    out.push('\n');
     out
 }
 
-/// A string as a one-line YAML scalar, quoted only when it has to be.
+/// A string as a one-line YAML scalar that every YAML parser, 1.1 or 1.2,
+/// reads back as the same string: plain when it is only letters, digits,
+/// blanks and `.-'` starting with a letter and is no YAML 1.1 keyword
+/// (`no`, `on`, `null`, ...) or a date; double-quoted otherwise.
 fn yaml_scalar(value: &str) -> String {
-    serde_yaml::to_string(value).map_or_else(
-        |_| format!("{value:?}"),
-        |s| s.trim_end_matches('\n').to_string(),
-    )
+    const KEYWORDS: &[&str] = &["y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"];
+    let plain = value.chars().next().is_some_and(char::is_alphabetic)
+        && value.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\''))
+        && !value.ends_with(' ')
+        && !KEYWORDS.contains(&value.to_lowercase().as_str());
+    let date = crate::note::parse_date_prefix(value).is_some() && value.len() == 10;
+    if plain || date {
+        value.to_string()
+    } else {
+        // A JSON string is a valid YAML double-quoted scalar.
+        serde_json::to_string(value).unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -133,6 +172,8 @@ mod tests {
             framework,
             manager,
             questions,
+            agenda: Vec::new(),
+            carried: Vec::new(),
         }
     }
 
@@ -144,6 +185,7 @@ mod tests {
             note,
             "---\nperson: Alice Smith\ndate: 2026-11-24\nframework: listen-learn-lift\ntags: []\n---\n\
              # 1:1 with Alice Smith, 2026-11-24\n\n\
+             ## Agenda\n\n- \n\n\
              ## Listen\n\n_Make space: this time is theirs._\n\n- What's on your mind this week?\n\n\
              ## Learn\n\n_Understand what is really going on; look for patterns._\n\n\
              - What's going well in your current projects?\n\n\
@@ -152,6 +194,31 @@ mod tests {
              - What's one thing we should follow up on next time?\n\n\
              ## Follow-ups\n\n- [ ] \n"
         );
+    }
+
+    #[test]
+    fn scalars_are_plain_only_when_every_yaml_parser_agrees() {
+        assert_eq!(yaml_scalar("Alice Smith"), "Alice Smith");
+        assert_eq!(yaml_scalar("José O'Brien-Núñez"), "José O'Brien-Núñez");
+        assert_eq!(yaml_scalar("2026-11-24"), "2026-11-24");
+        assert_eq!(yaml_scalar("No"), "\"No\"");
+        assert_eq!(yaml_scalar("off"), "\"off\"");
+        assert_eq!(yaml_scalar("1:20"), "\"1:20\"");
+        assert_eq!(yaml_scalar("Sam: boss"), "\"Sam: boss\"");
+    }
+
+    #[test]
+    fn agenda_and_carried_items_fill_their_sections() {
+        let bank = Bank::built_in();
+        let mut f = fields(&bank, "Bob", None);
+        f.agenda = vec!["- Ask about the offsite\n".into(), "- Hiring plan\n  - two roles\n".into()];
+        f.carried = vec!["- [ ] Send doc (from 2026-11-10)".into()];
+        let note = render(NOTE_TEMPLATE, &f);
+        assert!(
+            note.contains("## Agenda\n\n- Ask about the offsite\n- Hiring plan\n  - two roles\n\n## Listen\n"),
+            "{note}"
+        );
+        assert!(note.ends_with("## Follow-ups\n\n- [ ] Send doc (from 2026-11-10)\n- [ ] \n"), "{note}");
     }
 
     #[test]
@@ -171,7 +238,7 @@ mod tests {
                 .unwrap();
             assert_eq!(parsed.person.as_deref(), Some(name), "{note}");
             assert!(note.contains(&format!("# 1:1 with {name}, 2026-11-24\n")));
-            assert!(note.contains("manager: 'Sam: boss'\n"), "{note}");
+            assert!(note.contains("manager: \"Sam: boss\"\n"), "{note}");
         }
     }
 }

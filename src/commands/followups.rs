@@ -1,16 +1,19 @@
-//! `oneonone followups [PERSON] [--json]`: the open follow-ups across the
-//! notebook, grouped by person with the newest meeting first, or as JSON.
+//! `oneonone followups`: the open follow-ups across the notebook, grouped
+//! by person with overdue items first and then the newest meeting first, or
+//! as JSON. Talking points waiting in agenda.md files are counted, and
+//! listed with `--agenda`.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
+use crate::agenda;
 use crate::cli::FollowupsArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
-use crate::followup::{self, FollowUp};
+use crate::followup::{self, FollowUp, ME};
 use crate::notebook::Notebook;
 use crate::output::{Output, sanitize, style};
 use crate::settings::Settings;
-use crate::slug::slugify;
 
 /// Lists the open follow-ups.
 ///
@@ -19,105 +22,123 @@ use crate::slug::slugify;
 /// standard output cannot be written.
 pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let only = match &args.person {
+    let person = args.person.as_ref().or(args.person_flag.as_ref());
+    let only = match person {
         Some(typed) => Some(notebook.resolve_person(typed, false)?.slug),
         None => None,
     };
-    let mut warnings = Vec::new();
-    let mut items = followup::scan(&notebook, &mut |e| warnings.push(e));
-    for w in &warnings {
-        out.warn(w);
+    let mut items = followup::scan(&notebook, &mut |e| out.warn(&e));
+    if let Some(folder) = &only {
+        items.retain(|item| item.folder.as_deref() == Some(folder.as_str()));
     }
-    if let Some(slug) = &only {
-        items.retain(|item| belongs_to(item, slug));
+    let (points, mut items): (Vec<FollowUp>, Vec<FollowUp>) =
+        items.into_iter().partition(|i| agenda::is_agenda_path(&i.path));
+    let today = settings.today;
+    items.retain(|i| {
+        (!args.mine || i.owner == ME) && (!args.theirs || i.owner != ME) && (!args.overdue || i.due.is_some_and(|d| d < today))
+    });
+    if args.agenda {
+        items.extend(points.iter().cloned());
+        items.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    } else if !points.is_empty() {
+        out.notice(format_args!(
+            "{} waiting in agenda.md; `oneonone followups --agenda` lists them too",
+            if points.len() == 1 { "1 talking point is".to_string() } else { format!("{} talking points are", points.len()) }
+        ));
     }
     if args.json {
         // Plain strings, numbers and dates: serializing them cannot fail.
         let json = serde_json::to_string_pretty(&items).unwrap_or_default();
         out.print(format_args!("{json}\n"))?;
     } else if items.is_empty() {
-        out.notice(format_args!(
-            "no open follow-ups in {}",
-            notebook.shown_root().display()
-        ));
+        out.notice(format_args!("no open follow-ups in {}", notebook.shown_root().display()));
     } else {
         print_grouped(&notebook, settings, items, out)?;
     }
     Ok(Outcome::Done)
 }
 
-/// True when the item is in the person's folder or names them.
-fn belongs_to(item: &FollowUp, slug: &str) -> bool {
-    item.folder.as_deref() == Some(slug)
-        || item
-            .person
-            .as_deref()
-            .and_then(|p| slugify(p).ok())
-            .as_deref()
-            == Some(slug)
-}
-
-/// Prints the items grouped by person (by name), newest meeting first.
-fn print_grouped(
-    notebook: &Notebook,
-    settings: &Settings,
-    items: Vec<FollowUp>,
-    out: &mut Output,
-) -> Result<()> {
-    let mut groups: BTreeMap<(bool, String, String), Vec<FollowUp>> = BTreeMap::new();
+/// Prints the items grouped by person folder (named by the newest note's
+/// `person`), overdue first, then newest meeting first.
+fn print_grouped(notebook: &Notebook, settings: &Settings, items: Vec<FollowUp>, out: &mut Output) -> Result<()> {
+    let today = settings.today;
+    let mut groups: BTreeMap<Option<String>, Vec<FollowUp>> = BTreeMap::new();
     for item in items {
-        let name = item.person.clone().unwrap_or_default();
-        let key = (item.person.is_none(), name.to_lowercase(), name);
-        groups.entry(key).or_default().push(item);
+        groups.entry(item.folder.clone()).or_default().push(item);
     }
-    let mut first = true;
-    for ((_, _, name), mut group) in groups {
-        group.sort_by(|a, b| {
-            b.date
-                .cmp(&a.date)
-                .then_with(|| a.path.cmp(&b.path))
-                .then(a.line.cmp(&b.line))
-        });
-        if !first {
+    let mut groups: Vec<(String, Vec<FollowUp>)> = groups
+        .into_iter()
+        .map(|(folder, mut group)| {
+            group.sort_by(|a, b| {
+                let overdue = |i: &FollowUp| i.due.filter(|d| *d < today);
+                // Overdue first (most overdue first), then newest meeting.
+                overdue(b)
+                    .is_some()
+                    .cmp(&overdue(a).is_some())
+                    .then(overdue(a).cmp(&overdue(b)))
+                    .then(b.date.cmp(&a.date))
+                    .then(a.path.cmp(&b.path))
+                    .then(a.line.cmp(&b.line))
+            });
+            let name = group
+                .iter()
+                .filter(|i| !agenda::is_agenda_path(&i.path))
+                .max_by_key(|i| i.date)
+                .and_then(|i| i.person.clone())
+                .or(folder)
+                .unwrap_or_else(|| "(no person)".to_string());
+            (name, group)
+        })
+        .collect();
+    groups.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()));
+    for (i, (name, group)) in groups.iter().enumerate() {
+        if i > 0 {
             out.print(format_args!("\n"))?;
         }
-        first = false;
-        let name = if name.is_empty() {
-            "(no person)".to_string()
-        } else {
-            sanitize(&name).into_owned()
-        };
-        out.styled(style::HEADING, &name)?;
-        out.styled(style::DIM, format_args!(" ({} open)\n", group.len()))?;
-        for item in &group {
-            let path = notebook.show(std::path::Path::new(&item.path));
-            out.print(format_args!("  "))?;
-            out.styled(style::PATH, path.display())?;
-            out.print(format_args!(":"))?;
-            out.styled(style::LINE, item.line)?;
-            out.print(format_args!(": {}", sanitize(&item.text)))?;
-            if let Some(date) = item.date {
-                out.styled(
-                    style::DIM,
-                    format_args!(
-                        " · {}",
-                        age(settings.today.signed_duration_since(date).num_days())
-                    ),
-                )?;
-            }
-            out.print(format_args!("\n"))?;
+        out.styled(style::HEADING, sanitize(name))?;
+        out.styled(style::DIM, format_args!(" ({} open)", group.len()))?;
+        out.print(format_args!("\n"))?;
+        for item in group {
+            print_item(notebook, today, item, out)?;
         }
     }
     Ok(())
 }
 
+/// One item: `  path:line: text · @owner · due DATE · N days`.
+pub fn print_item(notebook: &Notebook, today: chrono::NaiveDate, item: &FollowUp, out: &mut Output) -> Result<()> {
+    let path = notebook.show(Path::new(&item.path));
+    out.print(format_args!("  "))?;
+    out.styled(style::PATH, sanitize(&path.display().to_string()))?;
+    out.print(format_args!(":"))?;
+    out.styled(style::LINE, item.line)?;
+    out.print(format_args!(": {}", sanitize(&item.text)))?;
+    if let Some(due) = item.due {
+        let days = due.signed_duration_since(today).num_days();
+        if days < 0 {
+            out.styled(style::ERROR, format_args!(" · overdue {}", days_word(-days)))?;
+        } else {
+            out.styled(style::DIM, format_args!(" · due {due}"))?;
+        }
+    }
+    if let Some(date) = item.date {
+        out.styled(style::DIM, format_args!(" · {}", age(today.signed_duration_since(date).num_days())))?;
+    }
+    out.print(format_args!("\n"))
+}
+
+/// "1 day", "12 days".
+#[must_use]
+pub fn days_word(days: i64) -> String {
+    if days == 1 { "1 day".into() } else { format!("{days} days") }
+}
+
 /// "today", "1 day", "12 days", "in 3 days".
-fn age(days: i64) -> String {
+#[must_use]
+pub fn age(days: i64) -> String {
     match days {
         0 => "today".into(),
-        1 => "1 day".into(),
-        -1 => "in 1 day".into(),
-        d if d < 0 => format!("in {} days", -d),
-        d => format!("{d} days"),
+        d if d < 0 => format!("in {}", days_word(-d)),
+        d => days_word(d),
     }
 }

@@ -1,10 +1,16 @@
 //! One module per subcommand. Each takes its parsed arguments, the
 //! resolved settings and the output, and says how it went.
 
+pub mod agenda;
 pub mod completions;
+pub mod done;
 pub mod followups;
+pub mod frameworks;
 pub mod init;
 pub mod new;
+pub mod open;
+pub mod people;
+pub mod prep;
 pub mod questions;
 
 /// How a command that did not fail went.

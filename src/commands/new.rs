@@ -1,16 +1,28 @@
-//! `oneonone new PERSON`: scaffold the note for a meeting, with suggested
-//! questions, in `<slug>/<date>.md` (or the next free `<date>-N.md`).
+//! `oneonone new PERSON`: scaffold the note for a meeting in
+//! `<slug>/<date>.md` (or the next free `<date>-N.md`), with suggested
+//! questions, the open points of the person's agenda.md, and the open
+//! follow-ups of their earlier notes.
+//!
+//! Order of writes, all under the notebook lock and as one transaction: the
+//! new note is created first; then the earlier notes get their `[>]` marks
+//! and agenda.md loses the moved points. If any write fails, what was done
+//! is undone, so a failure leaves the notebook as it was: nothing moved
+//! half-way, nothing in two places, nothing lost.
 
-use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
+use crate::agenda::{self, AGENDA_FILE};
 use crate::bank::{self, Bank, DEFAULT_FRAMEWORK, NOTE_TEMPLATE};
+use crate::carry;
 use crate::cli::NewArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
-use crate::notebook::{Notebook, meeting_name};
+use crate::fs::{Change, Lock, Transaction};
+use crate::note::Note;
+use crate::notebook::{Meeting, Notebook, meeting_name};
 use crate::output::Output;
 use crate::settings::Settings;
 use crate::template::{self, NoteFields};
@@ -18,37 +30,60 @@ use crate::template::{self, NoteFields};
 /// How many `-N` names to try before giving up on a day.
 const MAX_MEETINGS_A_DAY: u32 = 999;
 
+/// How many of a person's latest notes count for "asked recently".
+pub const RECENT_NOTES: usize = 6;
+
 /// Creates the note and prints its path.
 ///
 /// # Errors
-/// The person's name is refused, the bank or settings are broken, or the
-/// note cannot be written.
+/// The person's name is refused, the bank or settings are broken, a file
+/// cannot be read, or the note cannot be written.
 pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, true)?;
+    let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
     let bank = Bank::load(notebook.root(), notebook.shown())?;
-    let framework_name = notebook
-        .config
+    let framework_name = args
         .framework
         .as_deref()
+        .or(notebook.config.framework.as_deref())
         .unwrap_or(DEFAULT_FRAMEWORK);
     let framework = bank.framework(framework_name)?;
     let person = notebook.resolve_person(&args.person, true)?;
+    notebook.refuse_link(&person.slug)?;
     let date = args.date.unwrap_or(settings.today);
+    let meetings = notebook.meetings(&person.slug);
+    let number = (1..=MAX_MEETINGS_A_DAY)
+        .find(|&n| !notebook.path(&Path::new(&person.slug).join(meeting_name(date, n))).exists())
+        .ok_or_else(|| Error::Exists {
+            path: notebook.show(&Path::new(&person.slug).join(meeting_name(date, MAX_MEETINGS_A_DAY))),
+        })?;
+    let rel = Path::new(&person.slug).join(meeting_name(date, number));
+    let mut tx = Transaction::new();
 
-    let seed = args.seed.unwrap_or_else(rand::random);
-    let mut rng = StdRng::seed_from_u64(seed);
+    // Questions asked in the latest notes are not suggested again.
+    let recent: Vec<String> = meetings
+        .iter()
+        .rev()
+        .take(RECENT_NOTES)
+        .filter_map(|m| std::fs::read_to_string(notebook.path(&m.rel)).ok())
+        .collect();
+    let asked = |q: &bank::Question| recent.iter().any(|text| text.contains(&q.text));
+    let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
     let per_section = notebook.config.questions_per_section();
     let questions = framework
         .sections
         .iter()
-        .map(|s| {
-            bank::pick(
-                bank.pool(s.pool.as_deref().unwrap_or_default()),
-                per_section,
-                &mut rng,
-            )
-        })
+        .map(|s| bank::pick_fresh(bank.pool(s.pool.as_deref().unwrap_or_default()), per_section, &mut rng, &asked))
         .collect();
+
+    let agenda = take_agenda(&notebook, &person.slug, &mut tx)?;
+    let carried = if args.no_carry {
+        Vec::new()
+    } else {
+        let earlier: Vec<&Meeting> = meetings.iter().filter(|m| (m.date, m.number) < (date, number)).collect();
+        carry_over(&notebook, &earlier, &mut tx, out)?
+    };
+
     let text = template::render(
         NOTE_TEMPLATE,
         &NoteFields {
@@ -57,36 +92,112 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
             framework,
             manager: notebook.config.manager.as_deref(),
             questions,
+            agenda: agenda.clone(),
+            carried: carried.clone(),
         },
     );
+    let folder = notebook.path(Path::new(&person.slug));
+    crate::fs::create_dir_private(&folder)
+        .map_err(|e| Error::io(notebook.show(Path::new(&person.slug)), "cannot create the folder", e))?;
+    tx.push(Change {
+        path: notebook.path(&rel),
+        shown: notebook.show(&rel),
+        before: None,
+        after: text.clone().into_bytes(),
+    });
+    tx.commit()?;
 
-    let folder = notebook.path(person.slug.as_ref());
-    crate::fs::create_dir_private(&folder).map_err(|e| {
-        Error::io(
-            notebook.show(person.slug.as_ref()),
-            "cannot create the folder",
-            e,
-        )
-    })?;
-    for number in 1..=MAX_MEETINGS_A_DAY {
-        let rel = std::path::Path::new(&person.slug).join(meeting_name(date, number));
-        match crate::fs::write_new(&notebook.path(&rel), text.as_bytes()) {
-            Ok(()) => {
-                out.print(format_args!("{}\n", notebook.show(&rel).display()))?;
-                out.notice(format_args!(
-                    "created the {} note for {} ({})",
-                    date,
-                    person.name,
-                    framework.title_or_name()
-                ));
-                return Ok(Outcome::Done);
+    out.print(format_args!("{}\n", notebook.show(&rel).display()))?;
+    let mut moved = Vec::new();
+    if !agenda.is_empty() {
+        moved.push(plural(agenda.len(), "agenda point"));
+    }
+    if !carried.is_empty() {
+        moved.push(format!("{} carried over", plural(carried.len(), "follow-up")));
+    }
+    let moved = if moved.is_empty() { String::new() } else { format!("; {}", moved.join(", ")) };
+    out.notice(format_args!(
+        "created the {date} note for {} ({}){moved}",
+        person.name,
+        framework.title_or_name()
+    ));
+    if args.edit {
+        out.flush()?;
+        let line = first_section_line(&text);
+        crate::editor::open(&settings.editor, &notebook.path(&rel), line)?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// Plans taking the open points out of the person's agenda.md; returns them
+/// as note items.
+fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<Vec<String>> {
+    let rel = Path::new(slug).join(AGENDA_FILE);
+    let text = match read_optional(notebook, &rel)? {
+        Some(text) => text,
+        None => return Ok(Vec::new()),
+    };
+    let points = agenda::open_points(&text);
+    if points.is_empty() {
+        return Ok(Vec::new());
+    }
+    tx.push(Change {
+        path: notebook.path(&rel),
+        shown: notebook.show(&rel),
+        before: Some(text.clone().into_bytes()),
+        after: agenda::remove(&text, &points).into_bytes(),
+    });
+    Ok(points.iter().map(|p| agenda::as_note_item(&text, p)).collect())
+}
+
+/// Plans marking the open follow-ups of the earlier notes as carried;
+/// returns the lines for the new note, oldest note first. A note that
+/// cannot be read keeps its items (a warning says so).
+fn carry_over(notebook: &Notebook, earlier: &[&Meeting], tx: &mut Transaction, out: &mut Output) -> Result<Vec<String>> {
+    let mut lines = Vec::new();
+    for meeting in earlier {
+        let file = crate::notebook::NoteFile { rel: meeting.rel.clone() };
+        let text = match crate::followup::read_note(notebook, &file) {
+            Ok(text) => text,
+            Err(e) => {
+                out.warn(&e);
+                continue;
             }
-            Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(Error::io(notebook.show(&rel), "cannot write", e)),
+        };
+        let note_date = Note::split(&text)
+            .frontmatter(&meeting.rel)
+            .ok()
+            .and_then(|fm| fm.date)
+            .unwrap_or(meeting.date);
+        if let Some(carried) = carry::carry_out(&text, Some(note_date)) {
+            lines.extend(carried.items);
+            tx.push(Change {
+                path: notebook.path(&meeting.rel),
+                shown: notebook.show(&meeting.rel),
+                before: Some(text.into_bytes()),
+                after: carried.text.into_bytes(),
+            });
         }
     }
-    Err(Error::Exists {
-        path: notebook
-            .show(&std::path::Path::new(&person.slug).join(meeting_name(date, MAX_MEETINGS_A_DAY))),
-    })
+    Ok(lines)
+}
+
+/// Reads a notebook file that may not exist.
+fn read_optional(notebook: &Notebook, rel: &Path) -> Result<Option<String>> {
+    match crate::followup::read_note(notebook, &crate::notebook::NoteFile { rel: PathBuf::from(rel) }) {
+        Ok(text) => Ok(Some(text)),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The line of the note's first `##` section, where the editor's cursor goes.
+#[must_use]
+pub fn first_section_line(text: &str) -> Option<usize> {
+    Note::split(text).sections().iter().find(|s| s.level >= 2).map(|s| s.line)
+}
+
+/// "1 agenda point", "3 agenda points".
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
 }

@@ -4,11 +4,10 @@
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
-use crate::bank::{self, Bank, DEFAULT_FRAMEWORK};
+use crate::bank::{self, Bank};
 use crate::cli::QuestionsArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
-use crate::notebook::Notebook;
 use crate::output::{Output, sanitize, style};
 use crate::settings::Settings;
 
@@ -18,28 +17,16 @@ use crate::settings::Settings;
 /// The bank is broken, the section does not exist, or standard output
 /// cannot be written.
 pub fn run(args: &QuestionsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
-    // Without a notebook the built-in bank still answers.
-    let (bank, framework_name) = match Notebook::open(settings, false) {
-        Ok(nb) => (
-            Bank::load(nb.root(), nb.shown())?,
-            nb.config
-                .framework
-                .clone()
-                .unwrap_or_else(|| DEFAULT_FRAMEWORK.into()),
-        ),
-        Err(Error::NoNotebook { .. }) => (Bank::built_in(), DEFAULT_FRAMEWORK.into()),
-        Err(e) => return Err(e),
-    };
+    let (bank, framework_name) = crate::commands::frameworks::bank_and_framework(settings)?;
     let sections = match &args.section {
         Some(section) => {
-            let section = section.to_lowercase();
-            if !bank.pools.contains_key(&section) {
+            let Some(found) = bank.pools.keys().find(|k| k.eq_ignore_ascii_case(section)) else {
                 return Err(Error::UnknownSection {
-                    name: section,
+                    name: section.clone(),
                     known: bank.pools.keys().cloned().collect(),
                 });
-            }
-            vec![section]
+            };
+            vec![found.clone()]
         }
         None => pool_order(&bank, &framework_name, args.all),
     };
@@ -50,7 +37,8 @@ pub fn run(args: &QuestionsArgs, settings: &Settings, out: &mut Output) -> Resul
             }
             let pool = bank.pool(section);
             out.styled(style::HEADING, section)?;
-            out.styled(style::DIM, format_args!(" ({})\n", pool.len()))?;
+            out.styled(style::DIM, format_args!(" ({})", pool.len()))?;
+            out.print(format_args!("\n"))?;
             for q in pool {
                 out.print(format_args!("  {}", sanitize(&q.text)))?;
                 if !q.tags.is_empty() {

@@ -1,0 +1,102 @@
+//! `oneonone agenda PERSON [TEXT]`: add a talking point to the person's
+//! running agenda (`<slug>/agenda.md`), or list the open ones.
+
+use std::io::ErrorKind;
+use std::path::Path;
+
+use crate::agenda::{self, AGENDA_FILE};
+use crate::cli::AgendaArgs;
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::fs::Lock;
+use crate::notebook::Notebook;
+use crate::output::{Output, sanitize, style};
+use crate::person::{self, PROFILE_FILE};
+use crate::settings::Settings;
+
+/// Adds or lists talking points.
+///
+/// # Errors
+/// The person cannot be resolved, agenda.md cannot be read or written, or
+/// standard output cannot be written.
+pub fn run(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let point = args.text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    if args.text.is_empty() {
+        list(args, settings, out)
+    } else if point.is_empty() {
+        Err(Error::Usage("the talking point is empty".into()))
+    } else {
+        add(args, &point, settings, out)
+    }
+}
+
+fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    if point.chars().any(char::is_control) {
+        return Err(Error::Usage("a talking point cannot contain control characters".into()));
+    }
+    let notebook = Notebook::open(settings, true)?;
+    let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
+    let person = notebook.resolve_person(&args.person, true)?;
+    notebook.refuse_link(&person.slug)?;
+    let rel = Path::new(&person.slug).join(AGENDA_FILE);
+    let (shown, path) = (notebook.show(&rel), notebook.path(&rel));
+    let before = match std::fs::read(&path) {
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| Error::Invalid {
+            path: shown.clone(),
+            line: None,
+            message: "not UTF-8 text; fix it before adding to it".into(),
+        })?),
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(shown, "cannot read", e)),
+    };
+    let after = agenda::append(before.as_deref().unwrap_or(&agenda::new_file(&person.name)), point);
+    if !person.exists {
+        // No note holds their name yet: person.yaml keeps it.
+        let folder = Path::new(&person.slug);
+        crate::fs::create_dir_private(&notebook.path(folder))
+            .map_err(|e| Error::io(notebook.show(folder), "cannot create the folder", e))?;
+        let profile = folder.join(PROFILE_FILE);
+        crate::fs::write_new(&notebook.path(&profile), person::new_file(&person.name).as_bytes())
+            .map_err(|e| Error::io(notebook.show(&profile), "cannot write", e))?;
+    }
+    let written = match &before {
+        Some(before) => crate::fs::replace(&path, before.as_bytes(), after.as_bytes()),
+        None => crate::fs::write_new(&path, after.as_bytes()),
+    };
+    written.map_err(|e| Error::io(&shown, "cannot write", e))?;
+    let points = agenda::open_points(&after);
+    let line = points.last().map_or(0, |p| p.task.line);
+    out.print(format_args!("{}:{line}\n", shown.display()))?;
+    out.notice(format_args!(
+        "added to {}'s agenda ({} open)",
+        sanitize(&person.name),
+        points.len()
+    ));
+    Ok(Outcome::Done)
+}
+
+fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let person = notebook.resolve_person(&args.person, false)?;
+    let rel = Path::new(&person.slug).join(AGENDA_FILE);
+    let text = match crate::followup::read_note(&notebook, &crate::notebook::NoteFile { rel: rel.clone() }) {
+        Ok(text) => text,
+        Err(Error::Io { source, .. }) if source.kind() == ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    let points = agenda::open_points(&text);
+    if points.is_empty() {
+        out.notice(format_args!(
+            "no open talking points for {}; add one with `oneonone agenda {} \"...\"`",
+            sanitize(&person.name),
+            person.slug
+        ));
+    }
+    for point in points {
+        out.styled(style::PATH, notebook.show(&rel).display())?;
+        out.print(format_args!(":"))?;
+        out.styled(style::LINE, point.task.line)?;
+        out.print(format_args!(": {}\n", sanitize(&point.task.text)))?;
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,170 @@
+//! `oneonone done`: check off open follow-ups in place, by the `path:line`
+//! that `followups` prints or by a piece of their text; `--reopen` unchecks.
+//!
+//! Each item changes by exactly one byte (the space of `[ ]` becomes `x`,
+//! or back); line endings, BOM and every other byte stay as they are. The
+//! line must still hold the item when oneonone writes: a note edited since
+//! `followups` ran is refused rather than guessed at.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::cli::DoneArgs;
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::followup::{self, FollowUp};
+use crate::fs::{Change, Lock, Transaction};
+use crate::note::Note;
+use crate::notebook::{NoteFile, Notebook};
+use crate::output::{Output, sanitize};
+use crate::settings::Settings;
+use crate::task::{self, Task};
+
+/// One item to change: the file and the task in it.
+struct Target {
+    rel: PathBuf,
+    task: Task,
+}
+
+/// Checks off (or reopens) the items.
+///
+/// # Errors
+/// A reference is malformed, outside the notebook, or no longer points at
+/// an item in the expected state; `--match` finds no item or several; a
+/// file cannot be written. Nothing is written unless every item is valid.
+pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
+    let want_checked = args.reopen;
+    let targets = match &args.text {
+        Some(text) => vec![by_text(&notebook, text, args.person.as_deref(), want_checked, out)?],
+        None => {
+            let mut targets = Vec::new();
+            for reference in &args.refs {
+                targets.push(by_reference(&notebook, settings, reference, want_checked)?);
+            }
+            targets
+        }
+    };
+
+    let mut by_file: BTreeMap<PathBuf, Vec<&Target>> = BTreeMap::new();
+    for target in &targets {
+        by_file.entry(target.rel.clone()).or_default().push(target);
+    }
+    let mut tx = Transaction::new();
+    for (rel, items) in &by_file {
+        // Read once more and check each item is still where it was found.
+        let text = followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
+        let now = task::tasks(&Note::split(&text));
+        let before = text.into_bytes();
+        let mut after = before.clone();
+        for target in items {
+            let still = now.iter().any(|t| t.checkbox == target.task.checkbox && t.line == target.task.line && t.checked == want_checked);
+            if !still {
+                return Err(Error::Invalid {
+                    path: notebook.show(rel),
+                    line: Some(target.task.line),
+                    message: crate::fs::CHANGED.into(),
+                });
+            }
+            after[target.task.checkbox] = if want_checked { b' ' } else { b'x' };
+        }
+        tx.push(Change {
+            path: notebook.path(rel),
+            shown: notebook.show(rel),
+            before: Some(before),
+            after,
+        });
+    }
+    tx.commit()?;
+    let verb = if want_checked { "reopened" } else { "done" };
+    for target in &targets {
+        out.notice(format_args!(
+            "{verb}: {}:{}: {}",
+            notebook.show(&target.rel).display(),
+            target.task.line,
+            sanitize(&target.task.text)
+        ));
+    }
+    Ok(Outcome::Done)
+}
+
+/// Resolves `path:line`, relative to the current folder.
+fn by_reference(notebook: &Notebook, settings: &Settings, reference: &str, want_checked: bool) -> Result<Target> {
+    let bad = |message: String| Error::Usage(format!("{reference}: {message}"));
+    let (path, line) = reference
+        .rsplit_once(':')
+        .and_then(|(p, l)| Some((p, l.parse::<usize>().ok().filter(|&l| l > 0)?)))
+        .ok_or_else(|| bad("not a `path:line` reference (as `oneonone followups` prints them)".into()))?;
+    let rel = notebook_relative(notebook, settings, Path::new(path))
+        .ok_or_else(|| bad("not a file in the notebook; oneonone only edits notes inside it".into()))?;
+    let text = followup::read_note(notebook, &NoteFile { rel: rel.clone() })?;
+    let tasks = task::tasks(&Note::split(&text));
+    let state = |t: &Task| if want_checked { t.checked } else { t.is_open() };
+    match tasks.into_iter().find(|t| t.line == line && state(t)) {
+        Some(task) => Ok(Target { rel, task }),
+        None => Err(Error::Invalid {
+            path: notebook.show(&rel),
+            line: Some(line),
+            message: format!(
+                "no {} follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again",
+                if want_checked { "checked" } else { "open" }
+            ),
+        }),
+    }
+}
+
+/// The path relative to the notebook root, if it names a file inside it.
+fn notebook_relative(notebook: &Notebook, settings: &Settings, path: &Path) -> Option<PathBuf> {
+    let root = notebook.root().canonicalize().ok()?;
+    let file = settings.cwd.join(path).canonicalize().ok()?;
+    let rel = file.strip_prefix(&root).ok()?;
+    let hidden = rel.components().any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
+    (file.is_file() && !hidden).then(|| rel.to_path_buf())
+}
+
+/// The one item (open, or checked with `--reopen`) whose text contains
+/// `needle`, ignoring case.
+fn by_text(notebook: &Notebook, needle: &str, person: Option<&str>, want_checked: bool, out: &mut Output) -> Result<Target> {
+    let folder = match person {
+        Some(p) => Some(notebook.resolve_person(p, false)?.slug),
+        None => None,
+    };
+    let lower = needle.to_lowercase();
+    let want = |t: &Task| (if want_checked { t.checked } else { t.is_open() }) && t.text.to_lowercase().contains(&lower);
+    let mut warnings = Vec::new();
+    let mut found: Vec<FollowUp> = followup::scan_with(notebook, &mut |e| warnings.push(e), &want);
+    for w in &warnings {
+        out.warn(w);
+    }
+    found.retain(|f| folder.is_none() || f.folder == folder);
+    let what = if want_checked { "checked" } else { "open" };
+    match found.len() {
+        0 => Err(Error::Usage(format!("no {what} follow-up matches {needle:?}"))),
+        1 => {
+            let item = found.remove(0);
+            let rel = PathBuf::from(&item.path);
+            let text = followup::read_note(notebook, &NoteFile { rel: rel.clone() })?;
+            let task = task::tasks(&Note::split(&text))
+                .into_iter()
+                .find(|t| t.checkbox == item.checkbox)
+                .ok_or_else(|| Error::Invalid {
+                    path: notebook.show(&rel),
+                    line: Some(item.line),
+                    message: "the note changed while oneonone was reading it; run the command again".into(),
+                })?;
+            Ok(Target { rel, task })
+        }
+        _ => {
+            let list: Vec<String> = found
+                .iter()
+                .map(|f| format!("  {}:{}: {}", notebook.show(Path::new(&f.path)).display(), f.line, sanitize(&f.text)))
+                .collect();
+            Err(Error::Usage(format!(
+                "{} {what} follow-ups match {needle:?}; give more of the text, --person, or a path:line:\n{}",
+                found.len(),
+                list.join("\n")
+            )))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! `oneonone open PERSON`: the person's latest note in the editor, with the
+//! cursor on its first section; `--print` prints its path instead.
+
+use crate::cli::OpenArgs;
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::notebook::Notebook;
+use crate::output::Output;
+use crate::settings::Settings;
+
+/// Opens (or prints) the latest note.
+///
+/// # Errors
+/// The person has no notes, or the editor fails.
+pub fn run(args: &OpenArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let person = notebook.resolve_person(&args.person, false)?;
+    let Some(latest) = notebook.meetings(&person.slug).pop() else {
+        return Err(Error::Usage(format!(
+            "{} has no notes yet; start one with `oneonone new {}`",
+            person.name, person.slug
+        )));
+    };
+    if args.print {
+        out.print(format_args!("{}\n", notebook.show(&latest.rel).display()))?;
+        return Ok(Outcome::Done);
+    }
+    let path = notebook.path(&latest.rel);
+    let line = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|text| crate::commands::new::first_section_line(&text));
+    out.flush()?;
+    crate::editor::open(&settings.editor, &path, line)?;
+    Ok(Outcome::Done)
+}

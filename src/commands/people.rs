@@ -1,0 +1,75 @@
+//! `oneonone people`: one row per person: the latest 1:1 and how long ago,
+//! how many there were, open follow-ups (mine / theirs), agenda points, and
+//! when the next 1:1 is due by their cadence.
+
+use crate::cli::PeopleArgs;
+use crate::commands::Outcome;
+use crate::commands::followups::days_word;
+use crate::error::Result;
+use crate::followup;
+use crate::notebook::Notebook;
+use crate::output::{Output, sanitize, style};
+use crate::person::{self, Summary};
+use crate::settings::Settings;
+
+/// Prints the table, or JSON.
+///
+/// # Errors
+/// The notebook cannot be read, or standard output cannot be written.
+pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let items = followup::scan(&notebook, &mut |e| out.warn(&e));
+    let mut rows: Vec<Summary> = Vec::new();
+    for folder in notebook.person_slugs()? {
+        rows.push(person::summarize(&notebook, &folder, &items, settings.today, &mut |e| out.warn(&e)));
+    }
+    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    if args.json {
+        let json = serde_json::to_string_pretty(&rows).unwrap_or_default();
+        out.print(format_args!("{json}\n"))?;
+        return Ok(Outcome::Done);
+    }
+    if rows.is_empty() {
+        out.notice(format_args!("no people yet; start with `oneonone new \"<name>\"`"));
+        return Ok(Outcome::Done);
+    }
+    let cells: Vec<[String; 7]> = rows
+        .iter()
+        .map(|r| {
+            [
+                sanitize(&r.name).into_owned(),
+                sanitize(r.role.as_deref().unwrap_or("")).into_owned(),
+                r.last.map_or_else(|| "-".into(), |d| d.to_string()),
+                r.days_since.map_or_else(|| "-".into(), |d| format!("{d}d")),
+                r.meetings.to_string(),
+                format!("{}/{}", r.open_mine, r.open_theirs),
+                r.agenda.to_string(),
+            ]
+        })
+        .collect();
+    let headers = ["PERSON", "ROLE", "LAST 1:1", "AGO", "1:1S", "MINE/THEIRS", "AGENDA"];
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in &cells {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+    let header: Vec<String> = headers.iter().zip(&widths).map(|(h, w)| pad(h, *w)).collect();
+    out.styled(style::HEADING, format_args!("{}  NEXT 1:1", header.join("  ")))?;
+    out.print(format_args!("\n"))?;
+    for (row, cells) in rows.iter().zip(&cells) {
+        let line: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
+        out.print(format_args!("{}  ", line.join("  ")))?;
+        match row.next_due {
+            None => out.styled(style::WARNING, "first 1:1 to hold")?,
+            Some(due) if row.overdue => {
+                let late = settings.today.signed_duration_since(due).num_days();
+                out.styled(style::ERROR, format_args!("{due} overdue {}", days_word(late)))?;
+            }
+            Some(due) => out.print(format_args!("{due}"))?,
+        }
+        out.print(format_args!("\n"))?;
+    }
+    Ok(Outcome::Done)
+}
