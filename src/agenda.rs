@@ -57,7 +57,8 @@ fn top_level_items(note: &Note<'_>) -> Vec<Range<usize>> {
     let mut lists = 0usize;
     let mut quotes = 0usize;
     let mut items = Vec::new();
-    for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter() {
+    for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
+    {
         match event {
             Event::Start(Tag::List(_)) => lists += 1,
             Event::End(TagEnd::List(_)) => lists -= 1,
@@ -92,8 +93,17 @@ pub fn append(text: &str, point: &str) -> String {
     if !out.is_empty() && !out.ends_with('\n') {
         out.push_str(eol);
     }
-    let last = out.trim_end_matches(['\r', '\n']).rsplit('\n').next().unwrap_or("");
-    let after_list_or_blank = last.trim().is_empty() || is_list_line(last) || out.ends_with(&format!("{eol}{eol}"));
+    let last = out
+        .trim_end_matches(['\r', '\n'])
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    // After a list item (or its indented continuation) the point joins the
+    // list; after anything else a blank line starts a new list.
+    let after_list_or_blank = last.trim().is_empty()
+        || is_list_line(last)
+        || last.starts_with([' ', '\t'])
+        || out.ends_with(&format!("{eol}{eol}"));
     if !after_list_or_blank {
         out.push_str(eol);
     }
@@ -152,10 +162,19 @@ mod tests {
         let points = open_points(text);
         let firsts: Vec<&str> = points.iter().map(|p| p.task.text.as_str()).collect();
         assert_eq!(firsts, ["one", "two"]);
-        assert_eq!(&text[points[0].range.clone()], "- [ ] one\n  more of one\n  - [ ] sub of one\n");
-        assert_eq!(as_note_item(text, &points[0]), "- one\n  more of one\n  - [ ] sub of one\n");
+        assert_eq!(
+            &text[points[0].range.clone()],
+            "- [ ] one\n  more of one\n  - [ ] sub of one\n"
+        );
+        assert_eq!(
+            as_note_item(text, &points[0]),
+            "- one\n  more of one\n  - [ ] sub of one\n"
+        );
         assert_eq!(as_note_item(text, &points[1]), "1. two\n");
-        assert_eq!(remove(text, &points), "# Agenda\n\n- [x] done\n- [ ] \n> - [ ] quoted\n\n");
+        assert_eq!(
+            remove(text, &points),
+            "# Agenda\n\n- [x] done\n- [ ] \n> - [ ] quoted\n\n"
+        );
     }
 
     #[test]
@@ -163,11 +182,17 @@ mod tests {
         assert_eq!(append("", "a"), "- [ ] a\n");
         assert_eq!(append("- [ ] a", "b"), "- [ ] a\n- [ ] b\n");
         assert_eq!(append("- [ ] a\r\n", "b"), "- [ ] a\r\n- [ ] b\r\n");
-        assert_eq!(append("# Agenda\n\nSome prose.\n", "b"), "# Agenda\n\nSome prose.\n\n- [ ] b\n");
+        assert_eq!(
+            append("# Agenda\n\nSome prose.\n", "b"),
+            "# Agenda\n\nSome prose.\n\n- [ ] b\n"
+        );
         let fresh = new_file("Alice");
         let once = append(&fresh, "first");
         assert!(once.starts_with(&fresh));
-        assert!(once.ends_with("ones into the meeting's note.\n\n- [ ] first\n"), "{once}");
+        assert!(
+            once.ends_with("ones into the meeting's note.\n\n- [ ] first\n"),
+            "{once}"
+        );
         assert_eq!(open_points(&append(&once, "second")).len(), 2);
     }
 }

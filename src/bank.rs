@@ -270,10 +270,38 @@ pub fn pick_fresh<'a, R: Rng + ?Sized>(
     chosen
 }
 
-fn pick_refs<'a, R: Rng + ?Sized>(from: &[&'a Question], n: usize, rng: &mut R) -> Vec<&'a Question> {
+fn pick_refs<'a, R: Rng + ?Sized>(
+    from: &[&'a Question],
+    n: usize,
+    rng: &mut R,
+) -> Vec<&'a Question> {
     rand::seq::index::sample(rng, from.len(), n.min(from.len()))
         .into_iter()
         .map(|i| from[i])
+        .collect()
+}
+
+/// Picks `n` questions for each section of the framework, preferring ones
+/// that none of the `recent` note texts contains.
+pub fn pick_for_sections<'a, R: Rng + ?Sized>(
+    bank: &'a Bank,
+    framework: &Framework,
+    n: usize,
+    rng: &mut R,
+    recent: &[String],
+) -> Vec<Vec<&'a Question>> {
+    let asked = |q: &Question| recent.iter().any(|text| text.contains(&q.text));
+    framework
+        .sections
+        .iter()
+        .map(|s| {
+            pick_fresh(
+                bank.pool(s.pool.as_deref().unwrap_or_default()),
+                n,
+                rng,
+                &asked,
+            )
+        })
         .collect()
 }
 

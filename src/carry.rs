@@ -28,7 +28,10 @@ pub struct CarriedOut {
 /// note has no open item.
 #[must_use]
 pub fn carry_out(text: &str, date: Option<NaiveDate>) -> Option<CarriedOut> {
-    let open: Vec<Task> = task::tasks(&Note::split(text)).into_iter().filter(Task::is_open).collect();
+    let open: Vec<Task> = task::tasks(&Note::split(text))
+        .into_iter()
+        .filter(Task::is_open)
+        .collect();
     if open.is_empty() {
         return None;
     }
@@ -45,21 +48,30 @@ pub fn carry_out(text: &str, date: Option<NaiveDate>) -> Option<CarriedOut> {
 }
 
 /// `- [ ] text (from DATE)`, keeping a `(from DATE)` the text already has.
+/// The note goes before a `📅 DATE` due date, which Obsidian Tasks reads
+/// only at the end of the line.
 #[must_use]
 pub fn carried_line(text: &str, date: Option<NaiveDate>) -> String {
     match date {
-        Some(date) if origin(text).is_none() => format!("- [ ] {text} (from {date})"),
+        Some(date) if origin(text).is_none() => match text.find(" 📅") {
+            Some(at) => format!("- [ ] {} (from {date}){}", &text[..at], &text[at..]),
+            None => format!("- [ ] {text} (from {date})"),
+        },
         _ => format!("- [ ] {text}"),
     }
 }
 
-/// The date of a `(from YYYY-MM-DD)` ending the text.
+/// The date of a `(from YYYY-MM-DD)` in the text.
 #[must_use]
 pub fn origin(text: &str) -> Option<NaiveDate> {
-    let inner = text.trim_end().strip_suffix(')')?;
-    let start = inner.rfind("(from ")?;
-    let date = &inner[start + "(from ".len()..];
-    if date.len() == 10 { parse_date_prefix(date) } else { None }
+    text.match_indices("(from ").find_map(|(at, _)| {
+        let rest = &text[at + "(from ".len()..];
+        let date = rest.get(..10)?;
+        rest[10..]
+            .starts_with(')')
+            .then(|| parse_date_prefix(date))
+            .flatten()
+    })
 }
 
 #[cfg(test)]
@@ -78,7 +90,13 @@ mod tests {
             out.text,
             "\u{feff}---\r\ndate: 2026-11-17\r\n---\r\n- [>] one\r\n- [x] done\r\n```\r\n- [ ] code\r\n```\r\n> - [>] quoted\r\n- [ ] \r\n"
         );
-        assert_eq!(out.items, ["- [ ] one (from 2026-11-17)", "- [ ] quoted (from 2026-11-17)"]);
+        assert_eq!(
+            out.items,
+            [
+                "- [ ] one (from 2026-11-17)",
+                "- [ ] quoted (from 2026-11-17)"
+            ]
+        );
         assert_eq!(carry_out("- [x] all done\n", day("2026-11-17")), None);
     }
 
@@ -89,6 +107,17 @@ mod tests {
             "- [ ] Send doc (from 2026-11-03)"
         );
         assert_eq!(carried_line("Send doc", None), "- [ ] Send doc");
+        assert_eq!(
+            carried_line("Send doc 📅 2026-12-01", day("2026-11-17")),
+            "- [ ] Send doc (from 2026-11-17) 📅 2026-12-01"
+        );
+        assert_eq!(
+            carried_line(
+                "Send doc (from 2026-11-03) 📅 2026-12-01",
+                day("2026-11-17")
+            ),
+            "- [ ] Send doc (from 2026-11-03) 📅 2026-12-01"
+        );
         assert_eq!(origin("x (from 2026-11-03)"), day("2026-11-03"));
         assert_eq!(origin("x (from someday)"), None);
     }

@@ -94,7 +94,9 @@ pub enum Command {
     Open(OpenArgs),
 
     /// List the frameworks a note can follow
-    #[command(after_help = "Examples:\n  oneonone frameworks\n  oneonone new alice --framework start-stop-continue")]
+    #[command(
+        after_help = "Examples:\n  oneonone frameworks\n  oneonone new alice --framework start-stop-continue"
+    )]
     Frameworks,
 
     /// Suggest questions from the question bank
@@ -172,7 +174,12 @@ pub struct DoneArgs {
     pub refs: Vec<String>,
 
     /// Instead of a reference: the one open item whose text contains TEXT
-    #[arg(long = "match", short = 'm', value_name = "TEXT", conflicts_with = "refs")]
+    #[arg(
+        long = "match",
+        short = 'm',
+        value_name = "TEXT",
+        conflicts_with = "refs"
+    )]
     pub text: Option<String>,
 
     /// With --match: only this person's items
@@ -236,13 +243,19 @@ pub struct QuestionsArgs {
 
 /// `oneonone followups`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // independent filter flags
 pub struct FollowupsArgs {
     /// Only this person's follow-ups
     #[arg(value_name = "PERSON")]
     pub person: Option<String>,
 
     /// Only this person's follow-ups (same as the PERSON argument)
-    #[arg(long = "person", short = 'p', value_name = "PERSON", conflicts_with = "person")]
+    #[arg(
+        long = "person",
+        short = 'p',
+        value_name = "PERSON",
+        conflicts_with = "person"
+    )]
     pub person_flag: Option<String>,
 
     /// Only follow-ups you own (`@me`, or no mention)

@@ -37,8 +37,12 @@ pub struct Config {
 ///
 /// # Errors
 /// The YAML does not parse or does not fit `T`; the error names the line.
-pub fn parse_yaml_or_default<T: serde::de::DeserializeOwned + Default>(text: &str, path: &Path) -> Result<T> {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?;
+pub fn parse_yaml_or_default<T: serde::de::DeserializeOwned + Default>(
+    text: &str,
+    path: &Path,
+) -> Result<T> {
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?;
     if value.is_null() {
         return Ok(T::default());
     }

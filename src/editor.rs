@@ -32,8 +32,9 @@ fn line_style(program: &str) -> LineStyle {
         .unwrap_or(program)
         .to_ascii_lowercase();
     match name.as_str() {
-        "vi" | "vim" | "nvim" | "gvim" | "mvim" | "view" | "nano" | "pico" | "emacs" | "emacsclient" | "micro"
-        | "kak" | "joe" | "jed" | "ne" | "mg" | "mcedit" | "ed" | "vis" => LineStyle::Plus,
+        "vi" | "vim" | "nvim" | "gvim" | "mvim" | "view" | "nano" | "pico" | "emacs"
+        | "emacsclient" | "micro" | "kak" | "joe" | "jed" | "ne" | "mg" | "mcedit" | "ed"
+        | "vis" => LineStyle::Plus,
         "code" | "code-insiders" | "codium" | "vscodium" | "cursor" => LineStyle::Goto,
         "subl" | "sublime_text" | "zed" | "hx" | "helix" => LineStyle::Colon,
         _ => LineStyle::None,
@@ -44,16 +45,22 @@ fn line_style(program: &str) -> LineStyle {
 ///
 /// # Errors
 /// The editor command is empty or its quoting is broken.
-pub fn command_line(editor: &str, path: &Path, line: Option<usize>) -> Result<(String, Vec<OsString>)> {
-    let words = shlex::split(editor).filter(|w| !w.is_empty()).ok_or_else(|| Error::Editor {
-        editor: editor.to_string(),
-        message: "cannot split the editor command; check its quotes".into(),
-    })?;
+pub fn command_line(
+    editor: &str,
+    path: &Path,
+    line: Option<usize>,
+) -> Result<(String, Vec<OsString>)> {
+    let words = shlex::split(editor)
+        .filter(|w| !w.is_empty())
+        .ok_or_else(|| Error::Editor {
+            editor: editor.to_string(),
+            message: "cannot split the editor command; check its quotes".into(),
+        })?;
     let (program, args) = words.split_first().ok_or_else(|| Error::Editor {
         editor: editor.to_string(),
         message: "the editor command is empty".into(),
     })?;
-    let mut argv: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let mut command_args: Vec<OsString> = args.iter().map(OsString::from).collect();
     let with_line = |sep: &str, n: usize| {
         let mut s = path.as_os_str().to_os_string();
         s.push(format!("{sep}{n}"));
@@ -61,17 +68,17 @@ pub fn command_line(editor: &str, path: &Path, line: Option<usize>) -> Result<(S
     };
     match (line_style(program), line) {
         (LineStyle::Plus, Some(n)) => {
-            argv.push(format!("+{n}").into());
-            argv.push(path.into());
+            command_args.push(format!("+{n}").into());
+            command_args.push(path.into());
         }
         (LineStyle::Goto, Some(n)) => {
-            argv.push("--goto".into());
-            argv.push(with_line(":", n));
+            command_args.push("--goto".into());
+            command_args.push(with_line(":", n));
         }
-        (LineStyle::Colon, Some(n)) => argv.push(with_line(":", n)),
-        _ => argv.push(path.into()),
+        (LineStyle::Colon, Some(n)) => command_args.push(with_line(":", n)),
+        _ => command_args.push(path.into()),
     }
-    Ok((program.clone(), argv))
+    Ok((program.clone(), command_args))
 }
 
 /// Opens the file and waits for the editor to exit.
@@ -80,10 +87,13 @@ pub fn command_line(editor: &str, path: &Path, line: Option<usize>) -> Result<(S
 /// The editor cannot be started or exits with a failure.
 pub fn open(editor: &str, path: &Path, line: Option<usize>) -> Result<()> {
     let (program, args) = command_line(editor, path, line)?;
-    let status = Command::new(&program).args(&args).status().map_err(|e| Error::Editor {
-        editor: editor.to_string(),
-        message: format!("cannot start it ({e}); set $VISUAL or $EDITOR to your editor"),
-    })?;
+    let status = Command::new(&program)
+        .args(&args)
+        .status()
+        .map_err(|e| Error::Editor {
+            editor: editor.to_string(),
+            message: format!("cannot start it ({e}); set $VISUAL or $EDITOR to your editor"),
+        })?;
     if status.success() {
         Ok(())
     } else {
@@ -105,11 +115,23 @@ mod tests {
 
     #[test]
     fn line_goes_where_each_editor_wants_it() {
-        assert_eq!(argv("vim", Some(9)), ("vim".into(), vec!["+9".into(), "a b/n.md".into()]));
-        assert_eq!(argv("/usr/bin/nvim -p", Some(9)).1, ["-p", "+9", "a b/n.md"]);
-        assert_eq!(argv("code --wait", Some(9)).1, ["--wait", "--goto", "a b/n.md:9"]);
+        assert_eq!(
+            argv("vim", Some(9)),
+            ("vim".into(), vec!["+9".into(), "a b/n.md".into()])
+        );
+        assert_eq!(
+            argv("/usr/bin/nvim -p", Some(9)).1,
+            ["-p", "+9", "a b/n.md"]
+        );
+        assert_eq!(
+            argv("code --wait", Some(9)).1,
+            ["--wait", "--goto", "a b/n.md:9"]
+        );
         assert_eq!(argv("hx", Some(9)).1, ["a b/n.md:9"]);
-        assert_eq!(argv("'my editor' --flag", Some(9)), ("my editor".into(), vec!["--flag".into(), "a b/n.md".into()]));
+        assert_eq!(
+            argv("'my editor' --flag", Some(9)),
+            ("my editor".into(), vec!["--flag".into(), "a b/n.md".into()])
+        );
         assert_eq!(argv("vim", None).1, ["a b/n.md"]);
         assert!(command_line("  ", Path::new("x"), None).is_err());
         assert!(command_line("vim 'open", Path::new("x"), None).is_err());

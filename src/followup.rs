@@ -46,7 +46,11 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
 }
 
 /// Like [`scan`], for the task items `want` picks (open or checked ones).
-pub fn scan_with(notebook: &Notebook, warn: &mut dyn FnMut(Error), want: &dyn Fn(&task::Task) -> bool) -> Vec<FollowUp> {
+pub fn scan_with(
+    notebook: &Notebook,
+    warn: &mut dyn FnMut(Error),
+    want: &dyn Fn(&task::Task) -> bool,
+) -> Vec<FollowUp> {
     let mut found = Vec::new();
     for file in notebook.markdown_files(warn) {
         match read_note(notebook, &file) {
@@ -135,9 +139,12 @@ pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
     let mut tokens = text.split_whitespace().peekable();
     while let Some(token) = tokens.next() {
         if owner.is_none()
-            && let Some(name) = token.trim_start_matches(['(', '[', '{', '"', '\'']).strip_prefix('@')
+            && let Some(name) = token
+                .trim_start_matches(['(', '[', '{', '"', '\''])
+                .strip_prefix('@')
         {
-            let name = name.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '-' && c != '_');
+            let name =
+                name.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '-' && c != '_');
             owner = if name.eq_ignore_ascii_case(ME) {
                 Some(ME.to_string())
             } else {
@@ -148,7 +155,11 @@ pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
             if let Some(date) = token.strip_prefix("due:") {
                 due = parse_date_prefix(date).filter(|_| date.len() == 10);
             } else if let Some(rest) = token.strip_prefix('📅') {
-                let date = if rest.is_empty() { tokens.peek().copied().unwrap_or_default() } else { rest };
+                let date = if rest.is_empty() {
+                    tokens.peek().copied().unwrap_or_default()
+                } else {
+                    rest
+                };
                 due = parse_date_prefix(date).filter(|_| date.len() == 10);
             }
         }
@@ -184,10 +195,22 @@ mod tests {
     #[test]
     fn reads_owner_and_due_date() {
         assert_eq!(owner_and_due("Send the doc"), ("me".into(), None));
-        assert_eq!(owner_and_due("@me send the doc 📅 2026-12-01"), ("me".into(), d("2026-12-01")));
-        assert_eq!(owner_and_due("Draft the plan (@Alice-Smith), due:2026-12-02"), ("alice-smith".into(), d("2026-12-02")));
-        assert_eq!(owner_and_due("ask @bob. then @carol 📅2026-12-03"), ("bob".into(), d("2026-12-03")));
-        assert_eq!(owner_and_due("mail bob@example.com due:soon"), ("me".into(), None));
+        assert_eq!(
+            owner_and_due("@me send the doc 📅 2026-12-01"),
+            ("me".into(), d("2026-12-01"))
+        );
+        assert_eq!(
+            owner_and_due("Draft the plan (@Alice-Smith), due:2026-12-02"),
+            ("alice-smith".into(), d("2026-12-02"))
+        );
+        assert_eq!(
+            owner_and_due("ask @bob. then @carol 📅2026-12-03"),
+            ("bob".into(), d("2026-12-03"))
+        );
+        assert_eq!(
+            owner_and_due("mail bob@example.com due:soon"),
+            ("me".into(), None)
+        );
         assert_eq!(owner_and_due("📅 2026-13-40 @José"), ("jose".into(), None));
     }
 

@@ -27,7 +27,8 @@ pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
         .prefix(".oneonone-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
+    // The file itself, not the wrapper, so errors do not name the temp file.
+    tmp.as_file_mut().write_all(contents)?;
     tmp.as_file().sync_all()?;
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     sync_dir(dir);
@@ -54,7 +55,8 @@ pub fn replace(path: &Path, before: &[u8], after: &[u8]) -> io::Result<()> {
         .suffix(".tmp")
         .permissions(permissions)
         .tempfile_in(dir)?;
-    tmp.write_all(after)?;
+    // The file itself, not the wrapper, so errors do not name the temp file.
+    tmp.as_file_mut().write_all(after)?;
     tmp.as_file().sync_all()?;
     // Last look before the rename: an editor may have saved meanwhile.
     if std::fs::read(&target)? != before {
@@ -66,7 +68,8 @@ pub fn replace(path: &Path, before: &[u8], after: &[u8]) -> io::Result<()> {
 }
 
 /// The message of the error [`replace`] gives for a file edited meanwhile.
-pub const CHANGED: &str = "the file changed while oneonone was editing it; nothing was written, run the command again";
+pub const CHANGED: &str =
+    "the file changed while oneonone was editing it; nothing was written, run the command again";
 
 /// One file a [`Transaction`] writes.
 #[derive(Debug, Clone)]
@@ -121,7 +124,11 @@ impl Transaction {
             };
             if let Err(e) = written {
                 let undo_failures = undo(&self.changes[..done]);
-                let action = if change.before.is_some() { "cannot write" } else { "cannot create" };
+                let action = if change.before.is_some() {
+                    "cannot write"
+                } else {
+                    "cannot create"
+                };
                 let mut error = Error::io(&change.shown, action, e);
                 if !undo_failures.is_empty() {
                     error = Error::Undo {
@@ -179,7 +186,8 @@ impl Lock {
         let dir = root.join(STATE_DIR);
         let shown = shown_root.join(STATE_DIR);
         if !dir.is_dir() {
-            create_dir_private(&dir).map_err(|e| Error::io(&shown, "cannot create the folder", e))?;
+            create_dir_private(&dir)
+                .map_err(|e| Error::io(&shown, "cannot create the folder", e))?;
             // Keep the lock out of the notebook's git history.
             match write_new(&dir.join(".gitignore"), b"*\n") {
                 Ok(()) => {}
@@ -194,7 +202,8 @@ impl Lock {
             .write(true)
             .open(&path)
             .map_err(|e| Error::io(shown.join("lock"), "cannot open", e))?;
-        file.lock().map_err(|e| Error::io(shown.join("lock"), "cannot lock", e))?;
+        file.lock()
+            .map_err(|e| Error::io(shown.join("lock"), "cannot lock", e))?;
         Ok(Lock { _file: file })
     }
 }
@@ -274,9 +283,17 @@ mod tests {
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&target, &link).unwrap();
         replace(&link, b"old", b"new").unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
-        assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 
     #[test]
@@ -312,7 +329,10 @@ mod tests {
         assert!(file.try_lock().is_err(), "a second lock must wait");
         drop(lock);
         assert!(file.try_lock().is_ok());
-        assert_eq!(std::fs::read(dir.path().join(".oneonone/.gitignore")).unwrap(), b"*\n");
+        assert_eq!(
+            std::fs::read(dir.path().join(".oneonone/.gitignore")).unwrap(),
+            b"*\n"
+        );
     }
 
     #[cfg(unix)]

@@ -85,7 +85,12 @@ where
                 Some(ColorWhen::Never) => false,
                 _ => is_terminal && !env.no_color && !env.term_dumb,
             };
-            let mut out = Output::new(stdout, stderr, color(env.stdout_is_terminal), color(env.stderr_is_terminal));
+            let mut out = Output::new(
+                stdout,
+                stderr,
+                color(env.stdout_is_terminal),
+                color(env.stderr_is_terminal),
+            );
             out.clap(&e);
             let _ = out.flush();
             return u8::try_from(e.exit_code()).unwrap_or(EXIT_ERROR);

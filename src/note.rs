@@ -93,32 +93,34 @@ impl<'a> Note<'a> {
     /// leaves `person` and `tags` in place. The error, if any, comes along.
     #[must_use]
     pub fn frontmatter_lenient(&self, path: &Path) -> (Frontmatter, Option<Error>) {
-        match self.parse_frontmatter(path) {
-            Ok(fm) => (fm, None),
-            Err((fm, e)) => (fm, Some(e)),
-        }
+        self.parse_frontmatter(path)
     }
 
-    fn parse_frontmatter(&self, path: &Path) -> std::result::Result<Frontmatter, (Frontmatter, Error)> {
+    fn parse_frontmatter(&self, path: &Path) -> (Frontmatter, Option<Error>) {
         let Some(range) = self.frontmatter.clone() else {
-            return Ok(Frontmatter::default());
+            return (Frontmatter::default(), None);
         };
         let yaml = &self.text[range.clone()];
         let first_line = line_number(self.text, range.start);
         let value: Value = match serde_yaml::from_str(yaml) {
             Ok(v) => v,
-            Err(e) => return Err((Frontmatter::default(), Error::yaml(path, first_line, &e))),
+            Err(e) => {
+                return (
+                    Frontmatter::default(),
+                    Some(Error::yaml(path, first_line, &e)),
+                );
+            }
         };
         let map = match value {
             Value::Mapping(map) => map,
-            Value::Null => return Ok(Frontmatter::default()),
+            Value::Null => return (Frontmatter::default(), None),
             _ => {
                 let e = Error::Invalid {
                     path: path.to_path_buf(),
                     line: Some(first_line),
                     message: "frontmatter is not a mapping of `key: value` lines".into(),
                 };
-                return Err((Frontmatter::default(), e));
+                return (Frontmatter::default(), Some(e));
             }
         };
         let person = match map.get("person") {
@@ -139,18 +141,18 @@ impl<'a> Note<'a> {
             framework,
         };
         let shown = match map.get("date") {
-            None | Some(Value::Null) => return Ok(fm),
+            None | Some(Value::Null) => return (fm, None),
             Some(Value::String(s)) => {
                 if let Some(date) = parse_date_prefix(s) {
                     fm.date = Some(date);
-                    return Ok(fm);
+                    return (fm, None);
                 }
                 format!("{s:?}")
             }
             Some(other) => format!("{other:?}"),
         };
         let e = bad_date(path, self.text, range, &shown);
-        Err((fm, e))
+        (fm, Some(e))
     }
 }
 
@@ -220,7 +222,11 @@ impl Note<'_> {
         // Each section runs to the next heading at its level or above.
         for i in 0..found.len() {
             let level = found[i].level;
-            if let Some(end) = found[i + 1..].iter().find(|s| s.level <= level).map(|s| s.range.start) {
+            if let Some(end) = found[i + 1..]
+                .iter()
+                .find(|s| s.level <= level)
+                .map(|s| s.range.start)
+            {
                 found[i].range.end = end;
                 found[i].content.end = end.max(found[i].content.start);
             }
@@ -408,8 +414,19 @@ mod tests {
     fn finds_sections_and_their_extent() {
         let text = "---\nperson: A\n---\n# Title\n\n## Lift\nhelp\n### Sub\nmore\n## Follow-ups\n- [ ] x\n";
         let sections = Note::split(text).sections();
-        let titles: Vec<(&str, usize, usize)> = sections.iter().map(|s| (s.title.as_str(), s.level, s.line)).collect();
-        assert_eq!(titles, [("Title", 1, 4), ("Lift", 2, 6), ("Sub", 3, 8), ("Follow-ups", 2, 10)]);
+        let titles: Vec<(&str, usize, usize)> = sections
+            .iter()
+            .map(|s| (s.title.as_str(), s.level, s.line))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Title", 1, 4),
+                ("Lift", 2, 6),
+                ("Sub", 3, 8),
+                ("Follow-ups", 2, 10)
+            ]
+        );
         assert_eq!(&text[sections[1].content.clone()], "help\n### Sub\nmore\n");
         assert_eq!(&text[sections[3].content.clone()], "- [ ] x\n");
         assert_eq!(sections[0].range.end, text.len());

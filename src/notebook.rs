@@ -15,6 +15,10 @@ use crate::note::{Note, parse_date_prefix};
 use crate::settings::{DirSource, Settings};
 use crate::slug::slugify;
 
+/// How many of a person's latest notes count as "recent": questions asked
+/// in them are not suggested again, and their tags are the recurring ones.
+pub const RECENT_NOTES: usize = 6;
+
 /// An open notebook.
 #[derive(Debug, Clone)]
 pub struct Notebook {
@@ -153,18 +157,23 @@ impl Notebook {
                         warn(Error::Invalid {
                             path: self.show(rel),
                             line: None,
-                            message: "symbolic link not followed; what it points to is not read".into(),
+                            message: "symbolic link not followed; what it points to is not read"
+                                .into(),
                         });
                     } else if kind.is_file() && is_md {
                         if rel.to_str().is_none() {
                             warn(Error::Invalid {
                                 path: self.show(rel),
                                 line: None,
-                                message: "the file name is not valid UTF-8; rename it to have it read".into(),
+                                message:
+                                    "the file name is not valid UTF-8; rename it to have it read"
+                                        .into(),
                             });
                             continue;
                         }
-                        files.push(NoteFile { rel: rel.to_path_buf() });
+                        files.push(NoteFile {
+                            rel: rel.to_path_buf(),
+                        });
                     }
                 }
                 Err(e) => {
@@ -216,9 +225,11 @@ impl Notebook {
     /// `may_be_new`) matches none.
     pub fn resolve_person(&self, typed: &str, may_be_new: bool) -> Result<Person> {
         let slug = slugify(typed)?;
-        let folders = self.person_slugs()?;
-        let folded: Vec<(String, Option<String>)> =
-            folders.iter().map(|f| (f.clone(), slugify(f).ok())).collect();
+        let existing = self.person_slugs()?;
+        let folded: Vec<(String, Option<String>)> = existing
+            .iter()
+            .map(|f| (f.clone(), slugify(f).ok()))
+            .collect();
         let mut candidates: Vec<String> = folded
             .iter()
             .filter(|(f, s)| *f == slug || s.as_deref() == Some(slug.as_str()))
@@ -241,10 +252,12 @@ impl Notebook {
             });
         }
         match candidates.pop() {
-            Some(folder) => {
-                let name = self.display_name(&folder).unwrap_or_else(|| typed.trim().to_string());
+            Some(found) => {
+                let name = self
+                    .display_name(&found)
+                    .unwrap_or_else(|| typed.trim().to_string());
                 Ok(Person {
-                    slug: folder,
+                    slug: found,
                     name,
                     exists: true,
                     by_prefix,
@@ -258,7 +271,7 @@ impl Notebook {
             }),
             None => Err(Error::UnknownPerson {
                 name: typed.to_string(),
-                known: folders,
+                known: existing,
             }),
         }
     }
@@ -267,7 +280,8 @@ impl Notebook {
     /// `person:` of the newest note that has one.
     #[must_use]
     pub fn display_name(&self, folder: &str) -> Option<String> {
-        let profile = crate::person::Profile::load(&self.root.join(folder), &self.show(Path::new(folder)));
+        let profile =
+            crate::person::Profile::load(&self.root.join(folder), &self.show(Path::new(folder)));
         if let Some(name) = profile.ok().and_then(|p| p.name) {
             return Some(name);
         }
@@ -281,7 +295,8 @@ impl Notebook {
     /// # Errors
     /// The folder is a symbolic link.
     pub fn refuse_link(&self, folder: &str) -> Result<()> {
-        let is_link = std::fs::symlink_metadata(self.root.join(folder)).is_ok_and(|m| m.file_type().is_symlink());
+        let is_link = std::fs::symlink_metadata(self.root.join(folder))
+            .is_ok_and(|m| m.file_type().is_symlink());
         if is_link {
             return Err(Error::Invalid {
                 path: self.show(Path::new(folder)),
@@ -290,6 +305,18 @@ impl Notebook {
             });
         }
         Ok(())
+    }
+
+    /// The texts of the person's latest [`RECENT_NOTES`] notes, newest
+    /// first (unreadable ones left out).
+    #[must_use]
+    pub fn recent_notes(&self, slug: &str) -> Vec<String> {
+        self.meetings(slug)
+            .iter()
+            .rev()
+            .take(RECENT_NOTES)
+            .filter_map(|m| std::fs::read_to_string(self.path(&m.rel)).ok())
+            .collect()
     }
 
     /// The meeting notes in a person's folder, oldest first.

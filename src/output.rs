@@ -137,7 +137,12 @@ fn chain(error: &Error) -> String {
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    sanitize(&text).into_owned()
+    // Line breaks of our own (a list of candidates) stay; any other
+    // control character goes.
+    text.split('\n')
+        .map(sanitize)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Replaces control characters (an ANSI escape in a note, a carriage
@@ -157,7 +162,8 @@ pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
 /// Control characters, and the invisible bidirectional overrides that can
 /// make text read differently from what it is.
 fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 
 #[cfg(test)]

@@ -101,17 +101,32 @@ pub fn summarize(
     today: NaiveDate,
     warn: &mut dyn FnMut(Error),
 ) -> Summary {
-    let profile = Profile::load(&notebook.path(Path::new(folder)), &notebook.show(Path::new(folder))).unwrap_or_else(|e| {
+    let profile = Profile::load(
+        &notebook.path(Path::new(folder)),
+        &notebook.show(Path::new(folder)),
+    )
+    .unwrap_or_else(|e| {
         warn(e);
         Profile::default()
     });
     let meetings = notebook.meetings(folder);
     let last = meetings.last().map(|m| m.date);
-    let cadence_days = profile.cadence_days.unwrap_or_else(|| notebook.config.cadence_days());
+    let cadence_days = profile
+        .cadence_days
+        .unwrap_or_else(|| notebook.config.cadence_days());
     let next_due = last.map(|d| d + chrono::Days::new(u64::from(cadence_days)));
     let mine = |i: &&FollowUp| i.folder.as_deref() == Some(folder);
-    let follow_ups = items.iter().filter(mine).filter(|i| !agenda::is_agenda_path(&i.path));
-    let (open_mine, open_theirs) = follow_ups.fold((0, 0), |(m, t), i| if i.owner == ME { (m + 1, t) } else { (m, t + 1) });
+    let follow_ups = items
+        .iter()
+        .filter(mine)
+        .filter(|i| !agenda::is_agenda_path(&i.path));
+    let (open_mine, open_theirs) = follow_ups.fold((0, 0), |(m, t), i| {
+        if i.owner == ME {
+            (m + 1, t)
+        } else {
+            (m, t + 1)
+        }
+    });
     let name = profile
         .name
         .clone()
@@ -126,7 +141,11 @@ pub fn summarize(
         meetings: meetings.len(),
         open_mine,
         open_theirs,
-        agenda: items.iter().filter(mine).filter(|i| agenda::is_agenda_path(&i.path)).count(),
+        agenda: items
+            .iter()
+            .filter(mine)
+            .filter(|i| agenda::is_agenda_path(&i.path))
+            .count(),
         cadence_days,
         next_due,
         overdue: next_due.is_some_and(|d| d < today),
@@ -139,8 +158,11 @@ mod tests {
 
     #[test]
     fn parses_and_rejects_unknown_keys() {
-        let p: Profile =
-            crate::config::parse_yaml_or_default("name: Alice\nrole: SRE\ncadence_days: 7\n", Path::new("p.yaml")).unwrap();
+        let p: Profile = crate::config::parse_yaml_or_default(
+            "name: Alice\nrole: SRE\ncadence_days: 7\n",
+            Path::new("p.yaml"),
+        )
+        .unwrap();
         assert_eq!(
             p,
             Profile {
@@ -149,7 +171,13 @@ mod tests {
                 cadence_days: Some(7)
             }
         );
-        let err = crate::config::parse_yaml_or_default::<Profile>("cadence: 7\n", Path::new("p.yaml")).unwrap_err();
-        assert!(err.to_string().starts_with("p.yaml:1:1: unknown field `cadence`"), "{err}");
+        let err =
+            crate::config::parse_yaml_or_default::<Profile>("cadence: 7\n", Path::new("p.yaml"))
+                .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("p.yaml:1:1: unknown field `cadence`"),
+            "{err}"
+        );
     }
 }

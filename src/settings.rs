@@ -100,7 +100,10 @@ impl Settings {
             today: cli.today.unwrap_or(env.today),
             color_stdout: color(env.stdout_is_terminal),
             color_stderr: color(env.stderr_is_terminal),
-            editor: env.editor.clone().unwrap_or_else(|| crate::editor::FALLBACK.to_string()),
+            editor: env
+                .editor
+                .clone()
+                .unwrap_or_else(|| crate::editor::FALLBACK.to_string()),
         }
     }
 }

@@ -33,7 +33,9 @@ pub fn slugify(name: &str) -> Result<String> {
         return Err(refuse("a name cannot contain `..`"));
     }
     if trimmed.chars().any(char::is_control) {
-        return Err(refuse("a name cannot contain control characters (line breaks, tabs, escapes)"));
+        return Err(refuse(
+            "a name cannot contain control characters (line breaks, tabs, escapes)",
+        ));
     }
     if trimmed.starts_with('.') {
         return Err(refuse(
@@ -91,7 +93,18 @@ mod tests {
     #[test]
     fn refuses_names_that_leave_or_hide() {
         for name in [
-            "..", "../etc", "a/b", "a\\b", ".git", ".alice", "", "   ", "!!!", "—", "Eve\nMallory", "a\u{1b}[2J",
+            "..",
+            "../etc",
+            "a/b",
+            "a\\b",
+            ".git",
+            ".alice",
+            "",
+            "   ",
+            "!!!",
+            "—",
+            "Eve\nMallory",
+            "a\u{1b}[2J",
         ] {
             assert!(slugify(name).is_err(), "{name:?} should be refused");
         }

@@ -139,7 +139,9 @@ impl Pending {
         // An inline span (emphasis, a link) may run onto the next line;
         // the text is the first line of it.
         let text = span
-            .map_or("", |s| body[s].split('\n').next().unwrap_or_default().trim())
+            .map_or("", |s| {
+                body[s].split('\n').next().unwrap_or_default().trim()
+            })
             .to_string();
         let checkbox = base + self.checkbox;
         Task {
@@ -276,8 +278,14 @@ mod tests {
 
     #[test]
     fn text_is_one_line_even_when_emphasis_wraps() {
-        assert_eq!(open("- [ ] *emph\n  continues* tail\n"), owned(&[(1, "*emph")]));
-        assert_eq!(open("- [ ] see [the\r\n  doc](x)\r\n"), owned(&[(1, "see [the")]));
+        assert_eq!(
+            open("- [ ] *emph\n  continues* tail\n"),
+            owned(&[(1, "*emph")])
+        );
+        assert_eq!(
+            open("- [ ] see [the\r\n  doc](x)\r\n"),
+            owned(&[(1, "see [the")])
+        );
     }
 
     #[test]

@@ -135,9 +135,13 @@ fn sections(fields: &NoteFields<'_>) -> String {
 /// blanks and `.-'` starting with a letter and is no YAML 1.1 keyword
 /// (`no`, `on`, `null`, ...) or a date; double-quoted otherwise.
 fn yaml_scalar(value: &str) -> String {
-    const KEYWORDS: &[&str] = &["y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"];
+    const KEYWORDS: &[&str] = &[
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
+    ];
     let plain = value.chars().next().is_some_and(char::is_alphabetic)
-        && value.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\''))
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\''))
         && !value.ends_with(' ')
         && !KEYWORDS.contains(&value.to_lowercase().as_str());
     let date = crate::note::parse_date_prefix(value).is_some() && value.len() == 10;
@@ -211,14 +215,22 @@ mod tests {
     fn agenda_and_carried_items_fill_their_sections() {
         let bank = Bank::built_in();
         let mut f = fields(&bank, "Bob", None);
-        f.agenda = vec!["- Ask about the offsite\n".into(), "- Hiring plan\n  - two roles\n".into()];
+        f.agenda = vec![
+            "- Ask about the offsite\n".into(),
+            "- Hiring plan\n  - two roles\n".into(),
+        ];
         f.carried = vec!["- [ ] Send doc (from 2026-11-10)".into()];
         let note = render(NOTE_TEMPLATE, &f);
         assert!(
-            note.contains("## Agenda\n\n- Ask about the offsite\n- Hiring plan\n  - two roles\n\n## Listen\n"),
+            note.contains(
+                "## Agenda\n\n- Ask about the offsite\n- Hiring plan\n  - two roles\n\n## Listen\n"
+            ),
             "{note}"
         );
-        assert!(note.ends_with("## Follow-ups\n\n- [ ] Send doc (from 2026-11-10)\n- [ ] \n"), "{note}");
+        assert!(
+            note.ends_with("## Follow-ups\n\n- [ ] Send doc (from 2026-11-10)\n- [ ] \n"),
+            "{note}"
+        );
     }
 
     #[test]

@@ -20,7 +20,12 @@ use crate::settings::Settings;
 /// The person cannot be resolved, agenda.md cannot be read or written, or
 /// standard output cannot be written.
 pub fn run(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
-    let point = args.text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let point = args
+        .text
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if args.text.is_empty() {
         list(args, settings, out)
     } else if point.is_empty() {
@@ -32,7 +37,9 @@ pub fn run(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<O
 
 fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     if point.chars().any(char::is_control) {
-        return Err(Error::Usage("a talking point cannot contain control characters".into()));
+        return Err(Error::Usage(
+            "a talking point cannot contain control characters".into(),
+        ));
     }
     let notebook = Notebook::open(settings, true)?;
     let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
@@ -49,15 +56,21 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         Err(e) if e.kind() == ErrorKind::NotFound => None,
         Err(e) => return Err(Error::io(shown, "cannot read", e)),
     };
-    let after = agenda::append(before.as_deref().unwrap_or(&agenda::new_file(&person.name)), point);
+    let after = agenda::append(
+        before.as_deref().unwrap_or(&agenda::new_file(&person.name)),
+        point,
+    );
     if !person.exists {
         // No note holds their name yet: person.yaml keeps it.
         let folder = Path::new(&person.slug);
         crate::fs::create_dir_private(&notebook.path(folder))
             .map_err(|e| Error::io(notebook.show(folder), "cannot create the folder", e))?;
         let profile = folder.join(PROFILE_FILE);
-        crate::fs::write_new(&notebook.path(&profile), person::new_file(&person.name).as_bytes())
-            .map_err(|e| Error::io(notebook.show(&profile), "cannot write", e))?;
+        crate::fs::write_new(
+            &notebook.path(&profile),
+            person::new_file(&person.name).as_bytes(),
+        )
+        .map_err(|e| Error::io(notebook.show(&profile), "cannot write", e))?;
     }
     let written = match &before {
         Some(before) => crate::fs::replace(&path, before.as_bytes(), after.as_bytes()),
@@ -79,7 +92,10 @@ fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let notebook = Notebook::open(settings, false)?;
     let person = notebook.resolve_person(&args.person, false)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
-    let text = match crate::followup::read_note(&notebook, &crate::notebook::NoteFile { rel: rel.clone() }) {
+    let text = match crate::followup::read_note(
+        &notebook,
+        &crate::notebook::NoteFile { rel: rel.clone() },
+    ) {
         Ok(text) => text,
         Err(Error::Io { source, .. }) if source.kind() == ErrorKind::NotFound => String::new(),
         Err(e) => return Err(e),

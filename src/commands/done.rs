@@ -36,15 +36,20 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let notebook = Notebook::open(settings, false)?;
     let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
     let want_checked = args.reopen;
-    let targets = match &args.text {
-        Some(text) => vec![by_text(&notebook, text, args.person.as_deref(), want_checked, out)?],
-        None => {
-            let mut targets = Vec::new();
-            for reference in &args.refs {
-                targets.push(by_reference(&notebook, settings, reference, want_checked)?);
-            }
-            targets
+    let targets = if let Some(text) = &args.text {
+        vec![by_text(
+            &notebook,
+            text,
+            args.person.as_deref(),
+            want_checked,
+            out,
+        )?]
+    } else {
+        let mut targets = Vec::new();
+        for reference in &args.refs {
+            targets.push(by_reference(&notebook, settings, reference, want_checked)?);
         }
+        targets
     };
 
     let mut by_file: BTreeMap<PathBuf, Vec<&Target>> = BTreeMap::new();
@@ -59,7 +64,11 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
         let before = text.into_bytes();
         let mut after = before.clone();
         for target in items {
-            let still = now.iter().any(|t| t.checkbox == target.task.checkbox && t.line == target.task.line && t.checked == want_checked);
+            let still = now.iter().any(|t| {
+                t.checkbox == target.task.checkbox
+                    && t.line == target.task.line
+                    && t.checked == want_checked
+            });
             if !still {
                 return Err(Error::Invalid {
                     path: notebook.show(rel),
@@ -90,14 +99,22 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
 }
 
 /// Resolves `path:line`, relative to the current folder.
-fn by_reference(notebook: &Notebook, settings: &Settings, reference: &str, want_checked: bool) -> Result<Target> {
+fn by_reference(
+    notebook: &Notebook,
+    settings: &Settings,
+    reference: &str,
+    want_checked: bool,
+) -> Result<Target> {
     let bad = |message: String| Error::Usage(format!("{reference}: {message}"));
     let (path, line) = reference
         .rsplit_once(':')
         .and_then(|(p, l)| Some((p, l.parse::<usize>().ok().filter(|&l| l > 0)?)))
-        .ok_or_else(|| bad("not a `path:line` reference (as `oneonone followups` prints them)".into()))?;
-    let rel = notebook_relative(notebook, settings, Path::new(path))
-        .ok_or_else(|| bad("not a file in the notebook; oneonone only edits notes inside it".into()))?;
+        .ok_or_else(|| {
+            bad("not a `path:line` reference (as `oneonone followups` prints them)".into())
+        })?;
+    let rel = notebook_relative(notebook, settings, Path::new(path)).ok_or_else(|| {
+        bad("not a file in the notebook; oneonone only edits notes inside it".into())
+    })?;
     let text = followup::read_note(notebook, &NoteFile { rel: rel.clone() })?;
     let tasks = task::tasks(&Note::split(&text));
     let state = |t: &Task| if want_checked { t.checked } else { t.is_open() };
@@ -119,19 +136,30 @@ fn notebook_relative(notebook: &Notebook, settings: &Settings, path: &Path) -> O
     let root = notebook.root().canonicalize().ok()?;
     let file = settings.cwd.join(path).canonicalize().ok()?;
     let rel = file.strip_prefix(&root).ok()?;
-    let hidden = rel.components().any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
     (file.is_file() && !hidden).then(|| rel.to_path_buf())
 }
 
 /// The one item (open, or checked with `--reopen`) whose text contains
 /// `needle`, ignoring case.
-fn by_text(notebook: &Notebook, needle: &str, person: Option<&str>, want_checked: bool, out: &mut Output) -> Result<Target> {
+fn by_text(
+    notebook: &Notebook,
+    needle: &str,
+    person: Option<&str>,
+    want_checked: bool,
+    out: &mut Output,
+) -> Result<Target> {
     let folder = match person {
         Some(p) => Some(notebook.resolve_person(p, false)?.slug),
         None => None,
     };
     let lower = needle.to_lowercase();
-    let want = |t: &Task| (if want_checked { t.checked } else { t.is_open() }) && t.text.to_lowercase().contains(&lower);
+    let want = |t: &Task| {
+        (if want_checked { t.checked } else { t.is_open() })
+            && t.text.to_lowercase().contains(&lower)
+    };
     let mut warnings = Vec::new();
     let mut found: Vec<FollowUp> = followup::scan_with(notebook, &mut |e| warnings.push(e), &want);
     for w in &warnings {
@@ -140,7 +168,9 @@ fn by_text(notebook: &Notebook, needle: &str, person: Option<&str>, want_checked
     found.retain(|f| folder.is_none() || f.folder == folder);
     let what = if want_checked { "checked" } else { "open" };
     match found.len() {
-        0 => Err(Error::Usage(format!("no {what} follow-up matches {needle:?}"))),
+        0 => Err(Error::Usage(format!(
+            "no {what} follow-up matches {needle:?}"
+        ))),
         1 => {
             let item = found.remove(0);
             let rel = PathBuf::from(&item.path);
@@ -151,14 +181,23 @@ fn by_text(notebook: &Notebook, needle: &str, person: Option<&str>, want_checked
                 .ok_or_else(|| Error::Invalid {
                     path: notebook.show(&rel),
                     line: Some(item.line),
-                    message: "the note changed while oneonone was reading it; run the command again".into(),
+                    message:
+                        "the note changed while oneonone was reading it; run the command again"
+                            .into(),
                 })?;
             Ok(Target { rel, task })
         }
         _ => {
             let list: Vec<String> = found
                 .iter()
-                .map(|f| format!("  {}:{}: {}", notebook.show(Path::new(&f.path)).display(), f.line, sanitize(&f.text)))
+                .map(|f| {
+                    format!(
+                        "  {}:{}: {}",
+                        notebook.show(Path::new(&f.path)).display(),
+                        f.line,
+                        sanitize(&f.text)
+                    )
+                })
                 .collect();
             Err(Error::Usage(format!(
                 "{} {what} follow-ups match {needle:?}; give more of the text, --person, or a path:line:\n{}",

@@ -31,11 +31,14 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     if let Some(folder) = &only {
         items.retain(|item| item.folder.as_deref() == Some(folder.as_str()));
     }
-    let (points, mut items): (Vec<FollowUp>, Vec<FollowUp>) =
-        items.into_iter().partition(|i| agenda::is_agenda_path(&i.path));
+    let (points, mut items): (Vec<FollowUp>, Vec<FollowUp>) = items
+        .into_iter()
+        .partition(|i| agenda::is_agenda_path(&i.path));
     let today = settings.today;
     items.retain(|i| {
-        (!args.mine || i.owner == ME) && (!args.theirs || i.owner != ME) && (!args.overdue || i.due.is_some_and(|d| d < today))
+        (!args.mine || i.owner == ME)
+            && (!args.theirs || i.owner != ME)
+            && (!args.overdue || i.due.is_some_and(|d| d < today))
     });
     if args.agenda {
         items.extend(points.iter().cloned());
@@ -43,7 +46,11 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     } else if !points.is_empty() {
         out.notice(format_args!(
             "{} waiting in agenda.md; `oneonone followups --agenda` lists them too",
-            if points.len() == 1 { "1 talking point is".to_string() } else { format!("{} talking points are", points.len()) }
+            if points.len() == 1 {
+                "1 talking point is".to_string()
+            } else {
+                format!("{} talking points are", points.len())
+            }
         ));
     }
     if args.json {
@@ -51,7 +58,10 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         let json = serde_json::to_string_pretty(&items).unwrap_or_default();
         out.print(format_args!("{json}\n"))?;
     } else if items.is_empty() {
-        out.notice(format_args!("no open follow-ups in {}", notebook.shown_root().display()));
+        out.notice(format_args!(
+            "no open follow-ups in {}",
+            notebook.shown_root().display()
+        ));
     } else {
         print_grouped(&notebook, settings, items, out)?;
     }
@@ -60,7 +70,12 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
 
 /// Prints the items grouped by person folder (named by the newest note's
 /// `person`), overdue first, then newest meeting first.
-fn print_grouped(notebook: &Notebook, settings: &Settings, items: Vec<FollowUp>, out: &mut Output) -> Result<()> {
+fn print_grouped(
+    notebook: &Notebook,
+    settings: &Settings,
+    items: Vec<FollowUp>,
+    out: &mut Output,
+) -> Result<()> {
     let today = settings.today;
     let mut groups: BTreeMap<Option<String>, Vec<FollowUp>> = BTreeMap::new();
     for item in items {
@@ -90,7 +105,7 @@ fn print_grouped(notebook: &Notebook, settings: &Settings, items: Vec<FollowUp>,
             (name, group)
         })
         .collect();
-    groups.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()));
+    groups.sort_by_key(|g| g.0.to_lowercase());
     for (i, (name, group)) in groups.iter().enumerate() {
         if i > 0 {
             out.print(format_args!("\n"))?;
@@ -105,8 +120,16 @@ fn print_grouped(notebook: &Notebook, settings: &Settings, items: Vec<FollowUp>,
     Ok(())
 }
 
-/// One item: `  path:line: text · @owner · due DATE · N days`.
-pub fn print_item(notebook: &Notebook, today: chrono::NaiveDate, item: &FollowUp, out: &mut Output) -> Result<()> {
+/// One item: `  path:line: text · due DATE · N days`.
+///
+/// # Errors
+/// Standard output cannot be written.
+pub fn print_item(
+    notebook: &Notebook,
+    today: chrono::NaiveDate,
+    item: &FollowUp,
+    out: &mut Output,
+) -> Result<()> {
     let path = notebook.show(Path::new(&item.path));
     out.print(format_args!("  "))?;
     out.styled(style::PATH, sanitize(&path.display().to_string()))?;
@@ -116,13 +139,19 @@ pub fn print_item(notebook: &Notebook, today: chrono::NaiveDate, item: &FollowUp
     if let Some(due) = item.due {
         let days = due.signed_duration_since(today).num_days();
         if days < 0 {
-            out.styled(style::ERROR, format_args!(" · overdue {}", days_word(-days)))?;
+            out.styled(
+                style::ERROR,
+                format_args!(" · overdue {}", days_word(-days)),
+            )?;
         } else {
             out.styled(style::DIM, format_args!(" · due {due}"))?;
         }
     }
     if let Some(date) = item.date {
-        out.styled(style::DIM, format_args!(" · {}", age(today.signed_duration_since(date).num_days())))?;
+        out.styled(
+            style::DIM,
+            format_args!(" · {}", age(today.signed_duration_since(date).num_days())),
+        )?;
     }
     out.print(format_args!("\n"))
 }
@@ -130,7 +159,11 @@ pub fn print_item(notebook: &Notebook, today: chrono::NaiveDate, item: &FollowUp
 /// "1 day", "12 days".
 #[must_use]
 pub fn days_word(days: i64) -> String {
-    if days == 1 { "1 day".into() } else { format!("{days} days") }
+    if days == 1 {
+        "1 day".into()
+    } else {
+        format!("{days} days")
+    }
 }
 
 /// "today", "1 day", "12 days", "in 3 days".

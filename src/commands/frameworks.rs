@@ -27,7 +27,10 @@ pub fn run(settings: &Settings, out: &mut Output) -> Result<Outcome> {
             out.print(format_args!("  {}\n", sanitize(&f.description)))?;
         }
         let headings: Vec<&str> = f.sections.iter().map(|s| s.heading.as_str()).collect();
-        out.styled(style::DIM, format_args!("  sections: {}", sanitize(&headings.join(" · "))))?;
+        out.styled(
+            style::DIM,
+            format_args!("  sections: {}", sanitize(&headings.join(" · "))),
+        )?;
         out.print(format_args!("\n"))?;
     }
     Ok(Outcome::Done)
@@ -43,7 +46,10 @@ pub fn bank_and_framework(settings: &Settings) -> Result<(Bank, String)> {
     match Notebook::open(settings, false) {
         Ok(nb) => Ok((
             Bank::load(nb.root(), nb.shown())?,
-            nb.config.framework.clone().unwrap_or_else(|| DEFAULT_FRAMEWORK.into()),
+            nb.config
+                .framework
+                .clone()
+                .unwrap_or_else(|| DEFAULT_FRAMEWORK.into()),
         )),
         Err(Error::NoNotebook { .. }) if settings.dir == DirSource::Discover => {
             Ok((Bank::built_in(), DEFAULT_FRAMEWORK.into()))

@@ -23,15 +23,12 @@ use crate::error::{Error, Result};
 use crate::fs::{Change, Lock, Transaction};
 use crate::note::Note;
 use crate::notebook::{Meeting, Notebook, meeting_name};
-use crate::output::Output;
+use crate::output::{Output, sanitize};
 use crate::settings::Settings;
 use crate::template::{self, NoteFields};
 
 /// How many `-N` names to try before giving up on a day.
 const MAX_MEETINGS_A_DAY: u32 = 999;
-
-/// How many of a person's latest notes count for "asked recently".
-pub const RECENT_NOTES: usize = 6;
 
 /// Creates the note and prints its path.
 ///
@@ -53,34 +50,32 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let date = args.date.unwrap_or(settings.today);
     let meetings = notebook.meetings(&person.slug);
     let number = (1..=MAX_MEETINGS_A_DAY)
-        .find(|&n| !notebook.path(&Path::new(&person.slug).join(meeting_name(date, n))).exists())
+        .find(|&n| {
+            !notebook
+                .path(&Path::new(&person.slug).join(meeting_name(date, n)))
+                .exists()
+        })
         .ok_or_else(|| Error::Exists {
-            path: notebook.show(&Path::new(&person.slug).join(meeting_name(date, MAX_MEETINGS_A_DAY))),
+            path: notebook
+                .show(&Path::new(&person.slug).join(meeting_name(date, MAX_MEETINGS_A_DAY))),
         })?;
     let rel = Path::new(&person.slug).join(meeting_name(date, number));
     let mut tx = Transaction::new();
 
     // Questions asked in the latest notes are not suggested again.
-    let recent: Vec<String> = meetings
-        .iter()
-        .rev()
-        .take(RECENT_NOTES)
-        .filter_map(|m| std::fs::read_to_string(notebook.path(&m.rel)).ok())
-        .collect();
-    let asked = |q: &bank::Question| recent.iter().any(|text| text.contains(&q.text));
+    let recent = notebook.recent_notes(&person.slug);
     let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
     let per_section = notebook.config.questions_per_section();
-    let questions = framework
-        .sections
-        .iter()
-        .map(|s| bank::pick_fresh(bank.pool(s.pool.as_deref().unwrap_or_default()), per_section, &mut rng, &asked))
-        .collect();
+    let questions = bank::pick_for_sections(&bank, framework, per_section, &mut rng, &recent);
 
     let agenda = take_agenda(&notebook, &person.slug, &mut tx)?;
     let carried = if args.no_carry {
         Vec::new()
     } else {
-        let earlier: Vec<&Meeting> = meetings.iter().filter(|m| (m.date, m.number) < (date, number)).collect();
+        let earlier: Vec<&Meeting> = meetings
+            .iter()
+            .filter(|m| (m.date, m.number) < (date, number))
+            .collect();
         carry_over(&notebook, &earlier, &mut tx, out)?
     };
 
@@ -97,29 +92,34 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         },
     );
     let folder = notebook.path(Path::new(&person.slug));
-    crate::fs::create_dir_private(&folder)
-        .map_err(|e| Error::io(notebook.show(Path::new(&person.slug)), "cannot create the folder", e))?;
+    let new_folder = !folder.exists();
+    crate::fs::create_dir_private(&folder).map_err(|e| {
+        Error::io(
+            notebook.show(Path::new(&person.slug)),
+            "cannot create the folder",
+            e,
+        )
+    })?;
     tx.push(Change {
         path: notebook.path(&rel),
         shown: notebook.show(&rel),
         before: None,
         after: text.clone().into_bytes(),
     });
-    tx.commit()?;
+    if let Err(e) = tx.commit() {
+        if new_folder {
+            // Only removes the folder if it is still empty.
+            let _ = std::fs::remove_dir(&folder);
+        }
+        return Err(e);
+    }
 
     out.print(format_args!("{}\n", notebook.show(&rel).display()))?;
-    let mut moved = Vec::new();
-    if !agenda.is_empty() {
-        moved.push(plural(agenda.len(), "agenda point"));
-    }
-    if !carried.is_empty() {
-        moved.push(format!("{} carried over", plural(carried.len(), "follow-up")));
-    }
-    let moved = if moved.is_empty() { String::new() } else { format!("; {}", moved.join(", ")) };
     out.notice(format_args!(
-        "created the {date} note for {} ({}){moved}",
-        person.name,
-        framework.title_or_name()
+        "created the {date} note for {} ({}){}",
+        sanitize(&person.name),
+        framework.title_or_name(),
+        moved(agenda.len(), carried.len())
     ));
     if args.edit {
         out.flush()?;
@@ -133,9 +133,8 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
 /// as note items.
 fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<Vec<String>> {
     let rel = Path::new(slug).join(AGENDA_FILE);
-    let text = match read_optional(notebook, &rel)? {
-        Some(text) => text,
-        None => return Ok(Vec::new()),
+    let Some(text) = read_optional(notebook, &rel)? else {
+        return Ok(Vec::new());
     };
     let points = agenda::open_points(&text);
     if points.is_empty() {
@@ -147,16 +146,26 @@ fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<
         before: Some(text.clone().into_bytes()),
         after: agenda::remove(&text, &points).into_bytes(),
     });
-    Ok(points.iter().map(|p| agenda::as_note_item(&text, p)).collect())
+    Ok(points
+        .iter()
+        .map(|p| agenda::as_note_item(&text, p))
+        .collect())
 }
 
 /// Plans marking the open follow-ups of the earlier notes as carried;
 /// returns the lines for the new note, oldest note first. A note that
 /// cannot be read keeps its items (a warning says so).
-fn carry_over(notebook: &Notebook, earlier: &[&Meeting], tx: &mut Transaction, out: &mut Output) -> Result<Vec<String>> {
+fn carry_over(
+    notebook: &Notebook,
+    earlier: &[&Meeting],
+    tx: &mut Transaction,
+    out: &mut Output,
+) -> Result<Vec<String>> {
     let mut lines = Vec::new();
     for meeting in earlier {
-        let file = crate::notebook::NoteFile { rel: meeting.rel.clone() };
+        let file = crate::notebook::NoteFile {
+            rel: meeting.rel.clone(),
+        };
         let text = match crate::followup::read_note(notebook, &file) {
             Ok(text) => text,
             Err(e) => {
@@ -184,7 +193,12 @@ fn carry_over(notebook: &Notebook, earlier: &[&Meeting], tx: &mut Transaction, o
 
 /// Reads a notebook file that may not exist.
 fn read_optional(notebook: &Notebook, rel: &Path) -> Result<Option<String>> {
-    match crate::followup::read_note(notebook, &crate::notebook::NoteFile { rel: PathBuf::from(rel) }) {
+    match crate::followup::read_note(
+        notebook,
+        &crate::notebook::NoteFile {
+            rel: PathBuf::from(rel),
+        },
+    ) {
         Ok(text) => Ok(Some(text)),
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
@@ -194,10 +208,34 @@ fn read_optional(notebook: &Notebook, rel: &Path) -> Result<Option<String>> {
 /// The line of the note's first `##` section, where the editor's cursor goes.
 #[must_use]
 pub fn first_section_line(text: &str) -> Option<usize> {
-    Note::split(text).sections().iter().find(|s| s.level >= 2).map(|s| s.line)
+    Note::split(text)
+        .sections()
+        .iter()
+        .find(|s| s.level >= 2)
+        .map(|s| s.line)
+}
+
+/// "; 2 agenda points, 3 follow-ups carried over", or nothing.
+fn moved(agenda: usize, carried: usize) -> String {
+    let mut moved = Vec::new();
+    if agenda > 0 {
+        moved.push(plural(agenda, "agenda point"));
+    }
+    if carried > 0 {
+        moved.push(format!("{} carried over", plural(carried, "follow-up")));
+    }
+    if moved.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", moved.join(", "))
+    }
 }
 
 /// "1 agenda point", "3 agenda points".
 fn plural(n: usize, what: &str) -> String {
-    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }

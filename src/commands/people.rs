@@ -21,16 +21,24 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
     let items = followup::scan(&notebook, &mut |e| out.warn(&e));
     let mut rows: Vec<Summary> = Vec::new();
     for folder in notebook.person_slugs()? {
-        rows.push(person::summarize(&notebook, &folder, &items, settings.today, &mut |e| out.warn(&e)));
+        rows.push(person::summarize(
+            &notebook,
+            &folder,
+            &items,
+            settings.today,
+            &mut |e| out.warn(&e),
+        ));
     }
-    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    rows.sort_by_key(|r| r.name.to_lowercase());
     if args.json {
         let json = serde_json::to_string_pretty(&rows).unwrap_or_default();
         out.print(format_args!("{json}\n"))?;
         return Ok(Outcome::Done);
     }
     if rows.is_empty() {
-        out.notice(format_args!("no people yet; start with `oneonone new \"<name>\"`"));
+        out.notice(format_args!(
+            "no people yet; start with `oneonone new \"<name>\"`"
+        ));
         return Ok(Outcome::Done);
     }
     let cells: Vec<[String; 7]> = rows
@@ -47,7 +55,15 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
             ]
         })
         .collect();
-    let headers = ["PERSON", "ROLE", "LAST 1:1", "AGO", "1:1S", "MINE/THEIRS", "AGENDA"];
+    let headers = [
+        "PERSON",
+        "ROLE",
+        "LAST 1:1",
+        "AGO",
+        "1:1S",
+        "MINE/THEIRS",
+        "AGENDA",
+    ];
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in &cells {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -55,8 +71,15 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
         }
     }
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
-    let header: Vec<String> = headers.iter().zip(&widths).map(|(h, w)| pad(h, *w)).collect();
-    out.styled(style::HEADING, format_args!("{}  NEXT 1:1", header.join("  ")))?;
+    let header: Vec<String> = headers
+        .iter()
+        .zip(&widths)
+        .map(|(h, w)| pad(h, *w))
+        .collect();
+    out.styled(
+        style::HEADING,
+        format_args!("{}  NEXT 1:1", header.join("  ")),
+    )?;
     out.print(format_args!("\n"))?;
     for (row, cells) in rows.iter().zip(&cells) {
         let line: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
@@ -65,7 +88,10 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
             None => out.styled(style::WARNING, "first 1:1 to hold")?,
             Some(due) if row.overdue => {
                 let late = settings.today.signed_duration_since(due).num_days();
-                out.styled(style::ERROR, format_args!("{due} overdue {}", days_word(late)))?;
+                out.styled(
+                    style::ERROR,
+                    format_args!("{due} overdue {}", days_word(late)),
+                )?;
             }
             Some(due) => out.print(format_args!("{due}"))?,
         }

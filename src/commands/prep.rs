@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -14,7 +15,6 @@ use crate::bank;
 use crate::cli::PrepArgs;
 use crate::commands::Outcome;
 use crate::commands::followups::{age, days_word, print_item};
-use crate::commands::new::RECENT_NOTES;
 use crate::error::Result;
 use crate::followup::{self, FollowUp, ME};
 use crate::note::Note;
@@ -38,48 +38,23 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let today = settings.today;
     let folder = person.slug.as_str();
     let scan = followup::scan(&notebook, &mut |e| out.warn(&e));
-    let items: Vec<FollowUp> = scan.into_iter().filter(|i| i.folder.as_deref() == Some(folder)).collect();
+    let items: Vec<FollowUp> = scan
+        .into_iter()
+        .filter(|i| i.folder.as_deref() == Some(folder))
+        .collect();
     let summary = person::summarize(&notebook, folder, &items, today, &mut |e| out.warn(&e));
+    header(&summary, today, out)?;
 
-    // Header.
-    out.styled(style::HEADING, sanitize(&summary.name))?;
-    if let Some(role) = &summary.role {
-        out.print(format_args!(" · {}", sanitize(role)))?;
+    let (points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
+        items.iter().partition(|i| agenda::is_agenda_path(&i.path));
+    let (mine, theirs): (Vec<&FollowUp>, Vec<&FollowUp>) =
+        follow_ups.into_iter().partition(|i| i.owner == ME);
+    for (title, list) in [
+        ("Follow-ups they own", theirs),
+        ("Follow-ups you own", mine),
+    ] {
+        follow_up_list(&notebook, folder, title, list, today, out)?;
     }
-    out.print(format_args!("\n"))?;
-    match (summary.last, summary.days_since) {
-        (Some(last), Some(days)) => out.print(format_args!("Last 1:1 {last} ({} ago)", age(days)))?,
-        _ => out.print(format_args!("No 1:1 yet"))?,
-    }
-    out.print(format_args!(" · {} · every {} days", notes_word(summary.meetings), summary.cadence_days))?;
-    if let Some(due) = summary.next_due {
-        if summary.overdue {
-            let late = today.signed_duration_since(due).num_days();
-            out.styled(style::ERROR, format_args!(" · next was due {due}, {} ago", days_word(late)))?;
-        } else {
-            out.print(format_args!(" · next due {due}"))?;
-        }
-    }
-    out.print(format_args!("\n"))?;
-
-    // Open follow-ups, theirs then mine, overdue first.
-    let (points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) = items.iter().partition(|i| agenda::is_agenda_path(&i.path));
-    let (mine, theirs): (Vec<&FollowUp>, Vec<&FollowUp>) = follow_ups.into_iter().partition(|i| i.owner == ME);
-    for (title, mut list) in [("Follow-ups they own", theirs), ("Follow-ups you own", mine)] {
-        if list.is_empty() {
-            continue;
-        }
-        list.sort_by(|a, b| {
-            let overdue = |i: &FollowUp| i.due.filter(|d| *d < today);
-            overdue(b).is_some().cmp(&overdue(a).is_some()).then(overdue(a).cmp(&overdue(b))).then(b.date.cmp(&a.date))
-        });
-        heading(out, title, list.len())?;
-        for item in list.iter().take(MAX_LINES) {
-            print_item(&notebook, today, item, out)?;
-        }
-        more(out, list.len(), &format!("oneonone followups {folder}"))?;
-    }
-
     if !points.is_empty() {
         heading(out, "Agenda", points.len())?;
         for point in points.iter().take(MAX_LINES) {
@@ -87,65 +62,146 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         }
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
+    last_time(&notebook, folder, out)?;
 
-    // The last note's Lift (or last framework) section and its follow-ups.
-    let meetings = notebook.meetings(folder);
-    if let Some(last) = meetings.last()
-        && let Ok(text) = std::fs::read_to_string(notebook.path(&last.rel))
-    {
-        let note = Note::split(&text);
-        let sections = note.sections();
-        let lift = sections
-            .iter()
-            .find(|s| s.title.eq_ignore_ascii_case("lift"))
-            .or_else(|| sections.iter().rev().find(|s| s.level == 2 && !s.title.eq_ignore_ascii_case("follow-ups")));
-        let follow = sections.iter().find(|s| s.title.eq_ignore_ascii_case("follow-ups"));
-        for section in [lift, follow].into_iter().flatten() {
-            let lines = meaningful_lines(&text[section.content.clone()]);
-            if lines.is_empty() {
-                continue;
-            }
-            out.print(format_args!("\n"))?;
-            out.styled(style::HEADING, format_args!("Last time ({}): {}", last.date, sanitize(&section.title)))?;
-            out.print(format_args!("\n"))?;
-            for line in lines.iter().take(MAX_LINES) {
-                out.print(format_args!("  {}\n", sanitize(line)))?;
-            }
-            more(out, lines.len(), &notebook.show(&last.rel).display().to_string())?;
-        }
-    }
-
-    // Tags that come back in the latest notes.
-    let recent: Vec<String> = meetings
-        .iter()
-        .rev()
-        .take(RECENT_NOTES)
-        .filter_map(|m| std::fs::read_to_string(notebook.path(&m.rel)).ok())
-        .collect();
+    let recent = notebook.recent_notes(folder);
     let recurring = recurring_tags(&recent);
     if !recurring.is_empty() {
         out.print(format_args!("\n"))?;
         out.styled(style::HEADING, "Recurring tags")?;
-        let shown: Vec<String> = recurring.iter().map(|(tag, n)| format!("{} ({n})", sanitize(tag))).collect();
+        let shown: Vec<String> = recurring
+            .iter()
+            .map(|(tag, n)| format!("{} ({n})", sanitize(tag)))
+            .collect();
         out.print(format_args!(": {}\n", shown.join(", ")))?;
     }
 
     // One question per section they have not been asked lately.
     let (bank, framework_name) = crate::commands::frameworks::bank_and_framework(settings)?;
     let framework = bank.framework(&framework_name)?;
-    let asked = |q: &bank::Question| recent.iter().any(|text| text.contains(&q.text));
     let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
+    let picks = bank::pick_for_sections(&bank, framework, 1, &mut rng, &recent);
     out.print(format_args!("\n"))?;
     out.styled(style::HEADING, "Ask today")?;
     out.print(format_args!("\n"))?;
-    for section in &framework.sections {
-        let pool = bank.pool(section.pool.as_deref().unwrap_or_default());
-        if let Some(q) = bank::pick_fresh(pool, 1, &mut rng, &asked).first() {
-            out.styled(style::DIM, format_args!("  {}: ", sanitize(&section.heading)))?;
+    for (section, picked) in framework.sections.iter().zip(picks) {
+        for q in picked {
+            out.styled(
+                style::DIM,
+                format_args!("  {}: ", sanitize(&section.heading)),
+            )?;
             out.print(format_args!("{}\n", sanitize(&q.text)))?;
         }
     }
     Ok(Outcome::Done)
+}
+
+/// Name and role; the last 1:1, the count, the cadence, the next due date.
+fn header(summary: &person::Summary, today: NaiveDate, out: &mut Output) -> Result<()> {
+    out.styled(style::HEADING, sanitize(&summary.name))?;
+    if let Some(role) = &summary.role {
+        out.print(format_args!(" · {}", sanitize(role)))?;
+    }
+    out.print(format_args!("\n"))?;
+    match (summary.last, summary.days_since) {
+        (Some(last), Some(0)) => out.print(format_args!("Last 1:1 {last} (today)"))?,
+        (Some(last), Some(days)) if days < 0 => {
+            out.print(format_args!("Last 1:1 {last} ({})", age(days)))?;
+        }
+        (Some(last), Some(days)) => {
+            out.print(format_args!("Last 1:1 {last} ({} ago)", days_word(days)))?;
+        }
+        _ => out.print(format_args!("No 1:1 yet"))?,
+    }
+    out.print(format_args!(
+        " · {} · every {} days",
+        notes_word(summary.meetings),
+        summary.cadence_days
+    ))?;
+    if let Some(due) = summary.next_due {
+        if summary.overdue {
+            let late = today.signed_duration_since(due).num_days();
+            out.styled(
+                style::ERROR,
+                format_args!(" · next was due {due}, {} ago", days_word(late)),
+            )?;
+        } else {
+            out.print(format_args!(" · next due {due}"))?;
+        }
+    }
+    out.print(format_args!("\n"))
+}
+
+/// A titled list of follow-ups, overdue first, then newest.
+fn follow_up_list(
+    notebook: &Notebook,
+    folder: &str,
+    title: &str,
+    mut list: Vec<&FollowUp>,
+    today: NaiveDate,
+    out: &mut Output,
+) -> Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    let overdue = |i: &FollowUp| i.due.filter(|d| *d < today);
+    list.sort_by(|a, b| {
+        overdue(b)
+            .is_some()
+            .cmp(&overdue(a).is_some())
+            .then(overdue(a).cmp(&overdue(b)))
+            .then(b.date.cmp(&a.date))
+    });
+    heading(out, title, list.len())?;
+    for item in list.iter().take(MAX_LINES) {
+        print_item(notebook, today, item, out)?;
+    }
+    more(out, list.len(), &format!("oneonone followups {folder}"))
+}
+
+/// The last note's Lift section (or its last framework section) and its
+/// Follow-ups section.
+fn last_time(notebook: &Notebook, folder: &str, out: &mut Output) -> Result<()> {
+    let Some(last) = notebook.meetings(folder).pop() else {
+        return Ok(());
+    };
+    let Ok(text) = std::fs::read_to_string(notebook.path(&last.rel)) else {
+        return Ok(());
+    };
+    let sections = Note::split(&text).sections();
+    let lift = sections
+        .iter()
+        .find(|s| s.title.eq_ignore_ascii_case("lift"))
+        .or_else(|| {
+            sections
+                .iter()
+                .rev()
+                .find(|s| s.level == 2 && !s.title.eq_ignore_ascii_case("follow-ups"))
+        });
+    let follow = sections
+        .iter()
+        .find(|s| s.title.eq_ignore_ascii_case("follow-ups"));
+    for section in [lift, follow].into_iter().flatten() {
+        let lines = meaningful_lines(&text[section.content.clone()]);
+        if lines.is_empty() {
+            continue;
+        }
+        out.print(format_args!("\n"))?;
+        out.styled(
+            style::HEADING,
+            format_args!("Last time ({}): {}", last.date, sanitize(&section.title)),
+        )?;
+        out.print(format_args!("\n"))?;
+        for line in lines.iter().take(MAX_LINES) {
+            out.print(format_args!("  {}\n", sanitize(line)))?;
+        }
+        more(
+            out,
+            lines.len(),
+            &notebook.show(&last.rel).display().to_string(),
+        )?;
+    }
+    Ok(())
 }
 
 fn heading(out: &mut Output, title: &str, count: usize) -> Result<()> {
@@ -157,14 +213,21 @@ fn heading(out: &mut Output, title: &str, count: usize) -> Result<()> {
 
 fn more(out: &mut Output, total: usize, hint: &str) -> Result<()> {
     if total > MAX_LINES {
-        out.styled(style::DIM, format_args!("  … and {} more: {hint}", total - MAX_LINES))?;
+        out.styled(
+            style::DIM,
+            format_args!("  … and {} more: {hint}", total - MAX_LINES),
+        )?;
         out.print(format_args!("\n"))?;
     }
     Ok(())
 }
 
 fn notes_word(n: usize) -> String {
-    if n == 1 { "1 note".into() } else { format!("{n} notes") }
+    if n == 1 {
+        "1 note".into()
+    } else {
+        format!("{n} notes")
+    }
 }
 
 /// A section's lines worth showing: not blank, not the template's italic
@@ -175,7 +238,8 @@ fn meaningful_lines(content: &str) -> Vec<String> {
         .map(|l| l.trim_end_matches('\r').trim_end())
         .filter(|l| {
             let t = l.trim();
-            !t.is_empty() && !(t.starts_with('_') && t.ends_with('_')) && t != "- [ ]" && t != "-"
+            let reminder = t.starts_with('_') && t.ends_with('_');
+            !t.is_empty() && !reminder && t != "- [ ]" && t != "-"
         })
         .map(str::to_string)
         .collect()
@@ -198,7 +262,6 @@ fn recurring_tags(notes: &[String]) -> Vec<(String, usize)> {
     tags
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,12 +274,18 @@ mod tests {
             "---\ntags: [hiring]\n---\n".to_string(),
             "---\ntags: [once]\n---\n".to_string(),
         ];
-        assert_eq!(recurring_tags(&notes), [("growth".to_string(), 2), ("hiring".to_string(), 2)]);
+        assert_eq!(
+            recurring_tags(&notes),
+            [("growth".to_string(), 2), ("hiring".to_string(), 2)]
+        );
     }
 
     #[test]
     fn meaningful_lines_skip_template_noise() {
         let content = "\n_End with action._\n\n- What would help?\n  Pairing with Priya.\n- [ ] \n";
-        assert_eq!(meaningful_lines(content), ["- What would help?", "  Pairing with Priya."]);
+        assert_eq!(
+            meaningful_lines(content),
+            ["- What would help?", "  Pairing with Priya."]
+        );
     }
 }

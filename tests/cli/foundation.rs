@@ -1,149 +1,9 @@
-//! End-to-end tests: the real `oneonone` binary run in a temporary folder.
+//! The foundation: new, the question bank, followups, the notebook folder.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
-use serde::Deserialize;
-use tempfile::TempDir;
-
-/// A temporary notebook and a way to run the binary in it.
-struct Test {
-    dir: TempDir,
-}
-
-/// What a run produced.
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Test {
-    fn new() -> Self {
-        Test {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
-        let path = self.path(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, contents).unwrap();
-        self
-    }
-
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-
-    /// Files under the notebook, relative, sorted, `/`-separated.
-    fn files(&self) -> Vec<String> {
-        let mut files: Vec<String> = walkdir(self.dir.path())
-            .into_iter()
-            .filter(|p| !p.components().any(|c| c.as_os_str() == ".oneonone"))
-            .map(|p| {
-                p.strip_prefix(self.dir.path())
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            })
-            .collect();
-        files.sort();
-        files
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_oneonone"));
-        cmd.current_dir(self.dir.path())
-            .env_remove("ONEONONE_DIR")
-            .env_remove("NO_COLOR")
-            .env("TERM", "xterm");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        Self::run_cmd(self.cmd().args(args))
-    }
-
-    fn run_cmd(cmd: &mut Command) -> Run {
-        let output = cmd.output().unwrap();
-        Run {
-            status: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(output.stdout).unwrap(),
-            stderr: String::from_utf8(output.stderr).unwrap(),
-        }
-    }
-}
-
-impl Run {
-    fn ok(self) -> Self {
-        assert_eq!(
-            self.status, 0,
-            "stdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-
-    fn status(self, code: i32) -> Self {
-        assert_eq!(
-            self.status, code,
-            "stdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-}
-
-fn walkdir(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walkdir(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
-/// `followups --json` read back.
-#[derive(Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-struct Item {
-    person: Option<String>,
-    date: Option<String>,
-    path: String,
-    line: usize,
-    text: String,
-    owner: String,
-    due: Option<String>,
-}
-
-fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> Item {
-    Item {
-        person: Some(person.into()),
-        date: Some(date.into()),
-        path: path.into(),
-        line,
-        text: text.into(),
-        owner: "me".into(),
-        due: None,
-    }
-}
-
-fn followups_json(t: &Test, args: &[&str]) -> Vec<Item> {
-    let mut all = vec!["followups", "--json"];
-    all.extend_from_slice(args);
-    let run = t.run(&all).ok();
-    serde_json::from_str(&run.stdout).unwrap()
-}
+use crate::{Item, Test, followups_json, item};
 
 // ---------------------------------------------------------------- new
 
@@ -313,8 +173,17 @@ fn dir_flag_beats_env_which_beats_discovery() {
     // An absolute folder inside the current one is shown relative to it.
     assert_eq!(run.stdout, "env/bob/2026-11-24.md\n");
     let elsewhere = tempfile::tempdir().unwrap();
-    let run = Test::run_cmd(t.cmd().env("ONEONONE_DIR", elsewhere.path()).args(["new", "bob", "--date", "2026-11-24"])).ok();
-    assert_eq!(PathBuf::from(run.stdout.trim_end()), elsewhere.path().join("bob/2026-11-24.md"));
+    let run = Test::run_cmd(t.cmd().env("ONEONONE_DIR", elsewhere.path()).args([
+        "new",
+        "bob",
+        "--date",
+        "2026-11-24",
+    ]))
+    .ok();
+    assert_eq!(
+        PathBuf::from(run.stdout.trim_end()),
+        elsewhere.path().join("bob/2026-11-24.md")
+    );
     assert!(env_dir.join("bob/2026-11-24.md").is_file());
 
     // Neither: the nearest folder above holding oneonone.yaml, paths shown
