@@ -23,7 +23,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         oneonone prep alice\n  \
         oneonone new \"Alice Smith\" --edit\n  \
         oneonone followups --overdue\n  \
-        oneonone done alice-smith/2026-11-24.md:31\n\n\
+        oneonone done alice-smith/2026-11-24.md:41\n\n\
         The notebook is --dir, else $ONEONONE_DIR, else the nearest folder above the \
         current one holding oneonone.yaml, else the current folder.",
     propagate_version = true
@@ -73,9 +73,9 @@ pub enum Command {
 
     /// Check off open follow-ups, by path:line or by text
     #[command(after_help = "Examples:\n  \
-        oneonone done alice-smith/2026-11-24.md:31\n  \
+        oneonone done alice-smith/2026-11-24.md:41\n  \
         oneonone done --match \"promo doc\" --person alice\n  \
-        oneonone done --reopen alice-smith/2026-11-24.md:31")]
+        oneonone done --reopen alice-smith/2026-11-24.md:41")]
     Done(DoneArgs),
 
     /// One row per person: last 1:1, follow-ups, and when the next one is due
