@@ -35,9 +35,9 @@ pub const DEFAULT_FRAMEWORK: &str = "listen-learn-lift";
 /// The folder, inside a notebook, holding its own bank files.
 pub const BANK_DIR: &str = "question-bank";
 
-/// One suggested question.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(from = "QuestionEntry")]
+/// One suggested question, written in a bank file either as a plain string
+/// or as a map with `text` and `tags`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     /// The question as it appears in a note.
     pub text: String,
@@ -45,29 +45,46 @@ pub struct Question {
     pub tags: Vec<String>,
 }
 
-/// A question is written either as a plain string or as `{text, tags}`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum QuestionEntry {
-    Plain(String),
-    #[serde(rename_all = "snake_case")]
-    Full {
-        text: String,
-        #[serde(default)]
-        tags: Vec<String>,
-    },
+impl<'de> Deserialize<'de> for Question {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(QuestionVisitor)
+    }
 }
 
-impl From<QuestionEntry> for Question {
-    fn from(entry: QuestionEntry) -> Self {
-        let (text, tags) = match entry {
-            QuestionEntry::Plain(text) => (text, Vec::new()),
-            QuestionEntry::Full { text, tags } => (text, tags),
-        };
-        Question {
+/// Reads either form of a question, naming a misspelt key (`tag:`) rather
+/// than ignoring it.
+struct QuestionVisitor;
+
+impl<'de> serde::de::Visitor<'de> for QuestionVisitor {
+    type Value = Question;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a question: a string, or a map with `text` and `tags`")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Question, E> {
+        Ok(Question {
+            text: text.trim().to_string(),
+            tags: Vec::new(),
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Question, A::Error> {
+        const FIELDS: &[&str] = &["text", "tags"];
+        let mut text: Option<String> = None;
+        let mut tags = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "text" => text = Some(map.next_value()?),
+                "tags" => tags = map.next_value()?,
+                other => return Err(serde::de::Error::unknown_field(other, FIELDS)),
+            }
+        }
+        let text = text.ok_or_else(|| serde::de::Error::missing_field("text"))?;
+        Ok(Question {
             text: text.trim().to_string(),
             tags,
-        }
+        })
     }
 }
 
@@ -404,6 +421,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("qb/mine.yaml:4:"), "{err}");
+        let err = bank
+            .merge_text(
+                Path::new("qb/tag.yaml"),
+                "questions:\n  listen:\n    - text: Hi?\n      tag: [x]\n",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("qb/tag.yaml:3:7: "), "{err}");
+        assert!(
+            err.contains("unknown field `tag`, expected `text` or `tags`"),
+            "{err}"
+        );
         let err = bank
             .merge_text(Path::new("qb/typo.yaml"), "questons:\n  listen: []\n")
             .unwrap_err()
