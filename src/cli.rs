@@ -93,6 +93,34 @@ pub enum Command {
         The editor is $VISUAL, else $EDITOR, else vi.")]
     Open(OpenArgs),
 
+    /// Record a check-in (energy, challenge, skill: 1 to 5) on a person's latest note
+    #[command(after_help = "Examples:\n  \
+        oneonone checkin alice --energy 4 --challenge 3 --skill 2\n  \
+        oneonone checkin alice --energy 2 --date 2026-11-24\n\n\
+        The values go into the note's frontmatter (energy:, challenge:, skill:); \
+        only those lines change.")]
+    Checkin(CheckinArgs),
+
+    /// Charts of a person's check-ins: challenge vs skill, and energy over time
+    #[command(after_help = "Examples:\n  \
+        oneonone trends alice\n  \
+        oneonone trends alice --last 8 --ascii\n  \
+        oneonone trends alice --svg alice-trends.svg")]
+    Trends(TrendsArgs),
+
+    /// Patterns in a person's notes: tags over time, stuck follow-ups, gaps, check-in averages
+    #[command(
+        after_help = "Examples:\n  oneonone patterns alice\n  oneonone patterns alice --json"
+    )]
+    Patterns(PatternsArgs),
+
+    /// Print a note, or a copy to share with the report (no private section)
+    #[command(after_help = "Examples:\n  \
+        oneonone export alice --shared\n  \
+        oneonone export alice --date 2026-11-24 --shared | pbcopy\n  \
+        oneonone export alice-smith/2026-11-24.md --shared")]
+    Export(ExportArgs),
+
     /// List the frameworks a note can follow
     #[command(
         after_help = "Examples:\n  oneonone frameworks\n  oneonone new alice --framework start-stop-continue"
@@ -189,6 +217,89 @@ pub struct DoneArgs {
     /// Uncheck instead: turn `[x]` back into `[ ]`
     #[arg(long)]
     pub reopen: bool,
+}
+
+/// A check-in value, 1 to 5.
+fn check_in_value(s: &str) -> Result<u8, String> {
+    match s.parse::<u8>() {
+        Ok(n) if (1..=5).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "`{s}` is not a check-in value; use a whole number from 1 to 5"
+        )),
+    }
+}
+
+/// `oneonone checkin`.
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The person
+    pub person: String,
+
+    /// Energy, 1 (drained) to 5 (full of it)
+    #[arg(long, short, value_name = "1-5", value_parser = check_in_value)]
+    pub energy: Option<u8>,
+
+    /// How challenging their work is, 1 to 5
+    #[arg(long, short, value_name = "1-5", value_parser = check_in_value)]
+    pub challenge: Option<u8>,
+
+    /// How skilled they feel at it, 1 to 5
+    #[arg(long, short, value_name = "1-5", value_parser = check_in_value)]
+    pub skill: Option<u8>,
+
+    /// The note of this meeting date [default: the latest note]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
+/// `oneonone trends`.
+#[derive(Debug, Args)]
+pub struct TrendsArgs {
+    /// The person
+    pub person: String,
+
+    /// Only check-ins on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+
+    /// Only the last N check-ins
+    #[arg(long, value_name = "N")]
+    pub last: Option<usize>,
+
+    /// Plain ASCII instead of Unicode
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Also write both charts as a standalone SVG picture to FILE
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+/// `oneonone patterns`.
+#[derive(Debug, Args)]
+pub struct PatternsArgs {
+    /// The person
+    pub person: String,
+
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `oneonone export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A note's path, or a person (their latest note, or the one of --date)
+    #[arg(value_name = "NOTE|PERSON")]
+    pub note: String,
+
+    /// With a person: the note of this meeting date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+
+    /// The copy to share: without the private section and manager-only fields
+    #[arg(long)]
+    pub shared: bool,
 }
 
 /// `oneonone people`.

@@ -30,6 +30,10 @@ pub struct Config {
     pub questions_per_section: Option<usize>,
     /// Days between 1:1s, unless a person's person.yaml says otherwise.
     pub cadence_days: Option<u32>,
+    /// The heading of the manager's private section (`Private`).
+    pub private_section: Option<String>,
+    /// Whether `export --shared` keeps the check-in fields.
+    pub share_checkins: Option<bool>,
 }
 
 /// Parses a YAML settings file into `T`; a file of only comments is the

@@ -15,6 +15,8 @@
 pub mod agenda;
 pub mod bank;
 pub mod carry;
+pub mod chart;
+pub mod checkin;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -25,9 +27,12 @@ pub mod fs;
 pub mod note;
 pub mod notebook;
 pub mod output;
+pub mod patterns;
 pub mod person;
 pub mod settings;
+pub mod share;
 pub mod slug;
+pub mod svg;
 pub mod task;
 pub mod template;
 
@@ -151,6 +156,10 @@ fn dispatch(command: &Command, settings: &Settings, out: &mut Output) -> error::
         Command::Prep(args) => commands::prep::run(args, settings, out),
         Command::Open(args) => commands::open::run(args, settings, out),
         Command::Frameworks => commands::frameworks::run(settings, out),
+        Command::Checkin(args) => commands::checkin::run(args, settings, out),
+        Command::Trends(args) => commands::trends::run(args, settings, out),
+        Command::Patterns(args) => commands::patterns::run(args, settings, out),
+        Command::Export(args) => commands::export::run(args, settings, out),
         Command::Followups(args) => commands::followups::run(args, settings, out),
         Command::Completions(args) => commands::completions::run(args, out),
     }

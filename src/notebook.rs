@@ -288,6 +288,19 @@ impl Notebook {
         self.latest_name(folder)
     }
 
+    /// The notebook-relative path of a file inside the notebook (links
+    /// resolved), or `None` for anything outside it, hidden, or not a file.
+    #[must_use]
+    pub fn relative(&self, path: &Path) -> Option<PathBuf> {
+        let root = self.root.canonicalize().ok()?;
+        let file = path.canonicalize().ok()?;
+        let rel = file.strip_prefix(&root).ok()?;
+        let hidden = rel
+            .components()
+            .any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
+        (file.is_file() && !hidden).then(|| rel.to_path_buf())
+    }
+
     /// Refuses to write into a person folder that is a symbolic link:
     /// oneonone never follows links, so notes written there would never be
     /// listed.

@@ -30,6 +30,8 @@ pub struct Environment {
     pub today: NaiveDate,
     /// `$VISUAL`, else `$EDITOR`, when set and not empty.
     pub editor: Option<String>,
+    /// Standard output's width in columns, when it is a terminal.
+    pub terminal_width: Option<usize>,
 }
 
 impl Environment {
@@ -45,6 +47,8 @@ impl Environment {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stderr_is_terminal: std::io::stderr().is_terminal(),
             today: chrono::Local::now().date_naive(),
+            terminal_width: terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(terminal_size::Width(w), _)| usize::from(w)),
             editor: non_empty("VISUAL")
                 .or_else(|| non_empty("EDITOR"))
                 .map(|e| e.to_string_lossy().into_owned()),
@@ -78,6 +82,8 @@ pub struct Settings {
     pub color_stderr: bool,
     /// The editor command.
     pub editor: String,
+    /// Columns for charts: the terminal's width, else 80.
+    pub width: usize,
 }
 
 impl Settings {
@@ -104,6 +110,7 @@ impl Settings {
                 .editor
                 .clone()
                 .unwrap_or_else(|| crate::editor::FALLBACK.to_string()),
+            width: env.terminal_width.unwrap_or(80),
         }
     }
 }

@@ -64,6 +64,39 @@ pub fn tasks(note: &Note<'_>) -> Vec<Task> {
     found
 }
 
+/// Items marked `[>]`: follow-ups carried to a later note. Found as list
+/// items by pulldown-cmark (so not in code), then read by their first
+/// bytes: `[>]` after the list marker. Returns each one's line and text
+/// (the rest of its first line, trimmed).
+#[must_use]
+pub fn carried(note: &Note<'_>) -> Vec<(usize, String)> {
+    let body = note.body();
+    let mut found = Vec::new();
+    let mut line = LineCounter::new(note.text);
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_TASKLISTS).into_offset_iter() {
+        if !matches!(event, Event::Start(Tag::Item)) {
+            continue;
+        }
+        let item = &body[range.start..];
+        let first = item.split('\n').next().unwrap_or_default();
+        let after_marker = first
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['-', '*', '+', '.', ')']);
+        let Some(text) = after_marker
+            .trim_start_matches([' ', '\t'])
+            .strip_prefix("[>]")
+        else {
+            continue;
+        };
+        if !(text.is_empty() || text.starts_with([' ', '\t', '\r'])) {
+            continue;
+        }
+        let at = note.body_start + range.start;
+        found.push((line.line_of(at), text.trim().to_string()));
+    }
+    found
+}
+
 /// A task whose text is still being collected from the events after its
 /// checkbox.
 struct Pending {
@@ -286,6 +319,18 @@ mod tests {
             open("- [ ] see [the\r\n  doc](x)\r\n"),
             owned(&[(1, "see [the")])
         );
+    }
+
+    #[test]
+    fn carried_items_are_found_outside_code_only() {
+        let text = "- [>] moved on\n* [ ] open\n1. [>] numbered\n> - [>] quoted\n```\n- [>] code\n```\n- [>]x not a mark\n- text [>] later\n";
+        let found = carried(&Note::split(text));
+        let expected: Vec<(usize, String)> = vec![
+            (1, "moved on".into()),
+            (3, "numbered".into()),
+            (4, "quoted".into()),
+        ];
+        assert_eq!(found, expected);
     }
 
     #[test]

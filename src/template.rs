@@ -32,6 +32,8 @@ pub struct NoteFields<'a> {
     pub agenda: Vec<String>,
     /// Carried follow-up lines (`- [ ] text (from DATE)`), no line breaks.
     pub carried: Vec<String>,
+    /// The heading of the private section.
+    pub private: &'a str,
 }
 
 /// Renders `template` with `fields`.
@@ -104,6 +106,7 @@ fn value(name: &str, fields: &NoteFields<'_>, sections: &str) -> Option<String> 
             .filter(|m| !m.trim().is_empty())
             .map(str::to_string),
         "sections" => Some(sections.to_string()),
+        "private" => Some(fields.private.to_string()),
         _ => None,
     }
 }
@@ -178,6 +181,7 @@ mod tests {
             questions,
             agenda: Vec::new(),
             carried: Vec::new(),
+            private: "Private",
         }
     }
 
@@ -187,7 +191,7 @@ mod tests {
         let note = render(NOTE_TEMPLATE, &fields(&bank, "Alice Smith", None));
         assert_eq!(
             note,
-            "---\nperson: Alice Smith\ndate: 2026-11-24\nframework: listen-learn-lift\ntags: []\n---\n\
+            "---\nperson: Alice Smith\ndate: 2026-11-24\nframework: listen-learn-lift\ntags: []\nenergy:\nchallenge:\nskill:\n---\n\
              # 1:1 with Alice Smith, 2026-11-24\n\n\
              ## Agenda\n\n- \n\n\
              ## Listen\n\n_Make space: this time is theirs._\n\n- What's on your mind this week?\n\n\
@@ -196,7 +200,8 @@ mod tests {
              _Watch for: clear on priorities? · ownership or just execution? · tension with other teams? · blockers quietly absorbed?_\n\n\
              ## Lift\n\n_End with action: support, a connection, a new perspective._\n\n\
              - What's one thing we should follow up on next time?\n\n\
-             ## Follow-ups\n\n- [ ] \n"
+             ## Follow-ups\n\n- [ ] \n\n\
+             ## Private\n\n_For your eyes only: `oneonone export --shared` leaves this section out._\n"
         );
     }
 
@@ -228,7 +233,9 @@ mod tests {
             "{note}"
         );
         assert!(
-            note.ends_with("## Follow-ups\n\n- [ ] Send doc (from 2026-11-10)\n- [ ] \n"),
+            note.contains(
+                "## Follow-ups\n\n- [ ] Send doc (from 2026-11-10)\n- [ ] \n\n## Private\n"
+            ),
             "{note}"
         );
     }

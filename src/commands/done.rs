@@ -112,7 +112,7 @@ fn by_reference(
         .ok_or_else(|| {
             bad("not a `path:line` reference (as `oneonone followups` prints them)".into())
         })?;
-    let rel = notebook_relative(notebook, settings, Path::new(path)).ok_or_else(|| {
+    let rel = notebook.relative(&settings.cwd.join(path)).ok_or_else(|| {
         bad("not a file in the notebook; oneonone only edits notes inside it".into())
     })?;
     let text = followup::read_note(notebook, &NoteFile { rel: rel.clone() })?;
@@ -129,17 +129,6 @@ fn by_reference(
             ),
         }),
     }
-}
-
-/// The path relative to the notebook root, if it names a file inside it.
-fn notebook_relative(notebook: &Notebook, settings: &Settings, path: &Path) -> Option<PathBuf> {
-    let root = notebook.root().canonicalize().ok()?;
-    let file = settings.cwd.join(path).canonicalize().ok()?;
-    let rel = file.strip_prefix(&root).ok()?;
-    let hidden = rel
-        .components()
-        .any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
-    (file.is_file() && !hidden).then(|| rel.to_path_buf())
 }
 
 /// The one item (open, or checked with `--reopen`) whose text contains

@@ -2,16 +2,20 @@
 //! resolved settings and the output, and says how it went.
 
 pub mod agenda;
+pub mod checkin;
 pub mod completions;
 pub mod done;
+pub mod export;
 pub mod followups;
 pub mod frameworks;
 pub mod init;
 pub mod new;
 pub mod open;
+pub mod patterns;
 pub mod people;
 pub mod prep;
 pub mod questions;
+pub mod trends;
 
 /// How a command that did not fail went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -89,6 +89,11 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
             questions,
             agenda: agenda.clone(),
             carried: carried.clone(),
+            private: notebook
+                .config
+                .private_section
+                .as_deref()
+                .unwrap_or(crate::share::DEFAULT_PRIVATE_HEADING),
         },
     );
     let folder = notebook.path(Path::new(&person.slug));

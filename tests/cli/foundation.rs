@@ -21,7 +21,10 @@ fn new_writes_the_dated_note_from_the_template() {
     assert_eq!(t.files(), ["alice-smith/2026-11-24.md"]);
     let note = t.read("alice-smith/2026-11-24.md");
     // The placeholder keeps its trailing blank, which snapshots may hide.
-    assert!(note.ends_with("\n## Follow-ups\n\n- [ ] \n"), "{note:?}");
+    assert!(
+        note.contains("\n## Follow-ups\n\n- [ ] \n\n## Private\n"),
+        "{note:?}"
+    );
     insta::assert_snapshot!("new_note_seed_7", note);
 }
 
@@ -257,7 +260,7 @@ fn broken_config_names_file_and_line() {
     let run = t.run(&["new", "Alice"]).status(2);
     assert_eq!(
         run.stderr,
-        "oneonone: error: oneonone.yaml:2:1: unknown field `questions_per_sektion`, expected one of `manager`, `framework`, `questions_per_section`, `cadence_days`\n"
+        "oneonone: error: oneonone.yaml:2:1: unknown field `questions_per_sektion`, expected one of `manager`, `framework`, `questions_per_section`, `cadence_days`, `private_section`, `share_checkins`\n"
     );
     assert_eq!(t.files(), ["oneonone.yaml"]);
 }
@@ -282,13 +285,23 @@ fn broken_bank_file_names_its_line() {
         "questions:\n  listen:\n    - fine?\n    - [unclosed\n",
     );
     let run = t.run(&["new", "Alice"]).status(2);
+    assert_eq!(
+        run.stderr,
+        "oneonone: error: question-bank/mine.yaml:4:7: questions.listen[1]: invalid type: sequence, \
+         expected a question: a string, or a map with `text` and `tags`\n"
+    );
+    assert!(!t.path("alice").exists());
+    t.write(
+        "question-bank/mine.yaml",
+        "questions:\n  listen:\n    - fine?\n  \tbad: tab\n",
+    );
+    let run = t.run(&["new", "Alice"]).status(2);
     assert!(
         run.stderr
-            .starts_with("oneonone: error: question-bank/mine.yaml:5:1: "),
+            .starts_with("oneonone: error: question-bank/mine.yaml:4:"),
         "{}",
         run.stderr
     );
-    assert!(!t.path("alice").exists());
 }
 
 #[test]

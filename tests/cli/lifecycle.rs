@@ -140,15 +140,15 @@ fn carry_over_through_three_meetings_keeps_the_first_date_and_the_count() {
             .replace("- [ ] Send the doc", "- [>] Send the doc")
             .replace("- [ ] Ask Priya", "- [>] Ask Priya")
     );
-    assert!(t.read("bob/2026-11-10.md").ends_with(
-        "## Follow-ups\n\n- [ ] Send the doc (from 2026-11-03) 📅 2026-11-20\n- [ ] Ask Priya @bob (from 2026-11-03)\n- [ ] \n"
+    assert!(t.read("bob/2026-11-10.md").contains(
+        "## Follow-ups\n\n- [ ] Send the doc (from 2026-11-03) 📅 2026-11-20\n- [ ] Ask Priya @bob (from 2026-11-03)\n- [ ] \n\n## Private"
     ));
 
     t.run(&["new", "bob", "--date", "2026-11-17", "--seed", "3"])
         .ok();
     assert_eq!(count_open(&t), 2);
-    assert!(t.read("bob/2026-11-17.md").ends_with(
-        "## Follow-ups\n\n- [ ] Send the doc (from 2026-11-03) 📅 2026-11-20\n- [ ] Ask Priya @bob (from 2026-11-03)\n- [ ] \n"
+    assert!(t.read("bob/2026-11-17.md").contains(
+        "## Follow-ups\n\n- [ ] Send the doc (from 2026-11-03) 📅 2026-11-20\n- [ ] Ask Priya @bob (from 2026-11-03)\n- [ ] \n\n## Private"
     ));
     let items = followups_json(&t, &[]);
     let paths: Vec<&str> = items.iter().map(|i| i.path.as_str()).collect();
@@ -163,7 +163,7 @@ fn carry_over_through_three_meetings_keeps_the_first_date_and_the_count() {
         .ok();
     assert!(
         t.read("bob/2026-11-24.md")
-            .ends_with("## Follow-ups\n\n- [ ] \n")
+            .contains("## Follow-ups\n\n- [ ] \n\n## Private\n")
     );
     assert_eq!(followups_json(&t, &[])[0].path, "bob/2026-11-17.md");
 }
@@ -181,7 +181,7 @@ fn a_note_dated_earlier_does_not_take_later_follow_ups() {
     t.run(&["new", "bob", "--date", "2026-11-10"]).ok();
     assert!(
         t.read("bob/2026-11-10.md")
-            .ends_with("## Follow-ups\n\n- [ ] \n")
+            .contains("## Follow-ups\n\n- [ ] \n\n## Private\n")
     );
     assert_eq!(
         t.read("bob/2026-11-20.md")
@@ -646,7 +646,8 @@ fn frameworks_are_listed_and_chosen() {
             "## Start",
             "## Stop",
             "## Continue",
-            "## Follow-ups"
+            "## Follow-ups",
+            "## Private"
         ]
     );
     assert!(text.contains("\nframework: start-stop-continue\n"));
@@ -661,7 +662,13 @@ fn frameworks_are_listed_and_chosen() {
         .collect();
     assert_eq!(
         headings,
-        ["## Agenda", "## Rainbows", "## Clouds", "## Follow-ups"]
+        [
+            "## Agenda",
+            "## Rainbows",
+            "## Clouds",
+            "## Follow-ups",
+            "## Private"
+        ]
     );
 
     let run = t.run(&["new", "bob", "--framework", "swot"]).status(2);

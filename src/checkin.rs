@@ -1,0 +1,344 @@
+//! Check-ins: energy, challenge and skill, each 1 to 5, kept as optional
+//! frontmatter fields of a note (`energy: 4`). They are read from any note
+//! and written by `oneonone checkin` with a text edit of those lines only:
+//! the person's YAML is never re-serialized, so key order, comments and
+//! style stay as they were.
+
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_yaml::Value;
+
+use crate::error::Error;
+use crate::note::{Note, line_number};
+
+/// The check-in fields, in the order notes list them.
+pub const FIELDS: [&str; 3] = ["energy", "challenge", "skill"];
+
+/// The lowest and highest value of a check-in field.
+pub const RANGE: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// One note's check-in values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Values {
+    /// How much energy they have, 1 to 5.
+    pub energy: Option<u8>,
+    /// How challenging their work is, 1 to 5.
+    pub challenge: Option<u8>,
+    /// How skilled they feel at it, 1 to 5.
+    pub skill: Option<u8>,
+}
+
+impl Values {
+    /// True when no field is set.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.energy.is_none() && self.challenge.is_none() && self.skill.is_none()
+    }
+
+    /// The value of a field by name.
+    #[must_use]
+    pub fn get(&self, field: &str) -> Option<u8> {
+        match field {
+            "energy" => self.energy,
+            "challenge" => self.challenge,
+            "skill" => self.skill,
+            _ => None,
+        }
+    }
+
+    fn set(&mut self, field: &str, value: u8) {
+        match field {
+            "energy" => self.energy = Some(value),
+            "challenge" => self.challenge = Some(value),
+            "skill" => self.skill = Some(value),
+            _ => {}
+        }
+    }
+}
+
+/// A dated check-in from a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    /// The meeting date.
+    pub date: NaiveDate,
+    /// Its values.
+    #[serde(flatten)]
+    pub values: Values,
+}
+
+/// Reads the check-in fields of a note's frontmatter. A value that is not a
+/// whole number from 1 to 5 is reported to `warn` with its line and left
+/// out; a frontmatter that does not parse gives no values (the scan that
+/// reads the note reports it).
+pub fn read(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -> Values {
+    let mut values = Values::default();
+    let Some(range) = note.frontmatter.clone() else {
+        return values;
+    };
+    let Ok(Value::Mapping(map)) = serde_yaml::from_str::<Value>(&note.text[range.clone()]) else {
+        return values;
+    };
+    for field in FIELDS {
+        let value = match map.get(field) {
+            None | Some(Value::Null) => continue,
+            Some(value) => value,
+        };
+        let number = match value {
+            Value::Number(n) => n.as_u64().and_then(|n| u8::try_from(n).ok()),
+            Value::String(s) => s.trim().parse::<u8>().ok(),
+            _ => None,
+        };
+        if let Some(n) = number.filter(|n| RANGE.contains(n)) {
+            values.set(field, n);
+        } else {
+            let line = key_line(note.text, range.clone(), field).map_or(range.start, |l| l.start);
+            let shown = serde_yaml::to_string(value).unwrap_or_default();
+            warn(Error::Invalid {
+                path: path.to_path_buf(),
+                line: Some(line_number(note.text, line)),
+                message: format!(
+                    "`{field}: {}` is not a check-in value; use a whole number from 1 to 5 (skipped)",
+                    shown.trim()
+                ),
+            });
+        }
+    }
+    values
+}
+
+/// The text with the given check-in fields set, changing only their lines:
+/// an existing `field:` line keeps its key, spacing and comment and gets the
+/// new value; a missing one is added just before the closing `---`; a note
+/// without frontmatter gets one at the top.
+#[must_use]
+pub fn set(text: &str, changes: &[(&str, u8)]) -> String {
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut out = text.to_string();
+    for (field, value) in changes {
+        let note = Note::split(&out);
+        let Some(range) = note.frontmatter.clone() else {
+            let start = note.body_start;
+            out.insert_str(start, &format!("---{eol}{field}: {value}{eol}---{eol}"));
+            continue;
+        };
+        if let Some(line) = key_line(&out, range.clone(), field) {
+            let key_end = line.start + field.len() + 1;
+            let rest = &out[key_end..line.end];
+            let rest = rest.strip_suffix('\r').unwrap_or(rest);
+            let comment = rest
+                .find(" #")
+                .or_else(|| rest.find("\t#"))
+                .unwrap_or(rest.len());
+            let leading = rest.len() - rest.trim_start().len();
+            let value_start = key_end + leading.min(comment);
+            let value_end = key_end + rest[..comment].trim_end().len().max(leading.min(comment));
+            // YAML needs a blank between the colon and the value.
+            let after_colon = out.as_bytes()[value_start - 1] == b':';
+            let replacement = if after_colon {
+                format!(" {value}")
+            } else {
+                value.to_string()
+            };
+            out.replace_range(value_start..value_end, &replacement);
+        } else {
+            out.insert_str(range.end, &format!("{field}: {value}{eol}"));
+        }
+    }
+    out
+}
+
+/// The range of the top-level `field:` line in the frontmatter, without its
+/// line break.
+fn key_line(text: &str, frontmatter: Range<usize>, field: &str) -> Option<Range<usize>> {
+    let mut start = frontmatter.start;
+    while start < frontmatter.end {
+        let end = text[start..frontmatter.end]
+            .find('\n')
+            .map_or(frontmatter.end, |i| start + i);
+        let line = &text[start..end];
+        if line
+            .strip_prefix(field)
+            .is_some_and(|rest| rest.starts_with(':'))
+        {
+            return Some(start..end);
+        }
+        start = end + 1;
+    }
+    None
+}
+
+/// The check-ins of a person, oldest first: every meeting note of theirs
+/// with at least one value, dated by its frontmatter `date` (else its file
+/// name). Bad values and unreadable notes are reported to `warn`.
+pub fn history(
+    notebook: &crate::notebook::Notebook,
+    folder: &str,
+    warn: &mut dyn FnMut(Error),
+) -> Vec<CheckIn> {
+    let mut found = Vec::new();
+    for meeting in notebook.meetings(folder) {
+        let file = crate::notebook::NoteFile {
+            rel: meeting.rel.clone(),
+        };
+        let text = match crate::followup::read_note(notebook, &file) {
+            Ok(text) => text,
+            Err(e) => {
+                warn(e);
+                continue;
+            }
+        };
+        let note = Note::split(&text);
+        let shown = notebook.show(&meeting.rel);
+        let values = read(&note, &shown, warn);
+        if !values.is_empty() {
+            let date = note
+                .frontmatter_lenient(&shown)
+                .0
+                .date
+                .unwrap_or(meeting.date);
+            found.push(CheckIn { date, values });
+        }
+    }
+    found.sort_by_key(|c| c.date);
+    found
+}
+
+/// Where a check-in sits on the flow chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Zone {
+    /// Challenge well above skill (two or more points).
+    Anxiety,
+    /// Challenge and skill within a point of each other.
+    Flow,
+    /// Skill well above challenge (two or more points).
+    Boredom,
+}
+
+impl Zone {
+    /// The zone of a challenge and skill pair.
+    #[must_use]
+    pub fn of(challenge: u8, skill: u8) -> Zone {
+        let diff = i16::from(challenge) - i16::from(skill);
+        if diff >= 2 {
+            Zone::Anxiety
+        } else if diff <= -2 {
+            Zone::Boredom
+        } else {
+            Zone::Flow
+        }
+    }
+
+    /// Its name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Zone::Anxiety => "anxiety",
+            Zone::Flow => "flow",
+            Zone::Boredom => "boredom",
+        }
+    }
+
+    /// What it means, in a few words.
+    #[must_use]
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Zone::Anxiety => "challenge well above skill",
+            Zone::Flow => "challenge matches skill",
+            Zone::Boredom => "skill well above challenge",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> (Values, Vec<String>) {
+        let mut warnings = Vec::new();
+        let v = read(&Note::split(text), Path::new("n.md"), &mut |e| {
+            warnings.push(e.to_string());
+        });
+        (v, warnings)
+    }
+
+    #[test]
+    fn reads_values_and_warns_about_bad_ones() {
+        let (v, w) = values("---\nperson: A\nenergy: 4\nchallenge: '3'\nskill:\n---\n");
+        assert_eq!(
+            v,
+            Values {
+                energy: Some(4),
+                challenge: Some(3),
+                skill: None
+            }
+        );
+        assert!(w.is_empty());
+        let (v, w) = values("---\nenergy: 7\nchallenge: high\nskill: 2.5\n---\n");
+        assert!(v.is_empty());
+        assert_eq!(
+            w,
+            [
+                "n.md:2: `energy: 7` is not a check-in value; use a whole number from 1 to 5 (skipped)",
+                "n.md:3: `challenge: high` is not a check-in value; use a whole number from 1 to 5 (skipped)",
+                "n.md:4: `skill: 2.5` is not a check-in value; use a whole number from 1 to 5 (skipped)",
+            ]
+        );
+    }
+
+    #[test]
+    fn set_changes_only_the_value_bytes() {
+        let text = "---\n# check-ins below\nperson: 'Alice'   # quoted on purpose\nenergy:\nchallenge: 2  # was hard\nskill: 3\ntags: [a,b]\n---\nbody energy: 1\n";
+        let out = set(text, &[("energy", 4), ("challenge", 5)]);
+        assert_eq!(
+            out,
+            "---\n# check-ins below\nperson: 'Alice'   # quoted on purpose\nenergy: 4\nchallenge: 5  # was hard\nskill: 3\ntags: [a,b]\n---\nbody energy: 1\n"
+        );
+    }
+
+    #[test]
+    fn set_adds_missing_fields_in_the_files_line_endings() {
+        let text = "\u{feff}---\r\nperson: A\r\n---\r\nbody\r\n";
+        assert_eq!(
+            set(text, &[("skill", 2)]),
+            "\u{feff}---\r\nperson: A\r\nskill: 2\r\n---\r\nbody\r\n"
+        );
+        assert_eq!(
+            set("just body\n", &[("energy", 3)]),
+            "---\nenergy: 3\n---\njust body\n"
+        );
+        assert_eq!(
+            set("---\nenergy:   \n---\n", &[("energy", 1)]),
+            "---\nenergy:   1\n---\n"
+        );
+        assert_eq!(
+            set("---\nenergy: #how?\n---\n", &[("energy", 1)]),
+            "---\nenergy: 1 #how?\n---\n"
+        );
+        assert_eq!(
+            set("---\nenergy:#x\n---\n", &[("energy", 1)]),
+            "---\nenergy: 1\n---\n"
+        );
+        // A key that merely starts the same is not the field.
+        assert_eq!(
+            set("---\nenergy_note: x\n---\n", &[("energy", 2)]),
+            "---\nenergy_note: x\nenergy: 2\n---\n"
+        );
+    }
+
+    #[test]
+    fn zones_at_their_boundaries() {
+        assert_eq!(Zone::of(3, 1), Zone::Anxiety);
+        assert_eq!(Zone::of(5, 3), Zone::Anxiety);
+        assert_eq!(Zone::of(3, 2), Zone::Flow);
+        assert_eq!(Zone::of(3, 3), Zone::Flow);
+        assert_eq!(Zone::of(2, 3), Zone::Flow);
+        assert_eq!(Zone::of(1, 3), Zone::Boredom);
+        assert_eq!(Zone::of(3, 5), Zone::Boredom);
+        assert_eq!(Zone::of(1, 5), Zone::Boredom);
+        assert_eq!(Zone::of(5, 1), Zone::Anxiety);
+    }
+}

@@ -1,0 +1,75 @@
+//! `oneonone checkin PERSON [--energy N] [--challenge N] [--skill N]`:
+//! records a check-in on the person's latest note (or the note of
+//! `--date`), editing only those frontmatter lines.
+
+use std::path::Path;
+
+use crate::checkin;
+use crate::cli::CheckinArgs;
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::fs::{Change, Lock, Transaction};
+use crate::notebook::{NoteFile, Notebook};
+use crate::output::{Output, sanitize};
+use crate::settings::Settings;
+
+/// Writes the values into the note.
+///
+/// # Errors
+/// No value given, the person has no note (for that date), or the note
+/// cannot be written.
+pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let changes: Vec<(&str, u8)> = [
+        ("energy", args.energy),
+        ("challenge", args.challenge),
+        ("skill", args.skill),
+    ]
+    .into_iter()
+    .filter_map(|(f, v)| Some((f, v?)))
+    .collect();
+    if changes.is_empty() {
+        return Err(Error::Usage(
+            "give at least one of --energy, --challenge, --skill (each 1 to 5)".into(),
+        ));
+    }
+    let notebook = Notebook::open(settings, false)?;
+    let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
+    let person = notebook.resolve_person(&args.person, false)?;
+    let meetings = notebook.meetings(&person.slug);
+    let meeting = match args.date {
+        Some(date) => meetings.iter().rev().find(|m| m.date == date),
+        None => meetings.last(),
+    };
+    let Some(meeting) = meeting else {
+        let when = args.date.map_or_else(String::new, |d| format!(" on {d}"));
+        return Err(Error::Usage(format!(
+            "{} has no note{when}; write one with `oneonone new {}{}`",
+            sanitize(&person.name),
+            person.slug,
+            args.date
+                .map_or_else(String::new, |d| format!(" --date {d}"))
+        )));
+    };
+    let rel = meeting.rel.clone();
+    let text = crate::followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
+    let after = checkin::set(&text, &changes);
+    let mut tx = Transaction::new();
+    tx.push(Change {
+        path: notebook.path(&rel),
+        shown: notebook.show(&rel),
+        before: Some(text.into_bytes()),
+        after: after.into_bytes(),
+    });
+    tx.commit()?;
+    let shown: Vec<String> = changes.iter().map(|(f, v)| format!("{f} {v}")).collect();
+    out.print(format_args!(
+        "{}\n",
+        notebook.show(Path::new(&rel)).display()
+    ))?;
+    out.notice(format_args!(
+        "check-in for {}: {}",
+        sanitize(&person.name),
+        shown.join(", ")
+    ));
+    Ok(Outcome::Done)
+}

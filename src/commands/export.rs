@@ -1,0 +1,65 @@
+//! `oneonone export NOTE|PERSON [--date D] [--shared]`: prints a note; with
+//! `--shared`, the copy to send to the report, without the private section
+//! and manager-only frontmatter fields.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::ExportArgs;
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::notebook::{NoteFile, Notebook};
+use crate::output::Output;
+use crate::settings::Settings;
+use crate::share::{DEFAULT_PRIVATE_HEADING, shared_copy};
+
+/// Prints the note or its shared copy.
+///
+/// # Errors
+/// The note cannot be found or read, or standard output cannot be written.
+pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let rel = find(&notebook, settings, args)?;
+    let text = crate::followup::read_note(&notebook, &NoteFile { rel })?;
+    let text = if args.shared {
+        let heading = notebook
+            .config
+            .private_section
+            .as_deref()
+            .unwrap_or(DEFAULT_PRIVATE_HEADING);
+        shared_copy(
+            &text,
+            heading,
+            notebook.config.share_checkins.unwrap_or(false),
+        )
+    } else {
+        text
+    };
+    out.print(format_args!("{text}"))?;
+    Ok(Outcome::Done)
+}
+
+/// The note: a path to a `.md` file in the notebook, else a person's latest
+/// note or the one of `--date`.
+fn find(notebook: &Notebook, settings: &Settings, args: &ExportArgs) -> Result<PathBuf> {
+    let as_path = Path::new(&args.note);
+    let looks_like_path = as_path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("md"))
+        || args.note.contains('/')
+        || args.note.contains('\\');
+    if looks_like_path {
+        return notebook
+            .relative(&settings.cwd.join(as_path))
+            .ok_or_else(|| Error::Usage(format!("{}: not a note in the notebook", args.note)));
+    }
+    let person = notebook.resolve_person(&args.note, false)?;
+    let meetings = notebook.meetings(&person.slug);
+    let meeting = match args.date {
+        Some(date) => meetings.iter().rev().find(|m| m.date == date),
+        None => meetings.last(),
+    };
+    meeting.map(|m| m.rel.clone()).ok_or_else(|| {
+        let when = args.date.map_or_else(String::new, |d| format!(" on {d}"));
+        Error::Usage(format!("{} has no note{when}", person.name))
+    })
+}

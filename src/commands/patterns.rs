@@ -1,0 +1,151 @@
+//! `oneonone patterns PERSON [--json]`: tags over time, follow-ups carried
+//! again and again, the longest gaps against the cadence, and check-in
+//! averages per quarter.
+
+use crate::cli::PatternsArgs;
+use crate::commands::Outcome;
+use crate::error::Result;
+use crate::followup;
+use crate::notebook::Notebook;
+use crate::output::{Output, sanitize, style};
+use crate::patterns::{self, Patterns, STUCK_AFTER};
+use crate::person;
+use crate::settings::Settings;
+
+/// Prints the patterns.
+///
+/// # Errors
+/// The person cannot be resolved, or standard output cannot be written.
+pub fn run(args: &PatternsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let person = notebook.resolve_person(&args.person, false)?;
+    let open = followup::scan(&notebook, &mut |e| out.warn(&e));
+    let summary = person::summarize(&notebook, &person.slug, &open, settings.today, &mut |e| {
+        out.warn(&e);
+    });
+    let found = patterns::analyze(
+        &notebook,
+        &person.slug,
+        &summary.name,
+        summary.cadence_days,
+        &open,
+        settings.today,
+        &mut |e| out.warn(&e),
+    );
+    if args.json {
+        let json = serde_json::to_string_pretty(&found).unwrap_or_default();
+        out.print(format_args!("{json}\n"))?;
+        return Ok(Outcome::Done);
+    }
+    print(&notebook, &found, out)?;
+    Ok(Outcome::Done)
+}
+
+fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
+    out.styled(style::HEADING, sanitize(&p.person))?;
+    match (p.first, p.last) {
+        (Some(first), Some(last)) => {
+            out.print(format_args!(": {} notes, {first} to {last}\n", p.notes))?;
+        }
+        _ => out.print(format_args!(": no 1:1 notes yet\n"))?,
+    }
+
+    if !p.tags.is_empty() {
+        let mut quarters: Vec<&String> = p.tags.iter().flat_map(|t| t.by_quarter.keys()).collect();
+        quarters.sort();
+        quarters.dedup();
+        let width = p
+            .tags
+            .iter()
+            .map(|t| t.tag.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(4);
+        section(out, "Tags by quarter (notes)")?;
+        out.print(format_args!("  {:width$}", ""))?;
+        for q in &quarters {
+            out.print(format_args!("  {q}"))?;
+        }
+        out.print(format_args!("  total\n"))?;
+        for t in &p.tags {
+            out.print(format_args!("  {:width$}", sanitize(&t.tag)))?;
+            for q in &quarters {
+                let n = t
+                    .by_quarter
+                    .get(*q)
+                    .map_or_else(|| "-".to_string(), ToString::to_string);
+                out.print(format_args!("  {n:>7}"))?;
+            }
+            out.print(format_args!("  {:>5}\n", t.total))?;
+        }
+    }
+
+    section(
+        out,
+        &format!("Follow-ups carried over {STUCK_AFTER} times or more"),
+    )?;
+    if p.stuck.is_empty() {
+        out.print(format_args!("  none\n"))?;
+    }
+    for s in &p.stuck {
+        out.print(format_args!("  "))?;
+        out.styled(
+            style::PATH,
+            notebook.show(std::path::Path::new(&s.path)).display(),
+        )?;
+        out.print(format_args!(":"))?;
+        out.styled(style::LINE, s.line)?;
+        out.print(format_args!(": {} ", sanitize(&s.text)))?;
+        out.styled(
+            style::WARNING,
+            format_args!("(carried {} times)", s.carried),
+        )?;
+        out.print(format_args!("\n"))?;
+    }
+
+    section(
+        out,
+        &format!(
+            "Longest gaps between 1:1s (cadence {} days)",
+            p.cadence_days
+        ),
+    )?;
+    if p.gaps.is_empty() {
+        out.print(format_args!("  none yet\n"))?;
+    }
+    for g in &p.gaps {
+        let to = if g.ongoing {
+            "today".to_string()
+        } else {
+            g.to.to_string()
+        };
+        out.print(format_args!("  {} → {to:<10}  {:>3} days", g.from, g.days))?;
+        if g.over > 0 {
+            out.styled(style::WARNING, format_args!("  {} over", g.over))?;
+        }
+        out.print(format_args!("\n"))?;
+    }
+
+    if !p.checkins.is_empty() {
+        section(out, "Check-ins by quarter (averages)")?;
+        out.print(format_args!("  quarter    n  energy  challenge  skill\n"))?;
+        let f = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"));
+        for q in &p.checkins {
+            out.print(format_args!(
+                "  {}  {:>2}  {:>6}  {:>9}  {:>5}\n",
+                q.quarter,
+                q.count,
+                f(q.energy),
+                f(q.challenge),
+                f(q.skill)
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+fn section(out: &mut Output, title: &str) -> Result<()> {
+    out.print(format_args!("\n"))?;
+    out.styled(style::HEADING, title)?;
+    out.print(format_args!("\n"))
+}

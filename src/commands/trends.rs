@@ -1,0 +1,72 @@
+//! `oneonone trends PERSON`: where a person sits on the flow chart and how
+//! their energy moved, in the terminal, and with `--svg FILE` as a picture.
+
+use std::io::ErrorKind;
+
+use crate::chart::{self, ASCII, UNICODE};
+use crate::checkin::{self, CheckIn};
+use crate::cli::TrendsArgs;
+use crate::commands::Outcome;
+use crate::error::{Error, Result};
+use crate::notebook::Notebook;
+use crate::output::{Output, sanitize, style};
+use crate::settings::Settings;
+
+/// Prints the charts (and writes the SVG).
+///
+/// # Errors
+/// The person cannot be resolved, the SVG cannot be written (or its file
+/// exists), or standard output cannot be written.
+pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let person = notebook.resolve_person(&args.person, false)?;
+    let mut checkins: Vec<CheckIn> =
+        checkin::history(&notebook, &person.slug, &mut |e| out.warn(&e));
+    if let Some(since) = args.since {
+        checkins.retain(|c| c.date >= since);
+    }
+    if let Some(last) = args.last {
+        checkins.drain(..checkins.len().saturating_sub(last));
+    }
+    let name = sanitize(&person.name).into_owned();
+    if let Some(path) = &args.svg {
+        let picture = crate::svg::render(&person.name, &checkins);
+        let target = settings.cwd.join(path);
+        match crate::fs::write_new(&target, picture.as_bytes()) {
+            Ok(()) => out.notice(format_args!("wrote {}", path.display())),
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                return Err(Error::Exists { path: path.clone() });
+            }
+            Err(e) => return Err(Error::io(path, "cannot write", e)),
+        }
+    }
+    if checkins.is_empty() {
+        out.notice(format_args!(
+            "no check-ins for {name} yet; record one with `oneonone checkin {} --energy 4 --challenge 3 --skill 3`",
+            person.slug
+        ));
+        return Ok(Outcome::Done);
+    }
+    let glyphs = if args.ascii { &ASCII } else { &UNICODE };
+    let color = settings.color_stdout;
+    let (first, last) = (checkins[0].date, checkins[checkins.len() - 1].date);
+    out.styled(style::HEADING, &name)?;
+    out.print(format_args!(
+        ": {} check-in{}, {first} to {last}\n\n",
+        checkins.len(),
+        if checkins.len() == 1 { "" } else { "s" }
+    ))?;
+    let flow = chart::flow_chart(&checkins, glyphs, color);
+    if flow.is_empty() {
+        out.print(format_args!(
+            "  (no check-in has both challenge and skill yet)\n"
+        ))?;
+    } else {
+        out.print(format_args!("{flow}"))?;
+    }
+    let energy = chart::energy_line(&checkins, glyphs, settings.width);
+    if !energy.is_empty() {
+        out.print(format_args!("\n{energy}"))?;
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,317 @@
+//! Patterns in one person's notes over time: how often each tag comes up
+//! per quarter, follow-ups carried over again and again (a blocker quietly
+//! absorbed?), the longest gaps between 1:1s against their cadence, and
+//! check-in averages per quarter.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::checkin::{self, CheckIn};
+use crate::error::Error;
+use crate::followup::{self, FollowUp};
+use crate::note::Note;
+use crate::notebook::{NoteFile, Notebook};
+use crate::task;
+
+/// A follow-up carried this many times or more is reported as stuck.
+pub const STUCK_AFTER: usize = 3;
+
+/// How many of the longest gaps are listed.
+const GAPS_SHOWN: usize = 5;
+
+/// Everything `patterns` reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Patterns {
+    /// The person's name.
+    pub person: String,
+    /// How many 1:1 notes were read.
+    pub notes: usize,
+    /// The first and last meeting dates.
+    pub first: Option<NaiveDate>,
+    /// The last meeting date.
+    pub last: Option<NaiveDate>,
+    /// Each tag, most frequent first, with its count per quarter.
+    pub tags: Vec<TagTrend>,
+    /// Open follow-ups carried over [`STUCK_AFTER`] times or more.
+    pub stuck: Vec<Stuck>,
+    /// Days between 1:1s expected.
+    pub cadence_days: u32,
+    /// The longest gaps between 1:1s (the one still open up to today
+    /// included), longest first.
+    pub gaps: Vec<Gap>,
+    /// Check-in averages per quarter, oldest first.
+    pub checkins: Vec<QuarterAverage>,
+}
+
+/// A tag and how often it came up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagTrend {
+    /// The tag, lowercase.
+    pub tag: String,
+    /// In how many notes.
+    pub total: usize,
+    /// Notes per quarter (`2026-Q4`).
+    pub by_quarter: BTreeMap<String, usize>,
+}
+
+/// An open follow-up that keeps being carried over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stuck {
+    /// Its text where it is open now.
+    pub text: String,
+    /// Where it is open now.
+    pub path: String,
+    /// Its line there.
+    pub line: usize,
+    /// How many notes carried it on (`[>]`).
+    pub carried: usize,
+    /// The `(from DATE)` it carries, if any.
+    pub since: Option<NaiveDate>,
+}
+
+/// Time between two 1:1s.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gap {
+    /// The earlier 1:1.
+    pub from: NaiveDate,
+    /// The later 1:1, or today for the gap still open.
+    pub to: NaiveDate,
+    /// Days between them.
+    pub days: i64,
+    /// Days beyond the cadence (0 when within it).
+    pub over: i64,
+    /// True for the gap from the last 1:1 to today.
+    pub ongoing: bool,
+}
+
+/// Average check-in values in a quarter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuarterAverage {
+    /// `2026-Q4`.
+    pub quarter: String,
+    /// How many check-ins.
+    pub count: usize,
+    /// Average energy, if any was recorded.
+    pub energy: Option<f64>,
+    /// Average challenge.
+    pub challenge: Option<f64>,
+    /// Average skill.
+    pub skill: Option<f64>,
+}
+
+/// `2026-Q4`.
+#[must_use]
+pub fn quarter(date: NaiveDate) -> String {
+    format!("{}-Q{}", date.year(), date.month0() / 3 + 1)
+}
+
+/// A follow-up's text without its `(from DATE)` note, for matching copies.
+#[must_use]
+pub fn normalized(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(date) = crate::carry::origin(text) {
+        out = out
+            .replace(&format!(" (from {date})"), "")
+            .replace(&format!("(from {date})"), "");
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Reads the patterns of one person folder. `open` are the notebook's open
+/// follow-ups; problems go to `warn`.
+pub fn analyze(
+    notebook: &Notebook,
+    folder: &str,
+    name: &str,
+    cadence_days: u32,
+    open: &[FollowUp],
+    today: NaiveDate,
+    warn: &mut dyn FnMut(Error),
+) -> Patterns {
+    let meetings = notebook.meetings(folder);
+    let mut tag_notes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut carried_counts: BTreeMap<String, usize> = BTreeMap::new();
+    for meeting in &meetings {
+        let Ok(text) = followup::read_note(
+            notebook,
+            &NoteFile {
+                rel: meeting.rel.clone(),
+            },
+        ) else {
+            continue; // the follow-up scan has already warned
+        };
+        let note = Note::split(&text);
+        let fm = note.frontmatter_lenient(&meeting.rel).0;
+        let mut tags: Vec<String> = fm.tags.iter().map(|t| t.to_lowercase()).collect();
+        tags.sort();
+        tags.dedup();
+        let q = quarter(fm.date.unwrap_or(meeting.date));
+        for tag in tags {
+            *tag_notes
+                .entry(tag)
+                .or_default()
+                .entry(q.clone())
+                .or_default() += 1;
+        }
+        for (_, text) in task::carried(&note) {
+            *carried_counts.entry(normalized(&text)).or_default() += 1;
+        }
+    }
+    let mut tags: Vec<TagTrend> = tag_notes
+        .into_iter()
+        .map(|(tag, by_quarter)| TagTrend {
+            total: by_quarter.values().sum(),
+            tag,
+            by_quarter,
+        })
+        .collect();
+    tags.sort_by(|a, b| b.total.cmp(&a.total).then(a.tag.cmp(&b.tag)));
+
+    let stuck: Vec<Stuck> = open
+        .iter()
+        .filter(|f| f.folder.as_deref() == Some(folder) && !crate::agenda::is_agenda_path(&f.path))
+        .filter_map(|f| {
+            let carried = carried_counts
+                .get(&normalized(&f.text))
+                .copied()
+                .unwrap_or(0);
+            (carried >= STUCK_AFTER).then(|| Stuck {
+                text: f.text.clone(),
+                path: f.path.clone(),
+                line: f.line,
+                carried,
+                since: crate::carry::origin(&f.text),
+            })
+        })
+        .collect();
+
+    let mut dates: Vec<NaiveDate> = meetings.iter().map(|m| m.date).collect();
+    dates.dedup();
+    let gap = |from: NaiveDate, to: NaiveDate, ongoing: bool| {
+        let days = to.signed_duration_since(from).num_days();
+        Gap {
+            from,
+            to,
+            days,
+            over: (days - i64::from(cadence_days)).max(0),
+            ongoing,
+        }
+    };
+    let mut gaps: Vec<Gap> = dates.windows(2).map(|w| gap(w[0], w[1], false)).collect();
+    if let Some(&last) = dates.last().filter(|d| **d < today) {
+        gaps.push(gap(last, today, true));
+    }
+    gaps.sort_by(|a, b| b.days.cmp(&a.days).then(a.from.cmp(&b.from)));
+    gaps.truncate(GAPS_SHOWN);
+
+    let history = checkin::history(notebook, folder, warn);
+    Patterns {
+        person: name.to_string(),
+        notes: meetings.len(),
+        first: dates.first().copied(),
+        last: dates.last().copied(),
+        tags,
+        stuck,
+        cadence_days,
+        gaps,
+        checkins: quarter_averages(&history),
+    }
+}
+
+/// Check-in averages per quarter.
+#[must_use]
+pub fn quarter_averages(history: &[CheckIn]) -> Vec<QuarterAverage> {
+    let mut by_quarter: BTreeMap<String, Vec<&CheckIn>> = BTreeMap::new();
+    for c in history {
+        by_quarter.entry(quarter(c.date)).or_default().push(c);
+    }
+    by_quarter
+        .into_iter()
+        .map(|(quarter, list)| {
+            let average = |field: &str| {
+                let values: Vec<f64> = list
+                    .iter()
+                    .filter_map(|c| c.values.get(field))
+                    .map(f64::from)
+                    .collect();
+                if values.is_empty() {
+                    None
+                } else {
+                    // Two decimals are plenty and keep the JSON stable.
+                    Some((values.iter().sum::<f64>() / values.len() as f64 * 100.0).round() / 100.0)
+                }
+            };
+            QuarterAverage {
+                count: list.len(),
+                energy: average("energy"),
+                challenge: average("challenge"),
+                skill: average("skill"),
+                quarter,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkin::Values;
+
+    #[test]
+    fn quarters_and_normalized_text() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(quarter(d("2026-01-01")), "2026-Q1");
+        assert_eq!(quarter(d("2026-03-31")), "2026-Q1");
+        assert_eq!(quarter(d("2026-04-01")), "2026-Q2");
+        assert_eq!(quarter(d("2026-12-31")), "2026-Q4");
+        assert_eq!(
+            normalized("Draft  the plan (from 2026-09-01) 📅 2026-12-01"),
+            "draft the plan 📅 2026-12-01"
+        );
+        assert_eq!(
+            normalized("Draft the plan 📅 2026-12-01"),
+            "draft the plan 📅 2026-12-01"
+        );
+    }
+
+    #[test]
+    fn averages_per_quarter() {
+        let c = |date: &str, e, ch, s| CheckIn {
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            values: Values {
+                energy: e,
+                challenge: ch,
+                skill: s,
+            },
+        };
+        let history = [
+            c("2026-09-01", Some(2), Some(3), None),
+            c("2026-09-20", Some(3), None, None),
+            c("2026-10-02", Some(5), Some(4), Some(2)),
+        ];
+        assert_eq!(
+            quarter_averages(&history),
+            [
+                QuarterAverage {
+                    quarter: "2026-Q3".into(),
+                    count: 2,
+                    energy: Some(2.5),
+                    challenge: Some(3.0),
+                    skill: None
+                },
+                QuarterAverage {
+                    quarter: "2026-Q4".into(),
+                    count: 1,
+                    energy: Some(5.0),
+                    challenge: Some(4.0),
+                    skill: Some(2.0)
+                },
+            ]
+        );
+    }
+}

@@ -1,0 +1,275 @@
+//! The check-in charts as one standalone SVG picture, for a coaching moment
+//! on a shared screen: the flow chart (challenge against skill, the three
+//! zones, every check-in, the latest ringed) and energy over time. No
+//! scripts, no external fonts, images or links: it opens in any browser.
+
+use std::fmt::Write as _;
+
+use crate::checkin::{CheckIn, RANGE, Zone};
+
+/// Picture size, in pixels.
+pub const WIDTH: u32 = 840;
+/// Picture height, in pixels.
+pub const HEIGHT: u32 = 440;
+
+const CELL: u32 = 56;
+const FLOW_X: u32 = 70;
+const TOP: u32 = 80;
+const ENERGY_X: u32 = 470;
+const ENERGY_W: u32 = 330;
+
+fn zone_fill(zone: Zone) -> &'static str {
+    match zone {
+        Zone::Anxiety => "#f6c1c1",
+        Zone::Flow => "#c7e8c9",
+        Zone::Boredom => "#c4dcf5",
+    }
+}
+
+/// Escapes text for XML.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The picture for a person's check-ins.
+#[must_use]
+pub fn render(name: &str, checkins: &[CheckIn]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r##"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="13">
+<title>Check-ins: {name}</title>
+<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>
+<text x="24" y="34" font-size="20" font-weight="bold" fill="#222222">{name}</text>"##,
+        name = xml(name)
+    );
+    flow(&mut s, checkins);
+    energy(&mut s, checkins);
+    s.push_str("</svg>\n");
+    s
+}
+
+fn flow(s: &mut String, checkins: &[CheckIn]) {
+    let points: Vec<(&CheckIn, u8, u8)> = checkins
+        .iter()
+        .filter_map(|c| Some((c, c.values.challenge?, c.values.skill?)))
+        .collect();
+    let _ = writeln!(
+        s,
+        r##"<text x="{FLOW_X}" y="{}" font-weight="bold" fill="#222222">Challenge vs skill</text>"##,
+        TOP - 14
+    );
+    let cx = |skill: u8| FLOW_X + u32::from(skill - 1) * CELL + CELL / 2;
+    let cy = |challenge: u8| TOP + u32::from(5 - challenge) * CELL + CELL / 2;
+    for challenge in RANGE {
+        for skill in RANGE {
+            let x = FLOW_X + u32::from(skill - 1) * CELL;
+            let y = TOP + u32::from(5 - challenge) * CELL;
+            let _ = writeln!(
+                s,
+                r##"<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" fill="{}" stroke="#ffffff"/>"##,
+                zone_fill(Zone::of(challenge, skill))
+            );
+        }
+    }
+    let bottom = TOP + 5 * CELL;
+    for n in RANGE {
+        let _ = writeln!(
+            s,
+            r##"<text x="{}" y="{}" text-anchor="middle" fill="#555555">{n}</text>"##,
+            cx(n),
+            bottom + 18
+        );
+        let _ = writeln!(
+            s,
+            r##"<text x="{}" y="{}" text-anchor="end" fill="#555555">{n}</text>"##,
+            FLOW_X - 8,
+            cy(n) + 4
+        );
+    }
+    let _ = writeln!(
+        s,
+        r##"<text x="{}" y="{}" text-anchor="middle" fill="#333333">skill →</text>"##,
+        FLOW_X + 5 * CELL / 2,
+        bottom + 38
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{x}" y="{y}" text-anchor="middle" fill="#333333" transform="rotate(-90 {x} {y})">challenge →</text>"##,
+        x = FLOW_X - 34,
+        y = TOP + 5 * CELL / 2
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{}" y="{}" font-size="12" fill="#a33">anxiety</text>"##,
+        FLOW_X + 6,
+        TOP + 16
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{}" y="{}" font-size="12" text-anchor="end" fill="#2f5f9f">boredom</text>"##,
+        FLOW_X + 5 * CELL - 6,
+        bottom - 8
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{}" y="{}" font-size="12" fill="#2e7d32">flow</text>"##,
+        FLOW_X + 2 * CELL + 6,
+        TOP + 2 * CELL + 16
+    );
+    flow_points(s, &points);
+}
+
+/// The check-ins on the flow chart; the latest ringed and dated.
+fn flow_points(s: &mut String, points: &[(&CheckIn, u8, u8)]) {
+    let cx = |skill: u8| FLOW_X + u32::from(skill - 1) * CELL + CELL / 2;
+    let cy = |challenge: u8| TOP + u32::from(5 - challenge) * CELL + CELL / 2;
+    let mut seen: Vec<(u8, u8, u32)> = Vec::new();
+    for (i, (c, challenge, skill)) in points.iter().enumerate() {
+        let n = seen
+            .iter()
+            .filter(|(a, b, _)| a == challenge && b == skill)
+            .count();
+        seen.push((*challenge, *skill, 0));
+        // Several check-ins in one cell fan out a little so each shows.
+        let offset = i32::try_from(n).unwrap_or(0) * 7 - 7 * i32::from(n > 0);
+        let x = i64::from(cx(*skill)) + i64::from(offset);
+        let y = i64::from(cy(*challenge)) + i64::from(offset);
+        let latest = i + 1 == points.len();
+        let _ = writeln!(
+            s,
+            r##"<circle cx="{x}" cy="{y}" r="{}" fill="{}" stroke="#ffffff" stroke-width="1.5"><title>{}: challenge {challenge}, skill {skill}</title></circle>"##,
+            if latest { 9 } else { 6 },
+            if latest { "#111111" } else { "#555555" },
+            c.date
+        );
+        if latest {
+            let _ = writeln!(
+                s,
+                r##"<circle cx="{x}" cy="{y}" r="14" fill="none" stroke="#111111" stroke-width="2"/>"##
+            );
+            let _ = writeln!(
+                s,
+                r##"<text x="{}" y="{}" font-size="12" fill="#111111">{}</text>"##,
+                x + 16,
+                y - 12,
+                c.date
+            );
+        }
+    }
+    if points.is_empty() {
+        let _ = writeln!(
+            s,
+            r##"<text x="{}" y="{}" text-anchor="middle" fill="#555555">no challenge/skill check-ins yet</text>"##,
+            FLOW_X + 5 * CELL / 2,
+            TOP + 5 * CELL / 2
+        );
+    }
+}
+
+fn energy(s: &mut String, checkins: &[CheckIn]) {
+    let points: Vec<(&CheckIn, u8)> = checkins
+        .iter()
+        .filter_map(|c| Some((c, c.values.energy?)))
+        .collect();
+    let height = 5 * CELL;
+    let _ = writeln!(
+        s,
+        r##"<text x="{ENERGY_X}" y="{}" font-weight="bold" fill="#222222">Energy</text>"##,
+        TOP - 14
+    );
+    let _ = writeln!(
+        s,
+        r##"<rect x="{ENERGY_X}" y="{TOP}" width="{ENERGY_W}" height="{height}" fill="#fafafa" stroke="#dddddd"/>"##
+    );
+    let y = |e: u8| TOP + 12 + u32::from(5 - e) * (height - 24) / 4;
+    for e in RANGE {
+        let _ = writeln!(
+            s,
+            r##"<line x1="{ENERGY_X}" x2="{}" y1="{}" y2="{}" stroke="#e4e4e4"/>"##,
+            ENERGY_X + ENERGY_W,
+            y(e),
+            y(e)
+        );
+        let _ = writeln!(
+            s,
+            r##"<text x="{}" y="{}" text-anchor="end" fill="#555555">{e}</text>"##,
+            ENERGY_X - 8,
+            y(e) + 4
+        );
+    }
+    if points.is_empty() {
+        let _ = writeln!(
+            s,
+            r##"<text x="{}" y="{}" text-anchor="middle" fill="#555555">no energy check-ins yet</text>"##,
+            ENERGY_X + ENERGY_W / 2,
+            TOP + height / 2
+        );
+        return;
+    }
+    let step = if points.len() > 1 {
+        (ENERGY_W - 40) / u32::try_from(points.len() - 1).unwrap_or(1)
+    } else {
+        0
+    };
+    let x = |i: usize| ENERGY_X + 20 + u32::try_from(i).unwrap_or(0) * step;
+    let line: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, (_, e))| format!("{},{}", x(i), y(*e)))
+        .collect();
+    let _ = writeln!(
+        s,
+        r##"<polyline points="{}" fill="none" stroke="#e08a00" stroke-width="3"/>"##,
+        line.join(" ")
+    );
+    for (i, (c, e)) in points.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            r##"<circle cx="{}" cy="{}" r="5" fill="#e08a00"><title>{}: energy {e}</title></circle>"##,
+            x(i),
+            y(*e),
+            c.date
+        );
+    }
+    let bottom = TOP + height;
+    let first = points[0].0.date;
+    let last = points[points.len() - 1].0.date;
+    let _ = writeln!(
+        s,
+        r##"<text x="{ENERGY_X}" y="{}" fill="#555555">{first}</text>"##,
+        bottom + 18
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{}" y="{}" text-anchor="end" fill="#555555">{last}</text>"##,
+        ENERGY_X + ENERGY_W,
+        bottom + 18
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_names() {
+        assert_eq!(
+            xml("A & <B> \"C\" 'D'"),
+            "A &amp; &lt;B&gt; &quot;C&quot; &apos;D&apos;"
+        );
+    }
+}
