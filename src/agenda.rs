@@ -128,16 +128,30 @@ pub fn remove(text: &str, points: &[Point]) -> String {
     out
 }
 
-/// A point as it goes into the note's Agenda section: the item's own text
-/// with the checkbox taken out (`- [ ] Ask about X` becomes `- Ask about X`),
+/// A point as it goes into the note's Agenda section: the item with the
+/// checkboxes of it and its open sub-items taken out (`- [ ] Ask about X`
+/// becomes `- Ask about X`), so talking points do not turn into follow-ups;
 /// ending in a line break.
 #[must_use]
 pub fn as_note_item(text: &str, point: &Point) -> String {
-    let open = point.task.checkbox - 1;
+    let note = Note::split(text);
+    let boxes: Vec<usize> = task::tasks(&note)
+        .into_iter()
+        .filter(|t| t.is_open() && point.range.contains(&t.checkbox))
+        .map(|t| t.checkbox)
+        .collect();
     let mut item = String::new();
-    item.push_str(&text[point.range.start..open]);
-    let after = &text[open + 3..point.range.end];
-    item.push_str(after.strip_prefix(' ').unwrap_or(after));
+    let mut from = point.range.start;
+    for checkbox in boxes {
+        // `[ ]` and one blank after it go.
+        let open = checkbox - 1;
+        item.push_str(&text[from..open]);
+        from = open + 3;
+        if text[from..].starts_with(' ') {
+            from += 1;
+        }
+    }
+    item.push_str(&text[from..point.range.end]);
     let trimmed = item.trim_end_matches(['\r', '\n', ' ']).len();
     item.truncate(trimmed);
     item.push('\n');
@@ -168,7 +182,7 @@ mod tests {
         );
         assert_eq!(
             as_note_item(text, &points[0]),
-            "- one\n  more of one\n  - [ ] sub of one\n"
+            "- one\n  more of one\n  - sub of one\n"
         );
         assert_eq!(as_note_item(text, &points[1]), "1. two\n");
         assert_eq!(

@@ -219,6 +219,7 @@ impl Bank {
         } else {
             serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?
         };
+        check_one_line(path, &file)?;
         for (pool, questions) in file.questions {
             let into = self.pools.entry(pool).or_default();
             for q in questions {
@@ -320,6 +321,54 @@ pub fn pick_for_sections<'a, R: Rng + ?Sized>(
             )
         })
         .collect()
+}
+
+/// Refuses bank text that spans lines or starts a list or task: it goes
+/// into notes as one line, where it must not open a code block, a comment
+/// or a task that would swallow or fake the note's follow-ups.
+fn check_one_line(path: &Path, file: &BankFile) -> Result<()> {
+    let bad = |what: String, text: &str| -> Option<Error> {
+        let t = text.trim_start();
+        let multi = text.contains(['\n', '\r']);
+        let opens = t.starts_with("```")
+            || t.starts_with("~~~")
+            || t.contains("<!--")
+            || t.starts_with("[ ]");
+        (multi || opens).then(|| Error::Invalid {
+            path: path.to_path_buf(),
+            line: None,
+            message: format!(
+                "{what}: {text:?} must be one line of plain text (no line breaks, code fences, HTML comments or `[ ]`)"
+            ),
+        })
+    };
+    for (pool, questions) in &file.questions {
+        for q in questions {
+            if let Some(e) = bad(format!("questions.{pool}"), &q.text) {
+                return Err(e);
+            }
+        }
+    }
+    for f in &file.frameworks {
+        let mut texts = vec![
+            ("name", &f.name),
+            ("title", &f.title),
+            ("description", &f.description),
+        ];
+        for s in &f.sections {
+            texts.push(("heading", &s.heading));
+            if let Some(r) = &s.reminder {
+                texts.push(("reminder", r));
+            }
+            texts.extend(s.watch.iter().map(|w| ("watch", w)));
+        }
+        for (what, text) in texts {
+            if let Some(e) = bad(format!("frameworks.{}.{what}", f.name), text) {
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// True when a YAML text holds nothing but blanks and comments.
@@ -440,6 +489,29 @@ mod tests {
         assert!(
             err.starts_with("qb/typo.yaml:1:1: unknown field `questons`"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn bank_text_must_be_one_plain_line() {
+        let mut bank = Bank::default();
+        let err = bank
+            .merge_text(
+                Path::new("q.yaml"),
+                "questions:\n  listen:\n    - \"Ask\\n```\"\n",
+            )
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "q.yaml: questions.listen: \"Ask\\n```\" must be one line of plain text (no line breaks, code fences, HTML comments or `[ ]`)"
+        );
+        let text = "frameworks:\n  - name: x\n    sections:\n      - heading: \"Wins <!--\"\n";
+        assert!(
+            bank.merge_text(Path::new("f.yaml"), text)
+                .unwrap_err()
+                .to_string()
+                .starts_with("f.yaml: frameworks.x.heading: ")
         );
     }
 

@@ -4,7 +4,11 @@
 //! In the old note the item becomes `- [>] text`, the bullet-journal mark
 //! for a migrated task (one byte changes); in the new note it is
 //! `- [ ] text (from 2026-11-17)`, and the date of the note it first came
-//! from stays through later carries.
+//! from stays through later carries. The whole item travels: its wrapped
+//! lines and sub-items come along (open sub-items are marked `[>]` in the
+//! old note too, since their open copy is now in the new one).
+
+use std::ops::Range;
 
 use chrono::NaiveDate;
 
@@ -19,45 +23,120 @@ pub const CARRIED_MARK: u8 = b'>';
 pub struct CarriedOut {
     /// The note's text with every open item marked `[>]`.
     pub text: String,
-    /// The items for the new note, each `- [ ] text (from DATE)`.
+    /// The items for the new note, each `- [ ] text (from DATE)` with its
+    /// other lines after it (no final line break).
     pub items: Vec<String>,
+    /// How many open items moved (sub-items included).
+    pub open: usize,
 }
 
-/// Marks every open item of a note as carried and returns the lines the new
-/// note gets for them; `date` is the note's meeting date. `None` when the
-/// note has no open item.
+/// Marks every open item of a note as carried and returns the items the
+/// new note gets for them; `date` is the note's meeting date. `None` when
+/// the note has no open item.
 #[must_use]
 pub fn carry_out(text: &str, date: Option<NaiveDate>) -> Option<CarriedOut> {
-    let open: Vec<Task> = task::tasks(&Note::split(text))
+    let note = Note::split(text);
+    let open: Vec<Task> = task::tasks(&note)
         .into_iter()
         .filter(Task::is_open)
         .collect();
     if open.is_empty() {
         return None;
     }
+    let items = task::item_ranges(&note);
+    // Each open task's own item: the innermost item holding its checkbox.
+    let own = |t: &Task| -> Range<usize> {
+        items
+            .iter()
+            .filter(|r| r.contains(&t.checkbox))
+            .min_by_key(|r| r.len())
+            .cloned()
+            .unwrap_or(t.checkbox..t.checkbox + 1)
+    };
+    let ranges: Vec<Range<usize>> = open.iter().map(own).collect();
+    // Only the outermost open items travel; the ones inside them go along.
+    let outermost: Vec<usize> = (0..open.len())
+        .filter(|&i| {
+            !ranges.iter().enumerate().any(|(j, r)| {
+                j != i
+                    && r.start <= ranges[i].start
+                    && ranges[i].end <= r.end
+                    && r.len() > ranges[i].len()
+            })
+        })
+        .collect();
     let mut bytes = text.as_bytes().to_vec();
-    let mut items = Vec::with_capacity(open.len());
     for task in &open {
         debug_assert_eq!(bytes[task.checkbox], b' ');
         bytes[task.checkbox] = CARRIED_MARK;
-        items.push(carried_line(&task.text, date));
     }
-    // Only an ASCII space became an ASCII '>': still UTF-8.
+    let carried_items = outermost
+        .iter()
+        .map(|&i| carried_item(text, &open[i], &ranges[i], date))
+        .collect();
+    // Only ASCII spaces became ASCII '>': still UTF-8.
     let text = String::from_utf8(bytes).ok()?;
-    Some(CarriedOut { text, items })
+    Some(CarriedOut {
+        text,
+        items: carried_items,
+        open: open.len(),
+    })
 }
 
-/// `- [ ] text (from DATE)`, keeping a `(from DATE)` the text already has.
-/// The note goes before a `📅 DATE` due date, which Obsidian Tasks reads
-/// only at the end of the line.
-#[must_use]
-pub fn carried_line(text: &str, date: Option<NaiveDate>) -> String {
-    match date {
-        Some(date) if origin(text).is_none() => match text.find(" 📅") {
-            Some(at) => format!("- [ ] {} (from {date}){}", &text[..at], &text[at..]),
-            None => format!("- [ ] {text} (from {date})"),
-        },
-        _ => format!("- [ ] {text}"),
+/// The new note's copy of one item: `- [ ] ` and the rest of its first
+/// line, then its other lines re-indented under the new `- ` marker, with
+/// `(from DATE)` at the end of its first paragraph.
+fn carried_item(text: &str, task: &Task, range: &Range<usize>, date: Option<NaiveDate>) -> String {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..range.start];
+    // The original marker's width, up to the checkbox: `- ` 2, `10. ` 4.
+    let marker_width = task.checkbox - 1 - range.start;
+    let after_box = (task.checkbox + 2).min(text.len());
+    let block = &text[after_box..range.end];
+    let mut lines: Vec<String> = Vec::new();
+    for (n, line) in block.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if n == 0 {
+            lines.push(format!("- [ ] {}", line.trim()));
+            continue;
+        }
+        let line = line.strip_prefix(prefix).unwrap_or(line);
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let line = if indent >= marker_width {
+            format!("  {}", &line[marker_width..])
+        } else {
+            line.to_string()
+        };
+        lines.push(line);
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    if let Some(date) = date
+        && origin(&lines.join("\n")).is_none()
+    {
+        // The first paragraph ends at a blank line or a nested block.
+        let last = lines
+            .iter()
+            .skip(1)
+            .position(|l| {
+                let t = l.trim_start();
+                t.is_empty()
+                    || t.starts_with(['-', '*', '+', '>', '`', '~'])
+                    || t.starts_with(|c: char| c.is_ascii_digit())
+            })
+            .map_or(lines.len() - 1, |p| p);
+        lines[last] = with_origin(&lines[last], date);
+    }
+    lines.join("\n")
+}
+
+/// `line (from DATE)`, the note put before a `📅 DATE` due date, which
+/// Obsidian Tasks reads only at the end of the line.
+fn with_origin(line: &str, date: NaiveDate) -> String {
+    match line.find(" 📅") {
+        Some(at) => format!("{} (from {date}){}", &line[..at], &line[at..]),
+        None => format!("{line} (from {date})"),
     }
 }
 
@@ -97,27 +176,46 @@ mod tests {
                 "- [ ] quoted (from 2026-11-17)"
             ]
         );
+        assert_eq!(out.open, 2);
         assert_eq!(carry_out("- [x] all done\n", day("2026-11-17")), None);
     }
 
     #[test]
+    fn the_whole_item_travels_with_its_sub_items() {
+        let text = "1. [ ] Send the budget doc to\n   finance by *Friday\n   noon*\n\n   - [ ] ask Priya\n   - [x] booked\n2. [x] parent done\n   - [ ] orphan child\n";
+        let out = carry_out(text, day("2026-11-17")).unwrap();
+        assert_eq!(
+            out.text,
+            "1. [>] Send the budget doc to\n   finance by *Friday\n   noon*\n\n   - [>] ask Priya\n   - [x] booked\n2. [x] parent done\n   - [>] orphan child\n"
+        );
+        assert_eq!(
+            out.items,
+            [
+                "- [ ] Send the budget doc to\n  finance by *Friday\n  noon* (from 2026-11-17)\n\n  - [ ] ask Priya\n  - [x] booked",
+                "- [ ] orphan child (from 2026-11-17)"
+            ]
+        );
+        assert_eq!(out.open, 3);
+    }
+
+    #[test]
     fn keeps_the_first_date_through_repeated_carries() {
+        let out = carry_out(
+            "- [ ] Send doc (from 2026-11-03) 📅 2026-12-01\n",
+            day("2026-11-17"),
+        )
+        .unwrap();
         assert_eq!(
-            carried_line("Send doc (from 2026-11-03)", day("2026-11-17")),
-            "- [ ] Send doc (from 2026-11-03)"
+            out.items,
+            ["- [ ] Send doc (from 2026-11-03) 📅 2026-12-01"]
         );
-        assert_eq!(carried_line("Send doc", None), "- [ ] Send doc");
+        let out = carry_out("- [ ] Send doc 📅 2026-12-01\n", day("2026-11-17")).unwrap();
         assert_eq!(
-            carried_line("Send doc 📅 2026-12-01", day("2026-11-17")),
-            "- [ ] Send doc (from 2026-11-17) 📅 2026-12-01"
+            out.items,
+            ["- [ ] Send doc (from 2026-11-17) 📅 2026-12-01"]
         );
-        assert_eq!(
-            carried_line(
-                "Send doc (from 2026-11-03) 📅 2026-12-01",
-                day("2026-11-17")
-            ),
-            "- [ ] Send doc (from 2026-11-03) 📅 2026-12-01"
-        );
+        let out = carry_out("- [ ] Send doc\n", None).unwrap();
+        assert_eq!(out.items, ["- [ ] Send doc"]);
         assert_eq!(origin("x (from 2026-11-03)"), day("2026-11-03"));
         assert_eq!(origin("x (from someday)"), None);
     }

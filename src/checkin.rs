@@ -318,9 +318,11 @@ mod tests {
             set("---\nenergy: #how?\n---\n", &[("energy", 1)]),
             "---\nenergy: 1 #how?\n---\n"
         );
+        // `energy:#x` is no `key: value` line, so that block is no frontmatter;
+        // a new one goes on top and the old text stays.
         assert_eq!(
             set("---\nenergy:#x\n---\n", &[("energy", 1)]),
-            "---\nenergy: 1\n---\n"
+            "---\nenergy: 1\n---\n---\nenergy:#x\n---\n"
         );
         // A key that merely starts the same is not the field.
         assert_eq!(

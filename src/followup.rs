@@ -92,7 +92,17 @@ pub fn items(
     want: &dyn Fn(&task::Task) -> bool,
 ) -> Vec<FollowUp> {
     let note = Note::split(text);
-    let open: Vec<task::Task> = task::tasks(&note).into_iter().filter(|t| want(t)).collect();
+    // In agenda.md only the top-level points count, as `agenda` and `new`
+    // see them.
+    let open: Vec<task::Task> = if crate::agenda::is_agenda_path(&slash_path(rel)) {
+        crate::agenda::open_points(text)
+            .into_iter()
+            .map(|p| p.task)
+            .filter(|t| want(t))
+            .collect()
+    } else {
+        task::tasks(&note).into_iter().filter(|t| want(t)).collect()
+    };
     let (frontmatter, problem) = note.frontmatter_lenient(&notebook.show(rel));
     if let Some(e) = problem {
         warn(e);
@@ -138,13 +148,16 @@ pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
     let mut due = None;
     let mut tokens = text.split_whitespace().peekable();
     while let Some(token) = tokens.next() {
+        let token = token.trim_start_matches(['(', '[', '{', '"', '\'']);
         if owner.is_none()
-            && let Some(name) = token
-                .trim_start_matches(['(', '[', '{', '"', '\''])
-                .strip_prefix('@')
+            && let Some(name) = token.strip_prefix('@')
         {
-            let name =
-                name.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '-' && c != '_');
+            // The name runs to the first character a slug cannot hold:
+            // `@me's` is `me`, `@alice-smith,` is `alice-smith`.
+            let end = name
+                .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'))
+                .unwrap_or(name.len());
+            let name = name[..end].trim_end_matches('.');
             owner = if name.eq_ignore_ascii_case(ME) {
                 Some(ME.to_string())
             } else {
@@ -152,19 +165,30 @@ pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
             };
         }
         if due.is_none() {
-            if let Some(date) = token.strip_prefix("due:") {
-                due = parse_date_prefix(date).filter(|_| date.len() == 10);
-            } else if let Some(rest) = token.strip_prefix('📅') {
+            let rest = token
+                .strip_prefix("due:")
+                .or_else(|| token.strip_prefix('📅'));
+            if let Some(rest) = rest {
                 let date = if rest.is_empty() {
                     tokens.peek().copied().unwrap_or_default()
                 } else {
                     rest
                 };
-                due = parse_date_prefix(date).filter(|_| date.len() == 10);
+                due = date_token(date);
             }
         }
     }
     (owner.unwrap_or_else(|| ME.to_string()), due)
+}
+
+/// `YYYY-MM-DD` with nothing after it but punctuation (`2026-11-10.`,
+/// `2026-11-10)`).
+fn date_token(token: &str) -> Option<NaiveDate> {
+    let rest = token.get(10..)?;
+    if !rest.chars().all(|c| c.is_ascii_punctuation()) {
+        return None;
+    }
+    NaiveDate::parse_from_str(&token[..10], "%Y-%m-%d").ok()
 }
 
 /// The first folder of a notebook-relative path, if the file is in one.
@@ -212,6 +236,19 @@ mod tests {
             ("me".into(), None)
         );
         assert_eq!(owner_and_due("📅 2026-13-40 @José"), ("jose".into(), None));
+        assert_eq!(
+            owner_and_due("@me's task due:2026-11-10."),
+            ("me".into(), d("2026-11-10"))
+        );
+        assert_eq!(
+            owner_and_due("call (📅 2026-11-10) due:2026-12-01"),
+            ("me".into(), d("2026-11-10"))
+        );
+        assert_eq!(
+            owner_and_due("call due: 2026-11-12"),
+            ("me".into(), d("2026-11-12"))
+        );
+        assert_eq!(owner_and_due("due:2026-11-123"), ("me".into(), None));
     }
 
     #[test]

@@ -178,11 +178,12 @@ pub struct Lock {
 pub const STATE_DIR: &str = ".oneonone";
 
 impl Lock {
-    /// Waits for and takes the notebook's lock.
+    /// Takes the notebook's lock, calling `waiting` once first if another
+    /// process holds it (then it waits for it).
     ///
     /// # Errors
     /// The lock file cannot be created or locked.
-    pub fn acquire(root: &Path, shown_root: &Path) -> Result<Lock> {
+    pub fn acquire(root: &Path, shown_root: &Path, waiting: &mut dyn FnMut()) -> Result<Lock> {
         let dir = root.join(STATE_DIR);
         let shown = shown_root.join(STATE_DIR);
         if !dir.is_dir() {
@@ -202,8 +203,17 @@ impl Lock {
             .write(true)
             .open(&path)
             .map_err(|e| Error::io(shown.join("lock"), "cannot open", e))?;
-        file.lock()
-            .map_err(|e| Error::io(shown.join("lock"), "cannot lock", e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                waiting();
+                file.lock()
+                    .map_err(|e| Error::io(shown.join("lock"), "cannot lock", e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(Error::io(shown.join("lock"), "cannot lock", e));
+            }
+        }
         Ok(Lock { _file: file })
     }
 }
@@ -324,7 +334,7 @@ mod tests {
     #[test]
     fn lock_is_exclusive_and_ignored_by_git() {
         let dir = tempfile::tempdir().unwrap();
-        let lock = Lock::acquire(dir.path(), Path::new("")).unwrap();
+        let lock = Lock::acquire(dir.path(), Path::new(""), &mut || {}).unwrap();
         let file = File::open(dir.path().join(".oneonone/lock")).unwrap();
         assert!(file.try_lock().is_err(), "a second lock must wait");
         drop(lock);

@@ -55,6 +55,11 @@ impl<'a> Note<'a> {
         if opens {
             let yaml_start = lines.pos;
             for line in lines.by_ref() {
+                // A block that is not `key: value` lines is not frontmatter
+                // but a note opening with a rule (`---`): its text counts.
+                if !looks_like_yaml(&text[line.clone()]) {
+                    break;
+                }
                 if is_fence(&text[line.start..line.end], true) {
                     return Note {
                         text,
@@ -260,6 +265,24 @@ pub fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
+/// True for a line that can stand in YAML frontmatter: blank, a comment,
+/// indented (a nested value), a list item, a `key:` line, or a fence.
+fn looks_like_yaml(line: &str) -> bool {
+    let l = line.trim_end_matches('\r');
+    if l.trim().is_empty() || l.starts_with([' ', '\t', '#', '-']) || is_fence(l, true) {
+        return true;
+    }
+    // A key, plain or quoted, then a colon at the end or before a blank.
+    let key_end = if l.starts_with(['"', '\'']) {
+        let quote = &l[..1];
+        l[1..].find(quote).map(|i| i + 2)
+    } else {
+        l.find(": ")
+            .or_else(|| l.ends_with(':').then(|| l.len() - 1))
+    };
+    key_end.is_some_and(|end| l[end..].starts_with(':') && !l[..end].trim().is_empty())
+}
+
 /// True for a fence line: `---`, or `...` when closing.
 fn is_fence(line: &str, closing: bool) -> bool {
     let line = line.trim_end_matches([' ', '\t', '\r']);
@@ -272,6 +295,22 @@ fn line_end_after(text: &str, end: usize) -> usize {
         Some(b'\n') => end + 1,
         _ => end,
     }
+}
+
+/// The line of the first git conflict marker (`<<<<<<< `), when the text
+/// holds a whole conflict (a `>>>>>>> ` line too).
+#[must_use]
+pub fn conflict_marker(text: &str) -> Option<usize> {
+    let mut first = None;
+    let mut closed = false;
+    for (n, line) in text.lines().enumerate() {
+        if first.is_none() && line.starts_with("<<<<<<< ") {
+            first = Some(n + 1);
+        } else if first.is_some() && line.starts_with(">>>>>>> ") {
+            closed = true;
+        }
+    }
+    first.filter(|_| closed)
 }
 
 /// The 1-based line number of a byte offset.
@@ -353,6 +392,15 @@ mod tests {
         let note = Note::split(text);
         assert_eq!(note.body(), "body\r\n");
         assert_eq!(fm(text).unwrap().person.as_deref(), Some("Zoë"));
+    }
+
+    #[test]
+    fn a_rule_then_prose_is_not_frontmatter() {
+        let text = "---\nSome intro text, not YAML.\n\n- [ ] a task\n---\nmore\n";
+        assert_eq!(Note::split(text).frontmatter, None);
+        let yaml =
+            "---\nperson: A\n\"quoted key\": 1\nlist:\n  - x\n- y\n# c\nurl: http://x\n---\n";
+        assert!(Note::split(yaml).frontmatter.is_some());
     }
 
     #[test]

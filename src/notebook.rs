@@ -301,6 +301,32 @@ impl Notebook {
         (file.is_file() && !hidden).then(|| rel.to_path_buf())
     }
 
+    /// Takes the notebook's lock for a read-modify-write, saying so on
+    /// standard error if another oneonone holds it.
+    ///
+    /// # Errors
+    /// The lock file cannot be created or locked.
+    pub fn lock(&self, out: &mut crate::output::Output) -> Result<crate::fs::Lock> {
+        crate::fs::Lock::acquire(&self.root, &self.shown, &mut || {
+            out.notice("waiting for another oneonone command to finish with this notebook...");
+        })
+    }
+
+    /// True for a notebook-relative path a walk lists: a `.md` file, not
+    /// hidden, not in the question bank.
+    #[must_use]
+    pub fn is_note_path(&self, rel: &Path) -> bool {
+        let is_md = rel
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("md"));
+        let parts = rel.components().count();
+        let skipped = rel
+            .components()
+            .enumerate()
+            .any(|(i, c)| is_skipped(c.as_os_str(), i + 1, i + 1 < parts));
+        is_md && !skipped
+    }
+
     /// Refuses to write into a person folder that is a symbolic link:
     /// oneonone never follows links, so notes written there would never be
     /// listed.
@@ -340,6 +366,8 @@ impl Notebook {
         };
         let mut meetings: Vec<Meeting> = entries
             .flatten()
+            // Links are never followed (a linked note is not listed either).
+            .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
             .filter_map(|entry| {
                 let name = entry.file_name();
                 let (date, number) = parse_meeting_name(name.to_str()?)?;

@@ -33,8 +33,11 @@ pub fn new_file(name: &str) -> String {
 }
 
 /// A person's profile; every field is optional.
+///
+/// Other keys (an email, a team) are the notebook's own business and are
+/// left alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Profile {
     /// The name notes and listings show.
     pub name: Option<String>,
@@ -157,7 +160,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_and_rejects_unknown_keys() {
+    fn parses_and_keeps_unknown_keys_to_itself() {
         let p: Profile = crate::config::parse_yaml_or_default(
             "name: Alice\nrole: SRE\ncadence_days: 7\n",
             Path::new("p.yaml"),
@@ -171,12 +174,21 @@ mod tests {
                 cadence_days: Some(7)
             }
         );
-        let err =
-            crate::config::parse_yaml_or_default::<Profile>("cadence: 7\n", Path::new("p.yaml"))
-                .unwrap_err();
+        // Keys of the notebook's own are left alone.
+        let p: Profile = crate::config::parse_yaml_or_default(
+            "name: Bo\nemail: bo@x.org\n",
+            Path::new("p.yaml"),
+        )
+        .unwrap();
+        assert_eq!(p.name.as_deref(), Some("Bo"));
+        let err = crate::config::parse_yaml_or_default::<Profile>(
+            "cadence_days: soon\n",
+            Path::new("p.yaml"),
+        )
+        .unwrap_err();
         assert!(
             err.to_string()
-                .starts_with("p.yaml:1:1: unknown field `cadence`"),
+                .starts_with("p.yaml:1:15: cadence_days: invalid type"),
             "{err}"
         );
     }

@@ -64,6 +64,17 @@ pub fn tasks(note: &Note<'_>) -> Vec<Task> {
     found
 }
 
+/// The byte ranges, in the whole file, of every list item of the note.
+#[must_use]
+pub fn item_ranges(note: &Note<'_>) -> Vec<Range<usize>> {
+    let base = note.body_start;
+    Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::Item)))
+        .map(|(_, r)| base + r.start..base + r.end)
+        .collect()
+}
+
 /// Items marked `[>]`: follow-ups carried to a later note. Found as list
 /// items by pulldown-cmark (so not in code), then read by their first
 /// bytes: `[>]` after the list marker. Returns each one's line and text

@@ -8,7 +8,6 @@ use crate::agenda::{self, AGENDA_FILE};
 use crate::cli::AgendaArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
-use crate::fs::Lock;
 use crate::notebook::Notebook;
 use crate::output::{Output, sanitize, style};
 use crate::person::{self, PROFILE_FILE};
@@ -42,7 +41,7 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         ));
     }
     let notebook = Notebook::open(settings, true)?;
-    let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
+    let _lock = notebook.lock(out)?;
     let person = notebook.resolve_person(&args.person, true)?;
     notebook.refuse_link(&person.slug)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
@@ -60,6 +59,22 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         before.as_deref().unwrap_or(&agenda::new_file(&person.name)),
         point,
     );
+    // The point must be readable as the last open point; a file that ends
+    // inside a code block or an HTML comment would swallow it.
+    let points = agenda::open_points(&after);
+    let Some(line) = points
+        .last()
+        .filter(|p| p.task.text == point)
+        .map(|p| p.task.line)
+    else {
+        return Err(Error::Invalid {
+            path: shown,
+            line: None,
+            message: "it ends inside a code block, an HTML block or a comment, where a new point would not show; \
+                      close it, then add the point again"
+                .into(),
+        });
+    };
     if !person.exists {
         // No note holds their name yet: person.yaml keeps it.
         let folder = Path::new(&person.slug);
@@ -77,8 +92,6 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         None => crate::fs::write_new(&path, after.as_bytes()),
     };
     written.map_err(|e| Error::io(&shown, "cannot write", e))?;
-    let points = agenda::open_points(&after);
-    let line = points.last().map_or(0, |p| p.task.line);
     out.print(format_args!("{}:{line}\n", shown.display()))?;
     out.notice(format_args!(
         "added to {}'s agenda ({} open)",

@@ -8,7 +8,7 @@ use crate::checkin;
 use crate::cli::CheckinArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
-use crate::fs::{Change, Lock, Transaction};
+use crate::fs::{Change, Transaction};
 use crate::notebook::{NoteFile, Notebook};
 use crate::output::{Output, sanitize};
 use crate::settings::Settings;
@@ -33,7 +33,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
         ));
     }
     let notebook = Notebook::open(settings, false)?;
-    let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
+    let _lock = notebook.lock(out)?;
     let person = notebook.resolve_person(&args.person, false)?;
     let meetings = notebook.meetings(&person.slug);
     let meeting = match args.date {

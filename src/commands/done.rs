@@ -13,7 +13,7 @@ use crate::cli::DoneArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
 use crate::followup::{self, FollowUp};
-use crate::fs::{Change, Lock, Transaction};
+use crate::fs::{Change, Transaction};
 use crate::note::Note;
 use crate::notebook::{NoteFile, Notebook};
 use crate::output::{Output, sanitize};
@@ -34,7 +34,7 @@ struct Target {
 /// file cannot be written. Nothing is written unless every item is valid.
 pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
+    let _lock = notebook.lock(out)?;
     let want_checked = args.reopen;
     let targets = if let Some(text) = &args.text {
         vec![by_text(
@@ -45,9 +45,16 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
             out,
         )?]
     } else {
-        let mut targets = Vec::new();
+        let mut targets: Vec<Target> = Vec::new();
         for reference in &args.refs {
-            targets.push(by_reference(&notebook, settings, reference, want_checked)?);
+            let target = by_reference(&notebook, settings, reference, want_checked)?;
+            // The same item named twice is done once.
+            if !targets
+                .iter()
+                .any(|t| t.rel == target.rel && t.task.checkbox == target.task.checkbox)
+            {
+                targets.push(target);
+            }
         }
         targets
     };
@@ -112,9 +119,12 @@ fn by_reference(
         .ok_or_else(|| {
             bad("not a `path:line` reference (as `oneonone followups` prints them)".into())
         })?;
-    let rel = notebook.relative(&settings.cwd.join(path)).ok_or_else(|| {
-        bad("not a file in the notebook; oneonone only edits notes inside it".into())
-    })?;
+    let rel = notebook
+        .relative(&settings.cwd.join(path))
+        .filter(|rel| notebook.is_note_path(rel))
+        .ok_or_else(|| {
+            bad("not a note in the notebook; oneonone only edits the notes it lists".into())
+        })?;
     let text = followup::read_note(notebook, &NoteFile { rel: rel.clone() })?;
     let tasks = task::tasks(&Note::split(&text));
     let state = |t: &Task| if want_checked { t.checked } else { t.is_open() };
@@ -154,7 +164,10 @@ fn by_text(
     for w in &warnings {
         out.warn(w);
     }
-    found.retain(|f| folder.is_none() || f.folder == folder);
+    // Talking points are not follow-ups: `new` moves them.
+    found.retain(|f| {
+        (folder.is_none() || f.folder == folder) && !crate::agenda::is_agenda_path(&f.path)
+    });
     let what = if want_checked { "checked" } else { "open" };
     match found.len() {
         0 => Err(Error::Usage(format!(

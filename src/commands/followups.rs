@@ -31,15 +31,15 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     if let Some(folder) = &only {
         items.retain(|item| item.folder.as_deref() == Some(folder.as_str()));
     }
-    let (points, mut items): (Vec<FollowUp>, Vec<FollowUp>) = items
-        .into_iter()
-        .partition(|i| agenda::is_agenda_path(&i.path));
     let today = settings.today;
     items.retain(|i| {
         (!args.mine || i.owner == ME)
             && (!args.theirs || i.owner != ME)
             && (!args.overdue || i.due.is_some_and(|d| d < today))
     });
+    let (points, mut items): (Vec<FollowUp>, Vec<FollowUp>) = items
+        .into_iter()
+        .partition(|i| agenda::is_agenda_path(&i.path));
     if args.agenda {
         items.extend(points.iter().cloned());
         items.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));

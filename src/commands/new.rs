@@ -20,11 +20,12 @@ use crate::carry;
 use crate::cli::NewArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
-use crate::fs::{Change, Lock, Transaction};
+use crate::fs::{Change, Transaction};
 use crate::note::Note;
 use crate::notebook::{Meeting, Notebook, meeting_name};
 use crate::output::{Output, sanitize};
 use crate::settings::Settings;
+use crate::task;
 use crate::template::{self, NoteFields};
 
 /// How many `-N` names to try before giving up on a day.
@@ -37,7 +38,7 @@ const MAX_MEETINGS_A_DAY: u32 = 999;
 /// cannot be read, or the note cannot be written.
 pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, true)?;
-    let _lock = Lock::acquire(notebook.root(), notebook.shown())?;
+    let lock = notebook.lock(out)?;
     let bank = Bank::load(notebook.root(), notebook.shown())?;
     let framework_name = args
         .framework
@@ -68,9 +69,16 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let per_section = notebook.config.questions_per_section();
     let questions = bank::pick_for_sections(&bank, framework, per_section, &mut rng, &recent);
 
-    let agenda = take_agenda(&notebook, &person.slug, &mut tx)?;
-    let carried = if args.no_carry {
+    // The agenda is for the next meeting: a note back-dated behind the
+    // latest one does not take it.
+    let is_latest = meetings.iter().all(|m| (m.date, m.number) < (date, number));
+    let agenda = if is_latest {
+        take_agenda(&notebook, &person.slug, &mut tx)?
+    } else {
         Vec::new()
+    };
+    let (carried, carried_open) = if args.no_carry {
+        (Vec::new(), 0)
     } else {
         let earlier: Vec<&Meeting> = meetings
             .iter()
@@ -96,6 +104,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
                 .unwrap_or(crate::share::DEFAULT_PRIVATE_HEADING),
         },
     );
+    check_open_count(&notebook, &rel, &text, carried_open)?;
     let folder = notebook.path(Path::new(&person.slug));
     let new_folder = !folder.exists();
     crate::fs::create_dir_private(&folder).map_err(|e| {
@@ -124,8 +133,10 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         "created the {date} note for {} ({}){}",
         sanitize(&person.name),
         framework.title_or_name(),
-        moved(agenda.len(), carried.len())
+        moved(agenda.len(), carried_open)
     ));
+    // The editor may take a while, and may run oneonone itself.
+    drop(lock);
     if args.edit {
         out.flush()?;
         let line = first_section_line(&text);
@@ -145,6 +156,7 @@ fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<
     if points.is_empty() {
         return Ok(Vec::new());
     }
+    refuse_conflicts(notebook, &rel, &text)?;
     tx.push(Change {
         path: notebook.path(&rel),
         shown: notebook.show(&rel),
@@ -165,8 +177,9 @@ fn carry_over(
     earlier: &[&Meeting],
     tx: &mut Transaction,
     out: &mut Output,
-) -> Result<Vec<String>> {
-    let mut lines = Vec::new();
+) -> Result<(Vec<String>, usize)> {
+    let mut items = Vec::new();
+    let mut open = 0;
     for meeting in earlier {
         let file = crate::notebook::NoteFile {
             rel: meeting.rel.clone(),
@@ -178,13 +191,15 @@ fn carry_over(
                 continue;
             }
         };
+        refuse_conflicts(notebook, &meeting.rel, &text)?;
         let note_date = Note::split(&text)
-            .frontmatter(&meeting.rel)
-            .ok()
-            .and_then(|fm| fm.date)
+            .frontmatter_lenient(&meeting.rel)
+            .0
+            .date
             .unwrap_or(meeting.date);
         if let Some(carried) = carry::carry_out(&text, Some(note_date)) {
-            lines.extend(carried.items);
+            items.extend(carried.items);
+            open += carried.open;
             tx.push(Change {
                 path: notebook.path(&meeting.rel),
                 shown: notebook.show(&meeting.rel),
@@ -193,7 +208,47 @@ fn carry_over(
             });
         }
     }
-    Ok(lines)
+    Ok((items, open))
+}
+
+/// Every carried item must be open in the new note, exactly once: a bank
+/// string that opens a code block or a comment would hide them.
+fn check_open_count(
+    notebook: &Notebook,
+    rel: &Path,
+    text: &str,
+    carried_open: usize,
+) -> Result<()> {
+    let open_in_new = task::tasks(&Note::split(text))
+        .iter()
+        .filter(|t| t.is_open())
+        .count();
+    if open_in_new == carried_open {
+        return Ok(());
+    }
+    Err(Error::Invalid {
+        path: notebook.show(rel),
+        line: None,
+        message: format!(
+            "the new note would hold {open_in_new} open follow-ups instead of the {carried_open} carried over; \
+             check the question bank and the frameworks for text that opens a code block, a comment or a task; \
+             nothing was written"
+        ),
+    })
+}
+
+/// Refuses to move anything out of a file with unresolved git conflict
+/// markers: which side a line belongs to is for a person to decide.
+fn refuse_conflicts(notebook: &Notebook, rel: &Path, text: &str) -> Result<()> {
+    match crate::note::conflict_marker(text) {
+        Some(line) => Err(Error::Invalid {
+            path: notebook.show(rel),
+            line: Some(line),
+            message: "unresolved git conflict markers; resolve them, then run `oneonone new` again"
+                .into(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Reads a notebook file that may not exist.

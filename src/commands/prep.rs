@@ -25,7 +25,7 @@ use crate::settings::Settings;
 
 /// At most this many lines of each list or quoted section, so the brief
 /// fits one screen.
-const MAX_LINES: usize = 8;
+const MAX_LINES: usize = 5;
 
 /// Prints the brief.
 ///
@@ -77,8 +77,17 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     }
 
     // One question per section they have not been asked lately.
-    let (bank, framework_name) = crate::commands::frameworks::bank_and_framework(settings)?;
-    let framework = bank.framework(&framework_name)?;
+    // The framework of their latest note, if the bank knows it.
+    let (bank, default) = crate::commands::frameworks::bank_and_framework(settings)?;
+    let latest = recent.first().and_then(|text| {
+        Note::split(text)
+            .frontmatter_lenient(Path::new(""))
+            .0
+            .framework
+    });
+    let framework = latest
+        .and_then(|name| bank.framework(&name).ok())
+        .map_or_else(|| bank.framework(&default), Ok)?;
     let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
     let picks = bank::pick_for_sections(&bank, framework, 1, &mut rng, &recent);
     out.print(format_args!("\n"))?;

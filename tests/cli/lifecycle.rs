@@ -327,7 +327,7 @@ fn done_refuses_stale_and_outside_references() {
     assert_eq!(
         run.stderr,
         format!(
-            "oneonone: error: {reference}: not a file in the notebook; oneonone only edits notes inside it\n"
+            "oneonone: error: {reference}: not a note in the notebook; oneonone only edits the notes it lists\n"
         )
     );
     let run = t.run(&["done", "bob/2026-11-03.md"]).status(2);
@@ -826,4 +826,150 @@ fn open_and_new_edit_run_the_editor_at_the_first_section() {
         run.stderr,
         "oneonone: error: editor `false`: it exited with exit status: 1\n"
     );
+}
+
+// ------------------------------------------------ found in review, kept fixed
+
+#[cfg(unix)]
+#[test]
+fn the_editor_runs_without_the_notebook_lock() {
+    let t = Test::new();
+    // An editor that runs oneonone itself: with the lock still held by
+    // `new --edit`, this would wait forever (here: time out).
+    let script = t.path("edit-and-add.sh");
+    fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\ntimeout 10 '{}' agenda bob 'added from the editor'\n",
+            env!("CARGO_BIN_EXE_oneonone")
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    Test::run_cmd(t.cmd().env("EDITOR", script.display().to_string()).args([
+        "new",
+        "bob",
+        "--date",
+        "2026-11-24",
+        "--edit",
+    ]))
+    .ok();
+    assert!(
+        t.read("bob/agenda.md")
+            .ends_with("- [ ] added from the editor\n")
+    );
+}
+
+#[test]
+fn agenda_points_are_the_same_for_every_command() {
+    let t = Test::new();
+    t.write(
+        "bob/agenda.md",
+        "- [ ] top one\n  - [ ] its sub-point\n- [x] done\n  - [ ] under a done one\n> - [ ] quoted\n- [ ] top two\n",
+    );
+    let listed = t.run(&["agenda", "bob", "--color", "never"]).ok().stdout;
+    assert_eq!(
+        listed,
+        "bob/agenda.md:1: top one\nbob/agenda.md:6: top two\n"
+    );
+    let texts: Vec<String> = followups_json(&t, &["--agenda"])
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, ["top one", "top two"]);
+    t.run(&["new", "bob", "--date", "2026-11-24"]).ok();
+    let note = t.read("bob/2026-11-24.md");
+    // The sub-point moves with its point, and no checkbox comes along.
+    assert!(
+        note.contains("## Agenda\n\n- top one\n  - its sub-point\n- top two\n\n"),
+        "{note}"
+    );
+    assert_eq!(count_open(&t), 0);
+    assert_eq!(
+        t.read("bob/agenda.md"),
+        "- [x] done\n  - [ ] under a done one\n> - [ ] quoted\n"
+    );
+}
+
+#[test]
+fn a_point_that_would_be_swallowed_is_refused() {
+    let t = Test::new();
+    let before = "- [ ] one\n\n```\nsnippet, never closed\n";
+    t.write("bob/agenda.md", before);
+    let run = t.run(&["agenda", "bob", "new point"]).status(2);
+    assert_eq!(
+        run.stderr,
+        "oneonone: error: bob/agenda.md: it ends inside a code block, an HTML block or a comment, where a new point would not show; close it, then add the point again\n"
+    );
+    assert_eq!(t.read("bob/agenda.md"), before);
+}
+
+#[test]
+fn a_back_dated_note_leaves_the_agenda_for_the_next_meeting() {
+    let t = Test::new();
+    note(&t, "bob/2026-11-20.md", "Bob", "2026-11-20", "notes\n");
+    t.run(&["agenda", "bob", "for next time"]).ok();
+    t.run(&["new", "bob", "--date", "2026-11-10"]).ok();
+    assert!(t.read("bob/2026-11-10.md").contains("## Agenda\n\n- \n"));
+    assert!(t.read("bob/agenda.md").ends_with("- [ ] for next time\n"));
+}
+
+#[test]
+fn conflict_markers_stop_new_before_anything_moves() {
+    let t = Test::new();
+    note(
+        &t,
+        "bob/2026-11-03.md",
+        "Bob",
+        "2026-11-03",
+        "<<<<<<< HEAD\n- [ ] mine\n=======\n- [ ] theirs\n>>>>>>> branch\n",
+    );
+    let before = t.read("bob/2026-11-03.md");
+    let run = t.run(&["new", "bob", "--date", "2026-11-10"]).status(2);
+    assert_eq!(
+        run.stderr,
+        "oneonone: error: bob/2026-11-03.md:6: unresolved git conflict markers; resolve them, then run `oneonone new` again\n"
+    );
+    assert_eq!(t.read("bob/2026-11-03.md"), before);
+    assert!(!t.path("bob/2026-11-10.md").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_note_is_neither_listed_nor_edited() {
+    let t = Test::new();
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("x.md");
+    fs::write(&target, "- [ ] outside item\n").unwrap();
+    fs::create_dir_all(t.path("bob")).unwrap();
+    std::os::unix::fs::symlink(&target, t.path("bob/2026-11-01.md")).unwrap();
+    let run = t.run(&["new", "bob", "--date", "2026-11-10"]).ok();
+    assert!(!run.stderr.contains("carried"), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&target).unwrap(), "- [ ] outside item\n");
+    let run = t.run(&["followups", "--json"]).status(2);
+    assert_eq!(run.stdout, "[]\n");
+    assert_eq!(
+        run.stderr,
+        "oneonone: warning: bob/2026-11-01.md: symbolic link not followed; what it points to is not read\n"
+    );
+}
+
+#[test]
+fn done_edits_only_notes_it_lists() {
+    let t = Test::new();
+    t.write("question-bank/readme.md", "- [ ] not a follow-up\n");
+    t.write("bob/todo.txt", "- [ ] not markdown\n");
+    for reference in ["question-bank/readme.md:1", "bob/todo.txt:1"] {
+        let run = t.run(&["done", reference]).status(2);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "oneonone: error: {reference}: not a note in the notebook; oneonone only edits the notes it lists\n"
+            )
+        );
+    }
+    assert_eq!(t.read("question-bank/readme.md"), "- [ ] not a follow-up\n");
 }
