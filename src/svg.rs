@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
+
 use crate::checkin::{CheckIn, RANGE, Zone};
 
 /// Picture size, in pixels.
@@ -133,51 +135,62 @@ fn flow(s: &mut String, checkins: &[CheckIn]) {
     flow_points(s, &points);
 }
 
-/// The check-ins on the flow chart; the latest ringed and dated.
+/// The check-ins on the flow chart: one dot per cell, bigger and numbered
+/// when several check-ins share it; the latest ringed and dated.
 fn flow_points(s: &mut String, points: &[(&CheckIn, u8, u8)]) {
     let cx = |skill: u8| FLOW_X + u32::from(skill - 1) * CELL + CELL / 2;
     let cy = |challenge: u8| TOP + u32::from(5 - challenge) * CELL + CELL / 2;
-    let mut seen: Vec<(u8, u8, u32)> = Vec::new();
-    for (i, (c, challenge, skill)) in points.iter().enumerate() {
-        let n = seen
-            .iter()
-            .filter(|(a, b, _)| a == challenge && b == skill)
-            .count();
-        seen.push((*challenge, *skill, 0));
-        // Several check-ins in one cell fan out a little so each shows.
-        let offset = i32::try_from(n).unwrap_or(0) * 7 - 7 * i32::from(n > 0);
-        let x = i64::from(cx(*skill)) + i64::from(offset);
-        let y = i64::from(cy(*challenge)) + i64::from(offset);
-        let latest = i + 1 == points.len();
-        let _ = writeln!(
-            s,
-            r##"<circle cx="{x}" cy="{y}" r="{}" fill="{}" stroke="#ffffff" stroke-width="1.5"><title>{}: challenge {challenge}, skill {skill}</title></circle>"##,
-            if latest { 9 } else { 6 },
-            if latest { "#111111" } else { "#555555" },
-            c.date
-        );
-        if latest {
-            let _ = writeln!(
-                s,
-                r##"<circle cx="{x}" cy="{y}" r="14" fill="none" stroke="#111111" stroke-width="2"/>"##
-            );
-            let _ = writeln!(
-                s,
-                r##"<text x="{}" y="{}" font-size="12" fill="#111111">{}</text>"##,
-                x + 16,
-                y - 12,
-                c.date
-            );
-        }
-    }
-    if points.is_empty() {
+    let Some(&(latest, latest_c, latest_s)) = points.last() else {
         let _ = writeln!(
             s,
             r##"<text x="{}" y="{}" text-anchor="middle" fill="#555555">no challenge/skill check-ins yet</text>"##,
             FLOW_X + 5 * CELL / 2,
             TOP + 5 * CELL / 2
         );
+        return;
+    };
+    let mut cells: Vec<(u8, u8, Vec<NaiveDate>)> = Vec::new();
+    for (c, challenge, skill) in points {
+        match cells
+            .iter_mut()
+            .find(|(a, b, _)| a == challenge && b == skill)
+        {
+            Some(cell) => cell.2.push(c.date),
+            None => cells.push((*challenge, *skill, vec![c.date])),
+        }
     }
+    for (challenge, skill, dates) in &cells {
+        let (x, y) = (cx(*skill), cy(*challenge));
+        let count = u32::try_from(dates.len()).unwrap_or(u32::MAX);
+        let radius = (6 + 2 * (count - 1)).min(16);
+        let is_latest = (*challenge, *skill) == (latest_c, latest_s);
+        let dates: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            s,
+            r##"<circle cx="{x}" cy="{y}" r="{radius}" fill="{}" stroke="#ffffff" stroke-width="1.5"><title>challenge {challenge}, skill {skill}: {}</title></circle>"##,
+            if is_latest { "#111111" } else { "#555555" },
+            dates.join(", ")
+        );
+        if count > 1 {
+            let _ = writeln!(
+                s,
+                r##"<text x="{x}" y="{}" text-anchor="middle" font-size="11" font-weight="bold" fill="#ffffff">{count}</text>"##,
+                y + 4
+            );
+        }
+    }
+    let (x, y) = (cx(latest_s), cy(latest_c));
+    let _ = writeln!(
+        s,
+        r##"<circle cx="{x}" cy="{y}" r="19" fill="none" stroke="#111111" stroke-width="2"/>"##
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{}" y="{}" font-size="12" fill="#111111">latest, {}</text>"##,
+        x + 4,
+        y - 22,
+        latest.date
+    );
 }
 
 fn energy(s: &mut String, checkins: &[CheckIn]) {

@@ -6,9 +6,11 @@
     clippy::missing_panics_doc,
     clippy::must_use_candidate,
     clippy::return_self_not_must_use,
-    clippy::new_without_default
+    clippy::new_without_default,
+    clippy::too_many_lines
 )]
 
+mod checkins;
 mod foundation;
 mod lifecycle;
 
