@@ -4,6 +4,7 @@
 //! tags that keep coming back, and one fresh question per section.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -63,6 +64,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
     last_time(&notebook, folder, out)?;
+    patterns_line(&notebook, folder, &summary, &items, today, out)?;
 
     let recent = notebook.recent_notes(folder);
     let recurring = recurring_tags(&recent);
@@ -211,6 +213,63 @@ fn last_time(notebook: &Notebook, folder: &str, out: &mut Output) -> Result<()> 
         )?;
     }
     Ok(())
+}
+
+/// The short form of `oneonone patterns`: stuck follow-ups, the longest
+/// gap against the cadence, and the latest check-in.
+fn patterns_line(
+    notebook: &Notebook,
+    folder: &str,
+    summary: &person::Summary,
+    open: &[FollowUp],
+    today: NaiveDate,
+    out: &mut Output,
+) -> Result<()> {
+    let found = crate::patterns::analyze(
+        notebook,
+        folder,
+        &summary.name,
+        summary.cadence_days,
+        open,
+        today,
+        &mut |_| {},
+    );
+    let mut parts = Vec::new();
+    if !found.stuck.is_empty() {
+        parts.push(format!(
+            "{} carried {}+ times",
+            if found.stuck.len() == 1 {
+                "1 follow-up".to_string()
+            } else {
+                format!("{} follow-ups", found.stuck.len())
+            },
+            crate::patterns::STUCK_AFTER
+        ));
+    }
+    if let Some(gap) = found.gaps.first().filter(|g| g.over > 0) {
+        parts.push(format!(
+            "longest gap {} days ({} over cadence)",
+            gap.days, gap.over
+        ));
+    }
+    let history = crate::checkin::history(notebook, folder, &mut |_| {});
+    if let Some(latest) = history.last() {
+        let mut check = format!("check-in {}", latest.date);
+        if let (Some(c), Some(s)) = (latest.values.challenge, latest.values.skill) {
+            let zone = crate::checkin::Zone::of(c, s);
+            let _ = write!(check, ": {} (challenge {c}, skill {s})", zone.name());
+        }
+        if let Some(e) = latest.values.energy {
+            let _ = write!(check, ", energy {e}");
+        }
+        parts.push(check);
+    }
+    if parts.is_empty() {
+        return Ok(());
+    }
+    out.print(format_args!("\n"))?;
+    out.styled(style::HEADING, "Patterns")?;
+    out.print(format_args!(": {}\n", parts.join(" · ")))
 }
 
 fn heading(out: &mut Output, title: &str, count: usize) -> Result<()> {

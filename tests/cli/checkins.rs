@@ -478,6 +478,18 @@ fn patterns_find_stuck_follow_ups_gaps_tags_and_averages() {
         text.contains("  2026-09-15 → 2026-10-20   35 days  21 over\n"),
         "{text}"
     );
+    // prep carries the short form.
+    let prep = t
+        .run(&["--today", "2026-11-27", "prep", "bob", "--color", "never"])
+        .ok()
+        .stdout;
+    assert!(
+        prep.contains(
+            "\nPatterns: 1 follow-up carried 3+ times · longest gap 35 days (21 over cadence) · \
+             check-in 2026-10-27: flow (challenge 3, skill 3), energy 4\n"
+        ),
+        "{prep}"
+    );
 }
 
 // -------------------------------------------------------------- export
