@@ -121,6 +121,13 @@ pub enum Command {
         oneonone export alice-smith/2026-11-24.md --shared")]
     Export(ExportArgs),
 
+    /// Check the notebook for problems: broken frontmatter, bad check-ins, lost carried items, ...
+    #[command(
+        after_help = "Examples:\n  oneonone check\n  oneonone check --json\n\n\
+        Exit status: 0 when the notebook is clean, 1 when problems were found, 2 on an error."
+    )]
+    Check(CheckArgs),
+
     /// List the frameworks a note can follow
     #[command(
         after_help = "Examples:\n  oneonone frameworks\n  oneonone new alice --framework start-stop-continue"
@@ -300,6 +307,14 @@ pub struct ExportArgs {
     /// The copy to share: without the private section and manager-only fields
     #[arg(long)]
     pub shared: bool,
+}
+
+/// `oneonone check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Print a JSON array of problems instead of text
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `oneonone people`.

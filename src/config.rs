@@ -34,6 +34,8 @@ pub struct Config {
     pub private_section: Option<String>,
     /// Whether `export --shared` keeps the check-in fields.
     pub share_checkins: Option<bool>,
+    /// Whether new notes and folders are readable by their owner only.
+    pub private_files: Option<bool>,
 }
 
 /// Parses a YAML settings file into `T`; a file of only comments is the

@@ -16,17 +16,53 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// Creates `path` with `contents`, atomically, failing with
-/// [`io::ErrorKind::AlreadyExists`] if anything is already there.
+/// The permissions of files and folders oneonone creates (Unix only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Modes {
+    /// For files.
+    pub file: u32,
+    /// For folders.
+    pub dir: u32,
+}
+
+impl Modes {
+    /// Readable by the owner only: the default, notes are about people.
+    pub const PRIVATE: Modes = Modes {
+        file: 0o600,
+        dir: 0o700,
+    };
+    /// Readable by everyone on the machine (`private_files: false`).
+    pub const SHARED: Modes = Modes {
+        file: 0o644,
+        dir: 0o755,
+    };
+}
+
+/// Creates `path` with `contents`, atomically, private to the owner,
+/// failing with [`io::ErrorKind::AlreadyExists`] if anything is there.
 ///
 /// # Errors
 /// Whatever the file system says; on error nothing is left behind.
 pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_new_with(path, contents, Modes::PRIVATE)
+}
+
+/// [`write_new`] with the given permissions.
+///
+/// # Errors
+/// Whatever the file system says; on error nothing is left behind.
+pub fn write_new_with(path: &Path, contents: &[u8], modes: Modes) -> io::Result<()> {
     let dir = parent(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".oneonone-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".oneonone-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(modes.file));
+    }
+    #[cfg(not(unix))]
+    let _ = modes;
+    let mut tmp = builder.tempfile_in(dir)?;
     // The file itself, not the wrapper, so errors do not name the temp file.
     tmp.as_file_mut().write_all(contents)?;
     tmp.as_file().sync_all()?;
@@ -87,16 +123,35 @@ pub struct Change {
 /// Writes that must all happen or none: created files first, then edits in
 /// order. When one fails, the edits already made are put back (each only if
 /// the file still holds what oneonone wrote) and created files are removed.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Transaction {
     changes: Vec<Change>,
+    modes: Modes,
+}
+
+impl Default for Transaction {
+    fn default() -> Self {
+        Transaction {
+            changes: Vec::new(),
+            modes: Modes::PRIVATE,
+        }
+    }
 }
 
 impl Transaction {
-    /// An empty transaction.
+    /// An empty transaction; files it creates are private.
     #[must_use]
     pub fn new() -> Self {
         Transaction::default()
+    }
+
+    /// An empty transaction whose new files get these permissions.
+    #[must_use]
+    pub fn with_modes(modes: Modes) -> Self {
+        Transaction {
+            changes: Vec::new(),
+            modes,
+        }
     }
 
     /// Adds a change.
@@ -119,7 +174,7 @@ impl Transaction {
         self.changes.sort_by_key(|c| c.before.is_some());
         for (done, change) in self.changes.iter().enumerate() {
             let written = match &change.before {
-                None => write_new(&change.path, &change.after),
+                None => write_new_with(&change.path, &change.after, self.modes),
                 Some(before) => replace(&change.path, before, &change.after),
             };
             if let Err(e) = written {
@@ -223,13 +278,23 @@ impl Lock {
 /// # Errors
 /// Whatever the file system says.
 pub fn create_dir_private(path: &Path) -> io::Result<()> {
+    create_dir_with(path, Modes::PRIVATE)
+}
+
+/// Creates a folder and its missing parents with the given permissions.
+///
+/// # Errors
+/// Whatever the file system says.
+pub fn create_dir_with(path: &Path, modes: Modes) -> io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
+        builder.mode(modes.dir);
     }
+    #[cfg(not(unix))]
+    let _ = modes;
     builder.create(path)
 }
 

@@ -16,6 +16,7 @@ pub mod agenda;
 pub mod bank;
 pub mod carry;
 pub mod chart;
+pub mod check;
 pub mod checkin;
 pub mod cli;
 pub mod commands;
@@ -160,6 +161,7 @@ fn dispatch(command: &Command, settings: &Settings, out: &mut Output) -> error::
         Command::Trends(args) => commands::trends::run(args, settings, out),
         Command::Patterns(args) => commands::patterns::run(args, settings, out),
         Command::Export(args) => commands::export::run(args, settings, out),
+        Command::Check(args) => commands::check::run(args, settings, out),
         Command::Followups(args) => commands::followups::run(args, settings, out),
         Command::Completions(args) => commands::completions::run(args, out),
     }

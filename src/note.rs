@@ -94,6 +94,23 @@ impl<'a> Note<'a> {
         }
     }
 
+    /// The 1-based line of the top-level `key:` in the frontmatter.
+    #[must_use]
+    pub fn key_line(&self, key: &str) -> Option<usize> {
+        let range = self.frontmatter.clone()?;
+        let mut at = range.start;
+        for line in self.text[range.clone()].split_inclusive('\n') {
+            if line
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+            {
+                return Some(line_number(self.text, at));
+            }
+            at += line.len();
+        }
+        None
+    }
+
     /// Like [`Note::frontmatter`], but keeps what can be read: a bad `date`
     /// leaves `person` and `tags` in place. The error, if any, comes along.
     #[must_use]

@@ -98,6 +98,16 @@ impl Notebook {
         })
     }
 
+    /// The permissions for new notes and folders, per oneonone.yaml.
+    #[must_use]
+    pub fn modes(&self) -> crate::fs::Modes {
+        if self.config.private_files.unwrap_or(true) {
+            crate::fs::Modes::PRIVATE
+        } else {
+            crate::fs::Modes::SHARED
+        }
+    }
+
     /// The folder, as a path this process can open.
     #[must_use]
     pub fn root(&self) -> &Path {

@@ -78,18 +78,19 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
     if !person.exists {
         // No note holds their name yet: person.yaml keeps it.
         let folder = Path::new(&person.slug);
-        crate::fs::create_dir_private(&notebook.path(folder))
+        crate::fs::create_dir_with(&notebook.path(folder), notebook.modes())
             .map_err(|e| Error::io(notebook.show(folder), "cannot create the folder", e))?;
         let profile = folder.join(PROFILE_FILE);
-        crate::fs::write_new(
+        crate::fs::write_new_with(
             &notebook.path(&profile),
             person::new_file(&person.name).as_bytes(),
+            notebook.modes(),
         )
         .map_err(|e| Error::io(notebook.show(&profile), "cannot write", e))?;
     }
     let written = match &before {
         Some(before) => crate::fs::replace(&path, before.as_bytes(), after.as_bytes()),
-        None => crate::fs::write_new(&path, after.as_bytes()),
+        None => crate::fs::write_new_with(&path, after.as_bytes(), notebook.modes()),
     };
     written.map_err(|e| Error::io(&shown, "cannot write", e))?;
     out.print(format_args!("{}:{line}\n", shown.display()))?;

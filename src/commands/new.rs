@@ -61,7 +61,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
                 .show(&Path::new(&person.slug).join(meeting_name(date, MAX_MEETINGS_A_DAY))),
         })?;
     let rel = Path::new(&person.slug).join(meeting_name(date, number));
-    let mut tx = Transaction::new();
+    let mut tx = Transaction::with_modes(notebook.modes());
 
     // Questions asked in the latest notes are not suggested again.
     let recent = notebook.recent_notes(&person.slug);
@@ -107,7 +107,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     check_open_count(&notebook, &rel, &text, carried_open)?;
     let folder = notebook.path(Path::new(&person.slug));
     let new_folder = !folder.exists();
-    crate::fs::create_dir_private(&folder).map_err(|e| {
+    crate::fs::create_dir_with(&folder, notebook.modes()).map_err(|e| {
         Error::io(
             notebook.show(Path::new(&person.slug)),
             "cannot create the folder",

@@ -7,12 +7,15 @@
     clippy::must_use_candidate,
     clippy::return_self_not_must_use,
     clippy::new_without_default,
-    clippy::too_many_lines
+    clippy::too_many_lines,
+    clippy::format_collect,
+    clippy::format_push_string
 )]
 
 mod checkins;
 mod foundation;
 mod lifecycle;
+mod safety;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,339 @@
+//! `oneonone check`: what in the notebook needs a person's attention.
+//! Every problem names its file (and line, where there is one) and says how
+//! to fix it. Nothing is changed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::agenda;
+use crate::bank::Bank;
+use crate::error::Error;
+use crate::followup::read_note;
+use crate::note::{Note, conflict_marker};
+use crate::notebook::{Notebook, parse_meeting_name};
+use crate::patterns::normalized;
+use crate::person::{PROFILE_FILE, Profile};
+use crate::task;
+
+/// One thing to look at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The file, relative to the notebook root, with `/`.
+    pub path: String,
+    /// The 1-based line, where there is one.
+    pub line: Option<usize>,
+    /// A short name for the kind of problem.
+    pub kind: String,
+    /// What is wrong.
+    pub problem: String,
+    /// What to do about it.
+    pub fix: String,
+}
+
+fn problem(path: &str, line: Option<usize>, kind: &str, what: String, fix: &str) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line,
+        kind: kind.to_string(),
+        problem: what,
+        fix: fix.to_string(),
+    }
+}
+
+/// The line and message of an error about a file, without its path.
+fn split_error(e: &Error) -> (Option<usize>, String) {
+    match e {
+        Error::Yaml {
+            location, message, ..
+        } => (Some(location.line), message.clone()),
+        Error::Invalid { line, message, .. } => (*line, message.clone()),
+        Error::Io { action, source, .. } => (None, format!("{action}: {source}")),
+        other => (None, other.to_string()),
+    }
+}
+
+/// Checks the whole notebook; problems sorted by path, then line.
+#[must_use]
+pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
+    let mut found = Vec::new();
+    let mut walk_errors = Vec::new();
+    let files = notebook.markdown_files(&mut |e| walk_errors.push(e));
+    for e in walk_errors {
+        let path = error_path(notebook, &e);
+        let (line, message) = split_error(&e);
+        found.push(problem(
+            &path,
+            line,
+            "unreadable",
+            message,
+            "fix or remove it; oneonone skips it",
+        ));
+    }
+    // Per person folder: the carried items of each note, and the texts of
+    // every item in notes after it, to find carried copies.
+    let mut by_folder: BTreeMap<String, Vec<(PathBuf, String)>> = BTreeMap::new();
+    let mut seen_content: BTreeMap<(String, String), String> = BTreeMap::new();
+    for file in &files {
+        let rel = slash(&file.rel);
+        let text = match read_note(notebook, file) {
+            Ok(text) => text,
+            Err(e) => {
+                let (line, message) = split_error(&e);
+                found.push(problem(
+                    &rel,
+                    line,
+                    "unreadable",
+                    message,
+                    "save it as UTF-8 text, or remove it",
+                ));
+                continue;
+            }
+        };
+        let parts: Vec<&str> = rel.split('/').collect();
+        check_note(bank, &rel, &parts, &text, &mut found);
+        if parts.len() == 2 && parse_meeting_name(parts[1]).is_some() {
+            if let Some(other) =
+                seen_content.insert((parts[0].to_string(), text.clone()), rel.clone())
+            {
+                found.push(problem(
+                    &rel,
+                    None,
+                    "duplicate",
+                    format!("the same text as {other}"),
+                    "keep one of the two files",
+                ));
+            }
+            by_folder
+                .entry(parts[0].to_string())
+                .or_default()
+                .push((file.rel.clone(), text));
+        }
+    }
+    for (folder, notes) in &by_folder {
+        check_carried(folder, notes, &mut found);
+    }
+    if let Ok(folders) = notebook.person_slugs() {
+        for folder in folders {
+            let dir = notebook.path(Path::new(&folder));
+            if let Err(e) = Profile::load(&dir, &notebook.show(Path::new(&folder))) {
+                let (line, message) = split_error(&e);
+                found.push(problem(
+                    &format!("{folder}/{PROFILE_FILE}"),
+                    line,
+                    "person.yaml",
+                    message,
+                    "fix the YAML (keys: name, role, cadence_days)",
+                ));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    found
+}
+
+fn check_note(
+    bank: Option<&Bank>,
+    rel: &str,
+    parts: &[&str],
+    text: &str,
+    found: &mut Vec<Problem>,
+) {
+    let note = Note::split(text);
+    let shown = PathBuf::from(rel);
+    let (frontmatter, yaml_problem) = note.frontmatter_lenient(&shown);
+    if let Some(e) = yaml_problem {
+        let (line, message) = split_error(&e);
+        found.push(problem(
+            rel,
+            line,
+            "frontmatter",
+            message,
+            "fix the YAML between the `---` lines",
+        ));
+    }
+    crate::checkin::read(&note, &shown, &mut |e| {
+        let (line, message) = split_error(&e);
+        found.push(problem(
+            rel,
+            line,
+            "check-in",
+            message,
+            "use a whole number from 1 to 5, or leave it empty",
+        ));
+    });
+    if let Some(line) = conflict_marker(text) {
+        found.push(problem(
+            rel,
+            Some(line),
+            "conflict",
+            "unresolved git conflict markers".into(),
+            "resolve the conflict, keeping the lines you want",
+        ));
+    }
+    let is_agenda = agenda::is_agenda_path(rel);
+    let layout_ok = match parts {
+        [name] => name.eq_ignore_ascii_case("readme.md"),
+        [_, name] => is_agenda || parse_meeting_name(name).is_some(),
+        _ => false,
+    };
+    if !layout_ok {
+        found.push(problem(
+            rel,
+            None,
+            "layout",
+            "not a meeting note (<person>/YYYY-MM-DD.md) nor an agenda; its follow-ups still count"
+                .into(),
+            "move it into a person's folder as YYYY-MM-DD.md, or leave it if that is what you want",
+        ));
+    }
+    if let ([_, name], Some(date)) = (parts, frontmatter.date)
+        && let Some((file_date, _)) = parse_meeting_name(name)
+        && file_date != date
+    {
+        found.push(problem(
+            rel,
+            note.key_line("date"),
+            "date",
+            format!("the file name says {file_date}, the frontmatter says {date}"),
+            "make the two agree (oneonone lists the frontmatter's date)",
+        ));
+    }
+    if let (Some(bank), Some(name)) = (bank, frontmatter.framework.as_deref())
+        && bank.framework(name).is_err()
+    {
+        let known: Vec<&str> = bank.frameworks.iter().map(|f| f.name.as_str()).collect();
+        found.push(problem(
+            rel,
+            note.key_line("framework"),
+            "framework",
+            format!("unknown framework {name:?}"),
+            &format!(
+                "use one of {}, or define it in question-bank/",
+                known.join(", ")
+            ),
+        ));
+    }
+    if is_agenda {
+        check_agenda(rel, text, &note, found);
+    }
+}
+
+/// Open items in agenda.md that are not points (nested or quoted) never
+/// move into a note; a file ending inside a code block swallows new ones.
+fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>) {
+    let points: Vec<usize> = agenda::open_points(text)
+        .iter()
+        .map(|p| p.task.checkbox)
+        .collect();
+    for t in task::tasks(note).into_iter().filter(task::Task::is_open) {
+        let inside_a_point = agenda::open_points(text)
+            .iter()
+            .any(|p| p.range.contains(&t.checkbox));
+        if !points.contains(&t.checkbox) && !inside_a_point {
+            found.push(problem(
+                rel,
+                Some(t.line),
+                "agenda",
+                "an open item that is not a top-level point (nested under a done one, or quoted); `new` will never move it".into(),
+                "make it a top-level `- [ ]` item, or tick it",
+            ));
+        }
+    }
+    let probe = agenda::append(text, "probe");
+    let swallowed = agenda::open_points(&probe)
+        .last()
+        .is_none_or(|p| p.task.text != "probe");
+    if swallowed {
+        found.push(problem(
+            rel,
+            None,
+            "agenda",
+            "it ends inside a code block, an HTML block or a comment; points added now would not show".into(),
+            "close the block at the end of the file",
+        ));
+    }
+}
+
+/// Every `[>]` item should have a copy in a later note of the same person.
+fn check_carried(folder: &str, notes: &[(PathBuf, String)], found: &mut Vec<Problem>) {
+    let mut notes: Vec<&(PathBuf, String)> = notes.iter().collect();
+    notes.sort_by_key(|(rel, _)| {
+        rel.file_name()
+            .and_then(|n| n.to_str())
+            .and_then(parse_meeting_name)
+    });
+    for (i, (rel, text)) in notes.iter().enumerate() {
+        let carried = task::carried(&Note::split(text));
+        if carried.is_empty() {
+            continue;
+        }
+        let later: Vec<String> = notes[i + 1..]
+            .iter()
+            .flat_map(|(_, t)| {
+                let note = Note::split(t);
+                let mut texts: Vec<String> = task::tasks(&note)
+                    .into_iter()
+                    .map(|x| normalized(&x.text))
+                    .collect();
+                texts.extend(
+                    task::carried(&note)
+                        .into_iter()
+                        .map(|(_, x)| normalized(&x)),
+                );
+                texts
+            })
+            .collect();
+        for (line, text) in carried {
+            if !later.contains(&normalized(&text)) {
+                found.push(problem(
+                    &format!("{folder}/{}", rel.file_name().and_then(|n| n.to_str()).unwrap_or_default()),
+                    Some(line),
+                    "carried",
+                    format!("`[>] {text}` was carried, but no later note of {folder} holds it"),
+                    "turn `[>]` back into `[ ]` so it is open again, or copy it into the latest note",
+                ));
+            }
+        }
+    }
+}
+
+fn slash(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn error_path(notebook: &Notebook, e: &Error) -> String {
+    let path = match e {
+        Error::Io { path, .. } | Error::Invalid { path, .. } | Error::Yaml { path, .. } => {
+            path.clone()
+        }
+        _ => PathBuf::new(),
+    };
+    let shown = notebook.shown();
+    let rel = path.strip_prefix(shown).unwrap_or(&path);
+    slash(rel)
+}
+
+/// Loads what `check` needs besides the notes: the bank, as a problem if
+/// it does not load.
+pub fn load_bank(notebook: &Notebook, found: &mut Vec<Problem>) -> Option<Bank> {
+    match Bank::load(notebook.root(), notebook.shown()) {
+        Ok(bank) => Some(bank),
+        Err(e) => {
+            let path = error_path(notebook, &e);
+            let (line, message) = split_error(&e);
+            found.push(problem(
+                &path,
+                line,
+                "question-bank",
+                message,
+                "fix the bank file; `new` refuses to run until then",
+            ));
+            None
+        }
+    }
+}

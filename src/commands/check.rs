@@ -1,0 +1,57 @@
+//! `oneonone check [--json]`: validates the notebook. Exit 1 when it finds
+//! problems, 0 when it is clean.
+
+use std::path::Path;
+
+use crate::check::{self, Problem};
+use crate::cli::CheckArgs;
+use crate::commands::Outcome;
+use crate::error::Result;
+use crate::notebook::Notebook;
+use crate::output::{Output, sanitize, style};
+use crate::settings::Settings;
+
+/// Prints the problems.
+///
+/// # Errors
+/// The notebook cannot be opened, or standard output cannot be written.
+pub fn run(args: &CheckArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let mut problems: Vec<Problem> = Vec::new();
+    let bank = check::load_bank(&notebook, &mut problems);
+    problems.extend(check::check(&notebook, bank.as_ref()));
+    problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    if args.json {
+        let json = serde_json::to_string_pretty(&problems).unwrap_or_default();
+        out.print(format_args!("{json}\n"))?;
+    } else {
+        for p in &problems {
+            out.styled(style::PATH, notebook.show(Path::new(&p.path)).display())?;
+            if let Some(line) = p.line {
+                out.print(format_args!(":"))?;
+                out.styled(style::LINE, line)?;
+            }
+            out.print(format_args!(": {}\n", sanitize(&p.problem)))?;
+            out.styled(style::DIM, format_args!("  fix: {}", p.fix))?;
+            out.print(format_args!("\n"))?;
+        }
+    }
+    if problems.is_empty() {
+        out.notice(format_args!(
+            "no problems found in {}",
+            notebook.shown_root().display()
+        ));
+        Ok(Outcome::Done)
+    } else {
+        let files: std::collections::BTreeSet<&str> =
+            problems.iter().map(|p| p.path.as_str()).collect();
+        out.notice(format_args!(
+            "{} problem{} in {} file{}",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        ));
+        Ok(Outcome::Negative)
+    }
+}
