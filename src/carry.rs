@@ -26,15 +26,23 @@ pub struct CarriedOut {
     /// The items for the new note, each `- [ ] text (from DATE)` with its
     /// other lines after it (no final line break).
     pub items: Vec<String>,
+    /// The same for items that stood in a private section: they go into
+    /// the new note's private section.
+    pub private_items: Vec<String>,
     /// How many open items moved (sub-items included).
     pub open: usize,
 }
 
 /// Marks every open item of a note as carried and returns the items the
-/// new note gets for them; `date` is the note's meeting date. `None` when
-/// the note has no open item.
+/// new note gets for them; `date` is the note's meeting date, `private`
+/// the byte ranges of the note's private sections. `None` when the note
+/// has no open item.
 #[must_use]
-pub fn carry_out(text: &str, date: Option<NaiveDate>) -> Option<CarriedOut> {
+pub fn carry_out(
+    text: &str,
+    date: Option<NaiveDate>,
+    private: &[Range<usize>],
+) -> Option<CarriedOut> {
     let note = Note::split(text);
     let open: Vec<Task> = task::tasks(&note)
         .into_iter()
@@ -70,15 +78,22 @@ pub fn carry_out(text: &str, date: Option<NaiveDate>) -> Option<CarriedOut> {
         debug_assert_eq!(bytes[task.checkbox], b' ');
         bytes[task.checkbox] = CARRIED_MARK;
     }
-    let carried_items = outermost
-        .iter()
-        .map(|&i| carried_item(text, &open[i], &ranges[i], date))
-        .collect();
+    let mut carried_items = Vec::new();
+    let mut private_items = Vec::new();
+    for &i in &outermost {
+        let item = carried_item(text, &open[i], &ranges[i], date);
+        if private.iter().any(|p| p.contains(&open[i].checkbox)) {
+            private_items.push(item);
+        } else {
+            carried_items.push(item);
+        }
+    }
     // Only ASCII spaces became ASCII '>': still UTF-8.
     let text = String::from_utf8(bytes).ok()?;
     Some(CarriedOut {
         text,
         items: carried_items,
+        private_items,
         open: open.len(),
     })
 }
@@ -164,7 +179,7 @@ mod tests {
     #[test]
     fn marks_open_items_and_keeps_everything_else() {
         let text = "\u{feff}---\r\ndate: 2026-11-17\r\n---\r\n- [ ] one\r\n- [x] done\r\n```\r\n- [ ] code\r\n```\r\n> - [ ] quoted\r\n- [ ] \r\n";
-        let out = carry_out(text, day("2026-11-17")).unwrap();
+        let out = carry_out(text, day("2026-11-17"), &[]).unwrap();
         assert_eq!(
             out.text,
             "\u{feff}---\r\ndate: 2026-11-17\r\n---\r\n- [>] one\r\n- [x] done\r\n```\r\n- [ ] code\r\n```\r\n> - [>] quoted\r\n- [ ] \r\n"
@@ -177,13 +192,13 @@ mod tests {
             ]
         );
         assert_eq!(out.open, 2);
-        assert_eq!(carry_out("- [x] all done\n", day("2026-11-17")), None);
+        assert_eq!(carry_out("- [x] all done\n", day("2026-11-17"), &[]), None);
     }
 
     #[test]
     fn the_whole_item_travels_with_its_sub_items() {
         let text = "1. [ ] Send the budget doc to\n   finance by *Friday\n   noon*\n\n   - [ ] ask Priya\n   - [x] booked\n2. [x] parent done\n   - [ ] orphan child\n";
-        let out = carry_out(text, day("2026-11-17")).unwrap();
+        let out = carry_out(text, day("2026-11-17"), &[]).unwrap();
         assert_eq!(
             out.text,
             "1. [>] Send the budget doc to\n   finance by *Friday\n   noon*\n\n   - [>] ask Priya\n   - [x] booked\n2. [x] parent done\n   - [>] orphan child\n"
@@ -199,22 +214,36 @@ mod tests {
     }
 
     #[test]
+    fn private_items_stay_private() {
+        let text = "- [ ] shared\n## Private\n- [ ] SECRET ask HR\n";
+        let private = std::ops::Range {
+            start: text.find("## Private").unwrap(),
+            end: text.len(),
+        };
+        let out = carry_out(text, day("2026-01-05"), std::slice::from_ref(&private)).unwrap();
+        assert_eq!(out.items, ["- [ ] shared (from 2026-01-05)"]);
+        assert_eq!(out.private_items, ["- [ ] SECRET ask HR (from 2026-01-05)"]);
+        assert_eq!(out.open, 2);
+    }
+
+    #[test]
     fn keeps_the_first_date_through_repeated_carries() {
         let out = carry_out(
             "- [ ] Send doc (from 2026-11-03) 📅 2026-12-01\n",
             day("2026-11-17"),
+            &[],
         )
         .unwrap();
         assert_eq!(
             out.items,
             ["- [ ] Send doc (from 2026-11-03) 📅 2026-12-01"]
         );
-        let out = carry_out("- [ ] Send doc 📅 2026-12-01\n", day("2026-11-17")).unwrap();
+        let out = carry_out("- [ ] Send doc 📅 2026-12-01\n", day("2026-11-17"), &[]).unwrap();
         assert_eq!(
             out.items,
             ["- [ ] Send doc (from 2026-11-17) 📅 2026-12-01"]
         );
-        let out = carry_out("- [ ] Send doc\n", None).unwrap();
+        let out = carry_out("- [ ] Send doc\n", None, &[]).unwrap();
         assert_eq!(out.items, ["- [ ] Send doc"]);
         assert_eq!(origin("x (from 2026-11-03)"), day("2026-11-03"));
         assert_eq!(origin("x (from someday)"), None);

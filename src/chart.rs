@@ -96,18 +96,22 @@ pub fn flow_chart(checkins: &[CheckIn], glyphs: &Glyphs, color: bool) -> String 
                 .iter()
                 .filter(|(_, c, s)| *c == challenge && *s == skill)
                 .count();
-            let mark = if (challenge, skill) == (latest_c, latest_s) {
-                Some(glyphs.latest.to_string())
-            } else if count == 1 {
-                Some(glyphs.point.to_string())
-            } else if count > 1 {
-                Some(count.min(9).to_string())
-            } else {
-                None
+            // One mark per cell, the count after it when several share
+            // it (`+` past 9), so no check-in hides behind another.
+            let count_mark = |n: usize| {
+                if n > 9 {
+                    '+'
+                } else {
+                    char::from_digit(u32::try_from(n).unwrap_or(9), 10).unwrap_or('+')
+                }
             };
-            let cell = match mark {
-                Some(m) => format!("{fill}{m}{fill} "),
-                None => format!("{fill}{fill}{fill} "),
+            let is_latest = (challenge, skill) == (latest_c, latest_s);
+            let cell = match (is_latest, count) {
+                (_, 0) => format!("{fill}{fill}{fill} "),
+                (true, 1) => format!("{fill}{}{fill} ", glyphs.latest),
+                (true, n) => format!("{fill}{}{} ", glyphs.latest, count_mark(n)),
+                (false, 1) => format!("{fill}{}{fill} ", glyphs.point),
+                (false, n) => format!("{fill}{}{fill} ", count_mark(n)),
             };
             paint(&mut out, color, zone_style(zone), cell);
         }

@@ -94,7 +94,8 @@ pub fn read(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -> Values
         if let Some(n) = number.filter(|n| RANGE.contains(n)) {
             values.set(field, n);
         } else {
-            let line = key_line(note.text, range.clone(), field).map_or(range.start, |l| l.start);
+            let line =
+                key_line(note.text, range.clone(), field).map_or(range.start, |(l, _)| l.start);
             let shown = serde_yaml::to_string(value).unwrap_or_default();
             warn(Error::Invalid {
                 path: path.to_path_buf(),
@@ -113,8 +114,63 @@ pub fn read(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -> Values
 /// an existing `field:` line keeps its key, spacing and comment and gets the
 /// new value; a missing one is added just before the closing `---`; a note
 /// without frontmatter gets one at the top.
-#[must_use]
-pub fn set(text: &str, changes: &[(&str, u8)]) -> String {
+///
+/// # Errors
+/// The edit cannot be made without touching anything else: the frontmatter
+/// does not parse, a field is written in a form a line edit cannot change
+/// safely (flow style `{energy: 2}`, an anchor, a block scalar), or the
+/// note opens with `---` but has no frontmatter oneonone can read. The
+/// message says what to do; nothing is written.
+pub fn set(text: &str, changes: &[(&str, u8)]) -> Result<String, String> {
+    let note = Note::split(text);
+    let before = match note.frontmatter.clone() {
+        Some(range) => serde_yaml::from_str::<Value>(&text[range]).map_err(|e| {
+            format!("its frontmatter does not parse ({e}); fix it, then record the check-in")
+        })?,
+        None if note.body().starts_with("---") => {
+            return Err(
+                "it opens with `---` but has no frontmatter oneonone can read; fix it first".into(),
+            );
+        }
+        None => Value::Null,
+    };
+    let after = set_lines(text, changes);
+    let yaml = Note::split(&after)
+        .frontmatter
+        .map(|r| after[r].to_string())
+        .unwrap_or_default();
+    let ok = serde_yaml::from_str::<Value>(&yaml)
+        .ok()
+        .is_some_and(|after_value| {
+            let strip = |v: &Value| -> serde_yaml::Mapping {
+                let mut map = match v {
+                    Value::Mapping(m) => m.clone(),
+                    _ => serde_yaml::Mapping::new(),
+                };
+                for (field, _) in changes {
+                    map.remove(*field);
+                }
+                map
+            };
+            let set_right = changes.iter().all(|(field, value)| {
+                after_value.get(*field).and_then(Value::as_u64) == Some(u64::from(*value))
+            });
+            set_right && strip(&before) == strip(&after_value)
+        });
+    if ok {
+        Ok(after)
+    } else {
+        let fields: Vec<&str> = changes.iter().map(|(f, _)| *f).collect();
+        Err(format!(
+            "cannot set {} by changing only those lines (flow style, an anchor or a multi-line value?); \
+             edit the frontmatter by hand",
+            fields.join(", ")
+        ))
+    }
+}
+
+/// The line edit behind [`set`], unchecked.
+fn set_lines(text: &str, changes: &[(&str, u8)]) -> String {
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut out = text.to_string();
     for (field, value) in changes {
@@ -124,8 +180,8 @@ pub fn set(text: &str, changes: &[(&str, u8)]) -> String {
             out.insert_str(start, &format!("---{eol}{field}: {value}{eol}---{eol}"));
             continue;
         };
-        if let Some(line) = key_line(&out, range.clone(), field) {
-            let key_end = line.start + field.len() + 1;
+        if let Some((line, colon)) = key_line(&out, range.clone(), field) {
+            let key_end = colon + 1;
             let rest = &out[key_end..line.end];
             let rest = rest.strip_suffix('\r').unwrap_or(rest);
             let comment = rest
@@ -150,20 +206,32 @@ pub fn set(text: &str, changes: &[(&str, u8)]) -> String {
     out
 }
 
-/// The range of the top-level `field:` line in the frontmatter, without its
-/// line break.
-fn key_line(text: &str, frontmatter: Range<usize>, field: &str) -> Option<Range<usize>> {
+/// The top-level `field:` line in the frontmatter (the key plain or
+/// quoted, blanks allowed before the colon): its range without the line
+/// break, and the offset of its colon.
+fn key_line(text: &str, frontmatter: Range<usize>, field: &str) -> Option<(Range<usize>, usize)> {
     let mut start = frontmatter.start;
     while start < frontmatter.end {
         let end = text[start..frontmatter.end]
             .find('\n')
             .map_or(frontmatter.end, |i| start + i);
         let line = &text[start..end];
-        if line
-            .strip_prefix(field)
-            .is_some_and(|rest| rest.starts_with(':'))
-        {
-            return Some(start..end);
+        let after_key = [
+            field.to_string(),
+            format!("\"{field}\""),
+            format!("'{field}'"),
+        ]
+        .iter()
+        .find_map(|key| {
+            line.strip_prefix(key.as_str())
+                .map(|rest| line.len() - rest.len())
+        });
+        if let Some(key_len) = after_key {
+            let rest = &line[key_len..];
+            let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            if rest[blanks..].starts_with(':') {
+                return Some((start..end, start + key_len + blanks));
+            }
         }
         start = end + 1;
     }
@@ -292,7 +360,7 @@ mod tests {
     #[test]
     fn set_changes_only_the_value_bytes() {
         let text = "---\n# check-ins below\nperson: 'Alice'   # quoted on purpose\nenergy:\nchallenge: 2  # was hard\nskill: 3\ntags: [a,b]\n---\nbody energy: 1\n";
-        let out = set(text, &[("energy", 4), ("challenge", 5)]);
+        let out = set(text, &[("energy", 4), ("challenge", 5)]).unwrap();
         assert_eq!(
             out,
             "---\n# check-ins below\nperson: 'Alice'   # quoted on purpose\nenergy: 4\nchallenge: 5  # was hard\nskill: 3\ntags: [a,b]\n---\nbody energy: 1\n"
@@ -301,33 +369,55 @@ mod tests {
 
     #[test]
     fn set_adds_missing_fields_in_the_files_line_endings() {
+        let ok = |text: &str, changes: &[(&str, u8)]| set(text, changes).unwrap();
         let text = "\u{feff}---\r\nperson: A\r\n---\r\nbody\r\n";
         assert_eq!(
-            set(text, &[("skill", 2)]),
+            ok(text, &[("skill", 2)]),
             "\u{feff}---\r\nperson: A\r\nskill: 2\r\n---\r\nbody\r\n"
         );
         assert_eq!(
-            set("just body\n", &[("energy", 3)]),
+            ok("just body\n", &[("energy", 3)]),
             "---\nenergy: 3\n---\njust body\n"
         );
         assert_eq!(
-            set("---\nenergy:   \n---\n", &[("energy", 1)]),
+            ok("---\nenergy:   \n---\n", &[("energy", 1)]),
             "---\nenergy:   1\n---\n"
         );
         assert_eq!(
-            set("---\nenergy: #how?\n---\n", &[("energy", 1)]),
+            ok("---\nenergy: #how?\n---\n", &[("energy", 1)]),
             "---\nenergy: 1 #how?\n---\n"
-        );
-        // `energy:#x` is no `key: value` line, so that block is no frontmatter;
-        // a new one goes on top and the old text stays.
-        assert_eq!(
-            set("---\nenergy:#x\n---\n", &[("energy", 1)]),
-            "---\nenergy: 1\n---\n---\nenergy:#x\n---\n"
         );
         // A key that merely starts the same is not the field.
         assert_eq!(
-            set("---\nenergy_note: x\n---\n", &[("energy", 2)]),
+            ok("---\nenergy_note: x\n---\n", &[("energy", 2)]),
             "---\nenergy_note: x\nenergy: 2\n---\n"
+        );
+        // Quoted keys and a blank before the colon are the field too.
+        assert_eq!(
+            ok("---\n\"energy\": 3\nenergy_x: 1\n---\n", &[("energy", 5)]),
+            "---\n\"energy\": 5\nenergy_x: 1\n---\n"
+        );
+        assert_eq!(
+            ok("---\nenergy : 3  # ok\n---\n", &[("energy", 5)]),
+            "---\nenergy : 5  # ok\n---\n"
+        );
+    }
+
+    #[test]
+    fn set_refuses_what_a_line_edit_cannot_do_safely() {
+        for text in [
+            "---\n{person: A, energy: 2}\n---\n",
+            "---\nenergy: &e 3\nskill: *e\n---\n",
+            "---\nenergy: |\n  3\n---\n",
+            "---\nperson: [broken\n---\n",
+            "--- # fm\nthis is: [not closed\n---\n",
+        ] {
+            assert!(set(text, &[("energy", 5)]).is_err(), "{text:?}");
+        }
+        let err = set("---\nenergy: |\n  3\n---\n", &[("energy", 5)]).unwrap_err();
+        assert!(
+            err.starts_with("cannot set energy by changing only those lines"),
+            "{err}"
         );
     }
 

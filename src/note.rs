@@ -213,25 +213,31 @@ impl Note<'_> {
         let body = self.body();
         let base = self.body_start;
         let mut found: Vec<Section> = Vec::new();
-        let mut open: Option<(usize, Range<usize>)> = None;
+        // The heading being read: level, range, and its text as shown.
+        let mut open: Option<(usize, Range<usize>, String)> = None;
         for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
             match event {
-                Event::Start(Tag::Heading { level, .. }) => open = Some((level as usize, range)),
+                Event::Start(Tag::Heading { level, .. }) => {
+                    open = Some((level as usize, range, String::new()));
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some((_, _, title)) = open.as_mut() {
+                        title.push_str(&t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Some((_, _, title)) = open.as_mut() {
+                        title.push(' ');
+                    }
+                }
                 Event::End(TagEnd::Heading(_)) => {
-                    if let Some((level, heading)) = open.take() {
+                    if let Some((level, heading, title)) = open.take() {
                         let start = base + heading.start;
-                        let raw = body[heading.clone()].trim_end_matches(['\r', '\n']);
-                        // An ATX heading's text is between the #s; a setext
-                        // heading's is its first line.
-                        let first = raw.lines().next().unwrap_or_default();
-                        let title = first
-                            .trim_start_matches('#')
-                            .trim_end_matches(|c: char| c == '#' || c.is_whitespace())
-                            .trim()
-                            .to_string();
+                        // Invisible characters do not make a different title.
+                        let title: String = title.chars().filter(|c| !is_invisible(*c)).collect();
                         found.push(Section {
                             level,
-                            title,
+                            title: title.trim().to_string(),
                             line: line_number(self.text, start),
                             range: start..self.text.len(),
                             content: base + heading.end..self.text.len(),
@@ -255,6 +261,11 @@ impl Note<'_> {
         }
         found
     }
+}
+
+/// Zero-width and other format characters that do not show.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{202a}'..='\u{202e}')
 }
 
 /// The error for a `date:` that is not a date, pointing at its line.
@@ -286,24 +297,40 @@ pub fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
 /// indented (a nested value), a list item, a `key:` line, or a fence.
 fn looks_like_yaml(line: &str) -> bool {
     let l = line.trim_end_matches('\r');
-    if l.trim().is_empty() || l.starts_with([' ', '\t', '#', '-']) || is_fence(l, true) {
+    // Blank, comment, nested, list item, complex key (`? k` / `: v`),
+    // flow mapping, or a fence.
+    if l.trim().is_empty()
+        || l.starts_with([' ', '\t', '#', '-', '?', ':', '{', '['])
+        || is_fence(l, true)
+    {
         return true;
     }
-    // A key, plain or quoted, then a colon at the end or before a blank.
+    // A key, plain or quoted, then (blanks and) a colon at the end or
+    // before a blank.
     let key_end = if l.starts_with(['"', '\'']) {
         let quote = &l[..1];
         l[1..].find(quote).map(|i| i + 2)
     } else {
         l.find(": ")
+            .or_else(|| l.find(":\t"))
             .or_else(|| l.ends_with(':').then(|| l.len() - 1))
     };
-    key_end.is_some_and(|end| l[end..].starts_with(':') && !l[..end].trim().is_empty())
+    key_end.is_some_and(|end| {
+        let rest = l[end..].trim_start_matches([' ', '\t']);
+        (rest == ":" || rest.starts_with(": ") || rest.starts_with(":\t"))
+            && !l[..end].trim().is_empty()
+    })
 }
 
 /// True for a fence line: `---`, or `...` when closing.
 fn is_fence(line: &str, closing: bool) -> bool {
     let line = line.trim_end_matches([' ', '\t', '\r']);
-    line == "---" || (closing && line == "...")
+    // An opening fence may carry a comment: `--- # about Alice`.
+    let opening_with_comment = !closing
+        && line
+            .strip_prefix("---")
+            .is_some_and(|r| r.trim_start().starts_with('#') && r.starts_with([' ', '\t']));
+    line == "---" || opening_with_comment || (closing && line == "...")
 }
 
 /// The offset just past the line ending that follows `end`, if any.

@@ -135,7 +135,9 @@ pub fn analyze(
 ) -> Patterns {
     let meetings = notebook.meetings(folder);
     let mut tag_notes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    let mut carried_counts: BTreeMap<String, usize> = BTreeMap::new();
+    // A carried item is known by its text and the date it first came from:
+    // a weekly "Send the update", done each week, is not one stuck item.
+    let mut carried_counts: BTreeMap<(String, Option<NaiveDate>), usize> = BTreeMap::new();
     for meeting in &meetings {
         let Ok(text) = followup::read_note(
             notebook,
@@ -158,8 +160,12 @@ pub fn analyze(
                 .entry(q.clone())
                 .or_default() += 1;
         }
+        let note_date = fm.date.unwrap_or(meeting.date);
         for (_, text) in task::carried(&note) {
-            *carried_counts.entry(normalized(&text)).or_default() += 1;
+            let origin = crate::carry::origin(&text).unwrap_or(note_date);
+            *carried_counts
+                .entry((normalized(&text), Some(origin)))
+                .or_default() += 1;
         }
     }
     let mut tags: Vec<TagTrend> = tag_notes
@@ -176,8 +182,9 @@ pub fn analyze(
         .iter()
         .filter(|f| f.folder.as_deref() == Some(folder) && !crate::agenda::is_agenda_path(&f.path))
         .filter_map(|f| {
+            let origin = crate::carry::origin(&f.text).or(f.date);
             let carried = carried_counts
-                .get(&normalized(&f.text))
+                .get(&(normalized(&f.text), origin))
                 .copied()
                 .unwrap_or(0);
             (carried >= STUCK_AFTER).then(|| Stuck {

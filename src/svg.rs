@@ -233,12 +233,10 @@ fn energy(s: &mut String, checkins: &[CheckIn]) {
         );
         return;
     }
-    let step = if points.len() > 1 {
-        (ENERGY_W - 40) / u32::try_from(points.len() - 1).unwrap_or(1)
-    } else {
-        0
-    };
-    let x = |i: usize| ENERGY_X + 20 + u32::try_from(i).unwrap_or(0) * step;
+    // Spread the points over the panel's width, however many there are.
+    let span = f64::from(ENERGY_W - 40);
+    let gaps = points.len().saturating_sub(1).max(1) as f64;
+    let x = |i: usize| format!("{:.1}", f64::from(ENERGY_X + 20) + span * i as f64 / gaps);
     let line: Vec<String> = points
         .iter()
         .enumerate()

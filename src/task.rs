@@ -37,6 +37,16 @@ impl Task {
     }
 }
 
+/// The text with the task's box flipped: `[ ]` becomes `[x]`, and a ticked
+/// box (`[x]` or `[X]`) becomes `[ ]`. Exactly one byte changes.
+#[must_use]
+pub fn toggle(text: &str, task: &Task) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    bytes[task.checkbox] = if task.checked { b' ' } else { b'x' };
+    // An ASCII byte replaced by an ASCII byte: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 /// Every task item in the note's body, in file order.
 #[must_use]
 pub fn tasks(note: &Note<'_>) -> Vec<Task> {

@@ -32,6 +32,8 @@ pub struct NoteFields<'a> {
     pub agenda: Vec<String>,
     /// Carried follow-up lines (`- [ ] text (from DATE)`), no line breaks.
     pub carried: Vec<String>,
+    /// Carried follow-ups from private sections, for the private section.
+    pub carried_private: Vec<String>,
     /// The heading of the private section.
     pub private: &'a str,
 }
@@ -83,6 +85,15 @@ fn block(line: &str, fields: &NoteFields<'_>, sections: &str) -> Option<String> 
         "sections" => Some(sections.to_string()),
         "agenda" if fields.agenda.is_empty() => Some("- \n".to_string()),
         "agenda" => Some(fields.agenda.concat()),
+        "private_followups" if fields.carried_private.is_empty() => Some(String::new()),
+        "private_followups" => {
+            let mut out = String::from("\n");
+            for line in &fields.carried_private {
+                out.push_str(line);
+                out.push('\n');
+            }
+            Some(out)
+        }
         "followups" => {
             let mut out = String::new();
             for line in &fields.carried {
@@ -137,7 +148,7 @@ fn sections(fields: &NoteFields<'_>) -> String {
 /// reads back as the same string: plain when it is only letters, digits,
 /// blanks and `.-'` starting with a letter and is no YAML 1.1 keyword
 /// (`no`, `on`, `null`, ...) or a date; double-quoted otherwise.
-fn yaml_scalar(value: &str) -> String {
+pub(crate) fn yaml_scalar(value: &str) -> String {
     const KEYWORDS: &[&str] = &[
         "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
     ];
@@ -181,6 +192,7 @@ mod tests {
             questions,
             agenda: Vec::new(),
             carried: Vec::new(),
+            carried_private: Vec::new(),
             private: "Private",
         }
     }

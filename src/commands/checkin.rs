@@ -52,7 +52,11 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     };
     let rel = meeting.rel.clone();
     let text = crate::followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
-    let after = checkin::set(&text, &changes);
+    let after = checkin::set(&text, &changes).map_err(|message| Error::Invalid {
+        path: notebook.show(&rel),
+        line: None,
+        message,
+    })?;
     let mut tx = Transaction::new();
     tx.push(Change {
         path: notebook.path(&rel),

@@ -68,8 +68,7 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
         // Read once more and check each item is still where it was found.
         let text = followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
         let now = task::tasks(&Note::split(&text));
-        let before = text.into_bytes();
-        let mut after = before.clone();
+        let mut after = text.clone();
         for target in items {
             let still = now.iter().any(|t| {
                 t.checkbox == target.task.checkbox
@@ -83,13 +82,13 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
                     message: crate::fs::CHANGED.into(),
                 });
             }
-            after[target.task.checkbox] = if want_checked { b' ' } else { b'x' };
+            after = task::toggle(&after, &target.task);
         }
         tx.push(Change {
             path: notebook.path(rel),
             shown: notebook.show(rel),
-            before: Some(before),
-            after,
+            before: Some(text.into_bytes()),
+            after: after.into_bytes(),
         });
     }
     tx.commit()?;

@@ -4,13 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::bank::Bank;
 use crate::cli::ExportArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
 use crate::notebook::{NoteFile, Notebook};
 use crate::output::Output;
 use crate::settings::Settings;
-use crate::share::{DEFAULT_PRIVATE_HEADING, shared_copy};
+use crate::share::{Sharing, shared_copy};
 
 /// Prints the note or its shared copy.
 ///
@@ -19,18 +20,16 @@ use crate::share::{DEFAULT_PRIVATE_HEADING, shared_copy};
 pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     let rel = find(&notebook, settings, args)?;
-    let text = crate::followup::read_note(&notebook, &NoteFile { rel })?;
+    let text = crate::followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
     let text = if args.shared {
-        let heading = notebook
-            .config
-            .private_section
-            .as_deref()
-            .unwrap_or(DEFAULT_PRIVATE_HEADING);
-        shared_copy(
-            &text,
-            heading,
-            notebook.config.share_checkins.unwrap_or(false),
-        )
+        // Every framework's headings end a private section; nothing else does.
+        let bank = Bank::load(notebook.root(), notebook.shown())?;
+        let rules = Sharing::for_notebook(&notebook.config, &bank);
+        shared_copy(&text, &rules).map_err(|message| Error::Invalid {
+            path: notebook.show(&rel),
+            line: None,
+            message,
+        })?
     } else {
         text
     };

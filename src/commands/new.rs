@@ -25,6 +25,7 @@ use crate::note::Note;
 use crate::notebook::{Meeting, Notebook, meeting_name};
 use crate::output::{Output, sanitize};
 use crate::settings::Settings;
+use crate::share::Sharing;
 use crate::task;
 use crate::template::{self, NoteFields};
 
@@ -50,17 +51,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     notebook.refuse_link(&person.slug)?;
     let date = args.date.unwrap_or(settings.today);
     let meetings = notebook.meetings(&person.slug);
-    let number = (1..=MAX_MEETINGS_A_DAY)
-        .find(|&n| {
-            !notebook
-                .path(&Path::new(&person.slug).join(meeting_name(date, n)))
-                .exists()
-        })
-        .ok_or_else(|| Error::Exists {
-            path: notebook
-                .show(&Path::new(&person.slug).join(meeting_name(date, MAX_MEETINGS_A_DAY))),
-        })?;
-    let rel = Path::new(&person.slug).join(meeting_name(date, number));
+    let (number, rel) = free_name(&notebook, &person.slug, date)?;
     let mut tx = Transaction::with_modes(notebook.modes());
 
     // Questions asked in the latest notes are not suggested again.
@@ -77,14 +68,20 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     } else {
         Vec::new()
     };
-    let (carried, carried_open) = if args.no_carry {
-        (Vec::new(), 0)
+    let carried = if args.no_carry {
+        Carried::default()
     } else {
         let earlier: Vec<&Meeting> = meetings
             .iter()
             .filter(|m| (m.date, m.number) < (date, number))
             .collect();
-        carry_over(&notebook, &earlier, &mut tx, out)?
+        carry_over(
+            &notebook,
+            &earlier,
+            &Sharing::for_notebook(&notebook.config, &bank),
+            &mut tx,
+            out,
+        )?
     };
 
     let text = template::render(
@@ -96,7 +93,8 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
             manager: notebook.config.manager.as_deref(),
             questions,
             agenda: agenda.clone(),
-            carried: carried.clone(),
+            carried: carried.items.clone(),
+            carried_private: carried.private_items.clone(),
             private: notebook
                 .config
                 .private_section
@@ -104,7 +102,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
                 .unwrap_or(crate::share::DEFAULT_PRIVATE_HEADING),
         },
     );
-    check_open_count(&notebook, &rel, &text, carried_open)?;
+    check_open_count(&notebook, &rel, &text, carried.open)?;
     let folder = notebook.path(Path::new(&person.slug));
     let new_folder = !folder.exists();
     crate::fs::create_dir_with(&folder, notebook.modes()).map_err(|e| {
@@ -133,7 +131,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         "created the {date} note for {} ({}){}",
         sanitize(&person.name),
         framework.title_or_name(),
-        moved(agenda.len(), carried_open)
+        moved(agenda.len(), carried.open)
     ));
     // The editor may take a while, and may run oneonone itself.
     drop(lock);
@@ -143,6 +141,21 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         crate::editor::open(&settings.editor, &notebook.path(&rel), line)?;
     }
     Ok(Outcome::Done)
+}
+
+/// The first free `DATE.md` / `DATE-N.md` in the person's folder.
+fn free_name(
+    notebook: &Notebook,
+    slug: &str,
+    date: chrono::NaiveDate,
+) -> Result<(u32, std::path::PathBuf)> {
+    let rel = |n| Path::new(slug).join(meeting_name(date, n));
+    (1..=MAX_MEETINGS_A_DAY)
+        .find(|&n| !notebook.path(&rel(n)).exists())
+        .map(|n| (n, rel(n)))
+        .ok_or_else(|| Error::Exists {
+            path: notebook.show(&rel(MAX_MEETINGS_A_DAY)),
+        })
 }
 
 /// Plans taking the open points out of the person's agenda.md; returns them
@@ -175,11 +188,11 @@ fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<
 fn carry_over(
     notebook: &Notebook,
     earlier: &[&Meeting],
+    rules: &Sharing,
     tx: &mut Transaction,
     out: &mut Output,
-) -> Result<(Vec<String>, usize)> {
-    let mut items = Vec::new();
-    let mut open = 0;
+) -> Result<Carried> {
+    let mut carried_all = Carried::default();
     for meeting in earlier {
         let file = crate::notebook::NoteFile {
             rel: meeting.rel.clone(),
@@ -197,9 +210,11 @@ fn carry_over(
             .0
             .date
             .unwrap_or(meeting.date);
-        if let Some(carried) = carry::carry_out(&text, Some(note_date)) {
-            items.extend(carried.items);
-            open += carried.open;
+        let private = crate::share::private_ranges(&Note::split(&text), rules);
+        if let Some(carried) = carry::carry_out(&text, Some(note_date), &private) {
+            carried_all.items.extend(carried.items);
+            carried_all.private_items.extend(carried.private_items);
+            carried_all.open += carried.open;
             tx.push(Change {
                 path: notebook.path(&meeting.rel),
                 shown: notebook.show(&meeting.rel),
@@ -208,7 +223,15 @@ fn carry_over(
             });
         }
     }
-    Ok((items, open))
+    Ok(carried_all)
+}
+
+/// What the earlier notes hand on to the new one.
+#[derive(Debug, Default)]
+struct Carried {
+    items: Vec<String>,
+    private_items: Vec<String>,
+    open: usize,
 }
 
 /// Every carried item must be open in the new note, exactly once: a bank

@@ -119,7 +119,11 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
         } else {
             g.to.to_string()
         };
-        out.print(format_args!("  {} → {to:<10}  {:>3} days", g.from, g.days))?;
+        out.print(format_args!(
+            "  {} → {to:<10}  {:>8}",
+            g.from,
+            crate::commands::followups::days_word(g.days)
+        ))?;
         if g.over > 0 {
             out.styled(style::WARNING, format_args!("  {} over", g.over))?;
         }

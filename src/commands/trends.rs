@@ -22,6 +22,7 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
     let person = notebook.resolve_person(&args.person, false)?;
     let mut checkins: Vec<CheckIn> =
         checkin::history(&notebook, &person.slug, &mut |e| out.warn(&e));
+    let recorded = checkins.len();
     if let Some(since) = args.since {
         checkins.retain(|c| c.date >= since);
     }
@@ -39,6 +40,12 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
             }
             Err(e) => return Err(Error::io(path, "cannot write", e)),
         }
+    }
+    if checkins.is_empty() && recorded > 0 {
+        out.notice(format_args!(
+            "none of {name}'s {recorded} check-ins is in that range"
+        ));
+        return Ok(Outcome::Done);
     }
     if checkins.is_empty() {
         out.notice(format_args!(

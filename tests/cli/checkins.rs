@@ -136,7 +136,14 @@ fn trends_limits_and_explains() {
         run.stderr,
         "oneonone: warning: bob/2026-11-05.md:4: `energy: 9` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
          oneonone: warning: bob/2026-11-05.md:5: `challenge: lots` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
-         oneonone: no check-ins for Bob yet; record one with `oneonone checkin bob --energy 4 --challenge 3 --skill 3`\n"
+         oneonone: none of Bob's 5 check-ins is in that range\n"
+    );
+    bob(&t, "2026-11-06", "", "");
+    t.write("carol/2026-11-06.md", "no check-in here\n");
+    let run = t.run(&["trends", "carol"]).ok();
+    assert_eq!(
+        run.stderr,
+        "oneonone: no check-ins for carol yet; record one with `oneonone checkin carol --energy 4 --challenge 3 --skill 3`\n"
     );
 }
 
@@ -557,11 +564,95 @@ fn shared_copy_never_holds_a_private_line() {
     let run = t
         .run(&["export", "bob", "--date", "2026-11-24", "--shared"])
         .ok();
-    assert!(run.stdout.contains("\nenergy: 2\n") && run.stdout.contains("SECRET-A"));
+    // `Private` sections stay private whatever the notebook calls its own.
+    assert!(run.stdout.contains("\nenergy: 2\n") && !run.stdout.contains("SECRET-A"));
     let run = t.run(&["export", "bob", "--date", "2026-01-01"]).status(2);
     assert_eq!(
         run.stderr,
         "oneonone: error: Bob has no note on 2026-01-01\n"
     );
     assert!(Path::new(&t.path("bob/2026-11-24.md")).is_file());
+}
+
+// ------------------------------------------------ found in review, kept fixed
+
+#[test]
+fn a_private_follow_up_is_carried_into_the_private_section() {
+    let t = Test::new();
+    t.run(&["new", "gus", "--date", "2026-01-05"]).ok();
+    let note = t.read("gus/2026-01-05.md");
+    fs::write(
+        t.path("gus/2026-01-05.md"),
+        format!("{note}- [ ] SECRET ask HR about the timeline\n"),
+    )
+    .unwrap();
+    t.run(&["new", "gus", "--date", "2026-01-19"]).ok();
+    let next = t.read("gus/2026-01-19.md");
+    assert!(
+        next.ends_with("leaves this section out._\n\n- [ ] SECRET ask HR about the timeline (from 2026-01-05)\n"),
+        "{next}"
+    );
+    let shared = t.run(&["export", "gus", "--shared"]).ok().stdout;
+    assert!(!shared.contains("SECRET"), "{shared}");
+    assert_eq!(
+        followups_json_texts(&t),
+        ["SECRET ask HR about the timeline (from 2026-01-05)"]
+    );
+}
+
+fn followups_json_texts(t: &Test) -> Vec<String> {
+    crate::followups_json(t, &[])
+        .into_iter()
+        .map(|i| i.text)
+        .collect()
+}
+
+#[test]
+fn checkin_refuses_a_frontmatter_it_cannot_edit_line_by_line() {
+    let t = Test::new();
+    let before = "---\n{person: Bob, date: 2026-11-20, energy: 2}\n---\nbody\n";
+    t.write("bob/2026-11-20.md", before);
+    let run = t.run(&["checkin", "bob", "-e", "4"]).status(2);
+    assert_eq!(
+        run.stderr,
+        "oneonone: error: bob/2026-11-20.md: cannot set energy by changing only those lines (flow style, an anchor or a multi-line value?); edit the frontmatter by hand\n"
+    );
+    assert_eq!(t.read("bob/2026-11-20.md"), before);
+}
+
+#[test]
+fn a_weekly_item_done_each_week_is_not_stuck() {
+    let t = Test::new();
+    // Each week it is carried once, then done in the next note.
+    for (date, previous) in [
+        ("2026-10-05", None),
+        ("2026-10-12", Some("2026-10-05")),
+        ("2026-10-19", Some("2026-10-12")),
+        ("2026-10-26", Some("2026-10-19")),
+    ] {
+        let done = previous.map_or_else(String::new, |p| {
+            format!("- [x] Send the weekly update (from {p})\n")
+        });
+        bob(
+            &t,
+            date,
+            "",
+            &format!("{done}- [>] Send the weekly update\n"),
+        );
+    }
+    bob(
+        &t,
+        "2026-11-02",
+        "",
+        "- [x] Send the weekly update (from 2026-10-26)\n- [>] Send the weekly update\n",
+    );
+    bob(
+        &t,
+        "2026-11-09",
+        "",
+        "- [ ] Send the weekly update (from 2026-11-02)\n",
+    );
+    let run = t.run(&["patterns", "bob", "--json"]).ok();
+    let p: Patterns = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(p.stuck, []);
 }
