@@ -25,6 +25,7 @@ pub mod editor;
 pub mod error;
 pub mod followup;
 pub mod fs;
+pub mod invariants;
 pub mod note;
 pub mod notebook;
 pub mod output;

@@ -119,7 +119,9 @@ pub fn shared_copy(text: &str, rules: &Sharing) -> Result<String, String> {
     let trimmed = out.trim_end_matches(['\n', '\r']).len();
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     out.truncate(trimmed);
-    out.push_str(eol);
+    if !out.is_empty() {
+        out.push_str(eol);
+    }
     Ok(out)
 }
 
@@ -187,10 +189,19 @@ fn private_sections(note: &Note<'_>, rules: &Sharing) -> Vec<Range<usize>> {
                     && rules.sections.contains(&next.title.to_lowercase())
                     && !rules.is_private(&next.title)
             })
-            .map_or(note.text.len(), |next| next.range.start);
-        cut.push(s.range.start..end);
+            .map_or(note.text.len(), |next| {
+                line_start(note.text, next.range.start)
+            });
+        // Whole lines: a heading in a list item (`- ## Private`) takes its
+        // marker along, and no two lines are joined.
+        cut.push(line_start(note.text, s.range.start)..end);
     }
     cut
+}
+
+/// The start of the line holding `offset`.
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// `<details>` blocks whose `<summary>` says Private, to their `</details>`

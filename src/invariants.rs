@@ -1,0 +1,207 @@
+//! The promises the note parser and its rewrites keep, as one checker that
+//! panics when one is broken. The property tests below and the fuzz target
+//! in `fuzz/` both run it on arbitrary text; it is not for other use.
+#![doc(hidden)]
+
+use crate::agenda;
+use crate::carry;
+use crate::checkin;
+use crate::note::Note;
+use crate::share::{Sharing, shared_copy};
+use crate::task::{self, Task};
+
+/// Checks every invariant on one text.
+///
+/// # Panics
+/// When an invariant does not hold: that is the point.
+pub fn check(text: &str) {
+    let note = Note::split(text);
+    let _ = note.frontmatter_lenient(std::path::Path::new("n.md"));
+    let _ = note.sections();
+    let _ = task::carried(&note);
+    let tasks = task::tasks(&note);
+    for t in &tasks {
+        toggle_changes_one_byte(text, t);
+    }
+    carry_keeps_every_item(text, &tasks);
+    agenda_edits_only_points(text);
+    checkin_sets_what_it_says(text);
+    shared_copy_only_has_note_lines(text);
+}
+
+/// Toggling changes exactly one byte, the box still reads as a task in the
+/// other state, and toggling back restores the text (a ticked `[X]` comes
+/// back as `[x]`: the same state, the one way oneonone ticks a box).
+fn toggle_changes_one_byte(text: &str, t: &Task) {
+    let once = task::toggle(text, t);
+    let differing = text
+        .bytes()
+        .zip(once.bytes())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(differing, 1, "toggle changed {differing} bytes");
+    assert_eq!(once.len(), text.len());
+    let flipped = task::tasks(&Note::split(&once))
+        .into_iter()
+        .find(|x| x.checkbox == t.checkbox)
+        .expect("the toggled item is still a task");
+    assert_eq!(flipped.checked, !t.checked);
+    let twice = task::toggle(&once, &flipped);
+    if text.as_bytes()[t.checkbox] == b'X' {
+        assert_eq!(twice.as_bytes()[t.checkbox], b'x');
+        assert_eq!(
+            twice
+                .bytes()
+                .zip(text.bytes())
+                .filter(|(a, b)| a != b)
+                .count(),
+            1
+        );
+    } else {
+        assert_eq!(twice, text, "toggling twice restores");
+    }
+}
+
+/// After carrying, nothing is open in the old note, each open item changed
+/// one byte, and every open item's text is in what was carried.
+fn carry_keeps_every_item(text: &str, tasks: &[Task]) {
+    let open: Vec<&Task> = tasks.iter().filter(|t| t.is_open()).collect();
+    let Some(out) = carry::carry_out(text, chrono::NaiveDate::from_ymd_opt(2026, 1, 1), &[]) else {
+        assert!(open.is_empty(), "open items but nothing carried");
+        return;
+    };
+    assert_eq!(out.open, open.len());
+    let still_open = task::tasks(&Note::split(&out.text))
+        .iter()
+        .filter(|t| t.is_open())
+        .count();
+    assert_eq!(still_open, 0, "open items left after carrying");
+    let differing = text
+        .bytes()
+        .zip(out.text.bytes())
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(differing, open.len());
+    assert_eq!(out.text.len(), text.len());
+    // The copy may carry an inserted ` (from 2026-01-01)`; nothing else
+    // of the text changes.
+    let carried = out.items.join("\n").replace(" (from 2026-01-01)", "");
+    for t in open {
+        assert!(carried.contains(&t.text), "{:?} not carried", t.text);
+    }
+}
+
+/// Adding a point only adds; moving points only removes their items.
+fn agenda_edits_only_points(text: &str) {
+    let added = agenda::append(text, "probe point");
+    assert!(added.starts_with(text));
+    let points = agenda::open_points(text);
+    let removed = agenda::remove(text, &points);
+    let cut: usize = points.iter().map(|p| p.range.len()).sum();
+    assert_eq!(removed.len() + cut, text.len());
+    for p in &points {
+        let _ = agenda::as_note_item(text, p);
+    }
+}
+
+/// A check-in that is written reads back as written.
+fn checkin_sets_what_it_says(text: &str) {
+    if let Ok(out) = checkin::set(text, &[("energy", 4), ("skill", 2)]) {
+        let values = checkin::read(
+            &Note::split(&out),
+            std::path::Path::new("n.md"),
+            &mut |_| {},
+        );
+        assert_eq!((values.energy, values.skill), (Some(4), Some(2)), "{out:?}");
+    }
+}
+
+/// Every body line of a shared copy is (part of) a line of the note: the
+/// copy only leaves out, it never writes.
+fn shared_copy_only_has_note_lines(text: &str) {
+    let rules = Sharing::new(None, &["Listen".into()], false);
+    let Ok(copy) = shared_copy(text, &rules) else {
+        return;
+    };
+    let original: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let mut lines = copy.lines().map(|l| l.trim_end_matches('\r'));
+    let body: Vec<&str> = if Note::split(text).frontmatter.is_some() && copy.starts_with("---") {
+        lines.by_ref().skip(1).find(|l| *l == "---");
+        lines.collect()
+    } else {
+        lines.collect()
+    };
+    for line in body.into_iter().filter(|l| !l.is_empty()) {
+        assert!(
+            original.iter().any(|o| o.contains(line)),
+            "{line:?} is not from the note"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// Markdown made of the pieces that matter, in any order.
+    fn markdown() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("- ".to_string()),
+            Just("* ".to_string()),
+            Just("1. ".to_string()),
+            Just("2) ".to_string()),
+            Just("[ ] ".to_string()),
+            Just("[x] ".to_string()),
+            Just("[X]".to_string()),
+            Just("[>] ".to_string()),
+            Just("> ".to_string()),
+            Just("  ".to_string()),
+            Just("    ".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("```\n".to_string()),
+            Just("~~~".to_string()),
+            Just("---\n".to_string()),
+            Just("## Private\n".to_string()),
+            Just("# Listen\n".to_string()),
+            Just("<div>\n".to_string()),
+            Just("<!-- ".to_string()),
+            Just("*emph*".to_string()),
+            Just("`code`".to_string()),
+            Just("energy: 3\n".to_string()),
+            Just("person: A\n".to_string()),
+            Just("\u{feff}".to_string()),
+            Just("📅 2026-01-02".to_string()),
+            Just(" (from 2025-12-01)".to_string()),
+            "[a-zé ]{1,8}",
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn invariants_hold_on_markdown_like_text(text in markdown()) {
+            super::check(&text);
+        }
+
+        #[test]
+        fn invariants_hold_on_any_text(text in "\\PC{0,200}") {
+            super::check(&text);
+        }
+    }
+
+    #[test]
+    fn invariants_hold_on_the_fuzz_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/note");
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                super::check(&text);
+            }
+        }
+    }
+}
