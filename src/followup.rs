@@ -39,29 +39,122 @@ pub struct FollowUp {
 }
 
 /// Every open follow-up in the notebook, sorted by path then line. Files
-/// that cannot be read or parsed are reported to `warn`; what can be read of
-/// them is still listed.
+/// that cannot be read or parsed are reported to `warn` (in path order);
+/// what can be read of them is still listed.
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
-    scan_with(notebook, warn, &task::Task::is_open)
+    let files = notebook.markdown_files(warn);
+    scan_files(notebook, &files, warn, &task::Task::is_open, true)
+}
+
+/// The open follow-ups of one person folder only (for commands about one
+/// person, which must not slow down as the notebook grows).
+pub fn scan_folder(
+    notebook: &Notebook,
+    folder: &str,
+    warn: &mut dyn FnMut(Error),
+) -> Vec<FollowUp> {
+    let files = notebook.markdown_files_under(Path::new(folder), warn);
+    scan_files(notebook, &files, warn, &task::Task::is_open, true)
 }
 
 /// Like [`scan`], for the task items `want` picks (open or checked ones).
 pub fn scan_with(
     notebook: &Notebook,
     warn: &mut dyn FnMut(Error),
-    want: &dyn Fn(&task::Task) -> bool,
+    want: &(dyn Fn(&task::Task) -> bool + Sync),
 ) -> Vec<FollowUp> {
+    let files = notebook.markdown_files(warn);
+    scan_files(notebook, &files, warn, want, false)
+}
+
+/// Reads and parses the files on every core. With `open_only`, a file
+/// whose every `[ ]` is an empty placeholder is not parsed at all.
+fn scan_files(
+    notebook: &Notebook,
+    files: &[NoteFile],
+    warn: &mut dyn FnMut(Error),
+    want: &(dyn Fn(&task::Task) -> bool + Sync),
+    open_only: bool,
+) -> Vec<FollowUp> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(files.len())
+        .max(1);
+    let work = || {
+        let mut done: Vec<(usize, Vec<FollowUp>, Vec<Error>)> = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(file) = files.get(i) else { break };
+            let mut errors = Vec::new();
+            let found = match read_note(notebook, file) {
+                Ok(text) if open_only && !may_hold_open_item(&text) => Vec::new(),
+                Ok(text) => items(notebook, &file.rel, &text, &mut |e| errors.push(e), want),
+                Err(e) => {
+                    errors.push(e);
+                    Vec::new()
+                }
+            };
+            if !found.is_empty() || !errors.is_empty() {
+                done.push((i, found, errors));
+            }
+        }
+        done
+    };
+    let mut results: Vec<(usize, Vec<FollowUp>, Vec<Error>)> = if threads == 1 {
+        work()
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    };
+    results.sort_by_key(|(i, _, _)| *i);
     let mut found = Vec::new();
-    for file in notebook.markdown_files(warn) {
-        match read_note(notebook, &file) {
-            Ok(text) => found.extend(items(notebook, &file.rel, &text, warn, want)),
-            Err(e) => warn(e),
+    for (_, items, errors) in results {
+        found.extend(items);
+        for e in errors {
+            warn(e);
         }
     }
     // The walk sorts by folder, then name; the promise is by path string
     // (`alice-smith/` before `alice/`), then line.
     found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     found
+}
+
+/// False only when the text certainly holds no open item: every `[ ]` in
+/// it ends its line and is followed by a blank line or the end, which is
+/// the template's empty `- [ ] ` placeholder and nothing else. (An item's
+/// text may start on the next line, so a `[ ]` at the end of a line
+/// followed by text still needs the parser.)
+#[must_use]
+pub fn may_hold_open_item(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("[ ]") {
+        let after = from + at + 3;
+        let rest = &bytes[after..];
+        let line_end = rest.iter().position(|&b| b == b'\n');
+        let line = &rest[..line_end.unwrap_or(rest.len())];
+        if !line.iter().all(|&b| b == b' ' || b == b'\t' || b == b'\r') {
+            return true;
+        }
+        let Some(end) = line_end else { return false };
+        let next = &rest[end + 1..];
+        let next_line = &next[..next.iter().position(|&b| b == b'\n').unwrap_or(next.len())];
+        if !next_line
+            .iter()
+            .all(|&b| b == b' ' || b == b'\t' || b == b'\r')
+        {
+            return true;
+        }
+        from = after;
+    }
+    false
 }
 
 /// Reads a note as UTF-8 text.
@@ -103,12 +196,13 @@ pub fn items(
     } else {
         task::tasks(&note).into_iter().filter(|t| want(t)).collect()
     };
+    if open.is_empty() {
+        return Vec::new();
+    }
+    // Frontmatter matters (and is read) only for files with items to list.
     let (frontmatter, problem) = note.frontmatter_lenient(&notebook.show(rel));
     if let Some(e) = problem {
         warn(e);
-    }
-    if open.is_empty() {
-        return Vec::new();
     }
     let folder = person_folder(rel);
     let person = frontmatter.person.or_else(|| folder.clone());
@@ -214,6 +308,73 @@ mod tests {
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn fast_and_plain_paths_agree() {
+        use rand::{RngExt, SeedableRng};
+        const PIECES: &[&str] = &[
+            "- ",
+            "* ",
+            "1. ",
+            "[ ] ",
+            "[ ]",
+            "[x] ",
+            "[>] ",
+            "> ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "```\n",
+            "<div>\n",
+            "text ",
+            "## Lift\n",
+            "---\n",
+            "person: A\n",
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+        for n in 0..300 {
+            let text: String = (0..rng.random_range(0..60))
+                .map(|_| PIECES[rng.random_range(0..PIECES.len())])
+                .collect();
+            let folder = dir.path().join(format!("p{}", n % 7));
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(
+                folder.join(format!("2026-01-{:02}-{n}.md", n % 28 + 1)),
+                text,
+            )
+            .unwrap();
+        }
+        let settings = crate::settings::Settings {
+            cwd: dir.path().to_path_buf(),
+            dir: crate::settings::DirSource::Discover,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
+            color_stdout: false,
+            color_stderr: false,
+            editor: "vi".into(),
+            width: 80,
+        };
+        let notebook = Notebook::open(&settings, false).unwrap();
+        let fast = scan(&notebook, &mut |_| {});
+        let plain = scan_with(&notebook, &mut |_| {}, &task::Task::is_open);
+        assert!(fast.len() > 10, "{}", fast.len());
+        assert_eq!(fast, plain);
+    }
+
+    #[test]
+    fn prefilter_skips_only_certain_placeholders() {
+        assert!(!may_hold_open_item("no boxes here\n"));
+        assert!(!may_hold_open_item(
+            "## Follow-ups\n\n- [ ] \n\n## Private\n"
+        ));
+        assert!(!may_hold_open_item("- [ ]\r\n\r\nend"));
+        assert!(!may_hold_open_item("- [ ] "));
+        assert!(may_hold_open_item("- [ ] task\n"));
+        assert!(may_hold_open_item("- [ ]\n  text on the next line\n"));
+        assert!(may_hold_open_item("- [ ]\nlazy\n"));
+        assert!(may_hold_open_item("- [ ] \n\n- [ ] second\n"));
     }
 
     #[test]

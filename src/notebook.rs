@@ -145,13 +145,28 @@ impl Notebook {
     /// skipped. Folders that cannot be read are reported to `warn` and the
     /// walk goes on.
     pub fn markdown_files(&self, warn: &mut dyn FnMut(Error)) -> Vec<NoteFile> {
+        self.markdown_files_under(Path::new(""), warn)
+    }
+
+    /// Like [`Notebook::markdown_files`], below one notebook-relative folder.
+    pub fn markdown_files_under(&self, under: &Path, warn: &mut dyn FnMut(Error)) -> Vec<NoteFile> {
         let mut files = Vec::new();
-        let walk = WalkDir::new(&self.root)
+        let start = self.root.join(under);
+        if !under.as_os_str().is_empty() && !start.is_dir() {
+            return files;
+        }
+        let depth_offset = under.components().count();
+        let walk = WalkDir::new(&start)
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| {
-                e.depth() == 0 || !is_skipped(e.file_name(), e.depth(), e.file_type().is_dir())
+            .filter_entry(move |e| {
+                e.depth() == 0
+                    || !is_skipped(
+                        e.file_name(),
+                        e.depth() + depth_offset,
+                        e.file_type().is_dir(),
+                    )
             });
         for entry in walk {
             match entry {

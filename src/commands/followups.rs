@@ -27,7 +27,10 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         Some(typed) => Some(notebook.resolve_person(typed, false)?.slug),
         None => None,
     };
-    let mut items = followup::scan(&notebook, &mut |e| out.warn(&e));
+    let mut items = match &only {
+        Some(folder) => followup::scan_folder(&notebook, folder, &mut |e| out.warn(&e)),
+        None => followup::scan(&notebook, &mut |e| out.warn(&e)),
+    };
     if let Some(folder) = &only {
         items.retain(|item| item.folder.as_deref() == Some(folder.as_str()));
     }

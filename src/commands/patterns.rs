@@ -19,7 +19,7 @@ use crate::settings::Settings;
 pub fn run(args: &PatternsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     let person = notebook.resolve_person(&args.person, false)?;
-    let open = followup::scan(&notebook, &mut |e| out.warn(&e));
+    let open = followup::scan_folder(&notebook, &person.slug, &mut |e| out.warn(&e));
     let summary = person::summarize(&notebook, &person.slug, &open, settings.today, &mut |e| {
         out.warn(&e);
     });

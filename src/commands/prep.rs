@@ -38,7 +38,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let person = notebook.resolve_person(&args.person, false)?;
     let today = settings.today;
     let folder = person.slug.as_str();
-    let scan = followup::scan(&notebook, &mut |e| out.warn(&e));
+    let scan = followup::scan_folder(&notebook, folder, &mut |e| out.warn(&e));
     let items: Vec<FollowUp> = scan
         .into_iter()
         .filter(|i| i.folder.as_deref() == Some(folder))

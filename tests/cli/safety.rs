@@ -451,3 +451,41 @@ fn check_is_quiet_on_a_clean_notebook() {
     assert_eq!(run.stdout, "[]\n");
     assert_eq!(run.stderr, "oneonone: no problems found in .\n");
 }
+
+// ------------------------------------------------------------ fast path
+
+/// The benchmark's generated notebook, with every construct that trips a
+/// line scan: the fast path (parallel, pre-filtered) finds exactly the
+/// generator's count. (`followup::tests` compares it with the plain path.)
+#[test]
+fn followups_finds_exactly_the_generated_open_items() {
+    let generator = std::path::Path::new(env!("CARGO_BIN_EXE_oneonone"))
+        .parent()
+        .unwrap()
+        .join("examples/gen-corpus");
+    assert!(
+        generator.is_file(),
+        "cargo test builds the gen-corpus example: {}",
+        generator.display()
+    );
+    let t = Test::new();
+    let out = Command::new(&generator)
+        .arg(t.path("book"))
+        .args(["--people", "7", "--notes", "400", "--seed", "3"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected: usize = String::from_utf8(out.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(expected > 100, "{expected}");
+    let run = t.run(&["--dir", "book", "followups", "--json"]).ok();
+    let items: Vec<crate::Item> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(items.len(), expected);
+}
