@@ -4,7 +4,9 @@
 use std::path::{Component, Path};
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::note::{Note, parse_date_prefix};
@@ -12,15 +14,18 @@ use crate::notebook::{NoteFile, Notebook};
 use crate::task;
 
 /// One open follow-up, as `followups --json` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The strings every item of a file shares (person, path, folder) are
+/// shared, not copied: a notebook can hold many thousands of items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FollowUp {
     /// The frontmatter's `person`, else the person folder's name; null for a
     /// file at the notebook's root without a `person`.
-    pub person: Option<String>,
+    pub person: Option<Arc<str>>,
     /// The frontmatter's `date`, else the date the file name starts with.
     pub date: Option<NaiveDate>,
     /// Path relative to the notebook root, with `/` separators.
-    pub path: String,
+    pub path: Arc<str>,
     /// 1-based line of the checkbox.
     pub line: usize,
     /// The item's text, without list marker and checkbox, trimmed.
@@ -32,7 +37,7 @@ pub struct FollowUp {
     pub due: Option<NaiveDate>,
     /// The person folder the file is in (not serialized).
     #[serde(skip)]
-    pub folder: Option<String>,
+    pub folder: Option<Arc<str>>,
     /// Byte offset of the checkbox character in the file (not serialized).
     #[serde(skip)]
     pub checkbox: usize,
@@ -67,6 +72,10 @@ pub fn scan_with(
     scan_files(notebook, &files, warn, want, false)
 }
 
+/// What one scanning thread found: items, and errors with their file's
+/// index.
+type Part = (Vec<FollowUp>, Vec<(usize, Error)>);
+
 /// Reads and parses the files on every core. With `open_only`, a file
 /// whose every `[ ]` is an empty placeholder is not parsed at all.
 fn scan_files(
@@ -81,44 +90,50 @@ fn scan_files(
         .map_or(1, std::num::NonZero::get)
         .min(files.len())
         .max(1);
+    // Each thread keeps one flat list of items (moved once at the end, not
+    // copied per file) and the errors with the index of their file.
     let work = || {
-        let mut done: Vec<(usize, Vec<FollowUp>, Vec<Error>)> = Vec::new();
+        let mut found: Vec<FollowUp> = Vec::new();
+        let mut errors: Vec<(usize, Error)> = Vec::new();
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
-            let mut errors = Vec::new();
-            let found = match read_note(notebook, file) {
-                Ok(text) if open_only && !may_hold_open_item(&text) => Vec::new(),
-                Ok(text) => items(notebook, &file.rel, &text, &mut |e| errors.push(e), want),
-                Err(e) => {
-                    errors.push(e);
-                    Vec::new()
-                }
-            };
-            if !found.is_empty() || !errors.is_empty() {
-                done.push((i, found, errors));
+            match read_note(notebook, file) {
+                Ok(text) if open_only && !may_hold_open_item(&text) => {}
+                Ok(text) => found.extend(items(
+                    notebook,
+                    &file.rel,
+                    &text,
+                    &mut |e| errors.push((i, e)),
+                    want,
+                )),
+                Err(e) => errors.push((i, e)),
             }
         }
-        done
+        (found, errors)
     };
-    let mut results: Vec<(usize, Vec<FollowUp>, Vec<Error>)> = if threads == 1 {
-        work()
+    let mut parts: Vec<Part> = if threads == 1 {
+        vec![work()]
     } else {
         std::thread::scope(|s| {
             let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
         })
     };
-    results.sort_by_key(|(i, _, _)| *i);
+    parts.sort_by_key(|(found, _)| std::cmp::Reverse(found.len()));
     let mut found = Vec::new();
-    for (_, items, errors) in results {
-        found.extend(items);
-        for e in errors {
-            warn(e);
+    let mut errors = Vec::new();
+    for (mut items, mut errs) in parts {
+        if found.is_empty() {
+            found = items;
+        } else {
+            found.append(&mut items);
         }
+        errors.append(&mut errs);
+    }
+    errors.sort_by_key(|(i, _)| *i);
+    for (_, e) in errors {
+        warn(e);
     }
     // The walk sorts by folder, then name; the promise is by path string
     // (`alice-smith/` before `alice/`), then line.
@@ -134,25 +149,18 @@ fn scan_files(
 #[must_use]
 pub fn may_hold_open_item(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = text[from..].find("[ ]") {
-        let after = from + at + 3;
-        let rest = &bytes[after..];
-        let line_end = rest.iter().position(|&b| b == b'\n');
-        let line = &rest[..line_end.unwrap_or(rest.len())];
-        if !line.iter().all(|&b| b == b' ' || b == b'\t' || b == b'\r') {
+    let blank = |line: &[u8]| line.iter().all(|&b| b == b' ' || b == b'\t' || b == b'\r');
+    for at in memchr::memmem::find_iter(bytes, b"[ ]") {
+        let rest = &bytes[at + 3..];
+        let line_end = memchr::memchr(b'\n', rest);
+        if !blank(&rest[..line_end.unwrap_or(rest.len())]) {
             return true;
         }
         let Some(end) = line_end else { return false };
         let next = &rest[end + 1..];
-        let next_line = &next[..next.iter().position(|&b| b == b'\n').unwrap_or(next.len())];
-        if !next_line
-            .iter()
-            .all(|&b| b == b' ' || b == b'\t' || b == b'\r')
-        {
+        if !blank(&next[..memchr::memchr(b'\n', next).unwrap_or(next.len())]) {
             return true;
         }
-        from = after;
     }
     false
 }
@@ -204,14 +212,14 @@ pub fn items(
     if let Some(e) = problem {
         warn(e);
     }
-    let folder = person_folder(rel);
-    let person = frontmatter.person.or_else(|| folder.clone());
+    let folder: Option<Arc<str>> = person_folder(rel).map(Arc::from);
+    let person: Option<Arc<str>> = frontmatter.person.map(Arc::from).or_else(|| folder.clone());
     let date = frontmatter.date.or_else(|| {
         rel.file_stem()
             .and_then(|s| s.to_str())
             .and_then(parse_date_prefix)
     });
-    let path = slash_path(rel);
+    let path: Arc<str> = Arc::from(slash_path(rel));
     open.into_iter()
         .map(|t| {
             let (owner, due) = owner_and_due(&t.text);

@@ -16,7 +16,11 @@ use crate::task::{self, Task};
 /// When an invariant does not hold: that is the point.
 pub fn check(text: &str) {
     let note = Note::split(text);
-    let _ = note.frontmatter_lenient(std::path::Path::new("n.md"));
+    // The shortcut for plain frontmatter reads what the YAML parser reads.
+    let (fast, fast_error) = note.frontmatter_lenient(std::path::Path::new("n.md"));
+    let (slow, slow_error) = note.frontmatter_by_yaml(std::path::Path::new("n.md"));
+    assert_eq!(fast, slow, "frontmatter shortcut differs");
+    assert_eq!(fast_error.is_some(), slow_error.is_some());
     let _ = note.sections();
     let _ = task::carried(&note);
     let tasks = task::tasks(&note);
@@ -177,6 +181,9 @@ mod tests {
             Just("`code`".to_string()),
             Just("energy: 3\n".to_string()),
             Just("person: A\n".to_string()),
+            Just("tags: [a, b]\n".to_string()),
+            Just("date: 2026-01-05\n".to_string()),
+            Just("person: 'Q'\n".to_string()),
             Just("\u{feff}".to_string()),
             Just("📅 2026-01-02".to_string()),
             Just(" (from 2025-12-01)".to_string()),

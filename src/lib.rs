@@ -65,7 +65,11 @@ where
     run_with(
         args,
         &Environment::capture(),
-        Box::new(std::io::stdout()),
+        // Buffered: a long listing is a few large writes, not one per line.
+        Box::new(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            std::io::stdout(),
+        )),
         Box::new(std::io::stderr()),
     )
 }

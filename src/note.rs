@@ -115,6 +115,19 @@ impl<'a> Note<'a> {
     /// leaves `person` and `tags` in place. The error, if any, comes along.
     #[must_use]
     pub fn frontmatter_lenient(&self, path: &Path) -> (Frontmatter, Option<Error>) {
+        if let Some(range) = self.frontmatter.clone()
+            && let Some(simple) = simple_frontmatter(&self.text[range])
+        {
+            return (simple, None);
+        }
+        self.parse_frontmatter(path)
+    }
+
+    /// The frontmatter as the YAML parser reads it, without the shortcut
+    /// for plain frontmatter (for the invariants that check the shortcut).
+    #[doc(hidden)]
+    #[must_use]
+    pub fn frontmatter_by_yaml(&self, path: &Path) -> (Frontmatter, Option<Error>) {
         self.parse_frontmatter(path)
     }
 
@@ -176,6 +189,94 @@ impl<'a> Note<'a> {
         let e = bad_date(path, self.text, range, &shown);
         (fm, Some(e))
     }
+}
+
+/// Reads frontmatter written in the plainest YAML, the kind oneonone writes
+/// (`key: word words`, `key: 3`, `key: [a, b]`, comments), without a YAML
+/// parser: a parse costs more than the rest of a note. Such lines can hold
+/// no YAML error, and every value reads as the YAML parser would read it.
+/// Anything else (quotes, anchors, nesting, a value starting with a digit
+/// that is not a date or a small number, `true`, a repeated key) gives
+/// `None`, and the YAML parser decides.
+fn simple_frontmatter(yaml: &str) -> Option<Frontmatter> {
+    fn plain(v: &str) -> bool {
+        let starts_ok = v.starts_with(|c: char| c.is_alphabetic());
+        let chars_ok = v.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, ' ' | '_' | '.' | '-' | '/' | '(' | ')' | '+')
+        });
+        let keyword = matches!(
+            v.to_ascii_lowercase().as_str(),
+            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n" | "nan" | "inf"
+        );
+        starts_ok && chars_ok && !keyword && !v.ends_with(' ') && !v.contains("  ")
+    }
+    let date_like = |v: &str| v.len() == 10 && parse_date_prefix(v).is_some();
+    let number = |v: &str| {
+        !v.is_empty()
+            && v.len() <= 9
+            && v.bytes().all(|b| b.is_ascii_digit())
+            && !(v.len() > 1 && v.starts_with('0'))
+    };
+    let mut fm = Frontmatter::default();
+    let mut keys: Vec<&str> = Vec::new();
+    for line in yaml.lines() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim_matches([' ', '\t']).is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, rest) = line.split_once(':')?;
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            || key.starts_with('-')
+        {
+            return None;
+        }
+        if keys.contains(&key) {
+            return None;
+        }
+        keys.push(key);
+        if !(rest.is_empty() || rest.starts_with(' ')) {
+            return None;
+        }
+        let value = rest.trim_start_matches([' ', '\t']);
+        // A trailing comment needs a blank before the `#`.
+        let value = match value.find(" #") {
+            Some(at) => value[..at].trim_end_matches([' ', '\t']),
+            None if value.starts_with('#') => "",
+            None => value.trim_end_matches([' ', '\t']),
+        };
+        if let Some(inner) = value.strip_prefix('[') {
+            let inner = inner.strip_suffix(']')?;
+            let items: Vec<&str> = if inner.trim_matches(' ').is_empty() {
+                Vec::new()
+            } else {
+                inner.split(',').map(|i| i.trim_matches(' ')).collect()
+            };
+            if !items.iter().all(|i| plain(i) || number(i)) {
+                return None;
+            }
+            if key == "tags" {
+                fm.tags = items.iter().map(|i| (*i).to_string()).collect();
+            }
+            continue;
+        }
+        let ok = value.is_empty() || plain(value) || number(value) || date_like(value);
+        if !ok {
+            return None;
+        }
+        match key {
+            "person" if !value.is_empty() => fm.person = Some(value.to_string()),
+            "date" if date_like(value) => fm.date = parse_date_prefix(value),
+            // Anything else in `date` is for the YAML parser to judge.
+            "date" if !value.is_empty() => return None,
+            "framework" if !value.is_empty() => fm.framework = Some(value.to_string()),
+            "tags" if !value.is_empty() => fm.tags = vec![value.to_string()],
+            _ => {}
+        }
+    }
+    Some(fm)
 }
 
 /// A YAML scalar as a non-empty string.
@@ -365,9 +466,8 @@ pub fn line_number(text: &str, offset: usize) -> usize {
 
 /// How many `\n` bytes there are.
 #[must_use]
-#[allow(clippy::naive_bytecount)] // the compiler vectorizes this loop well enough
 pub fn count_newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 /// Iterates over the lines of `text` from `pos`, yielding each line's range
@@ -524,6 +624,41 @@ mod tests {
         assert_eq!(sections[0].range.end, text.len());
         let setext = Note::split("Agenda\n======\n\ntext\n").sections();
         assert_eq!(setext[0].title, "Agenda");
+    }
+
+    #[test]
+    fn simple_frontmatter_reads_as_the_yaml_parser_does() {
+        for yaml in [
+            "person: Alice Smith\ndate: 2026-11-24\nframework: listen-learn-lift\ntags: []\nenergy: 3\nchallenge:\nskill: 12\n",
+            "person: José O-Brien  # the new lead\n# a comment\ntags: [growth, hiring, 2026]\ndate: 2026-01-05\n",
+            "person: 42\ntags: solo\n",
+            "person:\ndate:\n",
+        ] {
+            let text = format!("---\n{yaml}---\n");
+            let note = Note::split(&text);
+            let simple = simple_frontmatter(&text[note.frontmatter.clone().unwrap()]).expect(yaml);
+            assert_eq!(
+                Some(simple),
+                note.parse_frontmatter(Path::new("n.md")).0.into(),
+                "{yaml}"
+            );
+        }
+        for yaml in [
+            "person: 'Alice'\n",
+            "person: true\n",
+            "person: 007\n",
+            "date: 2026-11-24T10:00\n",
+            "a: 1\na: 2\n",
+            "person: Alice: Smith\n",
+            "tags: [a, [b]]\n",
+            "nested:\n  key: v\n",
+            "person: &a Bo\n",
+            "p:x\n",
+            "date: someday\n",
+            "person: Alice  Smith\n",
+        ] {
+            assert_eq!(simple_frontmatter(yaml), None, "{yaml}");
+        }
     }
 
     #[test]

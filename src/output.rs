@@ -29,26 +29,42 @@ pub mod style {
 }
 
 /// The two output streams, and a count of the warnings given.
+///
+/// Colour escapes are written only where colour is on; everything else
+/// that reaches a stream is plain (note text is sanitized), so nothing has
+/// to be stripped on the way out, which keeps long listings cheap.
 pub struct Output {
     out: AutoStream<Box<dyn Write>>,
     err: AutoStream<Box<dyn Write>>,
+    color_out: bool,
+    color_err: bool,
     warnings: usize,
+}
+
+/// `style` around `text` when `color`, else `text` alone.
+struct Painted<'a, T>(bool, Style, &'a T);
+
+impl<T: fmt::Display> fmt::Display for Painted<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Painted(color, style, text) = self;
+        if *color {
+            write!(f, "{style}{text}{style:#}")
+        } else {
+            write!(f, "{text}")
+        }
+    }
 }
 
 impl Output {
     /// Wraps the streams; `color_*` says whether each may carry colour.
     #[must_use]
     pub fn new(out: Box<dyn Write>, err: Box<dyn Write>, color_out: bool, color_err: bool) -> Self {
-        let choice = |c: bool| {
-            if c {
-                ColorChoice::Always
-            } else {
-                ColorChoice::Never
-            }
-        };
+        // Pass-through: escapes are only written when colour is on.
         Output {
-            out: AutoStream::new(out, choice(color_out)),
-            err: AutoStream::new(err, choice(color_err)),
+            out: AutoStream::new(out, ColorChoice::Always),
+            err: AutoStream::new(err, ColorChoice::Always),
+            color_out,
+            color_err,
             warnings: 0,
         }
     }
@@ -59,6 +75,15 @@ impl Output {
     /// Standard output cannot be written.
     pub fn print(&mut self, args: fmt::Arguments<'_>) -> Result<()> {
         self.out.write_fmt(args).map_err(Error::Output)
+    }
+
+    /// Writes a value as pretty JSON to standard output, streamed.
+    ///
+    /// # Errors
+    /// Standard output cannot be written.
+    pub fn json<T: serde::Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        serde_json::to_writer_pretty(&mut self.out, value).map_err(|e| Error::Output(e.into()))?;
+        self.out.write_all(b"\n").map_err(Error::Output)
     }
 
     /// Writes raw bytes to standard output (a completion script).
@@ -74,7 +99,7 @@ impl Output {
     /// # Errors
     /// Standard output cannot be written.
     pub fn styled(&mut self, style: Style, text: impl fmt::Display) -> Result<()> {
-        write!(self.out, "{style}{text}{style:#}").map_err(Error::Output)
+        write!(self.out, "{}", Painted(self.color_out, style, &text)).map_err(Error::Output)
     }
 
     /// Writes a notice to standard error: `oneonone: <message>`.
@@ -86,19 +111,29 @@ impl Output {
     /// Reports a problem that did not stop the command.
     pub fn warn(&mut self, error: &Error) {
         self.warnings += 1;
-        let s = style::WARNING;
-        let _ = writeln!(self.err, "oneonone: {s}warning:{s:#} {}", chain(error));
+        let label = Painted(self.color_err, style::WARNING, &"warning:");
+        let _ = writeln!(self.err, "oneonone: {label} {}", chain(error));
     }
 
     /// Reports the error that stopped the command.
     pub fn error(&mut self, error: &Error) {
-        let s = style::ERROR;
-        let _ = writeln!(self.err, "oneonone: {s}error:{s:#} {}", chain(error));
+        let label = Painted(self.color_err, style::ERROR, &"error:");
+        let _ = writeln!(self.err, "oneonone: {label} {}", chain(error));
     }
 
     /// Writes clap's own rendering (help, version, usage errors).
     pub fn clap(&mut self, error: &clap::Error) {
-        let mut text = error.render().ansi().to_string();
+        let color = if error.use_stderr() {
+            self.color_err
+        } else {
+            self.color_out
+        };
+        let rendered = error.render();
+        let mut text = if color {
+            rendered.ansi().to_string()
+        } else {
+            rendered.to_string()
+        };
         // Usage errors read like every other error: `oneonone: error: ...`.
         if error.use_stderr() {
             text.insert_str(0, "oneonone: ");

@@ -189,7 +189,7 @@ pub fn analyze(
                 .unwrap_or(0);
             (carried >= STUCK_AFTER).then(|| Stuck {
                 text: f.text.clone(),
-                path: f.path.clone(),
+                path: f.path.to_string(),
                 line: f.line,
                 carried,
                 since: crate::carry::origin(&f.text),

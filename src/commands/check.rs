@@ -22,8 +22,7 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut Output) -> Result<Ou
     problems.extend(check::check(&notebook, bank.as_ref()));
     problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     if args.json {
-        let json = serde_json::to_string_pretty(&problems).unwrap_or_default();
-        out.print(format_args!("{json}\n"))?;
+        out.json(&problems)?;
     } else {
         for p in &problems {
             out.styled(style::PATH, notebook.show(Path::new(&p.path)).display())?;

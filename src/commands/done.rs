@@ -165,7 +165,8 @@ fn by_text(
     }
     // Talking points are not follow-ups: `new` moves them.
     found.retain(|f| {
-        (folder.is_none() || f.folder == folder) && !crate::agenda::is_agenda_path(&f.path)
+        (folder.is_none() || f.folder.as_deref() == folder.as_deref())
+            && !crate::agenda::is_agenda_path(&f.path)
     });
     let what = if want_checked { "checked" } else { "open" };
     match found.len() {
@@ -174,7 +175,7 @@ fn by_text(
         ))),
         1 => {
             let item = found.remove(0);
-            let rel = PathBuf::from(&item.path);
+            let rel = PathBuf::from(&*item.path);
             let text = followup::read_note(notebook, &NoteFile { rel: rel.clone() })?;
             let task = task::tasks(&Note::split(&text))
                 .into_iter()
@@ -194,7 +195,7 @@ fn by_text(
                 .map(|f| {
                     format!(
                         "  {}:{}: {}",
-                        notebook.show(Path::new(&f.path)).display(),
+                        notebook.show(Path::new(&*f.path)).display(),
                         f.line,
                         sanitize(&f.text)
                     )

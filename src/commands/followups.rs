@@ -40,9 +40,10 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
             && (!args.theirs || i.owner != ME)
             && (!args.overdue || i.due.is_some_and(|d| d < today))
     });
-    let (points, mut items): (Vec<FollowUp>, Vec<FollowUp>) = items
-        .into_iter()
-        .partition(|i| agenda::is_agenda_path(&i.path));
+    // Taken out, not copied: a notebook may hold many thousands of items.
+    let points: Vec<FollowUp> = items
+        .extract_if(.., |i| agenda::is_agenda_path(&i.path))
+        .collect();
     if args.agenda {
         items.extend(points.iter().cloned());
         items.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
@@ -57,9 +58,7 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         ));
     }
     if args.json {
-        // Plain strings, numbers and dates: serializing them cannot fail.
-        let json = serde_json::to_string_pretty(&items).unwrap_or_default();
-        out.print(format_args!("{json}\n"))?;
+        out.json(&items)?;
     } else if items.is_empty() {
         out.notice(format_args!(
             "no open follow-ups in {}",
@@ -80,7 +79,7 @@ fn print_grouped(
     out: &mut Output,
 ) -> Result<()> {
     let today = settings.today;
-    let mut groups: BTreeMap<Option<String>, Vec<FollowUp>> = BTreeMap::new();
+    let mut groups: BTreeMap<Option<std::sync::Arc<str>>, Vec<FollowUp>> = BTreeMap::new();
     for item in items {
         groups.entry(item.folder.clone()).or_default().push(item);
     }
@@ -102,9 +101,9 @@ fn print_grouped(
                 .iter()
                 .filter(|i| !agenda::is_agenda_path(&i.path))
                 .max_by_key(|i| i.date)
-                .and_then(|i| i.person.clone())
-                .or(folder)
-                .unwrap_or_else(|| "(no person)".to_string());
+                .and_then(|i| i.person.as_deref())
+                .or(folder.as_deref())
+                .map_or_else(|| "(no person)".to_string(), str::to_string);
             (name, group)
         })
         .collect();
@@ -133,7 +132,7 @@ pub fn print_item(
     item: &FollowUp,
     out: &mut Output,
 ) -> Result<()> {
-    let path = notebook.show(Path::new(&item.path));
+    let path = notebook.show(Path::new(&*item.path));
     out.print(format_args!("  "))?;
     out.styled(style::PATH, sanitize(&path.display().to_string()))?;
     out.print(format_args!(":"))?;

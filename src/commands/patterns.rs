@@ -33,8 +33,7 @@ pub fn run(args: &PatternsArgs, settings: &Settings, out: &mut Output) -> Result
         &mut |e| out.warn(&e),
     );
     if args.json {
-        let json = serde_json::to_string_pretty(&found).unwrap_or_default();
-        out.print(format_args!("{json}\n"))?;
+        out.json(&found)?;
         return Ok(Outcome::Done);
     }
     print(&notebook, &found, out)?;

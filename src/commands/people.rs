@@ -31,8 +31,7 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
     }
     rows.sort_by_key(|r| r.name.to_lowercase());
     if args.json {
-        let json = serde_json::to_string_pretty(&rows).unwrap_or_default();
-        out.print(format_args!("{json}\n"))?;
+        out.json(&rows)?;
         return Ok(Outcome::Done);
     }
     if rows.is_empty() {
