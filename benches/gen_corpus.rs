@@ -147,11 +147,11 @@ fn note(rng: &mut StdRng, name: &str, date: NaiveDate) -> (String, usize) {
                     .unwrap_or(0))
                 / 3
         {
-            match rng.random_range(0..40) {
-                0..=29 => {
+            match rng.random_range(0..200) {
+                0..=159 => {
                     let _ = write!(s, "{}.\n\n", sentence(rng, 25));
                 }
-                30..=33 => {
+                160..=179 => {
                     let _ = write!(
                         s,
                         "- {}\n  - {}\n- {}\n\n",
@@ -161,10 +161,10 @@ fn note(rng: &mut StdRng, name: &str, date: NaiveDate) -> (String, usize) {
                     );
                 }
                 // Decoys a line scan counts and GitHub does not.
-                34 | 35 => {
+                180..=186 => {
                     let _ = write!(s, "```\n- [ ] {} in code\n```\n\n", sentence(rng, 3));
                 }
-                36 | 37 => {
+                187..=193 => {
                     let _ = write!(
                         s,
                         "Prose with [ ] brackets and | [ ] | a table-ish cell.\n\n<div>\n- [ ] {} in html\n</div>\n\n",
@@ -172,7 +172,7 @@ fn note(rng: &mut StdRng, name: &str, date: NaiveDate) -> (String, usize) {
                     );
                 }
                 // Tasks a line scan may miss and GitHub shows.
-                38 => {
+                194..=196 => {
                     let _ = write!(s, "> - [ ] {} quoted\n\n", sentence(rng, 4));
                     open += 1;
                 }
