@@ -36,6 +36,8 @@ pub struct Config {
     pub share_checkins: Option<bool>,
     /// Whether new notes and folders are readable by their owner only.
     pub private_files: Option<bool>,
+    /// Whether `followups` and `people` keep a cache in `.oneonone/`.
+    pub cache: Option<bool>,
 }
 
 /// Parses a YAML settings file into `T`; a file of only comments is the

@@ -48,7 +48,67 @@ pub struct FollowUp {
 /// what can be read of them is still listed.
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     let files = notebook.markdown_files(warn);
-    scan_files(notebook, &files, warn, &task::Task::is_open, true)
+    if !notebook.config.cache.unwrap_or(true) {
+        return scan_files(notebook, &files, warn, &task::Task::is_open, true);
+    }
+    // Unchanged files come from the cache; the rest are read, and cached.
+    let now = crate::cache::now_ns();
+    let mut cache = crate::cache::Cache::load(notebook.root());
+    let mut found = Vec::new();
+    let mut misses: Vec<(NoteFile, Option<crate::cache::Stamp>)> = Vec::new();
+    let paths: Vec<String> = files.iter().map(|f| slash_path(&f.rel)).collect();
+    for (file, rel) in files.iter().zip(&paths) {
+        let stamp = crate::cache::Stamp::of(&notebook.path(&file.rel));
+        match stamp.and_then(|s| cache.get(rel, s, person_folder(&file.rel).as_deref())) {
+            Some(items) => found.extend(items),
+            None => misses.push((file.clone(), stamp)),
+        }
+    }
+    let miss_files: Vec<NoteFile> = misses.iter().map(|(f, _)| f.clone()).collect();
+    let mut failed = std::collections::HashSet::new();
+    let read = scan_files(
+        notebook,
+        &miss_files,
+        &mut |e| {
+            failed.insert(error_file(&e));
+            warn(e);
+        },
+        &task::Task::is_open,
+        true,
+    );
+    let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
+        std::collections::HashMap::new();
+    for item in &read {
+        by_path.entry(&item.path).or_default().push(item);
+    }
+    for (file, stamp) in &misses {
+        let rel = slash_path(&file.rel);
+        let shown = notebook.show(&file.rel);
+        if let Some(stamp) = stamp
+            && !failed.contains(&shown)
+        {
+            let items: Vec<FollowUp> = by_path
+                .get(rel.as_str())
+                .map(|v| v.iter().map(|i| (*i).clone()).collect())
+                .unwrap_or_default();
+            cache.put(&rel, *stamp, &items, now);
+        }
+    }
+    cache.retain(&paths.iter().map(String::as_str).collect());
+    cache.save(notebook.root());
+    found.extend(read);
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    found
+}
+
+/// The file an error is about, as shown to the user.
+fn error_file(e: &Error) -> std::path::PathBuf {
+    match e {
+        Error::Io { path, .. } | Error::Invalid { path, .. } | Error::Yaml { path, .. } => {
+            path.clone()
+        }
+        _ => std::path::PathBuf::new(),
+    }
 }
 
 /// The open follow-ups of one person folder only (for commands about one

@@ -241,16 +241,7 @@ impl Lock {
     pub fn acquire(root: &Path, shown_root: &Path, waiting: &mut dyn FnMut()) -> Result<Lock> {
         let dir = root.join(STATE_DIR);
         let shown = shown_root.join(STATE_DIR);
-        if !dir.is_dir() {
-            create_dir_private(&dir)
-                .map_err(|e| Error::io(&shown, "cannot create the folder", e))?;
-            // Keep the lock out of the notebook's git history.
-            match write_new(&dir.join(".gitignore"), b"*\n") {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(Error::io(shown.join(".gitignore"), "cannot write", e)),
-            }
-        }
+        ensure_state_dir(&dir).map_err(|e| Error::io(&shown, "cannot create the folder", e))?;
         let path = dir.join("lock");
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -270,6 +261,22 @@ impl Lock {
             }
         }
         Ok(Lock { _file: file })
+    }
+}
+
+/// Makes the notebook's private `.oneonone` folder, which keeps itself out
+/// of the notebook's git history.
+///
+/// # Errors
+/// The folder or its `.gitignore` cannot be written.
+pub fn ensure_state_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    create_dir_private(dir)?;
+    match write_new(&dir.join(".gitignore"), b"*\n") {
+        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
+        _ => Ok(()),
     }
 }
 

@@ -14,6 +14,7 @@
 
 pub mod agenda;
 pub mod bank;
+pub mod cache;
 pub mod carry;
 pub mod chart;
 pub mod check;

@@ -217,6 +217,13 @@ fn simple_frontmatter(yaml: &str) -> Option<Frontmatter> {
             && v.bytes().all(|b| b.is_ascii_digit())
             && !(v.len() > 1 && v.starts_with('0'))
     };
+    // YAML refuses control characters anywhere, comments included.
+    if yaml.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+    }) {
+        return None;
+    }
     let mut fm = Frontmatter::default();
     let mut keys: Vec<&str> = Vec::new();
     for line in yaml.lines() {

@@ -489,3 +489,55 @@ fn followups_finds_exactly_the_generated_open_items() {
     let items: Vec<crate::Item> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(items.len(), expected);
 }
+
+// ----------------------------------------------------------------- cache
+
+/// The cache answers for unchanged notes, and never for a changed one, even
+/// one edited within the same second to the same size.
+#[test]
+fn the_cache_is_never_stale() {
+    let t = Test::new();
+    t.write("alice/2026-11-01.md", "- [ ] first version\n");
+    t.write("bob/2026-11-01.md", "- [ ] bob's item\n");
+    // A note changed in the last two seconds is not cached (a later write
+    // might fall in the same clock tick): wait that out once.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(followups_json(&t, &[]).len(), 2);
+    let cache_path = t.path(".oneonone/cache-v1");
+    let cache = fs::read_to_string(&cache_path).unwrap();
+    assert!(cache.contains("first version"), "{cache}");
+
+    // An unchanged note is answered from the cache: doctor the cache and
+    // see the doctored text come back.
+    fs::write(&cache_path, cache.replace("first version", "FROM CACHE!!")).unwrap();
+    let texts: Vec<String> = followups_json(&t, &[])
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, ["FROM CACHE!!", "bob's item"]);
+
+    // Edited right away, same size, same second: read again.
+    t.write("alice/2026-11-01.md", "- [ ] other version\n");
+    let texts: Vec<String> = followups_json(&t, &[])
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, ["other version", "bob's item"]);
+    // Ticked off by oneonone: gone from the list at once.
+    t.run(&["done", "bob/2026-11-01.md:1"]).ok();
+    let texts: Vec<String> = followups_json(&t, &[])
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, ["other version"]);
+    // Deleted: gone; a broken cache is rebuilt; `cache: false` never writes one.
+    fs::remove_file(t.path("alice/2026-11-01.md")).unwrap();
+    assert_eq!(followups_json(&t, &[]).len(), 0);
+    fs::write(&cache_path, "not json").unwrap();
+    t.write("carol/2026-11-01.md", "- [ ] carol\n");
+    assert_eq!(followups_json(&t, &[]).len(), 1);
+    fs::remove_file(&cache_path).unwrap();
+    t.write("oneonone.yaml", "cache: false\n");
+    assert_eq!(followups_json(&t, &[]).len(), 1);
+    assert!(!cache_path.exists());
+}
