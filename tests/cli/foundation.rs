@@ -260,7 +260,7 @@ fn broken_config_names_file_and_line() {
     let run = t.run(&["new", "Alice"]).status(2);
     assert_eq!(
         run.stderr,
-        "oneonone: error: oneonone.yaml:2:1: unknown field `questions_per_sektion`, expected one of `manager`, `framework`, `questions_per_section`, `cadence_days`, `private_section`, `share_checkins`, `private_files`\n"
+        "oneonone: error: oneonone.yaml:2:1: unknown field `questions_per_sektion`, expected one of `manager`, `framework`, `questions_per_section`, `cadence_days`, `private_section`, `share_checkins`, `private_files`, `cache`\n"
     );
     assert_eq!(t.files(), ["oneonone.yaml"]);
 }
