@@ -47,22 +47,51 @@ pub struct FollowUp {
 /// that cannot be read or parsed are reported to `warn` (in path order);
 /// what can be read of them is still listed.
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
-    let files = notebook.markdown_files(warn);
     if !notebook.config.cache.unwrap_or(true) {
+        let files = notebook.markdown_files(warn);
         return scan_files(notebook, &files, warn, &task::Task::is_open, true);
     }
-    // Unchanged files come from the cache; the rest are read, and cached.
+    // Unchanged files come from the cache (read while the walk runs); the
+    // rest are read, and cached.
     let now = crate::cache::now_ns();
-    let mut cache = crate::cache::Cache::load(notebook.root());
+    let (files, mut cache) = std::thread::scope(|s| {
+        let loading = s.spawn(|| crate::cache::Cache::load(notebook.root()));
+        let files = notebook.markdown_files(warn);
+        (files, loading.join().unwrap_or_default())
+    });
+    let paths: Vec<String> = files.iter().map(|f| slash_path(&f.rel)).collect();
+    // Stat every note and look it up, on every core.
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let total = files.len();
+    let lookup = |range: std::ops::Range<usize>| {
+        let mut hits = Vec::new();
+        let mut misses = Vec::new();
+        for i in range {
+            let file = &files[i];
+            let stamp = crate::cache::Stamp::of(&notebook.path(&file.rel));
+            match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
+                Some(items) => hits.extend(items),
+                None => misses.push((file.clone(), stamp)),
+            }
+        }
+        (hits, misses)
+    };
+    let parts: Vec<Lookup> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..total)
+            .step_by(chunk)
+            .map(|start| {
+                let lookup = &lookup;
+                s.spawn(move || lookup(start..(start + chunk).min(total)))
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
     let mut found = Vec::new();
     let mut misses: Vec<(NoteFile, Option<crate::cache::Stamp>)> = Vec::new();
-    let paths: Vec<String> = files.iter().map(|f| slash_path(&f.rel)).collect();
-    for (file, rel) in files.iter().zip(&paths) {
-        let stamp = crate::cache::Stamp::of(&notebook.path(&file.rel));
-        match stamp.and_then(|s| cache.get(rel, s, person_folder(&file.rel).as_deref())) {
-            Some(items) => found.extend(items),
-            None => misses.push((file.clone(), stamp)),
-        }
+    for (mut hits, mut missed) in parts {
+        found.append(&mut hits);
+        misses.append(&mut missed);
     }
     let miss_files: Vec<NoteFile> = misses.iter().map(|(f, _)| f.clone()).collect();
     let mut failed = std::collections::HashSet::new();
@@ -131,6 +160,10 @@ pub fn scan_with(
     let files = notebook.markdown_files(warn);
     scan_files(notebook, &files, warn, want, false)
 }
+
+/// What one cache lookup thread found: cached items, and the files to read
+/// (with their stamps, when they could be taken).
+type Lookup = (Vec<FollowUp>, Vec<(NoteFile, Option<crate::cache::Stamp>)>);
 
 /// What one scanning thread found: items, and errors with their file's
 /// index.
