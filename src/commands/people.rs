@@ -18,13 +18,21 @@ use crate::settings::Settings;
 /// The notebook cannot be read, or standard output cannot be written.
 pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let items = followup::scan(&notebook, &mut |e| out.warn(&e));
+    // Grouped once by folder: each person then looks at their own items.
+    let mut by_folder: std::collections::HashMap<String, Vec<followup::FollowUp>> =
+        std::collections::HashMap::new();
+    for item in followup::scan(&notebook, &mut |e| out.warn(&e)) {
+        by_folder
+            .entry(item.folder.as_deref().unwrap_or_default().to_string())
+            .or_default()
+            .push(item);
+    }
     let mut rows: Vec<Summary> = Vec::new();
     for folder in notebook.person_slugs()? {
         rows.push(person::summarize(
             &notebook,
             &folder,
-            &items,
+            by_folder.get(&folder).map_or(&[][..], Vec::as_slice),
             settings.today,
             &mut |e| out.warn(&e),
         ));
