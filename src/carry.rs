@@ -75,7 +75,6 @@ pub fn carry_out(
         .collect();
     let mut bytes = text.as_bytes().to_vec();
     for task in &open {
-        debug_assert_eq!(bytes[task.checkbox], b' ');
         bytes[task.checkbox] = CARRIED_MARK;
     }
     let mut carried_items = Vec::new();
@@ -88,7 +87,7 @@ pub fn carry_out(
             carried_items.push(item);
         }
     }
-    // Only ASCII spaces became ASCII '>': still UTF-8.
+    // Only ASCII blanks became ASCII '>': still UTF-8.
     let text = String::from_utf8(bytes).ok()?;
     Some(CarriedOut {
         text,

@@ -243,8 +243,13 @@ fn scan_files(
 pub fn may_hold_open_item(text: &str) -> bool {
     let bytes = text.as_bytes();
     let blank = |line: &[u8]| line.iter().all(|&b| b == b' ' || b == b'\t' || b == b'\r');
-    for at in memchr::memmem::find_iter(bytes, b"[ ]") {
-        let rest = &bytes[at + 3..];
+    // An unticked box is `[`, one blank of those the parser takes (space,
+    // tab, vertical tab, form feed), `]`.
+    let is_box = |at: usize| {
+        at >= 2 && bytes[at - 2] == b'[' && matches!(bytes[at - 1], b' ' | b'\t' | 0x0b | 0x0c)
+    };
+    for close in memchr::memchr_iter(b']', bytes).filter(|&at| is_box(at)) {
+        let rest = &bytes[close + 1..];
         let line_end = memchr::memchr(b'\n', rest);
         if !blank(&rest[..line_end.unwrap_or(rest.len())]) {
             return true;
@@ -476,6 +481,9 @@ mod tests {
         assert!(may_hold_open_item("- [ ]\n  text on the next line\n"));
         assert!(may_hold_open_item("- [ ]\nlazy\n"));
         assert!(may_hold_open_item("- [ ] \n\n- [ ] second\n"));
+        // The parser takes a tab (and other blanks) in the box too.
+        assert!(may_hold_open_item("- [\t] one\n"));
+        assert!(may_hold_open_item("- [\u{c}] one\n"));
     }
 
     #[test]

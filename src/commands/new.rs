@@ -204,6 +204,10 @@ fn carry_over(
                 continue;
             }
         };
+        // Nothing can move out of a note without an open item: no parse.
+        if !crate::followup::may_hold_open_item(&text) {
+            continue;
+        }
         refuse_conflicts(notebook, &meeting.rel, &text)?;
         let note_date = Note::split(&text)
             .frontmatter_lenient(&meeting.rel)
