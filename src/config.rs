@@ -40,6 +40,24 @@ pub struct Config {
     pub cache: Option<bool>,
 }
 
+/// Reads the YAML settings file `name` in `dir` (shown as `shown`) into `T`:
+/// the default `T` when there is no such file.
+///
+/// # Errors
+/// The file exists but cannot be read or does not parse.
+pub fn load_yaml_file<T: serde::de::DeserializeOwned + Default>(
+    dir: &Path,
+    shown: &Path,
+    name: &str,
+) -> Result<T> {
+    let path = shown.join(name);
+    match std::fs::read_to_string(dir.join(name)) {
+        Ok(text) => parse_yaml_or_default(&text, &path),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
+        Err(e) => Err(Error::io(path, "cannot read", e)),
+    }
+}
+
 /// Parses a YAML settings file into `T`; a file of only comments is the
 /// default `T`.
 ///
@@ -64,13 +82,7 @@ impl Config {
     /// # Errors
     /// The file exists but cannot be read or does not parse.
     pub fn load(root: &Path, shown: &Path) -> Result<Self> {
-        let path = shown.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(root.join(CONFIG_FILE)) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(Error::io(path, "cannot read", e)),
-        };
-        Self::parse(&text, &path)
+        load_yaml_file(root, shown, CONFIG_FILE)
     }
 
     /// Parses the text of a settings file.

@@ -54,13 +54,7 @@ impl Profile {
     /// # Errors
     /// The file exists but cannot be read or does not parse.
     pub fn load(folder: &Path, shown: &Path) -> Result<Self> {
-        let shown = shown.join(PROFILE_FILE);
-        let text = match std::fs::read_to_string(folder.join(PROFILE_FILE)) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Profile::default()),
-            Err(e) => return Err(Error::io(shown, "cannot read", e)),
-        };
-        crate::config::parse_yaml_or_default(&text, &shown)
+        crate::config::load_yaml_file(folder, shown, PROFILE_FILE)
     }
 }
 
