@@ -74,6 +74,20 @@ pub struct CheckIn {
 /// out; a frontmatter that does not parse gives no values (the scan that
 /// reads the note reports it).
 pub fn read(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -> Values {
+    if let Some(values) = note
+        .frontmatter
+        .clone()
+        .and_then(|range| plain_values(&note.text[range]))
+    {
+        return values;
+    }
+    read_by_yaml(note, path, warn)
+}
+
+/// [`read`] through the YAML parser alone (for the invariants that check
+/// the shortcut).
+#[doc(hidden)]
+pub fn read_by_yaml(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -> Values {
     let mut values = Values::default();
     let Some(range) = note.frontmatter.clone() else {
         return values;
@@ -108,6 +122,36 @@ pub fn read(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -> Values
         }
     }
     values
+}
+
+/// The check-in values of plain frontmatter (what oneonone writes), read
+/// without the YAML parser; `None` when anything needs the parser's
+/// judgement (or a warning), which then reads it.
+fn plain_values(yaml: &str) -> Option<Values> {
+    crate::note::simple_frontmatter(yaml)?;
+    let mut values = Values::default();
+    for line in yaml.lines() {
+        let Some((key, rest)) = line.strip_suffix('\r').unwrap_or(line).split_once(':') else {
+            continue;
+        };
+        if !FIELDS.contains(&key) {
+            continue;
+        }
+        let value = rest
+            .split(" #")
+            .next()
+            .unwrap_or_default()
+            .trim_matches([' ', '\t']);
+        if value.is_empty() {
+            continue;
+        }
+        let n: u8 = value
+            .parse()
+            .ok()
+            .filter(|n| RANGE.contains(n) && value.len() == 1)?;
+        values.set(key, n);
+    }
+    Some(values)
 }
 
 /// The text with the given check-in fields set, changing only their lines:

@@ -21,6 +21,13 @@ pub fn check(text: &str) {
     let (slow, slow_error) = note.frontmatter_by_yaml(std::path::Path::new("n.md"));
     assert_eq!(fast, slow, "frontmatter shortcut differs");
     assert_eq!(fast_error.is_some(), slow_error.is_some());
+    let mut warned = false;
+    let by_yaml =
+        checkin::read_by_yaml(&note, std::path::Path::new("n.md"), &mut |_| warned = true);
+    let quick = checkin::read(&note, std::path::Path::new("n.md"), &mut |_| {});
+    if !warned {
+        assert_eq!(quick, by_yaml, "check-in shortcut differs");
+    }
     let _ = note.sections();
     let _ = task::carried(&note);
     let tasks = task::tasks(&note);

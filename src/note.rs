@@ -198,7 +198,7 @@ impl<'a> Note<'a> {
 /// Anything else (quotes, anchors, nesting, a value starting with a digit
 /// that is not a date or a small number, `true`, a repeated key) gives
 /// `None`, and the YAML parser decides.
-fn simple_frontmatter(yaml: &str) -> Option<Frontmatter> {
+pub(crate) fn simple_frontmatter(yaml: &str) -> Option<Frontmatter> {
     fn plain(v: &str) -> bool {
         let starts_ok = v.starts_with(|c: char| c.is_alphabetic());
         let chars_ok = v.chars().all(|c| {

@@ -161,7 +161,13 @@ pub fn analyze(
                 .or_default() += 1;
         }
         let note_date = fm.date.unwrap_or(meeting.date);
-        for (_, text) in task::carried(&note) {
+        // Only a note with a `[>]` in it can hold a carried item: no parse.
+        let carried = if text.contains("[>]") {
+            task::carried(&note)
+        } else {
+            Vec::new()
+        };
+        for (_, text) in carried {
             let origin = crate::carry::origin(&text).unwrap_or(note_date);
             *carried_counts
                 .entry((normalized(&text), Some(origin)))
