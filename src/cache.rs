@@ -98,7 +98,7 @@ impl Stamp {
 }
 
 /// One cached item: line, checkbox offset, text, owner, due date.
-type Item = (usize, usize, String, String, Option<NaiveDate>);
+type Item = (usize, usize, Arc<str>, Arc<str>, Option<NaiveDate>);
 
 /// What a file held: its person, date and items (most files hold none).
 type Found = (Option<Box<str>>, Option<NaiveDate>, Vec<Item>);

@@ -29,10 +29,10 @@ pub struct FollowUp {
     /// 1-based line of the checkbox.
     pub line: usize,
     /// The item's text, without list marker and checkbox, trimmed.
-    pub text: String,
+    pub text: Arc<str>,
     /// Who owns it: `me` (the manager, also when nobody is mentioned), or
     /// the slug of the person an `@mention` names.
-    pub owner: String,
+    pub owner: Arc<str>,
     /// The due date, from `📅 YYYY-MM-DD` or `due:YYYY-MM-DD`.
     pub due: Option<NaiveDate>,
     /// The person folder the file is in (not serialized).
@@ -326,8 +326,8 @@ pub fn items(
                 date,
                 path: path.clone(),
                 line: t.line,
-                text: t.text,
-                owner,
+                text: Arc::from(t.text),
+                owner: Arc::from(owner),
                 due,
                 folder: folder.clone(),
                 checkbox: t.checkbox,

@@ -194,7 +194,7 @@ pub fn analyze(
                 .copied()
                 .unwrap_or(0);
             (carried >= STUCK_AFTER).then(|| Stuck {
-                text: f.text.clone(),
+                text: f.text.to_string(),
                 path: f.path.to_string(),
                 line: f.line,
                 carried,

@@ -118,7 +118,7 @@ pub fn summarize(
         .filter(mine)
         .filter(|i| !agenda::is_agenda_path(&i.path));
     let (open_mine, open_theirs) = follow_ups.fold((0, 0), |(m, t), i| {
-        if i.owner == ME {
+        if &*i.owner == ME {
             (m + 1, t)
         } else {
             (m, t + 1)

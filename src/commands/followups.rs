@@ -36,8 +36,8 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     }
     let today = settings.today;
     items.retain(|i| {
-        (!args.mine || i.owner == ME)
-            && (!args.theirs || i.owner != ME)
+        (!args.mine || &*i.owner == ME)
+            && (!args.theirs || &*i.owner != ME)
             && (!args.overdue || i.due.is_some_and(|d| d < today))
     });
     // Taken out, not copied: a notebook may hold many thousands of items.

@@ -49,7 +49,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let (points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
         items.iter().partition(|i| agenda::is_agenda_path(&i.path));
     let (mine, theirs): (Vec<&FollowUp>, Vec<&FollowUp>) =
-        follow_ups.into_iter().partition(|i| i.owner == ME);
+        follow_ups.into_iter().partition(|i| &*i.owner == ME);
     for (title, list) in [
         ("Follow-ups they own", theirs),
         ("Follow-ups you own", mine),
