@@ -109,6 +109,9 @@ type Entry = (Stamp, Option<Box<Found>>);
 /// The cache, as read from disk.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Cache {
+    /// The oneonone that wrote it: another version may read notes
+    /// differently, so its cache is not used.
+    version: String,
     entries: HashMap<Box<str>, Entry>,
     #[serde(skip)]
     changed: bool,
@@ -130,8 +133,12 @@ impl Cache {
         let path = root.join(STATE_DIR).join(CACHE_FILE);
         std::fs::read(path)
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
+            .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
+            .filter(|cache| cache.version == env!("CARGO_PKG_VERSION"))
+            .unwrap_or_else(|| Cache {
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                ..Cache::default()
+            })
     }
 
     /// The cached items of `rel` (a `/` path), if the file is unchanged.
@@ -194,6 +201,12 @@ impl Cache {
         let before = self.entries.len();
         self.entries.retain(|rel, _| keep.contains(&**rel));
         self.changed |= self.entries.len() != before;
+    }
+
+    /// Removes the notebook's cache file, if there is one (`cache: false`
+    /// leaves no copy of the notes' follow-ups behind).
+    pub fn remove(root: &Path) {
+        let _ = std::fs::remove_file(root.join(STATE_DIR).join(CACHE_FILE));
     }
 
     /// Writes the cache back if anything changed. Best effort: a cache that

@@ -71,10 +71,11 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
             "fix or remove it; oneonone skips it",
         ));
     }
-    // Per person folder: the carried items of each note, and the texts of
-    // every item in notes after it, to find carried copies.
-    let mut by_folder: BTreeMap<String, Vec<(PathBuf, String)>> = BTreeMap::new();
-    let mut seen_content: BTreeMap<(String, String), String> = BTreeMap::new();
+    // Per person folder, what each meeting note holds (not its text: a
+    // notebook can be large), to follow carried items across notes.
+    let mut by_folder: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
+    // Meeting notes by folder and a hash of their text, to find copies.
+    let mut seen_content: BTreeMap<(String, u64), (String, chrono::NaiveDate)> = BTreeMap::new();
     for file in &files {
         let rel = slash(&file.rel);
         let text = match read_note(notebook, file) {
@@ -93,25 +94,37 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
         };
         let parts: Vec<&str> = rel.split('/').collect();
         check_note(bank, &rel, &parts, &text, &mut found);
-        if parts.len() == 2 && parse_meeting_name(parts[1]).is_some() {
-            if let Some(other) =
-                seen_content.insert((parts[0].to_string(), text.clone()), rel.clone())
-            {
-                found.push(problem(
+        if parts.len() == 2
+            && let Some((date, number)) = parse_meeting_name(parts[1])
+        {
+            // The same text under another date is a copy; two meetings the
+            // same day may well start from the same empty template.
+            let hash = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                text.hash(&mut h);
+                h.finish()
+            };
+            match seen_content.get(&(parts[0].to_string(), hash)) {
+                Some((other, other_date)) if *other_date != date => found.push(problem(
                     &rel,
                     None,
                     "duplicate",
                     format!("the same text as {other}"),
                     "keep one of the two files",
-                ));
+                )),
+                Some(_) => {}
+                None => {
+                    seen_content.insert((parts[0].to_string(), hash), (rel.clone(), date));
+                }
             }
             by_folder
                 .entry(parts[0].to_string())
                 .or_default()
-                .push((file.rel.clone(), text));
+                .push(Summary::of(&rel, (date, number), &text));
         }
     }
-    for (folder, notes) in &by_folder {
+    for (folder, notes) in &mut by_folder {
         check_carried(folder, notes, &mut found);
     }
     if let Ok(folders) = notebook.person_slugs() {
@@ -256,46 +269,81 @@ fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>
     }
 }
 
-/// Every `[>]` item should have a copy in a later note of the same person.
-fn check_carried(folder: &str, notes: &[(PathBuf, String)], found: &mut Vec<Problem>) {
-    let mut notes: Vec<&(PathBuf, String)> = notes.iter().collect();
-    notes.sort_by_key(|(rel, _)| {
-        rel.file_name()
-            .and_then(|n| n.to_str())
-            .and_then(parse_meeting_name)
-    });
-    for (i, (rel, text)) in notes.iter().enumerate() {
-        let carried = task::carried(&Note::split(text));
-        if carried.is_empty() {
-            continue;
-        }
-        let later: Vec<String> = notes[i + 1..]
-            .iter()
-            .flat_map(|(_, t)| {
-                let note = Note::split(t);
-                let mut texts: Vec<String> = task::tasks(&note)
-                    .into_iter()
-                    .map(|x| normalized(&x.text))
-                    .collect();
-                texts.extend(
-                    task::carried(&note)
-                        .into_iter()
-                        .map(|(_, x)| normalized(&x)),
-                );
-                texts
-            })
+/// What `check` keeps of one meeting note.
+struct Summary {
+    rel: String,
+    order: (chrono::NaiveDate, u32),
+    /// `[>]` items: line and normalized text.
+    carried: Vec<(usize, String)>,
+    /// Normalized texts of every item, open, ticked or carried.
+    texts: Vec<String>,
+    /// Open items: line, normalized text, the `(from DATE)` they carry.
+    open: Vec<(usize, String, Option<chrono::NaiveDate>)>,
+}
+
+impl Summary {
+    fn of(rel: &str, order: (chrono::NaiveDate, u32), text: &str) -> Summary {
+        let note = Note::split(text);
+        let tasks = task::tasks(&note);
+        let carried: Vec<(usize, String)> = task::carried(&note)
+            .into_iter()
+            .map(|(l, t)| (l, normalized(&t)))
             .collect();
-        for (line, text) in carried {
-            if !later.contains(&normalized(&text)) {
+        let mut texts: Vec<String> = tasks.iter().map(|t| normalized(&t.text)).collect();
+        texts.extend(carried.iter().map(|(_, t)| t.clone()));
+        let open = tasks
+            .iter()
+            .filter(|t| t.is_open())
+            .map(|t| (t.line, normalized(&t.text), crate::carry::origin(&t.text)))
+            .collect();
+        Summary {
+            rel: rel.to_string(),
+            order,
+            carried,
+            texts,
+            open,
+        }
+    }
+}
+
+/// Every `[>]` item should have a copy in a later note of the same person;
+/// an item open in a note and in its carried copy is open in two places.
+/// One pass, newest note first.
+fn check_carried(folder: &str, notes: &mut [Summary], found: &mut Vec<Problem>) {
+    notes.sort_by_key(|n| std::cmp::Reverse(n.order));
+    let mut later: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Open copies carried from a note of that date: text -> where.
+    let mut copies: std::collections::HashMap<(String, chrono::NaiveDate), String> =
+        std::collections::HashMap::new();
+    for note in notes.iter() {
+        for (line, text) in &note.carried {
+            if !text.is_empty() && !later.contains(text) {
                 found.push(problem(
-                    &format!("{folder}/{}", rel.file_name().and_then(|n| n.to_str()).unwrap_or_default()),
-                    Some(line),
+                    &note.rel,
+                    Some(*line),
                     "carried",
                     format!("`[>] {text}` was carried, but no later note of {folder} holds it"),
                     "turn `[>]` back into `[ ]` so it is open again, or copy it into the latest note",
                 ));
             }
         }
+        for (line, text, _) in &note.open {
+            if let Some(copy) = copies.get(&(text.clone(), note.order.0)) {
+                found.push(problem(
+                    &note.rel,
+                    Some(*line),
+                    "open twice",
+                    format!("open here and in its carried copy in {copy}"),
+                    "tick or remove one of the two, or mark this one `[>]`",
+                ));
+            }
+        }
+        for (_, text, origin) in &note.open {
+            if let Some(origin) = origin {
+                copies.insert((text.clone(), *origin), note.rel.clone());
+            }
+        }
+        later.extend(note.texts.iter().cloned());
     }
 }
 

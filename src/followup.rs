@@ -48,6 +48,7 @@ pub struct FollowUp {
 /// what can be read of them is still listed.
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     if !notebook.config.cache.unwrap_or(true) {
+        crate::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
         return scan_files(notebook, &files, warn, &task::Task::is_open, true);
     }

@@ -243,10 +243,14 @@ impl Lock {
         let shown = shown_root.join(STATE_DIR);
         ensure_state_dir(&dir).map_err(|e| Error::io(&shown, "cannot create the folder", e))?;
         let path = dir.join("lock");
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options
             .open(&path)
             .map_err(|e| Error::io(shown.join("lock"), "cannot open", e))?;
         match file.try_lock() {

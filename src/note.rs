@@ -232,12 +232,18 @@ pub(crate) fn simple_frontmatter(yaml: &str) -> Option<Frontmatter> {
             continue;
         }
         let (key, rest) = line.split_once(':')?;
-        if key.is_empty()
-            || !key
+        // Plain lowercase keys only: `True:`, `null:`, `1:` or a key past
+        // 1024 bytes mean something else (or an error) to a YAML parser.
+        let key_ok = key.len() <= 1024
+            && key.starts_with(|c: char| c.is_ascii_lowercase())
+            && key
                 .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            || key.starts_with('-')
-        {
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+            && !matches!(
+                key,
+                "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n" | "nan" | "inf"
+            );
+        if !key_ok {
             return None;
         }
         if keys.contains(&key) {

@@ -453,7 +453,9 @@ fn locate(settings: &Settings) -> (PathBuf, PathBuf) {
         DirSource::Flag(p) | DirSource::Env(p) => p.clone(),
         DirSource::Discover => {
             for (up, dir) in settings.cwd.ancestors().enumerate() {
-                if dir.join(CONFIG_FILE).is_file() {
+                // oneonone.yaml marks a notebook; so does the `.oneonone` folder
+                // the first `new` made (a notebook without oneonone.yaml).
+                if dir.join(CONFIG_FILE).is_file() || dir.join(crate::fs::STATE_DIR).is_dir() {
                     let shown: PathBuf = std::iter::repeat_n(Component::ParentDir, up).collect();
                     return (dir.to_path_buf(), shown);
                 }

@@ -113,7 +113,20 @@ pub fn carried(note: &Note<'_>) -> Vec<(usize, String)> {
             continue;
         }
         let at = note.body_start + range.start;
-        found.push((line.line_of(at), text.trim().to_string()));
+        // As for a task, the text may start on the item's next line.
+        let mut text = text.trim().to_string();
+        if text.is_empty() {
+            let item = &body[range.clone()];
+            text = item
+                .lines()
+                .nth(1)
+                .unwrap_or_default()
+                .trim()
+                .trim_start_matches('>')
+                .trim()
+                .to_string();
+        }
+        found.push((line.line_of(at), text));
     }
     found
 }
@@ -344,12 +357,13 @@ mod tests {
 
     #[test]
     fn carried_items_are_found_outside_code_only() {
-        let text = "- [>] moved on\n* [ ] open\n1. [>] numbered\n> - [>] quoted\n```\n- [>] code\n```\n- [>]x not a mark\n- text [>] later\n";
+        let text = "- [>] moved on\n* [ ] open\n1. [>] numbered\n> - [>] quoted\n```\n- [>] code\n```\n- [>]x not a mark\n- text [>] later\n- [>]\n  on the next line\n";
         let found = carried(&Note::split(text));
         let expected: Vec<(usize, String)> = vec![
             (1, "moved on".into()),
             (3, "numbered".into()),
             (4, "quoted".into()),
+            (10, "on the next line".into()),
         ];
         assert_eq!(found, expected);
     }

@@ -536,8 +536,64 @@ fn the_cache_is_never_stale() {
     fs::write(&cache_path, "not json").unwrap();
     t.write("carol/2026-11-01.md", "- [ ] carol\n");
     assert_eq!(followups_json(&t, &[]).len(), 1);
-    fs::remove_file(&cache_path).unwrap();
     t.write("oneonone.yaml", "cache: false\n");
     assert_eq!(followups_json(&t, &[]).len(), 1);
-    assert!(!cache_path.exists());
+    assert!(!cache_path.exists(), "cache: false leaves no copy behind");
+}
+
+#[test]
+fn check_follows_carried_items_across_notes() {
+    let t = Test::new();
+    // Carried from 11-01 into 11-08, then put back to open by hand: open
+    // in two places. And a carried item with its text on the next line,
+    // whose copy is gone.
+    t.write(
+        "bob/2026-11-01.md",
+        "- [ ] Draft the plan\n- [>]\n  Next-line item\n",
+    );
+    t.write(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n",
+    );
+    // Two meetings the same day, both still the empty template: no problem.
+    t.write("bob/2026-11-15.md", "## Notes\n");
+    t.write("bob/2026-11-15-2.md", "## Notes\n");
+    let run = t.run(&["check", "--json"]).status(1);
+    let problems: Vec<CheckProblem> = serde_json::from_str(&run.stdout).unwrap();
+    let got: Vec<(&str, Option<usize>, &str)> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.line, p.kind.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("bob/2026-11-01.md", Some(1), "open twice"),
+            ("bob/2026-11-01.md", Some(2), "carried")
+        ]
+    );
+    assert_eq!(
+        problems[0].problem,
+        "open here and in its carried copy in bob/2026-11-08.md"
+    );
+    assert_eq!(
+        problems[1].problem,
+        "`[>] next-line item` was carried, but no later note of bob holds it"
+    );
+}
+
+#[test]
+fn a_person_folder_is_not_taken_for_the_notebook() {
+    let t = Test::new();
+    t.run(&["new", "bob", "--date", "2026-11-24"]).ok();
+    // From inside bob/, with no oneonone.yaml anywhere: the notebook is
+    // still the folder the first note was written in.
+    let run = Test::run_cmd(t.cmd().current_dir(t.path("bob")).args([
+        "new",
+        "carol",
+        "--date",
+        "2026-11-24",
+    ]))
+    .ok();
+    assert_eq!(run.stdout, "../carol/2026-11-24.md\n");
+    assert!(t.path("carol/2026-11-24.md").is_file());
 }
