@@ -375,6 +375,21 @@ struct CheckProblem {
     fix: String,
 }
 
+/// `check --json` (which must find problems) read back.
+fn check_json(t: &Test) -> (crate::Run, Vec<CheckProblem>) {
+    let run = t.run(&["check", "--json"]).status(1);
+    let problems = serde_json::from_str(&run.stdout).unwrap();
+    (run, problems)
+}
+
+/// Path, line and kind of each problem.
+fn where_and_what(problems: &[CheckProblem]) -> Vec<(&str, Option<usize>, &str)> {
+    problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.line, p.kind.as_str()))
+        .collect()
+}
+
 #[test]
 fn check_finds_each_kind_of_problem() {
     let t = Test::new();
@@ -402,12 +417,8 @@ fn check_finds_each_kind_of_problem() {
     );
     t.write("bob/person.yaml", "cadence_days: soon\n");
     t.write("README.md", "a repository readme is fine\n");
-    let run = t.run(&["check", "--json"]).status(1);
-    let problems: Vec<CheckProblem> = serde_json::from_str(&run.stdout).unwrap();
-    let got: Vec<(&str, Option<usize>, &str)> = problems
-        .iter()
-        .map(|p| (p.path.as_str(), p.line, p.kind.as_str()))
-        .collect();
+    let (run, problems) = check_json(&t);
+    let got = where_and_what(&problems);
     assert_eq!(
         got,
         [
@@ -558,12 +569,8 @@ fn check_follows_carried_items_across_notes() {
     // Two meetings the same day, both still the empty template: no problem.
     t.write("bob/2026-11-15.md", "## Notes\n");
     t.write("bob/2026-11-15-2.md", "## Notes\n");
-    let run = t.run(&["check", "--json"]).status(1);
-    let problems: Vec<CheckProblem> = serde_json::from_str(&run.stdout).unwrap();
-    let got: Vec<(&str, Option<usize>, &str)> = problems
-        .iter()
-        .map(|p| (p.path.as_str(), p.line, p.kind.as_str()))
-        .collect();
+    let (_, problems) = check_json(&t);
+    let got = where_and_what(&problems);
     assert_eq!(
         got,
         [
