@@ -273,8 +273,8 @@ fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>
 struct Summary {
     rel: String,
     order: (chrono::NaiveDate, u32),
-    /// `[>]` items: line and normalized text.
-    carried: Vec<(usize, String)>,
+    /// `[>]` items: line, normalized text, text as written.
+    carried: Vec<(usize, String, String)>,
     /// Normalized texts of every item, open, ticked or carried.
     texts: Vec<String>,
     /// Open items: line, normalized text, the `(from DATE)` they carry.
@@ -285,12 +285,12 @@ impl Summary {
     fn of(rel: &str, order: (chrono::NaiveDate, u32), text: &str) -> Summary {
         let note = Note::split(text);
         let tasks = task::tasks(&note);
-        let carried: Vec<(usize, String)> = task::carried(&note)
+        let carried: Vec<(usize, String, String)> = task::carried(&note)
             .into_iter()
-            .map(|(l, t)| (l, normalized(&t)))
+            .map(|(l, t)| (l, normalized(&t), t))
             .collect();
         let mut texts: Vec<String> = tasks.iter().map(|t| normalized(&t.text)).collect();
-        texts.extend(carried.iter().map(|(_, t)| t.clone()));
+        texts.extend(carried.iter().map(|(_, t, _)| t.clone()));
         let open = tasks
             .iter()
             .filter(|t| t.is_open())
@@ -316,13 +316,13 @@ fn check_carried(folder: &str, notes: &mut [Summary], found: &mut Vec<Problem>) 
     let mut copies: std::collections::HashMap<(String, chrono::NaiveDate), String> =
         std::collections::HashMap::new();
     for note in notes.iter() {
-        for (line, text) in &note.carried {
+        for (line, text, written) in &note.carried {
             if !text.is_empty() && !later.contains(text) {
                 found.push(problem(
                     &note.rel,
                     Some(*line),
                     "carried",
-                    format!("`[>] {text}` was carried, but no later note of {folder} holds it"),
+                    format!("`[>] {written}` was carried, but no later note of {folder} holds it"),
                     "turn `[>]` back into `[ ]` so it is open again, or copy it into the latest note",
                 ));
             }

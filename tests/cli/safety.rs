@@ -584,7 +584,7 @@ fn check_follows_carried_items_across_notes() {
     );
     assert_eq!(
         problems[1].problem,
-        "`[>] next-line item` was carried, but no later note of bob holds it"
+        "`[>] Next-line item` was carried, but no later note of bob holds it"
     );
 }
 
