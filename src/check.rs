@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::agenda;
 use crate::bank::Bank;
 use crate::error::Error;
-use crate::followup::read_note;
+use crate::followup::{read_note, slash_path};
 use crate::note::{Note, conflict_marker};
 use crate::notebook::{Notebook, parse_meeting_name};
 use crate::patterns::normalized;
@@ -77,7 +77,7 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
     // Meeting notes by folder and a hash of their text, to find copies.
     let mut seen_content: BTreeMap<(String, u64), (String, chrono::NaiveDate)> = BTreeMap::new();
     for file in &files {
-        let rel = slash(&file.rel);
+        let rel = slash_path(&file.rel);
         let text = match read_note(notebook, file) {
             Ok(text) => text,
             Err(e) => {
@@ -347,23 +347,9 @@ fn check_carried(folder: &str, notes: &mut [Summary], found: &mut Vec<Problem>) 
     }
 }
 
-fn slash(rel: &Path) -> String {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 fn error_path(notebook: &Notebook, e: &Error) -> String {
-    let path = match e {
-        Error::Io { path, .. } | Error::Invalid { path, .. } | Error::Yaml { path, .. } => {
-            path.clone()
-        }
-        _ => PathBuf::new(),
-    };
-    let shown = notebook.shown();
-    let rel = path.strip_prefix(shown).unwrap_or(&path);
-    slash(rel)
+    let path = e.path();
+    slash_path(path.strip_prefix(notebook.shown()).unwrap_or(path))
 }
 
 /// Loads what `check` needs besides the notes: the bank, as a problem if

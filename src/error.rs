@@ -165,6 +165,19 @@ impl Error {
         }
     }
 
+    /// The file the error is about, as shown to the user (empty when it is
+    /// about no file).
+    #[must_use]
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Error::Io { path, .. }
+            | Error::Invalid { path, .. }
+            | Error::Yaml { path, .. }
+            | Error::Exists { path } => path,
+            _ => std::path::Path::new(""),
+        }
+    }
+
     /// True when the error is only a reader that went away (`| head`).
     #[must_use]
     pub fn is_broken_pipe(&self) -> bool {

@@ -100,7 +100,7 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
         notebook,
         &miss_files,
         &mut |e| {
-            failed.insert(error_file(&e));
+            failed.insert(e.path().to_path_buf());
             warn(e);
         },
         &task::Task::is_open,
@@ -129,16 +129,6 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     found.extend(read);
     found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     found
-}
-
-/// The file an error is about, as shown to the user.
-fn error_file(e: &Error) -> std::path::PathBuf {
-    match e {
-        Error::Io { path, .. } | Error::Invalid { path, .. } | Error::Yaml { path, .. } => {
-            path.clone()
-        }
-        _ => std::path::PathBuf::new(),
-    }
 }
 
 /// The open follow-ups of one person folder only (for commands about one
@@ -264,6 +254,23 @@ pub fn may_hold_open_item(text: &str) -> bool {
     false
 }
 
+/// Reads a notebook file that may not exist: `None` when it does not.
+///
+/// # Errors
+/// As [`read_note`], for any other reason.
+pub fn read_note_optional(notebook: &Notebook, rel: &Path) -> Result<Option<String>> {
+    match read_note(
+        notebook,
+        &NoteFile {
+            rel: rel.to_path_buf(),
+        },
+    ) {
+        Ok(text) => Ok(Some(text)),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Reads a note as UTF-8 text.
 ///
 /// # Errors
@@ -337,6 +344,20 @@ pub fn items(
         .collect()
 }
 
+/// The order follow-ups are shown in: overdue first (most overdue first),
+/// then the newest meeting first, then by place in the notebook.
+#[must_use]
+pub fn overdue_first(a: &FollowUp, b: &FollowUp, today: NaiveDate) -> std::cmp::Ordering {
+    let overdue = |i: &FollowUp| i.due.filter(|d| *d < today);
+    overdue(b)
+        .is_some()
+        .cmp(&overdue(a).is_some())
+        .then(overdue(a).cmp(&overdue(b)))
+        .then(b.date.cmp(&a.date))
+        .then(a.path.cmp(&b.path))
+        .then(a.line.cmp(&b.line))
+}
+
 /// The owner written in a follow-up's text for the manager.
 pub const ME: &str = "me";
 
@@ -402,7 +423,8 @@ fn person_folder(rel: &Path) -> Option<String> {
 }
 
 /// A relative path with `/` between its parts, whatever the platform.
-fn slash_path(rel: &Path) -> String {
+#[must_use]
+pub fn slash_path(rel: &Path) -> String {
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()

@@ -383,6 +383,17 @@ impl Notebook {
             .collect()
     }
 
+    /// The person's note of that date (the last of the day), or with no
+    /// date their latest note.
+    #[must_use]
+    pub fn meeting(&self, slug: &str, date: Option<NaiveDate>) -> Option<Meeting> {
+        let meetings = self.meetings(slug);
+        match date {
+            Some(date) => meetings.into_iter().rev().find(|m| m.date == date),
+            None => meetings.into_iter().next_back(),
+        }
+    }
+
     /// The meeting notes in a person's folder, oldest first.
     #[must_use]
     pub fn meetings(&self, slug: &str) -> Vec<Meeting> {

@@ -106,14 +106,7 @@ fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let notebook = Notebook::open(settings, false)?;
     let person = notebook.resolve_person(&args.person, false)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
-    let text = match crate::followup::read_note(
-        &notebook,
-        &crate::notebook::NoteFile { rel: rel.clone() },
-    ) {
-        Ok(text) => text,
-        Err(Error::Io { source, .. }) if source.kind() == ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e),
-    };
+    let text = crate::followup::read_note_optional(&notebook, &rel)?.unwrap_or_default();
     let points = agenda::open_points(&text);
     if points.is_empty() {
         out.notice(format_args!(

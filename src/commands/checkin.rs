@@ -35,11 +35,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     let notebook = Notebook::open(settings, false)?;
     let _lock = notebook.lock(out)?;
     let person = notebook.resolve_person(&args.person, false)?;
-    let meetings = notebook.meetings(&person.slug);
-    let meeting = match args.date {
-        Some(date) => meetings.iter().rev().find(|m| m.date == date),
-        None => meetings.last(),
-    };
+    let meeting = notebook.meeting(&person.slug, args.date);
     let Some(meeting) = meeting else {
         let when = args.date.map_or_else(String::new, |d| format!(" on {d}"));
         return Err(Error::Usage(format!(

@@ -52,11 +52,7 @@ fn find(notebook: &Notebook, settings: &Settings, args: &ExportArgs) -> Result<P
             .ok_or_else(|| Error::Usage(format!("{}: not a note in the notebook", args.note)));
     }
     let person = notebook.resolve_person(&args.note, false)?;
-    let meetings = notebook.meetings(&person.slug);
-    let meeting = match args.date {
-        Some(date) => meetings.iter().rev().find(|m| m.date == date),
-        None => meetings.last(),
-    };
+    let meeting = notebook.meeting(&person.slug, args.date);
     meeting.map(|m| m.rel.clone()).ok_or_else(|| {
         let when = args.date.map_or_else(String::new, |d| format!(" on {d}"));
         Error::Usage(format!("{} has no note{when}", person.name))

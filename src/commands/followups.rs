@@ -86,17 +86,7 @@ fn print_grouped(
     let mut groups: Vec<(String, Vec<FollowUp>)> = groups
         .into_iter()
         .map(|(folder, mut group)| {
-            group.sort_by(|a, b| {
-                let overdue = |i: &FollowUp| i.due.filter(|d| *d < today);
-                // Overdue first (most overdue first), then newest meeting.
-                overdue(b)
-                    .is_some()
-                    .cmp(&overdue(a).is_some())
-                    .then(overdue(a).cmp(&overdue(b)))
-                    .then(b.date.cmp(&a.date))
-                    .then(a.path.cmp(&b.path))
-                    .then(a.line.cmp(&b.line))
-            });
+            group.sort_by(|a, b| followup::overdue_first(a, b, today));
             let name = group
                 .iter()
                 .filter(|i| !agenda::is_agenda_path(&i.path))

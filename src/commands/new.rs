@@ -9,7 +9,7 @@
 //! is undone, so a failure leaves the notebook as it was: nothing moved
 //! half-way, nothing in two places, nothing lost.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -162,7 +162,7 @@ fn free_name(
 /// as note items.
 fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<Vec<String>> {
     let rel = Path::new(slug).join(AGENDA_FILE);
-    let Some(text) = read_optional(notebook, &rel)? else {
+    let Some(text) = crate::followup::read_note_optional(notebook, &rel)? else {
         return Ok(Vec::new());
     };
     let points = agenda::open_points(&text);
@@ -275,20 +275,6 @@ fn refuse_conflicts(notebook: &Notebook, rel: &Path, text: &str) -> Result<()> {
                 .into(),
         }),
         None => Ok(()),
-    }
-}
-
-/// Reads a notebook file that may not exist.
-fn read_optional(notebook: &Notebook, rel: &Path) -> Result<Option<String>> {
-    match crate::followup::read_note(
-        notebook,
-        &crate::notebook::NoteFile {
-            rel: PathBuf::from(rel),
-        },
-    ) {
-        Ok(text) => Ok(Some(text)),
-        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
     }
 }
 

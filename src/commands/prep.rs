@@ -155,14 +155,7 @@ fn follow_up_list(
     if list.is_empty() {
         return Ok(());
     }
-    let overdue = |i: &FollowUp| i.due.filter(|d| *d < today);
-    list.sort_by(|a, b| {
-        overdue(b)
-            .is_some()
-            .cmp(&overdue(a).is_some())
-            .then(overdue(a).cmp(&overdue(b)))
-            .then(b.date.cmp(&a.date))
-    });
+    list.sort_by(|a, b| followup::overdue_first(a, b, today));
     heading(out, title, list.len())?;
     for item in list.iter().take(MAX_LINES) {
         print_item(notebook, today, item, out)?;
