@@ -177,6 +177,13 @@ impl Bank {
     pub fn load(root: &Path, shown: &Path) -> Result<Self> {
         let mut bank = Bank::built_in();
         let dir = root.join(BANK_DIR);
+        if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::io(
+                shown.join(BANK_DIR),
+                "cannot read the folder",
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, crate::fs::LINK_REFUSED),
+            ));
+        }
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(bank),
@@ -200,8 +207,9 @@ impl Bank {
         for name in files {
             let rel = Path::new(BANK_DIR).join(&name);
             let path = shown.join(&rel);
-            let bytes =
-                std::fs::read(root.join(&rel)).map_err(|e| Error::io(&path, "cannot read", e))?;
+            // Never through a link, only a regular file, and not a huge one.
+            let bytes = crate::fs::read_regular(&root.join(&rel), Some(crate::fs::SETTINGS_CAP))
+                .map_err(|e| Error::io(&path, "cannot read", e))?;
             let text = String::from_utf8(bytes).map_err(|e| Error::Invalid {
                 path: path.clone(),
                 line: None,

@@ -29,6 +29,7 @@ pub struct Config {
     /// How many suggested questions go in each section of a new note.
     pub questions_per_section: Option<usize>,
     /// Days between 1:1s, unless a person's person.yaml says otherwise.
+    #[serde(deserialize_with = "cadence")]
     pub cadence_days: Option<u32>,
     /// The heading of the manager's private section (`Private`).
     pub private_section: Option<String>,
@@ -38,6 +39,28 @@ pub struct Config {
     pub private_files: Option<bool>,
     /// Whether `followups` and `people` keep a cache in `.oneonone/`.
     pub cache: Option<bool>,
+}
+
+/// The longest cadence oneonone takes: ten years, in days.
+pub const MAX_CADENCE_DAYS: u32 = 3650;
+
+/// Reads a `cadence_days` value: a whole number of days from 1 to
+/// [`MAX_CADENCE_DAYS`]. Dates are computed from it, so a value a file
+/// sets is bounded before any arithmetic sees it.
+///
+/// # Errors
+/// Not a number, or out of range; the YAML error names the line.
+pub fn cadence<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<u32>, D::Error> {
+    let days = Option::<u64>::deserialize(d)?;
+    match days {
+        None => Ok(None),
+        Some(days @ 1..) if days <= u64::from(MAX_CADENCE_DAYS) => Ok(u32::try_from(days).ok()),
+        Some(days) => Err(serde::de::Error::custom(format_args!(
+            "cadence_days is {days}; it must be from 1 to {MAX_CADENCE_DAYS} days"
+        ))),
+    }
 }
 
 /// Reads the YAML settings file `name` in `dir` (shown as `shown`) into `T`:
@@ -51,8 +74,18 @@ pub fn load_yaml_file<T: serde::de::DeserializeOwned + Default>(
     name: &str,
 ) -> Result<T> {
     let path = shown.join(name);
-    match std::fs::read_to_string(dir.join(name)) {
-        Ok(text) => parse_yaml_or_default(&text, &path),
+    // Never through a link, only a regular file, and not a huge one.
+    match crate::fs::read_regular(&dir.join(name), Some(crate::fs::SETTINGS_CAP)) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|e| Error::Invalid {
+                path: path.clone(),
+                line: Some(
+                    1 + crate::note::count_newlines(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+                ),
+                message: "not UTF-8 text".into(),
+            })?;
+            parse_yaml_or_default(&text, &path)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
         Err(e) => Err(Error::io(path, "cannot read", e)),
     }

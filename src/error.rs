@@ -157,7 +157,7 @@ impl Error {
                 column: loc.column(),
             },
         );
-        let message = shift_marks(&err.to_string(), first_line - 1);
+        let message = redact_values(&shift_marks(&err.to_string(), first_line - 1));
         Error::Yaml {
             path: path.into(),
             location,
@@ -182,6 +182,41 @@ impl Error {
     #[must_use]
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Takes the file's own words out of a YAML error: serde quotes a value of
+/// the wrong type (`invalid type: string "Talk to HR about…", expected
+/// u32`), and an error message may reach a shared screen or a bug report.
+/// The line and column already say where to look.
+fn redact_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    loop {
+        let next = [("string \"", '"'), ("character '", '\'')]
+            .into_iter()
+            .filter_map(|(open, close)| rest.find(open).map(|at| (at, open, close)))
+            .min_by_key(|(at, _, _)| *at);
+        let Some((at, open, close)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let kind = &open[..open.len() - 2];
+        out.push_str(&rest[..at]);
+        out.push_str(kind);
+        out.push_str(" (not shown)");
+        // The quoted text is Rust-escaped: skip to the unescaped close.
+        let body = &rest[at + open.len()..];
+        let mut escaped = false;
+        let end = body
+            .char_indices()
+            .find(|&(_, c)| {
+                let closes = !escaped && c == close;
+                escaped = !escaped && c == '\\';
+                closes
+            })
+            .map_or(body.len(), |(i, c)| i + c.len_utf8());
+        rest = &body[end..];
     }
 }
 
@@ -223,7 +258,22 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
-    use super::shift_marks;
+    use super::{redact_values, shift_marks};
+
+    #[test]
+    fn yaml_errors_do_not_quote_the_file() {
+        assert_eq!(
+            redact_values(
+                r#"cadence_days: invalid type: string "Talk to HR \"now\"", expected u32"#
+            ),
+            "cadence_days: invalid type: string (not shown), expected u32"
+        );
+        assert_eq!(
+            redact_values("invalid type: character 'x', expected a map; string \"b\" too"),
+            "invalid type: character (not shown), expected a map; string (not shown) too"
+        );
+        assert_eq!(redact_values("unknown field `x`"), "unknown field `x`");
+    }
 
     #[test]
     fn marks_are_shifted_to_file_lines() {

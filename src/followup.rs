@@ -277,8 +277,9 @@ pub fn read_note_optional(notebook: &Notebook, rel: &Path) -> Result<Option<Stri
 /// The file cannot be read or is not UTF-8; the error names the line.
 pub fn read_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
     let shown = notebook.show(&file.rel);
-    let bytes =
-        std::fs::read(notebook.path(&file.rel)).map_err(|e| Error::io(&shown, "cannot read", e))?;
+    // Never through a link, only a regular file.
+    let bytes = crate::fs::read_beneath(notebook.root(), &file.rel, None)
+        .map_err(|e| Error::io(&shown, "cannot read", e))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = 1 + crate::note::count_newlines(&e.as_bytes()[..at]);

@@ -1,20 +1,250 @@
-//! Safe writes. A new file appears whole or not at all and never replaces
-//! one that is there: it is written to a hidden temp file in the same folder,
-//! synced, then moved into place with a no-clobber rename. An edit of an
-//! existing file is written the same way and renamed over it, keeping its
-//! permissions, after checking that the file still holds exactly the bytes
-//! the edit was computed from. Edits that belong together go through a
-//! [`Transaction`], which undoes the ones made when a later one fails.
-//! Read-modify-write commands hold the notebook's [`Lock`].
+//! Safe reads and writes.
+//!
+//! Reading: nothing is read through a symbolic link, and only regular files
+//! are read ([`read_regular`], [`read_beneath`]): a link planted in a
+//! notebook (git stores links) could otherwise point at another person's
+//! notes, at a file outside the notebook, or at `/dev/zero`; a pipe would
+//! hang the command. Settings files are read up to a size cap.
+//!
+//! Writing: a new file appears whole or not at all and never replaces one
+//! that is there: it is written to a temp file in the notebook's ignored
+//! `.oneonone/tmp/` folder (or beside the file), synced, then moved into
+//! place with a no-clobber rename. An edit of an existing file
+//! ([`replace`]) is written the same way and swapped with it, keeping its
+//! exact permissions and owner, after checking that the file still holds
+//! exactly the bytes the edit was computed from; after the swap the old
+//! file is checked once more, so that an editor saving in place at that
+//! very moment gets its version back instead of losing it. A link is never
+//! written through, and a file its owner made read-only is not edited.
+//! Edits that belong together go through a [`Transaction`], which undoes
+//! the ones made when a later one fails. Read-modify-write commands hold
+//! the notebook's [`Lock`]; temp files a killed process left behind are
+//! removed by the next one that takes it.
 //!
 //! Files and folders oneonone creates are readable by their owner only
 //! (0600 / 0700 on Unix): notes about people are private by default.
 
 use std::fs::File;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Read, Seek, Write};
+use std::path::{Component, Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use crate::error::{Error, Result};
+
+/// The most a settings or question-bank file may hold (1 MiB).
+pub const SETTINGS_CAP: u64 = 1 << 20;
+
+/// What an error says about a symbolic link oneonone did not follow.
+pub const LINK_REFUSED: &str = "is a symbolic link, and oneonone never follows links";
+
+/// What an error says about a pipe, a device or a socket.
+pub const NOT_REGULAR: &str =
+    "is not a regular file (a pipe or a device?); oneonone reads only regular files";
+
+/// What an error says about a file whose owner made it read-only.
+pub const READ_ONLY: &str =
+    "is read-only; oneonone edits only files you can write (chmod u+w to allow it)";
+
+/// The temp files oneonone writes start and end so.
+pub const TEMP_PREFIX: &str = ".oneonone-";
+/// See [`TEMP_PREFIX`].
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// The notebook's private folder, for the lock, the cache and temp files.
+pub const STATE_DIR: &str = ".oneonone";
+
+/// The folder in [`STATE_DIR`] that holds temp files while they are
+/// written.
+pub const TMP_DIR: &str = "tmp";
+
+/// How old a temp file beside the notes must be before it counts as left
+/// behind by a killed process (one in `.oneonone/tmp/` counts at once:
+/// only the lock holder writes there).
+pub const STALE_AFTER: Duration = Duration::from_secs(60);
+
+fn link_refused() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, LINK_REFUSED)
+}
+
+fn not_regular() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, NOT_REGULAR)
+}
+
+fn too_large(cap: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "is larger than {} KiB, more than a settings file ever needs; not read",
+            cap / 1024
+        ),
+    )
+}
+
+/// True for an error that says a link was not followed.
+#[must_use]
+pub fn is_link_refused(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::InvalidInput && e.to_string() == LINK_REFUSED
+}
+
+/// Opens an existing file for reading: never through a symbolic link at
+/// its last component, and only a regular file (a pipe is opened without
+/// waiting, then refused).
+///
+/// # Errors
+/// The file is missing, a link, not a regular file, or cannot be opened.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::{CWD, OFlags};
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(CWD, path, flags, rustix::fs::Mode::empty())
+            .map_err(|e| explain_open(io::Error::from(e), path))?;
+        regular(File::from(fd))
+    }
+    #[cfg(not(unix))]
+    {
+        if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+            return Err(link_refused());
+        }
+        regular(File::open(path)?)
+    }
+}
+
+/// A link opened with `O_NOFOLLOW` fails with `ELOOP` (or `ENOTDIR` for a
+/// folder); say what it was.
+#[cfg(unix)]
+fn explain_open(e: io::Error, path: &Path) -> io::Error {
+    let is_link = || std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match e.raw_os_error() {
+        Some(code)
+            if (code == rustix::io::Errno::LOOP.raw_os_error()
+                || code == rustix::io::Errno::NOTDIR.raw_os_error())
+                && is_link() =>
+        {
+            link_refused()
+        }
+        _ => e,
+    }
+}
+
+fn regular(file: File) -> io::Result<File> {
+    if file.metadata()?.is_file() {
+        Ok(file)
+    } else {
+        Err(not_regular())
+    }
+}
+
+/// Reads a regular file whole, never through a link; with a `cap`, a file
+/// larger than it is refused.
+///
+/// # Errors
+/// As [`open_regular`], a read error, or a file over the cap.
+pub fn read_regular(path: &Path, cap: Option<u64>) -> io::Result<Vec<u8>> {
+    read_open(open_regular(path)?, cap)
+}
+
+fn read_open(mut file: File, cap: Option<u64>) -> io::Result<Vec<u8>> {
+    let len = file.metadata()?.len();
+    if let Some(cap) = cap
+        && len > cap
+    {
+        return Err(too_large(cap));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    match cap {
+        // One byte more than the cap, so a file that grows is still caught.
+        Some(cap) => {
+            (&mut file).take(cap + 1).read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > cap {
+                return Err(too_large(cap));
+            }
+        }
+        None => {
+            file.read_to_end(&mut bytes)?;
+        }
+    }
+    Ok(bytes)
+}
+
+/// Reads the regular file `rel` below the folder `root`, refusing a
+/// symbolic link anywhere between them (`root` itself may be one: the user
+/// named it). A `..` in `rel` is refused.
+///
+/// # Errors
+/// As [`read_regular`], or a link on the way.
+pub fn read_beneath(root: &Path, rel: &Path, cap: Option<u64>) -> io::Result<Vec<u8>> {
+    read_open(open_beneath(root, rel)?, cap)
+}
+
+/// Opens the regular file `rel` below `root` as [`read_beneath`] does.
+///
+/// # Errors
+/// As [`read_beneath`].
+pub fn open_beneath(root: &Path, rel: &Path) -> io::Result<File> {
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for c in rel.components() {
+        match c {
+            Component::Normal(name) => parts.push(name),
+            Component::CurDir => {}
+            _ => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "is not a path inside the notebook",
+                ));
+            }
+        }
+    }
+    let Some((last, folders)) = parts.split_last() else {
+        return Err(not_regular());
+    };
+    #[cfg(unix)]
+    {
+        use rustix::fs::{Mode, OFlags};
+        let dir_flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let mut dir = rustix::fs::openat(rustix::fs::CWD, root, dir_flags, Mode::empty())?;
+        let mut walked = root.to_path_buf();
+        for name in folders {
+            walked.push(name);
+            dir = rustix::fs::openat(&dir, *name, dir_flags | OFlags::NOFOLLOW, Mode::empty())
+                .map_err(|e| explain_open(io::Error::from(e), &walked))?;
+        }
+        walked.push(last);
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(&dir, *last, flags, Mode::empty())
+            .map_err(|e| explain_open(io::Error::from(e), &walked))?;
+        regular(File::from(fd))
+    }
+    #[cfg(not(unix))]
+    {
+        let mut walked = root.to_path_buf();
+        for name in folders {
+            walked.push(name);
+            if std::fs::symlink_metadata(&walked)?.file_type().is_symlink() {
+                return Err(link_refused());
+            }
+        }
+        walked.push(last);
+        open_regular(&walked)
+    }
+}
+
+/// The first symbolic link on the way from `root` to `rel` (`rel` itself
+/// included), as a path relative to `root`: what [`read_beneath`] would
+/// refuse.
+#[must_use]
+pub fn first_link(root: &Path, rel: &Path) -> Option<PathBuf> {
+    let mut walked = PathBuf::new();
+    for c in rel.components() {
+        walked.push(c);
+        match std::fs::symlink_metadata(root.join(&walked)) {
+            Ok(m) if m.file_type().is_symlink() => return Some(walked),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
+}
 
 /// The permissions of files and folders oneonone creates (Unix only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +274,7 @@ impl Modes {
 /// # Errors
 /// Whatever the file system says; on error nothing is left behind.
 pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
-    write_new_with(path, contents, Modes::PRIVATE)
+    create(path, contents, Modes::PRIVATE, None)
 }
 
 /// [`write_new`] with the given permissions.
@@ -52,60 +282,253 @@ pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// # Errors
 /// Whatever the file system says; on error nothing is left behind.
 pub fn write_new_with(path: &Path, contents: &[u8], modes: Modes) -> io::Result<()> {
+    create(path, contents, modes, None)
+}
+
+/// Creates `path` with `contents` and these permissions, atomically and
+/// never over anything that is there (a dangling link included). The temp
+/// file is written in `staging` when given (the notebook's ignored
+/// `.oneonone/tmp/`), else beside `path`.
+///
+/// # Errors
+/// Whatever the file system says; on error nothing is left behind.
+pub fn create(
+    path: &Path,
+    contents: &[u8],
+    modes: Modes,
+    staging: Option<&Path>,
+) -> io::Result<()> {
     let dir = parent(path);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".oneonone-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(modes.file));
-    }
-    #[cfg(not(unix))]
-    let _ = modes;
-    let mut tmp = builder.tempfile_in(dir)?;
+    let mut tmp = temp_file(staging.unwrap_or(dir), Some(modes.file))?;
     // The file itself, not the wrapper, so errors do not name the temp file.
     tmp.as_file_mut().write_all(contents)?;
     tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {}
+        // The staging folder is on another file system: write beside it.
+        Err(e) if staging.is_some() && is_cross_device(&e.error) => {
+            drop(e.file);
+            return create(path, contents, modes, None);
+        }
+        Err(e) => return Err(e.error),
+    }
     sync_dir(dir);
     Ok(())
 }
 
+/// A new temp file in `dir`, named [`TEMP_PREFIX`]…[`TEMP_SUFFIX`]; with
+/// `mode`, created with those permissions (less the umask).
+fn temp_file(dir: &Path, mode: Option<u32>) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(mode.unwrap_or(0o600)));
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    builder.tempfile_in(dir)
+}
+
+fn is_cross_device(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::CrossesDevices
+}
+
 /// Replaces the contents of the existing file `path` with `after`, if it
-/// still holds exactly `before`. The file keeps its permissions; a symbolic
-/// link is followed and its target edited, never replaced by a file.
+/// still holds exactly `before`; see [`replace_staged`].
 ///
 /// # Errors
-/// The file changed since `before` was read ([`io::ErrorKind::Other`] with
-/// a message saying so), or the file system refused.
+/// As [`replace_staged`].
 pub fn replace(path: &Path, before: &[u8], after: &[u8]) -> io::Result<()> {
-    let target = if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
-        std::fs::canonicalize(path)?
-    } else {
-        path.to_path_buf()
-    };
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let dir = parent(&target);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".oneonone-")
-        .suffix(".tmp")
-        .permissions(permissions)
-        .tempfile_in(dir)?;
+    replace_staged(path, before, after, None)
+}
+
+/// Replaces the contents of the existing file `path` with `after`, if it
+/// still holds exactly `before`. The file keeps its exact permissions and,
+/// where the system allows, its owner and group; a hard link to it is not
+/// kept (the edited file is a new one). A symbolic link is refused, never
+/// written through or replaced, and so is a file whose permissions do not
+/// let the user write it (even root: `chmod 444` means "leave it alone").
+///
+/// The new text is swapped in atomically. Right after, the old file is
+/// read once more through the descriptor opened at the start: if an editor
+/// wrote to it meanwhile, the two are swapped back, so the file holds the
+/// editor's version, and the edit is refused with [`CHANGED`].
+///
+/// # Errors
+/// The file changed since `before` was read ([`CHANGED`]), is a link, not
+/// a regular file or read-only, or the file system refused.
+pub fn replace_staged(
+    path: &Path,
+    before: &[u8],
+    after: &[u8],
+    staging: Option<&Path>,
+) -> io::Result<()> {
+    let mut old = open_regular(path)?;
+    let meta = old.metadata()?;
+    refuse_read_only(&meta)?;
+    if read_from_start(&mut old)? != before {
+        return Err(changed());
+    }
+    let dir = parent(path);
+    let mut tmp = temp_file(staging.unwrap_or(dir), None)?;
     // The file itself, not the wrapper, so errors do not name the temp file.
     tmp.as_file_mut().write_all(after)?;
+    keep_owner_and_mode(tmp.as_file(), &meta)?;
     tmp.as_file().sync_all()?;
-    // Last look before the rename: an editor may have saved meanwhile.
-    if std::fs::read(&target)? != before {
-        return Err(io::Error::other(CHANGED));
+    let tmp = tmp.into_temp_path();
+    match swap_in(&tmp, path, &mut old, &meta, before) {
+        Err(e) if staging.is_some() && is_cross_device(&e) => {
+            drop(tmp);
+            replace_staged(path, before, after, None)
+        }
+        Err(e) => Err(e),
+        Ok(()) => {
+            sync_dir(dir);
+            Ok(())
+        }
     }
-    tmp.persist(&target).map_err(|e| e.error)?;
-    sync_dir(dir);
+}
+
+/// Puts the temp file `tmp` at `path`, where `old` (opened from `path`,
+/// described by `meta`) must still be, holding `before`.
+fn swap_in(
+    tmp: &tempfile::TempPath,
+    path: &Path,
+    old: &mut File,
+    meta: &std::fs::Metadata,
+    before: &[u8],
+) -> io::Result<()> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{CWD, RenameFlags};
+        let exchange =
+            |a: &Path, b: &Path| rustix::fs::renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE);
+        match exchange(tmp, path) {
+            Ok(()) => {
+                // `tmp` now names what was at `path`: it must be the file
+                // read at the start, unchanged.
+                let intact = std::fs::symlink_metadata(tmp).is_ok_and(|m| same_file(&m, meta))
+                    && read_from_start(old)? == before;
+                if intact {
+                    // Dropping `tmp` removes the old file.
+                    return Ok(());
+                }
+                // Give the other version its place back; ours is dropped.
+                exchange(tmp, path)?;
+                return Err(changed());
+            }
+            Err(rustix::io::Errno::NOENT) => return Err(changed()),
+            // No exchange on this file system: rename below.
+            Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    // Last look before the rename: an editor may have saved meanwhile.
+    let still = std::fs::symlink_metadata(path).is_ok_and(|m| same_file(&m, meta));
+    if !still || read_from_start(old)? != before {
+        return Err(changed());
+    }
+    std::fs::rename(tmp, path)?;
+    let theirs = read_from_start(old)?;
+    if theirs != before {
+        // Written to in place between the look and the rename: put that
+        // version back (it is the user's), as a file of its own.
+        let mut back = temp_file(parent(path), None)?;
+        back.as_file_mut().write_all(&theirs)?;
+        keep_owner_and_mode(back.as_file(), meta)?;
+        back.as_file().sync_all()?;
+        back.persist(path).map_err(|e| e.error)?;
+        return Err(changed());
+    }
+    Ok(())
+}
+
+/// Reads an open file whole, from its first byte.
+fn read_from_start(file: &mut File) -> io::Result<Vec<u8>> {
+    file.seek(io::SeekFrom::Start(0))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// True when two descriptions are of the same file.
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        a.len() == b.len() && a.modified().ok() == b.modified().ok()
+    }
+}
+
+/// Refuses a file its permissions do not let the user write, as an editor
+/// would; root is held to the write bits too.
+fn refuse_read_only(meta: &std::fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    let writable = {
+        use std::os::unix::fs::MetadataExt;
+        let mode = meta.mode();
+        let uid = rustix::process::geteuid();
+        let gid = rustix::process::getegid();
+        if uid.is_root() {
+            mode & 0o222 != 0
+        } else if meta.uid() == uid.as_raw() {
+            mode & 0o200 != 0
+        } else if meta.gid() == gid.as_raw()
+            || rustix::process::getgroups()
+                .unwrap_or_default()
+                .iter()
+                .any(|g| g.as_raw() == meta.gid())
+        {
+            mode & 0o020 != 0
+        } else {
+            mode & 0o002 != 0
+        }
+    };
+    #[cfg(not(unix))]
+    let writable = !meta.permissions().readonly();
+    if writable {
+        Ok(())
+    } else {
+        Err(io::Error::new(io::ErrorKind::PermissionDenied, READ_ONLY))
+    }
+}
+
+/// Gives a new file the exact permissions, owner and group of the one it
+/// replaces, as far as the system lets this user (a group the user is not
+/// in cannot be kept).
+fn keep_owner_and_mode(file: &File, meta: &std::fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let now = file.metadata()?;
+        if now.uid() != meta.uid() || now.gid() != meta.gid() {
+            let uid = (now.uid() != meta.uid()).then_some(meta.uid());
+            let gid = (now.gid() != meta.gid()).then_some(meta.gid());
+            // Not allowed (another owner, a group the user is not in): the
+            // file keeps the user's own, as any editor's would.
+            let _ = std::os::unix::fs::fchown(file, uid, gid);
+        }
+        // After the owner: a change of owner clears the set-id bits.
+        file.set_permissions(std::fs::Permissions::from_mode(meta.mode() & 0o7777))?;
+    }
+    #[cfg(not(unix))]
+    file.set_permissions(meta.permissions())?;
     Ok(())
 }
 
 /// The message of the error [`replace`] gives for a file edited meanwhile.
 pub const CHANGED: &str =
     "the file changed while oneonone was editing it; nothing was written, run the command again";
+
+fn changed() -> io::Error {
+    io::Error::other(CHANGED)
+}
 
 /// One file a [`Transaction`] writes.
 #[derive(Debug, Clone)]
@@ -127,14 +550,12 @@ pub struct Change {
 pub struct Transaction {
     changes: Vec<Change>,
     modes: Modes,
+    staging: Option<PathBuf>,
 }
 
 impl Default for Transaction {
     fn default() -> Self {
-        Transaction {
-            changes: Vec::new(),
-            modes: Modes::PRIVATE,
-        }
+        Transaction::with_modes(Modes::PRIVATE)
     }
 }
 
@@ -151,7 +572,17 @@ impl Transaction {
         Transaction {
             changes: Vec::new(),
             modes,
+            staging: None,
         }
+    }
+
+    /// Writes temp files in the notebook's `.oneonone/tmp/`, which git
+    /// ignores and the next lock holder empties, instead of beside the
+    /// notes.
+    #[must_use]
+    pub fn staged(mut self, lock: &Lock) -> Self {
+        self.staging = Some(lock.staging.clone());
+        self
     }
 
     /// Adds a change.
@@ -172,13 +603,20 @@ impl Transaction {
     /// as the file system allowed (a failed undo is named in the error).
     pub fn commit(mut self) -> Result<()> {
         self.changes.sort_by_key(|c| c.before.is_some());
+        let staging = self.staging.as_deref();
+        let mut folders: Vec<&Path> = self.changes.iter().map(|c| parent(&c.path)).collect();
+        folders.sort();
+        folders.dedup();
+        for folder in folders {
+            remove_stale_temps(folder);
+        }
         for (done, change) in self.changes.iter().enumerate() {
             let written = match &change.before {
-                None => write_new_with(&change.path, &change.after, self.modes),
-                Some(before) => replace(&change.path, before, &change.after),
+                None => create(&change.path, &change.after, self.modes, staging),
+                Some(before) => replace_staged(&change.path, before, &change.after, staging),
             };
             if let Err(e) = written {
-                let undo_failures = undo(&self.changes[..done]);
+                let undo_failures = undo(&self.changes[..done], staging);
                 let action = if change.before.is_some() {
                     "cannot write"
                 } else {
@@ -199,24 +637,63 @@ impl Transaction {
 }
 
 /// Undoes changes, newest first; returns the files it could not restore.
-fn undo(changes: &[Change]) -> Vec<PathBuf> {
+fn undo(changes: &[Change], staging: Option<&Path>) -> Vec<PathBuf> {
     let mut failed = Vec::new();
     for change in changes.iter().rev() {
         let undone = match &change.before {
-            None => std::fs::read(&change.path).and_then(|now| {
+            None => read_regular(&change.path, None).and_then(|now| {
                 if now == change.after {
                     std::fs::remove_file(&change.path)
                 } else {
-                    Err(io::Error::other(CHANGED))
+                    Err(changed())
                 }
             }),
-            Some(before) => replace(&change.path, &change.after, before),
+            Some(before) => replace_staged(&change.path, &change.after, before, staging),
         };
         if undone.is_err() {
             failed.push(change.shown.clone());
         }
     }
     failed
+}
+
+/// Removes the temp files a killed oneonone left in `dir` (named
+/// [`TEMP_PREFIX`]…[`TEMP_SUFFIX`], regular files, older than
+/// [`STALE_AFTER`]). Best effort.
+pub fn remove_stale_temps(dir: &Path) {
+    for path in stale_temps(dir, STALE_AFTER) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// The temp files in `dir` untouched for at least `age`.
+#[must_use]
+pub fn stale_temps(dir: &Path, age: Duration) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let now = SystemTime::now();
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.as_encoded_bytes();
+            name.starts_with(TEMP_PREFIX.as_bytes()) && name.ends_with(TEMP_SUFFIX.as_bytes())
+        })
+        .filter(|e| {
+            // `DirEntry::metadata` does not follow links.
+            e.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .ok()
+                        .and_then(|t| now.duration_since(t).ok())
+                        .is_some_and(|d| d >= age)
+            })
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
 }
 
 /// An exclusive lock on the notebook, held while a command reads, changes
@@ -227,32 +704,23 @@ fn undo(changes: &[Change]) -> Vec<PathBuf> {
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
+    staging: PathBuf,
 }
-
-/// The notebook's private folder, for the lock.
-pub const STATE_DIR: &str = ".oneonone";
 
 impl Lock {
     /// Takes the notebook's lock, calling `waiting` once first if another
-    /// process holds it (then it waits for it).
+    /// process holds it (then it waits for it). Temp files a killed
+    /// process left in `.oneonone/tmp/` are removed once it is held.
     ///
     /// # Errors
-    /// The lock file cannot be created or locked.
+    /// The lock file cannot be created or locked, or `.oneonone` or the
+    /// lock is a symbolic link.
     pub fn acquire(root: &Path, shown_root: &Path, waiting: &mut dyn FnMut()) -> Result<Lock> {
         let dir = root.join(STATE_DIR);
         let shown = shown_root.join(STATE_DIR);
         ensure_state_dir(&dir).map_err(|e| Error::io(&shown, "cannot create the folder", e))?;
         let path = dir.join("lock");
-        let mut options = std::fs::OpenOptions::new();
-        options.create(true).truncate(false).write(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let file = options
-            .open(&path)
-            .map_err(|e| Error::io(shown.join("lock"), "cannot open", e))?;
+        let file = open_lock(&path).map_err(|e| Error::io(shown.join("lock"), "cannot open", e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -264,23 +732,92 @@ impl Lock {
                 return Err(Error::io(shown.join("lock"), "cannot lock", e));
             }
         }
-        Ok(Lock { _file: file })
+        let staging = dir.join(TMP_DIR);
+        ensure_private_dir(&staging)
+            .map_err(|e| Error::io(shown.join(TMP_DIR), "cannot create the folder", e))?;
+        // Only the lock holder writes there: whatever is there is left over.
+        for path in stale_temps(&staging, Duration::ZERO) {
+            let _ = std::fs::remove_file(path);
+        }
+        Ok(Lock {
+            _file: file,
+            staging,
+        })
+    }
+
+    /// Where this lock's transactions write their temp files.
+    #[must_use]
+    pub fn staging(&self) -> &Path {
+        &self.staging
+    }
+}
+
+/// Opens (creating) the lock file, never through a link.
+fn open_lock(path: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::{CWD, Mode, OFlags};
+        let flags =
+            OFlags::RDWR | OFlags::CREATE | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(CWD, path, flags, Mode::from_raw_mode(0o600))
+            .map_err(|e| explain_open(io::Error::from(e), path))?;
+        regular(File::from(fd))
+    }
+    #[cfg(not(unix))]
+    {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(link_refused());
+        }
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
     }
 }
 
 /// Makes the notebook's private `.oneonone` folder, which keeps itself out
-/// of the notebook's git history.
+/// of the notebook's git history. A link there is refused.
 ///
 /// # Errors
-/// The folder or its `.gitignore` cannot be written.
+/// The folder or its `.gitignore` cannot be written, or it is a link.
 pub fn ensure_state_dir(dir: &Path) -> io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
+    if ensure_private_dir(dir)? {
+        match write_new(&dir.join(".gitignore"), b"*\n") {
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
+        }
     }
-    create_dir_private(dir)?;
-    match write_new(&dir.join(".gitignore"), b"*\n") {
-        Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
-        _ => Ok(()),
+    Ok(())
+}
+
+/// Makes one private folder whose parent exists, unless it is there; a
+/// link or a file in its place is an error. True when it was made.
+fn ensure_private_dir(dir: &Path) -> io::Result<bool> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => Err(link_refused()),
+        Ok(m) if m.is_dir() => Ok(false),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "is a file where a folder should be",
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(Modes::PRIVATE.dir);
+            }
+            match builder.create(dir) {
+                Ok(()) => Ok(true),
+                // Made by another process meanwhile: look again.
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    ensure_private_dir(dir).map(|_| false)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -360,15 +897,22 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn replace_keeps_permissions_and_follows_links() {
+    fn replace_keeps_the_exact_mode_and_refuses_links() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("target.md");
         std::fs::write(&target, b"old").unwrap();
-        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        // 0660 would become 0640 through a 022 umask: it must stay 0660.
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o660)).unwrap();
+        replace(&target, b"old", b"new").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode(&target), 0o660);
+
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        replace(&link, b"old", b"new").unwrap();
+        let err = replace(&link, b"new", b"through the link").unwrap_err();
+        assert_eq!(err.to_string(), LINK_REFUSED);
         assert!(
             std::fs::symlink_metadata(&link)
                 .unwrap()
@@ -376,10 +920,92 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
+
+        // Read-only means read-only, even for root.
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let err = replace(&target, b"new", b"newer").unwrap_err();
+        assert_eq!(err.to_string(), READ_ONLY);
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_refuse_links_pipes_and_oversized_settings() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("bob")).unwrap();
+        std::fs::write(root.join("bob/n.md"), b"bob's words").unwrap();
+        std::fs::create_dir(root.join("alice")).unwrap();
+        std::os::unix::fs::symlink("../bob/n.md", root.join("alice/agenda.md")).unwrap();
+        std::os::unix::fs::symlink("bob", root.join("carol")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", root.join("alice/zero.md")).unwrap();
+        let refused = |r: io::Result<Vec<u8>>| r.unwrap_err().to_string();
         assert_eq!(
-            std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
-            0o640
+            refused(read_regular(&root.join("alice/agenda.md"), None)),
+            LINK_REFUSED
         );
+        assert_eq!(
+            refused(read_beneath(root, Path::new("alice/agenda.md"), None)),
+            LINK_REFUSED
+        );
+        assert_eq!(
+            refused(read_beneath(root, Path::new("carol/n.md"), None)),
+            LINK_REFUSED
+        );
+        assert_eq!(
+            refused(read_beneath(root, Path::new("alice/zero.md"), None)),
+            LINK_REFUSED
+        );
+        assert_eq!(
+            read_beneath(root, Path::new("bob/n.md"), None).unwrap(),
+            b"bob's words"
+        );
+        assert_eq!(
+            first_link(root, Path::new("carol/n.md")),
+            Some(PathBuf::from("carol"))
+        );
+        assert_eq!(first_link(root, Path::new("bob/n.md")), None);
+
+        // A pipe is refused at once instead of hanging the command.
+        let fifo = root.join("alice/fifo.md");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
+        assert_eq!(refused(read_regular(&fifo, None)), NOT_REGULAR);
+
+        std::fs::write(root.join("big.yaml"), vec![b'#'; 2048]).unwrap();
+        assert_eq!(
+            refused(read_regular(&root.join("big.yaml"), Some(1024))),
+            "is larger than 1 KiB, more than a settings file ever needs; not read"
+        );
+    }
+
+    #[test]
+    fn stale_temps_are_found_by_name_and_age() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".oneonone-abc.tmp");
+        std::fs::write(&old, b"x").unwrap();
+        std::fs::write(dir.path().join("note.md"), b"x").unwrap();
+        assert_eq!(
+            stale_temps(dir.path(), Duration::ZERO),
+            std::slice::from_ref(&old)
+        );
+        assert!(stale_temps(dir.path(), Duration::from_secs(3600)).is_empty());
+        let long_ago = SystemTime::now() - Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        remove_stale_temps(dir.path());
+        assert!(!old.exists());
+        assert!(dir.path().join("note.md").exists());
     }
 
     #[test]

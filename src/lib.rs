@@ -63,6 +63,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    survive_file_size_limit();
     run_with(
         args,
         &Environment::capture(),
@@ -73,6 +74,26 @@ where
         )),
         Box::new(std::io::stderr()),
     )
+}
+
+/// Under `ulimit -f`, a write past the limit sends SIGXFSZ, whose default
+/// action kills the process halfway through a transaction (a follow-up
+/// open in two notes, a truncated temp file left behind). With a handler
+/// installed the write fails with EFBIG instead, and the transaction undoes
+/// itself. A handler, unlike SIG_IGN, is reset to the default in the
+/// programs oneonone starts (the editor).
+fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        use std::sync::Arc;
+        use std::sync::atomic::AtomicBool;
+        // If it cannot be installed, the default stays: nothing worse than
+        // before.
+        let _ = signal_hook::flag::register(
+            signal_hook::consts::SIGXFSZ,
+            Arc::new(AtomicBool::new(false)),
+        );
+    }
 }
 
 /// Runs oneonone against a given environment and output streams.

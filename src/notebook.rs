@@ -72,7 +72,7 @@ impl Notebook {
     /// The folder is missing (without `create`), cannot be made, or its
     /// oneonone.yaml is broken.
     pub fn open(settings: &Settings, create: bool) -> Result<Self> {
-        let (root, shown) = locate(settings);
+        let (root, shown) = locate(settings)?;
         if root.exists() && !root.is_dir() {
             return Err(Error::Invalid {
                 path: display_root(&shown),
@@ -313,17 +313,34 @@ impl Notebook {
         self.latest_name(folder)
     }
 
-    /// The notebook-relative path of a file inside the notebook (links
-    /// resolved), or `None` for anything outside it, hidden, or not a file.
+    /// The notebook-relative path of a file inside the notebook, or `None`
+    /// for anything outside it, hidden, not a regular file, or reached
+    /// through a symbolic link inside the notebook (the folders above the
+    /// notebook may be links: the user named them).
     #[must_use]
     pub fn relative(&self, path: &Path) -> Option<PathBuf> {
         let root = self.root.canonicalize().ok()?;
-        let file = path.canonicalize().ok()?;
+        let name = path.file_name()?;
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let file = folder.canonicalize().ok()?.join(name);
         let rel = file.strip_prefix(&root).ok()?;
+        // The path as typed must end with the path found: `alice/x.md`
+        // where `alice` links to `bob` resolves to `bob/x.md`, which is not
+        // what was named.
+        let typed: Vec<&std::ffi::OsStr> = lexical(path).into_iter().rev().collect();
+        let found: Vec<&std::ffi::OsStr> = rel.iter().rev().collect();
+        if typed.len() < found.len() || typed[..found.len()] != found[..] {
+            return None;
+        }
         let hidden = rel
             .components()
             .any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
-        (file.is_file() && !hidden).then(|| rel.to_path_buf())
+        let regular = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_file());
+        (regular && !hidden && crate::fs::first_link(&root, rel).is_none())
+            .then(|| rel.to_path_buf())
     }
 
     /// Takes the notebook's lock for a read-modify-write, saying so on
@@ -379,8 +396,20 @@ impl Notebook {
             .iter()
             .rev()
             .take(RECENT_NOTES)
-            .filter_map(|m| std::fs::read_to_string(self.path(&m.rel)).ok())
+            .filter_map(|m| self.read_text(&m.rel).ok())
             .collect()
+    }
+
+    /// Reads a notebook file as text: never through a symbolic link on
+    /// the way from the notebook folder, only a regular file.
+    ///
+    /// # Errors
+    /// The file cannot be read, is a link or not a regular file, or is not
+    /// UTF-8.
+    pub fn read_text(&self, rel: &Path) -> std::io::Result<String> {
+        let bytes = crate::fs::read_beneath(&self.root, rel, None)?;
+        String::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     }
 
     /// The person's note of that date (the last of the day), or with no
@@ -397,7 +426,12 @@ impl Notebook {
     /// The meeting notes in a person's folder, oldest first.
     #[must_use]
     pub fn meetings(&self, slug: &str) -> Vec<Meeting> {
-        let Ok(entries) = std::fs::read_dir(self.root.join(slug)) else {
+        let folder = self.root.join(slug);
+        // A linked person folder is never followed.
+        if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Vec::new();
+        }
+        let Ok(entries) = std::fs::read_dir(&folder) else {
             return Vec::new();
         };
         let mut meetings: Vec<Meeting> = entries
@@ -421,7 +455,7 @@ impl Notebook {
     /// The `person:` of the newest note in the folder that has one.
     fn latest_name(&self, slug: &str) -> Option<String> {
         self.meetings(slug).iter().rev().find_map(|m| {
-            let text = std::fs::read_to_string(self.path(&m.rel)).ok()?;
+            let text = self.read_text(&m.rel).ok()?;
             Note::split(&text).frontmatter(&m.rel).ok()?.person
         })
     }
@@ -459,16 +493,45 @@ fn is_skipped(name: &std::ffi::OsStr, depth: usize, is_dir: bool) -> bool {
 }
 
 /// Where the notebook is: (path to open, path to show).
-fn locate(settings: &Settings) -> (PathBuf, PathBuf) {
+///
+/// Discovery looks upward for a folder holding `oneonone.yaml` or the
+/// `.oneonone` folder (neither a link), and stops at a folder that belongs
+/// to someone else or that others may write to (as git does with
+/// `safe.directory`): a notebook planted above the user's folders, say in
+/// a world-writable `/tmp/shared/`, would otherwise capture the notes
+/// written below it. Finding such a notebook is an error naming it.
+fn locate(settings: &Settings) -> Result<(PathBuf, PathBuf)> {
     let given = match &settings.dir {
         DirSource::Flag(p) | DirSource::Env(p) => p.clone(),
         DirSource::Discover => {
             for (up, dir) in settings.cwd.ancestors().enumerate() {
-                // oneonone.yaml marks a notebook; so does the `.oneonone` folder
-                // the first `new` made (a notebook without oneonone.yaml).
-                if dir.join(CONFIG_FILE).is_file() || dir.join(crate::fs::STATE_DIR).is_dir() {
-                    let shown: PathBuf = std::iter::repeat_n(Component::ParentDir, up).collect();
-                    return (dir.to_path_buf(), shown);
+                let untrusted = untrusted(dir);
+                let marker = [CONFIG_FILE, crate::fs::STATE_DIR]
+                    .into_iter()
+                    .map(|name| dir.join(name))
+                    .find(|path| is_marker(path));
+                match (marker, untrusted) {
+                    (Some(marker), Some(why)) => {
+                        let shown: PathBuf = std::iter::repeat_n(Component::ParentDir, up)
+                            .collect::<PathBuf>()
+                            .join(marker.file_name().unwrap_or_default());
+                        return Err(Error::Invalid {
+                            path: shown,
+                            line: None,
+                            message: format!(
+                                "not used as the notebook: {why}; name the notebook with --dir or ONEONONE_DIR to use it anyway"
+                            ),
+                        });
+                    }
+                    (None, Some(_)) => break,
+                    (Some(_), None) => {
+                        // oneonone.yaml marks a notebook; so does the
+                        // `.oneonone` folder the first `new` made.
+                        let shown: PathBuf =
+                            std::iter::repeat_n(Component::ParentDir, up).collect();
+                        return Ok((dir.to_path_buf(), shown));
+                    }
+                    (None, None) => {}
                 }
             }
             PathBuf::new()
@@ -481,7 +544,66 @@ fn locate(settings: &Settings) -> (PathBuf, PathBuf) {
         _ if given == Path::new(".") => PathBuf::new(),
         _ => given,
     };
-    (root, shown)
+    Ok((root, shown))
+}
+
+/// True for a notebook marker: a regular `oneonone.yaml` or a real
+/// `.oneonone` folder, not a link, and not writable by others.
+fn is_marker(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| {
+        let kind_ok = if path.ends_with(CONFIG_FILE) {
+            m.is_file()
+        } else {
+            m.is_dir()
+        };
+        kind_ok && !m.file_type().is_symlink()
+    })
+}
+
+/// Why a folder (or the marker in it) cannot be trusted to be the user's
+/// notebook: it belongs to someone else, or others may write to it.
+fn untrusted(dir: &Path) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let me = rustix::process::geteuid().as_raw();
+        let check = |path: &Path| -> Option<&'static str> {
+            let m = std::fs::symlink_metadata(path).ok()?;
+            if m.uid() != me {
+                Some("it belongs to another user")
+            } else if m.mode() & 0o002 != 0 {
+                Some("others may write to it")
+            } else {
+                None
+            }
+        };
+        check(dir).or_else(|| {
+            [CONFIG_FILE, crate::fs::STATE_DIR]
+                .into_iter()
+                .find_map(|name| check(&dir.join(name)))
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
+    }
+}
+
+/// The names of a path's folders and file, with `.` and `..` taken away
+/// as written (not as links would resolve them).
+fn lexical(path: &Path) -> Vec<&std::ffi::OsStr> {
+    let mut names = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(name) => names.push(name),
+            Component::ParentDir => {
+                names.pop();
+            }
+            _ => {}
+        }
+    }
+    names
 }
 
 /// The root as shown: `.` rather than an empty path.

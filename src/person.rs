@@ -44,6 +44,7 @@ pub struct Profile {
     /// Their role, shown by `people` and `prep`.
     pub role: Option<String>,
     /// Days between 1:1s with them.
+    #[serde(deserialize_with = "crate::config::cadence")]
     pub cadence_days: Option<u32>,
 }
 
@@ -111,7 +112,8 @@ pub fn summarize(
     let cadence_days = profile
         .cadence_days
         .unwrap_or_else(|| notebook.config.cadence_days());
-    let next_due = last.map(|d| d + chrono::Days::new(u64::from(cadence_days)));
+    let next_due =
+        last.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(cadence_days))));
     let mine = |i: &&FollowUp| i.folder.as_deref() == Some(folder);
     let follow_ups = items
         .iter()

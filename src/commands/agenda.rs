@@ -8,6 +8,7 @@ use crate::agenda::{self, AGENDA_FILE};
 use crate::cli::AgendaArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
+use crate::fs::{Change, Transaction};
 use crate::notebook::Notebook;
 use crate::output::{Output, sanitize, style};
 use crate::person::{self, PROFILE_FILE};
@@ -41,12 +42,14 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         ));
     }
     let notebook = Notebook::open(settings, true)?;
-    let _lock = notebook.lock(out)?;
+    let lock = notebook.lock(out)?;
     let person = notebook.resolve_person(&args.person, true)?;
     notebook.refuse_link(&person.slug)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
     let (shown, path) = (notebook.show(&rel), notebook.path(&rel));
-    let before = match std::fs::read(&path) {
+    // Never through a link (a planted `agenda.md -> ../bob/note.md` would
+    // append to Bob's note), only a regular file.
+    let before = match crate::fs::read_beneath(notebook.root(), &rel, None) {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| Error::Invalid {
             path: shown.clone(),
             line: None,
@@ -75,24 +78,27 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
                 .into(),
         });
     };
+    let mut tx = Transaction::with_modes(notebook.modes()).staged(&lock);
     if !person.exists {
         // No note holds their name yet: person.yaml keeps it.
         let folder = Path::new(&person.slug);
         crate::fs::create_dir_with(&notebook.path(folder), notebook.modes())
             .map_err(|e| Error::io(notebook.show(folder), "cannot create the folder", e))?;
         let profile = folder.join(PROFILE_FILE);
-        crate::fs::write_new_with(
-            &notebook.path(&profile),
-            person::new_file(&person.name).as_bytes(),
-            notebook.modes(),
-        )
-        .map_err(|e| Error::io(notebook.show(&profile), "cannot write", e))?;
+        tx.push(Change {
+            path: notebook.path(&profile),
+            shown: notebook.show(&profile),
+            before: None,
+            after: person::new_file(&person.name).into_bytes(),
+        });
     }
-    let written = match &before {
-        Some(before) => crate::fs::replace(&path, before.as_bytes(), after.as_bytes()),
-        None => crate::fs::write_new_with(&path, after.as_bytes(), notebook.modes()),
-    };
-    written.map_err(|e| Error::io(&shown, "cannot write", e))?;
+    tx.push(Change {
+        path: path.clone(),
+        shown: shown.clone(),
+        before: before.map(String::into_bytes),
+        after: after.into_bytes(),
+    });
+    tx.commit()?;
     out.print(format_args!("{}:{line}\n", shown.display()))?;
     out.notice(format_args!(
         "added to {}'s agenda ({} open)",

@@ -33,7 +33,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
         ));
     }
     let notebook = Notebook::open(settings, false)?;
-    let _lock = notebook.lock(out)?;
+    let lock = notebook.lock(out)?;
     let person = notebook.resolve_person(&args.person, false)?;
     let meeting = notebook.meeting(&person.slug, args.date);
     let Some(meeting) = meeting else {
@@ -53,7 +53,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
         line: None,
         message,
     })?;
-    let mut tx = Transaction::new();
+    let mut tx = Transaction::new().staged(&lock);
     tx.push(Change {
         path: notebook.path(&rel),
         shown: notebook.show(&rel),

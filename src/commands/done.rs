@@ -34,7 +34,7 @@ struct Target {
 /// file cannot be written. Nothing is written unless every item is valid.
 pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let _lock = notebook.lock(out)?;
+    let lock = notebook.lock(out)?;
     let want_checked = args.reopen;
     let targets = if let Some(text) = &args.text {
         vec![by_text(
@@ -63,7 +63,7 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     for target in &targets {
         by_file.entry(target.rel.clone()).or_default().push(target);
     }
-    let mut tx = Transaction::new();
+    let mut tx = Transaction::new().staged(&lock);
     for (rel, items) in &by_file {
         // Read once more and check each item is still where it was found.
         let text = followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;

@@ -52,7 +52,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let date = args.date.unwrap_or(settings.today);
     let meetings = notebook.meetings(&person.slug);
     let (number, rel) = free_name(&notebook, &person.slug, date)?;
-    let mut tx = Transaction::with_modes(notebook.modes());
+    let mut tx = Transaction::with_modes(notebook.modes()).staged(&lock);
 
     // Questions asked in the latest notes are not suggested again.
     let recent = notebook.recent_notes(&person.slug);

@@ -26,7 +26,8 @@ pub fn run(args: &OpenArgs, settings: &Settings, out: &mut Output) -> Result<Out
         return Ok(Outcome::Done);
     }
     let path = notebook.path(&latest.rel);
-    let line = std::fs::read_to_string(&path)
+    let line = notebook
+        .read_text(&latest.rel)
         .ok()
         .and_then(|text| crate::commands::new::first_section_line(&text));
     out.flush()?;

@@ -169,7 +169,7 @@ fn last_time(notebook: &Notebook, folder: &str, out: &mut Output) -> Result<()> 
     let Some(last) = notebook.meetings(folder).pop() else {
         return Ok(());
     };
-    let Ok(text) = std::fs::read_to_string(notebook.path(&last.rel)) else {
+    let Ok(text) = notebook.read_text(&last.rel) else {
         return Ok(());
     };
     let sections = Note::split(&text).sections();
