@@ -53,14 +53,43 @@ pub const MAX_CADENCE_DAYS: u32 = 3650;
 pub fn cadence<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<u32>, D::Error> {
-    let days = Option::<u64>::deserialize(d)?;
-    match days {
-        None => Ok(None),
-        Some(days @ 1..) if days <= u64::from(MAX_CADENCE_DAYS) => Ok(u32::try_from(days).ok()),
-        Some(days) => Err(serde::de::Error::custom(format_args!(
-            "cadence_days is {days}; it must be from 1 to {MAX_CADENCE_DAYS} days"
-        ))),
+    // The check runs inside the visitor of the number, where the YAML
+    // reader still knows the line and column to put on the error.
+    struct Days;
+    impl serde::de::Visitor<'_> for Days {
+        type Value = u32;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a number of days from 1 to {MAX_CADENCE_DAYS}")
+        }
+        fn visit_u64<E: serde::de::Error>(self, days: u64) -> std::result::Result<u32, E> {
+            match u32::try_from(days) {
+                Ok(days @ 1..=MAX_CADENCE_DAYS) => Ok(days),
+                _ => Err(E::custom(format_args!(
+                    "{days} days; it must be from 1 to {MAX_CADENCE_DAYS}"
+                ))),
+            }
+        }
     }
+    struct Maybe;
+    impl<'de> serde::de::Visitor<'de> for Maybe {
+        type Value = Option<u32>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "a number of days from 1 to {MAX_CADENCE_DAYS}")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> std::result::Result<Option<u32>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<Option<u32>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(
+            self,
+            d: D,
+        ) -> std::result::Result<Option<u32>, D::Error> {
+            d.deserialize_u64(Days).map(Some)
+        }
+    }
+    d.deserialize_option(Maybe)
 }
 
 /// Reads the YAML settings file `name` in `dir` (shown as `shown`) into `T`:

@@ -400,6 +400,67 @@ impl Notebook {
             .collect()
     }
 
+    /// The symbolic links among the files and folders oneonone reads
+    /// besides notes (which the walk reports): `oneonone.yaml`, the
+    /// question bank and its files, `.oneonone` and what it holds, and each
+    /// person folder's `person.yaml`. Notebook-relative, sorted.
+    #[must_use]
+    pub fn links(&self) -> Vec<PathBuf> {
+        let is_link = |rel: &Path| {
+            std::fs::symlink_metadata(self.root.join(rel)).is_ok_and(|m| m.file_type().is_symlink())
+        };
+        let mut candidates: Vec<PathBuf> = vec![
+            PathBuf::from(CONFIG_FILE),
+            PathBuf::from(BANK_DIR),
+            PathBuf::from(crate::fs::STATE_DIR),
+        ];
+        for folder in [BANK_DIR, crate::fs::STATE_DIR] {
+            if !is_link(Path::new(folder))
+                && let Ok(entries) = std::fs::read_dir(self.root.join(folder))
+            {
+                candidates.extend(
+                    entries
+                        .flatten()
+                        .map(|e| Path::new(folder).join(e.file_name())),
+                );
+            }
+        }
+        for slug in self.person_slugs().unwrap_or_default() {
+            candidates.push(Path::new(&slug).join(crate::person::PROFILE_FILE));
+        }
+        let mut links: Vec<PathBuf> = candidates.into_iter().filter(|rel| is_link(rel)).collect();
+        links.sort();
+        links
+    }
+
+    /// Temp files a killed oneonone left behind (they may hold a copy of a
+    /// note, private section included): in `.oneonone/tmp/` and beside the
+    /// notes, untouched for [`crate::fs::STALE_AFTER`]. Notebook-relative,
+    /// sorted. The next command that writes removes them.
+    #[must_use]
+    pub fn leftover_temps(&self) -> Vec<PathBuf> {
+        let mut folders = vec![
+            PathBuf::new(),
+            Path::new(crate::fs::STATE_DIR).join(crate::fs::TMP_DIR),
+        ];
+        folders.extend(
+            self.person_slugs()
+                .unwrap_or_default()
+                .into_iter()
+                .map(PathBuf::from),
+        );
+        let mut found: Vec<PathBuf> = folders
+            .iter()
+            .flat_map(|folder| {
+                crate::fs::stale_temps(&self.root.join(folder), crate::fs::STALE_AFTER)
+                    .into_iter()
+                    .filter_map(|p| p.file_name().map(|n| folder.join(n)))
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
     /// Reads a notebook file as text: never through a symbolic link on
     /// the way from the notebook folder, only a regular file.
     ///

@@ -14,6 +14,7 @@
 
 mod checkins;
 mod foundation;
+mod hardening;
 mod lifecycle;
 mod safety;
 
