@@ -182,7 +182,7 @@ fn scan_files(
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
-            match read_note(notebook, file) {
+            match read_listed_note(notebook, file) {
                 Ok(text) if open_only && !may_hold_open_item(&text) => {}
                 Ok(text) => found.extend(items(
                     notebook,
@@ -271,15 +271,34 @@ pub fn read_note_optional(notebook: &Notebook, rel: &Path) -> Result<Option<Stri
     }
 }
 
-/// Reads a note as UTF-8 text.
+/// Reads a note as UTF-8 text: never through a link on the way from the
+/// notebook folder, only a regular file.
 ///
 /// # Errors
 /// The file cannot be read or is not UTF-8; the error names the line.
 pub fn read_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
+    let bytes = crate::fs::read_beneath(notebook.root(), &file.rel, None);
+    note_text(notebook, file, bytes)
+}
+
+/// [`read_note`] for a file the notebook's walk listed, whose folders the
+/// walk found not to be links: only the file itself is opened without
+/// following a link (one system call, not one per folder).
+///
+/// # Errors
+/// As [`read_note`].
+pub fn read_listed_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
+    let bytes = crate::fs::read_regular(&notebook.path(&file.rel), None);
+    note_text(notebook, file, bytes)
+}
+
+fn note_text(
+    notebook: &Notebook,
+    file: &NoteFile,
+    bytes: std::io::Result<Vec<u8>>,
+) -> Result<String> {
     let shown = notebook.show(&file.rel);
-    // Never through a link, only a regular file.
-    let bytes = crate::fs::read_beneath(notebook.root(), &file.rel, None)
-        .map_err(|e| Error::io(&shown, "cannot read", e))?;
+    let bytes = bytes.map_err(|e| Error::io(&shown, "cannot read", e))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = 1 + crate::note::count_newlines(&e.as_bytes()[..at]);

@@ -368,6 +368,9 @@ pub fn replace_staged(
     let mut old = open_regular(path)?;
     let meta = old.metadata()?;
     refuse_read_only(&meta)?;
+    // While it is held, an editor opening the file to write waits, and the
+    // lease says so: that is how a save landing mid-swap is seen.
+    let lease = Lease::take(&old)?;
     if read_from_start(&mut old)? != before {
         return Err(changed());
     }
@@ -378,7 +381,7 @@ pub fn replace_staged(
     keep_owner_and_mode(tmp.as_file(), &meta)?;
     tmp.as_file().sync_all()?;
     let tmp = tmp.into_temp_path();
-    match swap_in(&tmp, path, &mut old, &meta, before) {
+    match swap_in(&tmp, path, &mut old, &meta, before, lease) {
         Err(e) if staging.is_some() && is_cross_device(&e) => {
             drop(tmp);
             replace_staged(path, before, after, None)
@@ -399,6 +402,7 @@ fn swap_in(
     old: &mut File,
     meta: &std::fs::Metadata,
     before: &[u8],
+    lease: Lease,
 ) -> io::Result<()> {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
@@ -409,14 +413,19 @@ fn swap_in(
             Ok(()) => {
                 // `tmp` now names what was at `path`: it must be the file
                 // read at the start, unchanged.
+                // An editor that opened it to write before the swap will
+                // write to it after: the lease tells.
                 let intact = std::fs::symlink_metadata(tmp).is_ok_and(|m| same_file(&m, meta))
-                    && read_from_start(old)? == before;
+                    && read_from_start(old)? == before
+                    && !lease.broken(old);
                 if intact {
                     // Dropping `tmp` removes the old file.
                     return Ok(());
                 }
-                // Give the other version its place back; ours is dropped.
+                // Give the other version its place back, then let the
+                // editor go on with it; ours is dropped.
                 exchange(tmp, path)?;
+                lease.release(old);
                 return Err(changed());
             }
             Err(rustix::io::Errno::NOENT) => return Err(changed()),
@@ -427,7 +436,7 @@ fn swap_in(
     }
     // Last look before the rename: an editor may have saved meanwhile.
     let still = std::fs::symlink_metadata(path).is_ok_and(|m| same_file(&m, meta));
-    if !still || read_from_start(old)? != before {
+    if !still || read_from_start(old)? != before || lease.broken(old) {
         return Err(changed());
     }
     std::fs::rename(tmp, path)?;
@@ -443,6 +452,118 @@ fn swap_in(
         return Err(changed());
     }
     Ok(())
+}
+
+/// Whether a read lease is held on the file being replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lease {
+    /// Held: another process opening the file to write waits for it, and
+    /// [`Lease::broken`] says one tried.
+    Held,
+    /// Not available here (another owner, a file system without leases,
+    /// not Linux): the checks before and after the swap are all there is.
+    None,
+}
+
+impl Lease {
+    /// Takes a read lease on `file`; a file another program holds open for
+    /// writing is tried again for a short while, then refused.
+    fn take(file: &File) -> io::Result<Lease> {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        for attempt in 0..40 {
+            match lease::take(file) {
+                lease::Taken::Held => return Ok(Lease::Held),
+                lease::Taken::Unsupported => return Ok(Lease::None),
+                lease::Taken::OpenForWriting if attempt < 39 => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                lease::Taken::OpenForWriting => {}
+            }
+        }
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        return Err(io::Error::new(io::ErrorKind::ResourceBusy, OPEN_ELSEWHERE));
+        #[cfg(not(any(target_os = "linux", target_os = "android")))]
+        {
+            let _ = file;
+            Ok(Lease::None)
+        }
+    }
+
+    /// True when another process tried to open the file for writing since
+    /// the lease was taken.
+    fn broken(self, file: &File) -> bool {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        if self == Lease::Held {
+            return lease::broken(file);
+        }
+        let _ = file;
+        false
+    }
+
+    /// Lets a process waiting to open the file go on.
+    fn release(self, file: &File) {
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        if self == Lease::Held {
+            lease::release(file);
+        }
+        let _ = file;
+    }
+}
+
+/// What an error says about a note another program keeps open for writing.
+pub const OPEN_ELSEWHERE: &str =
+    "is open for writing in another program; save and close it there, then run the command again";
+
+/// Linux file leases (`fcntl(F_SETLEASE)`), which no safe wrapper offers.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+#[allow(unsafe_code)]
+mod lease {
+    use std::fs::File;
+    use std::os::fd::AsRawFd;
+
+    /// What [`take`] got.
+    pub enum Taken {
+        Held,
+        OpenForWriting,
+        Unsupported,
+    }
+
+    /// Takes a read lease. A writer's open then breaks it: the kernel sends
+    /// SIGIO, whose default action would end the process, so a handler that
+    /// does nothing is installed first (once).
+    pub fn take(file: &File) -> Taken {
+        static HANDLER: std::sync::Once = std::sync::Once::new();
+        HANDLER.call_once(|| {
+            let _ = signal_hook::flag::register(
+                signal_hook::consts::SIGIO,
+                std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            );
+        });
+        // SAFETY: F_SETLEASE takes an int argument, and the descriptor is
+        // open for as long as `file` is borrowed.
+        let done = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETLEASE, libc::F_RDLCK) };
+        if done == 0 {
+            return Taken::Held;
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EAGAIN) => Taken::OpenForWriting,
+            _ => Taken::Unsupported,
+        }
+    }
+
+    /// True unless the read lease is still held whole (a break pending
+    /// reads as `F_UNLCK`).
+    pub fn broken(file: &File) -> bool {
+        // SAFETY: F_GETLEASE takes no argument; the descriptor is open.
+        let kind = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETLEASE) };
+        kind != libc::F_RDLCK
+    }
+
+    /// Gives the lease up.
+    pub fn release(file: &File) {
+        // SAFETY: as in `take`.
+        let _ = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETLEASE, libc::F_UNLCK) };
+    }
 }
 
 /// Reads an open file whole, from its first byte.
