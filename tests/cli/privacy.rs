@@ -1,0 +1,123 @@
+//! Private text never leaves the manager's view (issue 9, items 2 and 11):
+//! `prep` never quotes it as "last time", `export --shared` leaves out
+//! whatever renders as a private heading or a private `<details>` block,
+//! refuses a note whose frontmatter it cannot delimit, and `new` carries a
+//! follow-up from any such place into the new note's private section.
+
+use crate::Test;
+
+// -------------------------------------------------------- export --shared
+
+/// A note with `middle` between two shared sections, exported shared.
+fn shared_with(middle: &str) -> String {
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-24.md",
+        format!(
+            "---\nperson: Bob\ndate: 2026-11-24\nframework: listen-learn-lift\n---\n\
+             # 1:1 with Bob\n\n## Listen\n\nShared words.\n\n{middle}\n\n## Lift\n\nMore shared.\n"
+        ),
+    );
+    let run = t.run(&["export", "bob/2026-11-24.md", "--shared"]).ok();
+    assert!(!run.stdout.contains("SECRET"), "{}", run.stdout);
+    run.stdout
+}
+
+const HEAD: &str = "---\nperson: Bob\ndate: 2026-11-24\nframework: listen-learn-lift\n---\n\
+                    # 1:1 with Bob\n\n## Listen\n\nShared words.\n\n";
+
+#[test]
+fn issue9_shared_copy_drops_details_whose_summary_is_bold() {
+    assert_eq!(
+        shared_with("<details>\n<summary><b>Private</b></summary>\n\nSECRET\n\n</details>"),
+        format!("{HEAD}\n## Lift\n\nMore shared.\n")
+    );
+}
+
+#[test]
+fn issue9_shared_copy_drops_details_whose_summary_has_attributes() {
+    assert_eq!(
+        shared_with(
+            "<details open>\n<summary class=\"note\" title='x'>🔒 Private notes</summary>\n\nSECRET\n\n</details>"
+        ),
+        format!("{HEAD}\n## Lift\n\nMore shared.\n")
+    );
+}
+
+#[test]
+fn issue9_shared_copy_drops_an_html_heading() {
+    assert_eq!(
+        shared_with("<h2>Private</h2>\n\nSECRET\n\n### Details\n\nSECRET too"),
+        format!("{HEAD}## Lift\n\nMore shared.\n")
+    );
+}
+
+#[test]
+fn issue9_shared_copy_drops_a_fullwidth_heading() {
+    assert_eq!(
+        shared_with("## \u{ff30}rivate\n\nSECRET"),
+        format!("{HEAD}## Lift\n\nMore shared.\n")
+    );
+}
+
+#[test]
+fn issue9_shared_copy_drops_a_cyrillic_look_alike_heading() {
+    assert_eq!(
+        shared_with("## \u{0420}rivate\n\nSECRET"),
+        format!("{HEAD}## Lift\n\nMore shared.\n")
+    );
+}
+
+#[test]
+fn issue9_shared_copy_folds_the_configured_private_heading_too() {
+    let t = Test::new();
+    // The setting written with a Cyrillic М, the headings with a
+    // fullwidth M and a Cyrillic О.
+    t.write("oneonone.yaml", "private_section: \u{041c}anager only\n");
+    t.write(
+        "bob/2026-11-24.md",
+        "# 1:1 with Bob\n\n## Listen\n\nShared.\n\n## Manager only\n\nSECRET-A\n\n\
+         ## Lift\n\nMore shared.\n\n## \u{ff2d}anager \u{041e}nly\n\nSECRET-B\n",
+    );
+    let run = t.run(&["export", "bob/2026-11-24.md", "--shared"]).ok();
+    assert_eq!(
+        run.stdout,
+        "# 1:1 with Bob\n\n## Listen\n\nShared.\n\n## Lift\n\nMore shared.\n"
+    );
+}
+
+#[test]
+fn issue9_shared_copy_refuses_a_frontmatter_with_no_closing_fence() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-24.md",
+        "---\nperson: Bob\ndate: 2026-11-24\nmanager_notes: SECRET on a PIP\n\n# 1:1 with Bob\n\nShared.\n",
+    );
+    let run = t
+        .run(&["export", "bob/2026-11-24.md", "--shared"])
+        .status(2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "oneonone: error: bob/2026-11-24.md: it opens with `---` but oneonone cannot tell where its frontmatter ends; \
+         fix the frontmatter (or remove the `---` lines)\n"
+    );
+}
+
+#[test]
+fn issue9_shared_copy_refuses_a_toml_frontmatter() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-24.md",
+        "+++\nperson = \"Bob\"\nmanager_notes = \"SECRET on a PIP\"\n+++\n# 1:1 with Bob\n\nShared.\n",
+    );
+    let run = t
+        .run(&["export", "bob/2026-11-24.md", "--shared"])
+        .status(2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "oneonone: error: bob/2026-11-24.md: it opens with `+++`, a TOML frontmatter oneonone does not read, \
+         so it cannot tell what to leave out; write the frontmatter as YAML between `---` lines\n"
+    );
+}
