@@ -121,3 +121,42 @@ fn issue9_shared_copy_refuses_a_toml_frontmatter() {
          so it cannot tell what to leave out; write the frontmatter as YAML between `---` lines\n"
     );
 }
+
+// ----------------------------------------------------------------- carry
+
+#[test]
+fn issue9_new_carries_follow_ups_from_private_html_into_the_private_section() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-24.md",
+        "---\nperson: Bob\ndate: 2026-11-24\n---\n# 1:1 with Bob\n\n## Listen\n\n\
+         <details>\n<summary class=\"x\"><b>Private</b></summary>\n\n- [ ] SECRET-A ask HR about the timeline\n\n</details>\n\n\
+         - [ ] Plan the offsite\n\n  <details><summary>Private</summary>\n\n  - [ ] SECRET-B check the budget\n  </details>\n\n\
+         ## Follow-ups\n\n- [ ] Send the doc\n\n\
+         <h3>Private</h3>\n\n- [ ] SECRET-C talk to legal\n",
+    );
+    t.run(&["new", "bob", "--date", "2026-12-08", "--seed", "1"])
+        .ok();
+    let next = t.read("bob/2026-12-08.md");
+    assert!(
+        next.contains(
+            "## Follow-ups\n\n- [ ] Send the doc (from 2026-11-24)\n- [ ] \n\n## Private\n"
+        ),
+        "{next}"
+    );
+    assert!(
+        next.ends_with(
+            "leaves this section out._\n\n\
+             - [ ] SECRET-A ask HR about the timeline (from 2026-11-24)\n\
+             - [ ] Plan the offsite (from 2026-11-24)\n\n  <details><summary>Private</summary>\n\n  - [ ] SECRET-B check the budget\n  </details>\n\
+             - [ ] SECRET-C talk to legal (from 2026-11-24)\n"
+        ),
+        "{next}"
+    );
+    let shared = t.run(&["export", "bob", "--shared"]).ok().stdout;
+    assert!(!shared.contains("SECRET"), "{shared}");
+    assert!(
+        shared.contains("- [ ] Send the doc (from 2026-11-24)\n"),
+        "{shared}"
+    );
+}
