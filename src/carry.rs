@@ -81,7 +81,9 @@ pub fn carry_out(
     let mut private_items = Vec::new();
     for &i in &outermost {
         let item = carried_item(text, &open[i], &ranges[i], date);
-        if private.iter().any(|p| p.contains(&open[i].checkbox)) {
+        // An item with any private part (a private `<details>` among its
+        // lines) goes whole to the private section.
+        if crate::share::touches(private, &ranges[i]) {
             private_items.push(item);
         } else {
             carried_items.push(item);

@@ -45,6 +45,7 @@ pub fn check(text: &str) {
     agenda_edits_only_points(text);
     checkin_sets_what_it_says(text);
     shared_copy_only_has_note_lines(text);
+    private_lines_stay_out_of_the_shared_copy(text);
 }
 
 /// Toggling changes exactly one byte, the box still reads as a task in the
@@ -146,8 +147,9 @@ fn shared_copy_only_has_note_lines(text: &str) {
     let Ok(copy) = shared_copy(text, &rules) else {
         return;
     };
-    let original: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
-    let mut lines = copy.lines().map(|l| l.trim_end_matches('\r'));
+    // A lone `\r` ends a line too (pulldown-cmark reads it so).
+    let original: Vec<&str> = text.split(['\n', '\r']).collect();
+    let mut lines = copy.split(['\n', '\r']);
     let body: Vec<&str> = if Note::split(text).frontmatter.is_some() && copy.starts_with("---") {
         lines.by_ref().skip(1).find(|l| *l == "---");
         lines.collect()
@@ -158,6 +160,66 @@ fn shared_copy_only_has_note_lines(text: &str) {
         assert!(
             original.iter().any(|o| o.contains(line)),
             "{line:?} is not from the note"
+        );
+    }
+}
+
+/// The private ranges are sorted, apart and whole lines, and no line of
+/// the shared copy is a line the note holds only inside them.
+fn private_lines_stay_out_of_the_shared_copy(text: &str) {
+    let rules = Sharing::new(Some("Manager only"), &["Listen".into()], false);
+    let note = Note::split(text);
+    let cut = crate::share::private_ranges(&note, &rules);
+    let is_line_start = |at: usize| at == 0 || matches!(text.as_bytes()[at - 1], b'\n' | b'\r');
+    let mut after = 0;
+    for r in &cut {
+        assert!(
+            after <= r.start && r.start < r.end && r.end <= text.len(),
+            "{cut:?}"
+        );
+        assert!(is_line_start(r.start), "{r:?} starts mid-line");
+        assert!(
+            r.end == text.len() || is_line_start(r.end),
+            "{r:?} ends mid-line"
+        );
+        after = r.end + 1;
+    }
+    let Ok(copy) = shared_copy(text, &rules) else {
+        return;
+    };
+    let lines = |s: &str, from: usize| -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut start = from;
+        for (i, b) in s.bytes().enumerate().skip(from) {
+            if matches!(b, b'\n' | b'\r') {
+                spans.push((start, i));
+                start = i + 1;
+            }
+        }
+        spans.push((start, s.len()));
+        spans
+    };
+    let public: std::collections::HashSet<&str> = lines(text, note.body_start)
+        .into_iter()
+        .filter(|&(a, b)| !crate::share::touches(&cut, &(a..b.max(a + 1))))
+        .map(|(a, b)| &text[a..b])
+        .collect();
+    let mut copy_lines = lines(&copy, 0);
+    if note.frontmatter.is_some() && copy.starts_with("---") {
+        // The frontmatter is written anew: its lines are checked elsewhere.
+        if let Some(close) = copy_lines
+            .iter()
+            .skip(1)
+            .position(|&(a, b)| &copy[a..b] == "---")
+        {
+            copy_lines.drain(..close + 2);
+        }
+    }
+    for (a, b) in copy_lines {
+        let line = &copy[a..b];
+        assert!(
+            line.is_empty() || public.contains(line),
+            "{line:?} is not a public line of the note"
         );
     }
 }
@@ -187,6 +249,13 @@ mod tests {
             Just("~~~".to_string()),
             Just("---\n".to_string()),
             Just("## Private\n".to_string()),
+            Just("### \u{420}rivate\n".to_string()),
+            Just("## Manager only\n".to_string()),
+            Just("<details>\n".to_string()),
+            Just("<summary><b>Private</b></summary>\n".to_string()),
+            Just("</details>\n".to_string()),
+            Just("<h2>Private</h2>".to_string()),
+            Just("\r".to_string()),
             Just("# Listen\n".to_string()),
             Just("<div>\n".to_string()),
             Just("<!-- ".to_string()),

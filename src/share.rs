@@ -2,22 +2,24 @@
 //! private sections and with a frontmatter of shared fields only.
 //!
 //! When in doubt, a line is left out:
-//! - A private section is a heading whose text, as shown, starts with the
-//!   configured name or with `Private` (any level, any case; `## 🔒 Private
-//!   notes` counts), and everything under it up to the next heading of the
-//!   same or a higher level that is one of the note's own sections (Agenda,
-//!   a framework's sections, Follow-ups); with no such heading, to the end.
-//!   A pasted email's `# Fwd:` inside it does not end it.
-//! - A `<details>` block whose `<summary>` says Private goes whole.
+//! - What is private is decided in one place, [`private_ranges`] (the
+//!   `private` module): a heading or an HTML `<hN>` that shows as the
+//!   configured name or `Private`, to the next of the note's own sections;
+//!   a `<details>` block whose summary shows as one. `prep` and carry-over
+//!   use the same ranges.
 //! - The frontmatter is written anew with `person`, `date` and `framework`
 //!   (and the check-ins when the notebook shares them), read from the YAML:
 //!   no comment, no other key, nothing of a value that does not parse.
+//! - A note whose frontmatter cannot be told apart from its body (an
+//!   opening `---` with no closing one, a TOML `+++` block) is refused.
+
+mod private;
+
+pub use private::{Folded, private_ranges, touches};
 
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
-
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::checkin::FIELDS;
 use crate::note::Note;
@@ -28,8 +30,8 @@ pub const DEFAULT_PRIVATE_HEADING: &str = "Private";
 /// What a shared copy leaves out and keeps.
 #[derive(Debug, Clone)]
 pub struct Sharing {
-    /// Heading names that start a private section (lowercase).
-    pub private: Vec<String>,
+    /// Names that start a private section, folded as they show.
+    pub private: Vec<Folded>,
     /// Headings that end one: the note's own sections (lowercase).
     pub sections: Vec<String>,
     /// Whether the check-in fields stay.
@@ -45,9 +47,9 @@ impl Sharing {
         framework_headings: &[String],
         share_checkins: bool,
     ) -> Self {
-        let mut private = vec![DEFAULT_PRIVATE_HEADING.to_lowercase()];
+        let mut private = vec![Folded::new(DEFAULT_PRIVATE_HEADING)];
         if let Some(h) = private_heading.map(str::trim).filter(|h| !h.is_empty()) {
-            private.push(h.to_lowercase());
+            private.push(Folded::new(h));
         }
         let mut sections: Vec<String> = framework_headings
             .iter()
@@ -76,15 +78,11 @@ impl Sharing {
         )
     }
 
-    fn is_private(&self, title: &str) -> bool {
-        let shown = title
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        self.private.iter().any(|name| {
-            shown
-                .strip_prefix(name.as_str())
-                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-        })
+    /// Whether a heading's or summary's text, as it shows, starts with one
+    /// of the private names.
+    #[must_use]
+    pub fn is_private(&self, title: &str) -> bool {
+        private::is_private_title(&self.private, title)
     }
 }
 
@@ -95,26 +93,10 @@ impl Sharing {
 /// the body: rather than guess, nothing is printed.
 pub fn shared_copy(text: &str, rules: &Sharing) -> Result<String, String> {
     let note = Note::split(text);
-    let body_text = note.body();
-    if note.frontmatter.is_none() && opens_with_fence(body_text) {
-        return Err(
-            "it opens with `---` but oneonone cannot tell where its frontmatter ends; \
-                    fix the frontmatter (or remove the `---` lines)"
-                .into(),
-        );
-    }
+    undelimited_frontmatter(&note)?;
     let mut out = frontmatter(&note, rules);
     let cut = private_ranges(&note, rules);
-    let mut from = note.body_start;
-    for range in cut {
-        if range.start >= from {
-            out.push_str(&text[from..range.start]);
-        }
-        from = from.max(range.end);
-    }
-    if from < text.len() {
-        out.push_str(&text[from..]);
-    }
+    out.push_str(&public_text(text, note.body_start..text.len(), &cut));
     // A private section at the end leaves the blank line before it.
     let trimmed = out.trim_end_matches(['\n', '\r']).len();
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
@@ -125,9 +107,56 @@ pub fn shared_copy(text: &str, rules: &Sharing) -> Result<String, String> {
     Ok(out)
 }
 
-fn opens_with_fence(body: &str) -> bool {
-    let first = body.lines().next().unwrap_or_default();
-    first.starts_with("---") && body.lines().skip(1).any(|l| l.trim_end() == "---")
+/// The text of `range` without the parts in `private` (sorted, as
+/// [`private_ranges`] gives them).
+#[must_use]
+pub fn public_text(text: &str, range: Range<usize>, private: &[Range<usize>]) -> String {
+    let mut out = String::new();
+    let mut from = range.start;
+    for cut in private {
+        if cut.end <= from {
+            continue;
+        }
+        if cut.start >= range.end {
+            break;
+        }
+        if cut.start > from {
+            out.push_str(&text[from..cut.start]);
+        }
+        from = cut.end;
+    }
+    if from < range.end {
+        out.push_str(&text[from..range.end]);
+    }
+    out
+}
+
+/// Refuses a note that opens like frontmatter whose end oneonone cannot
+/// find: what is manager-only in it could not be told apart.
+///
+/// # Errors
+/// The body opens with a `---` line (a frontmatter with no closing fence,
+/// or not YAML) or a `+++` line (TOML).
+pub fn undelimited_frontmatter(note: &Note<'_>) -> Result<(), String> {
+    if note.frontmatter.is_some() {
+        return Ok(());
+    }
+    let first = note.body().lines().next().unwrap_or_default().trim_end();
+    if first.starts_with("---") {
+        return Err(
+            "it opens with `---` but oneonone cannot tell where its frontmatter ends; \
+             fix the frontmatter (or remove the `---` lines)"
+                .into(),
+        );
+    }
+    if first.starts_with("+++") {
+        return Err(
+            "it opens with `+++`, a TOML frontmatter oneonone does not read, \
+             so it cannot tell what to leave out; write the frontmatter as YAML between `---` lines"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 /// The shared frontmatter, written anew from the parsed values.
@@ -163,84 +192,6 @@ fn frontmatter(note: &Note<'_>, rules: &Sharing) -> String {
     }
     out.push_str("---\n");
     out
-}
-
-/// The byte ranges of everything private in the note, in order.
-#[must_use]
-pub fn private_ranges(note: &Note<'_>, rules: &Sharing) -> Vec<Range<usize>> {
-    let mut cut = private_sections(note, rules);
-    cut.extend(private_details(note));
-    cut.sort_by_key(|r| r.start);
-    cut
-}
-
-/// The byte ranges of the private sections.
-fn private_sections(note: &Note<'_>, rules: &Sharing) -> Vec<Range<usize>> {
-    let sections = note.sections();
-    let mut cut = Vec::new();
-    for (i, s) in sections.iter().enumerate() {
-        if !rules.is_private(&s.title) {
-            continue;
-        }
-        let end = sections[i + 1..]
-            .iter()
-            .find(|next| {
-                next.level <= s.level
-                    && rules.sections.contains(&next.title.to_lowercase())
-                    && !rules.is_private(&next.title)
-            })
-            .map_or(note.text.len(), |next| {
-                line_start(note.text, next.range.start)
-            });
-        // Whole lines: a heading in a list item (`- ## Private`) takes its
-        // marker along, and no two lines are joined.
-        cut.push(line_start(note.text, s.range.start)..end);
-    }
-    cut
-}
-
-/// The start of the line holding `offset`.
-fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// `<details>` blocks whose `<summary>` says Private, to their `</details>`
-/// (or the end of the note).
-fn private_details(note: &Note<'_>) -> Vec<Range<usize>> {
-    let base = note.body_start;
-    let mut cut = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut block: Option<usize> = None;
-    for (event, range) in Parser::new_ext(note.body(), Options::empty()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::HtmlBlock) => block = Some(range.start),
-            Event::End(TagEnd::HtmlBlock) => {
-                let html = note.body()[block.unwrap_or(range.start)..range.end].to_lowercase();
-                if open.is_none() {
-                    let summary = html
-                        .find("<summary>")
-                        .map(|at| html[at + "<summary>".len()..].trim_start().to_string());
-                    if html.contains("<details")
-                        && summary.is_some_and(|s| s.starts_with("private"))
-                    {
-                        open = Some(base + block.unwrap_or(range.start));
-                    }
-                }
-                if let Some(start) = open
-                    && html.contains("</details>")
-                {
-                    cut.push(start..base + range.end);
-                    open = None;
-                }
-                block = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(start) = open {
-        cut.push(start..note.text.len());
-    }
-    cut
 }
 
 #[cfg(test)]

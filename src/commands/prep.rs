@@ -12,17 +12,18 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use crate::agenda;
-use crate::bank;
+use crate::bank::{self, Bank};
 use crate::cli::PrepArgs;
 use crate::commands::Outcome;
 use crate::commands::followups::{age, days_word, print_item};
 use crate::error::Result;
 use crate::followup::{self, FollowUp, ME};
-use crate::note::Note;
-use crate::notebook::Notebook;
+use crate::note::{Note, Section};
+use crate::notebook::{NoteFile, Notebook};
 use crate::output::{Output, sanitize, style};
 use crate::person;
 use crate::settings::Settings;
+use crate::share::{self, Sharing};
 
 /// At most this many lines of each list or quoted section, so the brief
 /// fits one screen.
@@ -36,6 +37,8 @@ const MAX_LINES: usize = 5;
 pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     let person = notebook.resolve_person(&args.person, false)?;
+    let bank = Bank::load(notebook.root(), notebook.shown())?;
+    let rules = Sharing::for_notebook(&notebook.config, &bank);
     let today = settings.today;
     let folder = person.slug.as_str();
     let scan = followup::scan_folder(&notebook, folder, &mut |e| out.warn(&e));
@@ -63,7 +66,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         }
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
-    last_time(&notebook, folder, out)?;
+    last_time(&notebook, folder, &rules, out)?;
     patterns_line(&notebook, folder, &summary, &items, today, out)?;
 
     let recent = notebook.recent_notes(folder);
@@ -80,7 +83,11 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
 
     // One question per section they have not been asked lately.
     // The framework of their latest note, if the bank knows it.
-    let (bank, default) = crate::commands::frameworks::bank_and_framework(settings)?;
+    let default = notebook
+        .config
+        .framework
+        .clone()
+        .unwrap_or_else(|| bank::DEFAULT_FRAMEWORK.into());
     let latest = recent.first().and_then(|text| {
         Note::split(text)
             .frontmatter_lenient(Path::new(""))
@@ -164,15 +171,25 @@ fn follow_up_list(
 }
 
 /// The last note's Lift section (or its last framework section) and its
-/// Follow-ups section.
-fn last_time(notebook: &Notebook, folder: &str, out: &mut Output) -> Result<()> {
+/// Follow-ups section, without their private parts: what `export
+/// --shared` leaves out is never quoted as "last time".
+fn last_time(notebook: &Notebook, folder: &str, rules: &Sharing, out: &mut Output) -> Result<()> {
     let Some(last) = notebook.meetings(folder).pop() else {
         return Ok(());
     };
-    let Ok(text) = notebook.read_text(&last.rel) else {
+    let file = NoteFile {
+        rel: last.rel.clone(),
+    };
+    let Ok(text) = followup::read_note(notebook, &file) else {
         return Ok(());
     };
-    let sections = Note::split(&text).sections();
+    let note = Note::split(&text);
+    let private = share::private_ranges(&note, rules);
+    let sections: Vec<Section> = note
+        .sections()
+        .into_iter()
+        .filter(|s| !share::touches(&private, &(s.range.start..s.range.start + 1)))
+        .collect();
     let lift = sections
         .iter()
         .find(|s| s.title.eq_ignore_ascii_case("lift"))
@@ -186,7 +203,11 @@ fn last_time(notebook: &Notebook, folder: &str, out: &mut Output) -> Result<()> 
         .iter()
         .find(|s| s.title.eq_ignore_ascii_case("follow-ups"));
     for section in [lift, follow].into_iter().flatten() {
-        let lines = meaningful_lines(&text[section.content.clone()]);
+        let lines = meaningful_lines(&share::public_text(
+            &text,
+            section.content.clone(),
+            &private,
+        ));
         if lines.is_empty() {
             continue;
         }

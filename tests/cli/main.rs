@@ -16,6 +16,7 @@ mod checkins;
 mod foundation;
 mod hardening;
 mod lifecycle;
+mod privacy;
 mod safety;
 
 use std::fs;
