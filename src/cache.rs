@@ -3,7 +3,10 @@
 //!
 //! It lives in `.oneonone/cache-v1` in the notebook (a folder that ignores
 //! itself in git), readable by the owner only, and is safe to delete at any
-//! time: a missing or unreadable cache is simply rebuilt.
+//! time: a missing or unreadable cache is simply rebuilt. It is kept only
+//! where the notebook's `.oneonone` folder already exists (a command that
+//! writes made it): a command that only reads never creates that folder,
+//! which would make the folder it runs in a notebook.
 //!
 //! An entry is used only when the file's size, modification time, change
 //! time and inode are exactly those recorded. Any write to a file moves its
@@ -209,14 +212,14 @@ impl Cache {
         let _ = std::fs::remove_file(root.join(STATE_DIR).join(CACHE_FILE));
     }
 
-    /// Writes the cache back if anything changed. Best effort: a cache that
-    /// cannot be written is only a slower next run.
+    /// Writes the cache back if anything changed and the notebook has its
+    /// `.oneonone` folder. Best effort: a cache that cannot be written is
+    /// only a slower next run.
     pub fn save(&self, root: &Path) {
-        if !self.changed {
-            return;
-        }
         let dir = root.join(STATE_DIR);
-        if crate::fs::ensure_state_dir(&dir).is_err() {
+        // Never made here: a read-only command must not turn the folder it
+        // runs in into a notebook. Nor written through a link.
+        if !self.changed || !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
             return;
         }
         let Ok(bytes) = serde_json::to_vec(self) else {

@@ -12,6 +12,7 @@
     clippy::format_push_string
 )]
 
+mod cache;
 mod checkins;
 mod foundation;
 mod lifecycle;

@@ -508,6 +508,8 @@ fn followups_finds_exactly_the_generated_open_items() {
 #[test]
 fn the_cache_is_never_stale() {
     let t = Test::new();
+    // The cache is kept in a notebook's existing .oneonone/.
+    fs::create_dir(t.path(".oneonone")).unwrap();
     t.write("alice/2026-11-01.md", "- [ ] first version\n");
     t.write("bob/2026-11-01.md", "- [ ] bob's item\n");
     // A note changed in the last two seconds is not cached (a later write
