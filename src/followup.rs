@@ -506,6 +506,7 @@ mod tests {
             today: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
             color_stdout: false,
             color_stderr: false,
+            stdout_is_terminal: false,
             editor: "vi".into(),
             width: 80,
         };

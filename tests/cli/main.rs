@@ -17,6 +17,7 @@ mod checkins;
 mod foundation;
 mod lifecycle;
 mod safety;
+mod terminal;
 
 use std::fs;
 use std::path::{Path, PathBuf};
