@@ -3,7 +3,10 @@
 //!
 //! It lives in `.oneonone/cache-v1` in the notebook (a folder that ignores
 //! itself in git), readable by the owner only, and is safe to delete at any
-//! time: a missing or unreadable cache is simply rebuilt.
+//! time: a missing, unreadable or doctored cache is simply rebuilt. It is
+//! kept only where the notebook's `.oneonone` folder already exists (a
+//! command that writes made it): a command that only reads never creates
+//! that folder, which would make the folder it runs in a notebook.
 //!
 //! An entry is used only when the file's size, modification time, change
 //! time and inode are exactly those recorded. Any write to a file moves its
@@ -11,8 +14,23 @@
 //! A file changed so recently (within [`RACY_SECONDS`] of the scan) that a
 //! later write might fall in the same clock tick is not cached at all, as
 //! git does with its index: so an edit in the same second, to the same
-//! size, is never missed. (A system clock set back by more than that is
-//! the one case this cannot see; delete the cache after one.)
+//! size, is never missed.
+//!
+//! The cache is trusted only as far as it can be checked:
+//! - The whole file carries a keyed BLAKE3 checksum (a MAC) under a random
+//!   key kept beside it in `.oneonone/cache-key`, readable by the owner
+//!   only. A cache edited by hand, or written by anything but oneonone with
+//!   that key, fails the check and is rebuilt from the notes; its contents
+//!   are not even parsed.
+//! - Each entry records a hash of the file's bytes. On every run a random
+//!   sample of [`SAMPLE`] entries whose stamp still matches is checked
+//!   against the bytes on disk; one mismatch (a stamp that lies: a clock
+//!   set back, a file system that does not keep change times) throws the
+//!   whole cache away. Checking every entry would be reading every note,
+//!   which is what the cache saves.
+//!
+//! Neither the cache file nor its key is read through a symbolic link, and
+//! only as a regular file.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -28,8 +46,24 @@ use crate::fs::STATE_DIR;
 /// The cache file's name in the notebook's `.oneonone` folder.
 pub const CACHE_FILE: &str = "cache-v1";
 
+/// The file beside it that holds the key of its checksum.
+pub const KEY_FILE: &str = "cache-key";
+
 /// Files changed this recently are not cached.
 pub const RACY_SECONDS: i128 = 2;
+
+/// How many entries each run checks against the bytes of their files.
+pub const SAMPLE: usize = 16;
+
+/// The first line of the cache file, before the checksum.
+const MAGIC: &[u8] = b"oneonone-cache ";
+
+/// Bytes in the key.
+const KEY_LEN: usize = blake3::KEY_LEN;
+
+/// Far more than any notebook's cache (100,000 notes: about 20 MB); a
+/// larger file is not read.
+const MAX_CACHE_BYTES: u64 = 1 << 30;
 
 /// What identifies one version of a file (written as a JSON array: the
 /// cache of a large notebook stays small).
@@ -103,8 +137,20 @@ type Item = (usize, usize, Arc<str>, Arc<str>, Option<NaiveDate>);
 /// What a file held: its person, date and items (most files hold none).
 type Found = (Option<Box<str>>, Option<NaiveDate>, Vec<Item>);
 
-/// One file's cached result: its stamp, and what it held if anything.
-type Entry = (Stamp, Option<Box<Found>>);
+/// One file's cached result: its stamp, a hash of its bytes, and what it
+/// held if anything.
+type Entry = (Stamp, u64, Option<Box<Found>>);
+
+/// The hash of a file's bytes an entry records (the first 64 bits of its
+/// BLAKE3 hash: the entries are already signed as a whole, so this only
+/// has to notice a file that is not what its stamp says).
+#[must_use]
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let hash = blake3::hash(bytes);
+    let mut first = [0; 8];
+    first.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_le_bytes(first)
+}
 
 /// The cache, as read from disk.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -115,6 +161,12 @@ pub struct Cache {
     entries: HashMap<Box<str>, Entry>,
     #[serde(skip)]
     changed: bool,
+    /// The key its checksum is made with, when there is a good one.
+    #[serde(skip)]
+    key: Option<[u8; KEY_LEN]>,
+    /// The notebook has its `.oneonone` folder, so the cache can be kept.
+    #[serde(skip)]
+    kept: bool,
 }
 
 /// Nanoseconds since the epoch, now.
@@ -126,25 +178,97 @@ pub fn now_ns() -> i128 {
 }
 
 impl Cache {
-    /// Reads the notebook's cache; empty when there is none or it does not
-    /// read back.
+    /// An empty cache of this version.
+    fn empty(key: Option<[u8; KEY_LEN]>, kept: bool) -> Cache {
+        Cache {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            key,
+            kept,
+            ..Cache::default()
+        }
+    }
+
+    /// Reads the notebook's cache, checks its checksum and a sample of its
+    /// entries against the notes; empty when there is none, it does not
+    /// read back, or it fails a check.
     #[must_use]
     pub fn load(root: &Path) -> Cache {
-        let path = root.join(STATE_DIR).join(CACHE_FILE);
-        std::fs::read(path)
+        let dir = root.join(STATE_DIR);
+        if !is_real_dir(&dir) {
+            return Cache::empty(None, false);
+        }
+        let Some(key) = read_key(&dir) else {
+            return Cache::empty(None, true);
+        };
+        let cache = crate::fs::read_regular(&dir.join(CACHE_FILE), Some(MAX_CACHE_BYTES))
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
-            .filter(|cache| cache.version == env!("CARGO_PKG_VERSION"))
-            .unwrap_or_else(|| Cache {
-                version: env!("CARGO_PKG_VERSION").to_string(),
-                ..Cache::default()
+            .and_then(|bytes| {
+                let body = verified(&key, &bytes)?;
+                serde_json::from_slice::<Cache>(body).ok()
             })
+            .filter(|cache| cache.version == env!("CARGO_PKG_VERSION"));
+        let Some(mut cache) = cache else {
+            return Cache::empty(Some(key), true);
+        };
+        cache.key = Some(key);
+        cache.kept = true;
+        cache.check_sample(root);
+        cache
+    }
+
+    /// Checks a random sample of the entries whose stamp still matches
+    /// against their files' bytes; on any mismatch, forgets every entry.
+    fn check_sample(&mut self, root: &Path) {
+        let total = self.entries.len();
+        if total == 0 {
+            return;
+        }
+        // Sorted positions, to pick them out in one pass over the map.
+        let mut picks: Vec<usize> = if total <= SAMPLE {
+            (0..total).collect()
+        } else {
+            (0..SAMPLE).map(|_| rand::random_range(0..total)).collect()
+        };
+        picks.sort_unstable();
+        picks.dedup();
+        let mut picks = picks.into_iter().peekable();
+        let mut lied = false;
+        for (i, (rel, (stamp, hash, _))) in self.entries.iter().enumerate() {
+            if picks.peek() != Some(&i) {
+                continue;
+            }
+            picks.next();
+            let path = root.join(&**rel);
+            // A file whose stamp changed is read again anyway.
+            if Stamp::of(&path) != Some(*stamp) {
+                continue;
+            }
+            let bytes = crate::fs::read_regular(&path, Some(stamp.size.saturating_add(1)));
+            if bytes.is_ok_and(|bytes| content_hash(&bytes) != *hash) {
+                lied = true;
+                break;
+            }
+            if picks.peek().is_none() {
+                break;
+            }
+        }
+        if lied {
+            self.entries.clear();
+            self.changed = true;
+        }
+    }
+
+    /// True when the notebook has its `.oneonone` folder, where the cache
+    /// is kept; elsewhere nothing is saved, so nothing need be recorded.
+    #[must_use]
+    pub fn is_kept(&self) -> bool {
+        self.kept
     }
 
     /// The cached items of `rel` (a `/` path), if the file is unchanged.
     #[must_use]
     pub fn get(&self, rel: &str, stamp: Stamp, folder: Option<&str>) -> Option<Vec<FollowUp>> {
-        let (recorded, found) = self.entries.get(rel)?;
+        let (recorded, _, found) = self.entries.get(rel)?;
         if *recorded != stamp {
             return None;
         }
@@ -174,8 +298,9 @@ impl Cache {
     }
 
     /// Records the items of a file just read (with no warning about it),
-    /// unless it changed too recently to be trusted.
-    pub fn put(&mut self, rel: &str, stamp: Stamp, items: &[FollowUp], now_ns: i128) {
+    /// with the [`content_hash`] of the bytes they were read from, unless
+    /// it changed too recently to be trusted.
+    pub fn put(&mut self, rel: &str, stamp: Stamp, hash: u64, items: &[FollowUp], now_ns: i128) {
         if stamp.is_racy(now_ns) {
             if self.entries.remove(rel).is_some() {
                 self.changed = true;
@@ -192,7 +317,7 @@ impl Cache {
                     .collect(),
             ))
         });
-        self.entries.insert(Box::from(rel), (stamp, found));
+        self.entries.insert(Box::from(rel), (stamp, hash, found));
         self.changed = true;
     }
 
@@ -203,30 +328,184 @@ impl Cache {
         self.changed |= self.entries.len() != before;
     }
 
-    /// Removes the notebook's cache file, if there is one (`cache: false`
-    /// leaves no copy of the notes' follow-ups behind).
+    /// Removes the notebook's cache file and its key, if they are there
+    /// (`cache: false` leaves no copy of the notes' follow-ups behind).
     pub fn remove(root: &Path) {
-        let _ = std::fs::remove_file(root.join(STATE_DIR).join(CACHE_FILE));
+        let dir = root.join(STATE_DIR);
+        let _ = std::fs::remove_file(dir.join(CACHE_FILE));
+        let _ = std::fs::remove_file(dir.join(KEY_FILE));
     }
 
-    /// Writes the cache back if anything changed. Best effort: a cache that
-    /// cannot be written is only a slower next run.
+    /// Writes the cache back, signed, if anything changed and the notebook
+    /// has its `.oneonone` folder. Best effort: a cache that cannot be
+    /// written is only a slower next run.
     pub fn save(&self, root: &Path) {
-        if !self.changed {
-            return;
-        }
         let dir = root.join(STATE_DIR);
-        if crate::fs::ensure_state_dir(&dir).is_err() {
+        // Never made here: a read-only command must not turn the folder it
+        // runs in into a notebook. Nor written through a link.
+        if !self.changed || !self.kept || !is_real_dir(&dir) {
             return;
         }
-        let Ok(bytes) = serde_json::to_vec(self) else {
+        let Some(key) = self.key.or_else(|| new_key(&dir)) else {
             return;
         };
+        let Ok(body) = serde_json::to_vec(self) else {
+            return;
+        };
+        let mac = blake3::keyed_hash(&key, &body);
+        let mut bytes = Vec::with_capacity(MAGIC.len() + 65 + body.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(mac.to_hex().as_bytes());
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&body);
         let Ok(mut tmp) = tempfile::Builder::new().prefix(".cache-").tempfile_in(&dir) else {
             return;
         };
         if std::io::Write::write_all(tmp.as_file_mut(), &bytes).is_ok() {
             let _ = tmp.persist(dir.join(CACHE_FILE));
         }
+    }
+}
+
+/// True for a folder that is not a symbolic link.
+fn is_real_dir(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
+/// The body of a cache file whose checksum is right under `key`.
+fn verified<'a>(key: &[u8; KEY_LEN], bytes: &'a [u8]) -> Option<&'a [u8]> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let newline = rest.iter().position(|&b| b == b'\n')?;
+    let recorded = blake3::Hash::from_hex(&rest[..newline]).ok()?;
+    let body = &rest[newline + 1..];
+    // `Hash`'s equality takes the same time wherever the two differ.
+    (blake3::keyed_hash(key, body) == recorded).then_some(body)
+}
+
+/// The key in `.oneonone/cache-key`, if it is a regular file of the right
+/// size that only its owner can read or write.
+fn read_key(dir: &Path) -> Option<[u8; KEY_LEN]> {
+    let path = dir.join(KEY_FILE);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            return None;
+        }
+    }
+    let bytes = crate::fs::read_regular(&path, Some(KEY_LEN as u64 + 1)).ok()?;
+    bytes.try_into().ok()
+}
+
+/// Makes a new random key (replacing one that is not fit to use); `None`
+/// when it cannot be written.
+fn new_key(dir: &Path) -> Option<[u8; KEY_LEN]> {
+    let key: [u8; KEY_LEN] = rand::random();
+    let path = dir.join(KEY_FILE);
+    match crate::fs::write_new(&path, &key) {
+        Ok(()) => Some(key),
+        // Another oneonone made one meanwhile: use it, if it is good.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_key(dir).or_else(|| {
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".cache-key-")
+                .tempfile_in(dir)
+                .ok()?;
+            std::io::Write::write_all(tmp.as_file_mut(), &key).ok()?;
+            tmp.persist(&path).ok()?;
+            Some(key)
+        }),
+        Err(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A time long after the files were written: none of them is racy.
+    const LATER: i128 = i128::MAX;
+
+    fn stamped(dir: &Path, rel: &str, text: &str) -> Stamp {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        Stamp::of(&path).unwrap()
+    }
+
+    #[test]
+    fn only_a_body_signed_with_the_key_is_read() {
+        let key = [7; KEY_LEN];
+        let body = br#"{"version":"x","entries":{}}"#;
+        let mut file = MAGIC.to_vec();
+        file.extend_from_slice(blake3::keyed_hash(&key, body).to_hex().as_bytes());
+        file.push(b'\n');
+        file.extend_from_slice(body);
+        assert_eq!(verified(&key, &file), Some(&body[..]));
+        assert_eq!(verified(&[8; KEY_LEN], &file), None, "another key");
+        let mut edited = file.clone();
+        *edited.last_mut().unwrap() = b']';
+        assert_eq!(verified(&key, &edited), None, "an edited body");
+        assert_eq!(verified(&key, body), None, "no header");
+        assert_eq!(verified(&key, b""), None);
+    }
+
+    #[test]
+    fn a_sampled_entry_whose_bytes_differ_throws_the_cache_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] one\n");
+        let right = content_hash(b"- [ ] one\n");
+        let mut cache = Cache::empty(None, true);
+        cache.put("a/2026-01-01.md", stamp, right, &[], LATER);
+        cache.changed = false;
+        cache.check_sample(dir.path());
+        assert_eq!(cache.entries.len(), 1, "the bytes match: kept");
+        assert!(!cache.changed);
+
+        // The same stamp, other bytes (as a clock set back would leave it).
+        cache.entries.get_mut("a/2026-01-01.md").unwrap().1 = right ^ 1;
+        let other = stamped(dir.path(), "b/2026-01-01.md", "- [ ] two\n");
+        cache.put(
+            "b/2026-01-01.md",
+            other,
+            content_hash(b"- [ ] two\n"),
+            &[],
+            LATER,
+        );
+        cache.check_sample(dir.path());
+        assert!(cache.entries.is_empty());
+        assert!(cache.changed, "and the rebuilt cache is saved");
+    }
+
+    #[test]
+    fn a_changed_file_is_not_sampled_but_missed() {
+        let dir = tempfile::tempdir().unwrap();
+        let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] one\n");
+        let mut cache = Cache::empty(None, true);
+        cache.put("a/2026-01-01.md", stamp, 0, &[], LATER);
+        std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] one, longer\n").unwrap();
+        cache.check_sample(dir.path());
+        assert_eq!(cache.entries.len(), 1);
+        let now = Stamp::of(&dir.path().join("a/2026-01-01.md")).unwrap();
+        assert_eq!(cache.get("a/2026-01-01.md", now, Some("a")), None);
+    }
+
+    #[test]
+    fn nothing_is_kept_without_the_state_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let stamp = stamped(dir.path(), "a/2026-01-01.md", "x\n");
+        let mut cache = Cache::load(dir.path());
+        assert!(!cache.is_kept());
+        cache.put("a/2026-01-01.md", stamp, 0, &[], LATER);
+        cache.save(dir.path());
+        assert!(!dir.path().join(STATE_DIR).exists());
+
+        std::fs::create_dir(dir.path().join(STATE_DIR)).unwrap();
+        let mut cache = Cache::load(dir.path());
+        assert!(cache.is_kept());
+        cache.put("a/2026-01-01.md", stamp, content_hash(b"x\n"), &[], LATER);
+        cache.save(dir.path());
+        let back = Cache::load(dir.path());
+        assert_eq!(back.entries.len(), 1);
     }
 }

@@ -96,7 +96,7 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     }
     let miss_files: Vec<NoteFile> = misses.iter().map(|(f, _)| f.clone()).collect();
     let mut failed = std::collections::HashSet::new();
-    let read = scan_files(
+    let (read, hashes) = scan_files_hashed(
         notebook,
         &miss_files,
         &mut |e| {
@@ -105,23 +105,24 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
         },
         &task::Task::is_open,
         true,
+        cache.is_kept(),
     );
     let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
         std::collections::HashMap::new();
     for item in &read {
         by_path.entry(&item.path).or_default().push(item);
     }
-    for (file, stamp) in &misses {
+    for ((file, stamp), hash) in misses.iter().zip(&hashes) {
         let rel = slash_path(&file.rel);
         let shown = notebook.show(&file.rel);
-        if let Some(stamp) = stamp
+        if let (Some(stamp), Some(hash)) = (stamp, hash)
             && !failed.contains(&shown)
         {
             let items: Vec<FollowUp> = by_path
                 .get(rel.as_str())
                 .map(|v| v.iter().map(|i| (*i).clone()).collect())
                 .unwrap_or_default();
-            cache.put(&rel, *stamp, &items, now);
+            cache.put(&rel, *stamp, *hash, &items, now);
         }
     }
     cache.retain(&paths.iter().map(String::as_str).collect());
@@ -156,9 +157,9 @@ pub fn scan_with(
 /// (with their stamps, when they could be taken).
 type Lookup = (Vec<FollowUp>, Vec<(NoteFile, Option<crate::cache::Stamp>)>);
 
-/// What one scanning thread found: items, and errors with their file's
-/// index.
-type Part = (Vec<FollowUp>, Vec<(usize, Error)>);
+/// What one scanning thread found: items, errors and (when asked for)
+/// content hashes, with their file's index.
+type Part = (Vec<FollowUp>, Vec<(usize, Error)>, Vec<(usize, u64)>);
 
 /// Reads and parses the files on every core. With `open_only`, a file
 /// whose every `[ ]` is an empty placeholder is not parsed at all.
@@ -169,6 +170,20 @@ fn scan_files(
     want: &(dyn Fn(&task::Task) -> bool + Sync),
     open_only: bool,
 ) -> Vec<FollowUp> {
+    scan_files_hashed(notebook, files, warn, want, open_only, false).0
+}
+
+/// [`scan_files`], and with `hash` the [`crate::cache::content_hash`] of
+/// each file read, by index in `files` (for the cache: the hash is of the
+/// very bytes the items come from).
+fn scan_files_hashed(
+    notebook: &Notebook,
+    files: &[NoteFile],
+    warn: &mut dyn FnMut(Error),
+    want: &(dyn Fn(&task::Task) -> bool + Sync),
+    open_only: bool,
+    hash: bool,
+) -> (Vec<FollowUp>, Vec<Option<u64>>) {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
@@ -179,10 +194,15 @@ fn scan_files(
     let work = || {
         let mut found: Vec<FollowUp> = Vec::new();
         let mut errors: Vec<(usize, Error)> = Vec::new();
+        let mut hashes: Vec<(usize, u64)> = Vec::new();
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
-            match read_listed_note(notebook, file) {
+            let read = read_listed_note(notebook, file);
+            if hash && let Ok(text) = &read {
+                hashes.push((i, crate::cache::content_hash(text.as_bytes())));
+            }
+            match read {
                 Ok(text) if open_only && !may_hold_open_item(&text) => {}
                 Ok(text) => found.extend(items(
                     notebook,
@@ -194,7 +214,7 @@ fn scan_files(
                 Err(e) => errors.push((i, e)),
             }
         }
-        (found, errors)
+        (found, errors, hashes)
     };
     let mut parts: Vec<Part> = if threads == 1 {
         vec![work()]
@@ -204,16 +224,20 @@ fn scan_files(
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
         })
     };
-    parts.sort_by_key(|(found, _)| std::cmp::Reverse(found.len()));
+    parts.sort_by_key(|(found, _, _)| std::cmp::Reverse(found.len()));
     let mut found = Vec::new();
     let mut errors = Vec::new();
-    for (mut items, mut errs) in parts {
+    let mut hashes = vec![None; if hash { files.len() } else { 0 }];
+    for (mut items, mut errs, hashed) in parts {
         if found.is_empty() {
             found = items;
         } else {
             found.append(&mut items);
         }
         errors.append(&mut errs);
+        for (i, h) in hashed {
+            hashes[i] = Some(h);
+        }
     }
     errors.sort_by_key(|(i, _)| *i);
     for (_, e) in errors {
@@ -222,7 +246,7 @@ fn scan_files(
     // The walk sorts by folder, then name; the promise is by path string
     // (`alice-smith/` before `alice/`), then line.
     found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    found
+    (found, hashes)
 }
 
 /// False only when the text certainly holds no open item: every `[ ]` in
@@ -502,6 +526,7 @@ mod tests {
             today: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
             color_stdout: false,
             color_stderr: false,
+            stdout_is_terminal: false,
             editor: "vi".into(),
             width: 80,
         };

@@ -1,9 +1,21 @@
 //! Where output goes. Data to standard output, everything else (notices,
 //! warnings) to standard error, coloured or not as settled once in
 //! [`crate::settings::Settings`]. The library never prints any other way.
+//!
+//! Everything written here passes the one sanitizer, [`sanitize`]: control
+//! characters (C0 but tab and line feed, DEL, C1) and the invisible
+//! bidirectional controls become U+FFFD, so no note text, file name or
+//! question bank can drive the terminal or read as something it is not
+//! (as ripgrep and fd escape control bytes in paths). `--json` escapes
+//! them instead (`\u009b`), which keeps the data exact. The only ways
+//! around it are named for what they carry: [`Output::print_bytes`] (a
+//! file's exact bytes, for a pipe) and [`Output::print_drawn`] (a chart
+//! oneonone drew, with its colours).
 
+use std::borrow::Cow;
 use std::fmt;
-use std::io::Write;
+use std::io::{self, Write};
+use std::path::Path;
 
 use anstream::{AutoStream, ColorChoice};
 use anstyle::{AnsiColor, Style};
@@ -30,9 +42,9 @@ pub mod style {
 
 /// The two output streams, and a count of the warnings given.
 ///
-/// Colour escapes are written only where colour is on; everything else
-/// that reaches a stream is plain (note text is sanitized), so nothing has
-/// to be stripped on the way out, which keeps long listings cheap.
+/// Colour escapes are written only where colour is on, around text that
+/// has been sanitized on its way in; nothing has to be stripped on the way
+/// out, which keeps long listings cheap.
 pub struct Output {
     out: AutoStream<Box<dyn Write>>,
     err: AutoStream<Box<dyn Write>>,
@@ -55,6 +67,55 @@ impl<T: fmt::Display> fmt::Display for Painted<'_, T> {
     }
 }
 
+/// A path as shown to the user: its control characters (line breaks
+/// included) replaced, so a file name cannot fake a line or move the
+/// cursor. `Output` sanitizes everything anyway; this also takes out the
+/// line breaks that `print` and notices keep.
+pub struct Shown<'a>(pub &'a Path);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&sanitize(&self.0.display().to_string()))
+    }
+}
+
+/// A `fmt::Write` that sanitizes each piece on its way to a stream.
+struct Clean<'a> {
+    out: &'a mut dyn Write,
+    /// Keep line feeds (and a carriage return right before one).
+    lines: bool,
+    error: Option<io::Error>,
+}
+
+impl fmt::Write for Clean<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let clean = if self.lines {
+            sanitize_lines(s)
+        } else {
+            sanitize(s)
+        };
+        self.out.write_all(clean.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            fmt::Error
+        })
+    }
+}
+
+/// Formats `args` into `out`, sanitized.
+fn write_clean(out: &mut dyn Write, args: fmt::Arguments<'_>, lines: bool) -> io::Result<()> {
+    let mut clean = Clean {
+        out,
+        lines,
+        error: None,
+    };
+    fmt::write(&mut clean, args).map_err(|_| {
+        clean
+            .error
+            .take()
+            .unwrap_or_else(|| io::Error::other("a value could not be formatted"))
+    })
+}
+
 impl Output {
     /// Wraps the streams; `color_*` says whether each may carry colour.
     #[must_use]
@@ -69,24 +130,35 @@ impl Output {
         }
     }
 
-    /// Writes to standard output, for data.
+    /// Writes to standard output, for data, sanitized (line breaks and
+    /// tabs stay).
     ///
     /// # Errors
     /// Standard output cannot be written.
     pub fn print(&mut self, args: fmt::Arguments<'_>) -> Result<()> {
-        self.out.write_fmt(args).map_err(Error::Output)
+        write_clean(&mut self.out, args, true).map_err(Error::Output)
     }
 
-    /// Writes a value as pretty JSON to standard output, streamed.
+    /// Writes a value as pretty JSON to standard output, streamed, with
+    /// every character [`sanitize`] would replace written as a `\u`
+    /// escape: the same data, nothing a terminal acts on.
     ///
     /// # Errors
     /// Standard output cannot be written.
     pub fn json<T: serde::Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        serde_json::to_writer_pretty(&mut self.out, value).map_err(|e| Error::Output(e.into()))?;
+        let mut writer = serde_json::Serializer::with_formatter(
+            &mut self.out,
+            SafeJson(serde_json::ser::PrettyFormatter::new()),
+        );
+        value
+            .serialize(&mut writer)
+            .map_err(|e| Error::Output(e.into()))?;
         self.out.write_all(b"\n").map_err(Error::Output)
     }
 
-    /// Writes raw bytes to standard output (a completion script).
+    /// Writes bytes to standard output exactly as they are, unsanitized:
+    /// only for bytes that are not going to a terminal (`export` to a
+    /// pipe) or that oneonone wrote itself (a completion script).
     ///
     /// # Errors
     /// Standard output cannot be written.
@@ -94,18 +166,38 @@ impl Output {
         self.out.write_all(bytes).map_err(Error::Output)
     }
 
-    /// Writes `text` in `style` to standard output.
+    /// Writes a chart oneonone drew, with its own colour escapes, as it
+    /// is: it must hold no text read from a file.
+    ///
+    /// # Errors
+    /// Standard output cannot be written.
+    pub fn print_drawn(&mut self, drawn: &str) -> Result<()> {
+        self.out.write_all(drawn.as_bytes()).map_err(Error::Output)
+    }
+
+    /// Writes `text` in `style` to standard output, sanitized (a line
+    /// break in it is replaced too: styled text is a name, a path, a
+    /// heading).
     ///
     /// # Errors
     /// Standard output cannot be written.
     pub fn styled(&mut self, style: Style, text: impl fmt::Display) -> Result<()> {
-        write!(self.out, "{}", Painted(self.color_out, style, &text)).map_err(Error::Output)
+        let (before, after) = if self.color_out {
+            (style.render().to_string(), style.render_reset().to_string())
+        } else {
+            (String::new(), String::new())
+        };
+        self.out
+            .write_all(before.as_bytes())
+            .and_then(|()| write_clean(&mut self.out, format_args!("{text}"), false))
+            .and_then(|()| self.out.write_all(after.as_bytes()))
+            .map_err(Error::Output)
     }
 
-    /// Writes a notice to standard error: `oneonone: <message>`.
+    /// Writes a notice to standard error: `oneonone: <message>`, sanitized.
     pub fn notice(&mut self, message: impl fmt::Display) {
         // A closed stderr is no reason to fail the command.
-        let _ = writeln!(self.err, "oneonone: {message}");
+        let _ = write_clean(&mut self.err, format_args!("oneonone: {message}\n"), true);
     }
 
     /// Reports a problem that did not stop the command.
@@ -181,37 +273,208 @@ fn chain(error: &Error) -> String {
 }
 
 /// Replaces control characters (an ANSI escape in a note, a carriage
-/// return) with U+FFFD so text from a note cannot drive the terminal.
+/// return, a line break) and bidirectional controls with U+FFFD so text
+/// from a note cannot drive the terminal. Tabs stay.
 #[must_use]
-pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_unsafe) {
-        text.chars()
-            .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !may_need_cleaning(text, false) || !text.chars().any(is_unsafe) {
+        return text.into();
     }
+    text.chars()
+        .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
+        .collect::<String>()
+        .into()
 }
 
-/// Control characters, and the invisible bidirectional overrides that can
-/// make text read differently from what it is.
-fn is_unsafe(c: char) -> bool {
+/// [`sanitize`] for text of several lines: line feeds stay, and so does a
+/// carriage return right before one (a note with CRLF endings).
+#[must_use]
+pub fn sanitize_lines(text: &str) -> Cow<'_, str> {
+    if !may_need_cleaning(text, true) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let keep = match c {
+            '\n' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            c => !is_unsafe(c),
+        };
+        out.push(if keep { c } else { '\u{fffd}' });
+    }
+    if out == text { text.into() } else { out.into() }
+}
+
+/// False when no byte of `text` can start a character [`is_unsafe`] takes
+/// (most text: plain ASCII, accents, punctuation), which is checked fast.
+fn may_need_cleaning(text: &str, lines: bool) -> bool {
+    text.bytes().any(|b| match b {
+        b'\t' => false,
+        b'\n' => !lines,
+        // C0 and DEL; the lead bytes of C1 (U+0080..U+009F), of U+061C
+        // and of U+200E..U+2069.
+        0..0x20 | 0x7f | 0xc2 | 0xd8 | 0xe2 => true,
+        _ => false,
+    })
+}
+
+/// True for what a terminal may act on or what makes text read otherwise
+/// than it is: control characters (C0 but tab, DEL, C1) and the invisible
+/// bidirectional marks, embeddings, overrides and isolates.
+#[must_use]
+pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// serde_json's pretty layout, with the characters it leaves as they are
+/// but a terminal acts on (DEL, C1, bidirectional controls) written as
+/// `\uXXXX` escapes. Control characters below U+0020 serde_json escapes
+/// itself.
+struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        if !may_need_cleaning(fragment, true) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[start..at])?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{Output, sanitize, sanitize_lines};
 
     #[test]
     fn sanitize_removes_escapes_but_keeps_text() {
-        assert_eq!(sanitize("plain José\ttab"), "plain José\ttab");
+        assert_eq!(
+            sanitize("plain José\ttab — “quoted” ·"),
+            "plain José\ttab — “quoted” ·"
+        );
         assert_eq!(
             sanitize("red \u{1b}[31mtext\r"),
             "red \u{fffd}[31mtext\u{fffd}"
         );
         assert_eq!(sanitize("abc\u{202e}fed"), "abc\u{fffd}fed");
+        // C1 (CSI, NEL), DEL and every bidirectional control, like C0.
+        assert_eq!(
+            sanitize("a\u{9b}2Jb\u{85}c\u{7f}d"),
+            "a\u{fffd}2Jb\u{fffd}c\u{fffd}d"
+        );
+        for bidi in [
+            '\u{061c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}',
+            '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+        ] {
+            assert_eq!(sanitize(&format!("x{bidi}y")), "x\u{fffd}y", "{bidi:?}");
+        }
+        assert_eq!(sanitize("two\nlines"), "two\u{fffd}lines");
+    }
+
+    #[test]
+    fn sanitize_lines_keeps_line_ends_only() {
+        assert_eq!(sanitize_lines("a\nb\r\nc\td"), "a\nb\r\nc\td");
+        assert_eq!(
+            sanitize_lines("over\rwrite\n\u{1b}]0;title\u{7}\n"),
+            "over\u{fffd}write\n\u{fffd}]0;title\u{fffd}\n"
+        );
+        assert_eq!(sanitize_lines("end\r"), "end\u{fffd}");
+    }
+
+    /// Everything through `Output` is sanitized, colour or not; JSON keeps
+    /// the data and escapes what serde_json would leave raw.
+    #[test]
+    fn output_sanitizes_every_stream() {
+        use std::sync::{Arc, Mutex};
+        #[derive(Clone, Default)]
+        struct Buf(Arc<Mutex<Vec<u8>>>);
+        impl std::io::Write for Buf {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let (out, err) = (Buf::default(), Buf::default());
+        let mut o = Output::new(Box::new(out.clone()), Box::new(err.clone()), true, false);
+        o.print(format_args!("{}\n", "a\u{1b}[2Jb")).unwrap();
+        o.styled(super::style::PATH, "p\u{9b}\nq").unwrap();
+        o.notice(format_args!("n\u{2066}"));
+        o.flush().unwrap();
+        let text =
+            |buf: &Buf| String::from_utf8(std::mem::take(&mut *buf.0.lock().unwrap())).unwrap();
+        assert_eq!(
+            text(&out),
+            "a\u{fffd}[2Jb\n\u{1b}[35mp\u{fffd}\u{fffd}q\u{1b}[0m"
+        );
+        assert_eq!(text(&err), "oneonone: n\u{fffd}\n");
+        let data = ["x\u{1b}\u{7f}\u{85}\u{202e}y"];
+        o.json(&data).unwrap();
+        o.flush().unwrap();
+        let json = text(&out);
+        assert_eq!(json, "[\n  \"x\\u001b\\u007f\\u0085\\u202ey\"\n]\n");
+        assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), data);
     }
 }

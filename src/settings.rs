@@ -80,6 +80,9 @@ pub struct Settings {
     pub color_stdout: bool,
     /// Colour standard error.
     pub color_stderr: bool,
+    /// Standard output is a terminal (`export` escapes control characters
+    /// there, and writes a note's exact bytes anywhere else).
+    pub stdout_is_terminal: bool,
     /// The editor command.
     pub editor: String,
     /// Columns for charts: the terminal's width, else 80.
@@ -106,6 +109,7 @@ impl Settings {
             today: cli.today.unwrap_or(env.today),
             color_stdout: color(env.stdout_is_terminal),
             color_stderr: color(env.stderr_is_terminal),
+            stdout_is_terminal: env.stdout_is_terminal,
             editor: env
                 .editor
                 .clone()

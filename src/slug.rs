@@ -18,8 +18,9 @@ const WINDOWS_RESERVED: &[&str] = &[
 /// Turns a person's name into a slug, or explains why it cannot be one.
 ///
 /// # Errors
-/// The name is empty after folding, contains a path separator or `..`,
-/// starts with a dot, or is a name the notebook or Windows reserves.
+/// The name is empty after folding, contains a path separator, `..`, a
+/// control character or a bidirectional control, starts with a dot, or is
+/// a name the notebook or Windows reserves.
 pub fn slugify(name: &str) -> Result<String> {
     let refuse = |reason: &str| Error::PersonName {
         name: name.to_string(),
@@ -32,9 +33,14 @@ pub fn slugify(name: &str) -> Result<String> {
     if trimmed.contains("..") {
         return Err(refuse("a name cannot contain `..`"));
     }
-    if trimmed.chars().any(char::is_control) {
+    // It is written into the note's frontmatter and shown in every
+    // listing: nothing in it may drive a terminal or reorder the text.
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() || crate::output::is_unsafe(c))
+    {
         return Err(refuse(
-            "a name cannot contain control characters (line breaks, tabs, escapes)",
+            "a name cannot contain control characters (line breaks, tabs, escapes) or invisible direction marks",
         ));
     }
     if trimmed.starts_with('.') {
@@ -105,6 +111,12 @@ mod tests {
             "—",
             "Eve\nMallory",
             "a\u{1b}[2J",
+            "a\u{9b}2J",
+            "Eve\u{85}Mallory",
+            "Alice\u{202e}htims",
+            "Bob\u{2066}",
+            "Carol\u{200f}",
+            "Dan\u{061c}",
         ] {
             assert!(slugify(name).is_err(), "{name:?} should be refused");
         }

@@ -8,7 +8,7 @@ use crate::cli::CheckArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
 use crate::notebook::Notebook;
-use crate::output::{Output, sanitize, style};
+use crate::output::{Output, Shown, sanitize, style};
 use crate::settings::Settings;
 
 /// Prints the problems.
@@ -25,7 +25,7 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut Output) -> Result<Ou
         out.json(&problems)?;
     } else {
         for p in &problems {
-            out.styled(style::PATH, notebook.show(Path::new(&p.path)).display())?;
+            out.styled(style::PATH, Shown(&notebook.show(Path::new(&p.path))))?;
             if let Some(line) = p.line {
                 out.print(format_args!(":"))?;
                 out.styled(style::LINE, line)?;
@@ -38,7 +38,7 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut Output) -> Result<Ou
     if problems.is_empty() {
         out.notice(format_args!(
             "no problems found in {}",
-            notebook.shown_root().display()
+            Shown(&notebook.shown_root())
         ));
         Ok(Outcome::Done)
     } else {

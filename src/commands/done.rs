@@ -16,7 +16,7 @@ use crate::followup::{self, FollowUp};
 use crate::fs::{Change, Transaction};
 use crate::note::Note;
 use crate::notebook::{NoteFile, Notebook};
-use crate::output::{Output, sanitize};
+use crate::output::{Output, Shown, sanitize};
 use crate::settings::Settings;
 use crate::task::{self, Task};
 
@@ -96,7 +96,7 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     for target in &targets {
         out.notice(format_args!(
             "{verb}: {}:{}: {}",
-            notebook.show(&target.rel).display(),
+            Shown(&notebook.show(&target.rel)),
             target.task.line,
             sanitize(&target.task.text)
         ));
@@ -195,7 +195,7 @@ fn by_text(
                 .map(|f| {
                     format!(
                         "  {}:{}: {}",
-                        notebook.show(Path::new(&*f.path)).display(),
+                        Shown(&notebook.show(Path::new(&*f.path))),
                         f.line,
                         sanitize(&f.text)
                     )

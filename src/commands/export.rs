@@ -33,7 +33,13 @@ pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<O
     } else {
         text
     };
-    out.print(format_args!("{text}"))?;
+    // A terminal gets the text with its control characters escaped; a pipe
+    // or a file gets the note's exact bytes.
+    if settings.stdout_is_terminal {
+        out.print(format_args!("{text}"))?;
+    } else {
+        out.print_bytes(text.as_bytes())?;
+    }
     Ok(Outcome::Done)
 }
 

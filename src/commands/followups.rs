@@ -12,7 +12,7 @@ use crate::commands::Outcome;
 use crate::error::Result;
 use crate::followup::{self, FollowUp, ME};
 use crate::notebook::Notebook;
-use crate::output::{Output, sanitize, style};
+use crate::output::{Output, Shown, sanitize, style};
 use crate::settings::Settings;
 
 /// Lists the open follow-ups.
@@ -62,7 +62,7 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     } else if items.is_empty() {
         out.notice(format_args!(
             "no open follow-ups in {}",
-            notebook.shown_root().display()
+            Shown(&notebook.shown_root())
         ));
     } else {
         print_grouped(&notebook, settings, items, out)?;
@@ -124,7 +124,7 @@ pub fn print_item(
 ) -> Result<()> {
     let path = notebook.show(Path::new(&*item.path));
     out.print(format_args!("  "))?;
-    out.styled(style::PATH, sanitize(&path.display().to_string()))?;
+    out.styled(style::PATH, Shown(&path))?;
     out.print(format_args!(":"))?;
     out.styled(style::LINE, item.line)?;
     out.print(format_args!(": {}", sanitize(&item.text)))?;

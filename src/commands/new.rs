@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::fs::{Change, Transaction};
 use crate::note::Note;
 use crate::notebook::{Meeting, Notebook, meeting_name};
-use crate::output::{Output, sanitize};
+use crate::output::{Output, Shown, sanitize};
 use crate::settings::Settings;
 use crate::share::Sharing;
 use crate::task;
@@ -126,11 +126,11 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         return Err(e);
     }
 
-    out.print(format_args!("{}\n", notebook.show(&rel).display()))?;
+    out.print(format_args!("{}\n", Shown(&notebook.show(&rel))))?;
     out.notice(format_args!(
         "created the {date} note for {} ({}){}",
         sanitize(&person.name),
-        framework.title_or_name(),
+        sanitize(framework.title_or_name()),
         moved(agenda.len(), carried.open)
     ));
     // The editor may take a while, and may run oneonone itself.

@@ -7,7 +7,7 @@ use crate::commands::Outcome;
 use crate::error::Result;
 use crate::followup;
 use crate::notebook::Notebook;
-use crate::output::{Output, sanitize, style};
+use crate::output::{Output, Shown, sanitize, style};
 use crate::patterns::{self, Patterns, STUCK_AFTER};
 use crate::person;
 use crate::settings::Settings;
@@ -90,7 +90,7 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
         out.print(format_args!("  "))?;
         out.styled(
             style::PATH,
-            notebook.show(std::path::Path::new(&s.path)).display(),
+            Shown(&notebook.show(std::path::Path::new(&s.path))),
         )?;
         out.print(format_args!(":"))?;
         out.styled(style::LINE, s.line)?;

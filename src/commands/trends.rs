@@ -9,7 +9,7 @@ use crate::cli::TrendsArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
 use crate::notebook::Notebook;
-use crate::output::{Output, sanitize, style};
+use crate::output::{Output, Shown, sanitize, style};
 use crate::settings::Settings;
 
 /// Prints the charts (and writes the SVG).
@@ -34,7 +34,7 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
         let picture = crate::svg::render(&person.name, &checkins);
         let target = settings.cwd.join(path);
         match crate::fs::write_new(&target, picture.as_bytes()) {
-            Ok(()) => out.notice(format_args!("wrote {}", path.display())),
+            Ok(()) => out.notice(format_args!("wrote {}", Shown(path))),
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {
                 return Err(Error::Exists { path: path.clone() });
             }
@@ -69,7 +69,7 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
             "  (no check-in has both challenge and skill yet)\n"
         ))?;
     } else {
-        out.print(format_args!("{flow}"))?;
+        out.print_drawn(&flow)?;
     }
     let energy = chart::energy_line(&checkins, glyphs, settings.width);
     if !energy.is_empty() {

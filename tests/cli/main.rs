@@ -12,12 +12,14 @@
     clippy::format_push_string
 )]
 
+mod cache;
 mod checkins;
 mod foundation;
 mod hardening;
 mod lifecycle;
 mod privacy;
 mod safety;
+mod terminal;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -508,6 +508,8 @@ fn followups_finds_exactly_the_generated_open_items() {
 #[test]
 fn the_cache_is_never_stale() {
     let t = Test::new();
+    // The cache is kept in a notebook's existing .oneonone/.
+    fs::create_dir(t.path(".oneonone")).unwrap();
     t.write("alice/2026-11-01.md", "- [ ] first version\n");
     t.write("bob/2026-11-01.md", "- [ ] bob's item\n");
     // A note changed in the last two seconds is not cached (a later write
@@ -518,14 +520,14 @@ fn the_cache_is_never_stale() {
     let cache = fs::read_to_string(&cache_path).unwrap();
     assert!(cache.contains("first version"), "{cache}");
 
-    // An unchanged note is answered from the cache: doctor the cache and
-    // see the doctored text come back.
+    // A doctored cache is not trusted (tests/cli/cache.rs shows a signed
+    // one answering for unchanged notes).
     fs::write(&cache_path, cache.replace("first version", "FROM CACHE!!")).unwrap();
     let texts: Vec<String> = followups_json(&t, &[])
         .into_iter()
         .map(|i| i.text)
         .collect();
-    assert_eq!(texts, ["FROM CACHE!!", "bob's item"]);
+    assert_eq!(texts, ["first version", "bob's item"]);
 
     // Edited right away, same size, same second: read again.
     t.write("alice/2026-11-01.md", "- [ ] other version\n");
