@@ -36,9 +36,12 @@ pub fn run(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<O
 }
 
 fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) -> Result<Outcome> {
-    if point.chars().any(char::is_control) {
+    if point
+        .chars()
+        .any(|c| c.is_control() || crate::output::is_unsafe(c))
+    {
         return Err(Error::Usage(
-            "a talking point cannot contain control characters".into(),
+            "a talking point cannot contain control characters or invisible direction marks".into(),
         ));
     }
     let notebook = Notebook::open(settings, true)?;

@@ -437,3 +437,14 @@ fn issue9_leftover_temp_files_are_removed_by_the_next_write() {
     t.run(&["done", "alice/2026-11-10.md:7"]).ok();
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn issue9_a_talking_point_with_a_direction_mark_is_refused() {
+    let t = Test::new();
+    let run = t.run(&["agenda", "bob", "pay \u{202e}gnp.exe"]).status(2);
+    assert_eq!(
+        run.stderr,
+        "oneonone: error: a talking point cannot contain control characters or invisible direction marks\n"
+    );
+    assert_eq!(t.files(), Vec::<String>::new());
+}
