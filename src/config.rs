@@ -62,17 +62,18 @@ pub fn load_yaml_file<T: serde::de::DeserializeOwned + Default>(
 /// default `T`.
 ///
 /// # Errors
-/// The YAML does not parse or does not fit `T`; the error names the line.
+/// The file is larger than 1 MiB or nested too deeply
+/// ([`crate::yaml::guard`]), the YAML does not parse, or it does not fit
+/// `T`; the error names the line.
 pub fn parse_yaml_or_default<T: serde::de::DeserializeOwned + Default>(
     text: &str,
     path: &Path,
 ) -> Result<T> {
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?;
+    let value: serde_yaml::Value = crate::yaml::parse(text, path, 1, crate::yaml::SETTINGS_CAP)?;
     if value.is_null() {
         return Ok(T::default());
     }
-    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))
+    crate::yaml::parse(text, path, 1, crate::yaml::SETTINGS_CAP)
 }
 
 impl Config {

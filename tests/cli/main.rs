@@ -15,6 +15,7 @@
 mod checkins;
 mod foundation;
 mod lifecycle;
+mod limits;
 mod safety;
 
 use std::fs;

