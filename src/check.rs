@@ -236,15 +236,16 @@ fn check_note(
 /// Open items in agenda.md that are not points (nested or quoted) never
 /// move into a note; a file ending inside a code block swallows new ones.
 fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>) {
-    let points: Vec<usize> = agenda::open_points(text)
-        .iter()
-        .map(|p| p.task.checkbox)
-        .collect();
-    for t in task::tasks(note).into_iter().filter(task::Task::is_open) {
-        let inside_a_point = agenda::open_points(text)
-            .iter()
-            .any(|p| p.range.contains(&t.checkbox));
-        if !points.contains(&t.checkbox) && !inside_a_point {
+    let tasks = task::tasks(note);
+    let points = agenda::points_among(note, tasks.clone());
+    // Points are in file order and do not overlap: the one that could
+    // hold an item is the first that ends after it.
+    let in_a_point = |checkbox: usize| {
+        let at = points.partition_point(|p| p.range.end <= checkbox);
+        points.get(at).is_some_and(|p| p.range.contains(&checkbox))
+    };
+    for t in tasks.into_iter().filter(task::Task::is_open) {
+        if !in_a_point(t.checkbox) {
             found.push(problem(
                 rel,
                 Some(t.line),

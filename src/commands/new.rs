@@ -176,10 +176,7 @@ fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<
         before: Some(text.clone().into_bytes()),
         after: agenda::remove(&text, &points).into_bytes(),
     });
-    Ok(points
-        .iter()
-        .map(|p| agenda::as_note_item(&text, p))
-        .collect())
+    Ok(agenda::as_note_items(&text, &points))
 }
 
 /// Plans marking the open follow-ups of the earlier notes as carried;

@@ -6,6 +6,8 @@
 //! between its writes leaves behind is carried once and reported by
 //! `check`.
 
+use std::fmt::Write as _;
+
 use serde_json::Value;
 
 use crate::Test;
@@ -34,6 +36,16 @@ fn owned(
         .iter()
         .map(|(p, l, k, m)| ((*p).to_string(), *l, (*k).to_string(), (*m).to_string()))
         .collect()
+}
+
+/// The text of the note's `## name` section, up to the next `## `.
+fn section<'a>(note: &'a str, name: &str) -> &'a str {
+    let start = note
+        .find(&format!("## {name}\n"))
+        .unwrap_or_else(|| panic!("no {name} in\n{note}"));
+    let body = &note[start..];
+    let end = body[3..].find("\n## ").map_or(body.len(), |i| i + 4);
+    &body[..end]
 }
 
 const NOTE_HEAD: &str = "---\nperson: Alice\ndate: 2026-01-05\n---\n";
@@ -124,4 +136,58 @@ fn issue9_frontmatter_over_64_kib_is_refused() {
             )
         );
     }
+}
+
+#[test]
+fn issue9_check_on_a_large_agenda_reports_exactly_the_stuck_items() {
+    // Was cubic: the agenda was parsed again for every item in it.
+    let t = Test::new();
+    let mut agenda = String::from("# Agenda: Alice\n\n");
+    for i in 1..=2000 {
+        let _ = write!(agenda, "- [ ] point {i}\n  - [ ] sub {i}\n");
+    }
+    // Line 4003 is done; its open sub-item (4004) and the quoted item
+    // (4006) never move: those two are the problems.
+    agenda.push_str("- [x] done\n  - [ ] orphan\n\n> - [ ] quoted\n");
+    t.write("alice/agenda.md", &agenda);
+    let stuck = "an open item that is not a top-level point (nested under a done one, or quoted); `new` will never move it";
+    assert_eq!(
+        check(&t, 1),
+        owned(&[
+            ("alice/agenda.md", Some(4004), "agenda", stuck),
+            ("alice/agenda.md", Some(4006), "agenda", stuck),
+        ])
+    );
+}
+
+#[test]
+fn issue9_new_moves_every_point_of_a_large_agenda() {
+    // Was quadratic: each point was cut out of a fresh parse of the file.
+    let t = Test::new();
+    let mut agenda = String::from("# Agenda: Alice\n\n");
+    let mut expected = String::from("## Agenda\n\n");
+    for i in 1..=4000 {
+        if i % 1000 == 0 {
+            let _ = write!(agenda, "- [ ] point {i}\n  more of {i}\n  - [ ] sub {i}\n");
+            let _ = write!(expected, "- point {i}\n  more of {i}\n  - sub {i}\n");
+        } else {
+            let _ = writeln!(agenda, "- [ ] point {i}");
+            let _ = writeln!(expected, "- point {i}");
+        }
+    }
+    expected.push('\n');
+    agenda.push_str("- [x] done already\n");
+    t.write("alice/agenda.md", &agenda);
+    let run = t
+        .run(&["new", "alice", "--date", "2026-02-02", "--seed", "1"])
+        .ok();
+    assert_eq!(
+        run.stderr,
+        "oneonone: created the 2026-02-02 note for alice (Listen, Learn, Lift); 4000 agenda points\n"
+    );
+    assert_eq!(
+        t.read("alice/agenda.md"),
+        "# Agenda: Alice\n\n- [x] done already\n"
+    );
+    assert_eq!(section(&t.read("alice/2026-02-02.md"), "Agenda"), expected);
 }
