@@ -191,3 +191,32 @@ fn issue9_new_moves_every_point_of_a_large_agenda() {
     );
     assert_eq!(section(&t.read("alice/2026-02-02.md"), "Agenda"), expected);
 }
+
+#[test]
+fn issue9_new_carries_every_item_of_a_large_note() {
+    // Was quadratic in the items of one note.
+    let t = Test::new();
+    let mut note = format!("{NOTE_HEAD}## Follow-ups\n\n");
+    let mut expected = String::from("## Follow-ups\n\n");
+    for i in 1..=20_000 {
+        let _ = writeln!(note, "- [ ] item {i}");
+        let _ = writeln!(expected, "- [ ] item {i} (from 2026-01-05)");
+    }
+    expected.push_str("- [ ] \n\n");
+    t.write("alice/2026-01-05.md", &note);
+    let run = t
+        .run(&["new", "alice", "--date", "2026-02-02", "--seed", "1"])
+        .ok();
+    assert_eq!(
+        run.stderr,
+        "oneonone: created the 2026-02-02 note for Alice (Listen, Learn, Lift); 20000 follow-ups carried over\n"
+    );
+    assert_eq!(
+        t.read("alice/2026-01-05.md"),
+        note.replace("- [ ]", "- [>]")
+    );
+    assert_eq!(
+        section(&t.read("alice/2026-02-02.md"), "Follow-ups"),
+        expected
+    );
+}
