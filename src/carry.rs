@@ -77,6 +77,20 @@ pub fn carry_out(
     })
 }
 
+/// The `(from DATE)` each open task's item carries, looked for where
+/// [`carry_out`] looks before adding one (anywhere in the item); `None`
+/// for an item written where it stands. `open` in file order.
+#[must_use]
+pub fn explicit_origins(note: &Note<'_>, open: &[Task]) -> Vec<Option<NaiveDate>> {
+    if open.is_empty() {
+        return Vec::new();
+    }
+    own_items(&task::item_ranges(note), open)
+        .into_iter()
+        .map(|r| origin(&note.text[r]))
+        .collect()
+}
+
 /// Each task's own item: the innermost of `items` (list items in file
 /// order, as the parser gives them: nested or apart, never crossing)
 /// holding its checkbox. One walk with a stack of the items around the

@@ -220,3 +220,143 @@ fn issue9_new_carries_every_item_of_a_large_note() {
         expected
     );
 }
+
+// ----------------------------------------------------------- item 13
+
+/// The state a `new` killed between its writes leaves: the new note is
+/// written with the carried items, the old note is not yet marked `[>]`.
+fn crash_leftover(t: &Test) {
+    t.write(
+        "alice/2026-01-05.md",
+        format!("{NOTE_HEAD}## Follow-ups\n\n- [ ] Send the deck\n  - [ ] ask Priya\n- [ ] Book the room 📅 2026-02-01\n- [x] done\n"),
+    );
+    t.write(
+        "alice/2026-01-12.md",
+        "---\nperson: Alice\ndate: 2026-01-12\n---\n## Follow-ups\n\n- [ ] Send the deck (from 2026-01-05)\n  - [ ] ask Priya\n- [ ] Book the room (from 2026-01-05) 📅 2026-02-01\n- [ ] New this week\n- [ ] \n",
+    );
+}
+
+#[test]
+fn issue9_check_names_every_place_a_crash_left_an_item_open() {
+    let t = Test::new();
+    crash_leftover(&t);
+    assert_eq!(
+        check(&t, 1),
+        owned(&[
+            (
+                "alice/2026-01-05.md",
+                Some(7),
+                "open twice",
+                "open here and in alice/2026-01-12.md:7"
+            ),
+            (
+                "alice/2026-01-05.md",
+                Some(9),
+                "open twice",
+                "open here and in alice/2026-01-12.md:9"
+            ),
+        ])
+    );
+}
+
+#[test]
+fn issue9_new_carries_a_crash_leftover_once() {
+    let t = Test::new();
+    crash_leftover(&t);
+    let run = t
+        .run(&["new", "alice", "--date", "2026-01-19", "--seed", "1"])
+        .ok();
+    assert_eq!(
+        run.stderr,
+        "oneonone: created the 2026-01-19 note for Alice (Listen, Learn, Lift); 4 follow-ups carried over\n\
+         oneonone: 2 follow-ups were open in more than one note (an interrupted run?): every copy is marked `[>]`, and the new note holds each once\n"
+    );
+    assert_eq!(
+        section(&t.read("alice/2026-01-19.md"), "Follow-ups"),
+        "## Follow-ups\n\n\
+         - [ ] Send the deck (from 2026-01-05)\n  - [ ] ask Priya\n\
+         - [ ] Book the room (from 2026-01-05) 📅 2026-02-01\n\
+         - [ ] New this week (from 2026-01-12)\n\
+         - [ ] \n\n"
+    );
+    assert!(t.read("alice/2026-01-05.md").ends_with(
+        "- [>] Send the deck\n  - [>] ask Priya\n- [>] Book the room 📅 2026-02-01\n- [x] done\n"
+    ));
+    assert!(t.read("alice/2026-01-12.md").ends_with(
+        "- [>] Send the deck (from 2026-01-05)\n  - [>] ask Priya\n- [>] Book the room (from 2026-01-05) 📅 2026-02-01\n- [>] New this week\n- [ ] \n"
+    ));
+    let run = t.run(&["check", "--json"]).ok();
+    assert_eq!(run.stdout, "[]\n");
+}
+
+#[test]
+fn issue9_check_finds_copies_carried_on_from_an_earlier_note() {
+    // Carried 01-05 -> 01-12; a `new` on 01-19 killed before marking
+    // 01-12: both later notes hold the item open, with the first date.
+    let t = Test::new();
+    t.write("alice/2026-01-05.md", "- [>] Send the deck\n");
+    t.write(
+        "alice/2026-01-12.md",
+        "- [ ] Send the deck (from 2026-01-05)\n",
+    );
+    t.write(
+        "alice/2026-01-19.md",
+        "- [ ] Send the deck (from 2026-01-05)\n- [ ] \n",
+    );
+    assert_eq!(
+        check(&t, 1),
+        owned(&[(
+            "alice/2026-01-12.md",
+            Some(1),
+            "open twice",
+            "open here and in alice/2026-01-19.md:1"
+        )])
+    );
+}
+
+#[test]
+fn issue9_check_finds_an_item_doubled_in_one_note() {
+    // What the next `new` used to make of a crash leftover: every copy in
+    // one note, then doubled again by the next crash.
+    let t = Test::new();
+    t.write("alice/2026-01-05.md", "- [>] Send the deck\n");
+    t.write(
+        "alice/2026-01-19.md",
+        "- [ ] Send the deck (from 2026-01-05)\n- [ ] Send the deck (from 2026-01-05)\n- [ ] send the  deck (from 2026-01-05)\n",
+    );
+    assert_eq!(
+        check(&t, 1),
+        owned(&[(
+            "alice/2026-01-19.md",
+            Some(1),
+            "open twice",
+            "open here and in alice/2026-01-19.md:2, alice/2026-01-19.md:3"
+        )])
+    );
+}
+
+#[test]
+fn issue9_the_same_words_written_twice_are_two_items() {
+    // Two follow-ups a person wrote with the same words stay two: in the
+    // note they were written in, and carried together into the next.
+    let t = Test::new();
+    t.write(
+        "alice/2026-01-05.md",
+        format!("{NOTE_HEAD}## Project A\n\n- [ ] Follow up\n\n## Project B\n\n- [ ] Follow up\n"),
+    );
+    t.run(&["check"]).ok();
+    t.run(&["new", "alice", "--date", "2026-01-12", "--seed", "1"])
+        .ok();
+    assert_eq!(
+        section(&t.read("alice/2026-01-12.md"), "Follow-ups"),
+        "## Follow-ups\n\n- [ ] Follow up (from 2026-01-05)\n- [ ] Follow up (from 2026-01-05)\n- [ ] \n\n"
+    );
+    t.run(&["check"]).ok();
+    t.run(&["new", "alice", "--date", "2026-01-19", "--seed", "1"])
+        .ok();
+    assert_eq!(
+        section(&t.read("alice/2026-01-19.md"), "Follow-ups"),
+        "## Follow-ups\n\n- [ ] Follow up (from 2026-01-05)\n- [ ] Follow up (from 2026-01-05)\n- [ ] \n\n"
+    );
+    t.run(&["check"]).ok();
+}
