@@ -731,7 +731,14 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any text is scanned to its end without a panic.
+        #[test]
+        fn any_text_is_scanned(text in "\\PC{0,300}", tail in "[\\[\\]{}'\"#|>:,\\- \\n\\t\\\\a!&*?%]{0,60}") {
+            let _ = nesting(&format!("{text}{tail}"), 3);
+            let _ = nesting(&format!("{tail}{text}{tail}"), MAX_DEPTH);
+        }
 
         /// Whatever the parser reads as nested, the scan counts at least
         /// as deep (no `-`: an indentless sequence under a key is one
