@@ -36,19 +36,49 @@ pub struct Point {
 #[must_use]
 pub fn open_points(text: &str) -> Vec<Point> {
     let note = Note::split(text);
-    let items = top_level_items(&note);
-    task::tasks(&note)
-        .into_iter()
-        .filter(Task::is_open)
-        .filter_map(|task| {
-            let range = items.iter().find(|r| r.contains(&task.checkbox))?.clone();
-            // The item's own checkbox, not one of a sub-item: only the list
-            // marker and blanks stand between the item's start and `[`.
-            let lead = &text[range.start..task.checkbox - 1];
-            let own = !lead.contains('\n') && is_list_line(&format!("{} ", lead.trim()));
-            own.then_some(Point { task, range })
-        })
-        .collect()
+    points_among(&note, task::tasks(&note))
+}
+
+/// The open points among a note's tasks (in file order, as
+/// [`task::tasks`] gives them): one walk over the tasks and the top-level
+/// items together, both in file order, so an agenda of thousands of points
+/// costs no more than reading it.
+#[must_use]
+pub fn points_among(note: &Note<'_>, tasks: Vec<Task>) -> Vec<Point> {
+    let text = note.text;
+    let items = top_level_items(note);
+    let mut next_item = 0;
+    // The start of the last item whose first task was looked at.
+    let mut seen: Option<usize> = None;
+    let mut points = Vec::new();
+    for task in tasks {
+        while items.get(next_item).is_some_and(|r| r.end <= task.checkbox) {
+            next_item += 1;
+        }
+        let Some(range) = items.get(next_item) else {
+            break;
+        };
+        // Only an item's first task can be its own checkbox; the others
+        // belong to its sub-items.
+        if !range.contains(&task.checkbox) || seen == Some(range.start) {
+            continue;
+        }
+        seen = Some(range.start);
+        if !task.is_open() {
+            continue;
+        }
+        // The item's own checkbox, not one of a sub-item: only the list
+        // marker and blanks stand between the item's start and `[`.
+        let lead = &text[range.start..task.checkbox - 1];
+        let own = !lead.contains('\n') && is_list_line(&format!("{} ", lead.trim()));
+        if own {
+            points.push(Point {
+                task,
+                range: range.clone(),
+            });
+        }
+    }
+    points
 }
 
 /// The byte ranges of the items of top-level lists, outside block quotes.
@@ -134,28 +164,47 @@ pub fn remove(text: &str, points: &[Point]) -> String {
 /// ending in a line break.
 #[must_use]
 pub fn as_note_item(text: &str, point: &Point) -> String {
+    as_note_items(text, std::slice::from_ref(point))
+        .pop()
+        .unwrap_or_default()
+}
+
+/// [`as_note_item`] for each of the points (in file order, as
+/// [`open_points`] gives them), reading the text once.
+#[must_use]
+pub fn as_note_items(text: &str, points: &[Point]) -> Vec<String> {
     let note = Note::split(text);
     let boxes: Vec<usize> = task::tasks(&note)
         .into_iter()
-        .filter(|t| t.is_open() && point.range.contains(&t.checkbox))
+        .filter(Task::is_open)
         .map(|t| t.checkbox)
         .collect();
-    let mut item = String::new();
-    let mut from = point.range.start;
-    for checkbox in boxes {
-        // `[ ]` and one blank after it go.
-        let open = checkbox - 1;
-        item.push_str(&text[from..open]);
-        from = open + 3;
-        if text[from..].starts_with(' ') {
-            from += 1;
+    let mut next_box = 0;
+    let mut items = Vec::with_capacity(points.len());
+    for point in points {
+        // Boxes before this point belong to no point.
+        while boxes.get(next_box).is_some_and(|&b| b < point.range.start) {
+            next_box += 1;
         }
+        let mut item = String::new();
+        let mut from = point.range.start;
+        while let Some(&checkbox) = boxes.get(next_box).filter(|&&b| point.range.contains(&b)) {
+            next_box += 1;
+            // `[ ]` and one blank after it go.
+            let open = checkbox - 1;
+            item.push_str(&text[from..open]);
+            from = open + 3;
+            if text[from..].starts_with(' ') {
+                from += 1;
+            }
+        }
+        item.push_str(&text[from..point.range.end]);
+        let trimmed = item.trim_end_matches(['\r', '\n', ' ']).len();
+        item.truncate(trimmed);
+        item.push('\n');
+        items.push(item.replace("\r\n", "\n"));
     }
-    item.push_str(&text[from..point.range.end]);
-    let trimmed = item.trim_end_matches(['\r', '\n', ' ']).len();
-    item.truncate(trimmed);
-    item.push('\n');
-    item.replace("\r\n", "\n")
+    items
 }
 
 fn is_list_line(line: &str) -> bool {
@@ -208,5 +257,56 @@ mod tests {
             "{once}"
         );
         assert_eq!(open_points(&append(&once, "second")).len(), 2);
+    }
+
+    /// The points as found before the one-walk search: every item searched
+    /// for every task.
+    fn plain_points(text: &str) -> Vec<Point> {
+        let note = Note::split(text);
+        let items = top_level_items(&note);
+        task::tasks(&note)
+            .into_iter()
+            .filter(Task::is_open)
+            .filter_map(|task| {
+                let range = items.iter().find(|r| r.contains(&task.checkbox))?.clone();
+                let lead = &text[range.start..task.checkbox - 1];
+                let own = !lead.contains('\n') && is_list_line(&format!("{} ", lead.trim()));
+                own.then_some(Point { task, range })
+            })
+            .collect()
+    }
+
+    fn lists() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("- "),
+            Just("* "),
+            Just("1. "),
+            Just("2) "),
+            Just("[ ] "),
+            Just("[x] "),
+            Just("> "),
+            Just("  "),
+            Just("    "),
+            Just("\n"),
+            Just("\r\n"),
+            Just("```\n"),
+            Just("# h\n"),
+            Just("word "),
+            Just("\t"),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn points_and_note_items_match_the_plain_search(text in lists()) {
+            let points = open_points(&text);
+            proptest::prop_assert_eq!(&points, &plain_points(&text));
+            let one_by_one: Vec<String> = points.iter().map(|p| as_note_item(&text, p)).collect();
+            proptest::prop_assert_eq!(as_note_items(&text, &points), one_by_one);
+        }
     }
 }

@@ -225,7 +225,7 @@ impl Bank {
         let file: BankFile = if is_blank_yaml(text) {
             BankFile::default()
         } else {
-            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?
+            crate::yaml::parse(text, path, 1, crate::yaml::SETTINGS_CAP)?
         };
         check_one_line(path, &file)?;
         for (pool, questions) in file.questions {

@@ -51,28 +51,8 @@ pub fn carry_out(
     if open.is_empty() {
         return None;
     }
-    let items = task::item_ranges(&note);
-    // Each open task's own item: the innermost item holding its checkbox.
-    let own = |t: &Task| -> Range<usize> {
-        items
-            .iter()
-            .filter(|r| r.contains(&t.checkbox))
-            .min_by_key(|r| r.len())
-            .cloned()
-            .unwrap_or(t.checkbox..t.checkbox + 1)
-    };
-    let ranges: Vec<Range<usize>> = open.iter().map(own).collect();
-    // Only the outermost open items travel; the ones inside them go along.
-    let outermost: Vec<usize> = (0..open.len())
-        .filter(|&i| {
-            !ranges.iter().enumerate().any(|(j, r)| {
-                j != i
-                    && r.start <= ranges[i].start
-                    && ranges[i].end <= r.end
-                    && r.len() > ranges[i].len()
-            })
-        })
-        .collect();
+    let ranges = own_items(&task::item_ranges(&note), &open);
+    let outermost = outermost(&ranges);
     let mut bytes = text.as_bytes().to_vec();
     for task in &open {
         bytes[task.checkbox] = CARRIED_MARK;
@@ -97,6 +77,74 @@ pub fn carry_out(
         private_items,
         open: open.len(),
     })
+}
+
+/// The `(from DATE)` each open task's item carries, looked for where
+/// [`carry_out`] looks before adding one (anywhere in the item); `None`
+/// for an item written where it stands. `open` in file order.
+#[must_use]
+pub fn explicit_origins(note: &Note<'_>, open: &[Task]) -> Vec<Option<NaiveDate>> {
+    if open.is_empty() {
+        return Vec::new();
+    }
+    own_items(&task::item_ranges(note), open)
+        .into_iter()
+        .map(|r| origin(&note.text[r]))
+        .collect()
+}
+
+/// Each task's own item: the innermost of `items` (list items in file
+/// order, as the parser gives them: nested or apart, never crossing)
+/// holding its checkbox. One walk with a stack of the items around the
+/// current task, so a note of many thousand items costs no more than
+/// reading it.
+fn own_items(items: &[Range<usize>], tasks: &[Task]) -> Vec<Range<usize>> {
+    let mut around: Vec<&Range<usize>> = Vec::new();
+    let mut next = 0;
+    tasks
+        .iter()
+        .map(|t| {
+            while let Some(item) = items.get(next).filter(|r| r.start <= t.checkbox) {
+                while around.last().is_some_and(|a| a.end <= item.start) {
+                    around.pop();
+                }
+                around.push(item);
+                next += 1;
+            }
+            while around.last().is_some_and(|a| a.end <= t.checkbox) {
+                around.pop();
+            }
+            around
+                .last()
+                .filter(|r| r.contains(&t.checkbox))
+                .map_or(t.checkbox..t.checkbox + 1, |r| (*r).clone())
+        })
+        .collect()
+}
+
+/// The indices of the ranges that lie inside no other (larger) one: only
+/// those items travel, the ones inside them go along. Sorted by start,
+/// longest first, a range lies inside an earlier one exactly when one of
+/// those reaches at least as far.
+fn outermost(ranges: &[Range<usize>]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    order.sort_by_key(|&i| (ranges[i].start, std::cmp::Reverse(ranges[i].end)));
+    let mut keep = vec![false; ranges.len()];
+    // The farthest end among the ranges sorted before the current run of
+    // equal ones (an equal range does not hold another), and that run's.
+    let mut reach = 0;
+    let mut run_end = 0;
+    let mut previous: Option<&Range<usize>> = None;
+    for &i in &order {
+        let r = &ranges[i];
+        if previous != Some(r) {
+            reach = reach.max(run_end);
+            run_end = r.end;
+            previous = Some(r);
+        }
+        keep[i] = reach < r.end;
+    }
+    (0..ranges.len()).filter(|&i| keep[i]).collect()
 }
 
 /// The new note's copy of one item: `- [ ] ` and the rest of its first
@@ -248,5 +296,70 @@ mod tests {
         assert_eq!(out.items, ["- [ ] Send doc"]);
         assert_eq!(origin("x (from 2026-11-03)"), day("2026-11-03"));
         assert_eq!(origin("x (from someday)"), None);
+    }
+
+    /// Markdown made of list pieces, for comparing with the plain search.
+    fn lists() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("- "),
+            Just("* "),
+            Just("1. "),
+            Just("2) "),
+            Just("[ ] "),
+            Just("[x] "),
+            Just("> "),
+            Just("  "),
+            Just("    "),
+            Just("\n"),
+            Just("\r\n"),
+            Just("```\n"),
+            Just("---\n"),
+            Just("# h\n"),
+            Just("<div>\n"),
+            Just("word "),
+            Just("\t"),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        /// The one-walk search finds what searching every item for every
+        /// task finds.
+        #[test]
+        fn own_and_outermost_items_match_the_plain_search(text in lists()) {
+            let note = Note::split(&text);
+            let open: Vec<Task> = task::tasks(&note).into_iter().filter(Task::is_open).collect();
+            let items = task::item_ranges(&note);
+            let plain: Vec<Range<usize>> = open
+                .iter()
+                .map(|t| {
+                    items
+                        .iter()
+                        .filter(|r| r.contains(&t.checkbox))
+                        .min_by_key(|r| r.len())
+                        .cloned()
+                        .unwrap_or(t.checkbox..t.checkbox + 1)
+                })
+                .collect();
+            let ranges = own_items(&items, &open);
+            proptest::prop_assert_eq!(&ranges, &plain);
+            let plain_outermost: Vec<usize> = (0..plain.len())
+                .filter(|&i| {
+                    !plain.iter().enumerate().any(|(j, r)| {
+                        j != i && r.start <= plain[i].start && plain[i].end <= r.end && r.len() > plain[i].len()
+                    })
+                })
+                .collect();
+            proptest::prop_assert_eq!(outermost(&ranges), plain_outermost);
+        }
+    }
+
+    #[test]
+    fn outermost_keeps_equal_ranges_and_drops_inner_ones() {
+        assert_eq!(outermost(&[0..10, 2..5, 0..10, 12..14, 12..13]), [0, 2, 3]);
+        assert_eq!(outermost(&[]), Vec::<usize>::new());
     }
 }

@@ -2,7 +2,7 @@
 //! Every problem names its file (and line, where there is one) and says how
 //! to fix it. Nothing is changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -105,27 +105,38 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
                 text.hash(&mut h);
                 h.finish()
             };
+            let mut copy = false;
             match seen_content.get(&(parts[0].to_string(), hash)) {
-                Some((other, other_date)) if *other_date != date => found.push(problem(
-                    &rel,
-                    None,
-                    "duplicate",
-                    format!("the same text as {other}"),
-                    "keep one of the two files",
-                )),
+                Some((other, other_date)) if *other_date != date => {
+                    copy = true;
+                    found.push(problem(
+                        &rel,
+                        None,
+                        "duplicate",
+                        format!("the same text as {other}"),
+                        "keep one of the two files",
+                    ));
+                }
                 Some(_) => {}
                 None => {
                     seen_content.insert((parts[0].to_string(), hash), (rel.clone(), date));
                 }
             }
+            let mut summary = Summary::of(&rel, (date, number), &text);
+            // A copy of a whole note is reported as that; its items are not
+            // reported again one by one.
+            if copy {
+                summary.open.clear();
+            }
             by_folder
                 .entry(parts[0].to_string())
                 .or_default()
-                .push(Summary::of(&rel, (date, number), &text));
+                .push(summary);
         }
     }
     for (folder, notes) in &mut by_folder {
         check_carried(folder, notes, &mut found);
+        check_open_copies(notes, &mut found);
     }
     if let Ok(folders) = notebook.person_slugs() {
         for folder in folders {
@@ -236,15 +247,16 @@ fn check_note(
 /// Open items in agenda.md that are not points (nested or quoted) never
 /// move into a note; a file ending inside a code block swallows new ones.
 fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>) {
-    let points: Vec<usize> = agenda::open_points(text)
-        .iter()
-        .map(|p| p.task.checkbox)
-        .collect();
-    for t in task::tasks(note).into_iter().filter(task::Task::is_open) {
-        let inside_a_point = agenda::open_points(text)
-            .iter()
-            .any(|p| p.range.contains(&t.checkbox));
-        if !points.contains(&t.checkbox) && !inside_a_point {
+    let tasks = task::tasks(note);
+    let points = agenda::points_among(note, tasks.clone());
+    // Points are in file order and do not overlap: the one that could
+    // hold an item is the first that ends after it.
+    let in_a_point = |checkbox: usize| {
+        let at = points.partition_point(|p| p.range.end <= checkbox);
+        points.get(at).is_some_and(|p| p.range.contains(&checkbox))
+    };
+    for t in tasks.into_iter().filter(task::Task::is_open) {
+        if !in_a_point(t.checkbox) {
             found.push(problem(
                 rel,
                 Some(t.line),
@@ -277,8 +289,12 @@ struct Summary {
     carried: Vec<(usize, String, String)>,
     /// Normalized texts of every item, open, ticked or carried.
     texts: Vec<String>,
-    /// Open items: line, normalized text, the `(from DATE)` they carry.
-    open: Vec<(usize, String, Option<chrono::NaiveDate>)>,
+    /// Open items: line, normalized text, and the date the follow-up
+    /// first came from (its `(from DATE)`, else this note's date).
+    open: Vec<(usize, String, chrono::NaiveDate)>,
+    /// Items first written in this note (no `(from DATE)`), open, ticked
+    /// or carried: how many of each normalized text.
+    written_here: HashMap<String, usize>,
 }
 
 impl Summary {
@@ -291,10 +307,29 @@ impl Summary {
             .collect();
         let mut texts: Vec<String> = tasks.iter().map(|t| normalized(&t.text)).collect();
         texts.extend(carried.iter().map(|(_, t, _)| t.clone()));
-        let open = tasks
+        let (open_tasks, closed): (Vec<task::Task>, Vec<task::Task>) =
+            tasks.into_iter().partition(task::Task::is_open);
+        let origins = crate::carry::explicit_origins(&note, &open_tasks);
+        let mut written_here: HashMap<String, usize> = HashMap::new();
+        let firsts = closed
             .iter()
-            .filter(|t| t.is_open())
-            .map(|t| (t.line, normalized(&t.text), crate::carry::origin(&t.text)))
+            .map(|t| &t.text)
+            .chain(carried.iter().map(|(_, _, written)| written))
+            .filter(|t| crate::carry::origin(t).is_none())
+            .chain(
+                open_tasks
+                    .iter()
+                    .zip(&origins)
+                    .filter(|(_, o)| o.is_none())
+                    .map(|(t, _)| &t.text),
+            );
+        for text in firsts {
+            *written_here.entry(normalized(text)).or_default() += 1;
+        }
+        let open = open_tasks
+            .iter()
+            .zip(origins)
+            .map(|(t, o)| (t.line, normalized(&t.text), o.unwrap_or(order.0)))
             .collect();
         Summary {
             rel: rel.to_string(),
@@ -302,19 +337,16 @@ impl Summary {
             carried,
             texts,
             open,
+            written_here,
         }
     }
 }
 
-/// Every `[>]` item should have a copy in a later note of the same person;
-/// an item open in a note and in its carried copy is open in two places.
+/// Every `[>]` item should have a copy in a later note of the same person.
 /// One pass, newest note first.
 fn check_carried(folder: &str, notes: &mut [Summary], found: &mut Vec<Problem>) {
     notes.sort_by_key(|n| std::cmp::Reverse(n.order));
     let mut later: std::collections::HashSet<String> = std::collections::HashSet::new();
-    // Open copies carried from a note of that date: text -> where.
-    let mut copies: std::collections::HashMap<(String, chrono::NaiveDate), String> =
-        std::collections::HashMap::new();
     for note in notes.iter() {
         for (line, text, written) in &note.carried {
             if !text.is_empty() && !later.contains(text) {
@@ -327,23 +359,55 @@ fn check_carried(folder: &str, notes: &mut [Summary], found: &mut Vec<Problem>) 
                 ));
             }
         }
-        for (line, text, _) in &note.open {
-            if let Some(copy) = copies.get(&(text.clone(), note.order.0)) {
-                found.push(problem(
-                    &note.rel,
-                    Some(*line),
-                    "open twice",
-                    format!("open here and in its carried copy in {copy}"),
-                    "tick or remove one of the two, or mark this one `[>]`",
-                ));
-            }
-        }
-        for (_, text, origin) in &note.open {
-            if let Some(origin) = origin {
-                copies.insert((text.clone(), *origin), note.rel.clone());
-            }
-        }
         later.extend(note.texts.iter().cloned());
+    }
+}
+
+/// A follow-up is open in one place: copies of it (the same text once its
+/// `(from DATE)` is set aside, from the same first date) open in several
+/// notes, or twice in one, are what a `new` stopped between its writes
+/// leaves behind. As many copies as the note it was first written in holds
+/// are fine: a person may write the same words twice.
+fn check_open_copies(notes: &[Summary], found: &mut Vec<Problem>) {
+    let mut places: HashMap<(&str, chrono::NaiveDate), Vec<(usize, usize)>> = HashMap::new();
+    for (i, note) in notes.iter().enumerate() {
+        for (line, text, origin) in note.open.iter().filter(|(_, t, _)| !t.is_empty()) {
+            places
+                .entry((text.as_str(), *origin))
+                .or_default()
+                .push((i, *line));
+        }
+    }
+    let mut by_date: HashMap<chrono::NaiveDate, Vec<&Summary>> = HashMap::new();
+    for note in notes {
+        by_date.entry(note.order.0).or_default().push(note);
+    }
+    for ((text, origin), mut at) in places {
+        if at.len() < 2 {
+            continue;
+        }
+        let written: usize = by_date.get(&origin).map_or(0, |first| {
+            first
+                .iter()
+                .map(|n| n.written_here.get(text).copied().unwrap_or(0))
+                .sum()
+        });
+        if at.len() <= written.max(1) {
+            continue;
+        }
+        at.sort_by_key(|&(i, line)| (notes[i].order, line));
+        let others: Vec<String> = at[1..]
+            .iter()
+            .map(|&(i, line)| format!("{}:{line}", notes[i].rel))
+            .collect();
+        let (first, line) = at[0];
+        found.push(problem(
+            &notes[first].rel,
+            Some(line),
+            "open twice",
+            format!("open here and in {}", others.join(", ")),
+            "keep one open: tick or remove the other copies, or mark them `[>]`",
+        ));
     }
 }
 

@@ -92,7 +92,12 @@ pub fn read_by_yaml(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -
     let Some(range) = note.frontmatter.clone() else {
         return values;
     };
-    let Ok(Value::Mapping(map)) = serde_yaml::from_str::<Value>(&note.text[range.clone()]) else {
+    let Ok(Value::Mapping(map)) = crate::yaml::parse::<Value>(
+        &note.text[range.clone()],
+        path,
+        crate::note::line_number(note.text, range.start),
+        crate::yaml::NOTE_CAP,
+    ) else {
         return values;
     };
     for field in FIELDS {
@@ -168,7 +173,13 @@ fn plain_values(yaml: &str) -> Option<Values> {
 pub fn set(text: &str, changes: &[(&str, u8)]) -> Result<String, String> {
     let note = Note::split(text);
     let before = match note.frontmatter.clone() {
-        Some(range) => serde_yaml::from_str::<Value>(&text[range]).map_err(|e| {
+        Some(range) => crate::yaml::parse::<Value>(
+            &text[range.clone()],
+            Path::new("frontmatter"),
+            line_number(text, range.start),
+            crate::yaml::NOTE_CAP,
+        )
+        .map_err(|e| {
             format!("its frontmatter does not parse ({e}); fix it, then record the check-in")
         })?,
         None if note.body().starts_with("---") => {
@@ -183,7 +194,7 @@ pub fn set(text: &str, changes: &[(&str, u8)]) -> Result<String, String> {
         .frontmatter
         .map(|r| after[r].to_string())
         .unwrap_or_default();
-    let ok = serde_yaml::from_str::<Value>(&yaml)
+    let ok = crate::yaml::parse::<Value>(&yaml, Path::new("frontmatter"), 1, crate::yaml::NOTE_CAP)
         .ok()
         .is_some_and(|after_value| {
             let strip = |v: &Value| -> serde_yaml::Mapping {

@@ -121,20 +121,35 @@ pub fn load_yaml_file<T: serde::de::DeserializeOwned + Default>(
 }
 
 /// Parses a YAML settings file into `T`; a file of only comments is the
-/// default `T`.
+/// default `T`. A file that fits `T` is parsed once (a 1 MiB file takes
+/// a good part of a second).
 ///
 /// # Errors
-/// The YAML does not parse or does not fit `T`; the error names the line.
+/// The file is larger than 1 MiB or nested too deeply
+/// ([`crate::yaml::guard`]), the YAML does not parse, or it does not fit
+/// `T`; the error names the line.
 pub fn parse_yaml_or_default<T: serde::de::DeserializeOwned + Default>(
     text: &str,
     path: &Path,
 ) -> Result<T> {
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))?;
-    if value.is_null() {
+    let parsed = crate::yaml::parse(text, path, 1, crate::yaml::SETTINGS_CAP);
+    if parsed.is_err()
+        && may_be_null(text)
+        && let Ok(serde_yaml::Value::Null) =
+            crate::yaml::parse(text, path, 1, crate::yaml::SETTINGS_CAP)
+    {
         return Ok(T::default());
     }
-    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, 1, &e))
+    parsed
+}
+
+/// False when a line holds more than a YAML document that is null can:
+/// anything but blanks, comments, `---`, `...`, `~` or `null`.
+fn may_be_null(text: &str) -> bool {
+    text.lines().all(|line| {
+        let content = line.split('#').next().unwrap_or_default().trim();
+        matches!(content, "" | "---" | "..." | "~" | "null" | "Null" | "NULL")
+    })
 }
 
 impl Config {
@@ -190,10 +205,19 @@ mod tests {
 
     #[test]
     fn empty_file_is_defaults_and_typos_are_errors() {
-        assert_eq!(
-            Config::parse("# nothing\n", Path::new("c.yaml")).unwrap(),
-            Config::default()
-        );
+        for empty in [
+            "# nothing\n",
+            "",
+            "---\n# only\n...\n",
+            "~\n",
+            "--- # c\nnull\n",
+        ] {
+            assert_eq!(
+                Config::parse(empty, Path::new("c.yaml")).unwrap(),
+                Config::default(),
+                "{empty:?}"
+            );
+        }
         let err = Config::parse("questions_per_sektion: 2\n", Path::new("c.yaml")).unwrap_err();
         assert!(
             err.to_string()

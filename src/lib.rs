@@ -38,6 +38,7 @@ pub mod slug;
 pub mod svg;
 pub mod task;
 pub mod template;
+pub mod yaml;
 
 use std::ffi::OsString;
 use std::io::Write;

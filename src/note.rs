@@ -137,14 +137,9 @@ impl<'a> Note<'a> {
         };
         let yaml = &self.text[range.clone()];
         let first_line = line_number(self.text, range.start);
-        let value: Value = match serde_yaml::from_str(yaml) {
+        let value: Value = match crate::yaml::parse(yaml, path, first_line, crate::yaml::NOTE_CAP) {
             Ok(v) => v,
-            Err(e) => {
-                return (
-                    Frontmatter::default(),
-                    Some(Error::yaml(path, first_line, &e)),
-                );
-            }
+            Err(e) => return (Frontmatter::default(), Some(e)),
         };
         let map = match value {
             Value::Mapping(map) => map,
@@ -217,6 +212,10 @@ pub(crate) fn simple_frontmatter(yaml: &str) -> Option<Frontmatter> {
             && v.bytes().all(|b| b.is_ascii_digit())
             && !(v.len() > 1 && v.starts_with('0'))
     };
+    // Too large for the YAML parser is too large here too.
+    if yaml.len() > crate::yaml::NOTE_CAP {
+        return None;
+    }
     // YAML refuses control characters anywhere, comments included.
     if yaml.chars().any(|c| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))

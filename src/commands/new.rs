@@ -9,6 +9,7 @@
 //! is undone, so a failure leaves the notebook as it was: nothing moved
 //! half-way, nothing in two places, nothing lost.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rand::SeedableRng;
@@ -133,6 +134,12 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         sanitize(framework.title_or_name()),
         moved(agenda.len(), carried.open)
     ));
+    if carried.dropped > 0 {
+        out.notice(format_args!(
+            "{} open in more than one note (an interrupted run?): every copy is marked `[>]`, and the new note holds each once",
+            plural_were(carried.dropped, "follow-up")
+        ));
+    }
     // The editor may take a while, and may run oneonone itself.
     drop(lock);
     if args.edit {
@@ -176,15 +183,18 @@ fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<
         before: Some(text.clone().into_bytes()),
         after: agenda::remove(&text, &points).into_bytes(),
     });
-    Ok(points
-        .iter()
-        .map(|p| agenda::as_note_item(&text, p))
-        .collect())
+    Ok(agenda::as_note_items(&text, &points))
 }
 
 /// Plans marking the open follow-ups of the earlier notes as carried;
 /// returns the lines for the new note, oldest note first. A note that
 /// cannot be read keeps its items (a warning says so).
+///
+/// A `new` stopped between its writes leaves a follow-up open in two
+/// notes: the note it wrote, and the earlier one not yet marked `[>]`.
+/// Every open copy is marked `[>]`, but an item that comes out exactly the
+/// same from several notes (same words, same `(from DATE)`) is written
+/// once, from the latest note; only as many times as one note holds it.
 fn carry_over(
     notebook: &Notebook,
     earlier: &[&Meeting],
@@ -192,7 +202,9 @@ fn carry_over(
     tx: &mut Transaction,
     out: &mut Output,
 ) -> Result<Carried> {
-    let mut carried_all = Carried::default();
+    // Each note's items, oldest note first: (private, item).
+    let mut per_note: Vec<Vec<(bool, String)>> = Vec::new();
+    let mut open = 0;
     for meeting in earlier {
         let file = crate::notebook::NoteFile {
             rel: meeting.rel.clone(),
@@ -209,16 +221,18 @@ fn carry_over(
             continue;
         }
         refuse_conflicts(notebook, &meeting.rel, &text)?;
-        let note_date = Note::split(&text)
+        let note = Note::split(&text);
+        let note_date = note
             .frontmatter_lenient(&meeting.rel)
             .0
             .date
             .unwrap_or(meeting.date);
-        let private = crate::share::private_ranges(&Note::split(&text), rules);
+        let private = crate::share::private_ranges(&note, rules);
         if let Some(carried) = carry::carry_out(&text, Some(note_date), &private) {
-            carried_all.items.extend(carried.items);
-            carried_all.private_items.extend(carried.private_items);
-            carried_all.open += carried.open;
+            let items = carried.items.into_iter().map(|i| (false, i));
+            let private_items = carried.private_items.into_iter().map(|i| (true, i));
+            per_note.push(items.chain(private_items).collect());
+            open += carried.open;
             tx.push(Change {
                 path: notebook.path(&meeting.rel),
                 shown: notebook.show(&meeting.rel),
@@ -227,7 +241,55 @@ fn carry_over(
             });
         }
     }
-    Ok(carried_all)
+    // How many copies of each item to write: the most one note holds.
+    let mut wanted: HashMap<&(bool, String), usize> = HashMap::new();
+    for items in &per_note {
+        let mut here: HashMap<&(bool, String), usize> = HashMap::new();
+        for item in items {
+            *here.entry(item).or_default() += 1;
+        }
+        for (item, n) in here {
+            let w = wanted.entry(item).or_default();
+            *w = (*w).max(n);
+        }
+    }
+    // Keep the latest copies: walk from the newest note back.
+    let mut keep: Vec<Vec<bool>> = per_note.iter().map(|i| vec![true; i.len()]).collect();
+    let mut dropped = 0;
+    for (n, items) in per_note.iter().enumerate().rev() {
+        for (k, item) in items.iter().enumerate().rev() {
+            let Some(left) = wanted.get_mut(item) else {
+                continue;
+            };
+            if *left == 0 {
+                keep[n][k] = false;
+                dropped += 1;
+                // Its open sub-items are not written either.
+                let within = task::tasks(&Note::split(&item.1))
+                    .iter()
+                    .filter(|t| t.is_open())
+                    .count();
+                open = open.saturating_sub(within);
+            } else {
+                *left -= 1;
+            }
+        }
+    }
+    let mut carried = Carried {
+        open,
+        dropped,
+        ..Carried::default()
+    };
+    for (items, keep) in per_note.into_iter().zip(keep) {
+        for ((private, item), keep) in items.into_iter().zip(keep) {
+            match (keep, private) {
+                (false, _) => {}
+                (true, false) => carried.items.push(item),
+                (true, true) => carried.private_items.push(item),
+            }
+        }
+    }
+    Ok(carried)
 }
 
 /// What the earlier notes hand on to the new one.
@@ -236,6 +298,8 @@ struct Carried {
     items: Vec<String>,
     private_items: Vec<String>,
     open: usize,
+    /// Copies of items open in more than one note, marked but not written.
+    dropped: usize,
 }
 
 /// Every carried item must be open in the new note, exactly once: a bank
@@ -310,5 +374,14 @@ fn plural(n: usize, what: &str) -> String {
         format!("1 {what}")
     } else {
         format!("{n} {what}s")
+    }
+}
+
+/// "1 follow-up was", "2 follow-ups were".
+fn plural_were(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what} was")
+    } else {
+        format!("{n} {what}s were")
     }
 }

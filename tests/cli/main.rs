@@ -17,6 +17,7 @@ mod checkins;
 mod foundation;
 mod hardening;
 mod lifecycle;
+mod limits;
 mod privacy;
 mod safety;
 mod terminal;

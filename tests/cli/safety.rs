@@ -580,10 +580,7 @@ fn check_follows_carried_items_across_notes() {
             ("bob/2026-11-01.md", Some(2), "carried")
         ]
     );
-    assert_eq!(
-        problems[0].problem,
-        "open here and in its carried copy in bob/2026-11-08.md"
-    );
+    assert_eq!(problems[0].problem, "open here and in bob/2026-11-08.md:1");
     assert_eq!(
         problems[1].problem,
         "`[>] Next-line item` was carried, but no later note of bob holds it"
