@@ -416,6 +416,37 @@ fn error_path(notebook: &Notebook, e: &Error) -> String {
     slash_path(path.strip_prefix(notebook.shown()).unwrap_or(path))
 }
 
+/// Adds the symbolic links that no problem in `found` names already (the
+/// lock, the cache, a bank file after the first bad one: reads that
+/// report a link name it themselves), and the temp files a stopped
+/// command left behind. Keeps `found` sorted by path, then line.
+pub fn links_and_leftovers(notebook: &Notebook, found: &mut Vec<Problem>) {
+    let named: std::collections::HashSet<String> = found.iter().map(|p| p.path.clone()).collect();
+    for rel in notebook.links() {
+        if named.contains(&slash_path(&rel)) {
+            continue;
+        }
+        found.push(problem(
+            &slash_path(&rel),
+            None,
+            "link",
+            "is a symbolic link; oneonone never follows links, so what it points to is not read"
+                .into(),
+            "replace the link with the file or folder itself, or remove it",
+        ));
+    }
+    for rel in notebook.leftover_temps() {
+        found.push(problem(
+            &slash_path(&rel),
+            None,
+            "leftover",
+            "a temp file left by a oneonone command that was stopped; it may hold a copy of a note, Private section included".into(),
+            "remove it (the next oneonone command that writes in this notebook removes it too)",
+        ));
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+}
+
 /// Loads what `check` needs besides the notes: the bank, as a problem if
 /// it does not load.
 pub fn load_bank(notebook: &Notebook, found: &mut Vec<Problem>) -> Option<Bank> {

@@ -165,7 +165,8 @@ impl Notebook {
                     || !is_skipped(
                         e.file_name(),
                         e.depth() + depth_offset,
-                        e.file_type().is_dir(),
+                        // A linked bank folder is the bank's to report.
+                        e.file_type().is_dir() || e.path_is_symlink(),
                     )
             });
         for entry in walk {
@@ -185,6 +186,16 @@ impl Notebook {
                             message: "symbolic link not followed; what it points to is not read"
                                 .into(),
                         });
+                    } else if is_md && !kind.is_file() && !kind.is_dir() {
+                        // A pipe would hang a reader, a device never end.
+                        warn(Error::io(
+                            self.show(rel),
+                            "cannot read",
+                            std::io::Error::new(
+                                std::io::ErrorKind::InvalidInput,
+                                crate::fs::NOT_REGULAR,
+                            ),
+                        ));
                     } else if kind.is_file() && is_md {
                         if rel.to_str().is_none() {
                             warn(Error::Invalid {

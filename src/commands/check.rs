@@ -20,6 +20,7 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut Output) -> Result<Ou
     let mut problems: Vec<Problem> = Vec::new();
     let bank = check::load_bank(&notebook, &mut problems);
     problems.extend(check::check(&notebook, bank.as_ref()));
+    check::links_and_leftovers(&notebook, &mut problems);
     problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     if args.json {
         out.json(&problems)?;

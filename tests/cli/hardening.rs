@@ -448,3 +448,53 @@ fn issue9_a_talking_point_with_a_direction_mark_is_refused() {
     );
     assert_eq!(t.files(), Vec::<String>::new());
 }
+
+#[test]
+fn issue9_check_names_every_link_pipe_and_leftover() {
+    let t = two_people();
+    let outside = tempfile::tempdir().unwrap();
+    link("../bob/2026-11-20.md", &t.path("alice/agenda.md"));
+    link(outside.path().join("x.yaml"), &t.path("alice/person.yaml"));
+    fs::create_dir_all(t.path(".oneonone/tmp")).unwrap();
+    link(outside.path().join("cache"), &t.path(".oneonone/cache-v1"));
+    let status = std::process::Command::new("mkfifo")
+        .arg(t.path("bob/2026-11-27.md"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let long_ago = SystemTime::now() - Duration::from_secs(3600);
+    for rel in [
+        "bob/.oneonone-aB3dE9.tmp",
+        ".oneonone/tmp/.oneonone-x1Y2z3.tmp",
+    ] {
+        t.write(rel, "words of a killed write");
+        fs::File::options()
+            .write(true)
+            .open(t.path(rel))
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+    }
+    let mut cmd = t.cmd();
+    cmd.args(["check", "--json"])
+        .timeout(Duration::from_secs(20));
+    let run = Test::run_cmd(&mut cmd).status(1);
+    let problems: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p["path"].as_str().unwrap(), p["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (".oneonone/cache-v1", "link"),
+            (".oneonone/tmp/.oneonone-x1Y2z3.tmp", "leftover"),
+            ("alice/agenda.md", "unreadable"),
+            ("alice/person.yaml", "person.yaml"),
+            ("bob/.oneonone-aB3dE9.tmp", "leftover"),
+            ("bob/2026-11-27.md", "unreadable"),
+        ]
+    );
+    // Nothing it found was changed or removed.
+    assert!(t.path("bob/.oneonone-aB3dE9.tmp").exists());
+}
