@@ -276,33 +276,11 @@ mod tests {
             .collect()
     }
 
-    fn lists() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
-        let piece = prop_oneof![
-            Just("- "),
-            Just("* "),
-            Just("1. "),
-            Just("2) "),
-            Just("[ ] "),
-            Just("[x] "),
-            Just("> "),
-            Just("  "),
-            Just("    "),
-            Just("\n"),
-            Just("\r\n"),
-            Just("```\n"),
-            Just("# h\n"),
-            Just("word "),
-            Just("\t"),
-        ];
-        proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
 
         #[test]
-        fn points_and_note_items_match_the_plain_search(text in lists()) {
+        fn points_and_note_items_match_the_plain_search(text in crate::invariants::list_markdown()) {
             let points = open_points(&text);
             proptest::prop_assert_eq!(&points, &plain_points(&text));
             let one_by_one: Vec<String> = points.iter().map(|p| as_note_item(&text, p)).collect();

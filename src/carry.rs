@@ -298,38 +298,13 @@ mod tests {
         assert_eq!(origin("x (from someday)"), None);
     }
 
-    /// Markdown made of list pieces, for comparing with the plain search.
-    fn lists() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
-        let piece = prop_oneof![
-            Just("- "),
-            Just("* "),
-            Just("1. "),
-            Just("2) "),
-            Just("[ ] "),
-            Just("[x] "),
-            Just("> "),
-            Just("  "),
-            Just("    "),
-            Just("\n"),
-            Just("\r\n"),
-            Just("```\n"),
-            Just("---\n"),
-            Just("# h\n"),
-            Just("<div>\n"),
-            Just("word "),
-            Just("\t"),
-        ];
-        proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
-    }
-
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
 
         /// The one-walk search finds what searching every item for every
         /// task finds.
         #[test]
-        fn own_and_outermost_items_match_the_plain_search(text in lists()) {
+        fn own_and_outermost_items_match_the_plain_search(text in crate::invariants::list_markdown()) {
             let note = Note::split(&text);
             let open: Vec<Task> = task::tasks(&note).into_iter().filter(Task::is_open).collect();
             let items = task::item_ranges(&note);

@@ -224,6 +224,34 @@ fn private_lines_stay_out_of_the_shared_copy(text: &str) {
     }
 }
 
+/// Markdown made of list pieces (markers, boxes, quotes, indents, fences,
+/// headings, HTML), for property tests that compare a one-pass search with
+/// the plain one.
+#[cfg(test)]
+pub fn list_markdown() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        Just("- "),
+        Just("* "),
+        Just("1. "),
+        Just("2) "),
+        Just("[ ] "),
+        Just("[x] "),
+        Just("> "),
+        Just("  "),
+        Just("    "),
+        Just("\n"),
+        Just("\r\n"),
+        Just("```\n"),
+        Just("---\n"),
+        Just("# h\n"),
+        Just("<div>\n"),
+        Just("word "),
+        Just("\t"),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
