@@ -358,7 +358,11 @@ impl Cache {
         bytes.extend_from_slice(mac.to_hex().as_bytes());
         bytes.push(b'\n');
         bytes.extend_from_slice(&body);
-        let Ok(mut tmp) = tempfile::Builder::new().prefix(".cache-").tempfile_in(&dir) else {
+        let Ok(mut tmp) = tempfile::Builder::new()
+            .prefix(crate::fs::TEMP_PREFIX)
+            .suffix(crate::fs::TEMP_SUFFIX)
+            .tempfile_in(&dir)
+        else {
             return;
         };
         if std::io::Write::write_all(tmp.as_file_mut(), &bytes).is_ok() {
@@ -408,7 +412,8 @@ fn new_key(dir: &Path) -> Option<[u8; KEY_LEN]> {
         // Another oneonone made one meanwhile: use it, if it is good.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_key(dir).or_else(|| {
             let mut tmp = tempfile::Builder::new()
-                .prefix(".cache-key-")
+                .prefix(crate::fs::TEMP_PREFIX)
+                .suffix(crate::fs::TEMP_SUFFIX)
                 .tempfile_in(dir)
                 .ok()?;
             std::io::Write::write_all(tmp.as_file_mut(), &key).ok()?;

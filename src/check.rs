@@ -143,12 +143,16 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
             let dir = notebook.path(Path::new(&folder));
             if let Err(e) = Profile::load(&dir, &notebook.show(Path::new(&folder))) {
                 let (line, message) = split_error(&e);
+                let fix = match &e {
+                    Error::Io { .. } => "replace it with a plain file, or remove it",
+                    _ => "fix the YAML (keys: name, role, cadence_days)",
+                };
                 found.push(problem(
                     &format!("{folder}/{PROFILE_FILE}"),
                     line,
                     "person.yaml",
                     message,
-                    "fix the YAML (keys: name, role, cadence_days)",
+                    fix,
                 ));
             }
         }
@@ -433,6 +437,18 @@ pub fn links_and_leftovers(notebook: &Notebook, found: &mut Vec<Problem>) {
             "is a symbolic link; oneonone never follows links, so what it points to is not read"
                 .into(),
             "replace the link with the file or folder itself, or remove it",
+        ));
+    }
+    for (rel, what) in notebook.odd_state() {
+        if named.contains(&slash_path(&rel)) {
+            continue;
+        }
+        found.push(problem(
+            &slash_path(&rel),
+            None,
+            "state",
+            what.into(),
+            "remove it; oneonone makes it again as it should be",
         ));
     }
     for rel in notebook.leftover_temps() {

@@ -860,6 +860,8 @@ impl Lock {
         for path in stale_temps(&staging, Duration::ZERO) {
             let _ = std::fs::remove_file(path);
         }
+        // The cache is saved without the lock: only old temps are left over.
+        remove_stale_temps(&dir);
         Ok(Lock {
             _file: file,
             staging,

@@ -360,9 +360,17 @@ impl Notebook {
     /// # Errors
     /// The lock file cannot be created or locked.
     pub fn lock(&self, out: &mut crate::output::Output) -> Result<crate::fs::Lock> {
-        crate::fs::Lock::acquire(&self.root, &self.shown, &mut || {
+        let lock = crate::fs::Lock::acquire(&self.root, &self.shown, &mut || {
             out.notice("waiting for another oneonone command to finish with this notebook...");
-        })
+        })?;
+        // Temp files a killed command left beside the notes may hold a
+        // whole note, Private section included, and git does not ignore
+        // them there: the next command that writes removes them.
+        crate::fs::remove_stale_temps(&self.root);
+        for slug in self.person_slugs().unwrap_or_default() {
+            crate::fs::remove_stale_temps(&self.root.join(slug));
+        }
+        Ok(lock)
     }
 
     /// True for a notebook-relative path a walk lists: a `.md` file, not
@@ -444,6 +452,39 @@ impl Notebook {
         links
     }
 
+    /// What in the notebook's `.oneonone` folder is not what oneonone
+    /// made, so that a writing command would refuse to run: the folder
+    /// itself, its lock or its temp folder of the wrong kind (a pipe, a
+    /// file where a folder goes). Links are [`Notebook::links`]'s.
+    #[must_use]
+    pub fn odd_state(&self) -> Vec<(PathBuf, &'static str)> {
+        let state = Path::new(crate::fs::STATE_DIR);
+        let expected = [
+            (state.to_path_buf(), true),
+            (state.join("lock"), false),
+            (state.join(crate::fs::TMP_DIR), true),
+        ];
+        expected
+            .into_iter()
+            .filter_map(|(rel, folder)| {
+                let meta = std::fs::symlink_metadata(self.root.join(&rel)).ok()?;
+                let fits = if folder {
+                    meta.is_dir()
+                } else {
+                    meta.is_file()
+                };
+                (!fits && !meta.file_type().is_symlink()).then_some((
+                    rel,
+                    if folder {
+                        "is not a folder; oneonone keeps its lock and temp files in a folder here"
+                    } else {
+                        "is not a regular file (a pipe or a device?); oneonone's lock must be one"
+                    },
+                ))
+            })
+            .collect()
+    }
+
     /// Temp files a killed oneonone left behind (they may hold a copy of a
     /// note, private section included): in `.oneonone/tmp/` and beside the
     /// notes, untouched for [`crate::fs::STALE_AFTER`]. Notebook-relative,
@@ -452,6 +493,7 @@ impl Notebook {
     pub fn leftover_temps(&self) -> Vec<PathBuf> {
         let mut folders = vec![
             PathBuf::new(),
+            PathBuf::from(crate::fs::STATE_DIR),
             Path::new(crate::fs::STATE_DIR).join(crate::fs::TMP_DIR),
         ];
         folders.extend(
@@ -577,33 +619,11 @@ fn locate(settings: &Settings) -> Result<(PathBuf, PathBuf)> {
         DirSource::Flag(p) | DirSource::Env(p) => p.clone(),
         DirSource::Discover => {
             for (up, dir) in settings.cwd.ancestors().enumerate() {
-                let untrusted = untrusted(dir);
-                let marker = [CONFIG_FILE, crate::fs::STATE_DIR]
-                    .into_iter()
-                    .map(|name| dir.join(name))
-                    .find(|path| is_marker(path));
-                match (marker, untrusted) {
-                    (Some(marker), Some(why)) => {
-                        let shown: PathBuf = std::iter::repeat_n(Component::ParentDir, up)
-                            .collect::<PathBuf>()
-                            .join(marker.file_name().unwrap_or_default());
-                        return Err(Error::Invalid {
-                            path: shown,
-                            line: None,
-                            message: format!(
-                                "not used as the notebook: {why}; name the notebook with --dir or ONEONONE_DIR to use it anyway"
-                            ),
-                        });
-                    }
-                    (None, Some(_)) => break,
-                    (Some(_), None) => {
-                        // oneonone.yaml marks a notebook; so does the
-                        // `.oneonone` folder the first `new` made.
-                        let shown: PathBuf =
-                            std::iter::repeat_n(Component::ParentDir, up).collect();
-                        return Ok((dir.to_path_buf(), shown));
-                    }
-                    (None, None) => {}
+                if let Some(found) = notebook_at(dir, up)? {
+                    return Ok(found);
+                }
+                if untrusted(dir).is_some() {
+                    break;
                 }
             }
             PathBuf::new()
@@ -619,45 +639,74 @@ fn locate(settings: &Settings) -> Result<(PathBuf, PathBuf)> {
     Ok((root, shown))
 }
 
-/// True for a notebook marker: a regular `oneonone.yaml` or a real
-/// `.oneonone` folder, not a link, and not writable by others.
-fn is_marker(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| {
-        let kind_ok = if path.ends_with(CONFIG_FILE) {
-            m.is_file()
-        } else {
-            m.is_dir()
+/// The notebook whose marker is in `dir`, `up` levels above the current
+/// folder, as (path to open, path to show); `None` when `dir` holds no
+/// marker.
+///
+/// # Errors
+/// A marker is a link (it marks nothing, and passing it by would quietly
+/// make a folder below it a second notebook), or the folder or the marker
+/// belongs to another user or may be written by others.
+fn notebook_at(dir: &Path, up: usize) -> Result<Option<(PathBuf, PathBuf)>> {
+    let above: PathBuf = std::iter::repeat_n(Component::ParentDir, up).collect();
+    for name in [CONFIG_FILE, crate::fs::STATE_DIR] {
+        let path = dir.join(name);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
         };
-        kind_ok && !m.file_type().is_symlink()
-    })
+        let kind_ok = if name == CONFIG_FILE {
+            meta.is_file()
+        } else {
+            meta.is_dir()
+        };
+        let why = if meta.file_type().is_symlink() {
+            // A link planted in a folder others may write to is theirs:
+            // pass it by, as the folder itself is.
+            if untrusted(dir).is_some() {
+                return Ok(None);
+            }
+            "is a symbolic link, and oneonone never follows links, so it marks no notebook; \
+             put the file or folder itself there"
+                .to_string()
+        } else if !kind_ok {
+            continue;
+        } else if let Some(why) = untrusted(dir).or_else(|| untrusted(&path)) {
+            format!(
+                "not used as the notebook: {why}; name the notebook with --dir or ONEONONE_DIR to use it anyway"
+            )
+        } else {
+            // oneonone.yaml marks a notebook; so does the `.oneonone`
+            // folder the first `new` made.
+            return Ok(Some((dir.to_path_buf(), above)));
+        };
+        return Err(Error::Invalid {
+            path: above.join(name),
+            line: None,
+            message: why,
+        });
+    }
+    Ok(None)
 }
 
-/// Why a folder (or the marker in it) cannot be trusted to be the user's
-/// notebook: it belongs to someone else, or others may write to it.
-fn untrusted(dir: &Path) -> Option<&'static str> {
+/// Why a file or folder cannot be trusted to be the user's: it belongs to
+/// someone else, or others may write to it.
+fn untrusted(path: &Path) -> Option<&'static str> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         let me = rustix::process::geteuid().as_raw();
-        let check = |path: &Path| -> Option<&'static str> {
-            let m = std::fs::symlink_metadata(path).ok()?;
-            if m.uid() != me {
-                Some("it belongs to another user")
-            } else if m.mode() & 0o002 != 0 {
-                Some("others may write to it")
-            } else {
-                None
-            }
-        };
-        check(dir).or_else(|| {
-            [CONFIG_FILE, crate::fs::STATE_DIR]
-                .into_iter()
-                .find_map(|name| check(&dir.join(name)))
-        })
+        let m = std::fs::symlink_metadata(path).ok()?;
+        if m.uid() != me {
+            Some("it belongs to another user")
+        } else if m.mode() & 0o002 != 0 {
+            Some("others may write to it")
+        } else {
+            None
+        }
     }
     #[cfg(not(unix))]
     {
-        let _ = dir;
+        let _ = path;
         None
     }
 }

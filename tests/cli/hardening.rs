@@ -198,7 +198,26 @@ fn issue9_the_lock_and_its_folder_are_never_links() {
     let elsewhere = tempfile::tempdir().unwrap();
     // A linked .oneonone folder.
     link(elsewhere.path(), &t.path(".oneonone"));
+    // Found by looking upward, it marks no notebook, and is not passed by
+    // either: that would make the folder below it a second notebook.
+    let marks_nothing = "is a symbolic link, and oneonone never follows links, so it marks no notebook; put the file or folder itself there";
     let run = t.run(&["agenda", "alice", "x"]).status(2);
+    assert_eq!(
+        run.stderr,
+        format!("oneonone: error: .oneonone: {marks_nothing}\n")
+    );
+    let mut cmd = t.cmd();
+    cmd.current_dir(t.path("bob"))
+        .args(["agenda", "alice", "x"]);
+    let run = Test::run_cmd(&mut cmd).status(2);
+    assert_eq!(
+        run.stderr,
+        format!("oneonone: error: ../.oneonone: {marks_nothing}\n")
+    );
+    assert!(!t.path("bob/.oneonone").exists());
+    assert!(!t.path("bob/alice").exists());
+    // Named with --dir, the lock refuses it.
+    let run = t.run(&["--dir", ".", "agenda", "alice", "x"]).status(2);
     assert_eq!(
         run.stderr,
         "oneonone: error: .oneonone: cannot create the folder: is a symbolic link, and oneonone never follows links\n"
@@ -433,7 +452,9 @@ fn issue9_leftover_temp_files_are_removed_by_the_next_write() {
             .unwrap();
     };
     stale("alice/.oneonone-aB3dE9.tmp");
+    stale("bob/.oneonone-Qr5sT7.tmp");
     stale(".oneonone/tmp/.oneonone-x1Y2z3.tmp");
+    // Writing in Alice's folder cleans Bob's too.
     t.run(&["done", "alice/2026-11-10.md:7"]).ok();
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
 }
@@ -497,4 +518,35 @@ fn issue9_check_names_every_link_pipe_and_leftover() {
     );
     // Nothing it found was changed or removed.
     assert!(t.path("bob/.oneonone-aB3dE9.tmp").exists());
+}
+
+#[test]
+fn issue9_check_names_a_lock_or_temp_folder_of_the_wrong_kind() {
+    let t = two_people();
+    fs::create_dir(t.path(".oneonone")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(t.path(".oneonone/lock"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    t.write(".oneonone/tmp", "not a folder");
+    // What a writing command refuses, check names.
+    let mut cmd = t.cmd();
+    cmd.args(["agenda", "alice", "x"])
+        .timeout(Duration::from_secs(20));
+    let run = Test::run_cmd(&mut cmd).status(2);
+    assert_eq!(
+        run.stderr,
+        "oneonone: error: .oneonone/lock: cannot open: is not a regular file (a pipe or a device?); oneonone reads only regular files\n"
+    );
+    let mut cmd = t.cmd();
+    cmd.args(["check"]).timeout(Duration::from_secs(20));
+    let run = Test::run_cmd(&mut cmd).status(1);
+    assert_eq!(
+        run.stdout,
+        ".oneonone/lock: is not a regular file (a pipe or a device?); oneonone's lock must be one\n  \
+         fix: remove it; oneonone makes it again as it should be\n\
+         .oneonone/tmp: is not a folder; oneonone keeps its lock and temp files in a folder here\n  \
+         fix: remove it; oneonone makes it again as it should be\n"
+    );
 }
