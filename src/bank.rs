@@ -13,6 +13,8 @@ use rand::Rng;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::notebook::BANK_DIR;
+use crate::settings::Settings;
 
 /// The bank files compiled into the binary, as (shown name, text).
 const BUILT_IN: &[(&str, &str)] = &[
@@ -31,9 +33,6 @@ pub const NOTE_TEMPLATE: &str = include_str!("../question-bank/note.md");
 
 /// The framework used when neither a flag nor oneonone.yaml names one.
 pub const DEFAULT_FRAMEWORK: &str = "listen-learn-lift";
-
-/// The folder, inside a notebook, holding its own bank files.
-pub const BANK_DIR: &str = "question-bank";
 
 /// One suggested question, written in a bank file either as a plain string
 /// or as a map with `text` and `tags`.
@@ -153,6 +152,30 @@ pub struct Bank {
 }
 
 impl Bank {
+    /// The bank and the default framework's name: the notebook's when there is
+    /// one; the built-in ones when no notebook was named and the current folder
+    /// is not one.
+    ///
+    /// # Errors
+    /// A named notebook is missing, or the bank or settings are broken.
+    pub fn for_settings(settings: &Settings) -> Result<(Bank, String)> {
+        match crate::notebook::Notebook::open(settings, false) {
+            Ok(nb) => Ok((
+                Bank::load(nb.root(), nb.shown())?,
+                nb.config
+                    .framework
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_FRAMEWORK.into()),
+            )),
+            Err(Error::NoNotebook { .. })
+                if settings.dir == crate::settings::DirSource::Discover =>
+            {
+                Ok((Bank::built_in(), DEFAULT_FRAMEWORK.into()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The built-in bank alone.
     ///
     /// # Panics

@@ -10,11 +10,12 @@ use serde::{Deserialize, Serialize};
 use crate::agenda;
 use crate::bank::Bank;
 use crate::error::Error;
-use crate::followup::{read_note, slash_path};
 use crate::note::{Note, conflict_marker};
+use crate::notebook::PROFILE_FILE;
 use crate::notebook::{Notebook, parse_meeting_name};
+use crate::notebook::{read_note, slash_path};
 use crate::patterns::normalized;
-use crate::person::{PROFILE_FILE, Profile};
+use crate::person::Profile;
 use crate::task;
 
 /// One thing to look at.

@@ -306,7 +306,7 @@ pub fn history(
         let file = crate::notebook::NoteFile {
             rel: meeting.rel.clone(),
         };
-        let text = match crate::followup::read_note(notebook, &file) {
+        let text = match crate::notebook::read_note(notebook, &file) {
             Ok(text) => text,
             Err(e) => {
                 warn(e);

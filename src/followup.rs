@@ -1,16 +1,18 @@
 //! Follow-ups: the open task items of the notebook's notes, with the person
 //! and meeting date they belong to.
 
-use std::path::{Component, Path};
+pub mod cache;
+
+use std::path::Path;
 
 use chrono::NaiveDate;
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
-use crate::notebook::{NoteFile, Notebook};
+use crate::notebook::{NoteFile, Notebook, person_folder, read_listed_note, slash_path};
 use crate::task;
 
 /// One open follow-up, as `followups --json` prints it.
@@ -48,15 +50,15 @@ pub struct FollowUp {
 /// what can be read of them is still listed.
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     if !notebook.config.cache.unwrap_or(true) {
-        crate::cache::Cache::remove(notebook.root());
+        crate::followup::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
         return scan_files(notebook, &files, warn, &task::Task::is_open, true);
     }
     // Unchanged files come from the cache (read while the walk runs); the
     // rest are read, and cached.
-    let now = crate::cache::now_ns();
+    let now = crate::followup::cache::now_ns();
     let (files, mut cache) = std::thread::scope(|s| {
-        let loading = s.spawn(|| crate::cache::Cache::load(notebook.root()));
+        let loading = s.spawn(|| crate::followup::cache::Cache::load(notebook.root()));
         let files = notebook.markdown_files(warn);
         (files, loading.join().unwrap_or_default())
     });
@@ -70,7 +72,7 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
         let mut misses = Vec::new();
         for i in range {
             let file = &files[i];
-            let stamp = crate::cache::Stamp::of(&notebook.path(&file.rel));
+            let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
             match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
                 Some(items) => hits.extend(items),
                 None => misses.push((file.clone(), stamp)),
@@ -89,7 +91,7 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
     let mut found = Vec::new();
-    let mut misses: Vec<(NoteFile, Option<crate::cache::Stamp>)> = Vec::new();
+    let mut misses: Vec<(NoteFile, Option<crate::followup::cache::Stamp>)> = Vec::new();
     for (mut hits, mut missed) in parts {
         found.append(&mut hits);
         misses.append(&mut missed);
@@ -155,7 +157,10 @@ pub fn scan_with(
 
 /// What one cache lookup thread found: cached items, and the files to read
 /// (with their stamps, when they could be taken).
-type Lookup = (Vec<FollowUp>, Vec<(NoteFile, Option<crate::cache::Stamp>)>);
+type Lookup = (
+    Vec<FollowUp>,
+    Vec<(NoteFile, Option<crate::followup::cache::Stamp>)>,
+);
 
 /// What one scanning thread found: items, errors and (when asked for)
 /// content hashes, with their file's index.
@@ -173,7 +178,7 @@ fn scan_files(
     scan_files_hashed(notebook, files, warn, want, open_only, false).0
 }
 
-/// [`scan_files`], and with `hash` the [`crate::cache::content_hash`] of
+/// [`scan_files`], and with `hash` the [`crate::followup::cache::content_hash`] of
 /// each file read, by index in `files` (for the cache: the hash is of the
 /// very bytes the items come from).
 fn scan_files_hashed(
@@ -200,7 +205,7 @@ fn scan_files_hashed(
             let Some(file) = files.get(i) else { break };
             let read = read_listed_note(notebook, file);
             if hash && let Ok(text) = &read {
-                hashes.push((i, crate::cache::content_hash(text.as_bytes())));
+                hashes.push((i, crate::followup::cache::content_hash(text.as_bytes())));
             }
             match read {
                 Ok(text) if open_only && !may_hold_open_item(&text) => {}
@@ -276,62 +281,6 @@ pub fn may_hold_open_item(text: &str) -> bool {
         }
     }
     false
-}
-
-/// Reads a notebook file that may not exist: `None` when it does not.
-///
-/// # Errors
-/// As [`read_note`], for any other reason.
-pub fn read_note_optional(notebook: &Notebook, rel: &Path) -> Result<Option<String>> {
-    match read_note(
-        notebook,
-        &NoteFile {
-            rel: rel.to_path_buf(),
-        },
-    ) {
-        Ok(text) => Ok(Some(text)),
-        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-/// Reads a note as UTF-8 text: never through a link on the way from the
-/// notebook folder, only a regular file.
-///
-/// # Errors
-/// The file cannot be read or is not UTF-8; the error names the line.
-pub fn read_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
-    let bytes = crate::fs::read_beneath(notebook.root(), &file.rel, None);
-    note_text(notebook, file, bytes)
-}
-
-/// [`read_note`] for a file the notebook's walk listed, whose folders the
-/// walk found not to be links: only the file itself is opened without
-/// following a link (one system call, not one per folder).
-///
-/// # Errors
-/// As [`read_note`].
-pub fn read_listed_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
-    let bytes = crate::fs::read_regular(&notebook.path(&file.rel), None);
-    note_text(notebook, file, bytes)
-}
-
-fn note_text(
-    notebook: &Notebook,
-    file: &NoteFile,
-    bytes: std::io::Result<Vec<u8>>,
-) -> Result<String> {
-    let shown = notebook.show(&file.rel);
-    let bytes = bytes.map_err(|e| Error::io(&shown, "cannot read", e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + crate::note::count_newlines(&e.as_bytes()[..at]);
-        Error::Invalid {
-            path: shown,
-            line: Some(line),
-            message: "not UTF-8 text; skipped".into(),
-        }
-    })
 }
 
 /// The wanted task items of one note's text, as follow-ups.
@@ -457,24 +406,6 @@ fn date_token(token: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&token[..10], "%Y-%m-%d").ok()
 }
 
-/// The first folder of a notebook-relative path, if the file is in one.
-fn person_folder(rel: &Path) -> Option<String> {
-    let mut parts = rel.components();
-    match (parts.next(), parts.next()) {
-        (Some(Component::Normal(dir)), Some(_)) => Some(dir.to_string_lossy().into_owned()),
-        _ => None,
-    }
-}
-
-/// A relative path with `/` between its parts, whatever the platform.
-#[must_use]
-pub fn slash_path(rel: &Path) -> String {
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -587,22 +518,5 @@ mod tests {
             ("me".into(), d("2026-11-12"))
         );
         assert_eq!(owner_and_due("due:2026-11-123"), ("me".into(), None));
-    }
-
-    #[test]
-    fn person_folder_and_slash_path() {
-        assert_eq!(
-            person_folder(Path::new("alice/2026-11-24.md")).as_deref(),
-            Some("alice")
-        );
-        assert_eq!(
-            person_folder(Path::new("alice/old/x.md")).as_deref(),
-            Some("alice")
-        );
-        assert_eq!(person_folder(Path::new("ideas.md")), None);
-        assert_eq!(
-            slash_path(&Path::new("alice").join("old").join("x.md")),
-            "alice/old/x.md"
-        );
     }
 }

@@ -14,7 +14,6 @@
 
 pub mod agenda;
 pub mod bank;
-pub mod cache;
 pub mod carry;
 pub mod chart;
 pub mod check;
@@ -31,7 +30,9 @@ pub mod note;
 pub mod notebook;
 pub mod output;
 pub mod patterns;
+pub mod people;
 pub mod person;
+pub mod render;
 pub mod settings;
 pub mod share;
 pub mod slug;

@@ -319,6 +319,16 @@ pub struct Section {
 }
 
 impl Note<'_> {
+    /// The line of the note's first `##` section, where the editor's
+    /// cursor goes.
+    #[must_use]
+    pub fn first_section_line(&self) -> Option<usize> {
+        self.sections()
+            .iter()
+            .find(|s| s.level >= 2)
+            .map(|s| s.line)
+    }
+
     /// The note's headings, in order, each with the range it heads.
     #[must_use]
     pub fn sections(&self) -> Vec<Section> {

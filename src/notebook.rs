@@ -8,12 +8,20 @@ use std::path::{Component, Path, PathBuf};
 use chrono::NaiveDate;
 use walkdir::WalkDir;
 
-use crate::bank::BANK_DIR;
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::{Error, Result};
-use crate::note::{Note, parse_date_prefix};
+use crate::note::parse_date_prefix;
 use crate::settings::{DirSource, Settings};
-use crate::slug::slugify;
+
+/// The folder, inside a notebook, holding its own bank files.
+pub const BANK_DIR: &str = "question-bank";
+
+/// What a command says while another oneonone holds the notebook's lock.
+pub const WAITING_FOR_LOCK: &str =
+    "waiting for another oneonone command to finish with this notebook...";
+
+/// A person's profile file in their folder (see [`crate::person`]).
+pub const PROFILE_FILE: &str = "person.yaml";
 
 /// How many of a person's latest notes count as "recent": questions asked
 /// in them are not suggested again, and their tags are the recurring ones.
@@ -36,19 +44,6 @@ pub struct Notebook {
 pub struct NoteFile {
     /// Path relative to the notebook root.
     pub rel: PathBuf,
-}
-
-/// A person, resolved from what the user typed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Person {
-    /// Their folder name.
-    pub slug: String,
-    /// Their name as notes show it.
-    pub name: String,
-    /// Whether their folder exists yet.
-    pub exists: bool,
-    /// Whether a one-word name was matched to a longer folder name.
-    pub by_prefix: bool,
 }
 
 /// One meeting note of a person, from its file name.
@@ -249,81 +244,6 @@ impl Notebook {
         Ok(slugs)
     }
 
-    /// Resolves what the user typed to a person: the folder with that slug
-    /// (or whose name folds to it: `Alice/` for `alice`); else, for a
-    /// one-word name, the one folder whose slug starts with it (`alice` for
-    /// `alice-smith`); else, when `may_be_new`, a person without a folder.
-    /// A full name never matches a longer one: "Alice Smith" is not
-    /// `alice-smith-jones`.
-    ///
-    /// # Errors
-    /// The name cannot be a slug, matches several folders, or (without
-    /// `may_be_new`) matches none.
-    pub fn resolve_person(&self, typed: &str, may_be_new: bool) -> Result<Person> {
-        let slug = slugify(typed)?;
-        let existing = self.person_slugs()?;
-        let folded: Vec<(String, Option<String>)> = existing
-            .iter()
-            .map(|f| (f.clone(), slugify(f).ok()))
-            .collect();
-        let mut candidates: Vec<String> = folded
-            .iter()
-            .filter(|(f, s)| *f == slug || s.as_deref() == Some(slug.as_str()))
-            .map(|(f, _)| f.clone())
-            .collect();
-        let mut by_prefix = false;
-        if candidates.is_empty() && !slug.contains('-') {
-            let prefix = format!("{slug}-");
-            candidates = folded
-                .iter()
-                .filter(|(_, s)| s.as_deref().is_some_and(|s| s.starts_with(&prefix)))
-                .map(|(f, _)| f.clone())
-                .collect();
-            by_prefix = true;
-        }
-        if candidates.len() > 1 {
-            return Err(Error::AmbiguousPerson {
-                name: typed.to_string(),
-                candidates,
-            });
-        }
-        match candidates.pop() {
-            Some(found) => {
-                let name = self
-                    .display_name(&found)
-                    .unwrap_or_else(|| typed.trim().to_string());
-                Ok(Person {
-                    slug: found,
-                    name,
-                    exists: true,
-                    by_prefix,
-                })
-            }
-            None if may_be_new => Ok(Person {
-                slug,
-                name: typed.trim().to_string(),
-                exists: false,
-                by_prefix: false,
-            }),
-            None => Err(Error::UnknownPerson {
-                name: typed.to_string(),
-                known: existing,
-            }),
-        }
-    }
-
-    /// The name to show for a person folder: person.yaml's `name`, else the
-    /// `person:` of the newest note that has one.
-    #[must_use]
-    pub fn display_name(&self, folder: &str) -> Option<String> {
-        let profile =
-            crate::person::Profile::load(&self.root.join(folder), &self.show(Path::new(folder)));
-        if let Some(name) = profile.ok().and_then(|p| p.name) {
-            return Some(name);
-        }
-        self.latest_name(folder)
-    }
-
     /// The notebook-relative path of a file inside the notebook, or `None`
     /// for anything outside it, hidden, not a regular file, or reached
     /// through a symbolic link inside the notebook (the folders above the
@@ -354,15 +274,14 @@ impl Notebook {
             .then(|| rel.to_path_buf())
     }
 
-    /// Takes the notebook's lock for a read-modify-write, saying so on
-    /// standard error if another oneonone holds it.
+    /// Takes the notebook's lock for a read-modify-write, calling `waiting`
+    /// once first if another oneonone holds it (commands say so with
+    /// [`WAITING_FOR_LOCK`]).
     ///
     /// # Errors
     /// The lock file cannot be created or locked.
-    pub fn lock(&self, out: &mut crate::output::Output) -> Result<crate::fs::Lock> {
-        let lock = crate::fs::Lock::acquire(&self.root, &self.shown, &mut || {
-            out.notice("waiting for another oneonone command to finish with this notebook...");
-        })?;
+    pub fn lock(&self, waiting: &mut dyn FnMut()) -> Result<crate::fs::Lock> {
+        let lock = crate::fs::Lock::acquire(&self.root, &self.shown, waiting)?;
         // Temp files a killed command left beside the notes may hold a
         // whole note, Private section included, and git does not ignore
         // them there: the next command that writes removes them.
@@ -445,7 +364,7 @@ impl Notebook {
             }
         }
         for slug in self.person_slugs().unwrap_or_default() {
-            candidates.push(Path::new(&slug).join(crate::person::PROFILE_FILE));
+            candidates.push(Path::new(&slug).join(PROFILE_FILE));
         }
         let mut links: Vec<PathBuf> = candidates.into_iter().filter(|rel| is_link(rel)).collect();
         links.sort();
@@ -565,14 +484,81 @@ impl Notebook {
         meetings.sort();
         meetings
     }
+}
 
-    /// The `person:` of the newest note in the folder that has one.
-    fn latest_name(&self, slug: &str) -> Option<String> {
-        self.meetings(slug).iter().rev().find_map(|m| {
-            let text = self.read_text(&m.rel).ok()?;
-            Note::split(&text).frontmatter(&m.rel).ok()?.person
-        })
+/// Reads a notebook file that may not exist: `None` when it does not.
+///
+/// # Errors
+/// As [`read_note`], for any other reason.
+pub fn read_note_optional(notebook: &Notebook, rel: &Path) -> Result<Option<String>> {
+    match read_note(
+        notebook,
+        &NoteFile {
+            rel: rel.to_path_buf(),
+        },
+    ) {
+        Ok(text) => Ok(Some(text)),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
+}
+
+/// Reads a note as UTF-8 text: never through a link on the way from the
+/// notebook folder, only a regular file.
+///
+/// # Errors
+/// The file cannot be read or is not UTF-8; the error names the line.
+pub fn read_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
+    let bytes = crate::fs::read_beneath(notebook.root(), &file.rel, None);
+    note_text(notebook, file, bytes)
+}
+
+/// [`read_note`] for a file the notebook's walk listed, whose folders the
+/// walk found not to be links: only the file itself is opened without
+/// following a link (one system call, not one per folder).
+///
+/// # Errors
+/// As [`read_note`].
+pub fn read_listed_note(notebook: &Notebook, file: &NoteFile) -> Result<String> {
+    let bytes = crate::fs::read_regular(&notebook.path(&file.rel), None);
+    note_text(notebook, file, bytes)
+}
+
+fn note_text(
+    notebook: &Notebook,
+    file: &NoteFile,
+    bytes: std::io::Result<Vec<u8>>,
+) -> Result<String> {
+    let shown = notebook.show(&file.rel);
+    let bytes = bytes.map_err(|e| Error::io(&shown, "cannot read", e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + crate::note::count_newlines(&e.as_bytes()[..at]);
+        Error::Invalid {
+            path: shown,
+            line: Some(line),
+            message: "not UTF-8 text; skipped".into(),
+        }
+    })
+}
+
+/// The first folder of a notebook-relative path, if the file is in one.
+#[must_use]
+pub fn person_folder(rel: &Path) -> Option<String> {
+    let mut parts = rel.components();
+    match (parts.next(), parts.next()) {
+        (Some(Component::Normal(dir)), Some(_)) => Some(dir.to_string_lossy().into_owned()),
+        _ => None,
+    }
+}
+
+/// A relative path with `/` between its parts, whatever the platform.
+#[must_use]
+pub fn slash_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The meeting file name for a date and a number (`2026-11-24.md`,
@@ -739,6 +725,23 @@ fn display_root(shown: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn person_folder_and_slash_path() {
+        assert_eq!(
+            person_folder(Path::new("alice/2026-11-24.md")).as_deref(),
+            Some("alice")
+        );
+        assert_eq!(
+            person_folder(Path::new("alice/old/x.md")).as_deref(),
+            Some("alice")
+        );
+        assert_eq!(person_folder(Path::new("ideas.md")), None);
+        assert_eq!(
+            slash_path(&Path::new("alice").join("old").join("x.md")),
+            "alice/old/x.md"
+        );
+    }
 
     #[test]
     fn meeting_names_round_trip() {

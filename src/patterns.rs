@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checkin::{self, CheckIn};
 use crate::error::Error;
-use crate::followup::{self, FollowUp};
+use crate::followup::FollowUp;
 use crate::note::Note;
 use crate::notebook::{NoteFile, Notebook};
 use crate::task;
@@ -139,7 +139,7 @@ pub fn analyze(
     // a weekly "Send the update", done each week, is not one stuck item.
     let mut carried_counts: BTreeMap<(String, Option<NaiveDate>), usize> = BTreeMap::new();
     for meeting in &meetings {
-        let Ok(text) = followup::read_note(
+        let Ok(text) = crate::notebook::read_note(
             notebook,
             &NoteFile {
                 rel: meeting.rel.clone(),

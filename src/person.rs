@@ -1,5 +1,7 @@
-//! `<slug>/person.yaml`: what the notebook knows about a person beyond
-//! their notes: the name to show, their role, and how often to meet.
+//! A person: who the user means by a typed name (a folder of the
+//! notebook), the name to show, and `<slug>/person.yaml`, what the notebook
+//! knows about them beyond their notes: the name to show, their role, and
+//! how often to meet.
 //!
 //! ```yaml
 //! name: Alice Smith
@@ -9,16 +11,12 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::agenda;
 use crate::error::{Error, Result};
-use crate::followup::{FollowUp, ME};
-use crate::notebook::Notebook;
-
-/// The profile's file name in a person's folder.
-pub const PROFILE_FILE: &str = "person.yaml";
+use crate::note::Note;
+use crate::notebook::{Notebook, PROFILE_FILE};
+use crate::slug::slugify;
 
 /// The person.yaml written for someone who has no note yet.
 #[must_use]
@@ -59,96 +57,103 @@ impl Profile {
     }
 }
 
-/// Where things stand with one person, as `people` lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    /// Their folder.
+/// A person, resolved from what the user typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Their folder name.
     pub slug: String,
-    /// Their name.
+    /// Their name as notes show it.
     pub name: String,
-    /// Their role, from person.yaml.
-    pub role: Option<String>,
-    /// The date of the latest 1:1 note.
-    pub last: Option<NaiveDate>,
-    /// Days from the latest 1:1 to today.
-    pub days_since: Option<i64>,
-    /// How many 1:1 notes there are.
-    pub meetings: usize,
-    /// Open follow-ups the manager owns.
-    pub open_mine: usize,
-    /// Open follow-ups someone else owns.
-    pub open_theirs: usize,
-    /// Talking points waiting in agenda.md.
-    pub agenda: usize,
-    /// Days between 1:1s.
-    pub cadence_days: u32,
-    /// When the next 1:1 is due: the latest plus the cadence (none before
-    /// the first 1:1).
-    pub next_due: Option<NaiveDate>,
-    /// The next 1:1 is past due.
-    pub overdue: bool,
+    /// Whether their folder exists yet.
+    pub exists: bool,
+    /// Whether a one-word name was matched to a longer folder name.
+    pub by_prefix: bool,
 }
 
-/// Summarizes one person folder. `items` are the open items of the whole
-/// notebook (follow-ups and agenda points); those of other folders are
-/// ignored. A broken person.yaml is reported to `warn`.
-pub fn summarize(
-    notebook: &Notebook,
-    folder: &str,
-    items: &[FollowUp],
-    today: NaiveDate,
-    warn: &mut dyn FnMut(Error),
-) -> Summary {
+impl Person {
+    /// Resolves what the user typed to a person: the folder with that slug
+    /// (or whose name folds to it: `Alice/` for `alice`); else, for a
+    /// one-word name, the one folder whose slug starts with it (`alice` for
+    /// `alice-smith`); else, when `may_be_new`, a person without a folder.
+    /// A full name never matches a longer one: "Alice Smith" is not
+    /// `alice-smith-jones`.
+    ///
+    /// # Errors
+    /// The name cannot be a slug, matches several folders, or (without
+    /// `may_be_new`) matches none.
+    pub fn resolve(notebook: &Notebook, typed: &str, may_be_new: bool) -> Result<Person> {
+        let slug = slugify(typed)?;
+        let existing = notebook.person_slugs()?;
+        let folded: Vec<(String, Option<String>)> = existing
+            .iter()
+            .map(|f| (f.clone(), slugify(f).ok()))
+            .collect();
+        let mut candidates: Vec<String> = folded
+            .iter()
+            .filter(|(f, s)| *f == slug || s.as_deref() == Some(slug.as_str()))
+            .map(|(f, _)| f.clone())
+            .collect();
+        let mut by_prefix = false;
+        if candidates.is_empty() && !slug.contains('-') {
+            let prefix = format!("{slug}-");
+            candidates = folded
+                .iter()
+                .filter(|(_, s)| s.as_deref().is_some_and(|s| s.starts_with(&prefix)))
+                .map(|(f, _)| f.clone())
+                .collect();
+            by_prefix = true;
+        }
+        if candidates.len() > 1 {
+            return Err(Error::AmbiguousPerson {
+                name: typed.to_string(),
+                candidates,
+            });
+        }
+        match candidates.pop() {
+            Some(found) => {
+                let name =
+                    display_name(notebook, &found).unwrap_or_else(|| typed.trim().to_string());
+                Ok(Person {
+                    slug: found,
+                    name,
+                    exists: true,
+                    by_prefix,
+                })
+            }
+            None if may_be_new => Ok(Person {
+                slug,
+                name: typed.trim().to_string(),
+                exists: false,
+                by_prefix: false,
+            }),
+            None => Err(Error::UnknownPerson {
+                name: typed.to_string(),
+                known: existing,
+            }),
+        }
+    }
+}
+
+/// The name to show for a person folder: person.yaml's `name`, else the
+/// `person:` of the newest note that has one.
+#[must_use]
+pub fn display_name(notebook: &Notebook, folder: &str) -> Option<String> {
     let profile = Profile::load(
         &notebook.path(Path::new(folder)),
         &notebook.show(Path::new(folder)),
-    )
-    .unwrap_or_else(|e| {
-        warn(e);
-        Profile::default()
-    });
-    let meetings = notebook.meetings(folder);
-    let last = meetings.last().map(|m| m.date);
-    let cadence_days = profile
-        .cadence_days
-        .unwrap_or_else(|| notebook.config.cadence_days());
-    let next_due =
-        last.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(cadence_days))));
-    let mine = |i: &&FollowUp| i.folder.as_deref() == Some(folder);
-    let follow_ups = items
-        .iter()
-        .filter(mine)
-        .filter(|i| !agenda::is_agenda_path(&i.path));
-    let (open_mine, open_theirs) = follow_ups.fold((0, 0), |(m, t), i| {
-        if &*i.owner == ME {
-            (m + 1, t)
-        } else {
-            (m, t + 1)
-        }
-    });
-    let name = profile
-        .name
-        .clone()
-        .or_else(|| notebook.display_name(folder))
-        .unwrap_or_else(|| folder.to_string());
-    Summary {
-        slug: folder.to_string(),
-        name,
-        role: profile.role,
-        last,
-        days_since: last.map(|d| today.signed_duration_since(d).num_days()),
-        meetings: meetings.len(),
-        open_mine,
-        open_theirs,
-        agenda: items
-            .iter()
-            .filter(mine)
-            .filter(|i| agenda::is_agenda_path(&i.path))
-            .count(),
-        cadence_days,
-        next_due,
-        overdue: next_due.is_some_and(|d| d < today),
+    );
+    if let Some(name) = profile.ok().and_then(|p| p.name) {
+        return Some(name);
     }
+    latest_name(notebook, folder)
+}
+
+/// The `person:` of the newest note in the folder that has one.
+fn latest_name(notebook: &Notebook, slug: &str) -> Option<String> {
+    notebook.meetings(slug).iter().rev().find_map(|m| {
+        let text = notebook.read_text(&m.rel).ok()?;
+        Note::split(&text).frontmatter(&m.rel).ok()?.person
+    })
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@ use crate::commands::Outcome;
 use crate::error::{Error, Result};
 use crate::fs::{Change, Transaction};
 use crate::notebook::Notebook;
+use crate::notebook::PROFILE_FILE;
 use crate::output::{Output, sanitize, style};
-use crate::person::{self, PROFILE_FILE};
+use crate::person;
 use crate::settings::Settings;
 
 /// Adds or lists talking points.
@@ -45,8 +46,8 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         ));
     }
     let notebook = Notebook::open(settings, true)?;
-    let lock = notebook.lock(out)?;
-    let person = notebook.resolve_person(&args.person, true)?;
+    let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, true)?;
     notebook.refuse_link(&person.slug)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
     let (shown, path) = (notebook.show(&rel), notebook.path(&rel));
@@ -113,9 +114,9 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
 
 fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = notebook.resolve_person(&args.person, false)?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
-    let text = crate::followup::read_note_optional(&notebook, &rel)?.unwrap_or_default();
+    let text = crate::notebook::read_note_optional(&notebook, &rel)?.unwrap_or_default();
     let points = agenda::open_points(&text);
     if points.is_empty() {
         out.notice(format_args!(

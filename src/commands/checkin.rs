@@ -33,8 +33,8 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
         ));
     }
     let notebook = Notebook::open(settings, false)?;
-    let lock = notebook.lock(out)?;
-    let person = notebook.resolve_person(&args.person, false)?;
+    let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
     let meeting = notebook.meeting(&person.slug, args.date);
     let Some(meeting) = meeting else {
         let when = args.date.map_or_else(String::new, |d| format!(" on {d}"));
@@ -47,7 +47,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
         )));
     };
     let rel = meeting.rel.clone();
-    let text = crate::followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
+    let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
     let after = checkin::set(&text, &changes).map_err(|message| Error::Invalid {
         path: notebook.show(&rel),
         line: None,

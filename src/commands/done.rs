@@ -34,7 +34,7 @@ struct Target {
 /// file cannot be written. Nothing is written unless every item is valid.
 pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let lock = notebook.lock(out)?;
+    let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let want_checked = args.reopen;
     let targets = if let Some(text) = &args.text {
         vec![by_text(
@@ -66,7 +66,7 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let mut tx = Transaction::new().staged(&lock);
     for (rel, items) in &by_file {
         // Read once more and check each item is still where it was found.
-        let text = followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
+        let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
         let now = task::tasks(&Note::split(&text));
         let mut after = text.clone();
         for target in items {
@@ -124,7 +124,7 @@ fn by_reference(
         .ok_or_else(|| {
             bad("not a note in the notebook; oneonone only edits the notes it lists".into())
         })?;
-    let text = followup::read_note(notebook, &NoteFile { rel: rel.clone() })?;
+    let text = crate::notebook::read_note(notebook, &NoteFile { rel: rel.clone() })?;
     let tasks = task::tasks(&Note::split(&text));
     let state = |t: &Task| if want_checked { t.checked } else { t.is_open() };
     match tasks.into_iter().find(|t| t.line == line && state(t)) {
@@ -150,7 +150,7 @@ fn by_text(
     out: &mut Output,
 ) -> Result<Target> {
     let folder = match person {
-        Some(p) => Some(notebook.resolve_person(p, false)?.slug),
+        Some(p) => Some(crate::person::Person::resolve(notebook, p, false)?.slug),
         None => None,
     };
     let lower = needle.to_lowercase();
@@ -176,7 +176,7 @@ fn by_text(
         1 => {
             let item = found.remove(0);
             let rel = PathBuf::from(&*item.path);
-            let text = followup::read_note(notebook, &NoteFile { rel: rel.clone() })?;
+            let text = crate::notebook::read_note(notebook, &NoteFile { rel: rel.clone() })?;
             let task = task::tasks(&Note::split(&text))
                 .into_iter()
                 .find(|t| t.checkbox == item.checkbox)

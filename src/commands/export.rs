@@ -20,7 +20,7 @@ use crate::share::{Sharing, shared_copy};
 pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     let rel = find(&notebook, settings, args)?;
-    let text = crate::followup::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
+    let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
     let text = if args.shared {
         // Every framework's headings end a private section; nothing else does.
         let bank = Bank::load(notebook.root(), notebook.shown())?;
@@ -57,7 +57,7 @@ fn find(notebook: &Notebook, settings: &Settings, args: &ExportArgs) -> Result<P
             .relative(&settings.cwd.join(as_path))
             .ok_or_else(|| Error::Usage(format!("{}: not a note in the notebook", args.note)));
     }
-    let person = notebook.resolve_person(&args.note, false)?;
+    let person = crate::person::Person::resolve(notebook, &args.note, false)?;
     let meeting = notebook.meeting(&person.slug, args.date);
     meeting.map(|m| m.rel.clone()).ok_or_else(|| {
         let when = args.date.map_or_else(String::new, |d| format!(" on {d}"));

@@ -4,7 +4,6 @@
 //! listed with `--agenda`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use crate::agenda;
 use crate::cli::FollowupsArgs;
@@ -13,6 +12,7 @@ use crate::error::Result;
 use crate::followup::{self, FollowUp, ME};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
+use crate::render::print_item;
 use crate::settings::Settings;
 
 /// Lists the open follow-ups.
@@ -24,7 +24,7 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     let notebook = Notebook::open(settings, false)?;
     let person = args.person.as_ref().or(args.person_flag.as_ref());
     let only = match person {
-        Some(typed) => Some(notebook.resolve_person(typed, false)?.slug),
+        Some(typed) => Some(crate::person::Person::resolve(&notebook, typed, false)?.slug),
         None => None,
     };
     let mut items = match &only {
@@ -110,60 +110,4 @@ fn print_grouped(
         }
     }
     Ok(())
-}
-
-/// One item: `  path:line: text · due DATE · N days`.
-///
-/// # Errors
-/// Standard output cannot be written.
-pub fn print_item(
-    notebook: &Notebook,
-    today: chrono::NaiveDate,
-    item: &FollowUp,
-    out: &mut Output,
-) -> Result<()> {
-    let path = notebook.show(Path::new(&*item.path));
-    out.print(format_args!("  "))?;
-    out.styled(style::PATH, Shown(&path))?;
-    out.print(format_args!(":"))?;
-    out.styled(style::LINE, item.line)?;
-    out.print(format_args!(": {}", sanitize(&item.text)))?;
-    if let Some(due) = item.due {
-        let days = due.signed_duration_since(today).num_days();
-        if days < 0 {
-            out.styled(
-                style::ERROR,
-                format_args!(" · overdue {}", days_word(-days)),
-            )?;
-        } else {
-            out.styled(style::DIM, format_args!(" · due {due}"))?;
-        }
-    }
-    if let Some(date) = item.date {
-        out.styled(
-            style::DIM,
-            format_args!(" · {}", age(today.signed_duration_since(date).num_days())),
-        )?;
-    }
-    out.print(format_args!("\n"))
-}
-
-/// "1 day", "12 days".
-#[must_use]
-pub fn days_word(days: i64) -> String {
-    if days == 1 {
-        "1 day".into()
-    } else {
-        format!("{days} days")
-    }
-}
-
-/// "today", "1 day", "12 days", "in 3 days".
-#[must_use]
-pub fn age(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        d if d < 0 => format!("in {}", days_word(-d)),
-        d => days_word(d),
-    }
 }

@@ -25,6 +25,7 @@ use crate::fs::{Change, Transaction};
 use crate::note::Note;
 use crate::notebook::{Meeting, Notebook, meeting_name};
 use crate::output::{Output, Shown, sanitize};
+use crate::render::{plural, plural_were};
 use crate::settings::Settings;
 use crate::share::Sharing;
 use crate::task;
@@ -40,7 +41,7 @@ const MAX_MEETINGS_A_DAY: u32 = 999;
 /// cannot be read, or the note cannot be written.
 pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, true)?;
-    let lock = notebook.lock(out)?;
+    let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let bank = Bank::load(notebook.root(), notebook.shown())?;
     let framework_name = args
         .framework
@@ -48,7 +49,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         .or(notebook.config.framework.as_deref())
         .unwrap_or(DEFAULT_FRAMEWORK);
     let framework = bank.framework(framework_name)?;
-    let person = notebook.resolve_person(&args.person, true)?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, true)?;
     notebook.refuse_link(&person.slug)?;
     let date = args.date.unwrap_or(settings.today);
     let meetings = notebook.meetings(&person.slug);
@@ -144,7 +145,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     drop(lock);
     if args.edit {
         out.flush()?;
-        let line = first_section_line(&text);
+        let line = Note::split(&text).first_section_line();
         crate::editor::open(&settings.editor, &notebook.path(&rel), line)?;
     }
     Ok(Outcome::Done)
@@ -169,7 +170,7 @@ fn free_name(
 /// as note items.
 fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<Vec<String>> {
     let rel = Path::new(slug).join(AGENDA_FILE);
-    let Some(text) = crate::followup::read_note_optional(notebook, &rel)? else {
+    let Some(text) = crate::notebook::read_note_optional(notebook, &rel)? else {
         return Ok(Vec::new());
     };
     let points = agenda::open_points(&text);
@@ -209,7 +210,7 @@ fn carry_over(
         let file = crate::notebook::NoteFile {
             rel: meeting.rel.clone(),
         };
-        let text = match crate::followup::read_note(notebook, &file) {
+        let text = match crate::notebook::read_note(notebook, &file) {
             Ok(text) => text,
             Err(e) => {
                 out.warn(&e);
@@ -342,16 +343,6 @@ fn refuse_conflicts(notebook: &Notebook, rel: &Path, text: &str) -> Result<()> {
     }
 }
 
-/// The line of the note's first `##` section, where the editor's cursor goes.
-#[must_use]
-pub fn first_section_line(text: &str) -> Option<usize> {
-    Note::split(text)
-        .sections()
-        .iter()
-        .find(|s| s.level >= 2)
-        .map(|s| s.line)
-}
-
 /// "; 2 agenda points, 3 follow-ups carried over", or nothing.
 fn moved(agenda: usize, carried: usize) -> String {
     let mut moved = Vec::new();
@@ -365,23 +356,5 @@ fn moved(agenda: usize, carried: usize) -> String {
         String::new()
     } else {
         format!("; {}", moved.join(", "))
-    }
-}
-
-/// "1 agenda point", "3 agenda points".
-fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
-}
-
-/// "1 follow-up was", "2 follow-ups were".
-fn plural_were(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what} was")
-    } else {
-        format!("{n} {what}s were")
     }
 }

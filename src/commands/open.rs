@@ -14,7 +14,7 @@ use crate::settings::Settings;
 /// The person has no notes, or the editor fails.
 pub fn run(args: &OpenArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = notebook.resolve_person(&args.person, false)?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
     let Some(latest) = notebook.meetings(&person.slug).pop() else {
         return Err(Error::Usage(format!(
             "{} has no notes yet; start one with `oneonone new {}`",
@@ -29,7 +29,7 @@ pub fn run(args: &OpenArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let line = notebook
         .read_text(&latest.rel)
         .ok()
-        .and_then(|text| crate::commands::new::first_section_line(&text));
+        .and_then(|text| crate::note::Note::split(&text).first_section_line());
     out.flush()?;
     crate::editor::open(&settings.editor, &path, line)?;
     Ok(Outcome::Done)

@@ -9,7 +9,6 @@ use crate::followup;
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
 use crate::patterns::{self, Patterns, STUCK_AFTER};
-use crate::person;
 use crate::settings::Settings;
 
 /// Prints the patterns.
@@ -18,11 +17,12 @@ use crate::settings::Settings;
 /// The person cannot be resolved, or standard output cannot be written.
 pub fn run(args: &PatternsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = notebook.resolve_person(&args.person, false)?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
     let open = followup::scan_folder(&notebook, &person.slug, &mut |e| out.warn(&e));
-    let summary = person::summarize(&notebook, &person.slug, &open, settings.today, &mut |e| {
-        out.warn(&e);
-    });
+    let summary =
+        crate::people::summarize(&notebook, &person.slug, &open, settings.today, &mut |e| {
+            out.warn(&e);
+        });
     let found = patterns::analyze(
         &notebook,
         &person.slug,
@@ -121,7 +121,7 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
         out.print(format_args!(
             "  {} → {to:<10}  {:>8}",
             g.from,
-            crate::commands::followups::days_word(g.days)
+            crate::render::days_word(g.days)
         ))?;
         if g.over > 0 {
             out.styled(style::WARNING, format_args!("  {} over", g.over))?;

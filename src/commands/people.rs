@@ -4,12 +4,12 @@
 
 use crate::cli::PeopleArgs;
 use crate::commands::Outcome;
-use crate::commands::followups::days_word;
 use crate::error::Result;
 use crate::followup;
 use crate::notebook::Notebook;
 use crate::output::{Output, sanitize, style};
-use crate::person::{self, Summary};
+use crate::people::{self, Summary};
+use crate::render::days_word;
 use crate::settings::Settings;
 
 /// Prints the table, or JSON.
@@ -29,7 +29,7 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
     }
     let mut rows: Vec<Summary> = Vec::new();
     for folder in notebook.person_slugs()? {
-        rows.push(person::summarize(
+        rows.push(people::summarize(
             &notebook,
             &folder,
             by_folder.get(&folder).map_or(&[][..], Vec::as_slice),

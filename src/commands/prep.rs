@@ -15,13 +15,12 @@ use crate::agenda;
 use crate::bank::{self, Bank};
 use crate::cli::PrepArgs;
 use crate::commands::Outcome;
-use crate::commands::followups::{age, days_word, print_item};
 use crate::error::Result;
 use crate::followup::{self, FollowUp, ME};
 use crate::note::{Note, Section};
 use crate::notebook::{NoteFile, Notebook};
 use crate::output::{Output, sanitize, style};
-use crate::person;
+use crate::render::{age, days_word, print_item};
 use crate::settings::Settings;
 use crate::share::{self, Sharing};
 
@@ -36,7 +35,7 @@ const MAX_LINES: usize = 5;
 /// cannot be written.
 pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = notebook.resolve_person(&args.person, false)?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
     let bank = Bank::load(notebook.root(), notebook.shown())?;
     let rules = Sharing::for_notebook(&notebook.config, &bank);
     let today = settings.today;
@@ -46,7 +45,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         .into_iter()
         .filter(|i| i.folder.as_deref() == Some(folder))
         .collect();
-    let summary = person::summarize(&notebook, folder, &items, today, &mut |e| out.warn(&e));
+    let summary = crate::people::summarize(&notebook, folder, &items, today, &mut |e| out.warn(&e));
     header(&summary, today, out)?;
 
     let (points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
@@ -115,7 +114,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
 }
 
 /// Name and role; the last 1:1, the count, the cadence, the next due date.
-fn header(summary: &person::Summary, today: NaiveDate, out: &mut Output) -> Result<()> {
+fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) -> Result<()> {
     out.styled(style::HEADING, sanitize(&summary.name))?;
     if let Some(role) = &summary.role {
         out.print(format_args!(" · {}", sanitize(role)))?;
@@ -180,7 +179,7 @@ fn last_time(notebook: &Notebook, folder: &str, rules: &Sharing, out: &mut Outpu
     let file = NoteFile {
         rel: last.rel.clone(),
     };
-    let Ok(text) = followup::read_note(notebook, &file) else {
+    let Ok(text) = crate::notebook::read_note(notebook, &file) else {
         return Ok(());
     };
     let note = Note::split(&text);
@@ -234,7 +233,7 @@ fn last_time(notebook: &Notebook, folder: &str, rules: &Sharing, out: &mut Outpu
 fn patterns_line(
     notebook: &Notebook,
     folder: &str,
-    summary: &person::Summary,
+    summary: &crate::people::Summary,
     open: &[FollowUp],
     today: NaiveDate,
     out: &mut Output,

@@ -17,7 +17,7 @@ use crate::settings::Settings;
 /// The bank is broken, the section does not exist, or standard output
 /// cannot be written.
 pub fn run(args: &QuestionsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
-    let (bank, framework_name) = crate::commands::frameworks::bank_and_framework(settings)?;
+    let (bank, framework_name) = Bank::for_settings(settings)?;
     let sections = match &args.section {
         Some(section) => {
             let Some(found) = bank.pools.keys().find(|k| k.eq_ignore_ascii_case(section)) else {

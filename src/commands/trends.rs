@@ -19,7 +19,7 @@ use crate::settings::Settings;
 /// exists), or standard output cannot be written.
 pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = notebook.resolve_person(&args.person, false)?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
     let mut checkins: Vec<CheckIn> =
         checkin::history(&notebook, &person.slug, &mut |e| out.warn(&e));
     let recorded = checkins.len();

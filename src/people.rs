@@ -1,0 +1,105 @@
+//! The `people` report: where things stand with each person (the latest
+//! 1:1, open follow-ups, agenda points, when the next one is due).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::agenda;
+use crate::error::Error;
+use crate::followup::{FollowUp, ME};
+use crate::notebook::Notebook;
+use crate::person::{Profile, display_name};
+
+/// Where things stand with one person, as `people` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Their folder.
+    pub slug: String,
+    /// Their name.
+    pub name: String,
+    /// Their role, from person.yaml.
+    pub role: Option<String>,
+    /// The date of the latest 1:1 note.
+    pub last: Option<NaiveDate>,
+    /// Days from the latest 1:1 to today.
+    pub days_since: Option<i64>,
+    /// How many 1:1 notes there are.
+    pub meetings: usize,
+    /// Open follow-ups the manager owns.
+    pub open_mine: usize,
+    /// Open follow-ups someone else owns.
+    pub open_theirs: usize,
+    /// Talking points waiting in agenda.md.
+    pub agenda: usize,
+    /// Days between 1:1s.
+    pub cadence_days: u32,
+    /// When the next 1:1 is due: the latest plus the cadence (none before
+    /// the first 1:1).
+    pub next_due: Option<NaiveDate>,
+    /// The next 1:1 is past due.
+    pub overdue: bool,
+}
+
+/// Summarizes one person folder. `items` are the open items of the whole
+/// notebook (follow-ups and agenda points); those of other folders are
+/// ignored. A broken person.yaml is reported to `warn`.
+pub fn summarize(
+    notebook: &Notebook,
+    folder: &str,
+    items: &[FollowUp],
+    today: NaiveDate,
+    warn: &mut dyn FnMut(Error),
+) -> Summary {
+    let profile = Profile::load(
+        &notebook.path(Path::new(folder)),
+        &notebook.show(Path::new(folder)),
+    )
+    .unwrap_or_else(|e| {
+        warn(e);
+        Profile::default()
+    });
+    let meetings = notebook.meetings(folder);
+    let last = meetings.last().map(|m| m.date);
+    let cadence_days = profile
+        .cadence_days
+        .unwrap_or_else(|| notebook.config.cadence_days());
+    let next_due =
+        last.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(cadence_days))));
+    let mine = |i: &&FollowUp| i.folder.as_deref() == Some(folder);
+    let follow_ups = items
+        .iter()
+        .filter(mine)
+        .filter(|i| !agenda::is_agenda_path(&i.path));
+    let (open_mine, open_theirs) = follow_ups.fold((0, 0), |(m, t), i| {
+        if &*i.owner == ME {
+            (m + 1, t)
+        } else {
+            (m, t + 1)
+        }
+    });
+    let name = profile
+        .name
+        .clone()
+        .or_else(|| display_name(notebook, folder))
+        .unwrap_or_else(|| folder.to_string());
+    Summary {
+        slug: folder.to_string(),
+        name,
+        role: profile.role,
+        last,
+        days_since: last.map(|d| today.signed_duration_since(d).num_days()),
+        meetings: meetings.len(),
+        open_mine,
+        open_theirs,
+        agenda: items
+            .iter()
+            .filter(mine)
+            .filter(|i| agenda::is_agenda_path(&i.path))
+            .count(),
+        cadence_days,
+        next_due,
+        overdue: next_due.is_some_and(|d| d < today),
+    }
+}

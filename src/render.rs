@@ -1,0 +1,85 @@
+//! How things read on screen, shared by the commands: plurals, ages and
+//! the one-line form of a follow-up.
+
+use std::path::Path;
+
+use crate::error::Result;
+use crate::followup::FollowUp;
+use crate::notebook::Notebook;
+use crate::output::{Output, Shown, sanitize, style};
+
+/// One item: `  path:line: text · due DATE · N days`.
+///
+/// # Errors
+/// Standard output cannot be written.
+pub fn print_item(
+    notebook: &Notebook,
+    today: chrono::NaiveDate,
+    item: &FollowUp,
+    out: &mut Output,
+) -> Result<()> {
+    let path = notebook.show(Path::new(&*item.path));
+    out.print(format_args!("  "))?;
+    out.styled(style::PATH, Shown(&path))?;
+    out.print(format_args!(":"))?;
+    out.styled(style::LINE, item.line)?;
+    out.print(format_args!(": {}", sanitize(&item.text)))?;
+    if let Some(due) = item.due {
+        let days = due.signed_duration_since(today).num_days();
+        if days < 0 {
+            out.styled(
+                style::ERROR,
+                format_args!(" · overdue {}", days_word(-days)),
+            )?;
+        } else {
+            out.styled(style::DIM, format_args!(" · due {due}"))?;
+        }
+    }
+    if let Some(date) = item.date {
+        out.styled(
+            style::DIM,
+            format_args!(" · {}", age(today.signed_duration_since(date).num_days())),
+        )?;
+    }
+    out.print(format_args!("\n"))
+}
+
+/// "1 day", "12 days".
+#[must_use]
+pub fn days_word(days: i64) -> String {
+    if days == 1 {
+        "1 day".into()
+    } else {
+        format!("{days} days")
+    }
+}
+
+/// "today", "1 day", "12 days", "in 3 days".
+#[must_use]
+pub fn age(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        d if d < 0 => format!("in {}", days_word(-d)),
+        d => days_word(d),
+    }
+}
+
+/// "1 agenda point", "3 agenda points".
+#[must_use]
+pub fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// "1 follow-up was", "2 follow-ups were".
+#[must_use]
+pub fn plural_were(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what} was")
+    } else {
+        format!("{n} {what}s were")
+    }
+}
