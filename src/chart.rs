@@ -86,55 +86,23 @@ pub fn flow_chart(checkins: &[CheckIn], glyphs: &Glyphs, color: bool) -> String 
     for challenge in RANGE.rev() {
         let _ = write!(out, "  {challenge} {} ", glyphs.vertical);
         for skill in RANGE {
-            let zone = Zone::of(challenge, skill);
-            let fill = match zone {
-                Zone::Anxiety => glyphs.anxiety,
-                Zone::Flow => glyphs.flow,
-                Zone::Boredom => glyphs.boredom,
-            };
             let count = points
                 .iter()
                 .filter(|(_, c, s)| *c == challenge && *s == skill)
                 .count();
-            // One mark per cell, the count after it when several share
-            // it (`+` past 9), so no check-in hides behind another.
-            let count_mark = |n: usize| {
-                if n > 9 {
-                    '+'
-                } else {
-                    char::from_digit(u32::try_from(n).unwrap_or(9), 10).unwrap_or('+')
-                }
-            };
             let is_latest = (challenge, skill) == (latest_c, latest_s);
-            let cell = match (is_latest, count) {
-                (_, 0) => format!("{fill}{fill}{fill} "),
-                (true, 1) => format!("{fill}{}{fill} ", glyphs.latest),
-                (true, n) => format!("{fill}{}{} ", glyphs.latest, count_mark(n)),
-                (false, 1) => format!("{fill}{}{fill} ", glyphs.point),
-                (false, n) => format!("{fill}{}{fill} ", count_mark(n)),
-            };
-            paint(&mut out, color, zone_style(zone), cell);
+            let zone = Zone::of(challenge, skill);
+            paint(
+                &mut out,
+                color,
+                zone_style(zone),
+                cell(glyphs, zone, count, is_latest),
+            );
         }
         out.truncate(out.trim_end_matches(' ').len());
         out.push('\n');
     }
-    let _ = writeln!(
-        out,
-        "    {}{}",
-        glyphs.corner,
-        glyphs.horizontal.to_string().repeat(21)
-    );
-    let _ = writeln!(out, "      1   2   3   4   5   skill");
-    let _ = write!(out, "  ");
-    for (zone, fill) in [
-        (Zone::Anxiety, glyphs.anxiety),
-        (Zone::Flow, glyphs.flow),
-        (Zone::Boredom, glyphs.boredom),
-    ] {
-        paint(&mut out, color, zone_style(zone), format!("{fill}{fill}"));
-        let _ = write!(out, " {}  ", zone.name());
-    }
-    let _ = writeln!(out, "{} check-in  {} latest", glyphs.point, glyphs.latest);
+    axis_and_legend(&mut out, glyphs, color);
     let zone = Zone::of(latest_c, latest_s);
     let _ = write!(
         out,
@@ -160,6 +128,52 @@ pub fn flow_chart(checkins: &[CheckIn], glyphs: &Glyphs, color: bool) -> String 
     }
     out.push('\n');
     out
+}
+
+/// One cell of the flow chart: the zone's fill, with one mark when check-ins
+/// sit there and the count after it when several share it (`+` past 9), so
+/// no check-in hides behind another.
+fn cell(glyphs: &Glyphs, zone: Zone, count: usize, is_latest: bool) -> String {
+    let fill = match zone {
+        Zone::Anxiety => glyphs.anxiety,
+        Zone::Flow => glyphs.flow,
+        Zone::Boredom => glyphs.boredom,
+    };
+    let count_mark = |n: usize| {
+        if n > 9 {
+            '+'
+        } else {
+            char::from_digit(u32::try_from(n).unwrap_or(9), 10).unwrap_or('+')
+        }
+    };
+    match (is_latest, count) {
+        (_, 0) => format!("{fill}{fill}{fill} "),
+        (true, 1) => format!("{fill}{}{fill} ", glyphs.latest),
+        (true, n) => format!("{fill}{}{} ", glyphs.latest, count_mark(n)),
+        (false, 1) => format!("{fill}{}{fill} ", glyphs.point),
+        (false, n) => format!("{fill}{}{fill} ", count_mark(n)),
+    }
+}
+
+/// The skill axis under the chart and the legend of zones and marks.
+fn axis_and_legend(out: &mut String, glyphs: &Glyphs, color: bool) {
+    let _ = writeln!(
+        out,
+        "    {}{}",
+        glyphs.corner,
+        glyphs.horizontal.to_string().repeat(21)
+    );
+    let _ = writeln!(out, "      1   2   3   4   5   skill");
+    let _ = write!(out, "  ");
+    for (zone, fill) in [
+        (Zone::Anxiety, glyphs.anxiety),
+        (Zone::Flow, glyphs.flow),
+        (Zone::Boredom, glyphs.boredom),
+    ] {
+        paint(out, color, zone_style(zone), format!("{fill}{fill}"));
+        let _ = write!(out, " {}  ", zone.name());
+    }
+    let _ = writeln!(out, "{} check-in  {} latest", glyphs.point, glyphs.latest);
 }
 
 /// The energy sparkline: one bar per check-in, the dates of the first and

@@ -134,11 +134,38 @@ pub fn analyze(
     warn: &mut dyn FnMut(Error),
 ) -> Patterns {
     let meetings = notebook.meetings(folder);
-    let mut tag_notes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    // A carried item is known by its text and the date it first came from:
-    // a weekly "Send the update", done each week, is not one stuck item.
-    let mut carried_counts: BTreeMap<(String, Option<NaiveDate>), usize> = BTreeMap::new();
-    for meeting in &meetings {
+    let tallies = tally(notebook, &meetings);
+    let mut dates: Vec<NaiveDate> = meetings.iter().map(|m| m.date).collect();
+    dates.dedup();
+    let history = checkin::history(notebook, folder, warn);
+    Patterns {
+        person: name.to_string(),
+        notes: meetings.len(),
+        first: dates.first().copied(),
+        last: dates.last().copied(),
+        tags: tag_trends(tallies.tag_notes),
+        stuck: stuck_items(open, folder, &tallies.carried_counts),
+        cadence_days,
+        gaps: longest_gaps(&dates, cadence_days, today),
+        checkins: quarter_averages(&history),
+    }
+}
+
+/// What a person's notes hold, counted in one pass over them.
+#[derive(Default)]
+struct Tallies {
+    /// Per tag, per quarter, the notes tagged with it.
+    tag_notes: BTreeMap<String, BTreeMap<String, usize>>,
+    /// How many times each item was carried. A carried item is known by
+    /// its text and the date it first came from: a weekly "Send the
+    /// update", done each week, is not one stuck item.
+    carried_counts: BTreeMap<(String, Option<NaiveDate>), usize>,
+}
+
+/// Reads each of the meetings once for its tags and carried items.
+fn tally(notebook: &Notebook, meetings: &[crate::notebook::Meeting]) -> Tallies {
+    let mut tallies = Tallies::default();
+    for meeting in meetings {
         let Ok(text) = crate::notebook::read_note(
             notebook,
             &NoteFile {
@@ -154,7 +181,8 @@ pub fn analyze(
         tags.dedup();
         let q = quarter(fm.date.unwrap_or(meeting.date));
         for tag in tags {
-            *tag_notes
+            *tallies
+                .tag_notes
                 .entry(tag)
                 .or_default()
                 .entry(q.clone())
@@ -169,11 +197,17 @@ pub fn analyze(
         };
         for (_, text) in carried {
             let origin = crate::carry::origin(&text).unwrap_or(note_date);
-            *carried_counts
+            *tallies
+                .carried_counts
                 .entry((normalized(&text), Some(origin)))
                 .or_default() += 1;
         }
     }
+    tallies
+}
+
+/// Tags by how many notes carry them, most first.
+fn tag_trends(tag_notes: BTreeMap<String, BTreeMap<String, usize>>) -> Vec<TagTrend> {
     let mut tags: Vec<TagTrend> = tag_notes
         .into_iter()
         .map(|(tag, by_quarter)| TagTrend {
@@ -183,9 +217,16 @@ pub fn analyze(
         })
         .collect();
     tags.sort_by(|a, b| b.total.cmp(&a.total).then(a.tag.cmp(&b.tag)));
+    tags
+}
 
-    let stuck: Vec<Stuck> = open
-        .iter()
+/// The person's open follow-ups carried at least [`STUCK_AFTER`] times.
+fn stuck_items(
+    open: &[FollowUp],
+    folder: &str,
+    carried_counts: &BTreeMap<(String, Option<NaiveDate>), usize>,
+) -> Vec<Stuck> {
+    open.iter()
         .filter(|f| f.folder.as_deref() == Some(folder) && !crate::agenda::is_agenda_path(&f.path))
         .filter_map(|f| {
             let origin = crate::carry::origin(&f.text).or(f.date);
@@ -201,10 +242,12 @@ pub fn analyze(
                 since: crate::carry::origin(&f.text),
             })
         })
-        .collect();
+        .collect()
+}
 
-    let mut dates: Vec<NaiveDate> = meetings.iter().map(|m| m.date).collect();
-    dates.dedup();
+/// The longest [`GAPS_SHOWN`] gaps between meeting dates (sorted, no
+/// repeats), the one since the last meeting included while it lasts.
+fn longest_gaps(dates: &[NaiveDate], cadence_days: u32, today: NaiveDate) -> Vec<Gap> {
     let gap = |from: NaiveDate, to: NaiveDate, ongoing: bool| {
         let days = to.signed_duration_since(from).num_days();
         Gap {
@@ -221,19 +264,7 @@ pub fn analyze(
     }
     gaps.sort_by(|a, b| b.days.cmp(&a.days).then(a.from.cmp(&b.from)));
     gaps.truncate(GAPS_SHOWN);
-
-    let history = checkin::history(notebook, folder, warn);
-    Patterns {
-        person: name.to_string(),
-        notes: meetings.len(),
-        first: dates.first().copied(),
-        last: dates.last().copied(),
-        tags,
-        stuck,
-        cadence_days,
-        gaps,
-        checkins: quarter_averages(&history),
-    }
+    gaps
 }
 
 /// Check-in averages per quarter.

@@ -49,6 +49,14 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
         _ => out.print(format_args!(": no 1:1 notes yet\n"))?,
     }
 
+    print_tags(p, out)?;
+    print_stuck(notebook, p, out)?;
+    print_gaps(p, out)?;
+    print_checkins(p, out)
+}
+
+/// Each tag's notes per quarter, as a table.
+fn print_tags(p: &Patterns, out: &mut Output) -> Result<()> {
     if !p.tags.is_empty() {
         let mut quarters: Vec<&String> = p.tags.iter().flat_map(|t| t.by_quarter.keys()).collect();
         quarters.sort();
@@ -79,6 +87,11 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
         }
     }
 
+    Ok(())
+}
+
+/// The follow-ups carried again and again.
+fn print_stuck(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
     section(
         out,
         &format!("Follow-ups carried over {STUCK_AFTER} times or more"),
@@ -102,6 +115,11 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
         out.print(format_args!("\n"))?;
     }
 
+    Ok(())
+}
+
+/// The longest gaps against the cadence.
+fn print_gaps(p: &Patterns, out: &mut Output) -> Result<()> {
     section(
         out,
         &format!(
@@ -129,6 +147,11 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
         out.print(format_args!("\n"))?;
     }
 
+    Ok(())
+}
+
+/// Check-in averages per quarter, as a table.
+fn print_checkins(p: &Patterns, out: &mut Output) -> Result<()> {
     if !p.checkins.is_empty() {
         section(out, "Check-ins by quarter (averages)")?;
         out.print(format_args!("  quarter    n  energy  challenge  skill\n"))?;
