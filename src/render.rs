@@ -1,5 +1,5 @@
-//! How things read on screen, shared by the commands: plurals, ages and
-//! the one-line form of a follow-up.
+//! How things read on screen, shared by the commands: plurals, ages, the
+//! one-line form of a follow-up, and padding by display width.
 
 use std::path::Path;
 
@@ -81,5 +81,33 @@ pub fn plural_were(n: usize, what: &str) -> String {
         format!("1 {what} was")
     } else {
         format!("{n} {what}s were")
+    }
+}
+
+/// How many terminal columns `text` takes: a CJK character or an emoji
+/// two, a combining accent (`José` typed on macOS) none.
+#[must_use]
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `text` padded with spaces to `columns` display columns (never cut).
+#[must_use]
+pub fn pad(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_counts_columns_not_characters() {
+        assert_eq!(pad("Bob", 6), "Bob   ");
+        // Two columns each.
+        assert_eq!(pad("李娜", 6), "李娜  ");
+        // `e` and a combining acute: one column.
+        assert_eq!(pad("Jose\u{301}", 6), "Jose\u{301}  ");
+        assert_eq!(pad("too long", 3), "too long");
     }
 }

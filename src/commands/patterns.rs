@@ -64,7 +64,7 @@ fn print_tags(p: &Patterns, out: &mut Output) -> Result<()> {
         let width = p
             .tags
             .iter()
-            .map(|t| t.tag.chars().count())
+            .map(|t| crate::render::width(&sanitize(&t.tag)))
             .max()
             .unwrap_or(0)
             .max(4);
@@ -75,7 +75,10 @@ fn print_tags(p: &Patterns, out: &mut Output) -> Result<()> {
         }
         out.print(format_args!("  total\n"))?;
         for t in &p.tags {
-            out.print(format_args!("  {:width$}", sanitize(&t.tag)))?;
+            out.print(format_args!(
+                "  {}",
+                crate::render::pad(&sanitize(&t.tag), width)
+            ))?;
             for q in &quarters {
                 let n = t
                     .by_quarter

@@ -9,7 +9,7 @@ use crate::followup;
 use crate::notebook::Notebook;
 use crate::output::{Output, sanitize, style};
 use crate::people::{self, Summary};
-use crate::render::days_word;
+use crate::render::{days_word, pad, width};
 use crate::settings::Settings;
 
 /// Prints the table, or JSON.
@@ -71,13 +71,12 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
         "MINE/THEIRS",
         "AGENDA",
     ];
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
     for row in &cells {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(width(cell));
         }
     }
-    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
     let header: Vec<String> = headers
         .iter()
         .zip(&widths)
