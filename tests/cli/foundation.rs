@@ -610,8 +610,8 @@ fn closed_pipe_is_not_an_error() {
     let t = Test::new();
     let many = "- [ ] an item of a long list\n".repeat(20_000);
     t.write("alice/2026-11-01.md", many);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_oneonone"))
-        .current_dir(t.dir.path())
+    let mut child = t
+        .process(&[])
         .args(["followups"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -284,11 +284,7 @@ fn issue9_a_huge_cadence_is_an_error_not_a_panic() {
 /// its default (deadly) action, as a user's shell would.
 fn run_with_size_limit(t: &Test, kib: u32, args: &str) -> crate::Run {
     let script = format!("trap - XFSZ; ulimit -f {kib}; exec \"$0\" {args}");
-    let mut cmd = assert_cmd::Command::new("bash");
-    cmd.current_dir(t.dir.path())
-        .env_remove("ONEONONE_DIR")
-        .args(["-c", &script, env!("CARGO_BIN_EXE_oneonone")]);
-    Test::run_cmd(&mut cmd)
+    t.run_in_bash(&script)
 }
 
 #[test]

@@ -197,11 +197,7 @@ fn run_with_size_limit(t: &Test, kib: u32, args: &str) -> crate::Run {
     // bash counts `ulimit -f` in KiB; an ignored SIGXFSZ turns the signal
     // into an EFBIG error for the write.
     let script = format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" {args}");
-    let mut cmd = assert_cmd::Command::new("bash");
-    cmd.current_dir(t.dir.path())
-        .env_remove("ONEONONE_DIR")
-        .args(["-c", &script, env!("CARGO_BIN_EXE_oneonone")]);
-    Test::run_cmd(&mut cmd)
+    t.run_in_bash(&script)
 }
 
 /// Every file of the notebook and its bytes.

@@ -13,9 +13,7 @@ use crate::{Test, followups_json};
 fn run_parallel(t: &Test, args: impl Fn(usize) -> Vec<String>, n: usize) -> Vec<i32> {
     let children: Vec<_> = (0..n)
         .map(|i| {
-            Command::new(env!("CARGO_BIN_EXE_oneonone"))
-                .current_dir(t.dir.path())
-                .env_remove("ONEONONE_DIR")
+            t.process(&[])
                 .args(args(i))
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
@@ -103,8 +101,7 @@ fn new_racing_done_never_loses_or_doubles_an_item() {
                     let line = if i < 5 { i + 1 } else { i };
                     vec!["done".into(), format!("alice/2026-11-17.md:{line}")]
                 };
-                Command::new(env!("CARGO_BIN_EXE_oneonone"))
-                    .current_dir(t.dir.path())
+                t.process(&[])
                     .args(args)
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
@@ -283,22 +280,17 @@ fn an_unreadable_file_is_named_and_skipped() {
     )
     .unwrap();
     // Root reads anything: run as nobody then, as a manager would run.
-    let mut cmd = if is_root() {
-        let mut c = assert_cmd::Command::new("setpriv");
-        c.args([
+    let wrapper: &[&str] = if is_root() {
+        &[
+            "setpriv",
             "--reuid=65534",
             "--regid=65534",
             "--clear-groups",
-            env!("CARGO_BIN_EXE_oneonone"),
-        ]);
-        c
+        ]
     } else {
-        assert_cmd::Command::new(env!("CARGO_BIN_EXE_oneonone"))
+        &[]
     };
-    cmd.current_dir(t.dir.path())
-        .env_remove("ONEONONE_DIR")
-        .args(["followups", "--json"]);
-    let run = Test::run_cmd(&mut cmd).status(2);
+    let run = t.run_via(wrapper, &["followups", "--json"]).status(2);
     assert_eq!(
         run.stderr,
         "oneonone: warning: alice/2026-11-02.md: cannot read: Permission denied (os error 13)\n"

@@ -4,10 +4,6 @@
 //! `--json` escapes them; `export` to a pipe keeps a note's exact bytes;
 //! and names holding them are refused before they are written anywhere.
 
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
-
 use crate::Test;
 
 /// ESC, an OSC title, BEL, a C1 CSI and an RLO: what a hostile file name
@@ -22,45 +18,11 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A stream the test can read back after the run.
-#[derive(Clone, Default)]
-struct Captured(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8(self.0.borrow().clone()).unwrap()
-    }
-}
-
 /// Runs oneonone in this process as if both streams were a terminal:
 /// (exit code, stdout, stderr).
-fn on_terminal(t: &Test, args: &[&str]) -> (u8, String, String) {
-    let env = oneonone::settings::Environment {
-        cwd: t.dir.path().to_path_buf(),
-        oneonone_dir: None,
-        no_color: false,
-        term_dumb: false,
-        stdout_is_terminal: true,
-        stderr_is_terminal: true,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
-        editor: None,
-        terminal_width: Some(80),
-    };
-    let (out, err) = (Captured::default(), Captured::default());
-    let mut all = vec!["oneonone"];
-    all.extend_from_slice(args);
-    let code = oneonone::run_with(all, &env, Box::new(out.clone()), Box::new(err.clone()));
-    (code, out.text(), err.text())
+fn on_terminal(t: &Test, args: &[&str]) -> (i32, String, String) {
+    let run = t.run_on_terminal(args);
+    (run.status, run.stdout, run.stderr)
 }
 
 #[test]
