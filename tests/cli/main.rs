@@ -12,15 +12,27 @@
     clippy::format_push_string
 )]
 
+// One module per command, then what holds across commands.
+mod agenda;
+mod check;
+mod checkin;
+mod completions;
+mod done;
+mod export;
+mod followups;
+mod frameworks;
+mod init;
+mod new;
+mod open;
+mod patterns;
+mod people;
+mod prep;
+mod questions;
+mod trends;
+
 mod cache;
-mod checkins;
-mod foundation;
-mod hardening;
-mod lifecycle;
-mod limits;
-mod privacy;
+mod fixtures;
 mod safety;
-mod terminal;
 
 use std::cell::RefCell;
 use std::fs;
