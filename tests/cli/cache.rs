@@ -130,19 +130,11 @@ fn issue9_done_acts_on_the_file_not_on_the_cache() {
         run.stderr,
         "oneonone: error: alice/2026-11-01.md:2: no open follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n"
     );
-    assert_eq!(
-        t.read("alice/2026-11-01.md"),
-        "- [ ] real item\nSome prose.\n"
-    );
-    let run = t.run(&["done", "alice/2026-11-01.md:1"]).ok();
-    assert_eq!(
-        run.stderr,
-        "oneonone: done: alice/2026-11-01.md:1: real item\n"
-    );
-    assert_eq!(
-        t.read("alice/2026-11-01.md"),
-        "- [x] real item\nSome prose.\n"
-    );
+    t.file("alice/2026-11-01.md", "- [ ] real item\nSome prose.\n");
+    t.run(&["done", "alice/2026-11-01.md:1"])
+        .ok()
+        .stderr("oneonone: done: alice/2026-11-01.md:1: real item\n");
+    t.file("alice/2026-11-01.md", "- [x] real item\nSome prose.\n");
 }
 
 /// A command that only reads never creates `.oneonone/`: that folder marks

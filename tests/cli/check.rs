@@ -103,9 +103,10 @@ fn check_is_quiet_on_a_clean_notebook() {
     fs::write(t.path("alice/2026-11-17.md"), note).unwrap();
     t.run(&["new", "alice", "--date", "2026-11-24"]).ok();
     t.run(&["checkin", "alice", "-e", "3"]).ok();
-    let run = t.run(&["check", "--json"]).ok();
-    assert_eq!(run.stdout, "[]\n");
-    assert_eq!(run.stderr, "oneonone: no problems found in .\n");
+    t.run(&["check", "--json"])
+        .ok()
+        .stdout("[]\n")
+        .stderr("oneonone: no problems found in .\n");
 }
 
 #[test]
@@ -296,21 +297,13 @@ fn issue9_check_names_a_lock_or_temp_folder_of_the_wrong_kind() {
     let mut cmd = t.cmd();
     cmd.args(["agenda", "alice", "x"])
         .timeout(Duration::from_secs(20));
-    let run = Test::run_cmd(&mut cmd).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: .oneonone/lock: cannot open: is not a regular file (a pipe or a device?); oneonone reads only regular files\n"
-    );
+    Test::run_cmd(&mut cmd).status(2).stderr("oneonone: error: .oneonone/lock: cannot open: is not a regular file (a pipe or a device?); oneonone reads only regular files\n");
     let mut cmd = t.cmd();
     cmd.args(["check"]).timeout(Duration::from_secs(20));
-    let run = Test::run_cmd(&mut cmd).status(1);
-    assert_eq!(
-        run.stdout,
-        ".oneonone/lock: is not a regular file (a pipe or a device?); oneonone's lock must be one\n  \
+    Test::run_cmd(&mut cmd).status(1).stdout(".oneonone/lock: is not a regular file (a pipe or a device?); oneonone's lock must be one\n  \
          fix: remove it; oneonone makes it again as it should be\n\
          .oneonone/tmp: is not a folder; oneonone keeps its lock and temp files in a folder here\n  \
-         fix: remove it; oneonone makes it again as it should be\n"
-    );
+         fix: remove it; oneonone makes it again as it should be\n");
 }
 
 #[test]
@@ -318,14 +311,9 @@ fn issue9_check_shows_a_hostile_file_name_escaped() {
     let t = Test::new();
     t.write("alice/2026-11-01.md", "# Notes\n");
     t.write(&format!("alice/notes{HOSTILE}.md"), "hi\n");
-    let run = t.run(&["check", "--color", "never"]).status(1);
-    assert_eq!(
-        run.stdout,
-        format!(
+    t.run(&["check", "--color", "never"]).status(1).stdout(format!(
             "alice/notes{SHOWN}.md: not a meeting note (<person>/YYYY-MM-DD.md) nor an agenda; its follow-ups still count\n  fix: move it into a person's folder as YYYY-MM-DD.md, or leave it if that is what you want\n"
-        )
-    );
-    assert_eq!(run.stderr, "oneonone: 1 problem in 1 file\n");
+        )).stderr("oneonone: 1 problem in 1 file\n");
     // With colour, the only escapes are oneonone's own.
     let run = t.run(&["check", "--color", "always"]).status(1);
     assert!(

@@ -9,27 +9,20 @@ fn checkin_changes_only_its_lines() {
     let t = Test::new();
     let before = "---\n# my notes on Bob\nperson: 'Bob'   # short for Robert\nenergy:\ntags: [a, b]\nchallenge: 2  # was hard\ndate: 2026-11-20\n---\nbody with energy: 1 in it\n";
     t.write("bob/2026-11-20.md", before);
-    let run = t
-        .run(&[
-            "checkin",
-            "bob",
-            "--energy",
-            "4",
-            "--challenge",
-            "5",
-            "--skill",
-            "3",
-        ])
-        .ok();
-    assert_eq!(run.stdout, "bob/2026-11-20.md\n");
-    assert_eq!(
-        run.stderr,
-        "oneonone: check-in for Bob: energy 4, challenge 5, skill 3\n"
-    );
-    assert_eq!(
-        t.read("bob/2026-11-20.md"),
-        "---\n# my notes on Bob\nperson: 'Bob'   # short for Robert\nenergy: 4\ntags: [a, b]\nchallenge: 5  # was hard\ndate: 2026-11-20\nskill: 3\n---\nbody with energy: 1 in it\n"
-    );
+    t.run(&[
+        "checkin",
+        "bob",
+        "--energy",
+        "4",
+        "--challenge",
+        "5",
+        "--skill",
+        "3",
+    ])
+    .ok()
+    .stdout("bob/2026-11-20.md\n")
+    .stderr("oneonone: check-in for Bob: energy 4, challenge 5, skill 3\n");
+    t.file("bob/2026-11-20.md", "---\n# my notes on Bob\nperson: 'Bob'   # short for Robert\nenergy: 4\ntags: [a, b]\nchallenge: 5  # was hard\ndate: 2026-11-20\nskill: 3\n---\nbody with energy: 1 in it\n");
 }
 
 #[test]
@@ -48,18 +41,12 @@ fn checkin_picks_the_note_and_checks_its_values() {
         "{}",
         run.stderr
     );
-    let run = t.run(&["checkin", "bob"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: give at least one of --energy, --challenge, --skill (each 1 to 5)\n"
+    t.run(&["checkin", "bob"]).status(2).stderr(
+        "oneonone: error: give at least one of --energy, --challenge, --skill (each 1 to 5)\n",
     );
-    let run = t
+    t
         .run(&["checkin", "bob", "-e", "3", "--date", "2026-11-02"])
-        .status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: Bob has no note on 2026-11-02; write one with `oneonone new bob --date 2026-11-02`\n"
-    );
+        .status(2).stderr("oneonone: error: Bob has no note on 2026-11-02; write one with `oneonone new bob --date 2026-11-02`\n");
 }
 
 #[test]
@@ -67,10 +54,6 @@ fn checkin_refuses_a_frontmatter_it_cannot_edit_line_by_line() {
     let t = Test::new();
     let before = "---\n{person: Bob, date: 2026-11-20, energy: 2}\n---\nbody\n";
     t.write("bob/2026-11-20.md", before);
-    let run = t.run(&["checkin", "bob", "-e", "4"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: bob/2026-11-20.md: cannot set energy by changing only those lines (flow style, an anchor or a multi-line value?); edit the frontmatter by hand\n"
-    );
-    assert_eq!(t.read("bob/2026-11-20.md"), before);
+    t.run(&["checkin", "bob", "-e", "4"]).status(2).stderr("oneonone: error: bob/2026-11-20.md: cannot set energy by changing only those lines (flow style, an anchor or a multi-line value?); edit the frontmatter by hand\n");
+    t.file("bob/2026-11-20.md", before);
 }

@@ -6,11 +6,9 @@ use crate::Test;
 #[test]
 fn version_help_and_completions() {
     let t = Test::new();
-    let run = t.run(&["--version"]).ok();
-    assert_eq!(
-        run.stdout,
-        format!("oneonone {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    t.run(&["--version"])
+        .ok()
+        .stdout(format!("oneonone {}\n", env!("CARGO_PKG_VERSION")));
     let run = t.run(&["followups", "--help"]).ok();
     assert!(
         run.stdout.contains("Examples:\n  oneonone followups\n"),

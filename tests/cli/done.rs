@@ -12,8 +12,9 @@ fn done_changes_exactly_one_byte_even_with_crlf_and_bom() {
     let original =
         "\u{feff}---\r\nperson: Bob\r\ndate: 2026-11-03\r\n---\r\n- [ ] one\r\n- [ ] two\r\n";
     t.write("bob/2026-11-03.md", original);
-    let run = t.run(&["done", "bob/2026-11-03.md:5"]).ok();
-    assert_eq!(run.stderr, "oneonone: done: bob/2026-11-03.md:5: one\n");
+    t.run(&["done", "bob/2026-11-03.md:5"])
+        .ok()
+        .stderr("oneonone: done: bob/2026-11-03.md:5: one\n");
     let after = fs::read(t.path("bob/2026-11-03.md")).unwrap();
     let differing: Vec<usize> = original
         .bytes()
@@ -35,7 +36,7 @@ fn done_changes_exactly_one_byte_even_with_crlf_and_bom() {
 
     // --reopen puts it back, byte for byte.
     t.run(&["done", "--reopen", "bob/2026-11-03.md:5"]).ok();
-    assert_eq!(t.read("bob/2026-11-03.md"), original);
+    t.file("bob/2026-11-03.md", original);
 }
 
 #[test]
@@ -68,13 +69,9 @@ fn done_refuses_stale_and_outside_references() {
     let outside = tempfile::NamedTempFile::new().unwrap();
     fs::write(outside.path(), "- [ ] not in the notebook\n").unwrap();
     let reference = format!("{}:1", outside.path().display());
-    let run = t.run(&["done", &reference]).status(2);
-    assert_eq!(
-        run.stderr,
-        format!(
+    t.run(&["done", &reference]).status(2).stderr(format!(
             "oneonone: error: {reference}: not a note in the notebook; oneonone only edits the notes it lists\n"
-        )
-    );
+        ));
     let run = t.run(&["done", "bob/2026-11-03.md"]).status(2);
     assert!(
         run.stderr.contains("not a `path:line` reference"),
@@ -100,22 +97,14 @@ fn done_by_text_needs_exactly_one_match() {
         "2026-11-03",
         "- [ ] Send the promo doc to Bob\n",
     );
-    let run = t.run(&["done", "--match", "promo"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: 2 open follow-ups match \"promo\"; give more of the text, --person, or a path:line:\n  \
-         alice/2026-11-03.md:6: Send the promo doc\n  bob/2026-11-03.md:6: Send the promo doc to Bob\n"
-    );
-    let run = t.run(&["done", "--match", "PROMO", "--person", "bob"]).ok();
-    assert_eq!(
-        run.stderr,
-        "oneonone: done: bob/2026-11-03.md:6: Send the promo doc to Bob\n"
-    );
-    let run = t.run(&["done", "-m", "nothing like it"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: no open follow-up matches \"nothing like it\"\n"
-    );
+    t.run(&["done", "--match", "promo"]).status(2).stderr("oneonone: error: 2 open follow-ups match \"promo\"; give more of the text, --person, or a path:line:\n  \
+         alice/2026-11-03.md:6: Send the promo doc\n  bob/2026-11-03.md:6: Send the promo doc to Bob\n");
+    t.run(&["done", "--match", "PROMO", "--person", "bob"])
+        .ok()
+        .stderr("oneonone: done: bob/2026-11-03.md:6: Send the promo doc to Bob\n");
+    t.run(&["done", "-m", "nothing like it"])
+        .status(2)
+        .stderr("oneonone: error: no open follow-up matches \"nothing like it\"\n");
     let left: Vec<String> = followups_json(&t, &[])
         .into_iter()
         .map(|i| i.text)
@@ -129,15 +118,11 @@ fn done_edits_only_notes_it_lists() {
     t.write("question-bank/readme.md", "- [ ] not a follow-up\n");
     t.write("bob/todo.txt", "- [ ] not markdown\n");
     for reference in ["question-bank/readme.md:1", "bob/todo.txt:1"] {
-        let run = t.run(&["done", reference]).status(2);
-        assert_eq!(
-            run.stderr,
-            format!(
+        t.run(&["done", reference]).status(2).stderr(format!(
                 "oneonone: error: {reference}: not a note in the notebook; oneonone only edits the notes it lists\n"
-            )
-        );
+            ));
     }
-    assert_eq!(t.read("question-bank/readme.md"), "- [ ] not a follow-up\n");
+    t.file("question-bank/readme.md", "- [ ] not a follow-up\n");
 }
 
 #[test]
@@ -145,19 +130,13 @@ fn issue9_done_shows_a_hostile_file_name_escaped() {
     let t = Test::new();
     let name = format!("alice/x{HOSTILE}.md");
     t.write(&name, "- [ ] Call Bob\n");
-    let run = t.run(&["done", &format!("{name}:1")]).ok();
-    assert_eq!(
-        run.stderr,
-        format!("oneonone: done: alice/x{SHOWN}.md:1: Call Bob\n")
-    );
+    t.run(&["done", &format!("{name}:1")])
+        .ok()
+        .stderr(format!("oneonone: done: alice/x{SHOWN}.md:1: Call Bob\n"));
     assert_eq!(t.read(&name), "- [x] Call Bob\n");
     // Several matches list their files in the error, escaped too.
     t.write(&name, "- [ ] Call Bob\n- [ ] Call Bob again\n");
-    let run = t.run(&["done", "--match", "call bob"]).status(2);
-    assert_eq!(
-        run.stderr,
-        format!(
+    t.run(&["done", "--match", "call bob"]).status(2).stderr(format!(
             "oneonone: error: 2 open follow-ups match \"call bob\"; give more of the text, --person, or a path:line:\n  alice/x{SHOWN}.md:1: Call Bob\n  alice/x{SHOWN}.md:2: Call Bob again\n"
-        )
-    );
+        ));
 }

@@ -88,11 +88,9 @@ fn issue9_shared_copy_folds_the_configured_private_heading_too() {
         "# 1:1 with Bob\n\n## Listen\n\nShared.\n\n## Manager only\n\nSECRET-A\n\n\
          ## Lift\n\nMore shared.\n\n## \u{ff2d}anager \u{041e}nly\n\nSECRET-B\n",
     );
-    let run = t.run(&["export", "bob/2026-11-24.md", "--shared"]).ok();
-    assert_eq!(
-        run.stdout,
-        "# 1:1 with Bob\n\n## Listen\n\nShared.\n\n## Lift\n\nMore shared.\n"
-    );
+    t.run(&["export", "bob/2026-11-24.md", "--shared"])
+        .ok()
+        .stdout("# 1:1 with Bob\n\n## Listen\n\nShared.\n\n## Lift\n\nMore shared.\n");
 }
 
 #[test]
@@ -102,15 +100,10 @@ fn issue9_shared_copy_refuses_a_frontmatter_with_no_closing_fence() {
         "bob/2026-11-24.md",
         "---\nperson: Bob\ndate: 2026-11-24\nmanager_notes: SECRET on a PIP\n\n# 1:1 with Bob\n\nShared.\n",
     );
-    let run = t
+    t
         .run(&["export", "bob/2026-11-24.md", "--shared"])
-        .status(2);
-    assert_eq!(run.stdout, "");
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: bob/2026-11-24.md: it opens with `---` but oneonone cannot tell where its frontmatter ends; \
-         fix the frontmatter (or remove the `---` lines)\n"
-    );
+        .status(2).stdout("").stderr("oneonone: error: bob/2026-11-24.md: it opens with `---` but oneonone cannot tell where its frontmatter ends; \
+         fix the frontmatter (or remove the `---` lines)\n");
 }
 
 #[test]
@@ -120,15 +113,10 @@ fn issue9_shared_copy_refuses_a_toml_frontmatter() {
         "bob/2026-11-24.md",
         "+++\nperson = \"Bob\"\nmanager_notes = \"SECRET on a PIP\"\n+++\n# 1:1 with Bob\n\nShared.\n",
     );
-    let run = t
+    t
         .run(&["export", "bob/2026-11-24.md", "--shared"])
-        .status(2);
-    assert_eq!(run.stdout, "");
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: bob/2026-11-24.md: it opens with `+++`, a TOML frontmatter oneonone does not read, \
-         so it cannot tell what to leave out; write the frontmatter as YAML between `---` lines\n"
-    );
+        .status(2).stdout("").stderr("oneonone: error: bob/2026-11-24.md: it opens with `+++`, a TOML frontmatter oneonone does not read, \
+         so it cannot tell what to leave out; write the frontmatter as YAML between `---` lines\n");
 }
 
 #[test]
@@ -196,11 +184,9 @@ fn shared_copy_never_holds_a_private_line() {
         .ok();
     // `Private` sections stay private whatever the notebook calls its own.
     assert!(run.stdout.contains("\nenergy: 2\n") && !run.stdout.contains("SECRET-A"));
-    let run = t.run(&["export", "bob", "--date", "2026-01-01"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: Bob has no note on 2026-01-01\n"
-    );
+    t.run(&["export", "bob", "--date", "2026-01-01"])
+        .status(2)
+        .stderr("oneonone: error: Bob has no note on 2026-01-01\n");
     assert!(Path::new(&t.path("bob/2026-11-24.md")).is_file());
 }
 
@@ -224,8 +210,6 @@ fn issue9_export_to_a_terminal_escapes_control_characters() {
 fn issue9_export_to_a_pipe_keeps_the_exact_bytes() {
     let t = Test::new();
     t.write("bob/2026-11-01.md", NOTE);
-    let run = t.run(&["export", "bob/2026-11-01.md"]).ok();
-    assert_eq!(run.stdout, NOTE);
-    let run = t.run(&["export", "bob", "--shared"]).ok();
-    assert_eq!(run.stdout, NOTE);
+    t.run(&["export", "bob/2026-11-01.md"]).ok().stdout(NOTE);
+    t.run(&["export", "bob", "--shared"]).ok().stdout(NOTE);
 }

@@ -134,29 +134,29 @@ fn followups_for_one_person() {
     let items = followups_json(&t, &["bob"]);
     let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["later that day", "crlf item", "crlf nested"]);
-    let run = t.run(&["followups", "zed"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: no person matches \"zed\"; people in this notebook: alice-smith, bob\n"
+    t.run(&["followups", "zed"]).status(2).stderr(
+        "oneonone: error: no person matches \"zed\"; people in this notebook: alice-smith, bob\n",
     );
 }
 
 #[test]
 fn followups_grouped_by_person_newest_first_with_age() {
     let t = fixture();
-    let run = t.run(&["--today", "2026-11-27", "followups"]).ok();
-    assert_eq!(run.stderr, "");
+    let run = t
+        .run(&["--today", "2026-11-27", "followups"])
+        .ok()
+        .stderr("");
     insta::assert_snapshot!("followups_grouped", run.stdout);
 }
 
 #[test]
 fn empty_notebook_prints_an_empty_array() {
     let t = Test::new();
-    let run = t.run(&["followups", "--json"]).ok();
-    assert_eq!(run.stdout, "[]\n");
-    let run = t.run(&["followups"]).ok();
-    assert_eq!(run.stdout, "");
-    assert_eq!(run.stderr, "oneonone: no open follow-ups in .\n");
+    t.run(&["followups", "--json"]).ok().stdout("[]\n");
+    t.run(&["followups"])
+        .ok()
+        .stdout("")
+        .stderr("oneonone: no open follow-ups in .\n");
 }
 
 #[test]
@@ -336,17 +336,15 @@ fn owners_due_dates_and_their_filters() {
     );
 
     // Overdue first, most overdue first, in the grouped view.
-    let run = t
-        .run(&["--today", "2026-11-27", "followups", "--color", "never"])
-        .ok();
-    assert_eq!(
-        run.stdout,
-        "Alice (4 open)\n  \
+    t.run(&["--today", "2026-11-27", "followups", "--color", "never"])
+        .ok()
+        .stdout(
+            "Alice (4 open)\n  \
          alice/2026-11-03.md:9: Hers overdue @alice due:2026-11-01 · overdue 26 days · 24 days\n  \
          alice/2026-11-03.md:7: @me mine overdue 📅 2026-11-20 · overdue 7 days · 24 days\n  \
          alice/2026-11-03.md:6: Mine, no date · 24 days\n  \
-         alice/2026-11-03.md:8: Hers @alice due:2026-12-01 · due 2026-12-01 · 24 days\n"
-    );
+         alice/2026-11-03.md:8: Hers @alice due:2026-12-01 · due 2026-12-01 · 24 days\n",
+        );
 }
 
 /// The benchmark's generated notebook, with every construct that trips a
@@ -465,11 +463,9 @@ fn every_kind_of_bad_file_is_named_and_the_rest_listed() {
     want.sort_unstable();
     assert_eq!(warnings, want);
     // A name with a leading dash is reached after `--`.
-    let run = t.run(&["done", "--", "-dash/2026-11-01.md:1"]).ok();
-    assert_eq!(
-        run.stderr,
-        "oneonone: done: -dash/2026-11-01.md:1: leading dash\n"
-    );
+    t.run(&["done", "--", "-dash/2026-11-01.md:1"])
+        .ok()
+        .stderr("oneonone: done: -dash/2026-11-01.md:1: leading dash\n");
 }
 
 #[test]
@@ -520,11 +516,7 @@ fn an_unreadable_file_is_named_and_skipped() {
     } else {
         &[]
     };
-    let run = t.run_via(wrapper, &["followups", "--json"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: warning: alice/2026-11-02.md: cannot read: Permission denied (os error 13)\n"
-    );
+    let run = t.run_via(wrapper, &["followups", "--json"]).status(2).stderr("oneonone: warning: alice/2026-11-02.md: cannot read: Permission denied (os error 13)\n");
     let items: Vec<crate::Item> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].text, "readable");

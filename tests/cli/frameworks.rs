@@ -68,11 +68,7 @@ fn frameworks_are_listed_and_chosen() {
         ]
     );
 
-    let run = t.run(&["new", "bob", "--framework", "swot"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: unknown framework \"swot\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds\n"
-    );
+    t.run(&["new", "bob", "--framework", "swot"]).status(2).stderr("oneonone: error: unknown framework \"swot\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds\n");
 
     // A notebook's own framework, from its question bank.
     t.write(
@@ -86,9 +82,5 @@ fn frameworks_are_listed_and_chosen() {
         "question-bank/broken.yaml",
         "frameworks:\n  - name: x\n    sectons: []\n",
     );
-    let run = t.run(&["frameworks"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: question-bank/broken.yaml:3:5: frameworks[0]: unknown field `sectons`, expected one of `name`, `title`, `description`, `sections`\n"
-    );
+    t.run(&["frameworks"]).status(2).stderr("oneonone: error: question-bank/broken.yaml:3:5: frameworks[0]: unknown field `sectons`, expected one of `name`, `title`, `description`, `sections`\n");
 }

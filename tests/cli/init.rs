@@ -6,12 +6,7 @@ use crate::Test;
 #[test]
 fn init_writes_a_commented_config_once() {
     let t = Test::new();
-    let run = t.run(&["init", "book"]).ok();
-    assert_eq!(run.stdout, "book/oneonone.yaml\n");
-    assert_eq!(
-        run.stderr,
-        "oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes your first note\n"
-    );
+    t.run(&["init", "book"]).ok().stdout("book/oneonone.yaml\n").stderr("oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes your first note\n");
     let config = t.read("book/oneonone.yaml");
     assert!(
         config.starts_with("# oneonone notebook settings.\n"),
@@ -21,10 +16,8 @@ fn init_writes_a_commented_config_once() {
     assert!(config.contains("\nquestions_per_section: 3\n"));
 
     t.write("book/oneonone.yaml", "manager: Sam\n");
-    let run = t.run(&["init", "book"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: book/oneonone.yaml: already exists; oneonone never overwrites a file\n"
+    t.run(&["init", "book"]).status(2).stderr(
+        "oneonone: error: book/oneonone.yaml: already exists; oneonone never overwrites a file\n",
     );
-    assert_eq!(t.read("book/oneonone.yaml"), "manager: Sam\n");
+    t.file("book/oneonone.yaml", "manager: Sam\n");
 }

@@ -45,14 +45,10 @@ fn snapshot(t: &Test) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn new_writes_the_dated_note_from_the_template() {
     let t = Test::new();
-    let run = t
-        .run(&["new", "Alice Smith", "--date", "2026-11-24", "--seed", "7"])
-        .ok();
-    assert_eq!(run.stdout, "alice-smith/2026-11-24.md\n");
-    assert_eq!(
-        run.stderr,
-        "oneonone: created the 2026-11-24 note for Alice Smith (Listen, Learn, Lift)\n"
-    );
+    t.run(&["new", "Alice Smith", "--date", "2026-11-24", "--seed", "7"])
+        .ok()
+        .stdout("alice-smith/2026-11-24.md\n")
+        .stderr("oneonone: created the 2026-11-24 note for Alice Smith (Listen, Learn, Lift)\n");
     assert_eq!(t.files(), ["alice-smith/2026-11-24.md"]);
     let note = t.read("alice-smith/2026-11-24.md");
     // The placeholder keeps its trailing blank, which snapshots may hide.
@@ -94,12 +90,12 @@ fn second_meeting_the_same_day_gets_the_next_free_name() {
     t.run(&["new", "Alice Smith", "--date", "2026-11-24", "--seed", "1"])
         .ok();
     let first = t.read("alice-smith/2026-11-24.md");
-    let run = t
-        .run(&["new", "alice", "--date", "2026-11-24", "--seed", "2"])
-        .ok();
-    assert_eq!(run.stdout, "alice-smith/2026-11-24-2.md\n");
-    let run = t.run(&["new", "Alice Smith", "--date", "2026-11-24"]).ok();
-    assert_eq!(run.stdout, "alice-smith/2026-11-24-3.md\n");
+    t.run(&["new", "alice", "--date", "2026-11-24", "--seed", "2"])
+        .ok()
+        .stdout("alice-smith/2026-11-24-2.md\n");
+    t.run(&["new", "Alice Smith", "--date", "2026-11-24"])
+        .ok()
+        .stdout("alice-smith/2026-11-24-3.md\n");
     assert_eq!(
         t.read("alice-smith/2026-11-24.md"),
         first,
@@ -115,8 +111,9 @@ fn second_meeting_the_same_day_gets_the_next_free_name() {
 #[test]
 fn new_defaults_to_today_and_folds_accents() {
     let t = Test::new();
-    let run = t.run(&["--today", "2026-01-05", "new", "José Núñez"]).ok();
-    assert_eq!(run.stdout, "jose-nunez/2026-01-05.md\n");
+    t.run(&["--today", "2026-01-05", "new", "José Núñez"])
+        .ok()
+        .stdout("jose-nunez/2026-01-05.md\n");
     assert!(
         t.read("jose-nunez/2026-01-05.md")
             .starts_with("---\nperson: José Núñez\ndate: 2026-01-05\n")
@@ -144,12 +141,9 @@ fn refused_names_create_nothing() {
         ),
         ("nul", "`nul` is a reserved file name on Windows"),
     ] {
-        let run = t.run(&["new", name]).status(2);
-        assert_eq!(run.stdout, "");
-        assert_eq!(
-            run.stderr,
-            format!("oneonone: error: cannot use {name:?} as a person: {reason}\n")
-        );
+        t.run(&["new", name]).status(2).stdout("").stderr(format!(
+            "oneonone: error: cannot use {name:?} as a person: {reason}\n"
+        ));
     }
     assert_eq!(t.files(), Vec::<String>::new());
 }
@@ -159,11 +153,7 @@ fn ambiguous_short_name_is_an_error_listing_the_people() {
     let t = Test::new();
     t.run(&["new", "Alice Smith", "--date", "2026-11-24"]).ok();
     t.run(&["new", "Alice Jones", "--date", "2026-11-24"]).ok();
-    let run = t.run(&["new", "alice"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: \"alice\" matches more than one person: alice-jones, alice-smith; give more of the name\n"
-    );
+    t.run(&["new", "alice"]).status(2).stderr("oneonone: error: \"alice\" matches more than one person: alice-jones, alice-smith; give more of the name\n");
 }
 
 #[test]
@@ -191,11 +181,7 @@ fn broken_config_names_file_and_line() {
         "oneonone.yaml",
         "framework: listen-learn-lift\nquestions_per_sektion: 2\n",
     );
-    let run = t.run(&["new", "Alice"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: oneonone.yaml:2:1: unknown field `questions_per_sektion`, expected one of `manager`, `framework`, `questions_per_section`, `cadence_days`, `private_section`, `share_checkins`, `private_files`, `cache`\n"
-    );
+    t.run(&["new", "Alice"]).status(2).stderr("oneonone: error: oneonone.yaml:2:1: unknown field `questions_per_sektion`, expected one of `manager`, `framework`, `questions_per_section`, `cadence_days`, `private_section`, `share_checkins`, `private_files`, `cache`\n");
     assert_eq!(t.files(), ["oneonone.yaml"]);
 }
 
@@ -220,11 +206,11 @@ fn carry_over_through_three_meetings_keeps_the_first_date_and_the_count() {
         run.stderr
     );
     assert_eq!(count_open(&t), 2);
-    assert_eq!(
-        t.read("bob/2026-11-03.md"),
+    t.file(
+        "bob/2026-11-03.md",
         first
             .replace("- [ ] Send the doc", "- [>] Send the doc")
-            .replace("- [ ] Ask Priya", "- [>] Ask Priya")
+            .replace("- [ ] Ask Priya", "- [>] Ask Priya"),
     );
     assert!(t.read("bob/2026-11-10.md").contains(
         "## Follow-ups\n\n- [ ] Send the doc (from 2026-11-03) 📅 2026-11-20\n- [ ] Ask Priya @bob (from 2026-11-03)\n- [ ] \n\n## Private"
@@ -307,11 +293,11 @@ fn a_failed_new_changes_nothing_anywhere() {
     // the first write, and nothing else is touched.
     t.write("oneonone.yaml", "questions_per_section: 100\n");
     let before = snapshot(&t);
-    let run = run_with_size_limit_xfsz_ignored(&t, 2, "new bob --date 2026-11-10").status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: bob/2026-11-10.md: cannot create: File too large (os error 27)\n"
-    );
+    run_with_size_limit_xfsz_ignored(&t, 2, "new bob --date 2026-11-10")
+        .status(2)
+        .stderr(
+            "oneonone: error: bob/2026-11-10.md: cannot create: File too large (os error 27)\n",
+        );
     assert_eq!(snapshot(&t), before);
     fs::remove_file(t.path("oneonone.yaml")).unwrap();
 
@@ -393,7 +379,7 @@ fn conflict_markers_stop_new_before_anything_moves() {
         run.stderr,
         "oneonone: error: bob/2026-11-03.md:6: unresolved git conflict markers; resolve them, then run `oneonone new` again\n"
     );
-    assert_eq!(t.read("bob/2026-11-03.md"), before);
+    t.file("bob/2026-11-03.md", before);
     assert!(!t.path("bob/2026-11-10.md").exists());
 }
 
@@ -425,17 +411,10 @@ fn issue9_new_moves_every_point_of_a_large_agenda() {
     expected.push('\n');
     agenda.push_str("- [x] done already\n");
     t.write("alice/agenda.md", &agenda);
-    let run = t
+    t
         .run(&["new", "alice", "--date", "2026-02-02", "--seed", "1"])
-        .ok();
-    assert_eq!(
-        run.stderr,
-        "oneonone: created the 2026-02-02 note for alice (Listen, Learn, Lift); 4000 agenda points\n"
-    );
-    assert_eq!(
-        t.read("alice/agenda.md"),
-        "# Agenda: Alice\n\n- [x] done already\n"
-    );
+        .ok().stderr("oneonone: created the 2026-02-02 note for alice (Listen, Learn, Lift); 4000 agenda points\n");
+    t.file("alice/agenda.md", "# Agenda: Alice\n\n- [x] done already\n");
     assert_eq!(section(&t.read("alice/2026-02-02.md"), "Agenda"), expected);
 }
 
@@ -451,17 +430,10 @@ fn issue9_new_carries_every_item_of_a_large_note() {
     }
     expected.push_str("- [ ] \n\n");
     t.write("alice/2026-01-05.md", &note);
-    let run = t
+    t
         .run(&["new", "alice", "--date", "2026-02-02", "--seed", "1"])
-        .ok();
-    assert_eq!(
-        run.stderr,
-        "oneonone: created the 2026-02-02 note for Alice (Listen, Learn, Lift); 20000 follow-ups carried over\n"
-    );
-    assert_eq!(
-        t.read("alice/2026-01-05.md"),
-        note.replace("- [ ]", "- [>]")
-    );
+        .ok().stderr("oneonone: created the 2026-02-02 note for Alice (Listen, Learn, Lift); 20000 follow-ups carried over\n");
+    t.file("alice/2026-01-05.md", note.replace("- [ ]", "- [>]"));
     assert_eq!(
         section(&t.read("alice/2026-02-02.md"), "Follow-ups"),
         expected
@@ -494,8 +466,7 @@ fn issue9_new_carries_a_crash_leftover_once() {
     assert!(t.read("alice/2026-01-12.md").ends_with(
         "- [>] Send the deck (from 2026-01-05)\n  - [>] ask Priya\n- [>] Book the room (from 2026-01-05) 📅 2026-02-01\n- [>] New this week\n- [ ] \n"
     ));
-    let run = t.run(&["check", "--json"]).ok();
-    assert_eq!(run.stdout, "[]\n");
+    t.run(&["check", "--json"]).ok().stdout("[]\n");
 }
 
 #[test]
@@ -568,13 +539,11 @@ fn issue9_a_file_size_limit_fails_cleanly_instead_of_killing_new() {
     t.run(&["agenda", "bob", "a point"]).ok();
     let agenda = t.read("bob/agenda.md");
 
-    let run = run_with_size_limit(&t, 8, "new bob --date 2026-11-10").status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: bob/2026-11-03.md: cannot write: File too large (os error 27)\n"
-    );
-    assert_eq!(t.read("bob/2026-11-03.md"), old);
-    assert_eq!(t.read("bob/agenda.md"), agenda);
+    run_with_size_limit(&t, 8, "new bob --date 2026-11-10")
+        .status(2)
+        .stderr("oneonone: error: bob/2026-11-03.md: cannot write: File too large (os error 27)\n");
+    t.file("bob/2026-11-03.md", old);
+    t.file("bob/agenda.md", agenda);
     assert!(!t.path("bob/2026-11-10.md").exists());
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
 }
@@ -587,7 +556,7 @@ fn issue9_new_shows_a_bank_framework_title_escaped() {
         "question-bank/mine.yaml",
         "frameworks:\n  - name: evil\n    title: \"Evil \\e[31mred\\x9b2J \\u202eeman\"\n    sections:\n      - heading: Wins\n        pool: rainbows\n",
     );
-    let run = t
+    t
         .run(&[
             "new",
             "alice",
@@ -598,10 +567,5 @@ fn issue9_new_shows_a_bank_framework_title_escaped() {
             "--seed",
             "1",
         ])
-        .ok();
-    assert_eq!(run.stdout, "alice/2026-11-24.md\n");
-    assert_eq!(
-        run.stderr,
-        "oneonone: created the 2026-11-24 note for alice (Evil \u{fffd}[31mred\u{fffd}2J \u{fffd}eman)\n"
-    );
+        .ok().stdout("alice/2026-11-24.md\n").stderr("oneonone: created the 2026-11-24 note for alice (Evil \u{fffd}[31mred\u{fffd}2J \u{fffd}eman)\n");
 }

@@ -22,17 +22,13 @@ fn fake_editor(t: &Test) -> String {
 fn open_and_new_edit_run_the_editor_at_the_first_section() {
     let t = Test::new();
     let editor = fake_editor(&t);
-    let run = Test::run_cmd(t.cmd().env("EDITOR", "vi").args(["open", "bob"])).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: no person matches \"bob\"; people in this notebook: none yet\n"
-    );
+    Test::run_cmd(t.cmd().env("EDITOR", "vi").args(["open", "bob"]))
+        .status(2)
+        .stderr("oneonone: error: no person matches \"bob\"; people in this notebook: none yet\n");
     t.run(&["agenda", "bob", "x"]).ok();
-    let run = Test::run_cmd(t.cmd().env("EDITOR", "vi").args(["open", "bob"])).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: bob has no notes yet; start one with `oneonone new bob`\n"
-    );
+    Test::run_cmd(t.cmd().env("EDITOR", "vi").args(["open", "bob"]))
+        .status(2)
+        .stderr("oneonone: error: bob has no notes yet; start one with `oneonone new bob`\n");
 
     // --edit: $VISUAL wins over $EDITOR; arguments in it are kept.
     Test::run_cmd(
@@ -42,22 +38,22 @@ fn open_and_new_edit_run_the_editor_at_the_first_section() {
             .args(["new", "bob", "--date", "2026-11-24", "--edit"]),
     )
     .ok();
-    assert_eq!(
-        t.read("editor-args"),
-        format!("--wait\n{}\n", t.path("bob/2026-11-24.md").display())
+    t.file(
+        "editor-args",
+        format!("--wait\n{}\n", t.path("bob/2026-11-24.md").display()),
     );
 
     // An editor known to take +N gets the line of the first section.
     let vim = t.path("bin/vim");
     fs::create_dir_all(vim.parent().unwrap()).unwrap();
     fs::copy(t.path("fake-editor.sh"), &vim).unwrap();
-    let run = Test::run_cmd(
+    Test::run_cmd(
         t.cmd()
             .env("EDITOR", vim.display().to_string())
             .args(["open", "bob"]),
     )
-    .ok();
-    assert_eq!(run.stdout, "");
+    .ok()
+    .stdout("");
     let line = t
         .read("bob/2026-11-24.md")
         .lines()
@@ -69,14 +65,13 @@ fn open_and_new_edit_run_the_editor_at_the_first_section() {
         format!("+{line}\n{}\n", t.path("bob/2026-11-24.md").display())
     );
 
-    let run = t.run(&["open", "bob", "--print"]).ok();
-    assert_eq!(run.stdout, "bob/2026-11-24.md\n");
+    t.run(&["open", "bob", "--print"])
+        .ok()
+        .stdout("bob/2026-11-24.md\n");
 
-    let run = Test::run_cmd(t.cmd().env("EDITOR", "false").args(["open", "bob"])).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: editor `false`: it exited with exit status: 1\n"
-    );
+    Test::run_cmd(t.cmd().env("EDITOR", "false").args(["open", "bob"]))
+        .status(2)
+        .stderr("oneonone: error: editor `false`: it exited with exit status: 1\n");
 }
 
 #[cfg(unix)]

@@ -102,16 +102,12 @@ fn people_lists_cadence_and_follow_ups() {
             },
         ]
     );
-    let run = t
+    t
         .run(&["--today", "2026-11-27", "people", "--color", "never"])
-        .ok();
-    assert_eq!(
-        run.stdout,
-        "PERSON       ROLE            LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+        .ok().stdout("PERSON       ROLE            LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
          Alice Smith  Staff Engineer  2026-11-17  10d  2     2/1          0       2026-12-01\n\
          Bob                          2026-11-10  17d  1     0/0          0       2026-11-17 overdue 10 days\n\
-         Carol                        -           -    0     0/0          1       first 1:1 to hold\n"
-    );
+         Carol                        -           -    0     0/0          1       first 1:1 to hold\n");
 }
 
 #[test]
@@ -132,9 +128,7 @@ fn issue9_a_huge_cadence_is_an_error_not_a_panic() {
         assert!(run.stderr.contains(warning), "{}", run.stderr);
     }
     t.write("oneonone.yaml", "cadence_days: 0\n");
-    let run = t.run(&["people"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: oneonone.yaml:1:15: cadence_days: 0 days; it must be from 1 to 3650\n"
+    t.run(&["people"]).status(2).stderr(
+        "oneonone: error: oneonone.yaml:1:15: cadence_days: 0 days; it must be from 1 to 3650\n",
     );
 }

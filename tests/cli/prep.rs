@@ -19,8 +19,8 @@ fn prep(t: &Test, person: &str) -> String {
             "--color",
             "never",
         ])
-        .ok();
-    assert_eq!(run.stderr, "");
+        .ok()
+        .stderr("");
     run.stdout
 }
 

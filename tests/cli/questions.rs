@@ -10,12 +10,8 @@ fn broken_bank_file_names_its_line() {
         "question-bank/mine.yaml",
         "questions:\n  listen:\n    - fine?\n    - [unclosed\n",
     );
-    let run = t.run(&["new", "Alice"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: question-bank/mine.yaml:4:7: questions.listen[1]: invalid type: sequence, \
-         expected a question: a string, or a map with `text` and `tags`\n"
-    );
+    t.run(&["new", "Alice"]).status(2).stderr("oneonone: error: question-bank/mine.yaml:4:7: questions.listen[1]: invalid type: sequence, \
+         expected a question: a string, or a map with `text` and `tags`\n");
     assert!(!t.path("alice").exists());
     t.write(
         "question-bank/mine.yaml",
@@ -51,8 +47,9 @@ fn notebook_bank_is_merged_with_the_built_in_one() {
         "{}",
         run.stdout
     );
-    let run = t.run(&["questions", "--section", "Retro"]).ok();
-    assert_eq!(run.stdout, "What surprised you?\n");
+    t.run(&["questions", "--section", "Retro"])
+        .ok()
+        .stdout("What surprised you?\n");
 }
 
 #[test]
@@ -95,11 +92,7 @@ fn questions_are_picked_per_section() {
         .collect();
     assert_eq!(sections, ["listen", "learn", "lift"]);
 
-    let run = t.run(&["questions", "--section", "nope"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: no question section \"nope\"; sections: clouds, continue, learn, lift, listen, rainbows, start, stop\n"
-    );
+    t.run(&["questions", "--section", "nope"]).status(2).stderr("oneonone: error: no question section \"nope\"; sections: clouds, continue, learn, lift, listen, rainbows, start, stop\n");
 }
 
 #[test]

@@ -76,7 +76,7 @@ fn dir_flag_beats_env_which_beats_discovery() {
     fs::create_dir_all(t.path("found/alice/deep")).unwrap();
 
     // --dir, relative to the current folder, shown as given.
-    let run = Test::run_cmd(t.cmd().env("ONEONONE_DIR", t.path("env")).args([
+    Test::run_cmd(t.cmd().env("ONEONONE_DIR", t.path("env")).args([
         "--dir",
         "flag",
         "new",
@@ -84,8 +84,8 @@ fn dir_flag_beats_env_which_beats_discovery() {
         "--date",
         "2026-11-24",
     ]))
-    .ok();
-    assert_eq!(run.stdout, "flag/bob/2026-11-24.md\n");
+    .ok()
+    .stdout("flag/bob/2026-11-24.md\n");
 
     // $ONEONONE_DIR when there is no --dir.
     let env_dir = t.path("env");
@@ -114,19 +114,20 @@ fn dir_flag_beats_env_which_beats_discovery() {
 
     // Neither: the nearest folder above holding oneonone.yaml, paths shown
     // relative to where we are.
-    let run = Test::run_cmd(t.cmd().current_dir(t.path("found/alice/deep")).args([
+    Test::run_cmd(t.cmd().current_dir(t.path("found/alice/deep")).args([
         "new",
         "bob",
         "--date",
         "2026-11-24",
     ]))
-    .ok();
-    assert_eq!(run.stdout, "../../bob/2026-11-24.md\n");
+    .ok()
+    .stdout("../../bob/2026-11-24.md\n");
     assert!(t.path("found/bob/2026-11-24.md").is_file());
 
     // Nothing at all: the current folder.
-    let run = t.run(&["new", "carol", "--date", "2026-11-24"]).ok();
-    assert_eq!(run.stdout, "carol/2026-11-24.md\n");
+    t.run(&["new", "carol", "--date", "2026-11-24"])
+        .ok()
+        .stdout("carol/2026-11-24.md\n");
 }
 
 #[test]
@@ -136,21 +137,13 @@ fn issue9_a_linked_agenda_is_never_followed() {
 
     // `new` would have moved Bob's follow-ups, private ones included, into
     // Alice's note and out of his.
-    let run = t.run(&["new", "alice", "--date", "2026-11-29"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: alice/agenda.md: cannot read: is a symbolic link, and oneonone never follows links\n"
-    );
-    assert_eq!(t.read("bob/2026-11-20.md"), BOB);
+    t.run(&["new", "alice", "--date", "2026-11-29"]).status(2).stderr("oneonone: error: alice/agenda.md: cannot read: is a symbolic link, and oneonone never follows links\n");
+    t.file("bob/2026-11-20.md", BOB);
     assert!(!t.path("alice/2026-11-29.md").exists());
 
     // `agenda` would have appended to Bob's note.
-    let run = t.run(&["agenda", "alice", "a point"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: alice/agenda.md: cannot read: is a symbolic link, and oneonone never follows links\n"
-    );
-    assert_eq!(t.read("bob/2026-11-20.md"), BOB);
+    t.run(&["agenda", "alice", "a point"]).status(2).stderr("oneonone: error: alice/agenda.md: cannot read: is a symbolic link, and oneonone never follows links\n");
+    t.file("bob/2026-11-20.md", BOB);
     assert!(
         fs::symlink_metadata(t.path("alice/agenda.md"))
             .unwrap()
@@ -231,11 +224,7 @@ fn issue9_settings_files_are_not_read_through_links() {
     fs::remove_file(t.path("alice/person.yaml")).unwrap();
 
     link(outside.path().join("secret.yaml"), &t.path("oneonone.yaml"));
-    let run = t.run(&["--dir", ".", "people"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: oneonone.yaml: cannot read: is a symbolic link, and oneonone never follows links\n"
-    );
+    t.run(&["--dir", ".", "people"]).status(2).stderr("oneonone: error: oneonone.yaml: cannot read: is a symbolic link, and oneonone never follows links\n");
     fs::remove_file(t.path("oneonone.yaml")).unwrap();
 
     t.write("question-bank/.keep", "");
@@ -243,18 +232,10 @@ fn issue9_settings_files_are_not_read_through_links() {
         outside.path().join("secret.yaml"),
         &t.path("question-bank/mine.yaml"),
     );
-    let run = t.run(&["new", "alice", "--date", "2026-11-29"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: question-bank/mine.yaml: cannot read: is a symbolic link, and oneonone never follows links\n"
-    );
+    t.run(&["new", "alice", "--date", "2026-11-29"]).status(2).stderr("oneonone: error: question-bank/mine.yaml: cannot read: is a symbolic link, and oneonone never follows links\n");
     fs::remove_dir_all(t.path("question-bank")).unwrap();
     link(outside.path(), &t.path("question-bank"));
-    let run = t.run(&["new", "alice", "--date", "2026-11-29"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: question-bank: cannot read the folder: is a symbolic link, and oneonone never follows links\n"
-    );
+    t.run(&["new", "alice", "--date", "2026-11-29"]).status(2).stderr("oneonone: error: question-bank: cannot read the folder: is a symbolic link, and oneonone never follows links\n");
 }
 
 #[test]
@@ -263,11 +244,7 @@ fn issue9_a_settings_file_has_a_size_cap() {
     let mut big = String::from("manager: Me\n");
     big.push_str(&"# padding\n".repeat(120_000));
     t.write("oneonone.yaml", big);
-    let run = t.run(&["people"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: oneonone.yaml: cannot read: is larger than 1024 KiB, more than a settings file ever needs; not read\n"
-    );
+    t.run(&["people"]).status(2).stderr("oneonone: error: oneonone.yaml: cannot read: is larger than 1024 KiB, more than a settings file ever needs; not read\n");
 }
 
 #[test]
@@ -279,27 +256,19 @@ fn issue9_the_lock_and_its_folder_are_never_links() {
     // Found by looking upward, it marks no notebook, and is not passed by
     // either: that would make the folder below it a second notebook.
     let marks_nothing = "is a symbolic link, and oneonone never follows links, so it marks no notebook; put the file or folder itself there";
-    let run = t.run(&["agenda", "alice", "x"]).status(2);
-    assert_eq!(
-        run.stderr,
-        format!("oneonone: error: .oneonone: {marks_nothing}\n")
-    );
+    t.run(&["agenda", "alice", "x"])
+        .status(2)
+        .stderr(format!("oneonone: error: .oneonone: {marks_nothing}\n"));
     let mut cmd = t.cmd();
     cmd.current_dir(t.path("bob"))
         .args(["agenda", "alice", "x"]);
-    let run = Test::run_cmd(&mut cmd).status(2);
-    assert_eq!(
-        run.stderr,
-        format!("oneonone: error: ../.oneonone: {marks_nothing}\n")
-    );
+    Test::run_cmd(&mut cmd)
+        .status(2)
+        .stderr(format!("oneonone: error: ../.oneonone: {marks_nothing}\n"));
     assert!(!t.path("bob/.oneonone").exists());
     assert!(!t.path("bob/alice").exists());
     // Named with --dir, the lock refuses it.
-    let run = t.run(&["--dir", ".", "agenda", "alice", "x"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: .oneonone: cannot create the folder: is a symbolic link, and oneonone never follows links\n"
-    );
+    t.run(&["--dir", ".", "agenda", "alice", "x"]).status(2).stderr("oneonone: error: .oneonone: cannot create the folder: is a symbolic link, and oneonone never follows links\n");
     assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
     fs::remove_file(t.path(".oneonone")).unwrap();
 
@@ -307,11 +276,7 @@ fn issue9_the_lock_and_its_folder_are_never_links() {
     fs::create_dir(t.path(".oneonone")).unwrap();
     let planted = elsewhere.path().join("planted");
     link(&planted, &t.path(".oneonone/lock"));
-    let run = t.run(&["agenda", "alice", "x"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: .oneonone/lock: cannot open: is a symbolic link, and oneonone never follows links\n"
-    );
+    t.run(&["agenda", "alice", "x"]).status(2).stderr("oneonone: error: .oneonone/lock: cannot open: is a symbolic link, and oneonone never follows links\n");
     assert!(!planted.exists());
 }
 
@@ -344,13 +309,9 @@ fn issue9_an_edit_keeps_the_exact_mode_and_refuses_a_read_only_note() {
     assert_eq!(mode(&note), 0o660);
 
     fs::set_permissions(&note, fs::Permissions::from_mode(0o444)).unwrap();
-    let run = t
+    t
         .run(&["done", "--reopen", "alice/2026-11-10.md:7"])
-        .status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: alice/2026-11-10.md: cannot write: is read-only; oneonone edits only files you can write (chmod u+w to allow it)\n"
-    );
+        .status(2).stderr("oneonone: error: alice/2026-11-10.md: cannot write: is read-only; oneonone edits only files you can write (chmod u+w to allow it)\n");
     assert!(t.read("alice/2026-11-10.md").contains("- [x] Alice's item"));
     assert_eq!(mode(&note), 0o444);
 }
@@ -438,11 +399,7 @@ fn issue9_discovery_stops_at_a_folder_others_can_write() {
     let mut cmd = t.cmd();
     cmd.current_dir(t.path("shared/mine"))
         .args(["new", "bob", "--date", "2026-11-29"]);
-    let run = Test::run_cmd(&mut cmd).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: ../oneonone.yaml: not used as the notebook: others may write to it; name the notebook with --dir or ONEONONE_DIR to use it anyway\n"
-    );
+    Test::run_cmd(&mut cmd).status(2).stderr("oneonone: error: ../oneonone.yaml: not used as the notebook: others may write to it; name the notebook with --dir or ONEONONE_DIR to use it anyway\n");
     assert!(!t.path("shared/bob").exists());
     assert!(!t.path("shared/mine/bob").exists());
 
@@ -493,12 +450,7 @@ fn a_linked_note_is_neither_listed_nor_edited() {
     let run = t.run(&["new", "bob", "--date", "2026-11-10"]).ok();
     assert!(!run.stderr.contains("carried"), "{}", run.stderr);
     assert_eq!(fs::read_to_string(&target).unwrap(), "- [ ] outside item\n");
-    let run = t.run(&["followups", "--json"]).status(2);
-    assert_eq!(run.stdout, "[]\n");
-    assert_eq!(
-        run.stderr,
-        "oneonone: warning: bob/2026-11-01.md: symbolic link not followed; what it points to is not read\n"
-    );
+    t.run(&["followups", "--json"]).status(2).stdout("[]\n").stderr("oneonone: warning: bob/2026-11-01.md: symbolic link not followed; what it points to is not read\n");
 }
 
 #[test]
@@ -510,22 +462,20 @@ fn issue9_yaml_nested_too_deep_is_refused_naming_the_file() {
 
     let t = Test::new();
     t.write("oneonone.yaml", format!("manager: Sam\nx: {deep}\n"));
-    let run = t.run(&["people"]).status(2);
-    assert_eq!(
-        run.stderr,
-        format!("oneonone: error: oneonone.yaml:2: {refused}\n")
-    );
+    t.run(&["people"])
+        .status(2)
+        .stderr(format!("oneonone: error: oneonone.yaml:2: {refused}\n"));
 
     let t = Test::new();
     t.write(
         "question-bank/mine.yaml",
         format!("questions:\n  listen: {deep}\n"),
     );
-    let run = t.run(&["new", "alice", "--date", "2026-02-02"]).status(2);
-    assert_eq!(
-        run.stderr,
-        format!("oneonone: error: question-bank/mine.yaml:2: {refused}\n")
-    );
+    t.run(&["new", "alice", "--date", "2026-02-02"])
+        .status(2)
+        .stderr(format!(
+            "oneonone: error: question-bank/mine.yaml:2: {refused}\n"
+        ));
     assert_eq!(t.files(), ["question-bank/mine.yaml"]);
 
     let t = Test::new();
@@ -534,11 +484,9 @@ fn issue9_yaml_nested_too_deep_is_refused_naming_the_file() {
         format!("name: Alice\nrole:\n  - {deep}\n"),
     );
     t.write("alice/2026-01-05.md", format!("{NOTE_HEAD}- [ ] hi\n"));
-    let run = t.run(&["people", "--json"]).status(2);
-    assert_eq!(
-        run.stderr,
-        format!("oneonone: warning: alice/person.yaml:3: {refused}\n")
-    );
+    t.run(&["people", "--json"]).status(2).stderr(format!(
+        "oneonone: warning: alice/person.yaml:3: {refused}\n"
+    ));
 
     // A note's frontmatter: its follow-ups still count; `check` says why.
     let t = Test::new();
@@ -630,7 +578,7 @@ fn concurrent_done_on_one_note_checks_every_item() {
         12,
     );
     let expected: String = (0..12).map(|i| format!("- [x] item {i}\n")).collect();
-    assert_eq!(t.read("alice/2026-11-24.md"), expected);
+    t.file("alice/2026-11-24.md", expected);
 }
 
 #[test]
@@ -725,14 +673,14 @@ fn a_person_folder_is_not_taken_for_the_notebook() {
     t.run(&["new", "bob", "--date", "2026-11-24"]).ok();
     // From inside bob/, with no oneonone.yaml anywhere: the notebook is
     // still the folder the first note was written in.
-    let run = Test::run_cmd(t.cmd().current_dir(t.path("bob")).args([
+    Test::run_cmd(t.cmd().current_dir(t.path("bob")).args([
         "new",
         "carol",
         "--date",
         "2026-11-24",
     ]))
-    .ok();
-    assert_eq!(run.stdout, "../carol/2026-11-24.md\n");
+    .ok()
+    .stdout("../carol/2026-11-24.md\n");
     assert!(t.path("carol/2026-11-24.md").is_file());
 }
 

@@ -58,20 +58,12 @@ fn trends_limits_and_explains() {
     );
 
     bob(&t, "2026-11-05", "energy: 9\nchallenge: lots\n", "");
-    let run = t.run(&["trends", "bob", "--since", "2026-11-01"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: warning: bob/2026-11-05.md:4: `energy: 9` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
+    t.run(&["trends", "bob", "--since", "2026-11-01"]).status(2).stderr("oneonone: warning: bob/2026-11-05.md:4: `energy: 9` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
          oneonone: warning: bob/2026-11-05.md:5: `challenge: lots` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
-         oneonone: none of Bob's 5 check-ins is in that range\n"
-    );
+         oneonone: none of Bob's 5 check-ins is in that range\n");
     bob(&t, "2026-11-06", "", "");
     t.write("carol/2026-11-06.md", "no check-in here\n");
-    let run = t.run(&["trends", "carol"]).ok();
-    assert_eq!(
-        run.stderr,
-        "oneonone: no check-ins for carol yet; record one with `oneonone checkin carol --energy 4 --challenge 3 --skill 3`\n"
-    );
+    t.run(&["trends", "carol"]).ok().stderr("oneonone: no check-ins for carol yet; record one with `oneonone checkin carol --energy 4 --challenge 3 --skill 3`\n");
 }
 
 /// The SVG parses as XML, is self-contained, and draws the zones.
@@ -134,11 +126,9 @@ fn trends_svg_is_standalone_valid_xml() {
     assert!(texts.contains(&"latest, 2026-10-29"));
     assert!(texts.contains(&"2026-10-01") && texts.contains(&"Bob"));
     // Never overwritten.
-    let run = t.run(&["trends", "bob", "--svg", "bob.svg"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: bob.svg: already exists; oneonone never overwrites a file\n"
-    );
+    t.run(&["trends", "bob", "--svg", "bob.svg"])
+        .status(2)
+        .stderr("oneonone: error: bob.svg: already exists; oneonone never overwrites a file\n");
 }
 
 /// Renders the SVG in headless Chromium and looks at the pixels. CI
@@ -242,12 +232,8 @@ fn issue9_trends_svg_path_is_echoed_escaped() {
     let t = Test::new();
     t.write("bob/2026-11-01.md", "# Notes\n");
     let file = format!("chart{HOSTILE}.svg");
-    let run = t.run(&["trends", "bob", "--svg", &file]).ok();
-    assert_eq!(
-        run.stderr,
-        format!(
+    t.run(&["trends", "bob", "--svg", &file]).ok().stderr(format!(
             "oneonone: wrote chart{SHOWN}.svg\noneonone: no check-ins for bob yet; record one with `oneonone checkin bob --energy 4 --challenge 3 --skill 3`\n"
-        )
-    );
+        ));
     assert!(t.path(&file).is_file());
 }
