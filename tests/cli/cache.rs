@@ -1,7 +1,6 @@
-//! The follow-up cache (issue 9, items 8 and 12): kept only in a notebook's
-//! existing `.oneonone/` folder, never trusted when it does not check out
-//! (a keyed checksum over the file, a hash of each file's bytes), and never
-//! what `done` acts on.
+//! The follow-up cache (issue 9): signed, bound to each file's bytes,
+//! private, never followed through a link, never stale, never trusted over
+//! the notes themselves.
 
 use std::fs;
 use std::time::Duration;
@@ -30,6 +29,24 @@ fn cached() -> Test {
     t
 }
 
+/// Rewrites the cache's entries and signs it again with the notebook's key,
+/// as only oneonone can.
+fn resign(t: &Test, change: impl FnOnce(&mut serde_json::Value)) {
+    let key: [u8; 32] = fs::read(t.path(".oneonone/cache-key"))
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let file = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    let at = file.iter().position(|&b| b == b'\n').unwrap();
+    let mut cache: serde_json::Value = serde_json::from_slice(&file[at + 1..]).unwrap();
+    change(&mut cache["entries"]);
+    let body = serde_json::to_vec(&cache).unwrap();
+    let mac = blake3::keyed_hash(&key, &body);
+    let mut signed = format!("oneonone-cache {}\n", mac.to_hex()).into_bytes();
+    signed.extend_from_slice(&body);
+    fs::write(t.path(".oneonone/cache-v1"), signed).unwrap();
+}
+
 #[test]
 fn issue9_a_doctored_cache_is_rebuilt_not_trusted() {
     let t = cached();
@@ -49,33 +66,27 @@ fn issue9_a_doctored_cache_is_rebuilt_not_trusted() {
     assert_eq!(texts(&t), ["real item", "bob's item"]);
 }
 
-/// `done path:line` reads the note itself: a line a cache (or anything
-/// else) claims holds an item, but does not, is refused and nothing is
-/// written; the item it ticks is the one on that line of the file, and it
-/// says which.
+#[cfg(unix)]
 #[test]
-fn issue9_done_acts_on_the_file_not_on_the_cache() {
+fn issue9_a_linked_cache_is_not_read() {
     let t = cached();
-    let cache_path = t.path(".oneonone/cache-v1");
-    let cache = fs::read_to_string(&cache_path).unwrap();
-    fs::write(&cache_path, cache.replace("real item", "fake item")).unwrap();
-    let run = t.run(&["done", "alice/2026-11-01.md:2"]).status(2);
-    assert_eq!(
-        run.stderr,
-        "oneonone: error: alice/2026-11-01.md:2: no open follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n"
-    );
-    assert_eq!(
-        t.read("alice/2026-11-01.md"),
-        "- [ ] real item\nSome prose.\n"
-    );
-    let run = t.run(&["done", "alice/2026-11-01.md:1"]).ok();
-    assert_eq!(
-        run.stderr,
-        "oneonone: done: alice/2026-11-01.md:1: real item\n"
-    );
-    assert_eq!(
-        t.read("alice/2026-11-01.md"),
-        "- [x] real item\nSome prose.\n"
+    // The real cache moved away and linked back: not read, and not
+    // written through either (the link is replaced by a file).
+    fs::rename(t.path(".oneonone/cache-v1"), t.path("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(t.path("elsewhere"), t.path(".oneonone/cache-v1")).unwrap();
+    let before = fs::read(t.path("elsewhere")).unwrap();
+    resign(&t, |entries| {
+        entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
+    });
+    let signed = fs::read(t.path("elsewhere")).unwrap();
+    assert_ne!(before, signed);
+    assert_eq!(texts(&t), ["real item", "bob's item"]);
+    assert_eq!(fs::read(t.path("elsewhere")).unwrap(), signed);
+    assert!(
+        !fs::symlink_metadata(t.path(".oneonone/cache-v1"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
     );
 }
 
@@ -104,71 +115,26 @@ fn issue9_an_entry_is_bound_to_its_file_s_bytes() {
     assert_eq!(texts(&t), ["real item", "bob's item"]);
 }
 
-/// Rewrites the cache's entries and signs it again with the notebook's key,
-/// as only oneonone can.
-fn resign(t: &Test, change: impl FnOnce(&mut serde_json::Value)) {
-    let key: [u8; 32] = fs::read(t.path(".oneonone/cache-key"))
-        .unwrap()
-        .try_into()
-        .unwrap();
-    let file = fs::read(t.path(".oneonone/cache-v1")).unwrap();
-    let at = file.iter().position(|&b| b == b'\n').unwrap();
-    let mut cache: serde_json::Value = serde_json::from_slice(&file[at + 1..]).unwrap();
-    change(&mut cache["entries"]);
-    let body = serde_json::to_vec(&cache).unwrap();
-    let mac = blake3::keyed_hash(&key, &body);
-    let mut signed = format!("oneonone-cache {}\n", mac.to_hex()).into_bytes();
-    signed.extend_from_slice(&body);
-    fs::write(t.path(".oneonone/cache-v1"), signed).unwrap();
-}
-
-#[cfg(unix)]
+/// `done path:line` reads the note itself: a line a cache (or anything
+/// else) claims holds an item, but does not, is refused and nothing is
+/// written; the item it ticks is the one on that line of the file, and it
+/// says which.
 #[test]
-fn issue9_the_cache_and_its_key_are_private() {
-    use std::os::unix::fs::PermissionsExt;
+fn issue9_done_acts_on_the_file_not_on_the_cache() {
     let t = cached();
-    for file in [".oneonone/cache-v1", ".oneonone/cache-key"] {
-        let mode = fs::metadata(t.path(file)).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600, "{file}");
-    }
-    // A key others can read is not trusted: a new one is made, and the
-    // cache signed with the old one is rebuilt.
-    let key = t.path(".oneonone/cache-key");
-    let old = fs::read(&key).unwrap();
-    fs::set_permissions(&key, fs::Permissions::from_mode(0o644)).unwrap();
-    resign(&t, |entries| {
-        entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
-    });
-    assert_eq!(texts(&t), ["real item", "bob's item"]);
-    assert_ne!(fs::read(&key).unwrap(), old);
+    let cache_path = t.path(".oneonone/cache-v1");
+    let cache = fs::read_to_string(&cache_path).unwrap();
+    fs::write(&cache_path, cache.replace("real item", "fake item")).unwrap();
+    let run = t.run(&["done", "alice/2026-11-01.md:2"]).status(2);
     assert_eq!(
-        fs::metadata(&key).unwrap().permissions().mode() & 0o777,
-        0o600
+        run.stderr,
+        "oneonone: error: alice/2026-11-01.md:2: no open follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n"
     );
-}
-
-#[cfg(unix)]
-#[test]
-fn issue9_a_linked_cache_is_not_read() {
-    let t = cached();
-    // The real cache moved away and linked back: not read, and not
-    // written through either (the link is replaced by a file).
-    fs::rename(t.path(".oneonone/cache-v1"), t.path("elsewhere")).unwrap();
-    std::os::unix::fs::symlink(t.path("elsewhere"), t.path(".oneonone/cache-v1")).unwrap();
-    let before = fs::read(t.path("elsewhere")).unwrap();
-    resign(&t, |entries| {
-        entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
-    });
-    let signed = fs::read(t.path("elsewhere")).unwrap();
-    assert_ne!(before, signed);
-    assert_eq!(texts(&t), ["real item", "bob's item"]);
-    assert_eq!(fs::read(t.path("elsewhere")).unwrap(), signed);
-    assert!(
-        !fs::symlink_metadata(t.path(".oneonone/cache-v1"))
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
+    t.file("alice/2026-11-01.md", "- [ ] real item\nSome prose.\n");
+    t.run(&["done", "alice/2026-11-01.md:1"])
+        .ok()
+        .stderr("oneonone: done: alice/2026-11-01.md:1: real item\n");
+    t.file("alice/2026-11-01.md", "- [x] real item\nSome prose.\n");
 }
 
 /// A command that only reads never creates `.oneonone/`: that folder marks
@@ -200,4 +166,80 @@ fn issue9_read_only_commands_never_make_a_notebook_marker() {
     fs::create_dir(t.path(".oneonone")).unwrap();
     t.run(&["followups"]).ok();
     assert!(t.path(".oneonone/cache-v1").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn issue9_the_cache_and_its_key_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = cached();
+    for file in [".oneonone/cache-v1", ".oneonone/cache-key"] {
+        let mode = fs::metadata(t.path(file)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{file}");
+    }
+    // A key others can read is not trusted: a new one is made, and the
+    // cache signed with the old one is rebuilt.
+    let key = t.path(".oneonone/cache-key");
+    let old = fs::read(&key).unwrap();
+    fs::set_permissions(&key, fs::Permissions::from_mode(0o644)).unwrap();
+    resign(&t, |entries| {
+        entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
+    });
+    assert_eq!(texts(&t), ["real item", "bob's item"]);
+    assert_ne!(fs::read(&key).unwrap(), old);
+    assert_eq!(
+        fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+/// The cache answers for unchanged notes, and never for a changed one, even
+/// one edited within the same second to the same size.
+#[test]
+fn the_cache_is_never_stale() {
+    let t = Test::new();
+    // The cache is kept in a notebook's existing .oneonone/.
+    fs::create_dir(t.path(".oneonone")).unwrap();
+    t.write("alice/2026-11-01.md", "- [ ] first version\n");
+    t.write("bob/2026-11-01.md", "- [ ] bob's item\n");
+    // A note changed in the last two seconds is not cached (a later write
+    // might fall in the same clock tick): wait that out once.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(followups_json(&t, &[]).len(), 2);
+    let cache_path = t.path(".oneonone/cache-v1");
+    let cache = fs::read_to_string(&cache_path).unwrap();
+    assert!(cache.contains("first version"), "{cache}");
+
+    // A doctored cache is not trusted (tests/cli/cache.rs shows a signed
+    // one answering for unchanged notes).
+    fs::write(&cache_path, cache.replace("first version", "FROM CACHE!!")).unwrap();
+    let texts: Vec<String> = followups_json(&t, &[])
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, ["first version", "bob's item"]);
+
+    // Edited right away, same size, same second: read again.
+    t.write("alice/2026-11-01.md", "- [ ] other version\n");
+    let texts: Vec<String> = followups_json(&t, &[])
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, ["other version", "bob's item"]);
+    // Ticked off by oneonone: gone from the list at once.
+    t.run(&["done", "bob/2026-11-01.md:1"]).ok();
+    let texts: Vec<String> = followups_json(&t, &[])
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, ["other version"]);
+    // Deleted: gone; a broken cache is rebuilt; `cache: false` never writes one.
+    fs::remove_file(t.path("alice/2026-11-01.md")).unwrap();
+    assert_eq!(followups_json(&t, &[]).len(), 0);
+    fs::write(&cache_path, "not json").unwrap();
+    t.write("carol/2026-11-01.md", "- [ ] carol\n");
+    assert_eq!(followups_json(&t, &[]).len(), 1);
+    t.write("oneonone.yaml", "cache: false\n");
+    assert_eq!(followups_json(&t, &[]).len(), 1);
+    assert!(!cache_path.exists(), "cache: false leaves no copy behind");
 }

@@ -12,18 +12,33 @@
     clippy::format_push_string
 )]
 
-mod cache;
-mod checkins;
-mod foundation;
-mod hardening;
-mod lifecycle;
-mod limits;
-mod privacy;
-mod safety;
-mod terminal;
+// One module per command, then what holds across commands.
+mod agenda;
+mod check;
+mod checkin;
+mod completions;
+mod done;
+mod export;
+mod followups;
+mod frameworks;
+mod init;
+mod new;
+mod open;
+mod patterns;
+mod people;
+mod prep;
+mod questions;
+mod trends;
 
+mod cache;
+mod fixtures;
+mod safety;
+
+use std::cell::RefCell;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use assert_cmd::Command;
 use serde::Deserialize;
@@ -79,8 +94,27 @@ impl Test {
         files
     }
 
-    pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_oneonone"));
+    /// Expects the file at `rel` to hold exactly `contents`.
+    pub fn file(&self, rel: &str, contents: impl AsRef<str>) -> &Self {
+        assert_eq!(self.read(rel), contents.as_ref(), "{rel}");
+        self
+    }
+
+    /// The one place that says how oneonone is started: `wrapper` (a
+    /// program and its arguments, e.g. `bash -c ...` or `setpriv ...`), if
+    /// any, then the binary, in the notebook, with a clean environment.
+    /// Every runner below builds on it; spawn it directly to run many at
+    /// once.
+    pub fn process(&self, wrapper: &[&str]) -> std::process::Command {
+        let bin = env!("CARGO_BIN_EXE_oneonone");
+        let mut cmd = match wrapper.split_first() {
+            None => std::process::Command::new(bin),
+            Some((program, args)) => {
+                let mut cmd = std::process::Command::new(program);
+                cmd.args(args).arg(bin);
+                cmd
+            }
+        };
         cmd.current_dir(self.dir.path())
             .env_remove("ONEONONE_DIR")
             .env_remove("NO_COLOR")
@@ -88,8 +122,27 @@ impl Test {
         cmd
     }
 
+    /// The binary, ready for more arguments or environment; run it with
+    /// [`Test::run_cmd`].
+    pub fn cmd(&self) -> Command {
+        Command::from_std(self.process(&[]))
+    }
+
+    /// Runs `args` and returns what the run produced; chain `.status()`,
+    /// `.stdout()`, `.stderr()` to expect it.
     pub fn run(&self, args: &[&str]) -> Run {
         Self::run_cmd(self.cmd().args(args))
+    }
+
+    /// Runs `args` behind `wrapper` (see [`Test::process`]).
+    pub fn run_via(&self, wrapper: &[&str], args: &[&str]) -> Run {
+        Self::run_cmd(Command::from_std(self.process(wrapper)).args(args))
+    }
+
+    /// Runs `script` in bash with `"$0"` the binary (so `exec "$0" args`
+    /// runs it), e.g. to set a `ulimit` first.
+    pub fn run_in_bash(&self, script: &str) -> Run {
+        self.run_via(&["bash", "-c", script], &[])
     }
 
     pub fn run_cmd(cmd: &mut Command) -> Run {
@@ -99,6 +152,51 @@ impl Test {
             stdout: String::from_utf8(output.stdout).unwrap(),
             stderr: String::from_utf8(output.stderr).unwrap(),
         }
+    }
+
+    /// Runs oneonone in this process (`oneonone::run_with`) as if both
+    /// streams were a terminal, on 2026-11-27, 80 columns wide.
+    pub fn run_on_terminal(&self, args: &[&str]) -> Run {
+        let env = oneonone::settings::Environment {
+            cwd: self.dir.path().to_path_buf(),
+            oneonone_dir: None,
+            no_color: false,
+            term_dumb: false,
+            stdout_is_terminal: true,
+            stderr_is_terminal: true,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+            editor: None,
+            terminal_width: Some(80),
+        };
+        let (out, err) = (Captured::default(), Captured::default());
+        let mut all = vec!["oneonone"];
+        all.extend_from_slice(args);
+        let code = oneonone::run_with(all, &env, Box::new(out.clone()), Box::new(err.clone()));
+        Run {
+            status: i32::from(code),
+            stdout: out.text(),
+            stderr: err.text(),
+        }
+    }
+}
+
+/// A stream the test can read back after an in-process run.
+#[derive(Clone, Default)]
+struct Captured(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    fn text(&self) -> String {
+        String::from_utf8(self.0.borrow().clone()).unwrap()
     }
 }
 
@@ -118,6 +216,18 @@ impl Run {
             "stdout:\n{}\nstderr:\n{}",
             self.stdout, self.stderr
         );
+        self
+    }
+
+    /// Expects exactly this standard output.
+    pub fn stdout(self, expected: impl AsRef<str>) -> Self {
+        assert_eq!(self.stdout, expected.as_ref(), "stderr:\n{}", self.stderr);
+        self
+    }
+
+    /// Expects exactly this standard error.
+    pub fn stderr(self, expected: impl AsRef<str>) -> Self {
+        assert_eq!(self.stderr, expected.as_ref(), "stdout:\n{}", self.stdout);
         self
     }
 }

@@ -1,0 +1,122 @@
+//! Notes, notebooks and readers shared by the tests of several commands.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::{Test, followups_json};
+
+/// A note for `bob` on `date` with the given extra frontmatter and body.
+pub fn bob(t: &Test, date: &str, frontmatter: &str, body: &str) {
+    t.write(
+        &format!("bob/{date}.md"),
+        format!("---\nperson: Bob\ndate: {date}\n{frontmatter}---\n{body}"),
+    );
+}
+
+pub const BOB: &str = "---\nperson: Bob\ndate: 2026-11-20\n---\n## Lift\n\n- [ ] Bob's shared item\n\n## Private\n\n- [ ] Talk to HR about Bob\n";
+
+/// Bob's note, and Alice's folder with a note of her own.
+pub fn two_people() -> Test {
+    let t = Test::new();
+    t.write("bob/2026-11-20.md", BOB);
+    t.write(
+        "alice/2026-11-10.md",
+        "---\nperson: Alice\ndate: 2026-11-10\n---\n## Lift\n\n- [ ] Alice's item\n",
+    );
+    t
+}
+
+pub fn link(target: impl AsRef<Path>, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+/// Every file below `dir` whose name marks a temp file of oneonone's,
+/// hidden folders included, links not followed.
+pub fn temp_files(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let kind = entry.file_type().unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if kind.is_dir() {
+            found.extend(temp_files(&entry.path()));
+        } else if Path::new(&name)
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("tmp"))
+        {
+            found.push(entry.path().display().to_string());
+        }
+    }
+    found
+}
+
+/// Writes a note with frontmatter and the given body.
+pub fn note(t: &Test, rel: &str, person: &str, date: &str, body: &str) {
+    t.write(
+        rel,
+        format!("---\nperson: {person}\ndate: {date}\ntags: []\n---\n{body}"),
+    );
+}
+
+pub fn count_open(t: &Test) -> usize {
+    followups_json(t, &[]).len()
+}
+
+/// `check --json` read back as (path, line, kind, problem).
+pub fn check(t: &Test, status: i32) -> Vec<(String, Option<u64>, String, String)> {
+    let run = t.run(&["check", "--json"]).status(status);
+    let problems: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    problems
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().to_string(),
+                p["line"].as_u64(),
+                p["kind"].as_str().unwrap().to_string(),
+                p["problem"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+pub fn owned(
+    problems: &[(&str, Option<u64>, &str, &str)],
+) -> Vec<(String, Option<u64>, String, String)> {
+    problems
+        .iter()
+        .map(|(p, l, k, m)| ((*p).to_string(), *l, (*k).to_string(), (*m).to_string()))
+        .collect()
+}
+
+/// The text of the note's `## name` section, up to the next `## `.
+pub fn section<'a>(note: &'a str, name: &str) -> &'a str {
+    let start = note
+        .find(&format!("## {name}\n"))
+        .unwrap_or_else(|| panic!("no {name} in\n{note}"));
+    let body = &note[start..];
+    let end = body[3..].find("\n## ").map_or(body.len(), |i| i + 4);
+    &body[..end]
+}
+
+pub const NOTE_HEAD: &str = "---\nperson: Alice\ndate: 2026-01-05\n---\n";
+
+/// The state a `new` killed between its writes leaves: the new note is
+/// written with the carried items, the old note is not yet marked `[>]`.
+pub fn crash_leftover(t: &Test) {
+    t.write(
+        "alice/2026-01-05.md",
+        format!("{NOTE_HEAD}## Follow-ups\n\n- [ ] Send the deck\n  - [ ] ask Priya\n- [ ] Book the room 📅 2026-02-01\n- [x] done\n"),
+    );
+    t.write(
+        "alice/2026-01-12.md",
+        "---\nperson: Alice\ndate: 2026-01-12\n---\n## Follow-ups\n\n- [ ] Send the deck (from 2026-01-05)\n  - [ ] ask Priya\n- [ ] Book the room (from 2026-01-05) 📅 2026-02-01\n- [ ] New this week\n- [ ] \n",
+    );
+}
+
+/// ESC, an OSC title, BEL, a C1 CSI and an RLO: what a hostile file name
+/// or note holds.
+pub const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}";
+/// The same, as the terminal must see it.
+pub const SHOWN: &str = "\u{fffd}[2J\u{fffd}]0;pwned\u{fffd}\u{fffd}31m\u{fffd}";

@@ -1,0 +1,23 @@
+//! End-to-end tests of `oneonone init`: a commented settings file, written
+//! once.
+
+use crate::Test;
+
+#[test]
+fn init_writes_a_commented_config_once() {
+    let t = Test::new();
+    t.run(&["init", "book"]).ok().stdout("book/oneonone.yaml\n").stderr("oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes your first note\n");
+    let config = t.read("book/oneonone.yaml");
+    assert!(
+        config.starts_with("# oneonone notebook settings.\n"),
+        "{config}"
+    );
+    assert!(config.contains("\nframework: listen-learn-lift\n"));
+    assert!(config.contains("\nquestions_per_section: 3\n"));
+
+    t.write("book/oneonone.yaml", "manager: Sam\n");
+    t.run(&["init", "book"]).status(2).stderr(
+        "oneonone: error: book/oneonone.yaml: already exists; oneonone never overwrites a file\n",
+    );
+    t.file("book/oneonone.yaml", "manager: Sam\n");
+}

@@ -1,0 +1,134 @@
+//! End-to-end tests of `oneonone people`: cadence and open follow-ups per
+//! person.
+
+use serde::Deserialize;
+
+use crate::Test;
+use crate::fixtures::{note, two_people};
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct PersonRow {
+    slug: String,
+    name: String,
+    role: Option<String>,
+    last: Option<String>,
+    days_since: Option<i64>,
+    meetings: usize,
+    open_mine: usize,
+    open_theirs: usize,
+    agenda: usize,
+    cadence_days: u32,
+    next_due: Option<String>,
+    overdue: bool,
+}
+
+#[test]
+fn people_lists_cadence_and_follow_ups() {
+    let t = Test::new();
+    t.write("oneonone.yaml", "cadence_days: 7\n");
+    note(
+        &t,
+        "alice/2026-11-03.md",
+        "Alice Smith",
+        "2026-11-03",
+        "- [ ] mine\n",
+    );
+    note(
+        &t,
+        "alice/2026-11-17.md",
+        "Alice Smith",
+        "2026-11-17",
+        "- [ ] hers @alice\n- [ ] mine too\n",
+    );
+    t.write(
+        "alice/person.yaml",
+        "role: Staff Engineer\ncadence_days: 14\n",
+    );
+    note(
+        &t,
+        "bob/2026-11-10.md",
+        "Bob",
+        "2026-11-10",
+        "nothing open\n",
+    );
+    t.run(&["agenda", "Carol", "First chat"]).ok();
+    let run = t.run(&["--today", "2026-11-27", "people", "--json"]).ok();
+    let rows: Vec<PersonRow> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        rows,
+        [
+            PersonRow {
+                slug: "alice".into(),
+                name: "Alice Smith".into(),
+                role: Some("Staff Engineer".into()),
+                last: Some("2026-11-17".into()),
+                days_since: Some(10),
+                meetings: 2,
+                open_mine: 2,
+                open_theirs: 1,
+                agenda: 0,
+                cadence_days: 14,
+                next_due: Some("2026-12-01".into()),
+                overdue: false,
+            },
+            PersonRow {
+                slug: "bob".into(),
+                name: "Bob".into(),
+                role: None,
+                last: Some("2026-11-10".into()),
+                days_since: Some(17),
+                meetings: 1,
+                open_mine: 0,
+                open_theirs: 0,
+                agenda: 0,
+                cadence_days: 7,
+                next_due: Some("2026-11-17".into()),
+                overdue: true,
+            },
+            PersonRow {
+                slug: "carol".into(),
+                name: "Carol".into(),
+                role: None,
+                last: None,
+                days_since: None,
+                meetings: 0,
+                open_mine: 0,
+                open_theirs: 0,
+                agenda: 1,
+                cadence_days: 7,
+                next_due: None,
+                overdue: false,
+            },
+        ]
+    );
+    t
+        .run(&["--today", "2026-11-27", "people", "--color", "never"])
+        .ok().stdout("PERSON       ROLE            LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+         Alice Smith  Staff Engineer  2026-11-17  10d  2     2/1          0       2026-12-01\n\
+         Bob                          2026-11-10  17d  1     0/0          0       2026-11-17 overdue 10 days\n\
+         Carol                        -           -    0     0/0          1       first 1:1 to hold\n");
+}
+
+#[test]
+fn issue9_a_huge_cadence_is_an_error_not_a_panic() {
+    let t = two_people();
+    t.write(
+        "alice/person.yaml",
+        "name: Alice\ncadence_days: 100000000\n",
+    );
+    let warning = "oneonone: warning: alice/person.yaml:2:15: cadence_days: 100000000 days; it must be from 1 to 3650\n";
+    let run = t.run(&["people"]).status(2);
+    assert!(run.stderr.contains(warning), "{}", run.stderr);
+    // The rest of the notebook is still listed.
+    assert!(run.stdout.contains("Bob"), "{}", run.stdout);
+    for args in [&["prep", "alice"][..], &["patterns", "alice"]] {
+        let run = t.run(args);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(warning), "{}", run.stderr);
+    }
+    t.write("oneonone.yaml", "cadence_days: 0\n");
+    t.run(&["people"]).status(2).stderr(
+        "oneonone: error: oneonone.yaml:1:15: cadence_days: 0 days; it must be from 1 to 3650\n",
+    );
+}

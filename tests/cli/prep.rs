@@ -1,0 +1,153 @@
+//! End-to-end tests of `oneonone prep`: the brief, and that it never quotes a
+//! private section.
+
+use std::fs;
+
+use crate::Test;
+use crate::fixtures::note;
+
+/// The brief for `person` two days after their note, in plain text.
+fn prep(t: &Test, person: &str) -> String {
+    let run = t
+        .run(&[
+            "--today",
+            "2026-11-05",
+            "prep",
+            person,
+            "--seed",
+            "1",
+            "--color",
+            "never",
+        ])
+        .ok()
+        .stderr("");
+    run.stdout
+}
+
+#[test]
+fn prep_brief_snapshot() {
+    let t = Test::new();
+    t.write("alice/person.yaml", "role: Staff Engineer\n");
+    note(
+        &t,
+        "alice/2026-11-03.md",
+        "Alice Smith",
+        "2026-11-03",
+        "## Lift\n\n- What's one way I can support you this week?\n  Intro to Priya.\n\n## Follow-ups\n\n- [ ] Book the offsite 📅 2026-11-20\n",
+    );
+    t.write(
+        "alice/2026-11-17.md",
+        "---\nperson: Alice Smith\ndate: 2026-11-17\ntags: [growth, hiring]\n---\n\
+         ## Listen\n\n- What's on your mind this week?\n  The reorg.\n\n\
+         ## Lift\n\n_End with action._\n\n- Is there anything I can take off your plate?\n  The hiring loop.\n\n\
+         ## Follow-ups\n\n- [x] Send the promo doc\n- [ ] Draft the growth plan @alice\n- [ ] \n",
+    );
+    fs::write(
+        t.path("alice/2026-11-03.md"),
+        t.read("alice/2026-11-03.md")
+            .replace("tags: []", "tags: [growth]"),
+    )
+    .unwrap();
+    t.run(&["agenda", "alice", "Ask about the reorg"]).ok();
+    let run = t
+        .run(&[
+            "--today",
+            "2026-11-27",
+            "prep",
+            "alice",
+            "--seed",
+            "4",
+            "--color",
+            "never",
+        ])
+        .ok();
+    insta::assert_snapshot!("prep_alice", run.stdout);
+    // Questions asked in recent notes are not suggested again.
+    assert!(!run.stdout.contains("What's on your mind this week?\n"));
+}
+
+#[test]
+fn issue9_prep_never_quotes_the_private_section_of_a_start_stop_continue_note() {
+    let t = Test::new();
+    t.write(
+        "alice/2026-11-03.md",
+        "---\nperson: Alice\ndate: 2026-11-03\nframework: start-stop-continue\n---\n\
+         # 1:1 with Alice, 2026-11-03\n\n\
+         ## Start\n\n- What would you start doing?\n  Pairing on reviews.\n\n\
+         ## Stop\n\n- What could we drop?\n  The Monday sync.\n\n\
+         ## Continue\n\n_What's working: name it so it keeps happening._\n\n\
+         - What should stay?\n  Demo days.\n\n\
+         ## Follow-ups\n\n- [ ] Book the demo room\n\n\
+         ## Private\n\n_For your eyes only._\n\nSECRET she is interviewing elsewhere\n",
+    );
+    let brief = prep(&t, "alice");
+    assert!(!brief.contains("SECRET"), "{brief}");
+    assert_eq!(
+        brief,
+        "Alice\n\
+         Last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days · next due 2026-11-17\n\n\
+         Follow-ups you own (1)\n  alice/2026-11-03.md:27: Book the demo room · 2 days\n\n\
+         Last time (2026-11-03): Continue\n  - What should stay?\n    Demo days.\n\n\
+         Last time (2026-11-03): Follow-ups\n  - [ ] Book the demo room\n\n\
+         Ask today\n\
+         \x20 Start: Which decisions are you ready to start making without checking with me?\n\
+         \x20 Stop: Is there a project we should stop or pause, and why?\n\
+         \x20 Continue: What boundaries are working for you that you want to hold onto?\n"
+    );
+}
+
+#[test]
+fn issue9_prep_never_quotes_the_private_section_of_a_rainbows_and_clouds_note() {
+    let t = Test::new();
+    t.write(
+        "alice/2026-11-03.md",
+        "---\nperson: Alice\ndate: 2026-11-03\nframework: rainbows-and-clouds\n---\n\
+         # 1:1 with Alice, 2026-11-03\n\n\
+         ## Rainbows\n\n- What went well?\n  The launch.\n\n\
+         ## Clouds\n\n- What is in the way?\n  Waiting on legal.\n\n\
+         _Watch for: same cloud as last time?_\n\n\
+         ## Follow-ups\n\n- [ ] \n\n\
+         ## Private\n\nSECRET health leave in January\n",
+    );
+    let brief = prep(&t, "alice");
+    assert!(!brief.contains("SECRET"), "{brief}");
+    assert_eq!(
+        brief,
+        "Alice\n\
+         Last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days · next due 2026-11-17\n\n\
+         Last time (2026-11-03): Clouds\n  - What is in the way?\n    Waiting on legal.\n\n\
+         Ask today\n\
+         \x20 Rainbows: What's going well outside of work that you'd like to share?\n\
+         \x20 Clouds: Where do you feel stuck in your career right now?\n"
+    );
+}
+
+#[test]
+fn issue9_prep_never_quotes_a_private_sub_section_of_lift_or_follow_ups() {
+    let t = Test::new();
+    t.write(
+        "alice/2026-11-03.md",
+        "---\nperson: Alice\ndate: 2026-11-03\nframework: listen-learn-lift\n---\n\
+         # 1:1 with Alice, 2026-11-03\n\n\
+         ## Listen\n\n- How are you?\n  Tired.\n\n\
+         ## Lift\n\n- What would help?\n  Intro to Priya.\n\n\
+         ### Private\n\nSECRET-A burnout signs\n\n\
+         ## Follow-ups\n\n- [ ] Send the doc\n\n\
+         ### 🔒 Private\n\nSECRET-B ask HR first\n",
+    );
+    let brief = prep(&t, "alice");
+    assert!(!brief.contains("SECRET"), "{brief}");
+    assert!(!brief.contains("Private"), "{brief}");
+    assert_eq!(
+        brief,
+        "Alice\n\
+         Last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days · next due 2026-11-17\n\n\
+         Follow-ups you own (1)\n  alice/2026-11-03.md:24: Send the doc · 2 days\n\n\
+         Last time (2026-11-03): Lift\n  - What would help?\n    Intro to Priya.\n\n\
+         Last time (2026-11-03): Follow-ups\n  - [ ] Send the doc\n\n\
+         Ask today\n\
+         \x20 Listen: What's something you wish I asked you about more often?\n\
+         \x20 Learn: Where do you see yourself growing over the next year?\n\
+         \x20 Lift: What would help you feel more confident going into this?\n"
+    );
+}
