@@ -132,3 +132,25 @@ fn issue9_a_huge_cadence_is_an_error_not_a_panic() {
         "oneonone: error: oneonone.yaml:1:15: cadence_days: 0 days; it must be from 1 to 3650\n",
     );
 }
+
+#[test]
+fn issue10_people_aligns_wide_and_decomposed_names_by_display_width() {
+    let t = Test::new();
+    // 李娜 takes four columns in two characters; José typed on macOS is
+    // five characters in four columns.
+    for (name, date) in [
+        ("李娜", "2026-11-20"),
+        ("Bob", "2026-11-21"),
+        ("Jose\u{301}", "2026-11-22"),
+    ] {
+        t.run(&["new", name, "--date", date]).ok();
+    }
+    t.run(&["--today", "2026-11-29", "people", "--color", "never"])
+        .ok()
+        .stdout(
+            "PERSON  ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+             Bob           2026-11-21  8d   1     0/0          0       2026-12-05\n\
+             Jose\u{301}          2026-11-22  7d   1     0/0          0       2026-12-06\n\
+             李娜          2026-11-20  9d   1     0/0          0       2026-12-04\n",
+        );
+}
