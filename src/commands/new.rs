@@ -9,7 +9,6 @@
 //! is undone, so a failure leaves the notebook as it was: nothing moved
 //! half-way, nothing in two places, nothing lost.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use rand::SeedableRng;
@@ -188,14 +187,9 @@ fn take_agenda(notebook: &Notebook, slug: &str, tx: &mut Transaction) -> Result<
 }
 
 /// Plans marking the open follow-ups of the earlier notes as carried;
-/// returns the lines for the new note, oldest note first. A note that
-/// cannot be read keeps its items (a warning says so).
-///
-/// A `new` stopped between its writes leaves a follow-up open in two
-/// notes: the note it wrote, and the earlier one not yet marked `[>]`.
-/// Every open copy is marked `[>]`, but an item that comes out exactly the
-/// same from several notes (same words, same `(from DATE)`) is written
-/// once, from the latest note; only as many times as one note holds it.
+/// returns the lines for the new note, oldest note first (see
+/// [`carry::hand_over`]). A note that cannot be read keeps its items (a
+/// warning says so).
 fn carry_over(
     notebook: &Notebook,
     earlier: &[&Meeting],
@@ -203,8 +197,7 @@ fn carry_over(
     tx: &mut Transaction,
     out: &mut Output,
 ) -> Result<Carried> {
-    // Each note's items, oldest note first: (private, item).
-    let mut per_note: Vec<Vec<(bool, String)>> = Vec::new();
+    let mut per_note = Vec::new();
     let mut open = 0;
     for meeting in earlier {
         let file = crate::notebook::NoteFile {
@@ -230,9 +223,7 @@ fn carry_over(
             .unwrap_or(meeting.date);
         let private = crate::share::private_ranges(&note, rules);
         if let Some(carried) = carry::carry_out(&text, Some(note_date), &private) {
-            let items = carried.items.into_iter().map(|i| (false, i));
-            let private_items = carried.private_items.into_iter().map(|i| (true, i));
-            per_note.push(items.chain(private_items).collect());
+            per_note.push(carried.items_from(&meeting.rel));
             open += carried.open;
             tx.push(Change {
                 path: notebook.path(&meeting.rel),
@@ -242,52 +233,17 @@ fn carry_over(
             });
         }
     }
-    // How many copies of each item to write: the most one note holds.
-    let mut wanted: HashMap<&(bool, String), usize> = HashMap::new();
-    for items in &per_note {
-        let mut here: HashMap<&(bool, String), usize> = HashMap::new();
-        for item in items {
-            *here.entry(item).or_default() += 1;
-        }
-        for (item, n) in here {
-            let w = wanted.entry(item).or_default();
-            *w = (*w).max(n);
-        }
-    }
-    // Keep the latest copies: walk from the newest note back.
-    let mut keep: Vec<Vec<bool>> = per_note.iter().map(|i| vec![true; i.len()]).collect();
-    let mut dropped = 0;
-    for (n, items) in per_note.iter().enumerate().rev() {
-        for (k, item) in items.iter().enumerate().rev() {
-            let Some(left) = wanted.get_mut(item) else {
-                continue;
-            };
-            if *left == 0 {
-                keep[n][k] = false;
-                dropped += 1;
-                // Its open sub-items are not written either.
-                let within = task::tasks(&Note::split(&item.1))
-                    .iter()
-                    .filter(|t| t.is_open())
-                    .count();
-                open = open.saturating_sub(within);
-            } else {
-                *left -= 1;
-            }
-        }
-    }
+    let handover = carry::hand_over(per_note, open);
     let mut carried = Carried {
-        open,
-        dropped,
+        open: handover.open,
+        dropped: handover.dropped,
         ..Carried::default()
     };
-    for (items, keep) in per_note.into_iter().zip(keep) {
-        for ((private, item), keep) in items.into_iter().zip(keep) {
-            match (keep, private) {
-                (false, _) => {}
-                (true, false) => carried.items.push(item),
-                (true, true) => carried.private_items.push(item),
-            }
+    for item in handover.items {
+        if item.private {
+            carried.private_items.push(item.text);
+        } else {
+            carried.items.push(item.text);
         }
     }
     Ok(carried)
