@@ -7,8 +7,14 @@
 //! from stays through later carries. The whole item travels: its wrapped
 //! lines and sub-items come along (open sub-items are marked `[>]` in the
 //! old note too, since their open copy is now in the new one).
+//!
+//! [`carry_out`] carries the items out of one note; [`hand_over`] joins
+//! what several notes give, so that an item open in two of them (a `new`
+//! stopped between its writes) reaches the new note once.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -31,6 +37,115 @@ pub struct CarriedOut {
     pub private_items: Vec<String>,
     /// How many open items moved (sub-items included).
     pub open: usize,
+}
+
+impl CarriedOut {
+    /// Its items, shared ones first, as coming from the note `from`.
+    #[must_use]
+    pub fn items_from(&self, from: &Path) -> Vec<CarriedItem> {
+        let item = |text: &String, private| CarriedItem {
+            from: from.to_path_buf(),
+            text: text.clone(),
+            private,
+        };
+        self.items
+            .iter()
+            .map(|t| item(t, false))
+            .chain(self.private_items.iter().map(|t| item(t, true)))
+            .collect()
+    }
+}
+
+/// One follow-up on its way to the new note, and the note it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedItem {
+    /// The earlier note it is open in, relative to the notebook.
+    pub from: PathBuf,
+    /// The new note's copy: `- [ ] text (from DATE)` with its other lines
+    /// after it (no final line break).
+    pub text: String,
+    /// Whether it stood in a private section: then it goes into the new
+    /// note's private section.
+    pub private: bool,
+}
+
+impl CarriedItem {
+    /// What makes two copies the same item: the same words (with the same
+    /// `(from DATE)`), in the same kind of section.
+    fn key(&self) -> (bool, &str) {
+        (self.private, &self.text)
+    }
+}
+
+/// What the earlier notes hand on to the new one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Handover {
+    /// The items the new note gets, oldest note first.
+    pub items: Vec<CarriedItem>,
+    /// How many open items they hold (sub-items included).
+    pub open: usize,
+    /// Copies of items open in more than one note: marked `[>]` where they
+    /// stood, but not written again.
+    pub dropped: usize,
+}
+
+/// Joins the items carried out of several notes (each note's
+/// [`CarriedOut::items_from`], oldest note first; `open` how many open
+/// items they hold in all, the sum of their [`CarriedOut::open`]).
+///
+/// A `new` stopped between its writes leaves a follow-up open in two
+/// notes: the note it wrote, and the earlier one not yet marked `[>]`.
+/// Every open copy is marked `[>]`, but an item that comes out exactly the
+/// same from several notes (same words, same `(from DATE)`) is written
+/// once, from the latest note; only as many times as one note holds it.
+#[must_use]
+pub fn hand_over(notes: Vec<Vec<CarriedItem>>, open: usize) -> Handover {
+    // How many copies of each item to write: the most one note holds.
+    let mut wanted: HashMap<(bool, &str), usize> = HashMap::new();
+    for items in &notes {
+        let mut here: HashMap<(bool, &str), usize> = HashMap::new();
+        for item in items {
+            *here.entry(item.key()).or_default() += 1;
+        }
+        for (key, n) in here {
+            let w = wanted.entry(key).or_default();
+            *w = (*w).max(n);
+        }
+    }
+    // Keep the latest copies: walk from the newest note back.
+    let mut keep: Vec<Vec<bool>> = notes.iter().map(|i| vec![true; i.len()]).collect();
+    let mut open = open;
+    let mut dropped = 0;
+    for (n, items) in notes.iter().enumerate().rev() {
+        for (k, item) in items.iter().enumerate().rev() {
+            let Some(left) = wanted.get_mut(&item.key()) else {
+                continue;
+            };
+            if *left == 0 {
+                keep[n][k] = false;
+                dropped += 1;
+                // Its open sub-items are not written either.
+                let within = task::tasks(&Note::split(&item.text))
+                    .iter()
+                    .filter(|t| t.is_open())
+                    .count();
+                open = open.saturating_sub(within);
+            } else {
+                *left -= 1;
+            }
+        }
+    }
+    let items = notes
+        .into_iter()
+        .zip(keep)
+        .flat_map(|(items, keep)| items.into_iter().zip(keep))
+        .filter_map(|(item, keep)| keep.then_some(item))
+        .collect();
+    Handover {
+        items,
+        open,
+        dropped,
+    }
 }
 
 /// Marks every open item of a note as carried and returns the items the
@@ -330,6 +445,46 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(outermost(&ranges), plain_outermost);
         }
+    }
+
+    #[test]
+    fn hand_over_writes_an_item_open_in_two_notes_once_from_the_latest() {
+        let item = |from: &str, text: &str, private| CarriedItem {
+            from: PathBuf::from(from),
+            text: text.into(),
+            private,
+        };
+        let twice = "- [ ] Send doc (from 2026-01-05)\n  - [ ] ask Priya";
+        let handover = hand_over(
+            vec![
+                vec![
+                    item("a/2026-01-05.md", twice, false),
+                    item("a/2026-01-05.md", "- [ ] Ask HR (from 2026-01-05)", true),
+                    item("a/2026-01-05.md", "- [ ] same words", false),
+                ],
+                vec![
+                    item("a/2026-01-12.md", twice, false),
+                    item("a/2026-01-12.md", "- [ ] Ask HR (from 2026-01-05)", false),
+                    item("a/2026-01-12.md", "- [ ] same words", false),
+                    item("a/2026-01-12.md", "- [ ] same words", false),
+                ],
+            ],
+            10,
+        );
+        assert_eq!(
+            handover.items,
+            [
+                item("a/2026-01-05.md", "- [ ] Ask HR (from 2026-01-05)", true),
+                item("a/2026-01-12.md", twice, false),
+                item("a/2026-01-12.md", "- [ ] Ask HR (from 2026-01-05)", false),
+                item("a/2026-01-12.md", "- [ ] same words", false),
+                item("a/2026-01-12.md", "- [ ] same words", false),
+            ]
+        );
+        assert_eq!(handover.dropped, 2);
+        // The dropped copies held 2 open items and 1.
+        assert_eq!(handover.open, 7);
+        assert_eq!(hand_over(Vec::new(), 0), Handover::default());
     }
 
     #[test]

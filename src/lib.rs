@@ -26,6 +26,7 @@ pub mod error;
 pub mod followup;
 pub mod fs;
 pub mod invariants;
+pub mod new_note;
 pub mod note;
 pub mod notebook;
 pub mod output;

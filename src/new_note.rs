@@ -1,0 +1,643 @@
+//! A new meeting note, planned before anything is written: the use case
+//! behind `oneonone new`. [`NewNote::plan`] reads the notebook and works
+//! out the note's file (`<slug>/<date>.md`, or the next free
+//! `<date>-N.md`) and text: suggested questions, the open points of the
+//! person's agenda.md, and the open follow-ups of their earlier notes.
+//! Planning writes nothing; [`NewNote::commit`] writes the plan.
+//!
+//! Order of writes, all under the notebook lock and as one transaction: the
+//! new note is created first; then the earlier notes get their `[>]` marks
+//! and agenda.md loses the moved points. If any write fails, what was done
+//! is undone, so a failure leaves the notebook as it was: nothing moved
+//! half-way, nothing in two places, nothing lost. Each edit re-checks the
+//! bytes it was planned on, so a file changed since planning stops the
+//! commit instead of losing the change.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::agenda::{self, AGENDA_FILE};
+use crate::bank::{self, Bank, DEFAULT_FRAMEWORK, NOTE_TEMPLATE};
+use crate::carry::{self, CarriedItem, Handover};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::fs::{Change, Lock, Modes, Transaction};
+use crate::note::Note;
+use crate::notebook::{Meeting, NoteFile, Notebook, meeting_name};
+use crate::output::sanitize;
+use crate::person::Person;
+use crate::render::{plural, plural_were};
+use crate::share::Sharing;
+use crate::task;
+use crate::template::{self, NoteFields};
+
+/// How many `-N` names to try before giving up on a day.
+const MAX_MEETINGS_A_DAY: u32 = 999;
+
+/// What a new note is asked for: `oneonone new`'s arguments, resolved.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// The person as typed: their name, or the start of their folder name.
+    pub person: &'a str,
+    /// The meeting date.
+    pub date: NaiveDate,
+    /// The framework asked for by name, if any.
+    pub framework: Option<&'a str>,
+    /// The seed for picking the suggested questions.
+    pub seed: u64,
+    /// Whether the open follow-ups of the earlier notes move into the new
+    /// one.
+    pub carry_over: bool,
+}
+
+/// The plan for a new meeting note: the file it creates, the agenda points
+/// it moves and the follow-ups it carries over. Nothing is written until
+/// [`NewNote::commit`].
+#[derive(Debug, Clone)]
+pub struct NewNote {
+    /// The person's name as the note gives it.
+    pub person: String,
+    /// The meeting date.
+    pub date: NaiveDate,
+    /// The framework's title (its name when it has none).
+    pub framework: String,
+    /// The new note's path, relative to the notebook.
+    pub rel: PathBuf,
+    /// The new note's path as shown to the user.
+    pub shown: PathBuf,
+    /// The new note's text.
+    pub text: String,
+    /// The points moved out of the person's agenda.md, as the new note's
+    /// items.
+    pub agenda: Vec<String>,
+    /// The follow-ups carried over, each with the note it comes from, in
+    /// the new note's order (the private ones go to its private section).
+    pub carried: Vec<CarriedItem>,
+    /// How many open items the carried follow-ups hold (sub-items
+    /// included).
+    pub carried_open: usize,
+    /// Notices for the person running the command (already sanitized for a
+    /// terminal).
+    pub notices: Vec<String>,
+    /// Every file the commit writes: the edits of agenda.md and the earlier
+    /// notes in order, then the new note.
+    changes: Vec<Change>,
+    /// The person's folder, which the commit creates if needed, and how it
+    /// is shown.
+    folder: PathBuf,
+    folder_shown: PathBuf,
+    /// The permissions of what the commit creates.
+    modes: Modes,
+}
+
+impl NewNote {
+    /// Plans the note `request` asks for in `notebook`; reads, never
+    /// writes. A note that cannot be read keeps its follow-ups, and goes
+    /// to `warn`. Run it under the notebook lock to commit the plan.
+    ///
+    /// # Errors
+    /// The person's name is refused, the bank or settings are broken, the
+    /// framework is unknown, the day has no free name left, a file to
+    /// change has git conflict markers, or the bank would hide carried
+    /// follow-ups in the new note.
+    pub fn plan(
+        notebook: &Notebook,
+        request: &Request<'_>,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<NewNote> {
+        let bank = Bank::load(notebook.root(), notebook.shown())?;
+        let framework = bank.framework(framework_name(request.framework, &notebook.config))?;
+        let person = Person::resolve(notebook, request.person, true)?;
+        notebook.refuse_link(&person.slug)?;
+        let date = request.date;
+        let meetings = notebook.meetings(&person.slug);
+        let (number, rel) = free_name(notebook, &person.slug, date)?;
+        let before_new = |m: &&Meeting| (m.date, m.number) < (date, number);
+        let mut changes = Vec::new();
+
+        // Questions asked in the latest notes are not suggested again.
+        let recent = notebook.recent_notes(&person.slug);
+        let mut rng = StdRng::seed_from_u64(request.seed);
+        let per_section = notebook.config.questions_per_section();
+        let questions = bank::pick_for_sections(&bank, framework, per_section, &mut rng, &recent);
+
+        // The agenda is for the next meeting: a note back-dated behind the
+        // latest one does not take it.
+        let agenda = if meetings.iter().all(|m| before_new(&m)) {
+            take_agenda(notebook, &person.slug, &mut changes)?
+        } else {
+            Vec::new()
+        };
+        let handover = if request.carry_over {
+            let earlier: Vec<&Meeting> = meetings.iter().filter(before_new).collect();
+            let rules = Sharing::for_notebook(&notebook.config, &bank);
+            carry_over(notebook, &earlier, &rules, &mut changes, warn)?
+        } else {
+            Handover::default()
+        };
+
+        let in_section = |private: bool| -> Vec<String> {
+            handover
+                .items
+                .iter()
+                .filter(|i| i.private == private)
+                .map(|i| i.text.clone())
+                .collect()
+        };
+        let text = template::render(
+            NOTE_TEMPLATE,
+            &NoteFields {
+                person: &person.name,
+                date: date.to_string(),
+                framework,
+                manager: notebook.config.manager.as_deref(),
+                questions,
+                agenda: agenda.clone(),
+                carried: in_section(false),
+                carried_private: in_section(true),
+                private: notebook
+                    .config
+                    .private_section
+                    .as_deref()
+                    .unwrap_or(crate::share::DEFAULT_PRIVATE_HEADING),
+            },
+        );
+        check_open_count(notebook, &rel, &text, handover.open)?;
+        changes.push(Change {
+            path: notebook.path(&rel),
+            shown: notebook.show(&rel),
+            before: None,
+            after: text.clone().into_bytes(),
+        });
+        let mut notices = Vec::new();
+        if handover.dropped > 0 {
+            notices.push(format!(
+                "{} open in more than one note (an interrupted run?): every copy is marked `[>]`, and the new note holds each once",
+                plural_were(handover.dropped, "follow-up")
+            ));
+        }
+        let slug = Path::new(&person.slug);
+        Ok(NewNote {
+            person: person.name,
+            date,
+            framework: framework.title_or_name().to_string(),
+            shown: notebook.show(&rel),
+            rel,
+            text,
+            agenda,
+            carried: handover.items,
+            carried_open: handover.open,
+            notices,
+            changes,
+            folder: notebook.path(slug),
+            folder_shown: notebook.show(slug),
+            modes: notebook.modes(),
+        })
+    }
+
+    /// Every file the commit writes, in order: the edits (agenda.md, then
+    /// the earlier notes, oldest first), then the new note (`before` is
+    /// `None`). The transaction creates the new note first.
+    #[must_use]
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// The plan in a few words: `the 2026-11-24 note for Alice (Listen,
+    /// learn, lift); 2 agenda points, 3 follow-ups carried over`, sanitized
+    /// for a terminal.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        format!(
+            "the {} note for {} ({}){}",
+            self.date,
+            sanitize(&self.person),
+            sanitize(&self.framework),
+            moved(self.agenda.len(), self.carried_open)
+        )
+    }
+
+    /// Writes the plan: the person's folder if it is new, then every
+    /// change as one transaction. `lock` is the notebook's lock, held since
+    /// before planning.
+    ///
+    /// # Errors
+    /// The folder cannot be made, or a write failed (a file changed since
+    /// planning, the new note's name was taken meanwhile, the disk); what
+    /// was written is undone, and a folder made for the note is removed.
+    pub fn commit(&self, lock: &Lock) -> Result<()> {
+        let new_folder = !self.folder.exists();
+        crate::fs::create_dir_with(&self.folder, self.modes)
+            .map_err(|e| Error::io(&self.folder_shown, "cannot create the folder", e))?;
+        let mut tx = Transaction::with_modes(self.modes).staged(lock);
+        for change in &self.changes {
+            tx.push(change.clone());
+        }
+        if let Err(e) = tx.commit() {
+            if new_folder {
+                // Only removes the folder if it is still empty.
+                let _ = std::fs::remove_dir(&self.folder);
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+}
+
+/// The framework a new note follows, by name: the one asked for, else the
+/// notebook's `framework:` setting, else the built-in default.
+#[must_use]
+pub fn framework_name<'a>(asked: Option<&'a str>, config: &'a Config) -> &'a str {
+    asked
+        .or(config.framework.as_deref())
+        .unwrap_or(DEFAULT_FRAMEWORK)
+}
+
+/// The first free `DATE.md` / `DATE-N.md` in the person's folder.
+fn free_name(notebook: &Notebook, slug: &str, date: NaiveDate) -> Result<(u32, PathBuf)> {
+    let rel = |n| Path::new(slug).join(meeting_name(date, n));
+    (1..=MAX_MEETINGS_A_DAY)
+        .find(|&n| !notebook.path(&rel(n)).exists())
+        .map(|n| (n, rel(n)))
+        .ok_or_else(|| Error::Exists {
+            path: notebook.show(&rel(MAX_MEETINGS_A_DAY)),
+        })
+}
+
+/// Plans taking the open points out of the person's agenda.md; returns them
+/// as note items.
+fn take_agenda(notebook: &Notebook, slug: &str, changes: &mut Vec<Change>) -> Result<Vec<String>> {
+    let rel = Path::new(slug).join(AGENDA_FILE);
+    let Some(text) = crate::notebook::read_note_optional(notebook, &rel)? else {
+        return Ok(Vec::new());
+    };
+    let points = agenda::open_points(&text);
+    if points.is_empty() {
+        return Ok(Vec::new());
+    }
+    refuse_conflicts(notebook, &rel, &text)?;
+    changes.push(Change {
+        path: notebook.path(&rel),
+        shown: notebook.show(&rel),
+        before: Some(text.clone().into_bytes()),
+        after: agenda::remove(&text, &points).into_bytes(),
+    });
+    Ok(agenda::as_note_items(&text, &points))
+}
+
+/// Plans marking the open follow-ups of the earlier notes (oldest first)
+/// as carried; returns what they hand on (see [`carry::hand_over`]). A
+/// note that cannot be read keeps its items, and goes to `warn`.
+fn carry_over(
+    notebook: &Notebook,
+    earlier: &[&Meeting],
+    rules: &Sharing,
+    changes: &mut Vec<Change>,
+    warn: &mut dyn FnMut(Error),
+) -> Result<Handover> {
+    let mut per_note = Vec::new();
+    let mut open = 0;
+    for meeting in earlier {
+        let file = NoteFile {
+            rel: meeting.rel.clone(),
+        };
+        let text = match crate::notebook::read_note(notebook, &file) {
+            Ok(text) => text,
+            Err(e) => {
+                warn(e);
+                continue;
+            }
+        };
+        // Nothing can move out of a note without an open item: no parse.
+        if !crate::followup::may_hold_open_item(&text) {
+            continue;
+        }
+        refuse_conflicts(notebook, &meeting.rel, &text)?;
+        let note = Note::split(&text);
+        let note_date = note
+            .frontmatter_lenient(&meeting.rel)
+            .0
+            .date
+            .unwrap_or(meeting.date);
+        let private = crate::share::private_ranges(&note, rules);
+        if let Some(carried) = carry::carry_out(&text, Some(note_date), &private) {
+            per_note.push(carried.items_from(&meeting.rel));
+            open += carried.open;
+            changes.push(Change {
+                path: notebook.path(&meeting.rel),
+                shown: notebook.show(&meeting.rel),
+                before: Some(text.into_bytes()),
+                after: carried.text.into_bytes(),
+            });
+        }
+    }
+    Ok(carry::hand_over(per_note, open))
+}
+
+/// Every carried item must be open in the new note, exactly once: a bank
+/// string that opens a code block or a comment would hide them.
+fn check_open_count(
+    notebook: &Notebook,
+    rel: &Path,
+    text: &str,
+    carried_open: usize,
+) -> Result<()> {
+    let open_in_new = task::tasks(&Note::split(text))
+        .iter()
+        .filter(|t| t.is_open())
+        .count();
+    if open_in_new == carried_open {
+        return Ok(());
+    }
+    Err(Error::Invalid {
+        path: notebook.show(rel),
+        line: None,
+        message: format!(
+            "the new note would hold {open_in_new} open follow-ups instead of the {carried_open} carried over; \
+             check the question bank and the frameworks for text that opens a code block, a comment or a task; \
+             nothing was written"
+        ),
+    })
+}
+
+/// Refuses to move anything out of a file with unresolved git conflict
+/// markers: which side a line belongs to is for a person to decide.
+fn refuse_conflicts(notebook: &Notebook, rel: &Path, text: &str) -> Result<()> {
+    match crate::note::conflict_marker(text) {
+        Some(line) => Err(Error::Invalid {
+            path: notebook.show(rel),
+            line: Some(line),
+            message: "unresolved git conflict markers; resolve them, then run `oneonone new` again"
+                .into(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// "; 2 agenda points, 3 follow-ups carried over", or nothing.
+fn moved(agenda: usize, carried: usize) -> String {
+    let mut moved = Vec::new();
+    if agenda > 0 {
+        moved.push(plural(agenda, "agenda point"));
+    }
+    if carried > 0 {
+        moved.push(format!("{} carried over", plural(carried, "follow-up")));
+    }
+    if moved.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", moved.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    use crate::settings::{DirSource, Settings};
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// A notebook in a temp folder holding `files`.
+    fn notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, Notebook) {
+        let dir = tempfile::tempdir().unwrap();
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let settings = Settings {
+            cwd: dir.path().to_path_buf(),
+            dir: DirSource::Flag(dir.path().to_path_buf()),
+            today: day("2026-02-01"),
+            color_stdout: false,
+            color_stderr: false,
+            stdout_is_terminal: false,
+            editor: "vi".into(),
+            width: 80,
+        };
+        let notebook = Notebook::open(&settings, false).unwrap();
+        (dir, notebook)
+    }
+
+    /// Every file and folder under `root`, with the files' bytes.
+    fn tree(root: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
+        let mut found = BTreeMap::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                let rel = path.strip_prefix(root).unwrap().to_path_buf();
+                if path.is_dir() {
+                    stack.push(path);
+                    found.insert(rel, None);
+                } else {
+                    found.insert(rel, Some(std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        found
+    }
+
+    fn request<'a>(person: &'a str, date: &str) -> Request<'a> {
+        Request {
+            person,
+            date: day(date),
+            framework: None,
+            seed: 7,
+            carry_over: true,
+        }
+    }
+
+    fn plan(notebook: &Notebook, request: &Request<'_>) -> NewNote {
+        NewNote::plan(notebook, request, &mut |e| panic!("warned: {e}")).unwrap()
+    }
+
+    const AGENDA: &str =
+        "# Agenda: Alice\n\n- [ ] Ask about the offsite\n- [x] old point\n- [ ] Hiring plan\n";
+    const EARLIER: &str = "---\nperson: Alice\ndate: 2026-01-05\n---\n## Follow-ups\n\n- [ ] Send the doc\n- [x] Book a room\n\n## Private\n\n- [ ] Ask HR\n";
+
+    #[test]
+    fn a_plan_lists_what_moves_and_writes_nothing() {
+        let (dir, notebook) = notebook(&[
+            ("alice/agenda.md", AGENDA),
+            ("alice/2026-01-05.md", EARLIER),
+        ]);
+        let before = tree(dir.path());
+        let plan = plan(&notebook, &request("alice", "2026-01-12"));
+        assert_eq!(tree(dir.path()), before, "planning wrote something");
+
+        assert_eq!(plan.rel, Path::new("alice").join("2026-01-12.md"));
+        assert_eq!(plan.person, "Alice");
+        assert_eq!(
+            plan.agenda,
+            ["- Ask about the offsite\n", "- Hiring plan\n"]
+        );
+        let from = Path::new("alice").join("2026-01-05.md");
+        assert_eq!(
+            plan.carried,
+            [
+                CarriedItem {
+                    from: from.clone(),
+                    text: "- [ ] Send the doc (from 2026-01-05)".into(),
+                    private: false,
+                },
+                CarriedItem {
+                    from: from.clone(),
+                    text: "- [ ] Ask HR (from 2026-01-05)".into(),
+                    private: true,
+                },
+            ]
+        );
+        assert_eq!(plan.carried_open, 2);
+        assert!(plan.notices.is_empty(), "{:?}", plan.notices);
+        assert_eq!(
+            plan.summary(),
+            "the 2026-01-12 note for Alice (Listen, Learn, Lift); 2 agenda points, 2 follow-ups carried over"
+        );
+        // The new note holds what moved; the private item in its private
+        // section.
+        let private_at = plan.text.find("## Private").unwrap();
+        let at = |s: &str| plan.text.find(s).unwrap_or_else(|| panic!("{s:?} missing"));
+        assert!(at("- Ask about the offsite\n") < private_at);
+        assert!(at("- [ ] Send the doc (from 2026-01-05)") < private_at);
+        assert!(at("- [ ] Ask HR (from 2026-01-05)") > private_at);
+
+        let changes: Vec<(&Path, bool)> = plan
+            .changes()
+            .iter()
+            .map(|c| (c.path.strip_prefix(dir.path()).unwrap(), c.before.is_some()))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                (Path::new("alice/agenda.md"), true),
+                (from.as_path(), true),
+                (plan.rel.as_path(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn committing_the_plan_writes_exactly_it() {
+        let (dir, notebook) = notebook(&[
+            ("alice/agenda.md", AGENDA),
+            ("alice/2026-01-05.md", EARLIER),
+        ]);
+        let plan = plan(&notebook, &request("alice", "2026-01-12"));
+        let lock = notebook.lock(&mut || {}).unwrap();
+        plan.commit(&lock).unwrap();
+        let read = |rel: &str| std::fs::read_to_string(dir.path().join(rel)).unwrap();
+        assert_eq!(read("alice/2026-01-12.md"), plan.text);
+        assert_eq!(
+            read("alice/agenda.md"),
+            "# Agenda: Alice\n\n- [x] old point\n"
+        );
+        assert_eq!(read("alice/2026-01-05.md"), EARLIER.replace("[ ]", "[>]"));
+    }
+
+    #[test]
+    fn a_back_dated_note_takes_no_agenda_and_carries_only_from_before_it() {
+        let (dir, notebook) = notebook(&[
+            ("alice/agenda.md", AGENDA),
+            ("alice/2026-01-05.md", EARLIER),
+            ("alice/2026-01-20.md", "- [ ] later item\n"),
+        ]);
+        let plan = plan(&notebook, &request("alice", "2026-01-12"));
+        assert!(plan.agenda.is_empty());
+        let texts: Vec<&str> = plan.carried.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "- [ ] Send the doc (from 2026-01-05)",
+                "- [ ] Ask HR (from 2026-01-05)"
+            ]
+        );
+        let edited: Vec<&Path> = plan
+            .changes()
+            .iter()
+            .filter(|c| c.before.is_some())
+            .map(|c| c.path.strip_prefix(dir.path()).unwrap())
+            .collect();
+        assert_eq!(edited, [Path::new("alice/2026-01-05.md")]);
+    }
+
+    #[test]
+    fn without_carrying_only_the_agenda_moves() {
+        let (_dir, notebook) = notebook(&[
+            ("alice/agenda.md", AGENDA),
+            ("alice/2026-01-05.md", EARLIER),
+        ]);
+        let plan = plan(
+            &notebook,
+            &Request {
+                carry_over: false,
+                ..request("alice", "2026-01-12")
+            },
+        );
+        assert_eq!(plan.agenda.len(), 2);
+        assert!(plan.carried.is_empty());
+        assert_eq!(plan.carried_open, 0);
+        assert_eq!(plan.changes().len(), 2);
+    }
+
+    #[test]
+    fn planning_for_a_new_person_makes_no_folder() {
+        let (dir, notebook) = notebook(&[]);
+        let before = tree(dir.path());
+        let plan = plan(&notebook, &request("Bob Jones", "2026-01-12"));
+        assert_eq!(tree(dir.path()), before, "planning wrote something");
+        assert_eq!(plan.rel, Path::new("bob-jones").join("2026-01-12.md"));
+        let lock = notebook.lock(&mut || {}).unwrap();
+        plan.commit(&lock).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&plan.rel)).unwrap(),
+            plan.text
+        );
+    }
+
+    #[test]
+    fn the_next_note_the_same_day_gets_the_next_free_name() {
+        let (_dir, notebook) = notebook(&[
+            ("alice/2026-01-12.md", "first\n"),
+            ("alice/2026-01-12-2.md", "second\n"),
+        ]);
+        let plan = plan(&notebook, &request("alice", "2026-01-12"));
+        assert_eq!(plan.rel, Path::new("alice").join("2026-01-12-3.md"));
+    }
+
+    #[test]
+    fn an_unreadable_note_is_warned_about_and_keeps_its_items() {
+        let (dir, notebook) = notebook(&[("alice/2026-01-06.md", "- [ ] b\n")]);
+        std::fs::write(dir.path().join("alice/2026-01-05.md"), b"- [ ] a\n\xff\n").unwrap();
+        let mut warned = Vec::new();
+        let plan = NewNote::plan(&notebook, &request("alice", "2026-01-12"), &mut |e| {
+            warned.push(e.to_string());
+        })
+        .unwrap();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(warned[0].contains("2026-01-05.md"), "{warned:?}");
+        assert!(warned[0].contains("not UTF-8"), "{warned:?}");
+        let texts: Vec<&str> = plan.carried.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["- [ ] b (from 2026-01-06)"]);
+        assert_eq!(plan.changes().len(), 2);
+    }
+
+    #[test]
+    fn a_named_framework_wins_over_the_notebooks_over_the_default() {
+        let mut config = Config::default();
+        assert_eq!(framework_name(None, &config), DEFAULT_FRAMEWORK);
+        config.framework = Some("grow".into());
+        assert_eq!(framework_name(None, &config), "grow");
+        assert_eq!(
+            framework_name(Some("start-stop-continue"), &config),
+            "start-stop-continue"
+        );
+    }
+}
