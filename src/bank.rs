@@ -151,6 +151,16 @@ pub struct Bank {
     pub frameworks: Vec<Framework>,
 }
 
+/// The framework a note follows, by name: the one asked for, else the
+/// notebook's `framework:` setting, else the built-in default. The one place
+/// that says so (`new`, `prep`, `questions` and `frameworks` ask it).
+#[must_use]
+pub fn framework_name<'a>(asked: Option<&'a str>, config: &'a crate::config::Config) -> &'a str {
+    asked
+        .or(config.framework.as_deref())
+        .unwrap_or(DEFAULT_FRAMEWORK)
+}
+
 impl Bank {
     /// The bank and the default framework's name: the notebook's when there is
     /// one; the built-in ones when no notebook was named and the current folder
@@ -162,10 +172,7 @@ impl Bank {
         match crate::notebook::Notebook::open(settings, false) {
             Ok(nb) => Ok((
                 Bank::load(nb.root(), nb.shown())?,
-                nb.config
-                    .framework
-                    .clone()
-                    .unwrap_or_else(|| DEFAULT_FRAMEWORK.into()),
+                framework_name(None, &nb.config).to_string(),
             )),
             Err(Error::NoNotebook { .. })
                 if settings.dir == crate::settings::DirSource::Discover =>

@@ -155,6 +155,19 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
+impl Command {
+    /// The `--seed` given to a command that picks questions.
+    #[must_use]
+    pub fn seed(&self) -> Option<u64> {
+        match self {
+            Command::New(args) => args.seed,
+            Command::Prep(args) => args.seed,
+            Command::Questions(args) => args.seed,
+            _ => None,
+        }
+    }
+}
+
 /// `oneonone init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {

@@ -460,6 +460,7 @@ mod tests {
             stdout_is_terminal: false,
             editor: "vi".into(),
             width: 80,
+            seed: 0,
         };
         let notebook = Notebook::open(&settings, false).unwrap();
         let fast = scan(&notebook, &mut |_| {});

@@ -20,9 +20,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use crate::agenda::{self, AGENDA_FILE};
-use crate::bank::{self, Bank, DEFAULT_FRAMEWORK, NOTE_TEMPLATE};
+use crate::bank::{self, Bank, NOTE_TEMPLATE};
 use crate::carry::{self, CarriedItem, Handover};
-use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::fs::{Change, Lock, Modes, Transaction};
 use crate::note::Note;
@@ -109,7 +108,8 @@ impl NewNote {
         warn: &mut dyn FnMut(Error),
     ) -> Result<NewNote> {
         let bank = Bank::load(notebook.root(), notebook.shown())?;
-        let framework = bank.framework(framework_name(request.framework, &notebook.config))?;
+        let framework =
+            bank.framework(bank::framework_name(request.framework, &notebook.config))?;
         let person = Person::resolve(notebook, request.person, true)?;
         notebook.refuse_link(&person.slug)?;
         let date = request.date;
@@ -245,15 +245,6 @@ impl NewNote {
         }
         Ok(())
     }
-}
-
-/// The framework a new note follows, by name: the one asked for, else the
-/// notebook's `framework:` setting, else the built-in default.
-#[must_use]
-pub fn framework_name<'a>(asked: Option<&'a str>, config: &'a Config) -> &'a str {
-    asked
-        .or(config.framework.as_deref())
-        .unwrap_or(DEFAULT_FRAMEWORK)
 }
 
 /// The first free `DATE.md` / `DATE-N.md` in the person's folder.
@@ -421,6 +412,7 @@ mod tests {
             stdout_is_terminal: false,
             editor: "vi".into(),
             width: 80,
+            seed: 0,
         };
         let notebook = Notebook::open(&settings, false).unwrap();
         (dir, notebook)
@@ -631,12 +623,14 @@ mod tests {
 
     #[test]
     fn a_named_framework_wins_over_the_notebooks_over_the_default() {
+        use crate::bank::DEFAULT_FRAMEWORK;
+        use crate::config::Config;
         let mut config = Config::default();
-        assert_eq!(framework_name(None, &config), DEFAULT_FRAMEWORK);
+        assert_eq!(bank::framework_name(None, &config), DEFAULT_FRAMEWORK);
         config.framework = Some("grow".into());
-        assert_eq!(framework_name(None, &config), "grow");
+        assert_eq!(bank::framework_name(None, &config), "grow");
         assert_eq!(
-            framework_name(Some("start-stop-continue"), &config),
+            bank::framework_name(Some("start-stop-continue"), &config),
             "start-stop-continue"
         );
     }

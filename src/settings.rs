@@ -32,6 +32,8 @@ pub struct Environment {
     pub editor: Option<String>,
     /// Standard output's width in columns, when it is a terminal.
     pub terminal_width: Option<usize>,
+    /// A random seed, for picks the user did not seed with `--seed`.
+    pub random_seed: u64,
 }
 
 impl Environment {
@@ -52,6 +54,7 @@ impl Environment {
             editor: non_empty("VISUAL")
                 .or_else(|| non_empty("EDITOR"))
                 .map(|e| e.to_string_lossy().into_owned()),
+            random_seed: rand::random(),
         }
     }
 }
@@ -87,6 +90,9 @@ pub struct Settings {
     pub editor: String,
     /// Columns for charts: the terminal's width, else 80.
     pub width: usize,
+    /// The seed for the question picks: the command's `--seed`, else a
+    /// random one.
+    pub seed: u64,
 }
 
 impl Settings {
@@ -115,6 +121,7 @@ impl Settings {
                 .clone()
                 .unwrap_or_else(|| crate::editor::FALLBACK.to_string()),
             width: env.terminal_width.unwrap_or(80),
+            seed: cli.command.seed().unwrap_or(env.random_seed),
         }
     }
 }

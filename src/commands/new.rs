@@ -28,7 +28,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         person: &args.person,
         date: args.date.unwrap_or(settings.today),
         framework: args.framework.as_deref(),
-        seed: args.seed.unwrap_or_else(rand::random),
+        seed: settings.seed,
         carry_over: !args.no_carry,
     };
     let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))?;

@@ -82,11 +82,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
 
     // One question per section they have not been asked lately.
     // The framework of their latest note, if the bank knows it.
-    let default = notebook
-        .config
-        .framework
-        .clone()
-        .unwrap_or_else(|| bank::DEFAULT_FRAMEWORK.into());
+    let default = bank::framework_name(None, &notebook.config).to_string();
     let latest = recent.first().and_then(|text| {
         Note::split(text)
             .frontmatter_lenient(Path::new(""))
@@ -96,7 +92,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let framework = latest
         .and_then(|name| bank.framework(&name).ok())
         .map_or_else(|| bank.framework(&default), Ok)?;
-    let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
+    let mut rng = StdRng::seed_from_u64(settings.seed);
     let picks = bank::pick_for_sections(&bank, framework, 1, &mut rng, &recent);
     out.print(format_args!("\n"))?;
     out.styled(style::HEADING, "Ask today")?;

@@ -167,6 +167,7 @@ impl Test {
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
             editor: None,
             terminal_width: Some(80),
+            random_seed: 0,
         };
         let (out, err) = (Captured::default(), Captured::default());
         let mut all = vec!["oneonone"];
