@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
@@ -32,9 +32,9 @@ pub struct FollowUp {
     pub line: usize,
     /// The item's text, without list marker and checkbox, trimmed.
     pub text: Arc<str>,
-    /// Who owns it: `me` (the manager, also when nobody is mentioned), or
-    /// the slug of the person an `@mention` names.
-    pub owner: Arc<str>,
+    /// Who owns it: written `me` (the manager, also when nobody is
+    /// mentioned), or the slug of the person an `@mention` names.
+    pub owner: Owner,
     /// The due date, from `📅 YYYY-MM-DD` or `due:YYYY-MM-DD`.
     pub due: Option<NaiveDate>,
     /// The person folder the file is in (not serialized).
@@ -328,7 +328,7 @@ pub fn items(
                 path: path.clone(),
                 line: t.line,
                 text: Arc::from(t.text),
-                owner: Arc::from(owner),
+                owner,
                 due,
                 folder: folder.clone(),
                 checkbox: t.checkbox,
@@ -351,14 +351,71 @@ pub fn overdue_first(a: &FollowUp, b: &FollowUp, today: NaiveDate) -> std::cmp::
         .then(a.line.cmp(&b.line))
 }
 
-/// The owner written in a follow-up's text for the manager.
-pub const ME: &str = "me";
+/// How the manager is named, in a follow-up's text (`@me`) and as its
+/// owner in `followups --json`.
+const ME: &str = "me";
+
+/// Who owns a follow-up. Written as a string (`followups --json`, the
+/// cache): `me`, or the person's slug.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// The manager: `@me`, or nobody mentioned.
+    Me,
+    /// The person an `@mention` names, by the slug of the name (never
+    /// `me`: [`Owner::named`] makes that [`Owner::Me`]).
+    Person(Arc<str>),
+}
+
+impl Owner {
+    /// The owner a slug names: `me` is the manager (`@Mé` slugs to it
+    /// too), any other slug a person.
+    #[must_use]
+    pub fn named(slug: &str) -> Owner {
+        if slug == ME {
+            Owner::Me
+        } else {
+            Owner::Person(Arc::from(slug))
+        }
+    }
+
+    /// True for the manager.
+    #[must_use]
+    pub fn is_me(&self) -> bool {
+        matches!(self, Owner::Me)
+    }
+
+    /// As it is written: `me`, or the person's slug.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Owner::Me => ME,
+            Owner::Person(slug) => slug,
+        }
+    }
+}
+
+impl Serialize for Owner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Owner {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Owner, D::Error> {
+        let written = Arc::<str>::deserialize(deserializer)?;
+        Ok(if &*written == ME {
+            Owner::Me
+        } else {
+            Owner::Person(written)
+        })
+    }
+}
 
 /// Reads who owns a follow-up and when it is due from its text: the first
 /// `@me` or `@name` mention (none: the manager), and the first `📅 DATE`
 /// (Obsidian Tasks, Dataview) or `due:DATE` (todo.txt).
 #[must_use]
-pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
+pub fn owner_and_due(text: &str) -> (Owner, Option<NaiveDate>) {
     let mut owner = None;
     let mut due = None;
     let mut tokens = text.split_whitespace().peekable();
@@ -374,9 +431,11 @@ pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
                 .unwrap_or(name.len());
             let name = name[..end].trim_end_matches('.');
             owner = if name.eq_ignore_ascii_case(ME) {
-                Some(ME.to_string())
+                Some(Owner::Me)
             } else {
-                crate::slug::slugify(name).ok()
+                crate::slug::slugify(name)
+                    .ok()
+                    .map(|slug| Owner::named(&slug))
             };
         }
         if due.is_none() {
@@ -393,7 +452,7 @@ pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
             }
         }
     }
-    (owner.unwrap_or_else(|| ME.to_string()), due)
+    (owner.unwrap_or(Owner::Me), due)
 }
 
 /// `YYYY-MM-DD` with nothing after it but punctuation (`2026-11-10.`,
@@ -487,36 +546,39 @@ mod tests {
 
     #[test]
     fn reads_owner_and_due_date() {
-        assert_eq!(owner_and_due("Send the doc"), ("me".into(), None));
+        assert_eq!(owner_and_due("Send the doc"), (Owner::Me, None));
         assert_eq!(
             owner_and_due("@me send the doc 📅 2026-12-01"),
-            ("me".into(), d("2026-12-01"))
+            (Owner::Me, d("2026-12-01"))
         );
         assert_eq!(
             owner_and_due("Draft the plan (@Alice-Smith), due:2026-12-02"),
-            ("alice-smith".into(), d("2026-12-02"))
+            (Owner::Person("alice-smith".into()), d("2026-12-02"))
         );
         assert_eq!(
             owner_and_due("ask @bob. then @carol 📅2026-12-03"),
-            ("bob".into(), d("2026-12-03"))
+            (Owner::Person("bob".into()), d("2026-12-03"))
         );
         assert_eq!(
             owner_and_due("mail bob@example.com due:soon"),
-            ("me".into(), None)
+            (Owner::Me, None)
         );
-        assert_eq!(owner_and_due("📅 2026-13-40 @José"), ("jose".into(), None));
+        assert_eq!(
+            owner_and_due("📅 2026-13-40 @José"),
+            (Owner::Person("jose".into()), None)
+        );
         assert_eq!(
             owner_and_due("@me's task due:2026-11-10."),
-            ("me".into(), d("2026-11-10"))
+            (Owner::Me, d("2026-11-10"))
         );
         assert_eq!(
             owner_and_due("call (📅 2026-11-10) due:2026-12-01"),
-            ("me".into(), d("2026-11-10"))
+            (Owner::Me, d("2026-11-10"))
         );
         assert_eq!(
             owner_and_due("call due: 2026-11-12"),
-            ("me".into(), d("2026-11-12"))
+            (Owner::Me, d("2026-11-12"))
         );
-        assert_eq!(owner_and_due("due:2026-11-123"), ("me".into(), None));
+        assert_eq!(owner_and_due("due:2026-11-123"), (Owner::Me, None));
     }
 }

@@ -40,7 +40,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::followup::FollowUp;
+use crate::followup::{FollowUp, Owner};
 use crate::fs::STATE_DIR;
 
 /// The cache file's name in the notebook's `.oneonone` folder.
@@ -132,7 +132,7 @@ impl Stamp {
 }
 
 /// One cached item: line, checkbox offset, text, owner, due date.
-type Item = (usize, usize, Arc<str>, Arc<str>, Option<NaiveDate>);
+type Item = (usize, usize, Arc<str>, Owner, Option<NaiveDate>);
 
 /// What a file held: its person, date and items (most files hold none).
 type Found = (Option<Box<str>>, Option<NaiveDate>, Vec<Item>);
