@@ -130,7 +130,10 @@ fn agenda_edits_only_points(text: &str) {
 
 /// A check-in that is written reads back as written.
 fn checkin_sets_what_it_says(text: &str) {
-    if let Ok(out) = checkin::set(text, &[("energy", 4), ("skill", 2)]) {
+    if let Ok(out) = checkin::set(
+        text,
+        &[(checkin::Field::Energy, 4), (checkin::Field::Skill, 2)],
+    ) {
         let values = checkin::read(
             &Note::split(&out),
             std::path::Path::new("n.md"),

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::checkin;
+use crate::checkin::{self, Field};
 use crate::cli::CheckinArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
@@ -19,10 +19,10 @@ use crate::settings::Settings;
 /// No value given, the person has no note (for that date), or the note
 /// cannot be written.
 pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
-    let changes: Vec<(&str, u8)> = [
-        ("energy", args.energy),
-        ("challenge", args.challenge),
-        ("skill", args.skill),
+    let changes: Vec<(Field, u8)> = [
+        (Field::Energy, args.energy),
+        (Field::Challenge, args.challenge),
+        (Field::Skill, args.skill),
     ]
     .into_iter()
     .filter_map(|(f, v)| Some((f, v?)))
