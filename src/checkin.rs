@@ -202,8 +202,13 @@ fn plain_values(yaml: &str) -> Option<Values> {
 /// does not parse, a field is written in a form a line edit cannot change
 /// safely (flow style `{energy: 2}`, an anchor, a block scalar), or the
 /// note opens with `---` but has no frontmatter oneonone can read. The
-/// message says what to do; nothing is written.
-pub fn set(text: &str, changes: &[(Field, u8)]) -> Result<String, String> {
+/// error names the note as `path` and says what to do; nothing is written.
+pub fn set(text: &str, path: &Path, changes: &[(Field, u8)]) -> Result<String, Error> {
+    let refuse = |message: String| Error::Invalid {
+        path: path.to_path_buf(),
+        line: None,
+        message,
+    };
     let note = Note::split(text);
     let before = match note.frontmatter.clone() {
         Some(range) => crate::yaml::parse::<Value>(
@@ -213,12 +218,14 @@ pub fn set(text: &str, changes: &[(Field, u8)]) -> Result<String, String> {
             crate::yaml::NOTE_CAP,
         )
         .map_err(|e| {
-            format!("its frontmatter does not parse ({e}); fix it, then record the check-in")
+            refuse(format!(
+                "its frontmatter does not parse ({e}); fix it, then record the check-in"
+            ))
         })?,
         None if note.body().starts_with("---") => {
-            return Err(
+            return Err(refuse(
                 "it opens with `---` but has no frontmatter oneonone can read; fix it first".into(),
-            );
+            ));
         }
         None => Value::Null,
     };
@@ -249,11 +256,11 @@ pub fn set(text: &str, changes: &[(Field, u8)]) -> Result<String, String> {
         Ok(after)
     } else {
         let fields: Vec<&str> = changes.iter().map(|(f, _)| f.key()).collect();
-        Err(format!(
+        Err(refuse(format!(
             "cannot set {} by changing only those lines (flow style, an anchor or a multi-line value?); \
              edit the frontmatter by hand",
             fields.join(", ")
-        ))
+        )))
     }
 }
 
@@ -448,7 +455,12 @@ mod tests {
     #[test]
     fn set_changes_only_the_value_bytes() {
         let text = "---\n# check-ins below\nperson: 'Alice'   # quoted on purpose\nenergy:\nchallenge: 2  # was hard\nskill: 3\ntags: [a,b]\n---\nbody energy: 1\n";
-        let out = set(text, &[(Field::Energy, 4), (Field::Challenge, 5)]).unwrap();
+        let out = set(
+            text,
+            Path::new("n.md"),
+            &[(Field::Energy, 4), (Field::Challenge, 5)],
+        )
+        .unwrap();
         assert_eq!(
             out,
             "---\n# check-ins below\nperson: 'Alice'   # quoted on purpose\nenergy: 4\nchallenge: 5  # was hard\nskill: 3\ntags: [a,b]\n---\nbody energy: 1\n"
@@ -457,7 +469,8 @@ mod tests {
 
     #[test]
     fn set_adds_missing_fields_in_the_files_line_endings() {
-        let ok = |text: &str, changes: &[(Field, u8)]| set(text, changes).unwrap();
+        let ok =
+            |text: &str, changes: &[(Field, u8)]| set(text, Path::new("n.md"), changes).unwrap();
         let text = "\u{feff}---\r\nperson: A\r\n---\r\nbody\r\n";
         assert_eq!(
             ok(text, &[(Field::Skill, 2)]),
@@ -503,12 +516,36 @@ mod tests {
             "---\nperson: [broken\n---\n",
             "--- # fm\nthis is: [not closed\n---\n",
         ] {
-            assert!(set(text, &[(Field::Energy, 5)]).is_err(), "{text:?}");
+            assert!(
+                set(text, Path::new("n.md"), &[(Field::Energy, 5)]).is_err(),
+                "{text:?}"
+            );
         }
-        let err = set("---\nenergy: |\n  3\n---\n", &[(Field::Energy, 5)]).unwrap_err();
+        let err = set(
+            "---\nenergy: |\n  3\n---\n",
+            Path::new("n.md"),
+            &[(Field::Energy, 5)],
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
-            err.starts_with("cannot set energy by changing only those lines"),
+            err.starts_with("n.md: cannot set energy by changing only those lines"),
             "{err}"
+        );
+        let refused = |text: &str| {
+            set(text, Path::new("n.md"), &[(Field::Skill, 1)])
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            refused("---\nenergy: 2\nno closing fence\n"),
+            "n.md: it opens with `---` but has no frontmatter oneonone can read; fix it first"
+        );
+        let broken = refused("---\nperson: [broken\n---\n");
+        assert!(
+            broken.starts_with("n.md: its frontmatter does not parse (frontmatter:")
+                && broken.ends_with("); fix it, then record the check-in"),
+            "{broken}"
         );
     }
 

@@ -48,11 +48,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     };
     let rel = meeting.rel.clone();
     let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
-    let after = checkin::set(&text, &changes).map_err(|message| Error::Invalid {
-        path: notebook.show(&rel),
-        line: None,
-        message,
-    })?;
+    let after = checkin::set(&text, &notebook.show(&rel), &changes)?;
     let mut tx = Transaction::new().staged(&lock);
     tx.push(Change {
         path: notebook.path(&rel),
