@@ -68,17 +68,19 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     let chunk = files.len().div_ceil(threads).max(1);
     let total = files.len();
     let lookup = |range: std::ops::Range<usize>| {
-        let mut hits = Vec::new();
-        let mut misses = Vec::new();
+        let mut part = Lookup::default();
         for i in range {
             let file = &files[i];
             let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
             match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
-                Some(items) => hits.extend(items),
-                None => misses.push((file.clone(), stamp)),
+                Some(items) => part.hits.extend(items),
+                None => part.misses.push(Miss {
+                    file: file.clone(),
+                    stamp,
+                }),
             }
         }
-        (hits, misses)
+        part
     };
     let parts: Vec<Lookup> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..total)
@@ -91,12 +93,12 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
     let mut found = Vec::new();
-    let mut misses: Vec<(NoteFile, Option<crate::followup::cache::Stamp>)> = Vec::new();
-    for (mut hits, mut missed) in parts {
-        found.append(&mut hits);
-        misses.append(&mut missed);
+    let mut misses: Vec<Miss> = Vec::new();
+    for mut part in parts {
+        found.append(&mut part.hits);
+        misses.append(&mut part.misses);
     }
-    let miss_files: Vec<NoteFile> = misses.iter().map(|(f, _)| f.clone()).collect();
+    let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
     let mut failed = std::collections::HashSet::new();
     let (read, hashes) = scan_files_hashed(
         notebook,
@@ -114,7 +116,7 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     for item in &read {
         by_path.entry(&item.path).or_default().push(item);
     }
-    for ((file, stamp), hash) in misses.iter().zip(&hashes) {
+    for (Miss { file, stamp }, hash) in misses.iter().zip(&hashes) {
         let rel = slash_path(&file.rel);
         let shown = notebook.show(&file.rel);
         if let (Some(stamp), Some(hash)) = (stamp, hash)
@@ -155,16 +157,35 @@ pub fn scan_with(
     scan_files(notebook, &files, warn, want, false)
 }
 
-/// What one cache lookup thread found: cached items, and the files to read
-/// (with their stamps, when they could be taken).
-type Lookup = (
-    Vec<FollowUp>,
-    Vec<(NoteFile, Option<crate::followup::cache::Stamp>)>,
-);
+/// What one cache lookup thread found.
+#[derive(Default)]
+struct Lookup {
+    /// The cached items of the files it could answer for.
+    hits: Vec<FollowUp>,
+    /// The files to read.
+    misses: Vec<Miss>,
+}
 
-/// What one scanning thread found: items, errors and (when asked for)
-/// content hashes, with their file's index.
-type Part = (Vec<FollowUp>, Vec<(usize, Error)>, Vec<(usize, u64)>);
+/// A file the cache could not answer for.
+struct Miss {
+    /// The file, to read.
+    file: NoteFile,
+    /// Its stamp, when it could be taken (then what is read of it can be
+    /// cached).
+    stamp: Option<crate::followup::cache::Stamp>,
+}
+
+/// What one scanning thread found, the errors and hashes with the index
+/// of their file.
+#[derive(Default)]
+struct Part {
+    /// The items.
+    found: Vec<FollowUp>,
+    /// What could not be read or parsed.
+    errors: Vec<(usize, Error)>,
+    /// Content hashes, when asked for.
+    hashes: Vec<(usize, u64)>,
+}
 
 /// Reads and parses the files on every core. With `open_only`, a file
 /// whose every `[ ]` is an empty placeholder is not parsed at all.
@@ -197,29 +218,28 @@ fn scan_files_hashed(
     // Each thread keeps one flat list of items (moved once at the end, not
     // copied per file) and the errors with the index of their file.
     let work = || {
-        let mut found: Vec<FollowUp> = Vec::new();
-        let mut errors: Vec<(usize, Error)> = Vec::new();
-        let mut hashes: Vec<(usize, u64)> = Vec::new();
+        let mut part = Part::default();
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
             let read = read_listed_note(notebook, file);
             if hash && let Ok(text) = &read {
-                hashes.push((i, crate::followup::cache::content_hash(text.as_bytes())));
+                part.hashes
+                    .push((i, crate::followup::cache::content_hash(text.as_bytes())));
             }
             match read {
                 Ok(text) if open_only && !may_hold_open_item(&text) => {}
-                Ok(text) => found.extend(items(
+                Ok(text) => part.found.extend(items(
                     notebook,
                     &file.rel,
                     &text,
-                    &mut |e| errors.push((i, e)),
+                    &mut |e| part.errors.push((i, e)),
                     want,
                 )),
-                Err(e) => errors.push((i, e)),
+                Err(e) => part.errors.push((i, e)),
             }
         }
-        (found, errors, hashes)
+        part
     };
     let mut parts: Vec<Part> = if threads == 1 {
         vec![work()]
@@ -229,18 +249,18 @@ fn scan_files_hashed(
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
         })
     };
-    parts.sort_by_key(|(found, _, _)| std::cmp::Reverse(found.len()));
+    parts.sort_by_key(|part| std::cmp::Reverse(part.found.len()));
     let mut found = Vec::new();
     let mut errors = Vec::new();
     let mut hashes = vec![None; if hash { files.len() } else { 0 }];
-    for (mut items, mut errs, hashed) in parts {
+    for mut part in parts {
         if found.is_empty() {
-            found = items;
+            found = part.found;
         } else {
-            found.append(&mut items);
+            found.append(&mut part.found);
         }
-        errors.append(&mut errs);
-        for (i, h) in hashed {
+        errors.append(&mut part.errors);
+        for (i, h) in part.hashes {
             hashes[i] = Some(h);
         }
     }
