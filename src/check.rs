@@ -25,19 +25,73 @@ pub struct Problem {
     pub path: String,
     /// The 1-based line, where there is one.
     pub line: Option<usize>,
-    /// A short name for the kind of problem.
-    pub kind: String,
+    /// The kind of problem.
+    pub kind: Kind,
     /// What is wrong.
     pub problem: String,
     /// What to do about it.
     pub fix: String,
 }
 
-fn problem(path: &str, line: Option<usize>, kind: &str, what: String, fix: &str) -> Problem {
+/// The kinds of problem `check` reports, as `check --json` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    /// A file or folder that cannot be read (or is not UTF-8 text).
+    #[serde(rename = "unreadable")]
+    Unreadable,
+    /// A meeting note with the same text as another of a different date.
+    #[serde(rename = "duplicate")]
+    Duplicate,
+    /// A person.yaml that does not load.
+    #[serde(rename = "person.yaml")]
+    PersonYaml,
+    /// Frontmatter that does not parse.
+    #[serde(rename = "frontmatter")]
+    Frontmatter,
+    /// A check-in value that is not a whole number from 1 to 5.
+    #[serde(rename = "check-in")]
+    CheckIn,
+    /// Unresolved git conflict markers.
+    #[serde(rename = "conflict")]
+    Conflict,
+    /// A file that is neither a meeting note nor an agenda.
+    #[serde(rename = "layout")]
+    Layout,
+    /// A file name and a frontmatter `date` that disagree.
+    #[serde(rename = "date")]
+    Date,
+    /// A frontmatter `framework` the bank does not define.
+    #[serde(rename = "framework")]
+    Framework,
+    /// An agenda.md whose open items `new` would never move.
+    #[serde(rename = "agenda")]
+    Agenda,
+    /// A `[>]` item no later note holds.
+    #[serde(rename = "carried")]
+    Carried,
+    /// A follow-up open in more than one place.
+    #[serde(rename = "open twice")]
+    OpenTwice,
+    /// A symbolic link, which oneonone never follows.
+    #[serde(rename = "link")]
+    Link,
+    /// The `.oneonone` folder, its lock or its temp folder of the wrong
+    /// kind (a pipe, a file where a folder goes).
+    #[serde(rename = "state")]
+    State,
+    /// A temp file a stopped command left behind.
+    #[serde(rename = "leftover")]
+    Leftover,
+    /// A question bank that does not load.
+    #[serde(rename = "question-bank")]
+    QuestionBank,
+}
+
+fn problem(path: &str, line: Option<usize>, kind: Kind, what: String, fix: &str) -> Problem {
     Problem {
         path: path.to_string(),
         line,
-        kind: kind.to_string(),
+        kind,
         problem: what,
         fix: fix.to_string(),
     }
@@ -67,7 +121,7 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
         found.push(problem(
             &path,
             line,
-            "unreadable",
+            Kind::Unreadable,
             message,
             "fix or remove it; oneonone skips it",
         ));
@@ -86,7 +140,7 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
                 found.push(problem(
                     &rel,
                     line,
-                    "unreadable",
+                    Kind::Unreadable,
                     message,
                     "save it as UTF-8 text, or remove it",
                 ));
@@ -113,7 +167,7 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
                     found.push(problem(
                         &rel,
                         None,
-                        "duplicate",
+                        Kind::Duplicate,
                         format!("the same text as {other}"),
                         "keep one of the two files",
                     ));
@@ -151,7 +205,7 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
                 found.push(problem(
                     &format!("{folder}/{PROFILE_FILE}"),
                     line,
-                    "person.yaml",
+                    Kind::PersonYaml,
                     message,
                     fix,
                 ));
@@ -177,7 +231,7 @@ fn check_note(
         found.push(problem(
             rel,
             line,
-            "frontmatter",
+            Kind::Frontmatter,
             message,
             "fix the YAML between the `---` lines",
         ));
@@ -187,7 +241,7 @@ fn check_note(
         found.push(problem(
             rel,
             line,
-            "check-in",
+            Kind::CheckIn,
             message,
             "use a whole number from 1 to 5, or leave it empty",
         ));
@@ -196,7 +250,7 @@ fn check_note(
         found.push(problem(
             rel,
             Some(line),
-            "conflict",
+            Kind::Conflict,
             "unresolved git conflict markers".into(),
             "resolve the conflict, keeping the lines you want",
         ));
@@ -211,7 +265,7 @@ fn check_note(
         found.push(problem(
             rel,
             None,
-            "layout",
+            Kind::Layout,
             "not a meeting note (<person>/YYYY-MM-DD.md) nor an agenda; its follow-ups still count"
                 .into(),
             "move it into a person's folder as YYYY-MM-DD.md, or leave it if that is what you want",
@@ -224,7 +278,7 @@ fn check_note(
         found.push(problem(
             rel,
             note.key_line("date"),
-            "date",
+            Kind::Date,
             format!("the file name says {file_date}, the frontmatter says {date}"),
             "make the two agree (oneonone lists the frontmatter's date)",
         ));
@@ -236,7 +290,7 @@ fn check_note(
         found.push(problem(
             rel,
             note.key_line("framework"),
-            "framework",
+            Kind::Framework,
             format!("unknown framework {name:?}"),
             &format!(
                 "use one of {}, or define it in question-bank/",
@@ -265,7 +319,7 @@ fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>
             found.push(problem(
                 rel,
                 Some(t.line),
-                "agenda",
+                Kind::Agenda,
                 "an open item that is not a top-level point (nested under a done one, or quoted); `new` will never move it".into(),
                 "make it a top-level `- [ ]` item, or tick it",
             ));
@@ -279,7 +333,7 @@ fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>
         found.push(problem(
             rel,
             None,
-            "agenda",
+            Kind::Agenda,
             "it ends inside a code block, an HTML block or a comment; points added now would not show".into(),
             "close the block at the end of the file",
         ));
@@ -358,7 +412,7 @@ fn check_carried(folder: &str, notes: &mut [Summary], found: &mut Vec<Problem>) 
                 found.push(problem(
                     &note.rel,
                     Some(*line),
-                    "carried",
+                    Kind::Carried,
                     format!("`[>] {written}` was carried, but no later note of {folder} holds it"),
                     "turn `[>]` back into `[ ]` so it is open again, or copy it into the latest note",
                 ));
@@ -409,7 +463,7 @@ fn check_open_copies(notes: &[Summary], found: &mut Vec<Problem>) {
         found.push(problem(
             &notes[first].rel,
             Some(line),
-            "open twice",
+            Kind::OpenTwice,
             format!("open here and in {}", others.join(", ")),
             "keep one open: tick or remove the other copies, or mark them `[>]`",
         ));
@@ -434,7 +488,7 @@ pub fn links_and_leftovers(notebook: &Notebook, found: &mut Vec<Problem>) {
         found.push(problem(
             &slash_path(&rel),
             None,
-            "link",
+            Kind::Link,
             "is a symbolic link; oneonone never follows links, so what it points to is not read"
                 .into(),
             "replace the link with the file or folder itself, or remove it",
@@ -447,7 +501,7 @@ pub fn links_and_leftovers(notebook: &Notebook, found: &mut Vec<Problem>) {
         found.push(problem(
             &slash_path(&rel),
             None,
-            "state",
+            Kind::State,
             what.into(),
             "remove it; oneonone makes it again as it should be",
         ));
@@ -456,7 +510,7 @@ pub fn links_and_leftovers(notebook: &Notebook, found: &mut Vec<Problem>) {
         found.push(problem(
             &slash_path(&rel),
             None,
-            "leftover",
+            Kind::Leftover,
             "a temp file left by a oneonone command that was stopped; it may hold a copy of a note, Private section included".into(),
             "remove it (the next oneonone command that writes in this notebook removes it too)",
         ));
@@ -475,11 +529,45 @@ pub fn load_bank(notebook: &Notebook, found: &mut Vec<Problem>) -> Option<Bank> 
             found.push(problem(
                 &path,
                 line,
-                "question-bank",
+                Kind::QuestionBank,
                 message,
                 "fix the bank file; `new` refuses to run until then",
             ));
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_keep_their_json_names() {
+        let kinds = [
+            Kind::Unreadable,
+            Kind::Duplicate,
+            Kind::PersonYaml,
+            Kind::Frontmatter,
+            Kind::CheckIn,
+            Kind::Conflict,
+            Kind::Layout,
+            Kind::Date,
+            Kind::Framework,
+            Kind::Agenda,
+            Kind::Carried,
+            Kind::OpenTwice,
+            Kind::Link,
+            Kind::State,
+            Kind::Leftover,
+            Kind::QuestionBank,
+        ];
+        let written = serde_json::to_string(&kinds).unwrap();
+        assert_eq!(
+            written,
+            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank"]"#
+        );
+        let read: Vec<Kind> = serde_json::from_str(&written).unwrap();
+        assert_eq!(read, kinds);
     }
 }

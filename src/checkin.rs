@@ -14,8 +14,42 @@ use serde_yaml::Value;
 use crate::error::Error;
 use crate::note::{Note, line_number};
 
+/// One of the check-in fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// How much energy they have.
+    Energy,
+    /// How challenging their work is.
+    Challenge,
+    /// How skilled they feel at it.
+    Skill,
+}
+
 /// The check-in fields, in the order notes list them.
-pub const FIELDS: [&str; 3] = ["energy", "challenge", "skill"];
+pub const FIELDS: [Field; 3] = [Field::Energy, Field::Challenge, Field::Skill];
+
+impl Field {
+    /// Its frontmatter key (and its name on screen).
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Energy => "energy",
+            Field::Challenge => "challenge",
+            Field::Skill => "skill",
+        }
+    }
+
+    /// The field a frontmatter key names, if any.
+    fn from_key(key: &str) -> Option<Field> {
+        FIELDS.into_iter().find(|field| field.key() == key)
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
 
 /// The lowest and highest value of a check-in field.
 pub const RANGE: std::ops::RangeInclusive<u8> = 1..=5;
@@ -38,24 +72,23 @@ impl Values {
         self.energy.is_none() && self.challenge.is_none() && self.skill.is_none()
     }
 
-    /// The value of a field by name.
+    /// The value of a field.
     #[must_use]
-    pub fn get(&self, field: &str) -> Option<u8> {
+    pub fn get(&self, field: Field) -> Option<u8> {
         match field {
-            "energy" => self.energy,
-            "challenge" => self.challenge,
-            "skill" => self.skill,
-            _ => None,
+            Field::Energy => self.energy,
+            Field::Challenge => self.challenge,
+            Field::Skill => self.skill,
         }
     }
 
-    fn set(&mut self, field: &str, value: u8) {
-        match field {
-            "energy" => self.energy = Some(value),
-            "challenge" => self.challenge = Some(value),
-            "skill" => self.skill = Some(value),
-            _ => {}
-        }
+    fn set(&mut self, field: Field, value: u8) {
+        let slot = match field {
+            Field::Energy => &mut self.energy,
+            Field::Challenge => &mut self.challenge,
+            Field::Skill => &mut self.skill,
+        };
+        *slot = Some(value);
     }
 }
 
@@ -101,7 +134,7 @@ pub fn read_by_yaml(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -
         return values;
     };
     for field in FIELDS {
-        let value = match map.get(field) {
+        let value = match map.get(field.key()) {
             None | Some(Value::Null) => continue,
             Some(value) => value,
         };
@@ -139,9 +172,9 @@ fn plain_values(yaml: &str) -> Option<Values> {
         let Some((key, rest)) = line.strip_suffix('\r').unwrap_or(line).split_once(':') else {
             continue;
         };
-        if !FIELDS.contains(&key) {
+        let Some(field) = Field::from_key(key) else {
             continue;
-        }
+        };
         let value = rest
             .split(" #")
             .next()
@@ -154,7 +187,7 @@ fn plain_values(yaml: &str) -> Option<Values> {
             .parse()
             .ok()
             .filter(|n| RANGE.contains(n) && value.len() == 1)?;
-        values.set(key, n);
+        values.set(field, n);
     }
     Some(values)
 }
@@ -169,8 +202,13 @@ fn plain_values(yaml: &str) -> Option<Values> {
 /// does not parse, a field is written in a form a line edit cannot change
 /// safely (flow style `{energy: 2}`, an anchor, a block scalar), or the
 /// note opens with `---` but has no frontmatter oneonone can read. The
-/// message says what to do; nothing is written.
-pub fn set(text: &str, changes: &[(&str, u8)]) -> Result<String, String> {
+/// error names the note as `path` and says what to do; nothing is written.
+pub fn set(text: &str, path: &Path, changes: &[(Field, u8)]) -> Result<String, Error> {
+    let refuse = |message: String| Error::Invalid {
+        path: path.to_path_buf(),
+        line: None,
+        message,
+    };
     let note = Note::split(text);
     let before = match note.frontmatter.clone() {
         Some(range) => crate::yaml::parse::<Value>(
@@ -180,12 +218,14 @@ pub fn set(text: &str, changes: &[(&str, u8)]) -> Result<String, String> {
             crate::yaml::NOTE_CAP,
         )
         .map_err(|e| {
-            format!("its frontmatter does not parse ({e}); fix it, then record the check-in")
+            refuse(format!(
+                "its frontmatter does not parse ({e}); fix it, then record the check-in"
+            ))
         })?,
         None if note.body().starts_with("---") => {
-            return Err(
+            return Err(refuse(
                 "it opens with `---` but has no frontmatter oneonone can read; fix it first".into(),
-            );
+            ));
         }
         None => Value::Null,
     };
@@ -203,29 +243,29 @@ pub fn set(text: &str, changes: &[(&str, u8)]) -> Result<String, String> {
                     _ => serde_yaml::Mapping::new(),
                 };
                 for (field, _) in changes {
-                    map.remove(*field);
+                    map.remove(field.key());
                 }
                 map
             };
             let set_right = changes.iter().all(|(field, value)| {
-                after_value.get(*field).and_then(Value::as_u64) == Some(u64::from(*value))
+                after_value.get(field.key()).and_then(Value::as_u64) == Some(u64::from(*value))
             });
             set_right && strip(&before) == strip(&after_value)
         });
     if ok {
         Ok(after)
     } else {
-        let fields: Vec<&str> = changes.iter().map(|(f, _)| *f).collect();
-        Err(format!(
+        let fields: Vec<&str> = changes.iter().map(|(f, _)| f.key()).collect();
+        Err(refuse(format!(
             "cannot set {} by changing only those lines (flow style, an anchor or a multi-line value?); \
              edit the frontmatter by hand",
             fields.join(", ")
-        ))
+        )))
     }
 }
 
 /// The line edit behind [`set`], unchecked.
-fn set_lines(text: &str, changes: &[(&str, u8)]) -> String {
+fn set_lines(text: &str, changes: &[(Field, u8)]) -> String {
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut out = text.to_string();
     for (field, value) in changes {
@@ -235,7 +275,7 @@ fn set_lines(text: &str, changes: &[(&str, u8)]) -> String {
             out.insert_str(start, &format!("---{eol}{field}: {value}{eol}---{eol}"));
             continue;
         };
-        if let Some((line, colon)) = key_line(&out, range.clone(), field) {
+        if let Some((line, colon)) = key_line(&out, range.clone(), *field) {
             let key_end = colon + 1;
             let rest = &out[key_end..line.end];
             let rest = rest.strip_suffix('\r').unwrap_or(rest);
@@ -264,7 +304,7 @@ fn set_lines(text: &str, changes: &[(&str, u8)]) -> String {
 /// The top-level `field:` line in the frontmatter (the key plain or
 /// quoted, blanks allowed before the colon): its range without the line
 /// break, and the offset of its colon.
-fn key_line(text: &str, frontmatter: Range<usize>, field: &str) -> Option<(Range<usize>, usize)> {
+fn key_line(text: &str, frontmatter: Range<usize>, field: Field) -> Option<(Range<usize>, usize)> {
     let mut start = frontmatter.start;
     while start < frontmatter.end {
         let end = text[start..frontmatter.end]
@@ -415,7 +455,12 @@ mod tests {
     #[test]
     fn set_changes_only_the_value_bytes() {
         let text = "---\n# check-ins below\nperson: 'Alice'   # quoted on purpose\nenergy:\nchallenge: 2  # was hard\nskill: 3\ntags: [a,b]\n---\nbody energy: 1\n";
-        let out = set(text, &[("energy", 4), ("challenge", 5)]).unwrap();
+        let out = set(
+            text,
+            Path::new("n.md"),
+            &[(Field::Energy, 4), (Field::Challenge, 5)],
+        )
+        .unwrap();
         assert_eq!(
             out,
             "---\n# check-ins below\nperson: 'Alice'   # quoted on purpose\nenergy: 4\nchallenge: 5  # was hard\nskill: 3\ntags: [a,b]\n---\nbody energy: 1\n"
@@ -424,36 +469,40 @@ mod tests {
 
     #[test]
     fn set_adds_missing_fields_in_the_files_line_endings() {
-        let ok = |text: &str, changes: &[(&str, u8)]| set(text, changes).unwrap();
+        let ok =
+            |text: &str, changes: &[(Field, u8)]| set(text, Path::new("n.md"), changes).unwrap();
         let text = "\u{feff}---\r\nperson: A\r\n---\r\nbody\r\n";
         assert_eq!(
-            ok(text, &[("skill", 2)]),
+            ok(text, &[(Field::Skill, 2)]),
             "\u{feff}---\r\nperson: A\r\nskill: 2\r\n---\r\nbody\r\n"
         );
         assert_eq!(
-            ok("just body\n", &[("energy", 3)]),
+            ok("just body\n", &[(Field::Energy, 3)]),
             "---\nenergy: 3\n---\njust body\n"
         );
         assert_eq!(
-            ok("---\nenergy:   \n---\n", &[("energy", 1)]),
+            ok("---\nenergy:   \n---\n", &[(Field::Energy, 1)]),
             "---\nenergy:   1\n---\n"
         );
         assert_eq!(
-            ok("---\nenergy: #how?\n---\n", &[("energy", 1)]),
+            ok("---\nenergy: #how?\n---\n", &[(Field::Energy, 1)]),
             "---\nenergy: 1 #how?\n---\n"
         );
         // A key that merely starts the same is not the field.
         assert_eq!(
-            ok("---\nenergy_note: x\n---\n", &[("energy", 2)]),
+            ok("---\nenergy_note: x\n---\n", &[(Field::Energy, 2)]),
             "---\nenergy_note: x\nenergy: 2\n---\n"
         );
         // Quoted keys and a blank before the colon are the field too.
         assert_eq!(
-            ok("---\n\"energy\": 3\nenergy_x: 1\n---\n", &[("energy", 5)]),
+            ok(
+                "---\n\"energy\": 3\nenergy_x: 1\n---\n",
+                &[(Field::Energy, 5)]
+            ),
             "---\n\"energy\": 5\nenergy_x: 1\n---\n"
         );
         assert_eq!(
-            ok("---\nenergy : 3  # ok\n---\n", &[("energy", 5)]),
+            ok("---\nenergy : 3  # ok\n---\n", &[(Field::Energy, 5)]),
             "---\nenergy : 5  # ok\n---\n"
         );
     }
@@ -467,13 +516,49 @@ mod tests {
             "---\nperson: [broken\n---\n",
             "--- # fm\nthis is: [not closed\n---\n",
         ] {
-            assert!(set(text, &[("energy", 5)]).is_err(), "{text:?}");
+            assert!(
+                set(text, Path::new("n.md"), &[(Field::Energy, 5)]).is_err(),
+                "{text:?}"
+            );
         }
-        let err = set("---\nenergy: |\n  3\n---\n", &[("energy", 5)]).unwrap_err();
+        let err = set(
+            "---\nenergy: |\n  3\n---\n",
+            Path::new("n.md"),
+            &[(Field::Energy, 5)],
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
-            err.starts_with("cannot set energy by changing only those lines"),
+            err.starts_with("n.md: cannot set energy by changing only those lines"),
             "{err}"
         );
+        let refused = |text: &str| {
+            set(text, Path::new("n.md"), &[(Field::Skill, 1)])
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            refused("---\nenergy: 2\nno closing fence\n"),
+            "n.md: it opens with `---` but has no frontmatter oneonone can read; fix it first"
+        );
+        let broken = refused("---\nperson: [broken\n---\n");
+        assert!(
+            broken.starts_with("n.md: its frontmatter does not parse (frontmatter:")
+                && broken.ends_with("); fix it, then record the check-in"),
+            "{broken}"
+        );
+    }
+
+    #[test]
+    fn fields_are_their_lowercase_keys() {
+        let keys: Vec<&str> = FIELDS.iter().map(|f| f.key()).collect();
+        assert_eq!(keys, ["energy", "challenge", "skill"]);
+        for field in FIELDS {
+            assert_eq!(Field::from_key(field.key()), Some(field));
+            assert_eq!(field.to_string(), field.key());
+        }
+        assert_eq!(Field::from_key("Energy"), None);
+        assert_eq!(Field::from_key("energy "), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
@@ -32,9 +32,9 @@ pub struct FollowUp {
     pub line: usize,
     /// The item's text, without list marker and checkbox, trimmed.
     pub text: Arc<str>,
-    /// Who owns it: `me` (the manager, also when nobody is mentioned), or
-    /// the slug of the person an `@mention` names.
-    pub owner: Arc<str>,
+    /// Who owns it: written `me` (the manager, also when nobody is
+    /// mentioned), or the slug of the person an `@mention` names.
+    pub owner: Owner,
     /// The due date, from `📅 YYYY-MM-DD` or `due:YYYY-MM-DD`.
     pub due: Option<NaiveDate>,
     /// The person folder the file is in (not serialized).
@@ -68,17 +68,19 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     let chunk = files.len().div_ceil(threads).max(1);
     let total = files.len();
     let lookup = |range: std::ops::Range<usize>| {
-        let mut hits = Vec::new();
-        let mut misses = Vec::new();
+        let mut part = Lookup::default();
         for i in range {
             let file = &files[i];
             let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
             match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
-                Some(items) => hits.extend(items),
-                None => misses.push((file.clone(), stamp)),
+                Some(items) => part.hits.extend(items),
+                None => part.misses.push(Miss {
+                    file: file.clone(),
+                    stamp,
+                }),
             }
         }
-        (hits, misses)
+        part
     };
     let parts: Vec<Lookup> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..total)
@@ -91,12 +93,12 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
     let mut found = Vec::new();
-    let mut misses: Vec<(NoteFile, Option<crate::followup::cache::Stamp>)> = Vec::new();
-    for (mut hits, mut missed) in parts {
-        found.append(&mut hits);
-        misses.append(&mut missed);
+    let mut misses: Vec<Miss> = Vec::new();
+    for mut part in parts {
+        found.append(&mut part.hits);
+        misses.append(&mut part.misses);
     }
-    let miss_files: Vec<NoteFile> = misses.iter().map(|(f, _)| f.clone()).collect();
+    let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
     let mut failed = std::collections::HashSet::new();
     let (read, hashes) = scan_files_hashed(
         notebook,
@@ -114,7 +116,7 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     for item in &read {
         by_path.entry(&item.path).or_default().push(item);
     }
-    for ((file, stamp), hash) in misses.iter().zip(&hashes) {
+    for (Miss { file, stamp }, hash) in misses.iter().zip(&hashes) {
         let rel = slash_path(&file.rel);
         let shown = notebook.show(&file.rel);
         if let (Some(stamp), Some(hash)) = (stamp, hash)
@@ -155,16 +157,35 @@ pub fn scan_with(
     scan_files(notebook, &files, warn, want, false)
 }
 
-/// What one cache lookup thread found: cached items, and the files to read
-/// (with their stamps, when they could be taken).
-type Lookup = (
-    Vec<FollowUp>,
-    Vec<(NoteFile, Option<crate::followup::cache::Stamp>)>,
-);
+/// What one cache lookup thread found.
+#[derive(Default)]
+struct Lookup {
+    /// The cached items of the files it could answer for.
+    hits: Vec<FollowUp>,
+    /// The files to read.
+    misses: Vec<Miss>,
+}
 
-/// What one scanning thread found: items, errors and (when asked for)
-/// content hashes, with their file's index.
-type Part = (Vec<FollowUp>, Vec<(usize, Error)>, Vec<(usize, u64)>);
+/// A file the cache could not answer for.
+struct Miss {
+    /// The file, to read.
+    file: NoteFile,
+    /// Its stamp, when it could be taken (then what is read of it can be
+    /// cached).
+    stamp: Option<crate::followup::cache::Stamp>,
+}
+
+/// What one scanning thread found, the errors and hashes with the index
+/// of their file.
+#[derive(Default)]
+struct Part {
+    /// The items.
+    found: Vec<FollowUp>,
+    /// What could not be read or parsed.
+    errors: Vec<(usize, Error)>,
+    /// Content hashes, when asked for.
+    hashes: Vec<(usize, u64)>,
+}
 
 /// Reads and parses the files on every core. With `open_only`, a file
 /// whose every `[ ]` is an empty placeholder is not parsed at all.
@@ -197,29 +218,28 @@ fn scan_files_hashed(
     // Each thread keeps one flat list of items (moved once at the end, not
     // copied per file) and the errors with the index of their file.
     let work = || {
-        let mut found: Vec<FollowUp> = Vec::new();
-        let mut errors: Vec<(usize, Error)> = Vec::new();
-        let mut hashes: Vec<(usize, u64)> = Vec::new();
+        let mut part = Part::default();
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
             let read = read_listed_note(notebook, file);
             if hash && let Ok(text) = &read {
-                hashes.push((i, crate::followup::cache::content_hash(text.as_bytes())));
+                part.hashes
+                    .push((i, crate::followup::cache::content_hash(text.as_bytes())));
             }
             match read {
                 Ok(text) if open_only && !may_hold_open_item(&text) => {}
-                Ok(text) => found.extend(items(
+                Ok(text) => part.found.extend(items(
                     notebook,
                     &file.rel,
                     &text,
-                    &mut |e| errors.push((i, e)),
+                    &mut |e| part.errors.push((i, e)),
                     want,
                 )),
-                Err(e) => errors.push((i, e)),
+                Err(e) => part.errors.push((i, e)),
             }
         }
-        (found, errors, hashes)
+        part
     };
     let mut parts: Vec<Part> = if threads == 1 {
         vec![work()]
@@ -229,18 +249,18 @@ fn scan_files_hashed(
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
         })
     };
-    parts.sort_by_key(|(found, _, _)| std::cmp::Reverse(found.len()));
+    parts.sort_by_key(|part| std::cmp::Reverse(part.found.len()));
     let mut found = Vec::new();
     let mut errors = Vec::new();
     let mut hashes = vec![None; if hash { files.len() } else { 0 }];
-    for (mut items, mut errs, hashed) in parts {
+    for mut part in parts {
         if found.is_empty() {
-            found = items;
+            found = part.found;
         } else {
-            found.append(&mut items);
+            found.append(&mut part.found);
         }
-        errors.append(&mut errs);
-        for (i, h) in hashed {
+        errors.append(&mut part.errors);
+        for (i, h) in part.hashes {
             hashes[i] = Some(h);
         }
     }
@@ -328,7 +348,7 @@ pub fn items(
                 path: path.clone(),
                 line: t.line,
                 text: Arc::from(t.text),
-                owner: Arc::from(owner),
+                owner,
                 due,
                 folder: folder.clone(),
                 checkbox: t.checkbox,
@@ -351,14 +371,71 @@ pub fn overdue_first(a: &FollowUp, b: &FollowUp, today: NaiveDate) -> std::cmp::
         .then(a.line.cmp(&b.line))
 }
 
-/// The owner written in a follow-up's text for the manager.
-pub const ME: &str = "me";
+/// How the manager is named, in a follow-up's text (`@me`) and as its
+/// owner in `followups --json`.
+const ME: &str = "me";
+
+/// Who owns a follow-up. Written as a string (`followups --json`, the
+/// cache): `me`, or the person's slug.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// The manager: `@me`, or nobody mentioned.
+    Me,
+    /// The person an `@mention` names, by the slug of the name (never
+    /// `me`: [`Owner::named`] makes that [`Owner::Me`]).
+    Person(Arc<str>),
+}
+
+impl Owner {
+    /// The owner a slug names: `me` is the manager (`@Mé` slugs to it
+    /// too), any other slug a person.
+    #[must_use]
+    pub fn named(slug: &str) -> Owner {
+        if slug == ME {
+            Owner::Me
+        } else {
+            Owner::Person(Arc::from(slug))
+        }
+    }
+
+    /// True for the manager.
+    #[must_use]
+    pub fn is_me(&self) -> bool {
+        matches!(self, Owner::Me)
+    }
+
+    /// As it is written: `me`, or the person's slug.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Owner::Me => ME,
+            Owner::Person(slug) => slug,
+        }
+    }
+}
+
+impl Serialize for Owner {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Owner {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Owner, D::Error> {
+        let written = Arc::<str>::deserialize(deserializer)?;
+        Ok(if &*written == ME {
+            Owner::Me
+        } else {
+            Owner::Person(written)
+        })
+    }
+}
 
 /// Reads who owns a follow-up and when it is due from its text: the first
 /// `@me` or `@name` mention (none: the manager), and the first `📅 DATE`
 /// (Obsidian Tasks, Dataview) or `due:DATE` (todo.txt).
 #[must_use]
-pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
+pub fn owner_and_due(text: &str) -> (Owner, Option<NaiveDate>) {
     let mut owner = None;
     let mut due = None;
     let mut tokens = text.split_whitespace().peekable();
@@ -374,9 +451,11 @@ pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
                 .unwrap_or(name.len());
             let name = name[..end].trim_end_matches('.');
             owner = if name.eq_ignore_ascii_case(ME) {
-                Some(ME.to_string())
+                Some(Owner::Me)
             } else {
-                crate::slug::slugify(name).ok()
+                crate::slug::slugify(name)
+                    .ok()
+                    .map(|slug| Owner::named(&slug))
             };
         }
         if due.is_none() {
@@ -393,7 +472,7 @@ pub fn owner_and_due(text: &str) -> (String, Option<NaiveDate>) {
             }
         }
     }
-    (owner.unwrap_or_else(|| ME.to_string()), due)
+    (owner.unwrap_or(Owner::Me), due)
 }
 
 /// `YYYY-MM-DD` with nothing after it but punctuation (`2026-11-10.`,
@@ -488,36 +567,39 @@ mod tests {
 
     #[test]
     fn reads_owner_and_due_date() {
-        assert_eq!(owner_and_due("Send the doc"), ("me".into(), None));
+        assert_eq!(owner_and_due("Send the doc"), (Owner::Me, None));
         assert_eq!(
             owner_and_due("@me send the doc 📅 2026-12-01"),
-            ("me".into(), d("2026-12-01"))
+            (Owner::Me, d("2026-12-01"))
         );
         assert_eq!(
             owner_and_due("Draft the plan (@Alice-Smith), due:2026-12-02"),
-            ("alice-smith".into(), d("2026-12-02"))
+            (Owner::Person("alice-smith".into()), d("2026-12-02"))
         );
         assert_eq!(
             owner_and_due("ask @bob. then @carol 📅2026-12-03"),
-            ("bob".into(), d("2026-12-03"))
+            (Owner::Person("bob".into()), d("2026-12-03"))
         );
         assert_eq!(
             owner_and_due("mail bob@example.com due:soon"),
-            ("me".into(), None)
+            (Owner::Me, None)
         );
-        assert_eq!(owner_and_due("📅 2026-13-40 @José"), ("jose".into(), None));
+        assert_eq!(
+            owner_and_due("📅 2026-13-40 @José"),
+            (Owner::Person("jose".into()), None)
+        );
         assert_eq!(
             owner_and_due("@me's task due:2026-11-10."),
-            ("me".into(), d("2026-11-10"))
+            (Owner::Me, d("2026-11-10"))
         );
         assert_eq!(
             owner_and_due("call (📅 2026-11-10) due:2026-12-01"),
-            ("me".into(), d("2026-11-10"))
+            (Owner::Me, d("2026-11-10"))
         );
         assert_eq!(
             owner_and_due("call due: 2026-11-12"),
-            ("me".into(), d("2026-11-12"))
+            (Owner::Me, d("2026-11-12"))
         );
-        assert_eq!(owner_and_due("due:2026-11-123"), ("me".into(), None));
+        assert_eq!(owner_and_due("due:2026-11-123"), (Owner::Me, None));
     }
 }

@@ -130,7 +130,11 @@ fn agenda_edits_only_points(text: &str) {
 
 /// A check-in that is written reads back as written.
 fn checkin_sets_what_it_says(text: &str) {
-    if let Ok(out) = checkin::set(text, &[("energy", 4), ("skill", 2)]) {
+    if let Ok(out) = checkin::set(
+        text,
+        std::path::Path::new("n.md"),
+        &[(checkin::Field::Energy, 4), (checkin::Field::Skill, 2)],
+    ) {
         let values = checkin::read(
             &Note::split(&out),
             std::path::Path::new("n.md"),
@@ -144,7 +148,7 @@ fn checkin_sets_what_it_says(text: &str) {
 /// copy only leaves out, it never writes.
 fn shared_copy_only_has_note_lines(text: &str) {
     let rules = Sharing::new(None, &["Listen".into()], false);
-    let Ok(copy) = shared_copy(text, &rules) else {
+    let Ok(copy) = shared_copy(text, std::path::Path::new("n.md"), &rules) else {
         return;
     };
     // A lone `\r` ends a line too (pulldown-cmark reads it so).
@@ -184,7 +188,7 @@ fn private_lines_stay_out_of_the_shared_copy(text: &str) {
         );
         after = r.end + 1;
     }
-    let Ok(copy) = shared_copy(text, &rules) else {
+    let Ok(copy) = shared_copy(text, std::path::Path::new("n.md"), &rules) else {
         return;
     };
     let lines = |s: &str, from: usize| -> Vec<(usize, usize)> {

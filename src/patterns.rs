@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::checkin::{self, CheckIn};
+use crate::checkin::{self, CheckIn, Field};
 use crate::error::Error;
 use crate::followup::FollowUp;
 use crate::note::Note;
@@ -277,7 +277,7 @@ pub fn quarter_averages(history: &[CheckIn]) -> Vec<QuarterAverage> {
     by_quarter
         .into_iter()
         .map(|(quarter, list)| {
-            let average = |field: &str| {
+            let average = |field: Field| {
                 let values: Vec<f64> = list
                     .iter()
                     .filter_map(|c| c.values.get(field))
@@ -292,9 +292,9 @@ pub fn quarter_averages(history: &[CheckIn]) -> Vec<QuarterAverage> {
             };
             QuarterAverage {
                 count: list.len(),
-                energy: average("energy"),
-                challenge: average("challenge"),
-                skill: average("skill"),
+                energy: average(Field::Energy),
+                challenge: average(Field::Challenge),
+                skill: average(Field::Skill),
                 quarter,
             }
         })

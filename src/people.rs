@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agenda;
 use crate::error::Error;
-use crate::followup::{FollowUp, ME};
+use crate::followup::FollowUp;
 use crate::notebook::Notebook;
 use crate::person::{Profile, display_name};
 
@@ -73,7 +73,7 @@ pub fn summarize(
         .filter(mine)
         .filter(|i| !agenda::is_agenda_path(&i.path));
     let (open_mine, open_theirs) = follow_ups.fold((0, 0), |(m, t), i| {
-        if &*i.owner == ME {
+        if i.owner.is_me() {
             (m + 1, t)
         } else {
             (m, t + 1)

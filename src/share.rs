@@ -22,6 +22,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::checkin::FIELDS;
+use crate::error::Error;
 use crate::note::Note;
 
 /// The heading of the private section when oneonone.yaml does not say.
@@ -89,11 +90,12 @@ impl Sharing {
 /// The shared copy of a note's text.
 ///
 /// # Errors
-/// The note opens with `---` but its frontmatter cannot be told apart from
-/// the body: rather than guess, nothing is printed.
-pub fn shared_copy(text: &str, rules: &Sharing) -> Result<String, String> {
+/// The note (named `path` in the error) opens with `---` but its
+/// frontmatter cannot be told apart from the body: rather than guess,
+/// nothing is printed.
+pub fn shared_copy(text: &str, path: &Path, rules: &Sharing) -> Result<String, Error> {
     let note = Note::split(text);
-    undelimited_frontmatter(&note)?;
+    undelimited_frontmatter(&note, path)?;
     let mut out = frontmatter(&note, rules);
     let cut = private_ranges(&note, rules);
     out.push_str(&public_text(text, note.body_start..text.len(), &cut));
@@ -136,27 +138,26 @@ pub fn public_text(text: &str, range: Range<usize>, private: &[Range<usize>]) ->
 ///
 /// # Errors
 /// The body opens with a `---` line (a frontmatter with no closing fence,
-/// or not YAML) or a `+++` line (TOML).
-pub fn undelimited_frontmatter(note: &Note<'_>) -> Result<(), String> {
+/// or not YAML) or a `+++` line (TOML); the error names the note as `path`.
+pub fn undelimited_frontmatter(note: &Note<'_>, path: &Path) -> Result<(), Error> {
     if note.frontmatter.is_some() {
         return Ok(());
     }
     let first = note.body().lines().next().unwrap_or_default().trim_end();
-    if first.starts_with("---") {
-        return Err(
-            "it opens with `---` but oneonone cannot tell where its frontmatter ends; \
-             fix the frontmatter (or remove the `---` lines)"
-                .into(),
-        );
-    }
-    if first.starts_with("+++") {
-        return Err(
-            "it opens with `+++`, a TOML frontmatter oneonone does not read, \
-             so it cannot tell what to leave out; write the frontmatter as YAML between `---` lines"
-                .into(),
-        );
-    }
-    Ok(())
+    let message = if first.starts_with("---") {
+        "it opens with `---` but oneonone cannot tell where its frontmatter ends; \
+         fix the frontmatter (or remove the `---` lines)"
+    } else if first.starts_with("+++") {
+        "it opens with `+++`, a TOML frontmatter oneonone does not read, \
+         so it cannot tell what to leave out; write the frontmatter as YAML between `---` lines"
+    } else {
+        return Ok(());
+    };
+    Err(Error::Invalid {
+        path: path.to_path_buf(),
+        line: None,
+        message: message.into(),
+    })
 }
 
 /// The shared frontmatter, written anew from the parsed values.
@@ -212,7 +213,7 @@ mod tests {
 
     #[test]
     fn drops_private_sections_at_any_level_and_position() {
-        let copy = shared_copy(NOTE, &rules()).unwrap();
+        let copy = shared_copy(NOTE, Path::new("n.md"), &rules()).unwrap();
         assert_eq!(
             copy,
             "---\nperson: Alice\ndate: 2026-11-24\nframework: listen-learn-lift\n---\n\
@@ -238,7 +239,7 @@ mod tests {
             "##Private_",
         ] {
             let text = format!("## Listen\n\nok\n\n{heading}\n\nSECRET\n\n## Lift\n\nok too\n");
-            let copy = shared_copy(&text, &rules()).unwrap();
+            let copy = shared_copy(&text, Path::new("n.md"), &rules()).unwrap();
             assert!(
                 !copy.contains("SECRET") || heading == "##Private_",
                 "{heading}: {copy}"
@@ -246,20 +247,26 @@ mod tests {
             assert!(copy.contains("ok too"), "{heading}: {copy}");
         }
         let text = "## Privately owned\n\nshared\n";
-        assert_eq!(shared_copy(text, &rules()).unwrap(), text);
+        assert_eq!(
+            shared_copy(text, Path::new("n.md"), &rules()).unwrap(),
+            text
+        );
     }
 
     #[test]
     fn only_a_note_section_ends_a_private_one() {
         let text = "## Private\n\nHR call\n---\nSECRET 1\n\n# Fwd: email\n\nSECRET 2\n\n- item\n  # Sub\n  SECRET 3\n\n## Lift\n\nshared\n";
-        assert_eq!(shared_copy(text, &rules()).unwrap(), "## Lift\n\nshared\n");
+        assert_eq!(
+            shared_copy(text, Path::new("n.md"), &rules()).unwrap(),
+            "## Lift\n\nshared\n"
+        );
     }
 
     #[test]
     fn private_details_blocks_go_whole() {
         let text = "## Listen\n\n<details>\n<summary>Private</summary>\n\nSECRET\n\n</details>\n\nshared\n";
         assert_eq!(
-            shared_copy(text, &rules()).unwrap(),
+            shared_copy(text, Path::new("n.md"), &rules()).unwrap(),
             "## Listen\n\n\nshared\n"
         );
     }
@@ -267,18 +274,29 @@ mod tests {
     #[test]
     fn frontmatter_keeps_only_shared_values() {
         let text = "---\nperson: \"Alice\"   # SECRET\n-manager: SECRET\ndate: 2026-11-24\ntags: [a,\n SECRET]\n'date: x': SECRET\n---\nbody\n";
-        let copy = shared_copy(text, &rules()).unwrap();
+        let copy = shared_copy(text, Path::new("n.md"), &rules()).unwrap();
         assert_eq!(copy, "---\nperson: Alice\ndate: 2026-11-24\n---\nbody\n");
         let keep = Sharing::new(Some("Manager only"), &[], true);
         let copy = shared_copy(
             "---\nperson: A\nenergy: 2\nskill: 9\n---\n## Manager only\nx\n## Private\ny\n",
+            Path::new("n.md"),
             &keep,
         )
         .unwrap();
         assert_eq!(copy, "---\nperson: A\nenergy: 2\n---\n");
-        assert!(shared_copy("---\nthis is prose\n---\nbody\n", &rules()).is_err());
+        assert!(
+            shared_copy(
+                "---\nthis is prose\n---\nbody\n",
+                Path::new("n.md"),
+                &rules()
+            )
+            .is_err()
+        );
         // A heading inside code is not a section.
         let code = "```\n## Private\n```\nvisible\n";
-        assert_eq!(shared_copy(code, &rules()).unwrap(), code);
+        assert_eq!(
+            shared_copy(code, Path::new("n.md"), &rules()).unwrap(),
+            code
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::checkin;
+use crate::checkin::{self, Field};
 use crate::cli::CheckinArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
@@ -19,10 +19,10 @@ use crate::settings::Settings;
 /// No value given, the person has no note (for that date), or the note
 /// cannot be written.
 pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
-    let changes: Vec<(&str, u8)> = [
-        ("energy", args.energy),
-        ("challenge", args.challenge),
-        ("skill", args.skill),
+    let changes: Vec<(Field, u8)> = [
+        (Field::Energy, args.energy),
+        (Field::Challenge, args.challenge),
+        (Field::Skill, args.skill),
     ]
     .into_iter()
     .filter_map(|(f, v)| Some((f, v?)))
@@ -48,11 +48,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     };
     let rel = meeting.rel.clone();
     let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
-    let after = checkin::set(&text, &changes).map_err(|message| Error::Invalid {
-        path: notebook.show(&rel),
-        line: None,
-        message,
-    })?;
+    let after = checkin::set(&text, &notebook.show(&rel), &changes)?;
     let mut tx = Transaction::new().staged(&lock);
     tx.push(Change {
         path: notebook.path(&rel),

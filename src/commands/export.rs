@@ -25,11 +25,7 @@ pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<O
         // Every framework's headings end a private section; nothing else does.
         let bank = Bank::load(notebook.root(), notebook.shown())?;
         let rules = Sharing::for_notebook(&notebook.config, &bank);
-        shared_copy(&text, &rules).map_err(|message| Error::Invalid {
-            path: notebook.show(&rel),
-            line: None,
-            message,
-        })?
+        shared_copy(&text, &notebook.show(&rel), &rules)?
     } else {
         text
     };

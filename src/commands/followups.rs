@@ -9,7 +9,7 @@ use crate::agenda;
 use crate::cli::FollowupsArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
-use crate::followup::{self, FollowUp, ME};
+use crate::followup::{self, FollowUp};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
 use crate::render::print_item;
@@ -36,8 +36,8 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     }
     let today = settings.today;
     items.retain(|i| {
-        (!args.mine || &*i.owner == ME)
-            && (!args.theirs || &*i.owner != ME)
+        (!args.mine || i.owner.is_me())
+            && (!args.theirs || !i.owner.is_me())
             && (!args.overdue || i.due.is_some_and(|d| d < today))
     });
     // Taken out, not copied: a notebook may hold many thousands of items.

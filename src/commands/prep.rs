@@ -16,7 +16,7 @@ use crate::bank::{self, Bank};
 use crate::cli::PrepArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
-use crate::followup::{self, FollowUp, ME};
+use crate::followup::{self, FollowUp};
 use crate::note::{Note, Section};
 use crate::notebook::{NoteFile, Notebook};
 use crate::output::{Output, sanitize, style};
@@ -51,7 +51,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let (points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
         items.iter().partition(|i| agenda::is_agenda_path(&i.path));
     let (mine, theirs): (Vec<&FollowUp>, Vec<&FollowUp>) =
-        follow_ups.into_iter().partition(|i| &*i.owner == ME);
+        follow_ups.into_iter().partition(|i| i.owner.is_me());
     for (title, list) in [
         ("Follow-ups they own", theirs),
         ("Follow-ups you own", mine),

@@ -40,7 +40,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::followup::FollowUp;
+use crate::followup::{FollowUp, Owner};
 use crate::fs::STATE_DIR;
 
 /// The cache file's name in the notebook's `.oneonone` folder.
@@ -131,15 +131,74 @@ impl Stamp {
     }
 }
 
-/// One cached item: line, checkbox offset, text, owner, due date.
-type Item = (usize, usize, Arc<str>, Arc<str>, Option<NaiveDate>);
+// The cache's records are written as JSON arrays, not objects (the cache
+// of a large notebook stays small, and the field names are not repeated
+// in every item): each `Serialize` below writes its fields in order, which
+// the derived `Deserialize` reads back, as serde reads any struct from an
+// array.
 
-/// What a file held: its person, date and items (most files hold none).
-type Found = (Option<Box<str>>, Option<NaiveDate>, Vec<Item>);
+/// One cached item: what [`FollowUp`] holds that is not the same for the
+/// whole file.
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+struct Item {
+    /// 1-based line of the checkbox.
+    line: usize,
+    /// Byte offset of the checkbox character.
+    checkbox: usize,
+    /// The item's text.
+    text: Arc<str>,
+    /// Who owns it.
+    owner: Owner,
+    /// When it is due.
+    due: Option<NaiveDate>,
+}
 
-/// One file's cached result: its stamp, a hash of its bytes, and what it
-/// held if anything.
-type Entry = (Stamp, u64, Option<Box<Found>>);
+impl Serialize for Item {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (
+            &self.line,
+            &self.checkbox,
+            &self.text,
+            &self.owner,
+            &self.due,
+        )
+            .serialize(serializer)
+    }
+}
+
+/// What a file held, when it held any item (most files hold none).
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+struct Found {
+    /// The frontmatter's `person`, else the person folder's name.
+    person: Option<Box<str>>,
+    /// The note's date.
+    date: Option<NaiveDate>,
+    /// Its items, in file order.
+    items: Vec<Item>,
+}
+
+impl Serialize for Found {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.person, &self.date, &self.items).serialize(serializer)
+    }
+}
+
+/// One file's cached result.
+#[derive(Debug, PartialEq, Eq, Deserialize)]
+struct Entry {
+    /// The version of the file it is about.
+    stamp: Stamp,
+    /// The [`content_hash`] of the file's bytes.
+    hash: u64,
+    /// What it held, if anything.
+    found: Option<Box<Found>>,
+}
+
+impl Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.stamp, &self.hash, &self.found).serialize(serializer)
+    }
+}
 
 /// The hash of a file's bytes an entry records (the first 64 bits of its
 /// BLAKE3 hash: the entries are already signed as a whole, so this only
@@ -233,18 +292,18 @@ impl Cache {
         picks.dedup();
         let mut picks = picks.into_iter().peekable();
         let mut lied = false;
-        for (i, (rel, (stamp, hash, _))) in self.entries.iter().enumerate() {
+        for (i, (rel, entry)) in self.entries.iter().enumerate() {
             if picks.peek() != Some(&i) {
                 continue;
             }
             picks.next();
             let path = root.join(&**rel);
             // A file whose stamp changed is read again anyway.
-            if Stamp::of(&path) != Some(*stamp) {
+            if Stamp::of(&path) != Some(entry.stamp) {
                 continue;
             }
-            let bytes = crate::fs::read_regular(&path, Some(stamp.size.saturating_add(1)));
-            if bytes.is_ok_and(|bytes| content_hash(&bytes) != *hash) {
+            let bytes = crate::fs::read_regular(&path, Some(entry.stamp.size.saturating_add(1)));
+            if bytes.is_ok_and(|bytes| content_hash(&bytes) != entry.hash) {
                 lied = true;
                 break;
             }
@@ -268,30 +327,30 @@ impl Cache {
     /// The cached items of `rel` (a `/` path), if the file is unchanged.
     #[must_use]
     pub fn get(&self, rel: &str, stamp: Stamp, folder: Option<&str>) -> Option<Vec<FollowUp>> {
-        let (recorded, _, found) = self.entries.get(rel)?;
-        if *recorded != stamp {
+        let entry = self.entries.get(rel)?;
+        if entry.stamp != stamp {
             return None;
         }
-        let Some(found) = found else {
+        let Some(found) = &entry.found else {
             return Some(Vec::new());
         };
-        let (person, date, items) = &**found;
         let path: Arc<str> = Arc::from(rel);
-        let person: Option<Arc<str>> = person.as_deref().map(Arc::from);
+        let person: Option<Arc<str>> = found.person.as_deref().map(Arc::from);
         let folder: Option<Arc<str>> = folder.map(Arc::from);
         Some(
-            items
+            found
+                .items
                 .iter()
-                .map(|(line, checkbox, text, owner, due)| FollowUp {
+                .map(|item| FollowUp {
                     person: person.clone(),
-                    date: *date,
+                    date: found.date,
                     path: path.clone(),
-                    line: *line,
-                    text: text.clone(),
-                    owner: owner.clone(),
-                    due: *due,
+                    line: item.line,
+                    text: item.text.clone(),
+                    owner: item.owner.clone(),
+                    due: item.due,
                     folder: folder.clone(),
-                    checkbox: *checkbox,
+                    checkbox: item.checkbox,
                 })
                 .collect(),
         )
@@ -308,16 +367,23 @@ impl Cache {
             return;
         }
         let found = items.first().map(|first| {
-            Box::new((
-                first.person.as_deref().map(Box::from),
-                first.date,
-                items
+            Box::new(Found {
+                person: first.person.as_deref().map(Box::from),
+                date: first.date,
+                items: items
                     .iter()
-                    .map(|i| (i.line, i.checkbox, i.text.clone(), i.owner.clone(), i.due))
+                    .map(|i| Item {
+                        line: i.line,
+                        checkbox: i.checkbox,
+                        text: i.text.clone(),
+                        owner: i.owner.clone(),
+                        due: i.due,
+                    })
                     .collect(),
-            ))
+            })
         });
-        self.entries.insert(Box::from(rel), (stamp, hash, found));
+        self.entries
+            .insert(Box::from(rel), Entry { stamp, hash, found });
         self.changed = true;
     }
 
@@ -468,7 +534,7 @@ mod tests {
         assert!(!cache.changed);
 
         // The same stamp, other bytes (as a clock set back would leave it).
-        cache.entries.get_mut("a/2026-01-01.md").unwrap().1 = right ^ 1;
+        cache.entries.get_mut("a/2026-01-01.md").unwrap().hash = right ^ 1;
         let other = stamped(dir.path(), "b/2026-01-01.md", "- [ ] two\n");
         cache.put(
             "b/2026-01-01.md",
@@ -493,6 +559,67 @@ mod tests {
         assert_eq!(cache.entries.len(), 1);
         let now = Stamp::of(&dir.path().join("a/2026-01-01.md")).unwrap();
         assert_eq!(cache.get("a/2026-01-01.md", now, Some("a")), None);
+    }
+
+    #[test]
+    fn what_is_saved_reads_back_as_the_same_items() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(STATE_DIR)).unwrap();
+        let rel = "alice/2026-01-05.md";
+        let text = "- [ ] send the doc 📅 2026-02-01\n- [ ] @bob reviews it\n";
+        let stamp = stamped(dir.path(), rel, text);
+        let date = NaiveDate::from_ymd_opt(2026, 1, 5);
+        let item = |line: usize, checkbox: usize, text: &str, owner: Owner, due| FollowUp {
+            person: Some(Arc::from("Alice")),
+            date,
+            path: Arc::from(rel),
+            line,
+            text: Arc::from(text),
+            owner,
+            due,
+            folder: Some(Arc::from("alice")),
+            checkbox,
+        };
+        let items = [
+            item(
+                1,
+                3,
+                "send the doc 📅 2026-02-01",
+                Owner::Me,
+                NaiveDate::from_ymd_opt(2026, 2, 1),
+            ),
+            item(2, 40, "@bob reviews it", Owner::Person("bob".into()), None),
+        ];
+        let mut cache = Cache::load(dir.path());
+        cache.put(rel, stamp, content_hash(text.as_bytes()), &items, LATER);
+        cache.save(dir.path());
+        let back = Cache::load(dir.path());
+        assert_eq!(back.get(rel, stamp, Some("alice")).unwrap(), items);
+    }
+
+    #[test]
+    fn entries_are_written_as_arrays() {
+        let entry = Entry {
+            stamp: Stamp::from((10, 1, 2, 3)),
+            hash: 4,
+            found: Some(Box::new(Found {
+                person: Some("Alice".into()),
+                date: NaiveDate::from_ymd_opt(2026, 1, 5),
+                items: vec![Item {
+                    line: 7,
+                    checkbox: 99,
+                    text: "@bob reviews it".into(),
+                    owner: Owner::Person("bob".into()),
+                    due: None,
+                }],
+            })),
+        };
+        let written = serde_json::to_string(&entry).unwrap();
+        assert_eq!(
+            written,
+            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","bob",null]]]]"#
+        );
+        assert_eq!(serde_json::from_str::<Entry>(&written).unwrap(), entry);
     }
 
     #[test]
