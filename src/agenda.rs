@@ -117,7 +117,7 @@ pub fn new_file(name: &str) -> String {
 /// endings; nothing else in the file changes.
 #[must_use]
 pub fn append(text: &str, point: &str) -> String {
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let eol = crate::note::line_ending(text);
     let mut out = String::with_capacity(text.len() + point.len() + 8);
     out.push_str(text);
     if !out.is_empty() && !out.ends_with('\n') {

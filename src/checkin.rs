@@ -4,7 +4,6 @@
 //! the person's YAML is never re-serialized, so key order, comments and
 //! style stay as they were.
 
-use std::ops::Range;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -146,8 +145,8 @@ pub fn read_by_yaml(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -
         if let Some(n) = number.filter(|n| RANGE.contains(n)) {
             values.set(field, n);
         } else {
-            let line =
-                key_line(note.text, range.clone(), field).map_or(range.start, |(l, _)| l.start);
+            let line = crate::frontmatter::key_span(note.text, range.clone(), field.key())
+                .map_or(range.start, |(l, _)| l.start);
             let shown = serde_yaml::to_string(value).unwrap_or_default();
             warn(Error::Invalid {
                 path: path.to_path_buf(),
@@ -166,7 +165,7 @@ pub fn read_by_yaml(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -
 /// without the YAML parser; `None` when anything needs the parser's
 /// judgement (or a warning), which then reads it.
 fn plain_values(yaml: &str) -> Option<Values> {
-    crate::note::simple_frontmatter(yaml)?;
+    crate::frontmatter::simple_frontmatter(yaml)?;
     let mut values = Values::default();
     for line in yaml.lines() {
         let Some((key, rest)) = line.strip_suffix('\r').unwrap_or(line).split_once(':') else {
@@ -266,71 +265,11 @@ pub fn set(text: &str, path: &Path, changes: &[(Field, u8)]) -> Result<String, E
 
 /// The line edit behind [`set`], unchecked.
 fn set_lines(text: &str, changes: &[(Field, u8)]) -> String {
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut out = text.to_string();
     for (field, value) in changes {
-        let note = Note::split(&out);
-        let Some(range) = note.frontmatter.clone() else {
-            let start = note.body_start;
-            out.insert_str(start, &format!("---{eol}{field}: {value}{eol}---{eol}"));
-            continue;
-        };
-        if let Some((line, colon)) = key_line(&out, range.clone(), *field) {
-            let key_end = colon + 1;
-            let rest = &out[key_end..line.end];
-            let rest = rest.strip_suffix('\r').unwrap_or(rest);
-            let comment = rest
-                .find(" #")
-                .or_else(|| rest.find("\t#"))
-                .unwrap_or(rest.len());
-            let leading = rest.len() - rest.trim_start().len();
-            let value_start = key_end + leading.min(comment);
-            let value_end = key_end + rest[..comment].trim_end().len().max(leading.min(comment));
-            // YAML needs a blank between the colon and the value.
-            let after_colon = out.as_bytes()[value_start - 1] == b':';
-            let replacement = if after_colon {
-                format!(" {value}")
-            } else {
-                value.to_string()
-            };
-            out.replace_range(value_start..value_end, &replacement);
-        } else {
-            out.insert_str(range.end, &format!("{field}: {value}{eol}"));
-        }
+        out = crate::frontmatter::set_value(&out, field.key(), &value.to_string());
     }
     out
-}
-
-/// The top-level `field:` line in the frontmatter (the key plain or
-/// quoted, blanks allowed before the colon): its range without the line
-/// break, and the offset of its colon.
-fn key_line(text: &str, frontmatter: Range<usize>, field: Field) -> Option<(Range<usize>, usize)> {
-    let mut start = frontmatter.start;
-    while start < frontmatter.end {
-        let end = text[start..frontmatter.end]
-            .find('\n')
-            .map_or(frontmatter.end, |i| start + i);
-        let line = &text[start..end];
-        let after_key = [
-            field.to_string(),
-            format!("\"{field}\""),
-            format!("'{field}'"),
-        ]
-        .iter()
-        .find_map(|key| {
-            line.strip_prefix(key.as_str())
-                .map(|rest| line.len() - rest.len())
-        });
-        if let Some(key_len) = after_key {
-            let rest = &line[key_len..];
-            let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            if rest[blanks..].starts_with(':') {
-                return Some((start..end, start + key_len + blanks));
-            }
-        }
-        start = end + 1;
-    }
-    None
 }
 
 /// The check-ins of a person, oldest first: every meeting note of theirs

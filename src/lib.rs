@@ -24,6 +24,7 @@ pub mod config;
 pub mod editor;
 pub mod error;
 pub mod followup;
+pub mod frontmatter;
 pub mod fs;
 pub mod invariants;
 pub mod new_note;

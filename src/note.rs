@@ -5,12 +5,8 @@
 //! every offset it hands out points into the file exactly as it is on disk.
 
 use std::ops::Range;
-use std::path::Path;
 
 use chrono::NaiveDate;
-use serde_yaml::Value;
-
-use crate::error::{Error, Result};
 
 /// The UTF-8 byte order mark some editors put at the start of a file.
 const BOM: &str = "\u{feff}";
@@ -24,19 +20,6 @@ pub struct Note<'a> {
     pub frontmatter: Option<Range<usize>>,
     /// Where the markdown body starts (after the BOM and the frontmatter).
     pub body_start: usize,
-}
-
-/// What oneonone reads from a note's frontmatter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Frontmatter {
-    /// `person:`, the person's display name.
-    pub person: Option<String>,
-    /// `date:`, the meeting date.
-    pub date: Option<NaiveDate>,
-    /// `tags:`, a list (or one tag) of free-form labels.
-    pub tags: Vec<String>,
-    /// `framework:`, the framework the note was written with.
-    pub framework: Option<String>,
 }
 
 impl<'a> Note<'a> {
@@ -81,225 +64,6 @@ impl<'a> Note<'a> {
     pub fn body(&self) -> &'a str {
         &self.text[self.body_start..]
     }
-
-    /// Parses the frontmatter's `person` and `date`.
-    ///
-    /// # Errors
-    /// The YAML does not parse, is not a mapping, or holds a `date` that is
-    /// not `YYYY-MM-DD`; the error names `path` and the line.
-    pub fn frontmatter(&self, path: &Path) -> Result<Frontmatter> {
-        match self.frontmatter_lenient(path) {
-            (fm, None) => Ok(fm),
-            (_, Some(e)) => Err(e),
-        }
-    }
-
-    /// The 1-based line of the top-level `key:` in the frontmatter.
-    #[must_use]
-    pub fn key_line(&self, key: &str) -> Option<usize> {
-        let range = self.frontmatter.clone()?;
-        let mut at = range.start;
-        for line in self.text[range.clone()].split_inclusive('\n') {
-            if line
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with(':'))
-            {
-                return Some(line_number(self.text, at));
-            }
-            at += line.len();
-        }
-        None
-    }
-
-    /// Like [`Note::frontmatter`], but keeps what can be read: a bad `date`
-    /// leaves `person` and `tags` in place. The error, if any, comes along.
-    #[must_use]
-    pub fn frontmatter_lenient(&self, path: &Path) -> (Frontmatter, Option<Error>) {
-        if let Some(range) = self.frontmatter.clone()
-            && let Some(simple) = simple_frontmatter(&self.text[range])
-        {
-            return (simple, None);
-        }
-        self.parse_frontmatter(path)
-    }
-
-    /// The frontmatter as the YAML parser reads it, without the shortcut
-    /// for plain frontmatter (for the invariants that check the shortcut).
-    #[doc(hidden)]
-    #[must_use]
-    pub fn frontmatter_by_yaml(&self, path: &Path) -> (Frontmatter, Option<Error>) {
-        self.parse_frontmatter(path)
-    }
-
-    fn parse_frontmatter(&self, path: &Path) -> (Frontmatter, Option<Error>) {
-        let Some(range) = self.frontmatter.clone() else {
-            return (Frontmatter::default(), None);
-        };
-        let yaml = &self.text[range.clone()];
-        let first_line = line_number(self.text, range.start);
-        let value: Value = match crate::yaml::parse(yaml, path, first_line, crate::yaml::NOTE_CAP) {
-            Ok(v) => v,
-            Err(e) => return (Frontmatter::default(), Some(e)),
-        };
-        let map = match value {
-            Value::Mapping(map) => map,
-            Value::Null => return (Frontmatter::default(), None),
-            _ => {
-                let e = Error::Invalid {
-                    path: path.to_path_buf(),
-                    line: Some(first_line),
-                    message: "frontmatter is not a mapping of `key: value` lines".into(),
-                };
-                return (Frontmatter::default(), Some(e));
-            }
-        };
-        let person = match map.get("person") {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        };
-        let tags = match map.get("tags") {
-            Some(Value::Sequence(items)) => items.iter().filter_map(scalar_string).collect(),
-            Some(other) => scalar_string(other).into_iter().collect(),
-            None => Vec::new(),
-        };
-        let framework = map.get("framework").and_then(scalar_string);
-        let mut fm = Frontmatter {
-            person,
-            date: None,
-            tags,
-            framework,
-        };
-        let shown = match map.get("date") {
-            None | Some(Value::Null) => return (fm, None),
-            Some(Value::String(s)) => {
-                if let Some(date) = parse_date_prefix(s) {
-                    fm.date = Some(date);
-                    return (fm, None);
-                }
-                format!("{s:?}")
-            }
-            Some(other) => format!("{other:?}"),
-        };
-        let e = bad_date(path, self.text, range, &shown);
-        (fm, Some(e))
-    }
-}
-
-/// Reads frontmatter written in the plainest YAML, the kind oneonone writes
-/// (`key: word words`, `key: 3`, `key: [a, b]`, comments), without a YAML
-/// parser: a parse costs more than the rest of a note. Such lines can hold
-/// no YAML error, and every value reads as the YAML parser would read it.
-/// Anything else (quotes, anchors, nesting, a value starting with a digit
-/// that is not a date or a small number, `true`, a repeated key) gives
-/// `None`, and the YAML parser decides.
-pub(crate) fn simple_frontmatter(yaml: &str) -> Option<Frontmatter> {
-    fn plain(v: &str) -> bool {
-        let starts_ok = v.starts_with(|c: char| c.is_alphabetic());
-        let chars_ok = v.chars().all(|c| {
-            c.is_alphanumeric() || matches!(c, ' ' | '_' | '.' | '-' | '/' | '(' | ')' | '+')
-        });
-        let keyword = matches!(
-            v.to_ascii_lowercase().as_str(),
-            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n" | "nan" | "inf"
-        );
-        starts_ok && chars_ok && !keyword && !v.ends_with(' ') && !v.contains("  ")
-    }
-    let date_like = |v: &str| v.len() == 10 && parse_date_prefix(v).is_some();
-    let number = |v: &str| {
-        !v.is_empty()
-            && v.len() <= 9
-            && v.bytes().all(|b| b.is_ascii_digit())
-            && !(v.len() > 1 && v.starts_with('0'))
-    };
-    // Too large for the YAML parser is too large here too.
-    if yaml.len() > crate::yaml::NOTE_CAP {
-        return None;
-    }
-    // YAML refuses control characters anywhere, comments included.
-    if yaml.chars().any(|c| {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-            || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
-    }) {
-        return None;
-    }
-    let mut fm = Frontmatter::default();
-    let mut keys: Vec<&str> = Vec::new();
-    for line in yaml.lines() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim_matches([' ', '\t']).is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (key, rest) = line.split_once(':')?;
-        // Plain lowercase keys only: `True:`, `null:`, `1:` or a key past
-        // 1024 bytes mean something else (or an error) to a YAML parser.
-        let key_ok = key.len() <= 1024
-            && key.starts_with(|c: char| c.is_ascii_lowercase())
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
-            && !matches!(
-                key,
-                "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n" | "nan" | "inf"
-            );
-        if !key_ok {
-            return None;
-        }
-        if keys.contains(&key) {
-            return None;
-        }
-        keys.push(key);
-        if !(rest.is_empty() || rest.starts_with(' ')) {
-            return None;
-        }
-        let value = rest.trim_start_matches([' ', '\t']);
-        // A trailing comment needs a blank before the `#`.
-        let value = match value.find(" #") {
-            Some(at) => value[..at].trim_end_matches([' ', '\t']),
-            None if value.starts_with('#') => "",
-            None => value.trim_end_matches([' ', '\t']),
-        };
-        if let Some(inner) = value.strip_prefix('[') {
-            let inner = inner.strip_suffix(']')?;
-            let items: Vec<&str> = if inner.trim_matches(' ').is_empty() {
-                Vec::new()
-            } else {
-                inner.split(',').map(|i| i.trim_matches(' ')).collect()
-            };
-            if !items.iter().all(|i| plain(i) || number(i)) {
-                return None;
-            }
-            if key == "tags" {
-                fm.tags = items.iter().map(|i| (*i).to_string()).collect();
-            }
-            continue;
-        }
-        let ok = value.is_empty() || plain(value) || number(value) || date_like(value);
-        if !ok {
-            return None;
-        }
-        match key {
-            "person" if !value.is_empty() => fm.person = Some(value.to_string()),
-            "date" if date_like(value) => fm.date = parse_date_prefix(value),
-            // Anything else in `date` is for the YAML parser to judge.
-            "date" if !value.is_empty() => return None,
-            "framework" if !value.is_empty() => fm.framework = Some(value.to_string()),
-            "tags" if !value.is_empty() => fm.tags = vec![value.to_string()],
-            _ => {}
-        }
-    }
-    Some(fm)
-}
-
-/// A YAML scalar as a non-empty string.
-fn scalar_string(value: &Value) -> Option<String> {
-    let s = match value {
-        Value::String(s) => s.trim().to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        _ => return None,
-    };
-    (!s.is_empty()).then_some(s)
 }
 
 /// A heading of a note and the part of the note it heads.
@@ -391,19 +155,6 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}' | '\u{202a}'..='\u{202e}')
 }
 
-/// The error for a `date:` that is not a date, pointing at its line.
-fn bad_date(path: &Path, text: &str, yaml: Range<usize>, shown: &str) -> Error {
-    let offset = LineSpans::new(text, yaml.start)
-        .take_while(|l| l.start < yaml.end)
-        .find(|l| text[l.clone()].starts_with("date:"))
-        .map_or(yaml.start, |l| l.start);
-    Error::Invalid {
-        path: path.to_path_buf(),
-        line: Some(line_number(text, offset)),
-        message: format!("`date: {shown}` is not a date; write it as YYYY-MM-DD"),
-    }
-}
-
 /// Reads `YYYY-MM-DD` at the start of `s` (a timestamp after it is allowed).
 #[must_use]
 pub fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
@@ -480,6 +231,13 @@ pub fn conflict_marker(text: &str) -> Option<usize> {
     first.filter(|_| closed)
 }
 
+/// The line ending a text uses: `\r\n` when it has any, else `\n`. Lines
+/// oneonone adds to a file use it, so a CRLF file stays CRLF.
+#[must_use]
+pub fn line_ending(text: &str) -> &'static str {
+    if text.contains("\r\n") { "\r\n" } else { "\n" }
+}
+
 /// The 1-based line number of a byte offset.
 #[must_use]
 pub fn line_number(text: &str, offset: usize) -> usize {
@@ -494,13 +252,13 @@ pub fn count_newlines(bytes: &[u8]) -> usize {
 
 /// Iterates over the lines of `text` from `pos`, yielding each line's range
 /// without its `\n` (a `\r` before it stays, for the caller to trim).
-struct LineSpans<'a> {
+pub(crate) struct LineSpans<'a> {
     text: &'a str,
     pos: usize,
 }
 
 impl<'a> LineSpans<'a> {
-    fn new(text: &'a str, pos: usize) -> Self {
+    pub(crate) fn new(text: &'a str, pos: usize) -> Self {
         LineSpans { text, pos }
     }
 }
@@ -524,6 +282,9 @@ impl Iterator for LineSpans<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{Error, Result};
+    use crate::frontmatter::{Frontmatter, simple_frontmatter};
+    use std::path::Path;
 
     fn fm(text: &str) -> Result<Frontmatter> {
         Note::split(text).frontmatter(Path::new("n.md"))

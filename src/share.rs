@@ -101,7 +101,7 @@ pub fn shared_copy(text: &str, path: &Path, rules: &Sharing) -> Result<String, E
     out.push_str(&public_text(text, note.body_start..text.len(), &cut));
     // A private section at the end leaves the blank line before it.
     let trimmed = out.trim_end_matches(['\n', '\r']).len();
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let eol = crate::note::line_ending(text);
     out.truncate(trimmed);
     if !out.is_empty() {
         out.push_str(eol);
@@ -171,7 +171,7 @@ fn frontmatter(note: &Note<'_>, rules: &Sharing) -> String {
     }
     let mut out = String::from("---\n");
     if let Some(person) = &fm.person {
-        let _ = writeln!(out, "person: {}", crate::template::yaml_scalar(person));
+        let _ = writeln!(out, "person: {}", crate::frontmatter::yaml_scalar(person));
     }
     if let Some(date) = fm.date {
         let _ = writeln!(out, "date: {date}");
@@ -180,7 +180,7 @@ fn frontmatter(note: &Note<'_>, rules: &Sharing) -> String {
         let _ = writeln!(
             out,
             "framework: {}",
-            crate::template::yaml_scalar(framework)
+            crate::frontmatter::yaml_scalar(framework)
         );
     }
     if rules.share_checkins {

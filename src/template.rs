@@ -62,7 +62,9 @@ pub fn render(template: &str, fields: &NoteFields<'_>) -> String {
             rendered.push_str(&rest[..open]);
             let name = rest[open + 2..open + close].trim();
             match value(name, fields, &sections) {
-                Some(v) if in_frontmatter => rendered.push_str(&yaml_scalar(&v)),
+                Some(v) if in_frontmatter => {
+                    rendered.push_str(&crate::frontmatter::yaml_scalar(&v));
+                }
                 Some(v) => rendered.push_str(&v),
                 None if in_frontmatter => missing = true,
                 // An unknown placeholder in the body stays visible.
@@ -144,33 +146,11 @@ fn sections(fields: &NoteFields<'_>) -> String {
     out
 }
 
-/// A string as a one-line YAML scalar that every YAML parser, 1.1 or 1.2,
-/// reads back as the same string: plain when it is only letters, digits,
-/// blanks and `.-'` starting with a letter and is no YAML 1.1 keyword
-/// (`no`, `on`, `null`, ...) or a date; double-quoted otherwise.
-pub(crate) fn yaml_scalar(value: &str) -> String {
-    const KEYWORDS: &[&str] = &[
-        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
-    ];
-    let plain = value.chars().next().is_some_and(char::is_alphabetic)
-        && value
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\''))
-        && !value.ends_with(' ')
-        && !KEYWORDS.contains(&value.to_lowercase().as_str());
-    let date = crate::note::parse_date_prefix(value).is_some() && value.len() == 10;
-    if plain || date {
-        value.to_string()
-    } else {
-        // A JSON string is a valid YAML double-quoted scalar.
-        serde_json::to_string(value).unwrap_or_default()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::bank::{Bank, DEFAULT_FRAMEWORK, NOTE_TEMPLATE};
+    use crate::frontmatter::yaml_scalar;
 
     fn fields<'a>(bank: &'a Bank, person: &'a str, manager: Option<&'a str>) -> NoteFields<'a> {
         let framework = bank.framework(DEFAULT_FRAMEWORK).unwrap();

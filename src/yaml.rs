@@ -13,6 +13,19 @@
 
 use std::path::Path;
 
+/// Words a YAML 1.1 parser reads as a boolean, null or number when they
+/// stand unquoted (`no` is false, `off` is false, `nan` is a float).
+const YAML11_KEYWORDS: &[&str] = &[
+    "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
+];
+
+/// True for a word some YAML parser takes for something other than a
+/// string when it stands unquoted, whatever its case.
+#[must_use]
+pub fn is_keyword(word: &str) -> bool {
+    YAML11_KEYWORDS.iter().any(|k| k.eq_ignore_ascii_case(word))
+}
+
 use crate::error::{Error, Result};
 
 /// The deepest nesting of collections, flow (`[`, `{`) and block
