@@ -133,6 +133,18 @@ struct Scanner {
     line: usize,
     column: isize,
     flow_level: usize,
+    /// Per open flow collection, whether it is a sequence and whether its
+    /// current entry is a `key: value` pair, which the parser reads as a
+    /// mapping of its own inside the sequence (one level more).
+    flows: Vec<(bool, bool)>,
+    /// How many of those pairs are open.
+    pairs: usize,
+    /// The deepest flow nesting inside the block level's simple key so
+    /// far: once a `:` makes the key a mapping's, all of it sits one
+    /// level deeper (`{}: x` under a key is three levels, not two).
+    key_peak: usize,
+    /// That depth, to check once the mapping it was a key of is counted.
+    promoted_peak: usize,
     indent: isize,
     indents: Vec<isize>,
     /// The block level's possible simple key, and its column.
@@ -162,6 +174,10 @@ impl Scanner {
             line: 0,
             column: 0,
             flow_level: 0,
+            flows: Vec::new(),
+            pairs: 0,
+            key_peak: 0,
+            promoted_peak: 0,
             indent: -1,
             indents: Vec::new(),
             simple_key: None,
@@ -225,7 +241,12 @@ impl Scanner {
                 return Ok(());
             }
             self.fetch_next_token()?;
-            if self.indents.len() + self.flow_level > max {
+            let flow = self.flow_level + self.pairs;
+            if self.simple_key.is_some() {
+                self.key_peak = self.key_peak.max(flow);
+            }
+            let promoted = std::mem::take(&mut self.promoted_peak);
+            if self.indents.len() + flow.max(promoted) > max {
                 return Err(Stop::TooDeep);
             }
         }
@@ -256,16 +277,21 @@ impl Scanner {
             '[' | '{' => {
                 self.save_simple_key();
                 self.flow_level += 1;
+                self.flows.push((c == '[', false));
                 self.simple_key_allowed = true;
                 self.skip();
             }
             ']' | '}' => {
                 self.remove_simple_key();
                 self.flow_level = self.flow_level.saturating_sub(1);
+                if let Some((_, true)) = self.flows.pop() {
+                    self.pairs -= 1;
+                }
                 self.simple_key_allowed = false;
                 self.skip();
             }
             ',' => {
+                self.end_pair();
                 self.remove_simple_key();
                 self.simple_key_allowed = true;
                 self.skip();
@@ -277,12 +303,14 @@ impl Scanner {
                 self.skip();
             }
             '?' if self.flow_level > 0 || self.blankz_at(1) => {
+                self.start_pair();
                 self.roll_indent(self.column);
                 self.remove_simple_key();
                 self.simple_key_allowed = self.flow_level == 0;
                 self.skip();
             }
             ':' if self.flow_level > 0 || self.blankz_at(1) => {
+                self.start_pair();
                 self.fetch_value();
                 self.skip();
             }
@@ -352,6 +380,23 @@ impl Scanner {
         }
     }
 
+    /// A `key: value` (or `? key`) entry of a flow sequence opens a
+    /// mapping of one pair there.
+    fn start_pair(&mut self) {
+        if let Some((true, open @ false)) = self.flows.last_mut() {
+            *open = true;
+            self.pairs += 1;
+        }
+    }
+
+    /// A `,` ends the entry, and its pair if it had one.
+    fn end_pair(&mut self) {
+        if let Some((_, open @ true)) = self.flows.last_mut() {
+            *open = false;
+            self.pairs -= 1;
+        }
+    }
+
     /// Only the block level's key matters here (it places a mapping's
     /// indentation); keys inside flow collections change nothing counted.
     fn stale_simple_keys(&mut self) {
@@ -365,6 +410,7 @@ impl Scanner {
     fn save_simple_key(&mut self) {
         if self.simple_key_allowed && self.flow_level == 0 {
             self.simple_key = Some((self.mark(), self.column));
+            self.key_peak = 0;
         }
     }
 
@@ -395,6 +441,7 @@ impl Scanner {
             self.simple_key_allowed = false;
         } else if let Some((_, column)) = self.simple_key.take() {
             self.roll_indent(column);
+            self.promoted_peak = self.key_peak;
             self.simple_key_allowed = false;
         } else {
             self.roll_indent(self.column);
@@ -682,6 +729,10 @@ mod tests {
             // A block scalar ends where the indentation says.
             format!("- a: |\n  b: {deep}\n"),
             format!("a: |\n  'x\nb: {deep}\nc: '\n"),
+            // A flow collection as a key sits inside the mapping.
+            format!("x:\n {}: y\n", "[".repeat(8) + &"]".repeat(8)),
+            // A pair in a flow sequence is a mapping of its own.
+            format!("x: {}\n", "[k: ".repeat(5)),
             // A comment needs a blank before it only in a plain scalar.
             format!("a: [x]#\nb: {deep}\n"),
         ] {
