@@ -139,6 +139,16 @@ impl Output {
         write_clean(&mut self.out, args, true).map_err(Error::Output)
     }
 
+    /// What `write!(out, ...)` and `writeln!(out, ...)` call: the same as
+    /// [`Output::print`], so a command writes data as it would to any
+    /// writer, sanitized.
+    ///
+    /// # Errors
+    /// Standard output cannot be written.
+    pub fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> Result<()> {
+        self.print(args)
+    }
+
     /// Writes a value as pretty JSON to standard output, streamed, with
     /// every character [`sanitize`] would replace written as a `\u`
     /// escape: the same data, nothing a terminal acts on.

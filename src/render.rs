@@ -19,11 +19,11 @@ pub fn print_item(
     out: &mut Output,
 ) -> Result<()> {
     let path = notebook.show(Path::new(&*item.path));
-    out.print(format_args!("  "))?;
+    write!(out, "  ")?;
     out.styled(style::PATH, Shown(&path))?;
-    out.print(format_args!(":"))?;
+    write!(out, ":")?;
     out.styled(style::LINE, item.line)?;
-    out.print(format_args!(": {}", sanitize(&item.text)))?;
+    write!(out, ": {}", sanitize(&item.text))?;
     if let Some(due) = item.due {
         let days = due.signed_duration_since(today).num_days();
         if days < 0 {
@@ -41,7 +41,7 @@ pub fn print_item(
             format_args!(" · {}", age(today.signed_duration_since(date).num_days())),
         )?;
     }
-    out.print(format_args!("\n"))
+    writeln!(out)
 }
 
 /// "1 day", "12 days".

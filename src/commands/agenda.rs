@@ -103,7 +103,7 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         after: after.into_bytes(),
     });
     tx.commit()?;
-    out.print(format_args!("{}:{line}\n", shown.display()))?;
+    writeln!(out, "{}:{line}", shown.display())?;
     out.notice(format_args!(
         "added to {}'s agenda ({} open)",
         sanitize(&person.name),
@@ -127,9 +127,9 @@ fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     }
     for point in points {
         out.styled(style::PATH, notebook.show(&rel).display())?;
-        out.print(format_args!(":"))?;
+        write!(out, ":")?;
         out.styled(style::LINE, point.task.line)?;
-        out.print(format_args!(": {}\n", sanitize(&point.task.text)))?;
+        writeln!(out, ": {}", sanitize(&point.task.text))?;
     }
     Ok(Outcome::Done)
 }

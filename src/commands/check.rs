@@ -28,12 +28,12 @@ pub fn run(args: &CheckArgs, settings: &Settings, out: &mut Output) -> Result<Ou
         for p in &problems {
             out.styled(style::PATH, Shown(&notebook.show(Path::new(&p.path))))?;
             if let Some(line) = p.line {
-                out.print(format_args!(":"))?;
+                write!(out, ":")?;
                 out.styled(style::LINE, line)?;
             }
-            out.print(format_args!(": {}\n", sanitize(&p.problem)))?;
+            writeln!(out, ": {}", sanitize(&p.problem))?;
             out.styled(style::DIM, format_args!("  fix: {}", p.fix))?;
-            out.print(format_args!("\n"))?;
+            writeln!(out)?;
         }
     }
     if problems.is_empty() {

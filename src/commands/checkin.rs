@@ -58,10 +58,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     });
     tx.commit()?;
     let shown: Vec<String> = changes.iter().map(|(f, v)| format!("{f} {v}")).collect();
-    out.print(format_args!(
-        "{}\n",
-        notebook.show(Path::new(&rel)).display()
-    ))?;
+    writeln!(out, "{}", notebook.show(Path::new(&rel)).display())?;
     out.notice(format_args!(
         "check-in for {}: {}",
         sanitize(&person.name),

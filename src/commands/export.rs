@@ -32,7 +32,7 @@ pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<O
     // A terminal gets the text with its control characters escaped; a pipe
     // or a file gets the note's exact bytes.
     if settings.stdout_is_terminal {
-        out.print(format_args!("{text}"))?;
+        write!(out, "{text}")?;
     } else {
         out.print_bytes(text.as_bytes())?;
     }

@@ -100,11 +100,11 @@ fn print_grouped(
     groups.sort_by_key(|g| g.0.to_lowercase());
     for (i, (name, group)) in groups.iter().enumerate() {
         if i > 0 {
-            out.print(format_args!("\n"))?;
+            writeln!(out)?;
         }
         out.styled(style::HEADING, sanitize(name))?;
         out.styled(style::DIM, format_args!(" ({} open)", group.len()))?;
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
         for item in group {
             print_item(notebook, today, item, out)?;
         }

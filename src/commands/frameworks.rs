@@ -15,22 +15,22 @@ pub fn run(settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let (bank, default) = Bank::for_settings(settings)?;
     for (i, f) in bank.frameworks.iter().enumerate() {
         if i > 0 {
-            out.print(format_args!("\n"))?;
+            writeln!(out)?;
         }
         out.styled(style::HEADING, &f.name)?;
         if f.name == default {
             out.styled(style::DIM, " (default)")?;
         }
-        out.print(format_args!("  {}\n", sanitize(f.title_or_name())))?;
+        writeln!(out, "  {}", sanitize(f.title_or_name()))?;
         if !f.description.is_empty() {
-            out.print(format_args!("  {}\n", sanitize(&f.description)))?;
+            writeln!(out, "  {}", sanitize(&f.description))?;
         }
         let headings: Vec<&str> = f.sections.iter().map(|s| s.heading.as_str()).collect();
         out.styled(
             style::DIM,
             format_args!("  sections: {}", sanitize(&headings.join(" · "))),
         )?;
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
     }
     Ok(Outcome::Done)
 }

@@ -31,7 +31,7 @@ pub fn run(args: &InitArgs, settings: &Settings, out: &mut Output) -> Result<Out
         }
         Err(e) => return Err(Error::io(&shown, "cannot write", e)),
     }
-    out.print(format_args!("{}\n", shown.display()))?;
+    writeln!(out, "{}", shown.display())?;
     let cd = if shown_dir.as_os_str().is_empty() {
         String::new()
     } else {

@@ -34,7 +34,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))?;
     plan.commit(&lock)?;
 
-    out.print(format_args!("{}\n", Shown(&plan.shown)))?;
+    writeln!(out, "{}", Shown(&plan.shown))?;
     out.notice(format_args!("created {}", plan.summary()));
     for notice in &plan.notices {
         out.notice(notice);

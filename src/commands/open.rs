@@ -22,7 +22,7 @@ pub fn run(args: &OpenArgs, settings: &Settings, out: &mut Output) -> Result<Out
         )));
     };
     if args.print {
-        out.print(format_args!("{}\n", notebook.show(&latest.rel).display()))?;
+        writeln!(out, "{}", notebook.show(&latest.rel).display())?;
         return Ok(Outcome::Done);
     }
     let path = notebook.path(&latest.rel);

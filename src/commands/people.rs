@@ -86,10 +86,10 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
         style::HEADING,
         format_args!("{}  NEXT 1:1", header.join("  ")),
     )?;
-    out.print(format_args!("\n"))?;
+    writeln!(out)?;
     for (row, cells) in rows.iter().zip(&cells) {
         let line: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-        out.print(format_args!("{}  ", line.join("  ")))?;
+        write!(out, "{}  ", line.join("  "))?;
         match row.next_due {
             None => out.styled(style::WARNING, "first 1:1 to hold")?,
             Some(due) if row.overdue => {
@@ -99,9 +99,9 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
                     format_args!("{due} overdue {}", days_word(late)),
                 )?;
             }
-            Some(due) => out.print(format_args!("{due}"))?,
+            Some(due) => write!(out, "{due}")?,
         }
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
     }
     Ok(Outcome::Done)
 }

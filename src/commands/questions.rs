@@ -33,18 +33,18 @@ pub fn run(args: &QuestionsArgs, settings: &Settings, out: &mut Output) -> Resul
     if args.all {
         for (i, section) in sections.iter().enumerate() {
             if i > 0 {
-                out.print(format_args!("\n"))?;
+                writeln!(out)?;
             }
             let pool = bank.pool(section);
             out.styled(style::HEADING, section)?;
             out.styled(style::DIM, format_args!(" ({})", pool.len()))?;
-            out.print(format_args!("\n"))?;
+            writeln!(out)?;
             for q in pool {
-                out.print(format_args!("  {}", sanitize(&q.text)))?;
+                write!(out, "  {}", sanitize(&q.text))?;
                 if !q.tags.is_empty() {
                     out.styled(style::DIM, format_args!("  [{}]", q.tags.join(", ")))?;
                 }
-                out.print(format_args!("\n"))?;
+                writeln!(out)?;
             }
         }
         return Ok(Outcome::Done);
@@ -56,7 +56,7 @@ pub fn run(args: &QuestionsArgs, settings: &Settings, out: &mut Output) -> Resul
             if labelled {
                 out.styled(style::DIM, format_args!("{section}: "))?;
             }
-            out.print(format_args!("{}\n", sanitize(&q.text)))?;
+            writeln!(out, "{}", sanitize(&q.text))?;
         }
     }
     Ok(Outcome::Done)
