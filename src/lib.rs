@@ -116,12 +116,8 @@ where
         Ok(cli) => cli,
         Err(e) => {
             // No parsed flags to go by: find --color by hand.
-            let when = color_flag(&args);
-            let color = |is_terminal: bool| match when {
-                Some(ColorWhen::Always) => true,
-                Some(ColorWhen::Never) => false,
-                _ => is_terminal && !env.no_color && !env.term_dumb,
-            };
+            let when = color_flag(&args).unwrap_or(ColorWhen::Auto);
+            let color = |is_terminal: bool| settings::color(when, is_terminal, env);
             let mut out = Output::new(
                 stdout,
                 stderr,

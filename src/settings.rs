@@ -104,11 +104,7 @@ impl Settings {
             (None, Some(var)) => DirSource::Env(PathBuf::from(var)),
             (None, None) => DirSource::Discover,
         };
-        let color = |is_terminal: bool| match cli.color {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => is_terminal && !env.no_color && !env.term_dumb,
-        };
+        let color = |is_terminal: bool| color(cli.color, is_terminal, env);
         Settings {
             cwd: env.cwd.clone(),
             dir,
@@ -123,5 +119,17 @@ impl Settings {
             width: env.terminal_width.unwrap_or(80),
             seed: cli.command.seed().unwrap_or(env.random_seed),
         }
+    }
+}
+
+/// Whether a stream gets colour: `--color always` or `never` say so; `auto`
+/// means a terminal, `NO_COLOR` unset and `TERM` not `dumb`. The one place
+/// that decides (clap's own errors ask it too).
+#[must_use]
+pub fn color(when: ColorWhen, is_terminal: bool, env: &Environment) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => is_terminal && !env.no_color && !env.term_dumb,
     }
 }
