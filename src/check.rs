@@ -129,8 +129,7 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
     // Per person folder, what each meeting note holds (not its text: a
     // notebook can be large), to follow carried items across notes.
     let mut by_folder: BTreeMap<String, Vec<Summary>> = BTreeMap::new();
-    // Meeting notes by folder and a hash of their text, to find copies.
-    let mut seen_content: BTreeMap<(String, u64), (String, chrono::NaiveDate)> = BTreeMap::new();
+    let mut copies = Copies::default();
     for file in &files {
         let rel = slash_path(&file.rel);
         let text = match read_note(notebook, file) {
@@ -149,34 +148,10 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
         };
         let parts: Vec<&str> = rel.split('/').collect();
         check_note(bank, &rel, &parts, &text, &mut found);
-        if parts.len() == 2
-            && let Some((date, number)) = parse_meeting_name(parts[1])
+        if let [folder, name] = parts[..]
+            && let Some((date, number)) = parse_meeting_name(name)
         {
-            // The same text under another date is a copy; two meetings the
-            // same day may well start from the same empty template.
-            let hash = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                text.hash(&mut h);
-                h.finish()
-            };
-            let mut copy = false;
-            match seen_content.get(&(parts[0].to_string(), hash)) {
-                Some((other, other_date)) if *other_date != date => {
-                    copy = true;
-                    found.push(problem(
-                        &rel,
-                        None,
-                        Kind::Duplicate,
-                        format!("the same text as {other}"),
-                        "keep one of the two files",
-                    ));
-                }
-                Some(_) => {}
-                None => {
-                    seen_content.insert((parts[0].to_string(), hash), (rel.clone(), date));
-                }
-            }
+            let copy = copies.check(folder, &rel, date, &text, &mut found);
             let mut summary = Summary::of(&rel, (date, number), &text);
             // A copy of a whole note is reported as that; its items are not
             // reported again one by one.
@@ -184,7 +159,7 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
                 summary.open.clear();
             }
             by_folder
-                .entry(parts[0].to_string())
+                .entry(folder.to_string())
                 .or_default()
                 .push(summary);
         }
@@ -193,29 +168,84 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
         check_carried(folder, notes, &mut found);
         check_open_copies(notes, &mut found);
     }
-    if let Ok(folders) = notebook.person_slugs() {
-        for folder in folders {
-            let dir = notebook.path(Path::new(&folder));
-            if let Err(e) = Profile::load(&dir, &notebook.show(Path::new(&folder))) {
-                let (line, message) = split_error(&e);
-                let fix = match &e {
-                    Error::Io { .. } => "replace it with a plain file, or remove it",
-                    _ => "fix the YAML (keys: name, role, cadence_days)",
-                };
-                found.push(problem(
-                    &format!("{folder}/{PROFILE_FILE}"),
-                    line,
-                    Kind::PersonYaml,
-                    message,
-                    fix,
-                ));
-            }
-        }
-    }
+    check_profiles(notebook, &mut found);
     found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     found
 }
 
+/// Meeting notes seen so far, by folder and a hash of their text, to find
+/// a note that is a copy of another.
+#[derive(Default)]
+struct Copies {
+    seen: BTreeMap<(String, u64), (String, chrono::NaiveDate)>,
+}
+
+impl Copies {
+    /// Reports `rel` if an earlier note of the folder under another date
+    /// holds the same text (two meetings the same day may well start from
+    /// the same empty template); true when it does.
+    fn check(
+        &mut self,
+        folder: &str,
+        rel: &str,
+        date: chrono::NaiveDate,
+        text: &str,
+        found: &mut Vec<Problem>,
+    ) -> bool {
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut h);
+            h.finish()
+        };
+        match self.seen.get(&(folder.to_string(), hash)) {
+            Some((other, other_date)) if *other_date != date => {
+                found.push(problem(
+                    rel,
+                    None,
+                    Kind::Duplicate,
+                    format!("the same text as {other}"),
+                    "keep one of the two files",
+                ));
+                true
+            }
+            Some(_) => false,
+            None => {
+                self.seen
+                    .insert((folder.to_string(), hash), (rel.to_string(), date));
+                false
+            }
+        }
+    }
+}
+
+/// Every person folder's person.yaml reads.
+fn check_profiles(notebook: &Notebook, found: &mut Vec<Problem>) {
+    let Ok(folders) = notebook.person_slugs() else {
+        return;
+    };
+    for folder in folders {
+        let dir = notebook.path(Path::new(&folder));
+        if let Err(e) = Profile::load(&dir, &notebook.show(Path::new(&folder))) {
+            let (line, message) = split_error(&e);
+            let fix = match &e {
+                Error::Io { .. } => "replace it with a plain file, or remove it",
+                _ => "fix the YAML (keys: name, role, cadence_days)",
+            };
+            found.push(problem(
+                &format!("{folder}/{PROFILE_FILE}"),
+                line,
+                Kind::PersonYaml,
+                message,
+                fix,
+            ));
+        }
+    }
+}
+
+/// The rules for one note: its frontmatter and check-ins read, no conflict
+/// markers, where it is, its date, its framework, and for agenda.md its
+/// points.
 fn check_note(
     bank: Option<&Bank>,
     rel: &str,
@@ -256,6 +286,19 @@ fn check_note(
         ));
     }
     let is_agenda = agenda::is_agenda_path(rel);
+    check_layout(rel, parts, is_agenda, found);
+    check_date(rel, parts, &note, frontmatter.date, found);
+    if let (Some(bank), Some(name)) = (bank, frontmatter.framework.as_deref()) {
+        check_framework(rel, &note, bank, name, found);
+    }
+    if is_agenda {
+        check_agenda(rel, text, &note, found);
+    }
+}
+
+/// A note belongs in a person's folder as YYYY-MM-DD.md (or is its
+/// agenda.md, or the notebook's README).
+fn check_layout(rel: &str, parts: &[&str], is_agenda: bool, found: &mut Vec<Problem>) {
     let layout_ok = match parts {
         [name] => name.eq_ignore_ascii_case("readme.md"),
         [_, name] => is_agenda || parse_meeting_name(name).is_some(),
@@ -271,7 +314,17 @@ fn check_note(
             "move it into a person's folder as YYYY-MM-DD.md, or leave it if that is what you want",
         ));
     }
-    if let ([_, name], Some(date)) = (parts, frontmatter.date)
+}
+
+/// The file name's date and the frontmatter's agree.
+fn check_date(
+    rel: &str,
+    parts: &[&str],
+    note: &Note<'_>,
+    date: Option<chrono::NaiveDate>,
+    found: &mut Vec<Problem>,
+) {
+    if let ([_, name], Some(date)) = (parts, date)
         && let Some((file_date, _)) = parse_meeting_name(name)
         && file_date != date
     {
@@ -283,9 +336,11 @@ fn check_note(
             "make the two agree (oneonone lists the frontmatter's date)",
         ));
     }
-    if let (Some(bank), Some(name)) = (bank, frontmatter.framework.as_deref())
-        && bank.framework(name).is_err()
-    {
+}
+
+/// The frontmatter's framework is one the bank knows.
+fn check_framework(rel: &str, note: &Note<'_>, bank: &Bank, name: &str, found: &mut Vec<Problem>) {
+    if bank.framework(name).is_err() {
         let known: Vec<&str> = bank.frameworks.iter().map(|f| f.name.as_str()).collect();
         found.push(problem(
             rel,
@@ -297,9 +352,6 @@ fn check_note(
                 known.join(", ")
             ),
         ));
-    }
-    if is_agenda {
-        check_agenda(rel, text, &note, found);
     }
 }
 
