@@ -853,6 +853,41 @@ mod tests {
     }
 
     #[test]
+    fn person_notes_are_read_once_and_an_unreadable_one_reported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let notebook = Notebook {
+            root: dir.path().to_path_buf(),
+            shown: PathBuf::new(),
+            config: Config::default(),
+        };
+        std::fs::create_dir(dir.path().join("bob")).unwrap();
+        for day in 1..=8 {
+            let text: &[u8] = if day == 7 { b"\xff" } else { b"a note" };
+            std::fs::write(dir.path().join(format!("bob/2026-11-0{day}.md")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("bob/agenda.md"), "- a point\n").unwrap();
+
+        let mut notes = PersonNotes::load(&notebook, "bob");
+        assert_eq!(notes.slug(), "bob");
+        assert_eq!(notes.notes().len(), 8);
+        assert_eq!(notes.last().unwrap().meeting.date.to_string(), "2026-11-08");
+        // The latest six, newest first, the unreadable one left out.
+        assert_eq!(notes.recent().len(), 5);
+        let mut warned = Vec::new();
+        for _ in 0..2 {
+            for note in notes.notes_mut() {
+                let _ = note.reported(&mut |e| warned.push(e.to_string()));
+            }
+        }
+        assert_eq!(warned, ["bob/2026-11-07.md:1: not UTF-8 text; skipped"]);
+
+        let recent = PersonNotes::load_recent(&notebook, "bob");
+        assert_eq!(recent.notes().len(), RECENT_NOTES);
+        assert_eq!(recent.notes()[0].meeting.date.to_string(), "2026-11-03");
+        assert_eq!(recent.recent(), notes.recent());
+    }
+
+    #[test]
     fn meeting_names_round_trip() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         assert_eq!(meeting_name(d, 1), "2026-11-24.md");

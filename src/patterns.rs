@@ -326,6 +326,23 @@ mod tests {
     }
 
     #[test]
+    fn tags_count_notes_per_quarter_most_first() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let tags = |t: &[&str]| t.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let trends = tag_trends([
+            (tags(&["Growth", "growth", "hiring"]), d("2026-09-30")),
+            (tags(&["growth"]), d("2026-10-01")),
+            (tags(&["alpha"]), d("2026-10-02")),
+        ]);
+        let totals: Vec<(&str, usize)> = trends.iter().map(|t| (t.tag.as_str(), t.total)).collect();
+        assert_eq!(totals, [("growth", 2), ("alpha", 1), ("hiring", 1)]);
+        assert_eq!(
+            trends[0].by_quarter,
+            [("2026-Q3".to_string(), 1), ("2026-Q4".to_string(), 1)].into()
+        );
+    }
+
+    #[test]
     fn averages_per_quarter() {
         let c = |date: &str, e, ch, s| CheckIn {
             date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
