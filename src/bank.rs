@@ -344,7 +344,7 @@ pub fn pick_for_sections<'a, R: Rng + ?Sized>(
     framework: &Framework,
     n: usize,
     rng: &mut R,
-    recent: &[String],
+    recent: &[&str],
 ) -> Vec<Vec<&'a Question>> {
     let asked = |q: &Question| recent.iter().any(|text| text.contains(&q.text));
     framework

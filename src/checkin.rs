@@ -274,33 +274,28 @@ fn set_lines(text: &str, changes: &[(Field, u8)]) -> String {
 
 /// The check-ins of a person, oldest first: every meeting note of theirs
 /// with at least one value, dated by its frontmatter `date` (else its file
-/// name). Bad values and unreadable notes are reported to `warn`.
+/// name). Bad values and unreadable notes (those no other use reported
+/// yet) are reported to `warn`, in the order of the notes.
 pub fn history(
     notebook: &crate::notebook::Notebook,
-    folder: &str,
+    notes: &mut crate::notebook::PersonNotes,
     warn: &mut dyn FnMut(Error),
 ) -> Vec<CheckIn> {
     let mut found = Vec::new();
-    for meeting in notebook.meetings(folder) {
-        let file = crate::notebook::NoteFile {
-            rel: meeting.rel.clone(),
+    for loaded in notes.notes_mut() {
+        let loaded = loaded.reported(warn);
+        let Some(text) = loaded.text() else {
+            continue;
         };
-        let text = match crate::notebook::read_note(notebook, &file) {
-            Ok(text) => text,
-            Err(e) => {
-                warn(e);
-                continue;
-            }
-        };
-        let note = Note::split(&text);
-        let shown = notebook.show(&meeting.rel);
+        let note = Note::split(text);
+        let shown = notebook.show(&loaded.meeting.rel);
         let values = read(&note, &shown, warn);
         if !values.is_empty() {
             let date = note
                 .frontmatter_lenient(&shown)
                 .0
                 .date
-                .unwrap_or(meeting.date);
+                .unwrap_or(loaded.meeting.date);
             found.push(CheckIn { date, values });
         }
     }

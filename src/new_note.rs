@@ -25,7 +25,7 @@ use crate::carry::{self, CarriedItem, Handover};
 use crate::error::{Error, Result};
 use crate::fs::{Change, Lock, Modes, Transaction};
 use crate::note::Note;
-use crate::notebook::{Meeting, NoteFile, Notebook, meeting_name};
+use crate::notebook::{LoadedNote, Meeting, Notebook, PersonNotes, meeting_name};
 use crate::output::sanitize;
 use crate::person::Person;
 use crate::render::{plural, plural_were};
@@ -118,11 +118,17 @@ impl NewNote {
         let before_new = |m: &&Meeting| (m.date, m.number) < (date, number);
         let mut changes = Vec::new();
 
-        // Questions asked in the latest notes are not suggested again.
-        let recent = notebook.recent_notes(&person.slug);
+        // Each note is read once: all of them when their follow-ups move,
+        // else the latest, whose questions are not suggested again.
+        let mut notes = if request.carry_over {
+            PersonNotes::load(notebook, &person.slug)
+        } else {
+            PersonNotes::load_recent(notebook, &person.slug)
+        };
         let mut rng = StdRng::seed_from_u64(request.seed);
         let per_section = notebook.config.questions_per_section();
-        let questions = bank::pick_for_sections(&bank, framework, per_section, &mut rng, &recent);
+        let questions =
+            bank::pick_for_sections(&bank, framework, per_section, &mut rng, &notes.recent());
 
         // The agenda is for the next meeting: a note back-dated behind the
         // latest one does not take it.
@@ -132,9 +138,13 @@ impl NewNote {
             Vec::new()
         };
         let handover = if request.carry_over {
-            let earlier: Vec<&Meeting> = meetings.iter().filter(before_new).collect();
+            // The meetings are in order: the earlier ones come first.
+            let earlier = notes
+                .notes_mut()
+                .iter_mut()
+                .take_while(|n| before_new(&&n.meeting));
             let rules = Sharing::for_notebook(&notebook.config, &bank);
-            carry_over(notebook, &earlier, &rules, &mut changes, warn)?
+            carry_over(notebook, earlier, &rules, &mut changes, warn)?
         } else {
             Handover::default()
         };
@@ -282,45 +292,39 @@ fn take_agenda(notebook: &Notebook, slug: &str, changes: &mut Vec<Change>) -> Re
 /// Plans marking the open follow-ups of the earlier notes (oldest first)
 /// as carried; returns what they hand on (see [`carry::hand_over`]). A
 /// note that cannot be read keeps its items, and goes to `warn`.
-fn carry_over(
+fn carry_over<'a>(
     notebook: &Notebook,
-    earlier: &[&Meeting],
+    earlier: impl Iterator<Item = &'a mut LoadedNote>,
     rules: &Sharing,
     changes: &mut Vec<Change>,
     warn: &mut dyn FnMut(Error),
 ) -> Result<Handover> {
     let mut per_note = Vec::new();
     let mut open = 0;
-    for meeting in earlier {
-        let file = NoteFile {
-            rel: meeting.rel.clone(),
-        };
-        let text = match crate::notebook::read_note(notebook, &file) {
-            Ok(text) => text,
-            Err(e) => {
-                warn(e);
-                continue;
-            }
+    for loaded in earlier {
+        let loaded = loaded.reported(warn);
+        let (meeting, Some(text)) = (&loaded.meeting, loaded.text()) else {
+            continue;
         };
         // Nothing can move out of a note without an open item: no parse.
-        if !crate::followup::may_hold_open_item(&text) {
+        if !crate::followup::may_hold_open_item(text) {
             continue;
         }
-        refuse_conflicts(notebook, &meeting.rel, &text)?;
-        let note = Note::split(&text);
+        refuse_conflicts(notebook, &meeting.rel, text)?;
+        let note = Note::split(text);
         let note_date = note
             .frontmatter_lenient(&meeting.rel)
             .0
             .date
             .unwrap_or(meeting.date);
         let private = crate::share::private_ranges(&note, rules);
-        if let Some(carried) = carry::carry_out(&text, Some(note_date), &private) {
+        if let Some(carried) = carry::carry_out(text, Some(note_date), &private) {
             per_note.push(carried.items_from(&meeting.rel));
             open += carried.open;
             changes.push(Change {
                 path: notebook.path(&meeting.rel),
                 shown: notebook.show(&meeting.rel),
-                before: Some(text.into_bytes()),
+                before: Some(text.as_bytes().to_vec()),
                 after: carried.text.into_bytes(),
             });
         }

@@ -1,7 +1,9 @@
 //! The notebook: a folder with one sub-folder per person and one dated
 //! markdown file per meeting (`alice-smith/2026-11-24.md`, a second meeting
 //! that day `2026-11-24-2.md`). This module finds the folder, names paths
-//! the way the user can use them, walks the notes, and resolves people.
+//! the way the user can use them, walks the notes, and reads them: one by
+//! one, or a person's all at once ([`PersonNotes`]) for a command that
+//! uses them several ways.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -326,18 +328,6 @@ impl Notebook {
         Ok(())
     }
 
-    /// The texts of the person's latest [`RECENT_NOTES`] notes, newest
-    /// first (unreadable ones left out).
-    #[must_use]
-    pub fn recent_notes(&self, slug: &str) -> Vec<String> {
-        self.meetings(slug)
-            .iter()
-            .rev()
-            .take(RECENT_NOTES)
-            .filter_map(|m| self.read_text(&m.rel).ok())
-            .collect()
-    }
-
     /// The symbolic links among the files and folders oneonone reads
     /// besides notes (which the walk reports): `oneonone.yaml`, the
     /// question bank and its files, `.oneonone` and what it holds, and each
@@ -483,6 +473,125 @@ impl Notebook {
             .collect();
         meetings.sort();
         meetings
+    }
+}
+
+/// A person's meeting notes, each read once: a command that looks at them
+/// several ways (patterns, check-ins, recently asked questions, the last
+/// note) takes them all from here instead of reading every file per use.
+#[derive(Debug)]
+pub struct PersonNotes {
+    /// The person folder.
+    slug: String,
+    /// The notes, oldest first.
+    notes: Vec<LoadedNote>,
+}
+
+/// One meeting note as [`PersonNotes`] read it.
+#[derive(Debug)]
+pub struct LoadedNote {
+    /// The meeting, from its file name.
+    pub meeting: Meeting,
+    /// Its text; `None` when it could not be read.
+    text: Option<String>,
+    /// Why it could not be read, until a use reports it.
+    error: Option<Error>,
+}
+
+impl PersonNotes {
+    /// Reads every meeting note of a person folder, through [`read_note`].
+    /// Nothing is reported here: a note that cannot be read keeps its
+    /// error for the one use that reports it ([`LoadedNote::reported`]).
+    #[must_use]
+    pub fn load(notebook: &Notebook, slug: &str) -> Self {
+        Self::read(notebook, slug, notebook.meetings(slug))
+    }
+
+    /// Like [`PersonNotes::load`], only the latest [`RECENT_NOTES`]: what
+    /// [`PersonNotes::recent`] needs.
+    #[must_use]
+    pub fn load_recent(notebook: &Notebook, slug: &str) -> Self {
+        let mut meetings = notebook.meetings(slug);
+        meetings.drain(..meetings.len().saturating_sub(RECENT_NOTES));
+        Self::read(notebook, slug, meetings)
+    }
+
+    fn read(notebook: &Notebook, slug: &str, meetings: Vec<Meeting>) -> Self {
+        let notes = meetings
+            .into_iter()
+            .map(|meeting| {
+                let file = NoteFile {
+                    rel: meeting.rel.clone(),
+                };
+                let (text, error) = match read_note(notebook, &file) {
+                    Ok(text) => (Some(text), None),
+                    Err(e) => (None, Some(e)),
+                };
+                LoadedNote {
+                    meeting,
+                    text,
+                    error,
+                }
+            })
+            .collect();
+        PersonNotes {
+            slug: slug.to_string(),
+            notes,
+        }
+    }
+
+    /// The person folder.
+    #[must_use]
+    pub fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    /// The notes, oldest first, unreadable ones included.
+    #[must_use]
+    pub fn notes(&self) -> &[LoadedNote] {
+        &self.notes
+    }
+
+    /// The notes, to report the unreadable ones as they are used.
+    pub fn notes_mut(&mut self) -> &mut [LoadedNote] {
+        &mut self.notes
+    }
+
+    /// The latest note, readable or not.
+    #[must_use]
+    pub fn last(&self) -> Option<&LoadedNote> {
+        self.notes.last()
+    }
+
+    /// The texts of the latest [`RECENT_NOTES`] notes, newest first
+    /// (unreadable ones left out): questions asked in them are not
+    /// suggested again, and their tags are the recurring ones.
+    #[must_use]
+    pub fn recent(&self) -> Vec<&str> {
+        self.notes
+            .iter()
+            .rev()
+            .take(RECENT_NOTES)
+            .filter_map(LoadedNote::text)
+            .collect()
+    }
+}
+
+impl LoadedNote {
+    /// Its text; `None` when it could not be read.
+    #[must_use]
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// Reports why it could not be read to `warn`, the first time only
+    /// (a note is reported once however many uses skip it); then it is
+    /// there to read.
+    pub fn reported(&mut self, warn: &mut dyn FnMut(Error)) -> &LoadedNote {
+        if let Some(e) = self.error.take() {
+            warn(e);
+        }
+        self
     }
 }
 
@@ -741,6 +850,41 @@ mod tests {
             slash_path(&Path::new("alice").join("old").join("x.md")),
             "alice/old/x.md"
         );
+    }
+
+    #[test]
+    fn person_notes_are_read_once_and_an_unreadable_one_reported_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let notebook = Notebook {
+            root: dir.path().to_path_buf(),
+            shown: PathBuf::new(),
+            config: Config::default(),
+        };
+        std::fs::create_dir(dir.path().join("bob")).unwrap();
+        for day in 1..=8 {
+            let text: &[u8] = if day == 7 { b"\xff" } else { b"a note" };
+            std::fs::write(dir.path().join(format!("bob/2026-11-0{day}.md")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("bob/agenda.md"), "- a point\n").unwrap();
+
+        let mut notes = PersonNotes::load(&notebook, "bob");
+        assert_eq!(notes.slug(), "bob");
+        assert_eq!(notes.notes().len(), 8);
+        assert_eq!(notes.last().unwrap().meeting.date.to_string(), "2026-11-08");
+        // The latest six, newest first, the unreadable one left out.
+        assert_eq!(notes.recent().len(), 5);
+        let mut warned = Vec::new();
+        for _ in 0..2 {
+            for note in notes.notes_mut() {
+                let _ = note.reported(&mut |e| warned.push(e.to_string()));
+            }
+        }
+        assert_eq!(warned, ["bob/2026-11-07.md:1: not UTF-8 text; skipped"]);
+
+        let recent = PersonNotes::load_recent(&notebook, "bob");
+        assert_eq!(recent.notes().len(), RECENT_NOTES);
+        assert_eq!(recent.notes()[0].meeting.date.to_string(), "2026-11-03");
+        assert_eq!(recent.recent(), notes.recent());
     }
 
     #[test]

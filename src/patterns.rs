@@ -8,11 +8,10 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::checkin::{self, CheckIn, Field};
-use crate::error::Error;
+use crate::checkin::{CheckIn, Field};
 use crate::followup::FollowUp;
 use crate::note::Note;
-use crate::notebook::{NoteFile, Notebook};
+use crate::notebook::PersonNotes;
 use crate::task;
 
 /// A follow-up carried this many times or more is reported as stuck.
@@ -122,73 +121,58 @@ pub fn normalized(text: &str) -> String {
         .to_lowercase()
 }
 
-/// Reads the patterns of one person folder. `open` are the notebook's open
-/// follow-ups; problems go to `warn`.
+/// Reads the patterns in a person's notes. `history` are their check-ins
+/// ([`crate::checkin::history`] of the same notes), `open` the notebook's open
+/// follow-ups.
+#[must_use]
 pub fn analyze(
-    notebook: &Notebook,
-    folder: &str,
+    notes: &PersonNotes,
+    history: &[CheckIn],
     name: &str,
     cadence_days: u32,
     open: &[FollowUp],
     today: NaiveDate,
-    warn: &mut dyn FnMut(Error),
 ) -> Patterns {
-    let meetings = notebook.meetings(folder);
-    let tallies = tally(notebook, &meetings);
-    let mut dates: Vec<NaiveDate> = meetings.iter().map(|m| m.date).collect();
+    let tallies = tally(notes);
+    let mut dates: Vec<NaiveDate> = notes.notes().iter().map(|n| n.meeting.date).collect();
     dates.dedup();
-    let history = checkin::history(notebook, folder, warn);
     Patterns {
         person: name.to_string(),
-        notes: meetings.len(),
+        notes: notes.notes().len(),
         first: dates.first().copied(),
         last: dates.last().copied(),
-        tags: tag_trends(tallies.tag_notes),
-        stuck: stuck_items(open, folder, &tallies.carried_counts),
+        tags: tag_trends(tallies.tagged),
+        stuck: stuck_items(open, notes.slug(), &tallies.carried_counts),
         cadence_days,
         gaps: longest_gaps(&dates, cadence_days, today),
-        checkins: quarter_averages(&history),
+        checkins: quarter_averages(history),
     }
 }
 
 /// What a person's notes hold, counted in one pass over them.
 #[derive(Default)]
 struct Tallies {
-    /// Per tag, per quarter, the notes tagged with it.
-    tag_notes: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Each note's tags, with the date it counts on.
+    tagged: Vec<(Vec<String>, NaiveDate)>,
     /// How many times each item was carried. A carried item is known by
     /// its text and the date it first came from: a weekly "Send the
     /// update", done each week, is not one stuck item.
     carried_counts: BTreeMap<(String, Option<NaiveDate>), usize>,
 }
 
-/// Reads each of the meetings once for its tags and carried items.
-fn tally(notebook: &Notebook, meetings: &[crate::notebook::Meeting]) -> Tallies {
+/// Goes over each readable note once for its tags and carried items (the
+/// follow-up scan reports the unreadable ones).
+fn tally(notes: &PersonNotes) -> Tallies {
     let mut tallies = Tallies::default();
-    for meeting in meetings {
-        let Ok(text) = crate::notebook::read_note(
-            notebook,
-            &NoteFile {
-                rel: meeting.rel.clone(),
-            },
-        ) else {
-            continue; // the follow-up scan has already warned
+    for loaded in notes.notes() {
+        let Some(text) = loaded.text() else {
+            continue;
         };
-        let note = Note::split(&text);
+        let meeting = &loaded.meeting;
+        let note = Note::split(text);
         let fm = note.frontmatter_lenient(&meeting.rel).0;
-        let mut tags: Vec<String> = fm.tags.iter().map(|t| t.to_lowercase()).collect();
-        tags.sort();
-        tags.dedup();
-        let q = quarter(fm.date.unwrap_or(meeting.date));
-        for tag in tags {
-            *tallies
-                .tag_notes
-                .entry(tag)
-                .or_default()
-                .entry(q.clone())
-                .or_default() += 1;
-        }
         let note_date = fm.date.unwrap_or(meeting.date);
+        tallies.tagged.push((fm.tags, note_date));
         // Only a note with a `[>]` in it can hold a carried item: no parse.
         let carried = if text.contains("[>]") {
             task::carried(&note)
@@ -206,8 +190,26 @@ fn tally(notebook: &Notebook, meetings: &[crate::notebook::Meeting]) -> Tallies 
     tallies
 }
 
-/// Tags by how many notes carry them, most first.
-fn tag_trends(tag_notes: BTreeMap<String, BTreeMap<String, usize>>) -> Vec<TagTrend> {
+/// Tags by how many notes carry them, most first, then by name, with the
+/// count per quarter. `notes` gives each note's tags and the date it
+/// counts on; a note counts once per tag, whatever the case it is written
+/// in. `patterns` counts every note this way, `prep` the recent ones.
+#[must_use]
+pub fn tag_trends(notes: impl IntoIterator<Item = (Vec<String>, NaiveDate)>) -> Vec<TagTrend> {
+    let mut tag_notes: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for (tags, date) in notes {
+        let mut tags: Vec<String> = tags.iter().map(|t| t.to_lowercase()).collect();
+        tags.sort();
+        tags.dedup();
+        let q = quarter(date);
+        for tag in tags {
+            *tag_notes
+                .entry(tag)
+                .or_default()
+                .entry(q.clone())
+                .or_default() += 1;
+        }
+    }
     let mut tags: Vec<TagTrend> = tag_notes
         .into_iter()
         .map(|(tag, by_quarter)| TagTrend {
@@ -320,6 +322,23 @@ mod tests {
         assert_eq!(
             normalized("Draft the plan 📅 2026-12-01"),
             "draft the plan 📅 2026-12-01"
+        );
+    }
+
+    #[test]
+    fn tags_count_notes_per_quarter_most_first() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let tags = |t: &[&str]| t.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let trends = tag_trends([
+            (tags(&["Growth", "growth", "hiring"]), d("2026-09-30")),
+            (tags(&["growth"]), d("2026-10-01")),
+            (tags(&["alpha"]), d("2026-10-02")),
+        ]);
+        let totals: Vec<(&str, usize)> = trends.iter().map(|t| (t.tag.as_str(), t.total)).collect();
+        assert_eq!(totals, [("growth", 2), ("alpha", 1), ("hiring", 1)]);
+        assert_eq!(
+            trends[0].by_quarter,
+            [("2026-Q3".to_string(), 1), ("2026-Q4".to_string(), 1)].into()
         );
     }
 

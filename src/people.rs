@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::agenda;
 use crate::error::Error;
 use crate::followup::FollowUp;
-use crate::notebook::Notebook;
-use crate::person::{Profile, display_name};
+use crate::notebook::{Notebook, PersonNotes};
+use crate::person::{Profile, latest_name, name_in_notes};
 
 /// Where things stand with one person, as `people` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +52,50 @@ pub fn summarize(
     today: NaiveDate,
     warn: &mut dyn FnMut(Error),
 ) -> Summary {
+    let meetings = notebook.meetings(folder);
+    let last = meetings.last().map(|m| m.date);
+    let facts = NoteFacts {
+        last,
+        count: meetings.len(),
+        latest_name: &|| latest_name(notebook, folder),
+    };
+    summary(notebook, folder, &facts, items, today, warn)
+}
+
+/// [`summarize`] from the person's notes, already read.
+pub fn summarize_notes(
+    notebook: &Notebook,
+    notes: &PersonNotes,
+    items: &[FollowUp],
+    today: NaiveDate,
+    warn: &mut dyn FnMut(Error),
+) -> Summary {
+    let facts = NoteFacts {
+        last: notes.last().map(|n| n.meeting.date),
+        count: notes.notes().len(),
+        latest_name: &|| name_in_notes(notes),
+    };
+    summary(notebook, notes.slug(), &facts, items, today, warn)
+}
+
+/// What a summary needs of the person's notes.
+struct NoteFacts<'a> {
+    /// The date of the latest.
+    last: Option<NaiveDate>,
+    /// How many there are.
+    count: usize,
+    /// The `person:` of the newest that has one.
+    latest_name: &'a dyn Fn() -> Option<String>,
+}
+
+fn summary(
+    notebook: &Notebook,
+    folder: &str,
+    facts: &NoteFacts<'_>,
+    items: &[FollowUp],
+    today: NaiveDate,
+    warn: &mut dyn FnMut(Error),
+) -> Summary {
     let profile = Profile::load(
         &notebook.path(Path::new(folder)),
         &notebook.show(Path::new(folder)),
@@ -60,8 +104,7 @@ pub fn summarize(
         warn(e);
         Profile::default()
     });
-    let meetings = notebook.meetings(folder);
-    let last = meetings.last().map(|m| m.date);
+    let last = facts.last;
     let cadence_days = profile
         .cadence_days
         .unwrap_or_else(|| notebook.config.cadence_days());
@@ -79,10 +122,11 @@ pub fn summarize(
             (m, t + 1)
         }
     });
+    // The profile was read above: a missing name there falls to the notes.
     let name = profile
         .name
         .clone()
-        .or_else(|| display_name(notebook, folder))
+        .or_else(facts.latest_name)
         .unwrap_or_else(|| folder.to_string());
     Summary {
         slug: folder.to_string(),
@@ -90,7 +134,7 @@ pub fn summarize(
         role: profile.role,
         last,
         days_since: last.map(|d| today.signed_duration_since(d).num_days()),
-        meetings: meetings.len(),
+        meetings: facts.count,
         open_mine,
         open_theirs,
         agenda: items

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::note::Note;
-use crate::notebook::{Notebook, PROFILE_FILE};
+use crate::notebook::{Notebook, PROFILE_FILE, PersonNotes};
 use crate::slug::slugify;
 
 /// The person.yaml written for someone who has no note yet.
@@ -82,6 +82,33 @@ impl Person {
     /// The name cannot be a slug, matches several folders, or (without
     /// `may_be_new`) matches none.
     pub fn resolve(notebook: &Notebook, typed: &str, may_be_new: bool) -> Result<Person> {
+        let mut person = Self::find(notebook, typed, may_be_new)?;
+        if person.exists
+            && let Some(name) = display_name(notebook, &person.slug)
+        {
+            person.name = name;
+        }
+        Ok(person)
+    }
+
+    /// [`Person::resolve`] for a person who must exist, with their meeting
+    /// notes, each read once: the name comes from those rather than from
+    /// reading the latest notes again.
+    ///
+    /// # Errors
+    /// As [`Person::resolve`] without `may_be_new`.
+    pub fn resolve_with_notes(notebook: &Notebook, typed: &str) -> Result<(Person, PersonNotes)> {
+        let mut person = Self::find(notebook, typed, false)?;
+        let notes = PersonNotes::load(notebook, &person.slug);
+        if let Some(name) = profile_name(notebook, &person.slug).or_else(|| name_in_notes(&notes)) {
+            person.name = name;
+        }
+        Ok((person, notes))
+    }
+
+    /// Resolves the folder as [`Person::resolve`] says; the name is the
+    /// one typed.
+    fn find(notebook: &Notebook, typed: &str, may_be_new: bool) -> Result<Person> {
         let slug = slugify(typed)?;
         let existing = notebook.person_slugs()?;
         let folded: Vec<(String, Option<String>)> = existing
@@ -110,16 +137,12 @@ impl Person {
             });
         }
         match candidates.pop() {
-            Some(found) => {
-                let name =
-                    display_name(notebook, &found).unwrap_or_else(|| typed.trim().to_string());
-                Ok(Person {
-                    slug: found,
-                    name,
-                    exists: true,
-                    by_prefix,
-                })
-            }
+            Some(found) => Ok(Person {
+                slug: found,
+                name: typed.trim().to_string(),
+                exists: true,
+                by_prefix,
+            }),
             None if may_be_new => Ok(Person {
                 slug,
                 name: typed.trim().to_string(),
@@ -138,22 +161,42 @@ impl Person {
 /// `person:` of the newest note that has one.
 #[must_use]
 pub fn display_name(notebook: &Notebook, folder: &str) -> Option<String> {
-    let profile = Profile::load(
-        &notebook.path(Path::new(folder)),
-        &notebook.show(Path::new(folder)),
-    );
-    if let Some(name) = profile.ok().and_then(|p| p.name) {
-        return Some(name);
-    }
-    latest_name(notebook, folder)
+    profile_name(notebook, folder).or_else(|| latest_name(notebook, folder))
 }
 
-/// The `person:` of the newest note in the folder that has one.
-fn latest_name(notebook: &Notebook, slug: &str) -> Option<String> {
+/// person.yaml's `name`, if it can be read and has one.
+fn profile_name(notebook: &Notebook, folder: &str) -> Option<String> {
+    Profile::load(
+        &notebook.path(Path::new(folder)),
+        &notebook.show(Path::new(folder)),
+    )
+    .ok()
+    .and_then(|p| p.name)
+}
+
+/// The `person:` of the newest note in the folder that has one, reading
+/// from the newest back until one does.
+#[must_use]
+pub fn latest_name(notebook: &Notebook, slug: &str) -> Option<String> {
     notebook.meetings(slug).iter().rev().find_map(|m| {
         let text = notebook.read_text(&m.rel).ok()?;
-        Note::split(&text).frontmatter(&m.rel).ok()?.person
+        named_in(&m.rel, &text)
     })
+}
+
+/// [`latest_name`] among notes already read.
+#[must_use]
+pub fn name_in_notes(notes: &PersonNotes) -> Option<String> {
+    notes
+        .notes()
+        .iter()
+        .rev()
+        .find_map(|n| named_in(&n.meeting.rel, n.text()?))
+}
+
+/// The `person:` of a note whose frontmatter reads without a problem.
+fn named_in(rel: &Path, text: &str) -> Option<String> {
+    Note::split(text).frontmatter(rel).ok()?.person
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! again and again, the longest gaps against the cadence, and check-in
 //! averages per quarter.
 
+use crate::checkin;
 use crate::cli::PatternsArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
@@ -17,20 +18,21 @@ use crate::settings::Settings;
 /// The person cannot be resolved, or standard output cannot be written.
 pub fn run(args: &PatternsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
+    // Every note of theirs is read here, once, for all that follows.
+    let (person, mut notes) = crate::person::Person::resolve_with_notes(&notebook, &args.person)?;
     let open = followup::scan_folder(&notebook, &person.slug, &mut |e| out.warn(&e));
     let summary =
-        crate::people::summarize(&notebook, &person.slug, &open, settings.today, &mut |e| {
+        crate::people::summarize_notes(&notebook, &notes, &open, settings.today, &mut |e| {
             out.warn(&e);
         });
+    let history = checkin::history(&notebook, &mut notes, &mut |e| out.warn(&e));
     let found = patterns::analyze(
-        &notebook,
-        &person.slug,
+        &notes,
+        &history,
         &summary.name,
         summary.cadence_days,
         &open,
         settings.today,
-        &mut |e| out.warn(&e),
     );
     if args.json {
         out.json(&found)?;

@@ -3,7 +3,6 @@
 //! first), the agenda, what the last note said under Lift and Follow-ups,
 //! tags that keep coming back, and one fresh question per section.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -13,12 +12,13 @@ use rand::rngs::StdRng;
 
 use crate::agenda;
 use crate::bank::{self, Bank};
+use crate::checkin::CheckIn;
 use crate::cli::PrepArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
 use crate::followup::{self, FollowUp};
 use crate::note::{Note, Section};
-use crate::notebook::{NoteFile, Notebook};
+use crate::notebook::{Notebook, PersonNotes};
 use crate::output::{Output, sanitize, style};
 use crate::render::{age, days_word, print_item};
 use crate::settings::Settings;
@@ -35,7 +35,8 @@ const MAX_LINES: usize = 5;
 /// cannot be written.
 pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
+    // Every note of theirs is read here, once, for all that follows.
+    let (person, mut notes) = crate::person::Person::resolve_with_notes(&notebook, &args.person)?;
     let bank = Bank::load(notebook.root(), notebook.shown())?;
     let rules = Sharing::for_notebook(&notebook.config, &bank);
     let today = settings.today;
@@ -45,7 +46,8 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         .into_iter()
         .filter(|i| i.folder.as_deref() == Some(folder))
         .collect();
-    let summary = crate::people::summarize(&notebook, folder, &items, today, &mut |e| out.warn(&e));
+    let summary =
+        crate::people::summarize_notes(&notebook, &notes, &items, today, &mut |e| out.warn(&e));
     header(&summary, today, out)?;
 
     let (points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
@@ -65,10 +67,12 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         }
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
-    last_time(&notebook, folder, &rules, out)?;
-    patterns_line(&notebook, folder, &summary, &items, today, out)?;
+    last_time(&notebook, &notes, &rules, out)?;
+    // The follow-up scan has reported the notes that cannot be read.
+    let history = crate::checkin::history(&notebook, &mut notes, &mut |_| {});
+    patterns_line(&notes, &history, &summary, &items, today, out)?;
 
-    let recent = notebook.recent_notes(folder);
+    let recent = notes.recent();
     let recurring = recurring_tags(&recent);
     if !recurring.is_empty() {
         out.print(format_args!("\n"))?;
@@ -168,17 +172,16 @@ fn follow_up_list(
 /// The last note's Lift section (or its last framework section) and its
 /// Follow-ups section, without their private parts: what `export
 /// --shared` leaves out is never quoted as "last time".
-fn last_time(notebook: &Notebook, folder: &str, rules: &Sharing, out: &mut Output) -> Result<()> {
-    let Some(last) = notebook.meetings(folder).pop() else {
+fn last_time(
+    notebook: &Notebook,
+    notes: &PersonNotes,
+    rules: &Sharing,
+    out: &mut Output,
+) -> Result<()> {
+    let Some((last, text)) = notes.last().and_then(|n| Some((&n.meeting, n.text()?))) else {
         return Ok(());
     };
-    let file = NoteFile {
-        rel: last.rel.clone(),
-    };
-    let Ok(text) = crate::notebook::read_note(notebook, &file) else {
-        return Ok(());
-    };
-    let note = Note::split(&text);
+    let note = Note::split(text);
     let private = share::private_ranges(&note, rules);
     let sections: Vec<Section> = note
         .sections()
@@ -198,11 +201,7 @@ fn last_time(notebook: &Notebook, folder: &str, rules: &Sharing, out: &mut Outpu
         .iter()
         .find(|s| s.title.eq_ignore_ascii_case("follow-ups"));
     for section in [lift, follow].into_iter().flatten() {
-        let lines = meaningful_lines(&share::public_text(
-            &text,
-            section.content.clone(),
-            &private,
-        ));
+        let lines = meaningful_lines(&share::public_text(text, section.content.clone(), &private));
         if lines.is_empty() {
             continue;
         }
@@ -227,21 +226,20 @@ fn last_time(notebook: &Notebook, folder: &str, rules: &Sharing, out: &mut Outpu
 /// The short form of `oneonone patterns`: stuck follow-ups, the longest
 /// gap against the cadence, and the latest check-in.
 fn patterns_line(
-    notebook: &Notebook,
-    folder: &str,
+    notes: &PersonNotes,
+    history: &[CheckIn],
     summary: &crate::people::Summary,
     open: &[FollowUp],
     today: NaiveDate,
     out: &mut Output,
 ) -> Result<()> {
     let found = crate::patterns::analyze(
-        notebook,
-        folder,
+        notes,
+        history,
         &summary.name,
         summary.cadence_days,
         open,
         today,
-        &mut |_| {},
     );
     let mut parts = Vec::new();
     if !found.stuck.is_empty() {
@@ -261,7 +259,6 @@ fn patterns_line(
             gap.days, gap.over
         ));
     }
-    let history = crate::checkin::history(notebook, folder, &mut |_| {});
     if let Some(latest) = history.last() {
         let mut check = format!("check-in {}", latest.date);
         if let (Some(c), Some(s)) = (latest.values.challenge, latest.values.skill) {
@@ -323,20 +320,17 @@ fn meaningful_lines(content: &str) -> Vec<String> {
 }
 
 /// Frontmatter tags found in two or more of the notes, most frequent first.
-fn recurring_tags(notes: &[String]) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for text in notes {
+fn recurring_tags(notes: &[&str]) -> Vec<(String, usize)> {
+    // Only the totals count here, not the quarters: any date will do.
+    let tagged = notes.iter().map(|text| {
         let fm = Note::split(text).frontmatter_lenient(Path::new("")).0;
-        let mut seen: Vec<String> = fm.tags.into_iter().map(|t| t.to_lowercase()).collect();
-        seen.sort();
-        seen.dedup();
-        for tag in seen {
-            *counts.entry(tag).or_default() += 1;
-        }
-    }
-    let mut tags: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 2).collect();
-    tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    tags
+        (fm.tags, NaiveDate::MIN)
+    });
+    crate::patterns::tag_trends(tagged)
+        .into_iter()
+        .filter(|t| t.total >= 2)
+        .map(|t| (t.tag, t.total))
+        .collect()
 }
 
 #[cfg(test)]
@@ -345,11 +339,11 @@ mod tests {
 
     #[test]
     fn recurring_tags_count_notes_not_mentions() {
-        let notes = vec![
-            "---\ntags: [growth, Hiring]\n---\n".to_string(),
-            "---\ntags: [growth, growth]\n---\n".to_string(),
-            "---\ntags: [hiring]\n---\n".to_string(),
-            "---\ntags: [once]\n---\n".to_string(),
+        let notes = [
+            "---\ntags: [growth, Hiring]\n---\n",
+            "---\ntags: [growth, growth]\n---\n",
+            "---\ntags: [hiring]\n---\n",
+            "---\ntags: [once]\n---\n",
         ];
         assert_eq!(
             recurring_tags(&notes),

@@ -569,3 +569,37 @@ fn issue9_new_shows_a_bank_framework_title_escaped() {
         ])
         .ok().stdout("alice/2026-11-24.md\n").stderr("oneonone: created the 2026-11-24 note for alice (Evil \u{fffd}[31mred\u{fffd}2J \u{fffd}eman)\n");
 }
+
+/// `new` reads each of the person's notes once, and reports one that
+/// cannot be read only where carrying over would have read it: once for
+/// an earlier note, never for a later one (a back-dated note carries
+/// nothing from it) nor with `--no-carry`.
+#[test]
+fn issue10_new_reports_an_unreadable_note_only_where_it_carries_from_it() {
+    let notes = |t: &Test| {
+        t.write("bob/2026-11-02.md", b"x\n\xff\n- [ ] hidden\n");
+        t.write(
+            "bob/2026-11-03.md",
+            "---\nperson: Bob\ndate: 2026-11-03\n---\n## Follow-ups\n\n- [ ] Send the doc\n",
+        );
+        t.write("bob/2026-11-09.md", b"\xff\n");
+    };
+    let earlier = "oneonone: warning: bob/2026-11-02.md:2: not UTF-8 text; skipped\n";
+    let t = Test::new();
+    notes(&t);
+    t.run(&["new", "bob", "--date", "2026-11-05", "--seed", "1"])
+        .status(2)
+        .stdout("bob/2026-11-05.md\n")
+        .stderr(format!("{earlier}oneonone: created the 2026-11-05 note for Bob (Listen, Learn, Lift); 1 follow-up carried over\n"));
+    let t = Test::new();
+    notes(&t);
+    t.run(&["new", "bob", "--date", "2026-11-20", "--no-carry"])
+        .ok()
+        .stderr("oneonone: created the 2026-11-20 note for Bob (Listen, Learn, Lift)\n");
+    let t = Test::new();
+    notes(&t);
+    t.run(&["new", "bob", "--date", "2026-11-20"])
+        .status(2)
+        .stderr(format!("{earlier}oneonone: warning: bob/2026-11-09.md:1: not UTF-8 text; skipped\n\
+             oneonone: created the 2026-11-20 note for Bob (Listen, Learn, Lift); 1 follow-up carried over\n"));
+}

@@ -151,3 +151,50 @@ fn issue9_prep_never_quotes_a_private_sub_section_of_lift_or_follow_ups() {
          \x20 Lift: What would help you feel more confident going into this?\n"
     );
 }
+
+/// prep takes everything from one reading of the person's notes: a note
+/// that cannot be read is reported once (by the follow-up scan) and left
+/// out of every part of the brief, and the others still feed the
+/// patterns, the recurring tags and the name.
+#[test]
+fn issue10_prep_reports_an_unreadable_note_once_and_reads_the_rest() {
+    let t = Test::new();
+    for (date, energy) in [("2026-11-01", 2), ("2026-11-03", 4)] {
+        t.write(
+            &format!("bob/{date}.md"),
+            format!(
+                "---\nperson: Bob Jones\ndate: {date}\ntags: [growth]\nenergy: {energy}\n---\n## Lift\n\n- It went well.\n"
+            ),
+        );
+    }
+    t.write("bob/2026-11-04.md", b"## Lift\n\n- \xff\n");
+    let run = t
+        .run(&[
+            "--today",
+            "2026-11-05",
+            "prep",
+            "bob",
+            "--seed",
+            "1",
+            "--color",
+            "never",
+        ])
+        .status(2)
+        .stderr("oneonone: warning: bob/2026-11-04.md:3: not UTF-8 text; skipped\n");
+    assert_eq!(
+        run.stdout.lines().take(5).collect::<Vec<_>>(),
+        [
+            "Bob Jones",
+            "Last 1:1 2026-11-04 (1 day ago) · 3 notes · every 14 days · next due 2026-11-18",
+            "",
+            "Patterns: check-in 2026-11-03, energy 4",
+            "",
+        ]
+    );
+    assert!(
+        run.stdout.contains("\nRecurring tags: growth (2)\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Last time"), "{}", run.stdout);
+}

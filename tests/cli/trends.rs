@@ -237,3 +237,19 @@ fn issue9_trends_svg_path_is_echoed_escaped() {
         ));
     assert!(t.path(&file).is_file());
 }
+
+/// Each note is read once for the whole command, yet the warnings still
+/// come in note order: a note that cannot be read is reported where it
+/// falls among the bad check-in values, once.
+#[test]
+fn issue10_trends_reports_an_unreadable_note_once_in_note_order() {
+    let t = Test::new();
+    bob(&t, "2026-11-01", "energy: 9\n", "");
+    t.write("bob/2026-11-02.md", b"x\n\xff\n");
+    bob(&t, "2026-11-03", "energy: 4\nchallenge: lots\n", "");
+    t.run(&["trends", "bob", "--color", "never"]).status(2).stderr(
+        "oneonone: warning: bob/2026-11-01.md:4: `energy: 9` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
+         oneonone: warning: bob/2026-11-02.md:2: not UTF-8 text; skipped\n\
+         oneonone: warning: bob/2026-11-03.md:5: `challenge: lots` is not a check-in value; use a whole number from 1 to 5 (skipped)\n",
+    );
+}
