@@ -46,9 +46,9 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
     out.styled(style::HEADING, sanitize(&p.person))?;
     match (p.first, p.last) {
         (Some(first), Some(last)) => {
-            out.print(format_args!(": {} notes, {first} to {last}\n", p.notes))?;
+            writeln!(out, ": {} notes, {first} to {last}", p.notes)?;
         }
-        _ => out.print(format_args!(": no 1:1 notes yet\n"))?,
+        _ => writeln!(out, ": no 1:1 notes yet")?,
     }
 
     print_tags(p, out)?;
@@ -71,24 +71,21 @@ fn print_tags(p: &Patterns, out: &mut Output) -> Result<()> {
             .unwrap_or(0)
             .max(4);
         section(out, "Tags by quarter (notes)")?;
-        out.print(format_args!("  {:width$}", ""))?;
+        write!(out, "  {:width$}", "")?;
         for q in &quarters {
-            out.print(format_args!("  {q}"))?;
+            write!(out, "  {q}")?;
         }
-        out.print(format_args!("  total\n"))?;
+        writeln!(out, "  total")?;
         for t in &p.tags {
-            out.print(format_args!(
-                "  {}",
-                crate::render::pad(&sanitize(&t.tag), width)
-            ))?;
+            write!(out, "  {}", crate::render::pad(&sanitize(&t.tag), width))?;
             for q in &quarters {
                 let n = t
                     .by_quarter
                     .get(*q)
                     .map_or_else(|| "-".to_string(), ToString::to_string);
-                out.print(format_args!("  {n:>7}"))?;
+                write!(out, "  {n:>7}")?;
             }
-            out.print(format_args!("  {:>5}\n", t.total))?;
+            writeln!(out, "  {:>5}", t.total)?;
         }
     }
 
@@ -102,22 +99,22 @@ fn print_stuck(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()
         &format!("Follow-ups carried over {STUCK_AFTER} times or more"),
     )?;
     if p.stuck.is_empty() {
-        out.print(format_args!("  none\n"))?;
+        writeln!(out, "  none")?;
     }
     for s in &p.stuck {
-        out.print(format_args!("  "))?;
+        write!(out, "  ")?;
         out.styled(
             style::PATH,
             Shown(&notebook.show(std::path::Path::new(&s.path))),
         )?;
-        out.print(format_args!(":"))?;
+        write!(out, ":")?;
         out.styled(style::LINE, s.line)?;
-        out.print(format_args!(": {} ", sanitize(&s.text)))?;
+        write!(out, ": {} ", sanitize(&s.text))?;
         out.styled(
             style::WARNING,
             format_args!("(carried {} times)", s.carried),
         )?;
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
     }
 
     Ok(())
@@ -133,7 +130,7 @@ fn print_gaps(p: &Patterns, out: &mut Output) -> Result<()> {
         ),
     )?;
     if p.gaps.is_empty() {
-        out.print(format_args!("  none yet\n"))?;
+        writeln!(out, "  none yet")?;
     }
     for g in &p.gaps {
         let to = if g.ongoing {
@@ -141,15 +138,16 @@ fn print_gaps(p: &Patterns, out: &mut Output) -> Result<()> {
         } else {
             g.to.to_string()
         };
-        out.print(format_args!(
+        write!(
+            out,
             "  {} → {to:<10}  {:>8}",
             g.from,
             crate::render::days_word(g.days)
-        ))?;
+        )?;
         if g.over > 0 {
             out.styled(style::WARNING, format_args!("  {} over", g.over))?;
         }
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
     }
 
     Ok(())
@@ -159,24 +157,25 @@ fn print_gaps(p: &Patterns, out: &mut Output) -> Result<()> {
 fn print_checkins(p: &Patterns, out: &mut Output) -> Result<()> {
     if !p.checkins.is_empty() {
         section(out, "Check-ins by quarter (averages)")?;
-        out.print(format_args!("  quarter    n  energy  challenge  skill\n"))?;
+        writeln!(out, "  quarter    n  energy  challenge  skill")?;
         let f = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"));
         for q in &p.checkins {
-            out.print(format_args!(
-                "  {}  {:>2}  {:>6}  {:>9}  {:>5}\n",
+            writeln!(
+                out,
+                "  {}  {:>2}  {:>6}  {:>9}  {:>5}",
                 q.quarter,
                 q.count,
                 f(q.energy),
                 f(q.challenge),
                 f(q.skill)
-            ))?;
+            )?;
         }
     }
     Ok(())
 }
 
 fn section(out: &mut Output, title: &str) -> Result<()> {
-    out.print(format_args!("\n"))?;
+    writeln!(out)?;
     out.styled(style::HEADING, title)?;
-    out.print(format_args!("\n"))
+    writeln!(out)
 }

@@ -63,7 +63,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     if !points.is_empty() {
         heading(out, "Agenda", points.len())?;
         for point in points.iter().take(MAX_LINES) {
-            out.print(format_args!("  - {}\n", sanitize(&point.text)))?;
+            writeln!(out, "  - {}", sanitize(&point.text))?;
         }
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
@@ -75,13 +75,13 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let recent = notes.recent();
     let recurring = recurring_tags(&recent);
     if !recurring.is_empty() {
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
         out.styled(style::HEADING, "Recurring tags")?;
         let shown: Vec<String> = recurring
             .iter()
             .map(|(tag, n)| format!("{} ({n})", sanitize(tag)))
             .collect();
-        out.print(format_args!(": {}\n", shown.join(", ")))?;
+        writeln!(out, ": {}", shown.join(", "))?;
     }
 
     // One question per section they have not been asked lately.
@@ -98,16 +98,16 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         .map_or_else(|| bank.framework(&default), Ok)?;
     let mut rng = StdRng::seed_from_u64(settings.seed);
     let picks = bank::pick_for_sections(&bank, framework, 1, &mut rng, &recent);
-    out.print(format_args!("\n"))?;
+    writeln!(out)?;
     out.styled(style::HEADING, "Ask today")?;
-    out.print(format_args!("\n"))?;
+    writeln!(out)?;
     for (section, picked) in framework.sections.iter().zip(picks) {
         for q in picked {
             out.styled(
                 style::DIM,
                 format_args!("  {}: ", sanitize(&section.heading)),
             )?;
-            out.print(format_args!("{}\n", sanitize(&q.text)))?;
+            writeln!(out, "{}", sanitize(&q.text))?;
         }
     }
     Ok(Outcome::Done)
@@ -117,24 +117,25 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
 fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) -> Result<()> {
     out.styled(style::HEADING, sanitize(&summary.name))?;
     if let Some(role) = &summary.role {
-        out.print(format_args!(" · {}", sanitize(role)))?;
+        write!(out, " · {}", sanitize(role))?;
     }
-    out.print(format_args!("\n"))?;
+    writeln!(out)?;
     match (summary.last, summary.days_since) {
-        (Some(last), Some(0)) => out.print(format_args!("Last 1:1 {last} (today)"))?,
+        (Some(last), Some(0)) => write!(out, "Last 1:1 {last} (today)")?,
         (Some(last), Some(days)) if days < 0 => {
-            out.print(format_args!("Last 1:1 {last} ({})", age(days)))?;
+            write!(out, "Last 1:1 {last} ({})", age(days))?;
         }
         (Some(last), Some(days)) => {
-            out.print(format_args!("Last 1:1 {last} ({} ago)", days_word(days)))?;
+            write!(out, "Last 1:1 {last} ({} ago)", days_word(days))?;
         }
-        _ => out.print(format_args!("No 1:1 yet"))?,
+        _ => write!(out, "No 1:1 yet")?,
     }
-    out.print(format_args!(
+    write!(
+        out,
         " · {} · every {} days",
         notes_word(summary.meetings),
         summary.cadence_days
-    ))?;
+    )?;
     if let Some(due) = summary.next_due {
         if summary.overdue {
             let late = today.signed_duration_since(due).num_days();
@@ -143,10 +144,10 @@ fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) 
                 format_args!(" · next was due {due}, {} ago", days_word(late)),
             )?;
         } else {
-            out.print(format_args!(" · next due {due}"))?;
+            write!(out, " · next due {due}")?;
         }
     }
-    out.print(format_args!("\n"))
+    writeln!(out)
 }
 
 /// A titled list of follow-ups, overdue first, then newest.
@@ -205,14 +206,14 @@ fn last_time(
         if lines.is_empty() {
             continue;
         }
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
         out.styled(
             style::HEADING,
             format_args!("Last time ({}): {}", last.date, sanitize(&section.title)),
         )?;
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
         for line in lines.iter().take(MAX_LINES) {
-            out.print(format_args!("  {}\n", sanitize(line)))?;
+            writeln!(out, "  {}", sanitize(line))?;
         }
         more(
             out,
@@ -273,16 +274,16 @@ fn patterns_line(
     if parts.is_empty() {
         return Ok(());
     }
-    out.print(format_args!("\n"))?;
+    writeln!(out)?;
     out.styled(style::HEADING, "Patterns")?;
-    out.print(format_args!(": {}\n", parts.join(" · ")))
+    writeln!(out, ": {}", parts.join(" · "))
 }
 
 fn heading(out: &mut Output, title: &str, count: usize) -> Result<()> {
-    out.print(format_args!("\n"))?;
+    writeln!(out)?;
     out.styled(style::HEADING, title)?;
     out.styled(style::DIM, format_args!(" ({count})"))?;
-    out.print(format_args!("\n"))
+    writeln!(out)
 }
 
 fn more(out: &mut Output, total: usize, hint: &str) -> Result<()> {
@@ -291,7 +292,7 @@ fn more(out: &mut Output, total: usize, hint: &str) -> Result<()> {
             style::DIM,
             format_args!("  … and {} more: {hint}", total - MAX_LINES),
         )?;
-        out.print(format_args!("\n"))?;
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -57,22 +57,21 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
     let color = settings.color_stdout;
     let (first, last) = (checkins[0].date, checkins[checkins.len() - 1].date);
     out.styled(style::HEADING, &name)?;
-    out.print(format_args!(
-        ": {} check-in{}, {first} to {last}\n\n",
+    writeln!(
+        out,
+        ": {} check-in{}, {first} to {last}\n",
         checkins.len(),
         if checkins.len() == 1 { "" } else { "s" }
-    ))?;
+    )?;
     let flow = chart::flow_chart(&checkins, glyphs, color);
     if flow.is_empty() {
-        out.print(format_args!(
-            "  (no check-in has both challenge and skill yet)\n"
-        ))?;
+        writeln!(out, "  (no check-in has both challenge and skill yet)")?;
     } else {
         out.print_drawn(&flow)?;
     }
     let energy = chart::energy_line(&checkins, glyphs, settings.width);
     if !energy.is_empty() {
-        out.print(format_args!("\n{energy}"))?;
+        write!(out, "\n{energy}")?;
     }
     Ok(Outcome::Done)
 }
