@@ -48,6 +48,13 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
         ));
         return Ok(Outcome::Done);
     }
+    print_table(&rows, settings, out)?;
+    Ok(Outcome::Done)
+}
+
+/// The rows as a table padded by display width, the next 1:1 last (in
+/// colour when overdue or never held).
+fn print_table(rows: &[Summary], settings: &Settings, out: &mut Output) -> Result<()> {
     let cells: Vec<[String; 7]> = rows
         .iter()
         .map(|r| {
@@ -103,5 +110,5 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
         }
         writeln!(out)?;
     }
-    Ok(Outcome::Done)
+    Ok(())
 }
