@@ -20,6 +20,8 @@ use crate::task;
 
 /// One thing to look at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// `problem` is the field name `check --json` has always written.
+#[allow(clippy::struct_field_names)]
 pub struct Problem {
     /// The file, relative to the notebook root, with `/`.
     pub path: String,

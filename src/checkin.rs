@@ -67,13 +67,13 @@ pub struct Values {
 impl Values {
     /// True when no field is set.
     #[must_use]
-    pub fn is_empty(&self) -> bool {
+    pub fn is_empty(self) -> bool {
         self.energy.is_none() && self.challenge.is_none() && self.skill.is_none()
     }
 
     /// The value of a field.
     #[must_use]
-    pub fn get(&self, field: Field) -> Option<u8> {
+    pub fn get(self, field: Field) -> Option<u8> {
         match field {
             Field::Energy => self.energy,
             Field::Challenge => self.challenge,

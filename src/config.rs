@@ -166,6 +166,7 @@ impl Config {
     ///
     /// # Errors
     /// The YAML does not parse or has a key oneonone does not know.
+    #[cfg(test)]
     pub fn parse(text: &str, path: &Path) -> Result<Self> {
         parse_yaml_or_default(text, path)
     }

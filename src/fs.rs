@@ -80,12 +80,6 @@ fn too_large(cap: u64) -> io::Error {
     )
 }
 
-/// True for an error that says a link was not followed.
-#[must_use]
-pub fn is_link_refused(e: &io::Error) -> bool {
-    e.kind() == io::ErrorKind::InvalidInput && e.to_string() == LINK_REFUSED
-}
-
 /// Opens an existing file for reading: never through a symbolic link at
 /// its last component, and only a regular file (a pipe is opened without
 /// waiting, then refused).
@@ -277,14 +271,6 @@ pub fn write_new(path: &Path, contents: &[u8]) -> io::Result<()> {
     create(path, contents, Modes::PRIVATE, None)
 }
 
-/// [`write_new`] with the given permissions.
-///
-/// # Errors
-/// Whatever the file system says; on error nothing is left behind.
-pub fn write_new_with(path: &Path, contents: &[u8], modes: Modes) -> io::Result<()> {
-    create(path, contents, modes, None)
-}
-
 /// Creates `path` with `contents` and these permissions, atomically and
 /// never over anything that is there (a dangling link included). The temp
 /// file is written in `staging` when given (the notebook's ignored
@@ -336,10 +322,12 @@ fn is_cross_device(e: &io::Error) -> bool {
 }
 
 /// Replaces the contents of the existing file `path` with `after`, if it
-/// still holds exactly `before`; see [`replace_staged`].
+/// still holds exactly `before`; see [`replace_staged`] (for the tests,
+/// which edit without a notebook).
 ///
 /// # Errors
 /// As [`replace_staged`].
+#[cfg(test)]
 pub fn replace(path: &Path, before: &[u8], after: &[u8]) -> io::Result<()> {
     replace_staged(path, before, after, None)
 }
@@ -711,12 +699,6 @@ impl Transaction {
         self.changes.push(change);
     }
 
-    /// True when there is nothing to write.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.changes.is_empty()
-    }
-
     /// Writes every change.
     ///
     /// # Errors
@@ -866,12 +848,6 @@ impl Lock {
             _file: file,
             staging,
         })
-    }
-
-    /// Where this lock's transactions write their temp files.
-    #[must_use]
-    pub fn staging(&self) -> &Path {
-        &self.staging
     }
 }
 

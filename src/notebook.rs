@@ -297,7 +297,7 @@ impl Notebook {
     /// True for a notebook-relative path a walk lists: a `.md` file, not
     /// hidden, not in the question bank.
     #[must_use]
-    pub fn is_note_path(&self, rel: &Path) -> bool {
+    pub fn is_note_path(rel: &Path) -> bool {
         let is_md = rel
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("md"));

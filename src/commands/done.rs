@@ -120,7 +120,7 @@ fn by_reference(
         })?;
     let rel = notebook
         .relative(&settings.cwd.join(path))
-        .filter(|rel| notebook.is_note_path(rel))
+        .filter(|rel| Notebook::is_note_path(rel))
         .ok_or_else(|| {
             bad("not a note in the notebook; oneonone only edits the notes it lists".into())
         })?;
