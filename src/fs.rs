@@ -16,6 +16,8 @@
 //! file is checked once more, so that an editor saving in place at that
 //! very moment gets its version back instead of losing it. A link is never
 //! written through, and a file its owner made read-only is not edited.
+//! A file oneonone owns entirely (the follow-up cache, its key) is written
+//! the same way and renamed over the old one ([`write_owned`]).
 //! Edits that belong together go through a [`Transaction`], which undoes
 //! the ones made when a later one fails. Read-modify-write commands hold
 //! the notebook's [`Lock`]; temp files a killed process left behind are
@@ -298,6 +300,28 @@ pub fn create(
         }
         Err(e) => return Err(e.error),
     }
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Writes `contents` to `path`, a file oneonone owns entirely (the cache,
+/// its key), over whatever is there: a temp file in the same folder,
+/// synced, then renamed over `path`. A symbolic link at `path` is
+/// replaced, never written through. The file gets `modes.file` (less the
+/// umask).
+///
+/// Never for a note or anything a person writes: those are edited with
+/// [`replace`], which keeps a version that changed meanwhile.
+///
+/// # Errors
+/// Whatever the file system says; on error the temp file is removed.
+pub fn write_owned(path: &Path, contents: &[u8], modes: Modes) -> io::Result<()> {
+    let dir = parent(path);
+    let mut tmp = temp_file(dir, Some(modes.file))?;
+    // The file itself, not the wrapper, so errors do not name the temp file.
+    tmp.as_file_mut().write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(())
 }
@@ -980,6 +1004,35 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["note.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_owned_replaces_whole_and_never_writes_through_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache");
+        write_owned(&path, b"first", Modes::PRIVATE).unwrap();
+        write_owned(&path, b"second", Modes::PRIVATE).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+
+        let target = dir.path().join("target.md");
+        std::fs::write(&target, b"someone's words").unwrap();
+        let link = dir.path().join("key");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_owned(&link, b"key", Modes::PRIVATE).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"someone's words");
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_file());
+        assert_eq!(std::fs::read(&link).unwrap(), b"key");
+
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["cache", "key", "target.md"], "no temp file left");
     }
 
     #[test]

@@ -41,7 +41,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::followup::{FollowUp, Owner};
-use crate::fs::STATE_DIR;
+use crate::fs::{Modes, STATE_DIR};
 
 /// The cache file's name in the notebook's `.oneonone` folder.
 pub const CACHE_FILE: &str = "cache-v1";
@@ -424,16 +424,7 @@ impl Cache {
         bytes.extend_from_slice(mac.to_hex().as_bytes());
         bytes.push(b'\n');
         bytes.extend_from_slice(&body);
-        let Ok(mut tmp) = tempfile::Builder::new()
-            .prefix(crate::fs::TEMP_PREFIX)
-            .suffix(crate::fs::TEMP_SUFFIX)
-            .tempfile_in(&dir)
-        else {
-            return;
-        };
-        if std::io::Write::write_all(tmp.as_file_mut(), &bytes).is_ok() {
-            let _ = tmp.persist(dir.join(CACHE_FILE));
-        }
+        let _ = crate::fs::write_owned(&dir.join(CACHE_FILE), &bytes, Modes::PRIVATE);
     }
 }
 
@@ -477,13 +468,7 @@ fn new_key(dir: &Path) -> Option<[u8; KEY_LEN]> {
         Ok(()) => Some(key),
         // Another oneonone made one meanwhile: use it, if it is good.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_key(dir).or_else(|| {
-            let mut tmp = tempfile::Builder::new()
-                .prefix(crate::fs::TEMP_PREFIX)
-                .suffix(crate::fs::TEMP_SUFFIX)
-                .tempfile_in(dir)
-                .ok()?;
-            std::io::Write::write_all(tmp.as_file_mut(), &key).ok()?;
-            tmp.persist(&path).ok()?;
+            crate::fs::write_owned(&path, &key, Modes::PRIVATE).ok()?;
             Some(key)
         }),
         Err(_) => None,
