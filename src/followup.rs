@@ -533,17 +533,8 @@ mod tests {
             )
             .unwrap();
         }
-        let settings = crate::settings::Settings {
-            cwd: dir.path().to_path_buf(),
-            dir: crate::settings::DirSource::Discover,
-            today: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
-            color_stdout: false,
-            color_stderr: false,
-            stdout_is_terminal: false,
-            editor: "vi".into(),
-            width: 80,
-            seed: 0,
-        };
+        let settings =
+            crate::settings::Settings::for_tests(dir.path(), crate::settings::DirSource::Discover);
         let notebook = Notebook::open(&settings, false).unwrap();
         let fast = scan(&notebook, &mut |_| {});
         let plain = scan_with(&notebook, &mut |_| {}, &task::Task::is_open);
@@ -575,17 +566,8 @@ mod tests {
             }
         }
         bad.sort();
-        let settings = crate::settings::Settings {
-            cwd: dir.path().to_path_buf(),
-            dir: crate::settings::DirSource::Discover,
-            today: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
-            color_stdout: false,
-            color_stderr: false,
-            stdout_is_terminal: false,
-            editor: "vi".into(),
-            width: 80,
-            seed: 0,
-        };
+        let settings =
+            crate::settings::Settings::for_tests(dir.path(), crate::settings::DirSource::Discover);
         let notebook = Notebook::open(&settings, false).unwrap();
         // Read and cached, then (the bad files are never cached) read
         // again, then without the cache.

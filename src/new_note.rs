@@ -411,17 +411,7 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
-        let settings = Settings {
-            cwd: dir.path().to_path_buf(),
-            dir: DirSource::Flag(dir.path().to_path_buf()),
-            today: day("2026-02-01"),
-            color_stdout: false,
-            color_stderr: false,
-            stdout_is_terminal: false,
-            editor: "vi".into(),
-            width: 80,
-            seed: 0,
-        };
+        let settings = Settings::for_tests(dir.path(), DirSource::Flag(dir.path().to_path_buf()));
         let notebook = Notebook::open(&settings, false).unwrap();
         (dir, notebook)
     }

@@ -122,6 +122,26 @@ impl Settings {
     }
 }
 
+#[cfg(test)]
+impl Settings {
+    /// Settings for a unit test: a fixed day (2026-02-01), no colour, no
+    /// terminal, seed 0.
+    #[must_use]
+    pub fn for_tests(cwd: &std::path::Path, dir: DirSource) -> Settings {
+        Settings {
+            cwd: cwd.to_path_buf(),
+            dir,
+            today: NaiveDate::from_ymd_opt(2026, 2, 1).unwrap_or_default(),
+            color_stdout: false,
+            color_stderr: false,
+            stdout_is_terminal: false,
+            editor: "vi".into(),
+            width: 80,
+            seed: 0,
+        }
+    }
+}
+
 /// Whether a stream gets colour: `--color always` or `never` say so; `auto`
 /// means a terminal, `NO_COLOR` unset and `TERM` not `dumb`. The one place
 /// that decides (clap's own errors ask it too).
