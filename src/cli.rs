@@ -182,8 +182,8 @@ pub struct NewArgs {
     pub person: String,
 
     /// The meeting date [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub date: Option<DateArg>,
 
     /// Seed for picking the suggested questions, for a reproducible note
     #[arg(long, value_name = "N")]
@@ -268,8 +268,8 @@ pub struct CheckinArgs {
     pub skill: Option<u8>,
 
     /// The note of this meeting date [default: the latest note]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub date: Option<DateArg>,
 }
 
 /// `oneonone trends`.
@@ -279,8 +279,8 @@ pub struct TrendsArgs {
     pub person: String,
 
     /// Only check-ins on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub since: Option<NaiveDate>,
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub since: Option<DateArg>,
 
     /// Only the last N check-ins
     #[arg(long, value_name = "N")]
@@ -314,8 +314,8 @@ pub struct ExportArgs {
     pub note: String,
 
     /// With a person: the note of this meeting date
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub date: Option<DateArg>,
 
     /// The copy to share: without the private section and manager-only fields
     #[arg(long)]
@@ -437,10 +437,78 @@ pub enum ColorWhen {
     Never,
 }
 
-/// Parses `YYYY-MM-DD`.
+/// A day given on the command line: a date, or `today` or `yesterday`
+/// (resolved against the settings' today, so `--today` moves them too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateArg {
+    /// `YYYY-MM-DD`.
+    Day(NaiveDate),
+    /// `today`.
+    Today,
+    /// `yesterday`.
+    Yesterday,
+}
+
+impl DateArg {
+    /// The date this names, when today is `today`.
+    #[must_use]
+    pub fn on(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            DateArg::Day(date) => date,
+            DateArg::Today => today,
+            DateArg::Yesterday => today.pred_opt().unwrap_or(today),
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly: four digits, two, two (`2026-1-5` is
+/// refused, with the spelling that works).
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD"))
+    let shape_ok = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let date = if shape_ok {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    date.ok_or_else(|| {
+        // Say how to write what was probably meant.
+        let parts: Vec<&str> = s.split('-').collect();
+        let fixed = match parts[..] {
+            [y, m, d]
+                if y.len() == 4
+                    && !m.is_empty()
+                    && m.len() <= 2
+                    && !d.is_empty()
+                    && d.len() <= 2 =>
+            {
+                Some(format!("{y}-{m:0>2}-{d:0>2}"))
+            }
+            _ => None,
+        }
+        .filter(|f| NaiveDate::parse_from_str(f, "%Y-%m-%d").is_ok());
+        match fixed {
+            Some(fixed) => {
+                format!("`{s}` is not a date as oneonone reads it; write it as YYYY-MM-DD: {fixed}")
+            }
+            None => format!("`{s}` is not a date; write it as YYYY-MM-DD, or today, or yesterday"),
+        }
+    })
+}
+
+/// Parses `YYYY-MM-DD`, `today` or `yesterday`.
+fn parse_date_arg(s: &str) -> Result<DateArg, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "today" => Ok(DateArg::Today),
+        "yesterday" => Ok(DateArg::Yesterday),
+        _ => parse_date(s).map(DateArg::Day),
+    }
 }
 
 #[cfg(test)]
@@ -450,5 +518,34 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn dates_are_read_strictly_and_today_and_yesterday_move_with_today() {
+        use super::{DateArg, parse_date_arg};
+        let day = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            parse_date_arg("2026-01-05"),
+            Ok(DateArg::Day(day("2026-01-05")))
+        );
+        assert_eq!(
+            parse_date_arg("2026-1-5"),
+            Err(
+                "`2026-1-5` is not a date as oneonone reads it; write it as YYYY-MM-DD: 2026-01-05"
+                    .into()
+            )
+        );
+        assert_eq!(
+            parse_date_arg("tomorrow"),
+            Err("`tomorrow` is not a date; write it as YYYY-MM-DD, or today, or yesterday".into())
+        );
+        assert!(parse_date_arg("2026-02-30").is_err());
+        assert!(parse_date_arg("+2026-01-05").is_err());
+        let today = day("2026-03-01");
+        assert_eq!(parse_date_arg("today").unwrap().on(today), today);
+        assert_eq!(
+            parse_date_arg("Yesterday").unwrap().on(today),
+            day("2026-02-28")
+        );
     }
 }

@@ -35,15 +35,15 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     let notebook = Notebook::open(settings, false)?;
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
-    let meeting = notebook.meeting(&person.slug, args.date);
+    let date = args.date.map(|d| d.on(settings.today));
+    let meeting = notebook.meeting(&person.slug, date);
     let Some(meeting) = meeting else {
-        let when = args.date.map_or_else(String::new, |d| format!(" on {d}"));
+        let when = date.map_or_else(String::new, |d| format!(" on {d}"));
         return Err(Error::Usage(format!(
             "{} has no note{when}; write one with `oneonone new {}{}`",
             sanitize(&person.name),
             person.slug,
-            args.date
-                .map_or_else(String::new, |d| format!(" --date {d}"))
+            date.map_or_else(String::new, |d| format!(" --date {d}"))
         )));
     };
     let rel = meeting.rel.clone();

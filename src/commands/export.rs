@@ -54,9 +54,11 @@ fn find(notebook: &Notebook, settings: &Settings, args: &ExportArgs) -> Result<P
             .ok_or_else(|| Error::Usage(format!("{}: not a note in the notebook", args.note)));
     }
     let person = crate::person::Person::resolve(notebook, &args.note, false)?;
-    let meeting = notebook.meeting(&person.slug, args.date);
+    let meeting = notebook.meeting(&person.slug, args.date.map(|d| d.on(settings.today)));
     meeting.map(|m| m.rel.clone()).ok_or_else(|| {
-        let when = args.date.map_or_else(String::new, |d| format!(" on {d}"));
+        let when = args
+            .date
+            .map_or_else(String::new, |d| format!(" on {}", d.on(settings.today)));
         Error::Usage(format!("{} has no note{when}", person.name))
     })
 }

@@ -26,7 +26,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let request = Request {
         person: &args.person,
-        date: args.date.unwrap_or(settings.today),
+        date: args.date.map_or(settings.today, |d| d.on(settings.today)),
         framework: args.framework.as_deref(),
         seed: settings.seed,
         carry_over: !args.no_carry,

@@ -23,6 +23,7 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
     let mut checkins: Vec<CheckIn> = checkin::history(&notebook, &mut notes, &mut |e| out.warn(&e));
     let recorded = checkins.len();
     if let Some(since) = args.since {
+        let since = since.on(settings.today);
         checkins.retain(|c| c.date >= since);
     }
     if let Some(last) = args.last {

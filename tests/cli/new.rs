@@ -603,3 +603,30 @@ fn issue10_new_reports_an_unreadable_note_only_where_it_carries_from_it() {
         .stderr(format!("{earlier}oneonone: warning: bob/2026-11-09.md:1: not UTF-8 text; skipped\n\
              oneonone: created the 2026-11-20 note for Bob (Listen, Learn, Lift); 1 follow-up carried over\n"));
 }
+
+#[test]
+fn issue11_date_is_strict_and_takes_today_and_yesterday() {
+    let t = Test::new();
+    t.run(&["new", "alice", "--date", "2026-1-5"])
+        .status(2)
+        .stderr(
+            "oneonone: error: invalid value '2026-1-5' for '--date <YYYY-MM-DD|today|yesterday>': \
+             `2026-1-5` is not a date as oneonone reads it; write it as YYYY-MM-DD: 2026-01-05\n\n\
+             For more information, try '--help'.\n",
+        );
+    assert_eq!(t.files(), Vec::<String>::new());
+    // `yesterday` moves with --today, as the clock would.
+    t.run(&[
+        "--today",
+        "2026-03-01",
+        "new",
+        "alice",
+        "--date",
+        "yesterday",
+    ])
+    .ok()
+    .stdout("alice/2026-02-28.md\n");
+    t.run(&["--today", "2026-03-01", "new", "alice", "--date", "today"])
+        .ok()
+        .stdout("alice/2026-03-01.md\n");
+}
