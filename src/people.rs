@@ -40,6 +40,11 @@ pub struct Summary {
     pub next_due: Option<NaiveDate>,
     /// The next 1:1 is past due.
     pub overdue: bool,
+    /// The next 1:1 already has its note (dated after today): `next_due`
+    /// is that note's date. Not in the JSON, which says the same through
+    /// `next_due`.
+    #[serde(skip)]
+    pub ready: bool,
 }
 
 /// Summarizes one person folder. `items` are the open items of the whole
@@ -53,12 +58,8 @@ pub fn summarize(
     warn: &mut dyn FnMut(Error),
 ) -> Summary {
     let meetings = notebook.meetings(folder);
-    let last = meetings.last().map(|m| m.date);
-    let facts = NoteFacts {
-        last,
-        count: meetings.len(),
-        latest_name: &|| latest_name(notebook, folder),
-    };
+    let name = || latest_name(notebook, folder);
+    let facts = NoteFacts::of(meetings.iter().map(|m| m.date), today, &name);
     summary(notebook, folder, &facts, items, today, warn)
 }
 
@@ -70,22 +71,47 @@ pub fn summarize_notes(
     today: NaiveDate,
     warn: &mut dyn FnMut(Error),
 ) -> Summary {
-    let facts = NoteFacts {
-        last: notes.last().map(|n| n.meeting.date),
-        count: notes.notes().len(),
-        latest_name: &|| name_in_notes(notes),
-    };
+    let name = || name_in_notes(notes);
+    let facts = NoteFacts::of(notes.notes().iter().map(|n| n.meeting.date), today, &name);
     summary(notebook, notes.slug(), &facts, items, today, warn)
 }
 
 /// What a summary needs of the person's notes.
 struct NoteFacts<'a> {
-    /// The date of the latest.
+    /// The date of the latest 1:1 held (today's included).
     last: Option<NaiveDate>,
-    /// How many there are.
+    /// How many have been held.
     count: usize,
+    /// The earliest note dated after today: an upcoming 1:1, prepared.
+    upcoming: Option<NaiveDate>,
     /// The `person:` of the newest that has one.
     latest_name: &'a dyn Fn() -> Option<String>,
+}
+
+impl<'a> NoteFacts<'a> {
+    /// The facts of notes with these dates (oldest first): a note dated
+    /// after today is a 1:1 to come, never the last one held.
+    fn of(
+        dates: impl Iterator<Item = NaiveDate>,
+        today: NaiveDate,
+        latest_name: &'a dyn Fn() -> Option<String>,
+    ) -> Self {
+        let (mut last, mut count, mut upcoming) = (None, 0, None);
+        for date in dates {
+            if date <= today {
+                last = Some(date);
+                count += 1;
+            } else if upcoming.is_none_or(|u| date < u) {
+                upcoming = Some(date);
+            }
+        }
+        NoteFacts {
+            last,
+            count,
+            upcoming,
+            latest_name,
+        }
+    }
 }
 
 fn summary(
@@ -108,8 +134,9 @@ fn summary(
     let cadence_days = profile
         .cadence_days
         .unwrap_or_else(|| notebook.config.cadence_days());
-    let next_due =
-        last.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(cadence_days))));
+    let next_due = facts.upcoming.or_else(|| {
+        last.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(cadence_days))))
+    });
     let mine = |i: &&FollowUp| i.folder.as_deref() == Some(folder);
     let follow_ups = items
         .iter()
@@ -145,5 +172,6 @@ fn summary(
         cadence_days,
         next_due,
         overdue: next_due.is_some_and(|d| d < today),
+        ready: facts.upcoming.is_some(),
     }
 }

@@ -36,6 +36,13 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
 
     writeln!(out, "{}", Shown(&plan.shown))?;
     out.notice(format_args!("created {}", plan.summary()));
+    let ahead = plan.date.signed_duration_since(settings.today).num_days();
+    if ahead > 0 {
+        out.notice(format_args!(
+            "it is for an upcoming 1:1, {}; `people` and `prep` show it as the next one",
+            crate::render::age(-ahead)
+        ));
+    }
     for notice in &plan.notices {
         out.notice(notice);
     }

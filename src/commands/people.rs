@@ -9,7 +9,7 @@ use crate::followup;
 use crate::notebook::Notebook;
 use crate::output::{Output, sanitize, style};
 use crate::people::{self, Summary};
-use crate::render::{days_word, pad, width};
+use crate::render::{age, days_word, pad, width};
 use crate::settings::Settings;
 
 /// Prints the table, or JSON.
@@ -105,6 +105,10 @@ fn print_table(rows: &[Summary], settings: &Settings, out: &mut Output) -> Resul
                     style::ERROR,
                     format_args!("{due} overdue {}", days_word(late)),
                 )?;
+            }
+            Some(due) if row.ready => {
+                let days = due.signed_duration_since(settings.today).num_days();
+                write!(out, "{due}, {}, note ready", age(-days))?;
             }
             Some(due) => write!(out, "{due}")?,
         }

@@ -143,6 +143,9 @@ fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) 
                 style::ERROR,
                 format_args!(" · next was due {due}, {} ago", days_word(late)),
             )?;
+        } else if summary.ready {
+            let days = due.signed_duration_since(today).num_days();
+            write!(out, " · next {due}, {}, note ready", age(-days))?;
         } else {
             write!(out, " · next due {due}")?;
         }

@@ -154,3 +154,47 @@ fn issue10_people_aligns_wide_and_decomposed_names_by_display_width() {
              李娜          2026-11-20  9d   1     0/0          0       2026-12-04\n",
         );
 }
+
+#[test]
+fn issue11_a_note_dated_after_today_is_the_next_1_1_not_the_last() {
+    let t = Test::new();
+    t.run(&[
+        "--today",
+        "2026-11-29",
+        "new",
+        "alice",
+        "--date",
+        "2026-11-20",
+    ])
+    .ok();
+    t.run(&["--today", "2026-11-29", "new", "alice", "--date", "2026-12-06"])
+        .ok()
+        .stderr(
+            "oneonone: created the 2026-12-06 note for alice (Listen, Learn, Lift)\n\
+             oneonone: it is for an upcoming 1:1, in 7 days; `people` and `prep` show it as the next one\n",
+        );
+    t.run(&["--today", "2026-11-29", "people", "--color", "never"])
+        .ok()
+        .stdout(
+            "PERSON  ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+             alice         2026-11-20  9d   1     0/0          0       2026-12-06, in 7 days, note ready\n",
+        );
+    let run = t
+        .run(&["--today", "2026-11-29", "prep", "alice", "--color", "never"])
+        .ok();
+    assert_eq!(
+        run.stdout.lines().nth(1),
+        Some(
+            "Last 1:1 2026-11-20 (9 days ago) · 1 note · every 14 days · next 2026-12-06, in 7 days, note ready"
+        ),
+        "{}",
+        run.stdout
+    );
+    // Once its day has come, it is the last 1:1.
+    t.run(&["--today", "2026-12-06", "people", "--color", "never"])
+        .ok()
+        .stdout(
+            "PERSON  ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+             alice         2026-12-06  0d   2     0/0          0       2026-12-20\n",
+        );
+}
