@@ -225,23 +225,6 @@ pub fn open_beneath(root: &Path, rel: &Path) -> io::Result<File> {
     }
 }
 
-/// The first symbolic link on the way from `root` to `rel` (`rel` itself
-/// included), as a path relative to `root`: what [`read_beneath`] would
-/// refuse.
-#[must_use]
-pub fn first_link(root: &Path, rel: &Path) -> Option<PathBuf> {
-    let mut walked = PathBuf::new();
-    for c in rel.components() {
-        walked.push(c);
-        match std::fs::symlink_metadata(root.join(&walked)) {
-            Ok(m) if m.file_type().is_symlink() => return Some(walked),
-            Ok(_) => {}
-            Err(_) => return None,
-        }
-    }
-    None
-}
-
 /// The permissions of files and folders oneonone creates (Unix only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Modes {
@@ -731,12 +714,6 @@ impl Transaction {
     pub fn commit(mut self) -> Result<()> {
         self.changes.sort_by_key(|c| c.before.is_some());
         let staging = self.staging.as_deref();
-        let mut folders: Vec<&Path> = self.changes.iter().map(|c| parent(&c.path)).collect();
-        folders.sort();
-        folders.dedup();
-        for folder in folders {
-            remove_stale_temps(folder);
-        }
         for (done, change) in self.changes.iter().enumerate() {
             let written = match &change.before {
                 None => create(&change.path, &change.after, self.modes, staging),
@@ -1112,11 +1089,6 @@ mod tests {
             read_beneath(root, Path::new("bob/n.md"), None).unwrap(),
             b"bob's words"
         );
-        assert_eq!(
-            first_link(root, Path::new("carol/n.md")),
-            Some(PathBuf::from("carol"))
-        );
-        assert_eq!(first_link(root, Path::new("bob/n.md")), None);
 
         // A pipe is refused at once instead of hanging the command.
         let fifo = root.join("alice/fifo.md");

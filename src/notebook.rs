@@ -272,7 +272,9 @@ impl Notebook {
             .components()
             .any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
         let regular = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_file());
-        (regular && !hidden && crate::fs::first_link(&root, rel).is_none())
+        // The folders are canonical, so only the file itself could be a
+        // link, and `regular` is false for one.
+        (regular && !hidden)
             .then(|| rel.to_path_buf())
     }
 
