@@ -313,7 +313,10 @@ pub fn write_owned(path: &Path, contents: &[u8], modes: Modes) -> io::Result<()>
 /// `mode`, created with those permissions (less the umask).
 fn temp_file(dir: &Path, mode: Option<u32>) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    builder
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(6);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -376,9 +379,8 @@ pub fn replace_staged(
     keep_owner_and_mode(tmp.as_file(), &meta)?;
     tmp.as_file().sync_all()?;
     let tmp = tmp.into_temp_path();
-    match swap_in(&tmp, path, &mut old, &meta, before, lease) {
+    match swap_in(tmp, path, &mut old, &meta, before, lease) {
         Err(e) if staging.is_some() && is_cross_device(&e) => {
-            drop(tmp);
             replace_staged(path, before, after, None)
         }
         Err(e) => Err(e),
@@ -392,7 +394,7 @@ pub fn replace_staged(
 /// Puts the temp file `tmp` at `path`, where `old` (opened from `path`,
 /// described by `meta`) must still be, holding `before`.
 fn swap_in(
-    tmp: &tempfile::TempPath,
+    tmp: tempfile::TempPath,
     path: &Path,
     old: &mut File,
     meta: &std::fs::Metadata,
@@ -404,24 +406,33 @@ fn swap_in(
         use rustix::fs::{CWD, RenameFlags};
         let exchange =
             |a: &Path, b: &Path| rustix::fs::renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE);
-        match exchange(tmp, path) {
+        match exchange(&tmp, path) {
             Ok(()) => {
                 // `tmp` now names what was at `path`: it must be the file
-                // read at the start, unchanged.
-                // An editor that opened it to write before the swap will
-                // write to it after: the lease tells.
-                let intact = std::fs::symlink_metadata(tmp).is_ok_and(|m| same_file(&m, meta))
-                    && read_from_start(old)? == before
-                    && !lease.broken(old);
-                if intact {
+                // read at the start, unchanged. An editor that opened it
+                // to write before the swap will write to it after: the
+                // lease tells. True when the swap stands.
+                let mut settle = || -> io::Result<bool> {
+                    let intact = std::fs::symlink_metadata(&tmp).is_ok_and(|m| same_file(&m, meta))
+                        && read_from_start(old)? == before
+                        && !lease.broken(old);
+                    if !intact {
+                        // Give the other version its place back, then let
+                        // the editor go on with it; ours is dropped.
+                        exchange(&tmp, path)?;
+                        lease.release(old);
+                    }
+                    Ok(intact)
+                };
+                return match settle() {
                     // Dropping `tmp` removes the old file.
-                    return Ok(());
-                }
-                // Give the other version its place back, then let the
-                // editor go on with it; ours is dropped.
-                exchange(tmp, path)?;
-                lease.release(old);
-                return Err(changed());
+                    Ok(true) => Ok(()),
+                    // Dropping `tmp` removes our version.
+                    Ok(false) => Err(changed()),
+                    // Which version `tmp` holds is not known: it may be the
+                    // person's words, so it is kept, never removed.
+                    Err(e) => Err(set_aside(tmp, path, &e)),
+                };
             }
             Err(rustix::io::Errno::NOENT) => return Err(changed()),
             // No exchange on this file system: rename below.
@@ -434,7 +445,9 @@ fn swap_in(
     if !still || read_from_start(old)? != before || lease.broken(old) {
         return Err(changed());
     }
-    std::fs::rename(tmp, path)?;
+    std::fs::rename(&tmp, path)?;
+    // Moved into place: nothing of ours is left to remove.
+    let _ = tmp.keep();
     let theirs = read_from_start(old)?;
     if theirs != before {
         // Written to in place between the look and the rename: put that
@@ -559,6 +572,36 @@ mod lease {
         // SAFETY: as in `take`.
         let _ = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETLEASE, libc::F_UNLCK) };
     }
+}
+
+/// Keeps the file at `tmp` beside `path` as `<name>.oneonone-saved` (or
+/// `-2`, `-3`, ... when taken), out of the temp folder the next command
+/// empties, and says so in the error.
+fn set_aside(tmp: tempfile::TempPath, path: &Path, cause: &io::Error) -> io::Error {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let kept = match tmp.keep() {
+        Ok(kept) => kept,
+        Err(e) => return io::Error::other(format!("{cause}; and {}", e.error)),
+    };
+    for n in 1..1000 {
+        let saved = if n == 1 {
+            path.with_file_name(format!("{name}.oneonone-saved"))
+        } else {
+            path.with_file_name(format!("{name}.oneonone-saved-{n}"))
+        };
+        // A hard link never replaces what is there.
+        if std::fs::hard_link(&kept, &saved).is_ok() {
+            let _ = std::fs::remove_file(&kept);
+            return io::Error::other(format!(
+                "{cause}; the other version of the file is kept beside it as {}",
+                saved.file_name().unwrap_or_default().to_string_lossy()
+            ));
+        }
+    }
+    io::Error::other(format!(
+        "{cause}; the other version of the file is kept as {}",
+        kept.display()
+    ))
 }
 
 /// Reads an open file whole, from its first byte.
@@ -770,6 +813,15 @@ pub fn remove_stale_temps(dir: &Path) {
     }
 }
 
+/// True for a name oneonone's temp files have: the prefix, six random
+/// letters or digits, the suffix (a file a person named otherwise, even
+/// `.oneonone-notes.tmp`, is never taken for one).
+fn is_temp_name(name: &[u8]) -> bool {
+    name.strip_prefix(TEMP_PREFIX.as_bytes())
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX.as_bytes()))
+        .is_some_and(|random| random.len() == 6 && random.iter().all(u8::is_ascii_alphanumeric))
+}
+
 /// The temp files in `dir` untouched for at least `age`.
 #[must_use]
 pub fn stale_temps(dir: &Path, age: Duration) -> Vec<PathBuf> {
@@ -782,7 +834,7 @@ pub fn stale_temps(dir: &Path, age: Duration) -> Vec<PathBuf> {
         .filter(|e| {
             let name = e.file_name();
             let name = name.as_encoded_bytes();
-            name.starts_with(TEMP_PREFIX.as_bytes()) && name.ends_with(TEMP_SUFFIX.as_bytes())
+            is_temp_name(name)
         })
         .filter(|e| {
             // `DirEntry::metadata` does not follow links.
@@ -1110,9 +1162,36 @@ mod tests {
     }
 
     #[test]
+    fn a_file_of_unknown_version_is_set_aside_never_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let note = dir.path().join("n.md");
+        std::fs::write(&note, b"ours").unwrap();
+        std::fs::write(dir.path().join("n.md.oneonone-saved"), b"earlier").unwrap();
+        let tmp = temp_file(dir.path(), None).unwrap();
+        std::fs::write(tmp.path(), b"the person's words").unwrap();
+        let tmp_name = tmp.path().to_path_buf();
+        let err = set_aside(tmp.into_temp_path(), &note, &io::Error::other("disk gone"));
+        assert_eq!(
+            err.to_string(),
+            "disk gone; the other version of the file is kept beside it as n.md.oneonone-saved-2"
+        );
+        assert!(!tmp_name.exists());
+        assert_eq!(
+            std::fs::read(dir.path().join("n.md.oneonone-saved-2")).unwrap(),
+            b"the person's words"
+        );
+        // What was there before is untouched.
+        assert_eq!(
+            std::fs::read(dir.path().join("n.md.oneonone-saved")).unwrap(),
+            b"earlier"
+        );
+        assert_eq!(std::fs::read(&note).unwrap(), b"ours");
+    }
+
+    #[test]
     fn stale_temps_are_found_by_name_and_age() {
         let dir = tempfile::tempdir().unwrap();
-        let old = dir.path().join(".oneonone-abc.tmp");
+        let old = dir.path().join(".oneonone-abc123.tmp");
         std::fs::write(&old, b"x").unwrap();
         std::fs::write(dir.path().join("note.md"), b"x").unwrap();
         assert_eq!(
@@ -1127,8 +1206,18 @@ mod tests {
             .unwrap()
             .set_modified(long_ago)
             .unwrap();
+        // A file a person named so, not by the temp pattern, stays.
+        let theirs = dir.path().join(".oneonone-my-notes.tmp");
+        std::fs::write(&theirs, b"mine").unwrap();
+        File::options()
+            .write(true)
+            .open(&theirs)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
         remove_stale_temps(dir.path());
         assert!(!old.exists());
+        assert!(theirs.exists());
         assert!(dir.path().join("note.md").exists());
     }
 

@@ -274,8 +274,7 @@ impl Notebook {
         let regular = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_file());
         // The folders are canonical, so only the file itself could be a
         // link, and `regular` is false for one.
-        (regular && !hidden)
-            .then(|| rel.to_path_buf())
+        (regular && !hidden).then(|| rel.to_path_buf())
     }
 
     /// Takes the notebook's lock for a read-modify-write, calling `waiting`

@@ -547,6 +547,23 @@ mod tests {
     }
 
     #[test]
+    fn a_same_size_rewrite_at_once_misses_the_cache_by_its_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] first version\n");
+        let mut cache = Cache::empty(None, true);
+        cache.put("a/2026-01-01.md", stamp, 0, &[], LATER);
+        // Same size, same second: the stamp alone must tell (no sample).
+        std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] other version\n").unwrap();
+        let now = Stamp::of(&dir.path().join("a/2026-01-01.md")).unwrap();
+        assert_ne!(now, stamp);
+        assert_eq!(cache.get("a/2026-01-01.md", now, Some("a")), None);
+        assert_eq!(
+            cache.get("a/2026-01-01.md", stamp, Some("a")),
+            Some(Vec::new())
+        );
+    }
+
+    #[test]
     fn what_is_saved_reads_back_as_the_same_items() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join(STATE_DIR)).unwrap();

@@ -210,8 +210,16 @@ fn the_cache_is_never_stale() {
     let cache = fs::read_to_string(&cache_path).unwrap();
     assert!(cache.contains("first version"), "{cache}");
 
-    // A doctored cache is not trusted (tests/cli/cache.rs shows a signed
-    // one answering for unchanged notes).
+    // The cache answers for unchanged notes: a signed entry edited here
+    // is what comes back (a hand-edited, unsigned one is not trusted).
+    resign(&t, |entries| {
+        entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE!!".into();
+    });
+    let texts: Vec<String> = followups_json(&t, &[])
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    assert_eq!(texts, ["FROM CACHE!!", "bob's item"]);
     fs::write(&cache_path, cache.replace("first version", "FROM CACHE!!")).unwrap();
     let texts: Vec<String> = followups_json(&t, &[])
         .into_iter()
