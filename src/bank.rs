@@ -207,7 +207,7 @@ impl Bank {
     pub fn load(root: &Path, shown: &Path) -> Result<Self> {
         let mut bank = Bank::built_in();
         let dir = root.join(BANK_DIR);
-        if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        if crate::fs::is_link(&dir) {
             return Err(Error::io(
                 shown.join(BANK_DIR),
                 "cannot read the folder",

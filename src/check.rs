@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::note::{Note, conflict_marker};
 use crate::notebook::PROFILE_FILE;
 use crate::notebook::{Notebook, parse_meeting_name};
-use crate::notebook::{read_note, slash_path};
+use crate::notebook::{read_listed_note, slash_path};
 use crate::patterns::normalized;
 use crate::person::Profile;
 use crate::task;
@@ -134,7 +134,8 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
     let mut copies = Copies::default();
     for file in &files {
         let rel = slash_path(&file.rel);
-        let text = match read_note(notebook, file) {
+        // Listed by the walk, which found its folders are no links.
+        let text = match read_listed_note(notebook, file) {
             Ok(text) => text,
             Err(e) => {
                 let (line, message) = split_error(&e);
@@ -194,12 +195,7 @@ impl Copies {
         text: &str,
         found: &mut Vec<Problem>,
     ) -> bool {
-        let hash = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            text.hash(&mut h);
-            h.finish()
-        };
+        let hash = crate::followup::cache::content_hash(text.as_bytes());
         match self.seen.get(&(folder.to_string(), hash)) {
             Some((other, other_date)) if *other_date != date => {
                 found.push(problem(

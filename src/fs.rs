@@ -82,6 +82,12 @@ fn too_large(cap: u64) -> io::Error {
     )
 }
 
+/// True when `path` itself is a symbolic link (not followed).
+#[must_use]
+pub fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// Opens an existing file for reading: never through a symbolic link at
 /// its last component, and only a regular file (a pipe is opened without
 /// waiting, then refused).
@@ -110,7 +116,7 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 /// folder); say what it was.
 #[cfg(unix)]
 fn explain_open(e: io::Error, path: &Path) -> io::Error {
-    let is_link = || std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let is_link = || is_link(path);
     match e.raw_os_error() {
         Some(code)
             if (code == rustix::io::Errno::LOOP.raw_os_error()
@@ -917,7 +923,7 @@ fn open_lock(path: &Path) -> io::Result<File> {
     }
     #[cfg(not(unix))]
     {
-        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        if is_link(path) {
             return Err(link_refused());
         }
         std::fs::OpenOptions::new()

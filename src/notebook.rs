@@ -317,9 +317,7 @@ impl Notebook {
     /// # Errors
     /// The folder is a symbolic link.
     pub fn refuse_link(&self, folder: &str) -> Result<()> {
-        let is_link = std::fs::symlink_metadata(self.root.join(folder))
-            .is_ok_and(|m| m.file_type().is_symlink());
-        if is_link {
+        if crate::fs::is_link(&self.root.join(folder)) {
             return Err(Error::Invalid {
                 path: self.show(Path::new(folder)),
                 line: None,
@@ -335,9 +333,7 @@ impl Notebook {
     /// person folder's `person.yaml`. Notebook-relative, sorted.
     #[must_use]
     pub fn links(&self) -> Vec<PathBuf> {
-        let is_link = |rel: &Path| {
-            std::fs::symlink_metadata(self.root.join(rel)).is_ok_and(|m| m.file_type().is_symlink())
-        };
+        let is_link = |rel: &Path| crate::fs::is_link(&self.root.join(rel));
         let mut candidates: Vec<PathBuf> = vec![
             PathBuf::from(CONFIG_FILE),
             PathBuf::from(BANK_DIR),
@@ -452,7 +448,7 @@ impl Notebook {
     pub fn meetings(&self, slug: &str) -> Vec<Meeting> {
         let folder = self.root.join(slug);
         // A linked person folder is never followed.
-        if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink()) {
+        if crate::fs::is_link(&folder) {
             return Vec::new();
         }
         let Ok(entries) = std::fs::read_dir(&folder) else {
