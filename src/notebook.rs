@@ -420,18 +420,6 @@ impl Notebook {
         found
     }
 
-    /// Reads a notebook file as text: never through a symbolic link on
-    /// the way from the notebook folder, only a regular file.
-    ///
-    /// # Errors
-    /// The file cannot be read, is a link or not a regular file, or is not
-    /// UTF-8.
-    pub fn read_text(&self, rel: &Path) -> std::io::Result<String> {
-        let bytes = crate::fs::read_beneath(&self.root, rel, None)?;
-        String::from_utf8(bytes)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-    }
-
     /// The person's note of that date (the last of the day), or with no
     /// date their latest note.
     #[must_use]

@@ -179,7 +179,9 @@ fn profile_name(notebook: &Notebook, folder: &str) -> Option<String> {
 #[must_use]
 pub fn latest_name(notebook: &Notebook, slug: &str) -> Option<String> {
     notebook.meetings(slug).iter().rev().find_map(|m| {
-        let text = notebook.read_text(&m.rel).ok()?;
+        let text =
+            crate::notebook::read_note(notebook, &crate::notebook::NoteFile { rel: m.rel.clone() })
+                .ok()?;
         named_in(&m.rel, &text)
     })
 }

@@ -26,10 +26,14 @@ pub fn run(args: &OpenArgs, settings: &Settings, out: &mut Output) -> Result<Out
         return Ok(Outcome::Done);
     }
     let path = notebook.path(&latest.rel);
-    let line = notebook
-        .read_text(&latest.rel)
-        .ok()
-        .and_then(|text| crate::note::Note::split(&text).first_section_line());
+    let line = crate::notebook::read_note(
+        &notebook,
+        &crate::notebook::NoteFile {
+            rel: latest.rel.clone(),
+        },
+    )
+    .ok()
+    .and_then(|text| crate::note::Note::split(&text).first_section_line());
     out.flush()?;
     crate::editor::open(&settings.editor, &path, line)?;
     Ok(Outcome::Done)
