@@ -14,7 +14,10 @@
 //! exact permissions and owner, after checking that the file still holds
 //! exactly the bytes the edit was computed from; after the swap the old
 //! file is checked once more, so that an editor saving in place at that
-//! very moment gets its version back instead of losing it. A link is never
+//! very moment gets its version back instead of losing it (where
+//! `renameat2` cannot exchange, an editor that renames over the note in
+//! the microseconds before oneonone's rename loses that save: a known
+//! limit, in the README). A link is never
 //! written through, and a file its owner made read-only is not edited.
 //! A file oneonone owns entirely (the follow-up cache, its key) is written
 //! the same way and renamed over the old one ([`write_owned`]).
