@@ -148,10 +148,15 @@ pub enum Command {
         oneonone followups --json | jq length")]
     Followups(FollowupsArgs),
 
-    /// Print a shell completion script
-    #[command(after_help = "Examples:\n  \
-        oneonone completions bash > ~/.local/share/bash-completion/completions/oneonone\n  \
-        oneonone completions zsh > ~/.zfunc/_oneonone")]
+    /// Print the script that makes a shell complete oneonone's commands, flags and people
+    #[command(
+        after_help = "The script calls oneonone back on every Tab, so PERSON arguments \
+        complete to the people of the notebook in use. Load it when the shell starts:\n\n\
+        Examples:\n  \
+        echo 'source <(oneonone completions bash)' >> ~/.bashrc\n  \
+        echo 'source <(oneonone completions zsh)' >> ~/.zshrc\n  \
+        echo 'oneonone completions fish | source' >> ~/.config/fish/config.fish"
+    )]
     Completions(CompletionsArgs),
 }
 
@@ -423,7 +428,32 @@ pub struct FollowupsArgs {
 pub struct CompletionsArgs {
     /// The shell to write completions for
     #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
+    pub shell: Shell,
+}
+
+/// A shell `oneonone completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Elvish,
+    Fish,
+    #[value(name = "powershell")]
+    PowerShell,
+    Zsh,
+}
+
+/// The variable under which the shell asks the binary for completions.
+pub const COMPLETE_VAR: &str = "ONEONONE_COMPLETE";
+
+/// Whether an argument names a person (a `person` positional, or any
+/// argument whose value is a PERSON): those complete to the people of the
+/// notebook.
+#[must_use]
+pub fn names_a_person(arg: &clap::Arg) -> bool {
+    arg.get_id() == "person"
+        || arg
+            .get_value_names()
+            .is_some_and(|names| names.iter().any(|n| n == "PERSON"))
 }
 
 /// `--color`.

@@ -20,6 +20,7 @@ pub(crate) mod check;
 pub(crate) mod checkin;
 pub mod cli;
 pub mod commands;
+pub(crate) mod complete;
 pub(crate) mod config;
 pub(crate) mod editor;
 pub mod error;
@@ -68,6 +69,11 @@ where
     T: Into<OsString> + Clone,
 {
     survive_file_size_limit();
+    // Under `ONEONONE_COMPLETE=SHELL` the shell is asking for completions:
+    // answer and exit.
+    clap_complete::CompleteEnv::with_factory(completing_command)
+        .var(cli::COMPLETE_VAR)
+        .complete();
     run_with(
         args,
         &Environment::capture(),
@@ -131,7 +137,7 @@ where
     };
     let settings = Settings::new(&cli, env);
     let mut out = Output::new(stdout, stderr, settings.color_stdout, settings.color_stderr);
-    let result = dispatch(&cli.command, &settings, &mut out)
+    let result = dispatch(&cli.command, args.first(), &settings, &mut out)
         .and_then(|outcome| out.flush().map(|()| outcome));
     match result {
         Ok(Outcome::Negative) => EXIT_NEGATIVE,
@@ -155,25 +161,98 @@ where
 
 /// The value of the last `--color WHEN` or `--color=WHEN` in the arguments.
 fn color_flag(args: &[OsString]) -> Option<ColorWhen> {
-    let mut when = None;
-    let mut iter = args.iter().map(|a| a.to_str().unwrap_or_default());
-    while let Some(arg) = iter.next() {
-        let value = match arg.strip_prefix("--color") {
-            Some("") => iter.next(),
-            Some(rest) => rest.strip_prefix('='),
-            None => None,
-        };
-        when = match value {
-            Some("always") => Some(ColorWhen::Always),
-            Some("never") => Some(ColorWhen::Never),
-            Some("auto") => Some(ColorWhen::Auto),
-            _ => when,
-        };
+    match flag_value(args, "--color")?.to_str()? {
+        "always" => Some(ColorWhen::Always),
+        "never" => Some(ColorWhen::Never),
+        "auto" => Some(ColorWhen::Auto),
+        _ => None,
     }
-    when
 }
 
-fn dispatch(command: &Command, settings: &Settings, out: &mut Output) -> error::Result<Outcome> {
+/// The value of the last `FLAG VALUE` or `FLAG=VALUE` in arguments that
+/// clap could not (or did not yet) parse.
+fn flag_value(args: &[OsString], flag: &str) -> Option<OsString> {
+    let mut value = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let Some(rest) = arg.to_str().and_then(|a| a.strip_prefix(flag)) else {
+            continue;
+        };
+        if rest.is_empty() {
+            value = iter.next().cloned().or(value);
+        } else if let Some(given) = rest.strip_prefix('=') {
+            value = Some(given.into());
+        }
+    }
+    value
+}
+
+/// The command line clap completes: [`Cli`] with every argument that names
+/// a person completing to the people of the notebook.
+fn completing_command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().mut_subcommands(|sub| {
+        // `mut_args` keeps the arguments' order (positionals go by it).
+        sub.mut_args(|arg| {
+            if cli::names_a_person(&arg) {
+                arg.add(clap_complete::ArgValueCompleter::new(complete_person))
+            } else {
+                arg
+            }
+        })
+    })
+}
+
+/// The people offered for a PERSON argument, from the notebook the command
+/// line names with `--dir` (as typed; `~/` is the home folder), else the
+/// one any command would use.
+fn complete_person(current: &std::ffi::OsStr) -> Vec<clap_complete::CompletionCandidate> {
+    let Some(typed) = current.to_str() else {
+        return Vec::new();
+    };
+    let words: Vec<OsString> = std::env::args_os().collect();
+    let mut argv = vec![OsString::from("oneonone")];
+    if let Some(dir) = flag_value(&words, "--dir") {
+        let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
+        let dir = match (dir.to_str().and_then(|d| d.strip_prefix("~/")), home) {
+            (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest).into(),
+            _ => dir,
+        };
+        argv.extend(["--dir".into(), dir]);
+    }
+    argv.push("people".into());
+    let Ok(cli) = Cli::try_parse_from(argv) else {
+        return Vec::new();
+    };
+    let settings = Settings::new(&cli, &Environment::capture());
+    complete::people(&settings, typed)
+        .into_iter()
+        .map(|c| clap_complete::CompletionCandidate::new(c.value).help(c.help.map(Into::into)))
+        .collect()
+}
+
+/// How the shell should call this binary back: the path it was started
+/// by when that is a path (made absolute), else its name, found on `PATH`.
+fn program(args_zero: Option<&OsString>, cwd: &std::path::Path) -> String {
+    let started = args_zero.map(std::path::Path::new);
+    match started {
+        Some(path) if path.components().count() > 1 => cwd
+            .join(path)
+            .components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect::<std::path::PathBuf>()
+            .to_string_lossy()
+            .into_owned(),
+        _ => "oneonone".to_string(),
+    }
+}
+
+fn dispatch(
+    command: &Command,
+    args_zero: Option<&OsString>,
+    settings: &Settings,
+    out: &mut Output,
+) -> error::Result<Outcome> {
     match command {
         Command::Init(args) => commands::init::run(args, settings, out),
         Command::New(args) => commands::new::run(args, settings, out),
@@ -190,6 +269,8 @@ fn dispatch(command: &Command, settings: &Settings, out: &mut Output) -> error::
         Command::Export(args) => commands::export::run(args, settings, out),
         Command::Check(args) => commands::check::run(args, settings, out),
         Command::Followups(args) => commands::followups::run(args, settings, out),
-        Command::Completions(args) => commands::completions::run(args, out),
+        Command::Completions(args) => {
+            commands::completions::run(args, &program(args_zero, &settings.cwd), out)
+        }
     }
 }
