@@ -286,7 +286,6 @@ fn issue9_check_names_every_link_pipe_and_leftover() {
 #[test]
 fn issue9_check_names_a_lock_or_temp_folder_of_the_wrong_kind() {
     let t = two_people();
-    fs::create_dir(t.path(".oneonone")).unwrap();
     let status = std::process::Command::new("mkfifo")
         .arg(t.path(".oneonone/lock"))
         .status()

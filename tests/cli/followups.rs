@@ -489,7 +489,9 @@ fn a_fifty_megabyte_note_is_read_to_the_end() {
 #[test]
 fn an_unreadable_file_is_named_and_skipped() {
     use std::os::unix::fs::PermissionsExt;
-    let t = Test::new();
+    // Named with --dir: run as another user below, a notebook found by
+    // looking upward would be refused as theirs.
+    let t = Test::bare();
     t.write("alice/2026-11-01.md", "- [ ] readable\n");
     t.write("alice/2026-11-02.md", "- [ ] secret\n");
     fs::set_permissions(
@@ -516,7 +518,7 @@ fn an_unreadable_file_is_named_and_skipped() {
     } else {
         &[]
     };
-    let run = t.run_via(wrapper, &["followups", "--json"]).status(2).stderr("oneonone: warning: alice/2026-11-02.md: cannot read: Permission denied (os error 13)\n");
+    let run = t.run_via(wrapper, &["--dir", ".", "followups", "--json"]).status(2).stderr("oneonone: warning: alice/2026-11-02.md: cannot read: Permission denied (os error 13)\n");
     let items: Vec<crate::Item> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].text, "readable");
