@@ -106,7 +106,10 @@ fn check_is_quiet_on_a_clean_notebook() {
     t.run(&["check", "--json"])
         .ok()
         .stdout("[]\n")
-        .stderr("oneonone: no problems found in .\n");
+        .stderr(format!(
+            "oneonone: no problems found in {}\n",
+            t.root().display()
+        ));
 }
 
 #[test]

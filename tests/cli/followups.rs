@@ -153,10 +153,10 @@ fn followups_grouped_by_person_newest_first_with_age() {
 fn empty_notebook_prints_an_empty_array() {
     let t = Test::new();
     t.run(&["followups", "--json"]).ok().stdout("[]\n");
-    t.run(&["followups"])
-        .ok()
-        .stdout("")
-        .stderr("oneonone: no open follow-ups in .\n");
+    t.run(&["followups"]).ok().stdout("").stderr(format!(
+        "oneonone: no open follow-ups in {}\n",
+        t.root().display()
+    ));
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn followups_on_a_missing_notebook_says_so() {
     let run = t.run(&["--dir", "nope", "followups"]).status(2);
     assert_eq!(
         run.stderr,
-        "oneonone: error: nope: the notebook folder does not exist; create it, or run `oneonone init nope`\n"
+        "oneonone: error: nope: the notebook folder named by --dir does not exist; check the name, or run `oneonone init nope` to make it a notebook\n"
     );
 }
 

@@ -23,6 +23,7 @@ mod followups;
 mod frameworks;
 mod init;
 mod new;
+mod notebook;
 mod open;
 mod patterns;
 mod people;
@@ -214,6 +215,8 @@ impl Test {
             editor: None,
             terminal_width: Some(80),
             random_seed: 0,
+            home: Some(self.home.path().to_path_buf()),
+            user_config: Some(self.user_config_path()),
         };
         let (out, err) = (Captured::default(), Captured::default());
         let mut all = vec!["oneonone"];
