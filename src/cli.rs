@@ -183,6 +183,8 @@ impl Command {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// The folder to make a notebook [default: --dir, $ONEONONE_DIR, or .]; it also becomes your default notebook (`notebook:` in ~/.config/oneonone/config.yaml) when none is set there yet
+    // Its own id: sharing the global `--dir`'s made `init --dir X` an error.
+    #[arg(id = "init_dir", value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
     /// Do not record DIR as your default notebook in your config file

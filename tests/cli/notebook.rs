@@ -287,6 +287,10 @@ fn issue11_init_records_the_default_notebook_once() {
         "oneonone: created team-c/oneonone.yaml; next: cd team-c && oneonone new \"<name>\" \
              writes your first note\n",
     );
+    // The folder may be named with --dir too.
+    t.run(&["init", "--dir", "team-d", "--no-default"])
+        .ok()
+        .stdout("team-d/oneonone.yaml\n");
     assert_eq!(
         fs::read_to_string(&config).unwrap(),
         format!(
