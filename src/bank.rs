@@ -163,8 +163,8 @@ pub fn framework_name<'a>(asked: Option<&'a str>, config: &'a crate::config::Con
 
 impl Bank {
     /// The bank and the default framework's name: the notebook's when there is
-    /// one; the built-in ones when no notebook was named and the current folder
-    /// is not one.
+    /// one; the built-in ones when no notebook is named, found, or set in the
+    /// user's config file.
     ///
     /// # Errors
     /// A named notebook is missing, or the bank or settings are broken.
@@ -174,11 +174,7 @@ impl Bank {
                 Bank::load(nb.root(), nb.shown())?,
                 framework_name(None, &nb.config).to_string(),
             )),
-            Err(Error::NoNotebook { .. })
-                if settings.dir == crate::settings::DirSource::Discover =>
-            {
-                Ok((Bank::built_in(), DEFAULT_FRAMEWORK.into()))
-            }
+            Err(Error::NoNotebookFound { .. }) => Ok((Bank::built_in(), DEFAULT_FRAMEWORK.into())),
             Err(e) => Err(e),
         }
     }

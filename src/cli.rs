@@ -24,12 +24,16 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         oneonone new \"Alice Smith\" --edit\n  \
         oneonone followups --overdue\n  \
         oneonone done alice-smith/2026-11-24.md:41\n\n\
-        The notebook is --dir, else $ONEONONE_DIR, else the nearest folder above the \
-        current one holding oneonone.yaml, else the current folder.",
+        The notebook is --dir, else $ONEONONE_DIR, else the nearest folder at or above \
+        the current one holding oneonone.yaml or .oneonone/, else the `notebook:` in \
+        your config file ($XDG_CONFIG_HOME/oneonone/config.yaml, by default \
+        ~/.config/oneonone/config.yaml; `oneonone init DIR` records it there). With \
+        none of these there is no notebook, and oneonone says so: it never makes a \
+        notebook of a folder you did not name.",
     propagate_version = true
 )]
 pub struct Cli {
-    /// The notebook folder [default: $ONEONONE_DIR, else the nearest folder with oneonone.yaml, else .]
+    /// The notebook folder [default: $ONEONONE_DIR, else the nearest folder at or above this one with oneonone.yaml or .oneonone/, else `notebook:` in ~/.config/oneonone/config.yaml]
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
@@ -49,8 +53,15 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Make a folder a notebook by writing a commented oneonone.yaml
-    #[command(after_help = "Examples:\n  oneonone init\n  oneonone init ~/one-on-ones")]
+    /// Make a folder a notebook by writing a commented oneonone.yaml, and your default one
+    #[command(
+        after_help = "Examples:\n  oneonone init\n  oneonone init ~/one-on-ones\n  \
+        oneonone init ~/team-b --no-default\n\n\
+        The first notebook made becomes your default: its path is recorded as `notebook:` \
+        in your config file ($XDG_CONFIG_HOME/oneonone/config.yaml, by default \
+        ~/.config/oneonone/config.yaml), used wherever no other notebook is named or \
+        found. A default already set there is never changed."
+    )]
     Init(InitArgs),
 
     /// Create today's note for a person, with suggested questions
@@ -176,8 +187,14 @@ impl Command {
 /// `oneonone init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to make a notebook [default: --dir, $ONEONONE_DIR, or .]
+    /// The folder to make a notebook [default: --dir, $ONEONONE_DIR, or .]; it also becomes your default notebook (`notebook:` in ~/.config/oneonone/config.yaml) when none is set there yet
+    // Its own id: sharing the global `--dir`'s made `init --dir X` an error.
+    #[arg(id = "init_dir", value_name = "DIR")]
     pub dir: Option<PathBuf>,
+
+    /// Do not record DIR as your default notebook in your config file
+    #[arg(long)]
+    pub no_default: bool,
 }
 
 /// `oneonone new`.

@@ -1,6 +1,7 @@
-//! `oneonone.yaml`: the notebook's settings, all optional.
+//! `oneonone.yaml`: the notebook's settings, all optional; and the user's
+//! own config file ([`UserConfig`]), which names the default notebook.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -103,21 +104,39 @@ pub fn load_yaml_file<T: serde::de::DeserializeOwned + Default>(
     name: &str,
 ) -> Result<T> {
     let path = shown.join(name);
-    // Never through a link, only a regular file, and not a huge one.
-    match crate::fs::read_regular(&dir.join(name), Some(crate::fs::SETTINGS_CAP)) {
-        Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|e| Error::Invalid {
-                path: path.clone(),
-                line: Some(
-                    1 + crate::note::count_newlines(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
-                ),
-                message: "not UTF-8 text".into(),
-            })?;
-            parse_yaml_or_default(&text, &path)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
-        Err(e) => Err(Error::io(path, "cannot read", e)),
+    match read_settings_file(&dir.join(name), &path)? {
+        Some(bytes) => parse_yaml_bytes(&bytes, &path),
+        None => Ok(T::default()),
     }
+}
+
+/// Reads a settings file's bytes, `None` when there is no such file: never
+/// through a link, only a regular file, and not a huge one.
+///
+/// # Errors
+/// The file exists but cannot be read; the error names it as `shown`.
+fn read_settings_file(path: &Path, shown: &Path) -> Result<Option<Vec<u8>>> {
+    match crate::fs::read_regular(path, Some(crate::fs::SETTINGS_CAP)) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(shown, "cannot read", e)),
+    }
+}
+
+/// Parses the bytes of a YAML settings file as [`parse_yaml_or_default`].
+///
+/// # Errors
+/// The bytes are not UTF-8, or as [`parse_yaml_or_default`].
+fn parse_yaml_bytes<T: serde::de::DeserializeOwned + Default>(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<T> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::Invalid {
+        path: path.to_path_buf(),
+        line: Some(1 + crate::note::count_newlines(&bytes[..e.valid_up_to()])),
+        message: "not UTF-8 text".into(),
+    })?;
+    parse_yaml_or_default(text, path)
 }
 
 /// Parses a YAML settings file into `T`; a file of only comments is the
@@ -150,6 +169,130 @@ fn may_be_null(text: &str) -> bool {
         let content = line.split('#').next().unwrap_or_default().trim();
         matches!(content, "" | "---" | "..." | "~" | "null" | "Null" | "NULL")
     })
+}
+
+/// The user's own config file (`~/.config/oneonone/config.yaml`, see
+/// [`crate::settings::USER_CONFIG`]): the notebook to use where none is
+/// named and none is found at or above the current folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserConfig {
+    /// The default notebook as written: an absolute path, or one that
+    /// starts with `~/`.
+    #[serde(deserialize_with = "notebook_value")]
+    pub notebook: Option<String>,
+}
+
+/// Reads a `notebook:` value: a path that does not depend on the folder a
+/// command runs in. The check runs inside the visitor, where the YAML
+/// reader still knows the line to put on the error.
+///
+/// # Errors
+/// Not a string, or a relative path.
+fn notebook_value<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    struct Folder;
+    impl serde::de::Visitor<'_> for Folder {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("the notebook folder's absolute path, or one that starts with ~/")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E: serde::de::Error>(
+            self,
+            value: &str,
+        ) -> std::result::Result<Self::Value, E> {
+            if value == "~" || value.starts_with("~/") || Path::new(value).is_absolute() {
+                Ok(Some(value.to_string()))
+            } else {
+                Err(E::custom(
+                    "is a relative path, which would name a different folder wherever oneonone runs; \
+                     give the notebook folder's absolute path, or one that starts with ~/",
+                ))
+            }
+        }
+    }
+    d.deserialize_any(Folder)
+}
+
+impl UserConfig {
+    /// Reads the user's config file at `path` (shown as `shown`); the
+    /// defaults when there is none.
+    ///
+    /// # Errors
+    /// The file exists but cannot be read or does not parse; the error
+    /// names the file and the line.
+    pub fn load(path: &Path, shown: &Path) -> Result<Self> {
+        Self::read(path, shown).map(|(_, config)| config)
+    }
+
+    /// [`UserConfig::load`], with the file's bytes (`None` when there is no
+    /// such file), for an edit made from them.
+    ///
+    /// # Errors
+    /// As [`UserConfig::load`].
+    pub fn read(path: &Path, shown: &Path) -> Result<(Option<Vec<u8>>, Self)> {
+        let bytes = read_settings_file(path, shown)?;
+        let config = match &bytes {
+            Some(bytes) => parse_yaml_bytes(bytes, shown)?,
+            None => UserConfig::default(),
+        };
+        Ok((bytes, config))
+    }
+
+    /// The default notebook's folder, `~/` taken as `home`; `None` when the
+    /// file names none, or it starts with `~` and no home folder is known.
+    #[must_use]
+    pub fn notebook_path(&self, home: Option<&Path>) -> Option<PathBuf> {
+        let value = self.notebook.as_deref()?;
+        match value.strip_prefix('~') {
+            Some(rest) => Some(home?.join(rest.trim_start_matches('/'))),
+            None => Some(PathBuf::from(value)),
+        }
+    }
+
+    /// The text of a config file with a `notebook:` line naming `folder`
+    /// added at its end, every byte before it kept; `None` when that line
+    /// would not be read back as `folder` (the file already has an empty
+    /// `notebook:`, or ends in a way YAML does not continue), or `folder`
+    /// is not UTF-8 text.
+    #[must_use]
+    pub fn with_notebook(text: &str, folder: &Path) -> Option<String> {
+        let value = folder.to_str()?;
+        let plain = !value.is_empty()
+            && value
+                .chars()
+                .all(|c| c.is_alphanumeric() || "/._-+@,=".contains(c))
+            && value.starts_with('/');
+        let value_text = if plain {
+            value.to_string()
+        } else {
+            // A JSON string is a YAML double-quoted scalar.
+            serde_json::to_string(value).ok()?
+        };
+        let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let mut after = text.to_string();
+        if !after.is_empty() && !after.ends_with('\n') {
+            after.push_str(newline);
+        }
+        if after.is_empty() {
+            after.push_str(
+                "# oneonone's own settings: the notebook used where no other is named or found.",
+            );
+            after.push_str(newline);
+        }
+        after.push_str("notebook: ");
+        after.push_str(&value_text);
+        after.push_str(newline);
+        let read_back: UserConfig = parse_yaml_or_default(&after, Path::new("")).ok()?;
+        (read_back.notebook.as_deref() == Some(value)).then_some(after)
+    }
 }
 
 impl Config {
@@ -223,6 +366,57 @@ mod tests {
         assert!(
             err.to_string()
                 .starts_with("c.yaml:1:1: unknown field `questions_per_sektion`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_notebook_line_is_added_and_read_back() {
+        let folder = Path::new("/home/sam/one-on-ones");
+        assert_eq!(
+            UserConfig::with_notebook("# mine\nother: 1", folder),
+            None,
+            "an unknown key is no file to add to"
+        );
+        assert_eq!(
+            UserConfig::with_notebook("# mine\r\n# more", folder).as_deref(),
+            Some("# mine\r\n# more\r\nnotebook: /home/sam/one-on-ones\r\n")
+        );
+        assert_eq!(
+            UserConfig::with_notebook("", folder).as_deref(),
+            Some(
+                "# oneonone's own settings: the notebook used where no other is named or found.\n\
+                 notebook: /home/sam/one-on-ones\n"
+            )
+        );
+        // Quoted when a plain scalar could read otherwise.
+        let odd = Path::new("/home/sam/1:1 notes #team");
+        let text = UserConfig::with_notebook("\n", odd).unwrap();
+        assert_eq!(text, "\nnotebook: \"/home/sam/1:1 notes #team\"\n");
+        // Already set (even empty), or a document that ends: not added.
+        assert_eq!(UserConfig::with_notebook("notebook:\n", folder), None);
+        assert_eq!(UserConfig::with_notebook("---\n...\n", folder), None);
+    }
+
+    #[test]
+    fn the_notebook_value_is_absolute_or_from_home() {
+        let parse = |text: &str| parse_yaml_or_default::<UserConfig>(text, Path::new("c.yaml"));
+        let home = Some(Path::new("/home/sam"));
+        let at_home = parse("notebook: ~/one-on-ones\n").unwrap();
+        assert_eq!(
+            at_home.notebook_path(home),
+            Some(PathBuf::from("/home/sam/one-on-ones"))
+        );
+        assert_eq!(at_home.notebook_path(None), None);
+        assert_eq!(
+            parse("notebook: /srv/notes\n").unwrap().notebook_path(None),
+            Some(PathBuf::from("/srv/notes"))
+        );
+        assert_eq!(parse("notebook: ~\n").unwrap().notebook, None);
+        assert_eq!(parse("notebook:\n").unwrap().notebook, None);
+        let err = parse("\nnotebook: notes\n").unwrap_err().to_string();
+        assert!(
+            err.starts_with("c.yaml:2:11: notebook: is a relative path"),
             "{err}"
         );
     }

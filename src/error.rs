@@ -84,11 +84,24 @@ pub enum Error {
         /// The sections there are.
         known: Vec<String>,
     },
-    /// The notebook folder is missing.
-    #[error("{}: the notebook folder does not exist; create it, or run `oneonone init {}`", path.display(), path.display())]
+    /// The notebook folder named by `--dir`, `$ONEONONE_DIR` or the user's
+    /// config file is missing.
+    #[error("{}: the notebook folder {named_by} does not exist; check the name, or run `oneonone init {}` to make it a notebook", path.display(), shell_word(path))]
     NoNotebook {
         /// The folder, as shown to the user.
         path: PathBuf,
+        /// Who named it: "named by --dir", "named by ONEONONE_DIR", or
+        /// "named by `notebook:` in <config file>".
+        named_by: String,
+    },
+    /// No notebook was named, none was found at or above the current
+    /// folder, and the user's config file names none.
+    #[error("no notebook here: no oneonone.yaml or .oneonone/ in {} or any folder above it, and {}; run `oneonone init DIR` to make DIR a notebook (and your default), or set ONEONONE_DIR to a notebook folder", searched_from.display(), config.as_ref().map_or_else(|| "no user config file (no home folder is known)".to_string(), |c| format!("no `notebook:` in {}", c.display())))]
+    NoNotebookFound {
+        /// The folder the search started from, as shown to the user.
+        searched_from: PathBuf,
+        /// The user's config file, as shown to the user.
+        config: Option<PathBuf>,
     },
     /// The editor could not be run.
     #[error("editor `{editor}`: {message}")]
@@ -251,6 +264,17 @@ fn shift_marks(message: &str, offset: usize) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A path as one word a shell reads back as that path (for a command to
+/// copy), or as it is when it needs no quoting or cannot be quoted.
+fn shell_word(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    match shlex::try_quote(&text) {
+        // `~` must stay unquoted for the shell to expand it.
+        Ok(quoted) if !text.starts_with("~/") || quoted == text => quoted.into_owned(),
+        _ => text.into_owned(),
+    }
 }
 
 /// The library's result type.

@@ -533,8 +533,10 @@ mod tests {
             )
             .unwrap();
         }
-        let settings =
-            crate::settings::Settings::for_tests(dir.path(), crate::settings::DirSource::Discover);
+        let settings = crate::settings::Settings::for_tests(
+            dir.path(),
+            crate::settings::DirSource::Flag(dir.path().to_path_buf()),
+        );
         let notebook = Notebook::open(&settings, false).unwrap();
         let fast = scan(&notebook, &mut |_| {});
         let plain = scan_with(&notebook, &mut |_| {}, &task::Task::is_open);

@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use chrono::NaiveDate;
 use walkdir::WalkDir;
 
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::{CONFIG_FILE, Config, UserConfig};
 use crate::error::{Error, Result};
 use crate::note::parse_date_prefix;
 use crate::settings::{DirSource, Settings};
@@ -37,6 +37,10 @@ pub struct Notebook {
     /// The folder as shown to the user: relative to the current directory
     /// where it can be, empty for the current directory itself.
     shown: PathBuf,
+    /// The folder as messages name it ([`notebook_name`]), never `.`.
+    name: PathBuf,
+    /// The folder was made, or holds no marker yet ([`Notebook::tell_if_new`]).
+    is_new: bool,
     /// Its settings.
     pub config: Config,
 }
@@ -61,38 +65,63 @@ pub struct Meeting {
 
 impl Notebook {
     /// Finds the notebook folder: `--dir`, else `$ONEONONE_DIR`, else the
-    /// nearest folder at or above the current one holding oneonone.yaml,
-    /// else the current folder. With `create`, a missing folder is made
-    /// (private to the owner); without, it is an error.
+    /// nearest folder at or above the current one holding oneonone.yaml or
+    /// `.oneonone/`, else the `notebook:` of the user's own config file;
+    /// else there is none, and that is an error. With `create`, a missing
+    /// folder that was named (not found) is made, private to the owner;
+    /// without, it is an error.
     ///
     /// # Errors
-    /// The folder is missing (without `create`), cannot be made, or its
-    /// oneonone.yaml is broken.
+    /// No notebook is named or found, the folder is missing (without
+    /// `create`), cannot be made, or its oneonone.yaml, or the user's
+    /// config file, is broken.
     pub fn open(settings: &Settings, create: bool) -> Result<Self> {
-        let (root, shown) = locate(settings)?;
+        let Located {
+            root,
+            shown,
+            named_by,
+        } = locate(settings)?;
+        let name = notebook_name(settings, &root, &shown);
         if root.exists() && !root.is_dir() {
             return Err(Error::Invalid {
-                path: display_root(&shown),
+                path: name,
                 line: None,
                 message: "is not a folder; the notebook is a folder of notes".into(),
             });
         }
-        if !root.is_dir() {
-            if !create {
-                return Err(Error::NoNotebook {
-                    path: display_root(&shown),
-                });
-            }
-            crate::fs::create_dir_private(&root).map_err(|e| {
-                Error::io(display_root(&shown), "cannot create the notebook folder", e)
-            })?;
-        }
+        let is_new = if root.is_dir() {
+            // A folder named without a marker becomes a notebook with the
+            // first note written there.
+            named_by.is_some() && !is_marked(&root)
+        } else if create && named_by.is_some() {
+            crate::fs::create_dir_private(&root)
+                .map_err(|e| Error::io(&name, "cannot create the notebook folder", e))?;
+            true
+        } else {
+            return Err(Error::NoNotebook {
+                path: name,
+                // Found, then gone: only a folder removed meanwhile.
+                named_by: named_by.unwrap_or_else(|| "found".into()),
+            });
+        };
         let config = Config::load(&root, &shown)?;
         Ok(Notebook {
             root,
             shown,
+            name,
+            is_new,
             config,
         })
+    }
+
+    /// Says on standard error that the folder is becoming a notebook: this
+    /// open made it, or it was named but holds no oneonone.yaml or
+    /// `.oneonone/` yet, so the first note written there makes it one. A
+    /// typo in `--dir` shows.
+    pub fn tell_if_new(&self, out: &mut crate::output::Output) {
+        if self.is_new {
+            out.notice(format_args!("new notebook: {}", self.name.display()));
+        }
     }
 
     /// The permissions for new notes and folders, per oneonone.yaml.
@@ -118,10 +147,12 @@ impl Notebook {
         &self.shown
     }
 
-    /// The folder as shown to the user.
+    /// The folder as messages name it: as the user typed it when that was
+    /// a relative path below the current folder (`--dir book`), else its
+    /// absolute path with the home folder as `~` (never `.`).
     #[must_use]
     pub fn shown_root(&self) -> PathBuf {
-        display_root(&self.shown)
+        self.name.clone()
     }
 
     /// A notebook-relative path as the user can use it from the current
@@ -686,7 +717,18 @@ fn is_skipped(name: &std::ffi::OsStr, depth: usize, is_dir: bool) -> bool {
     name.as_encoded_bytes().starts_with(b".") || (depth == 1 && is_dir && name == BANK_DIR)
 }
 
-/// Where the notebook is: (path to open, path to show).
+/// Where the notebook is: the path to open, the path to show, and who
+/// named it (`None` when it was found by looking upward).
+#[derive(Debug)]
+struct Located {
+    root: PathBuf,
+    shown: PathBuf,
+    named_by: Option<String>,
+}
+
+/// Finds the notebook: `--dir`, `$ONEONONE_DIR`, the nearest marked folder
+/// at or above the current one, the user config's `notebook:`, in that
+/// order.
 ///
 /// Discovery looks upward for a folder holding `oneonone.yaml` or the
 /// `.oneonone` folder (neither a link), and stops at a folder that belongs
@@ -694,19 +736,45 @@ fn is_skipped(name: &std::ffi::OsStr, depth: usize, is_dir: bool) -> bool {
 /// `safe.directory`): a notebook planted above the user's folders, say in
 /// a world-writable `/tmp/shared/`, would otherwise capture the notes
 /// written below it. Finding such a notebook is an error naming it.
-fn locate(settings: &Settings) -> Result<(PathBuf, PathBuf)> {
-    let given = match &settings.dir {
-        DirSource::Flag(p) | DirSource::Env(p) => p.clone(),
+///
+/// The user's config file is read only when nothing else names or marks a
+/// notebook, so a broken one stops no command run in a notebook.
+fn locate(settings: &Settings) -> Result<Located> {
+    let (given, named_by) = match &settings.dir {
+        DirSource::Flag(p) => (p.clone(), "named by --dir".to_string()),
+        DirSource::Env(p) => (p.clone(), "named by ONEONONE_DIR".to_string()),
         DirSource::Discover => {
             for (up, dir) in settings.cwd.ancestors().enumerate() {
-                if let Some(found) = notebook_at(dir, up)? {
-                    return Ok(found);
+                if let Some((root, shown)) = notebook_at(dir, up)? {
+                    return Ok(Located {
+                        root,
+                        shown,
+                        named_by: None,
+                    });
                 }
                 if untrusted(dir).is_some() {
                     break;
                 }
             }
-            PathBuf::new()
+            let config = settings.user_config.as_deref();
+            let shown_config = config.map(|c| settings.tilde(c));
+            let folder = match (config, &shown_config) {
+                (Some(path), Some(shown)) => {
+                    UserConfig::load(path, shown)?.notebook_path(settings.home.as_deref())
+                }
+                _ => None,
+            };
+            let Some(folder) = folder else {
+                return Err(Error::NoNotebookFound {
+                    searched_from: settings.tilde(&settings.cwd),
+                    config: shown_config,
+                });
+            };
+            let named_by = format!(
+                "named by `notebook:` in {}",
+                shown_config.unwrap_or_default().display()
+            );
+            (folder, named_by)
         }
     };
     let root = settings.cwd.join(&given);
@@ -716,7 +784,44 @@ fn locate(settings: &Settings) -> Result<(PathBuf, PathBuf)> {
         _ if given == Path::new(".") => PathBuf::new(),
         _ => given,
     };
-    Ok((root, shown))
+    Ok(Located {
+        root,
+        shown,
+        named_by: Some(named_by),
+    })
+}
+
+/// How messages name the notebook folder: the path shown, when it is one
+/// the user typed below the current folder (`book`); else the folder's
+/// absolute path with the home folder as `~` (the current folder or one
+/// above it is never shown as `.` or `../..`, an absolute one not with the
+/// home spelled out).
+fn notebook_name(settings: &Settings, root: &Path, shown: &Path) -> PathBuf {
+    let only_up = shown
+        .components()
+        .all(|c| matches!(c, Component::ParentDir | Component::CurDir));
+    if shown.is_relative() && !only_up {
+        return shown.to_path_buf();
+    }
+    // Taken apart as written: the name is for reading, not for opening.
+    let mut clean = PathBuf::new();
+    for part in root.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    settings.tilde(&clean)
+}
+
+/// True when `dir` holds oneonone.yaml or `.oneonone` in any form.
+fn is_marked(dir: &Path) -> bool {
+    [CONFIG_FILE, crate::fs::STATE_DIR]
+        .iter()
+        .any(|name| std::fs::symlink_metadata(dir.join(name)).is_ok())
 }
 
 /// The notebook whose marker is in `dir`, `up` levels above the current
@@ -807,15 +912,6 @@ fn lexical(path: &Path) -> Vec<&std::ffi::OsStr> {
     names
 }
 
-/// The root as shown: `.` rather than an empty path.
-fn display_root(shown: &Path) -> PathBuf {
-    if shown.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        shown.to_path_buf()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -843,6 +939,8 @@ mod tests {
         let notebook = Notebook {
             root: dir.path().to_path_buf(),
             shown: PathBuf::new(),
+            name: dir.path().to_path_buf(),
+            is_new: false,
             config: Config::default(),
         };
         std::fs::create_dir(dir.path().join("bob")).unwrap();

@@ -1,10 +1,12 @@
 //! Everything a command may know about the world, resolved once: the
-//! notebook folder's sources, today's date, and whether to colour. Commands
-//! never read the environment, the clock or the terminal themselves.
+//! notebook folder's sources (`--dir`, `$ONEONONE_DIR`, the user's own
+//! config file), the home folder, today's date, and whether to colour.
+//! Commands never read the environment, the clock or the terminal
+//! themselves.
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -34,13 +36,28 @@ pub struct Environment {
     pub terminal_width: Option<usize>,
     /// A random seed, for picks the user did not seed with `--seed`.
     pub random_seed: u64,
+    /// The user's home folder, when known.
+    pub home: Option<PathBuf>,
+    /// The user's own config file, [`USER_CONFIG`] in the platform's
+    /// config folder, when a home folder is known.
+    pub user_config: Option<PathBuf>,
 }
+
+/// The user's own config file, in their config folder:
+/// `$XDG_CONFIG_HOME/oneonone/config.yaml` (when that variable is an
+/// absolute path), else `~/.config/oneonone/config.yaml`, on Linux and
+/// macOS alike; `%APPDATA%\oneonone\config.yaml` on Windows.
+pub const USER_CONFIG: &str = "oneonone/config.yaml";
 
 impl Environment {
     /// Reads the real process environment.
     #[must_use]
     pub fn capture() -> Self {
+        use etcetera::BaseStrategy as _;
         let non_empty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        // XDG on every Unix, macOS included: a command-line tool's users
+        // look in ~/.config, not ~/Library/Application Support.
+        let base = etcetera::choose_base_strategy().ok();
         Environment {
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             oneonone_dir: non_empty("ONEONONE_DIR"),
@@ -55,6 +72,8 @@ impl Environment {
                 .or_else(|| non_empty("EDITOR"))
                 .map(|e| e.to_string_lossy().into_owned()),
             random_seed: rand::random(),
+            home: base.as_ref().map(|b| b.home_dir().to_path_buf()),
+            user_config: base.map(|b| b.config_dir().join(USER_CONFIG)),
         }
     }
 }
@@ -66,7 +85,8 @@ pub enum DirSource {
     Flag(PathBuf),
     /// `$ONEONONE_DIR`.
     Env(PathBuf),
-    /// Neither: look upward from the current folder.
+    /// Neither: look upward from the current folder, then the `notebook:`
+    /// of the user's own config file.
     Discover,
 }
 
@@ -93,6 +113,10 @@ pub struct Settings {
     /// The seed for the question picks: the command's `--seed`, else a
     /// random one.
     pub seed: u64,
+    /// The user's home folder, when known.
+    pub home: Option<PathBuf>,
+    /// The user's own config file, when a home folder is known.
+    pub user_config: Option<PathBuf>,
 }
 
 impl Settings {
@@ -118,7 +142,36 @@ impl Settings {
                 .unwrap_or_else(|| crate::editor::FALLBACK.to_string()),
             width: env.terminal_width.unwrap_or(80),
             seed: cli.command.seed().unwrap_or(env.random_seed),
+            home: env.home.clone(),
+            user_config: env.user_config.clone(),
         }
+    }
+
+    /// A path as shown to the user: the home folder as `~` (a relative
+    /// path is left as it is).
+    #[must_use]
+    pub fn tilde(&self, path: &Path) -> PathBuf {
+        tilde(path, self.home.as_deref())
+    }
+}
+
+/// `path` with the `home` folder at its start shown as `~`. The root
+/// folder is no home to abbreviate.
+#[must_use]
+pub fn tilde(path: &Path, home: Option<&Path>) -> PathBuf {
+    let Some(home) = home.filter(|h| h.is_absolute() && h.parent().is_some()) else {
+        return path.to_path_buf();
+    };
+    // The current folder comes with links resolved; `$HOME` may not.
+    let rest = path.strip_prefix(home).ok().or_else(|| {
+        let real = home.canonicalize().ok()?;
+        let rest = path.strip_prefix(&real).ok()?;
+        Some(rest).filter(|_| real.parent().is_some())
+    });
+    match rest {
+        Some(rest) if rest.as_os_str().is_empty() => PathBuf::from("~"),
+        Some(rest) => Path::new("~").join(rest),
+        None => path.to_path_buf(),
     }
 }
 
@@ -138,6 +191,8 @@ impl Settings {
             editor: "vi".into(),
             width: 80,
             seed: 0,
+            home: None,
+            user_config: None,
         }
     }
 }
@@ -151,5 +206,23 @@ pub fn color(when: ColorWhen, is_terminal: bool, env: &Environment) -> bool {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => is_terminal && !env.no_color && !env.term_dumb,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_home_folder_is_shown_as_a_tilde() {
+        let home = Some(Path::new("/home/sam"));
+        let shown =
+            |path: &str, home: Option<&Path>| tilde(Path::new(path), home).display().to_string();
+        assert_eq!(shown("/home/sam", home), "~");
+        assert_eq!(shown("/home/sam/one-on-ones", home), "~/one-on-ones");
+        assert_eq!(shown("/home/samuel/notes", home), "/home/samuel/notes");
+        assert_eq!(shown("book", home), "book");
+        assert_eq!(shown("/srv/x", Some(Path::new("/"))), "/srv/x");
+        assert_eq!(shown("/srv/x", None), "/srv/x");
     }
 }

@@ -46,6 +46,7 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         ));
     }
     let notebook = Notebook::open(settings, true)?;
+    notebook.tell_if_new(out);
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let person = crate::person::Person::resolve(&notebook, &args.person, true)?;
     notebook.refuse_link(&person.slug)?;

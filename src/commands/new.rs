@@ -23,6 +23,7 @@ use crate::settings::Settings;
 /// cannot be read, or the note cannot be written.
 pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, true)?;
+    notebook.tell_if_new(out);
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let request = Request {
         person: &args.person,

@@ -17,11 +17,10 @@ fn texts(t: &Test) -> Vec<String> {
     followups_json(t, &[]).into_iter().map(|i| i.text).collect()
 }
 
-/// A notebook with `.oneonone/` (as `new`, `agenda`, `done` leave it) and
-/// a warm cache.
+/// A notebook with `.oneonone/` (as `new`, `agenda`, `done` leave it, and
+/// `Test::new` makes it) and a warm cache.
 fn cached() -> Test {
     let t = Test::new();
-    fs::create_dir(t.path(".oneonone")).unwrap();
     t.write("alice/2026-11-01.md", "- [ ] real item\nSome prose.\n");
     t.write("bob/2026-11-01.md", "- [ ] bob's item\n");
     wait_out_the_racy_window();
@@ -141,7 +140,9 @@ fn issue9_done_acts_on_the_file_not_on_the_cache() {
 /// a notebook, and would capture every command run below it.
 #[test]
 fn issue9_read_only_commands_never_make_a_notebook_marker() {
-    let t = Test::new();
+    // A notebook marked by its settings file alone.
+    let t = Test::bare();
+    t.write("oneonone.yaml", "");
     t.write("bob/2026-11-01.md", "- [ ] an item\n");
     wait_out_the_racy_window();
     for args in [
@@ -161,7 +162,7 @@ fn issue9_read_only_commands_never_make_a_notebook_marker() {
         assert!(!t.path(".oneonone").exists(), "{args:?} made .oneonone/");
     }
     // Nor is anything cached elsewhere in the folder.
-    assert_eq!(t.files(), ["bob/2026-11-01.md"]);
+    assert_eq!(t.files(), ["bob/2026-11-01.md", "oneonone.yaml"]);
     // Where the notebook has its folder, the cache is kept.
     fs::create_dir(t.path(".oneonone")).unwrap();
     t.run(&["followups"]).ok();
@@ -197,9 +198,9 @@ fn issue9_the_cache_and_its_key_are_private() {
 /// one edited within the same second to the same size.
 #[test]
 fn the_cache_is_never_stale() {
+    // The cache is kept in a notebook's existing .oneonone/ (`Test::new`
+    // makes it).
     let t = Test::new();
-    // The cache is kept in a notebook's existing .oneonone/.
-    fs::create_dir(t.path(".oneonone")).unwrap();
     t.write("alice/2026-11-01.md", "- [ ] first version\n");
     t.write("bob/2026-11-01.md", "- [ ] bob's item\n");
     // A note changed in the last two seconds is not cached (a later write

@@ -153,10 +153,10 @@ fn followups_grouped_by_person_newest_first_with_age() {
 fn empty_notebook_prints_an_empty_array() {
     let t = Test::new();
     t.run(&["followups", "--json"]).ok().stdout("[]\n");
-    t.run(&["followups"])
-        .ok()
-        .stdout("")
-        .stderr("oneonone: no open follow-ups in .\n");
+    t.run(&["followups"]).ok().stdout("").stderr(format!(
+        "oneonone: no open follow-ups in {}\n",
+        t.root().display()
+    ));
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn followups_on_a_missing_notebook_says_so() {
     let run = t.run(&["--dir", "nope", "followups"]).status(2);
     assert_eq!(
         run.stderr,
-        "oneonone: error: nope: the notebook folder does not exist; create it, or run `oneonone init nope`\n"
+        "oneonone: error: nope: the notebook folder named by --dir does not exist; check the name, or run `oneonone init nope` to make it a notebook\n"
     );
 }
 
@@ -489,7 +489,9 @@ fn a_fifty_megabyte_note_is_read_to_the_end() {
 #[test]
 fn an_unreadable_file_is_named_and_skipped() {
     use std::os::unix::fs::PermissionsExt;
-    let t = Test::new();
+    // Named with --dir: run as another user below, a notebook found by
+    // looking upward would be refused as theirs.
+    let t = Test::bare();
     t.write("alice/2026-11-01.md", "- [ ] readable\n");
     t.write("alice/2026-11-02.md", "- [ ] secret\n");
     fs::set_permissions(
@@ -516,7 +518,7 @@ fn an_unreadable_file_is_named_and_skipped() {
     } else {
         &[]
     };
-    let run = t.run_via(wrapper, &["followups", "--json"]).status(2).stderr("oneonone: warning: alice/2026-11-02.md: cannot read: Permission denied (os error 13)\n");
+    let run = t.run_via(wrapper, &["--dir", ".", "followups", "--json"]).status(2).stderr("oneonone: warning: alice/2026-11-02.md: cannot read: Permission denied (os error 13)\n");
     let items: Vec<crate::Item> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].text, "readable");

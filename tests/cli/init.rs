@@ -6,7 +6,7 @@ use crate::Test;
 #[test]
 fn init_writes_a_commented_config_once() {
     let t = Test::new();
-    t.run(&["init", "book"]).ok().stdout("book/oneonone.yaml\n").stderr("oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes your first note\n");
+    t.run(&["init", "book"]).ok().stdout("book/oneonone.yaml\n").stderr(format!("oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes your first note\noneonone: default notebook: {}, recorded in ~/.config/oneonone/config.yaml\n", t.root().join("book").display()));
     let config = t.read("book/oneonone.yaml");
     assert!(
         config.starts_with("# oneonone notebook settings.\n"),

@@ -23,6 +23,7 @@ mod followups;
 mod frameworks;
 mod init;
 mod new;
+mod notebook;
 mod open;
 mod patterns;
 mod people;
@@ -44,9 +45,13 @@ use assert_cmd::Command;
 use serde::Deserialize;
 use tempfile::TempDir;
 
-/// A temporary notebook and a way to run the binary in it.
+/// A temporary notebook and a way to run the binary in it, as a user whose
+/// home folder (and so config file) is another temporary folder, never the
+/// real one.
 pub struct Test {
     pub dir: TempDir,
+    /// `$HOME`, with `$XDG_CONFIG_HOME` its `.config`.
+    pub home: TempDir,
 }
 
 /// What a run produced.
@@ -57,10 +62,49 @@ pub struct Run {
 }
 
 impl Test {
+    /// A notebook: a temporary folder marked as one by an empty, private
+    /// `.oneonone/` (as the first `new` leaves it; hidden from
+    /// [`Test::files`]).
     pub fn new() -> Self {
+        let t = Test::bare();
+        let mut folder = fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut folder, 0o700);
+        folder.create(t.path(".oneonone")).unwrap();
+        t
+    }
+
+    /// A temporary folder that is not a notebook.
+    pub fn bare() -> Self {
         Test {
             dir: tempfile::tempdir().unwrap(),
+            home: tempfile::tempdir().unwrap(),
         }
+    }
+
+    /// The temporary folder as the binary sees it (symbolic links in the
+    /// system's temp path resolved), for messages that name it.
+    pub fn root(&self) -> PathBuf {
+        self.dir.path().canonicalize().unwrap()
+    }
+
+    /// `$XDG_CONFIG_HOME`: `.config` in the home folder.
+    pub fn config_home(&self) -> PathBuf {
+        self.home.path().join(".config")
+    }
+
+    /// The user's config file, `oneonone/config.yaml` in
+    /// [`Test::config_home`].
+    pub fn user_config_path(&self) -> PathBuf {
+        self.config_home().join("oneonone/config.yaml")
+    }
+
+    /// Writes the user's config file.
+    pub fn user_config(&self, contents: impl AsRef<[u8]>) -> &Self {
+        let path = self.user_config_path();
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+        self
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
@@ -102,7 +146,8 @@ impl Test {
 
     /// The one place that says how oneonone is started: `wrapper` (a
     /// program and its arguments, e.g. `bash -c ...` or `setpriv ...`), if
-    /// any, then the binary, in the notebook, with a clean environment.
+    /// any, then the binary, in the notebook, with a clean environment and
+    /// the test's own home and config folders.
     /// Every runner below builds on it; spawn it directly to run many at
     /// once.
     pub fn process(&self, wrapper: &[&str]) -> std::process::Command {
@@ -116,6 +161,8 @@ impl Test {
             }
         };
         cmd.current_dir(self.dir.path())
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.config_home())
             .env_remove("ONEONONE_DIR")
             .env_remove("NO_COLOR")
             .env("TERM", "xterm");
@@ -168,6 +215,8 @@ impl Test {
             editor: None,
             terminal_width: Some(80),
             random_seed: 0,
+            home: Some(self.home.path().to_path_buf()),
+            user_config: Some(self.user_config_path()),
         };
         let (out, err) = (Captured::default(), Captured::default());
         let mut all = vec!["oneonone"];

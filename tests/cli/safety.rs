@@ -124,7 +124,7 @@ fn dir_flag_beats_env_which_beats_discovery() {
     .stdout("../../bob/2026-11-24.md\n");
     assert!(t.path("found/bob/2026-11-24.md").is_file());
 
-    // Nothing at all: the current folder.
+    // Neither, in the current folder: it is a notebook (`.oneonone/`).
     t.run(&["new", "carol", "--date", "2026-11-24"])
         .ok()
         .stdout("carol/2026-11-24.md\n");
@@ -250,6 +250,7 @@ fn issue9_the_lock_and_its_folder_are_never_links() {
     let t = two_people();
     let elsewhere = tempfile::tempdir().unwrap();
     // A linked .oneonone folder.
+    fs::remove_dir(t.path(".oneonone")).unwrap();
     link(elsewhere.path(), &t.path(".oneonone"));
     // Found by looking upward, it marks no notebook, and is not passed by
     // either: that would make the folder below it a second notebook.
