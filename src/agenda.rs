@@ -340,10 +340,7 @@ mod tests {
             merge_tail("- [ ] a\r\n", "# Agenda: B\nSome words.\n- [ ] b").unwrap(),
             "\r\nSome words.\r\n- [ ] b\r\n"
         );
-        assert_eq!(
-            merge_tail("Prose", "- [ ] b\n").unwrap(),
-            "\n\n- [ ] b\n"
-        );
+        assert_eq!(merge_tail("Prose", "- [ ] b\n").unwrap(), "\n\n- [ ] b\n");
         assert_eq!(merge_tail("", "- [ ] b\n").unwrap(), "- [ ] b\n");
     }
 

@@ -29,6 +29,7 @@
 
 use std::collections::BTreeSet;
 use std::ffi::OsString;
+use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
@@ -102,6 +103,16 @@ struct Removed {
     into: PathBuf,
 }
 
+/// What [`Rename::edit_notes`] found besides the edits.
+#[derive(Debug, Default)]
+struct Walked {
+    /// How many of the person's notes hold a `person:`.
+    named_notes: usize,
+    /// When both folders of a merge have an agenda: OLD's and the
+    /// target's, each with its edits.
+    agendas: [Option<(String, Vec<Splice>)>; 2],
+}
+
 /// What the rename changes, counted for the summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -172,21 +183,19 @@ impl Rename {
         } else {
             existing_folder(notebook, &old.slug, &new_slug)?
         };
-        let merging = match target {
-            Some(ref found) if !request.merge => {
-                return Err(exists_without_merge(notebook, &old, found, request));
-            }
-            Some(_) => true,
-            None => false,
-        };
-        let dest = target.clone().unwrap_or_else(|| new_slug.clone());
+        if let Some(found) = &target
+            && !request.merge
+        {
+            return Err(exists_without_merge(notebook, &old, found, request));
+        }
+        let dest = target.clone().unwrap_or(new_slug);
         notebook.refuse_link(&dest)?;
         let mut plan = Rename {
             old_slug: old.slug.clone(),
             old_name: old.name.clone(),
             new_slug: dest.clone(),
-            new_name: new_name.clone(),
-            merging,
+            new_name,
+            merging: target.is_some(),
             counts: Counts::default(),
             renumbered: Vec::new(),
             differences: Vec::new(),
@@ -194,45 +203,70 @@ impl Rename {
             files: Vec::new(),
             removals: Vec::new(),
         };
-        let mut merge = if merging {
-            Some(MergePlan::new(notebook, &old.slug, &dest)?)
+        let mut merge = match &target {
+            Some(found) => Some(MergePlan::new(notebook, &old.slug, found)?),
+            None => None,
+        };
+        if merge.is_none() && dest != old.slug {
+            plan.moves.push(Moved {
+                from: PathBuf::from(&old.slug),
+                to: PathBuf::from(&dest),
+                folder: true,
+            });
+        }
+        let walked = plan.edit_notes(notebook, merge.as_ref(), warn)?;
+        if let Some(m) = merge.as_mut() {
+            if m.both_agendas {
+                plan.merge_agendas(notebook, walked.agendas)?;
+            }
+            plan.profiles(notebook, Some(&*m), walked.named_notes)?;
+            plan.moves.append(&mut m.moves);
+            plan.renumbered = std::mem::take(&mut m.renumbered);
+            plan.counts.notes_moved = m.notes_moved;
+            plan.counts.others_moved = m.others_moved;
         } else {
-            if dest != old.slug {
-                plan.moves.push(Moved {
-                    from: PathBuf::from(&old.slug),
-                    to: PathBuf::from(&dest),
-                    folder: true,
-                });
-            }
-            None
-        };
-        let lands = |rel: &Path| -> PathBuf {
-            match &merge {
-                Some(m) => m.lands(rel),
-                None => rebase(rel, &old.slug, &dest).unwrap_or_else(|| rel.to_path_buf()),
-            }
-        };
+            plan.profiles(notebook, None, walked.named_notes)?;
+        }
+        if plan.steps() == 0 {
+            return Err(Error::Usage(format!(
+                "{} ({}/) is already named {:?}; nothing to rename",
+                old.name, old.slug, plan.new_name
+            )));
+        }
+        plan.files.sort_by(|a, b| a.lands.cmp(&b.lands));
+        Ok(plan)
+    }
 
+    /// Plans the edits of the notes: `person:` in the person's (both
+    /// folders' when merging), mentions in every note of the notebook. When
+    /// both folders of a merge have an agenda, those two are kept aside,
+    /// with their edits, to be joined.
+    fn edit_notes(
+        &mut self,
+        notebook: &Notebook,
+        merge: Option<&MergePlan>,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<Walked> {
         // Mentions fold to the slug: `@Alice` and `@alice` name `alice/`.
         // `@me` is always the manager.
-        let key = slugify(&old.slug).unwrap_or_else(|_| old.slug.clone());
-        let mention_key = (key != new_slug && key != "me").then_some(key);
-        let under = if mention_key.is_some() {
-            PathBuf::new()
+        let key = slugify(&self.old_slug).unwrap_or_else(|_| self.old_slug.clone());
+        let mention_key = (key != self.mention_slug() && key != "me").then_some(key);
+        let files = if mention_key.is_some() {
+            notebook.markdown_files(warn)
         } else {
-            PathBuf::from(&old.slug)
+            let mut files = notebook.markdown_files_under(Path::new(&self.old_slug), warn);
+            if self.merging {
+                files.extend(notebook.markdown_files_under(Path::new(&self.new_slug), warn));
+            }
+            files
         };
-        let mut walked = notebook.markdown_files_under(&under, warn);
-        if merging && mention_key.is_none() {
-            walked.extend(notebook.markdown_files_under(Path::new(&dest), warn));
-        }
-
-        let mut named_notes = 0;
-        let mut agendas: [Option<(String, Vec<Splice>)>; 2] = [None, None];
-        for file in walked {
+        let both_agendas = merge.is_some_and(|m| m.both_agendas);
+        let agenda_of = |slug: &str| Path::new(slug).join(AGENDA_FILE);
+        let mut walked = Walked::default();
+        for file in files {
             let folder = crate::notebook::person_folder(&file.rel);
-            let in_old = folder.as_deref() == Some(old.slug.as_str());
-            let in_target = merging && folder.as_deref() == Some(dest.as_str());
+            let theirs = folder.as_deref() == Some(self.old_slug.as_str())
+                || (self.merging && folder.as_deref() == Some(self.new_slug.as_str()));
             let text = match crate::notebook::read_listed_note(notebook, &file) {
                 Ok(text) => text,
                 Err(e) => {
@@ -241,71 +275,46 @@ impl Rename {
                 }
             };
             let mut splices = Vec::new();
-            let shown = notebook.show(&file.rel);
-            if in_old || in_target {
-                if has_person(&text) {
-                    named_notes += 1;
-                }
-                if let Some(s) = person_splice(&text, &shown, &new_name)? {
+            if theirs {
+                walked.named_notes += usize::from(has_person(&text));
+                if let Some(s) = person_splice(&text, &notebook.show(&file.rel), &self.new_name)? {
                     splices.push(s);
-                    plan.counts.names += 1;
+                    self.counts.names += 1;
                 }
             }
-            if let Some(key) = &mention_key
-                && text.contains('@')
-            {
+            if let Some(key) = &mention_key {
                 let found = mentions(&text, key);
-                if !found.is_empty() {
-                    plan.counts.mentions += found.len();
-                    plan.counts.mention_files += 1;
-                }
+                self.counts.mentions += found.len();
+                self.counts.mention_files += usize::from(!found.is_empty());
+                let slug = self.mention_slug();
                 splices.extend(found.into_iter().map(|range| Splice {
                     range,
-                    with: new_slug.clone(),
+                    with: slug.clone(),
                 }));
             }
-            // A merge keeps both agendas' edited texts, to join them.
-            let is_agenda = |slug: &str| file.rel == Path::new(slug).join(AGENDA_FILE);
-            if let Some(m) = merge.as_ref().filter(|m| m.both_agendas) {
-                if is_agenda(&old.slug) {
-                    agendas[0] = Some((text, splices));
-                    continue;
-                }
-                if is_agenda(&m.target) {
-                    agendas[1] = Some((text, splices));
-                    continue;
-                }
-            }
-            if !splices.is_empty() {
-                splices.sort_by_key(|s| s.range.start);
-                plan.files.push(FileEdit {
-                    lands: lands(&file.rel),
+            if both_agendas && file.rel == agenda_of(&self.old_slug) {
+                walked.agendas[0] = Some((text, splices));
+            } else if both_agendas && file.rel == agenda_of(&self.new_slug) {
+                walked.agendas[1] = Some((text, splices));
+            } else if !splices.is_empty() {
+                self.files.push(FileEdit {
+                    lands: self.lands(merge, &file.rel),
                     before: Some(text),
                     splices,
                 });
             }
         }
+        Ok(walked)
+    }
 
-        if let Some(m) = merge.as_mut() {
-            if m.both_agendas {
-                plan.merge_agendas(notebook, agendas)?;
+    /// Where a notebook-relative path is once the moves are made.
+    fn lands(&self, merge: Option<&MergePlan>, rel: &Path) -> PathBuf {
+        match merge {
+            Some(m) => m.lands(rel),
+            None => {
+                rebase(rel, &self.old_slug, &self.new_slug).unwrap_or_else(|| rel.to_path_buf())
             }
-            plan.profiles(notebook, Some(m), named_notes)?;
-            plan.moves.append(&mut m.moves);
-            plan.renumbered = std::mem::take(&mut m.renumbered);
-            plan.counts.notes_moved = m.notes_moved;
-            plan.counts.others_moved = m.others_moved;
-        } else {
-            plan.profiles(notebook, None, named_notes)?;
         }
-        if plan.moves.is_empty() && plan.files.is_empty() && plan.removals.is_empty() {
-            return Err(Error::Usage(format!(
-                "{} ({}/) is already named {:?}; nothing to rename",
-                old.name, old.slug, new_name
-            )));
-        }
-        plan.files.sort_by(|a, b| a.lands.cmp(&b.lands));
-        Ok(plan)
     }
 
     /// Plans person.yaml: the target's merged with OLD's, or the one
@@ -314,35 +323,32 @@ impl Rename {
     fn profiles(
         &mut self,
         notebook: &Notebook,
-        merge: Option<&mut MergePlan>,
+        merge: Option<&MergePlan>,
         named_notes: usize,
     ) -> Result<()> {
         let old_rel = Path::new(&self.old_slug).join(PROFILE_FILE);
         let old_text = read_optional(notebook, &old_rel)?;
         // The file edited: where it is now, where it is written, its text,
         // and OLD's to merge into it.
-        let (now_rel, lands, text, other) = match merge {
-            Some(m) => {
-                let target_rel = Path::new(&m.target).join(PROFILE_FILE);
-                match (read_optional(notebook, &target_rel)?, old_text) {
-                    (Some(target), Some(old)) => {
-                        self.removals.push(Removed {
-                            rel: old_rel.clone(),
-                            before: old.clone(),
-                            into: target_rel.clone(),
-                        });
-                        let t = target_rel.clone();
-                        (t, target_rel, Some(target), Some((old, old_rel)))
-                    }
-                    (Some(target), None) => (target_rel.clone(), target_rel, Some(target), None),
-                    (None, old) => (old_rel.clone(), m.lands(&old_rel), old, None),
+        let (now_rel, lands, text, other) = if let Some(m) = merge {
+            let target_rel = Path::new(&m.target).join(PROFILE_FILE);
+            match (read_optional(notebook, &target_rel)?, old_text) {
+                (Some(target), Some(old)) => {
+                    self.removals.push(Removed {
+                        rel: old_rel.clone(),
+                        before: old.clone(),
+                        into: target_rel.clone(),
+                    });
+                    let now = target_rel.clone();
+                    (now, target_rel, Some(target), Some((old, old_rel)))
                 }
+                (Some(target), None) => (target_rel.clone(), target_rel, Some(target), None),
+                (None, old) => (old_rel.clone(), m.lands(&old_rel), old, None),
             }
-            None => {
-                let lands = rebase(&old_rel, &self.old_slug, &self.new_slug)
-                    .unwrap_or_else(|| old_rel.clone());
-                (old_rel, lands, old_text, None)
-            }
+        } else {
+            let lands =
+                rebase(&old_rel, &self.old_slug, &self.new_slug).unwrap_or_else(|| old_rel.clone());
+            (old_rel, lands, old_text, None)
         };
         let Some(text) = text else {
             let same = self.new_slug == self.old_slug && self.new_name == self.old_name;
@@ -359,16 +365,15 @@ impl Rename {
             }
             return Ok(());
         };
-        let (splices, differences) = profile_splices(
+        let edit = profile_splices(
             &text,
             &notebook.show(&now_rel),
             other.as_ref().map(|(t, rel)| (t.as_str(), rel.as_path())),
             &self.new_name,
         )?;
-        self.differences = differences;
-        if !splices.is_empty() || other.is_some() {
-            self.counts.profile = true;
-        }
+        self.differences = edit.differences;
+        self.counts.profile = edit.renamed;
+        let splices = edit.splices;
         if !splices.is_empty() {
             self.files.push(FileEdit {
                 lands,
@@ -391,8 +396,9 @@ impl Rename {
         let unreadable = |rel: &Path| Error::Invalid {
             path: notebook.show(rel),
             line: None,
-            message: "cannot be read as text, so it cannot be merged; fix it, then run the rename again"
-                .into(),
+            message:
+                "cannot be read as text, so it cannot be merged; fix it, then run the rename again"
+                    .into(),
         };
         let [old, target] = agendas;
         let (old_text, old_splices) = old.ok_or_else(|| unreadable(&old_rel))?;
@@ -503,11 +509,7 @@ impl Rename {
     /// "merge ... into ...".
     #[must_use]
     pub fn title(&self) -> String {
-        let verb = if self.merging {
-            "merge"
-        } else {
-            "rename"
-        };
+        let verb = if self.merging { "merge" } else { "rename" };
         let to = if self.merging { "into" } else { "to" };
         format!(
             "{verb} {} ({}/) {to} {} ({}/)",
@@ -533,7 +535,7 @@ impl Rename {
         if self.merging {
             let mut moved = plural(c.notes_moved, "note");
             if c.others_moved > 0 {
-                moved.push_str(&format!(" and {}", plural(c.others_moved, "other file")));
+                let _ = write!(moved, " and {}", plural(c.others_moved, "other file"));
             }
             lines.push(format!("moved {moved} into {target}/"));
             for (from, to) in &self.renumbered {
@@ -827,7 +829,8 @@ fn exists_without_merge(
     found: &str,
     request: &Request<'_>,
 ) -> Error {
-    let quote = |s: &str| shlex::try_quote(s).map_or_else(|_| s.to_string(), |q| q.into_owned());
+    let quote =
+        |s: &str| shlex::try_quote(s).map_or_else(|_| s.to_string(), std::borrow::Cow::into_owned);
     let name = crate::person::display_name(notebook, found).unwrap_or_else(|| found.to_string());
     Error::Usage(format!(
         "{found}/ is already there ({name}); to move the notes of {} ({}/) into it, run:\n  oneonone rename {} {} --merge",
@@ -841,7 +844,14 @@ fn exists_without_merge(
 /// `rel` with its first folder `from` replaced by `to`; `None` when it is
 /// not in `from`.
 fn rebase(rel: &Path, from: &str, to: &str) -> Option<PathBuf> {
-    rel.strip_prefix(from).ok().map(|rest| Path::new(to).join(rest))
+    rel.strip_prefix(from)
+        .ok()
+        .map(|rest| Path::new(to).join(rest))
+}
+
+/// The columns one character takes, as the sanitizer shows it.
+fn char_width(c: char) -> usize {
+    width(&sanitize(c.encode_utf8(&mut [0; 4])))
 }
 
 /// Reads a text file of the notebook that may be missing, never through a
@@ -978,6 +988,10 @@ fn options() -> Options {
 /// never code, HTML or the frontmatter.
 #[must_use]
 pub fn mentions(text: &str, key: &str) -> Vec<Range<usize>> {
+    // Most notes mention nobody: no parse for them.
+    if !text.contains('@') {
+        return Vec::new();
+    }
     let note = Note::split(text);
     let base = note.body_start;
     let mut spans: Vec<Range<usize>> = Vec::new();
@@ -1021,12 +1035,22 @@ pub fn mentions(text: &str, key: &str) -> Vec<Range<usize>> {
     found
 }
 
+/// What [`profile_splices`] does to a person.yaml.
+#[derive(Debug)]
+struct ProfileEdit {
+    splices: Vec<Splice>,
+    /// A line for each difference between merged files.
+    differences: Vec<String>,
+    /// Whether `name:` changes (or is added).
+    renamed: bool,
+}
+
 /// The splices that give a person.yaml the name `name` and, when merging,
 /// the values of `other` (its text and path): keys only it has are added
 /// at the end, under a line saying where they come from; a list of plain
 /// values both have gets the items it lacks; a value that differs stays,
-/// with `other`'s as a comment right below it. Also returns, for each
-/// difference, a line saying what was kept.
+/// with `other`'s as a comment right below it. Also says, for each
+/// difference, what was kept.
 ///
 /// # Errors
 /// A file does not parse or is not a mapping of plain keys, or the edit
@@ -1036,114 +1060,99 @@ fn profile_splices(
     shown: &Path,
     other: Option<(&str, &Path)>,
     name: &str,
-) -> Result<(Vec<Splice>, Vec<String>)> {
-    let refuse = |path: &Path, message: String| Error::Invalid {
-        path: path.to_path_buf(),
-        line: None,
-        message,
-    };
-    let parse = |yaml: &str, path: &Path| {
-        mapping(yaml, 1, crate::yaml::SETTINGS_CAP).map_err(|e| {
-            refuse(
-                path,
-                format!("does not parse ({e}); fix it, then run the rename again"),
-            )
-        })
-    };
-    let mine = parse(text, shown)?;
-    let eol = line_ending(text);
-    let mut splices = Vec::new();
-    let mut expected = mine.clone();
-    let mut tail = String::new();
-    if text.is_empty() || text.ends_with('\n') {
-    } else {
-        splices.push(Splice {
-            range: text.len()..text.len(),
-            with: eol.to_string(),
-        });
+) -> Result<ProfileEdit> {
+    let mut edit = ProfileMerge::new(text, shown)?;
+    let renamed = edit.set_name(name);
+    if let Some((other_text, other_rel)) = other {
+        edit.take(other_text, other_rel)?;
     }
-    if mine.get("name").and_then(Value::as_str).map(str::trim) != Some(name) {
-        expected.insert("name".into(), Value::String(name.to_string()));
+    edit.finish(renamed, other.map(|(_, rel)| rel))
+}
+
+/// A person.yaml being edited by [`profile_splices`]: the splices so far,
+/// the lines to add at its end, and the values it must read back as.
+struct ProfileMerge<'a> {
+    text: &'a str,
+    shown: &'a Path,
+    mine: Mapping,
+    eol: &'static str,
+    splices: Vec<Splice>,
+    tail: String,
+    expected: Mapping,
+    differences: Vec<String>,
+}
+
+impl<'a> ProfileMerge<'a> {
+    fn new(text: &'a str, shown: &'a Path) -> Result<Self> {
+        let mine = parse_profile(text, shown)?;
+        Ok(ProfileMerge {
+            text,
+            shown,
+            expected: mine.clone(),
+            mine,
+            eol: line_ending(text),
+            splices: Vec::new(),
+            tail: String::new(),
+            differences: Vec::new(),
+        })
+    }
+
+    /// Sets `name:` by its value, or adds the line; true when it changes.
+    fn set_name(&mut self, name: &str) -> bool {
+        let text = self.text;
+        if self.mine.get("name").and_then(Value::as_str).map(str::trim) == Some(name) {
+            return false;
+        }
+        self.expected
+            .insert("name".into(), Value::String(name.to_string()));
         if key_span(text, 0..text.len(), "name").is_some() {
             let after = set_value_in(text.to_string(), 0..text.len(), "name", &yaml_scalar(name));
-            splices.extend(between(text, &after));
+            self.splices.extend(between(text, &after));
         } else {
-            tail.push_str(&format!("name: {}{eol}", yaml_scalar(name)));
+            let _ = write!(self.tail, "name: {}{}", yaml_scalar(name), self.eol);
         }
+        true
     }
-    let mut differences = Vec::new();
-    if let Some((other_text, other_rel)) = other {
+
+    /// Takes in the values of the person.yaml `other_text` (at
+    /// `other_rel`), but its name.
+    fn take(&mut self, other_text: &str, other_rel: &Path) -> Result<()> {
         let other_shown = slash_path(other_rel);
-        let theirs = parse(other_text, other_rel)?;
-        let my_blocks = blocks(text, &mine).ok_or_else(|| cannot_merge(shown, other_rel))?;
-        let their_blocks =
-            blocks(other_text, &theirs).ok_or_else(|| cannot_merge(shown, other_rel))?;
-        let raw = |key: &str| -> String {
-            their_blocks
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, r)| other_text[r.clone()].replace("\r\n", "\n"))
-                .unwrap_or_default()
-        };
+        let theirs = parse_profile(other_text, other_rel)?;
+        let cannot = || cannot_merge(self.shown, other_rel);
+        let my_blocks = blocks(self.text, &self.mine).ok_or_else(cannot)?;
+        let their_blocks = blocks(other_text, &theirs).ok_or_else(cannot)?;
         let mut added = String::new();
         for (key, value) in &theirs {
-            let Some(key) = key.as_str() else {
-                return Err(cannot_merge(shown, other_rel));
-            };
+            let key = key.as_str().ok_or_else(cannot)?;
             if key == "name" {
                 continue;
             }
-            let Some(kept) = mine.get(key) else {
-                added.push_str(&raw(key));
-                expected.insert(key.into(), value.clone());
-                differences.push(format!(
+            let raw = their_blocks
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, r)| other_text[r.clone()].replace("\r\n", "\n"))
+                .unwrap_or_default();
+            let Some(kept) = self.mine.get(key).cloned() else {
+                added.push_str(&raw);
+                if !added.ends_with('\n') {
+                    added.push('\n');
+                }
+                self.expected.insert(key.into(), value.clone());
+                self.differences.push(format!(
                     "person.yaml: {key}: {} added from {other_shown}",
                     show_value(value)
                 ));
                 continue;
             };
-            if kept == value {
-                continue;
-            }
-            let block = my_blocks
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, r)| r.clone())
-                .ok_or_else(|| cannot_merge(shown, other_rel))?;
-            if let Some((splice, union)) = union_splice(text, block.clone(), kept, value, eol) {
-                let new_items: Vec<String> = union[kept.as_sequence().map_or(0, Vec::len)..]
+            if kept != *value {
+                let block = my_blocks
                     .iter()
-                    .map(show_value)
-                    .collect();
-                expected.insert(key.into(), Value::Sequence(union));
-                splices.push(splice);
-                differences.push(format!(
-                    "person.yaml: {key}: added {} from {other_shown}",
-                    new_items.join(", ")
-                ));
-                continue;
+                    .find(|(k, _)| k == key)
+                    .map(|(_, r)| r.clone())
+                    .ok_or_else(cannot)?;
+                self.differ(key, &kept, value, block, &raw, &other_shown);
             }
-            let theirs_raw = raw(key);
-            let mut comment = String::new();
-            let raw_lines: Vec<&str> = theirs_raw.lines().collect();
-            if let [one] = raw_lines[..] {
-                comment.push_str(&format!("# {other_shown} had: {one}{eol}"));
-            } else {
-                comment.push_str(&format!("# {other_shown} had:{eol}"));
-                for line in raw_lines {
-                    comment.push_str(&format!("#   {line}{eol}"));
-                }
-            }
-            splices.push(Splice {
-                range: block.end..block.end,
-                with: comment,
-            });
-            differences.push(format!(
-                "person.yaml: {key}: kept {}; {}'s {} is a comment below it",
-                show_value(kept),
-                other_shown,
-                show_value(value)
-            ));
         }
         // Comments of OLD's own, not the ones person.yaml starts with.
         let template = crate::person::new_file("");
@@ -1151,44 +1160,137 @@ fn profile_splices(
         let mut at = 0;
         for line in other_text.split_inclusive('\n') {
             let bare = line.trim_end();
-            let mine_too = template.lines().any(|t| t.trim_end() == bare);
-            if bare.starts_with('#') && !in_block(at) && !mine_too {
+            let from_template = template.lines().any(|t| t.trim_end() == bare);
+            if bare.starts_with('#') && !in_block(at) && !from_template {
                 added.push_str(bare);
                 added.push('\n');
             }
             at += line.len();
         }
         if !added.is_empty() {
-            tail.push_str(&format!(
+            let eol = self.eol;
+            let _ = write!(
+                self.tail,
                 "# From {other_shown}, merged by `oneonone rename`:{eol}"
-            ));
-            tail.push_str(&added.replace('\n', eol));
+            );
+            self.tail.push_str(&added.replace('\n', eol));
         }
+        Ok(())
     }
-    if !tail.is_empty() {
-        splices.push(Splice {
-            range: text.len()..text.len(),
-            with: tail,
+
+    /// A key both have, with different values: the union of two lists of
+    /// plain values, else the kept value and the other as a comment below
+    /// it (`raw`, its lines in the other file).
+    fn differ(
+        &mut self,
+        key: &str,
+        kept: &Value,
+        theirs: &Value,
+        block: Range<usize>,
+        raw: &str,
+        other_shown: &str,
+    ) {
+        let eol = self.eol;
+        if let Some((splice, union)) = union_splice(self.text, block.clone(), kept, theirs, eol) {
+            let new_items: Vec<String> = union[kept.as_sequence().map_or(0, Vec::len)..]
+                .iter()
+                .map(show_value)
+                .collect();
+            self.expected.insert(key.into(), Value::Sequence(union));
+            self.splices.push(splice);
+            self.differences.push(format!(
+                "person.yaml: {key}: added {} from {other_shown}",
+                new_items.join(", ")
+            ));
+            return;
+        }
+        let lines: Vec<&str> = raw.lines().collect();
+        let comment = if let [one] = lines[..] {
+            format!("# {other_shown} had: {one}{eol}")
+        } else {
+            let mut comment = format!("# {other_shown} had:{eol}");
+            for line in lines {
+                let _ = write!(comment, "#   {line}{eol}");
+            }
+            comment
+        };
+        // After the block's last line, which has a line break: see finish.
+        self.splices.push(Splice {
+            range: block.end..block.end,
+            with: comment,
         });
+        self.differences.push(format!(
+            "person.yaml: {key}: kept {}; {other_shown}'s {} is a comment below it",
+            show_value(kept),
+            show_value(theirs)
+        ));
     }
-    if splices.iter().all(|s| s.with == eol && s.range.is_empty()) {
-        return Ok((Vec::new(), differences));
-    }
-    let after = apply(text, &splices);
-    let ok = mapping(&after, 1, crate::yaml::SETTINGS_CAP).is_ok_and(|m| m == expected);
-    if !ok {
+
+    /// The splices, checked: the file must read back as the values meant.
+    fn finish(mut self, renamed: bool, other: Option<&Path>) -> Result<ProfileEdit> {
+        let text = self.text;
+        let end = text.len()..text.len();
+        if !self.tail.is_empty() {
+            self.splices.push(Splice {
+                range: end.clone(),
+                with: std::mem::take(&mut self.tail),
+            });
+        }
+        if self.splices.is_empty() {
+            return Ok(ProfileEdit {
+                splices: Vec::new(),
+                differences: self.differences,
+                renamed,
+            });
+        }
+        // A last line without its line break gets one before anything
+        // added after it (first among the insertions at the end).
+        if !text.is_empty() && !text.ends_with('\n') {
+            self.splices.insert(
+                0,
+                Splice {
+                    range: end,
+                    with: self.eol.to_string(),
+                },
+            );
+        }
+        let after = apply(text, &self.splices);
+        if mapping(&after, 1, crate::yaml::SETTINGS_CAP).is_ok_and(|m| m == self.expected) {
+            return Ok(ProfileEdit {
+                splices: self.splices,
+                differences: self.differences,
+                renamed,
+            });
+        }
         let message = match other {
-            Some((_, rel)) => format!(
+            Some(rel) => format!(
                 "cannot merge {} into it by adding lines (nested values?); merge them by hand, then run the rename again",
                 slash_path(rel)
             ),
-            None => "cannot set `name:` by changing only its value (a multi-line or quoted value?); \
+            None => {
+                "cannot set `name:` by changing only its value (a multi-line or quoted value?); \
                      edit it by hand, then run the rename again"
-                .into(),
+                    .into()
+            }
         };
-        return Err(refuse(shown, message));
+        Err(Error::Invalid {
+            path: self.shown.to_path_buf(),
+            line: None,
+            message,
+        })
     }
-    Ok((splices, differences))
+}
+
+/// A person.yaml's values.
+///
+/// # Errors
+/// It does not parse, or is not a mapping.
+fn parse_profile(text: &str, shown: &Path) -> Result<Mapping> {
+    mapping(text, 1, crate::yaml::SETTINGS_CAP).map_err(|e| Error::Invalid {
+        path: shown.to_path_buf(),
+        line: None,
+        message: format!("does not parse ({e}); fix it, then run the rename again"),
+    })
 }
 
 fn cannot_merge(shown: &Path, other: &Path) -> Error {
@@ -1296,10 +1398,10 @@ fn union_splice(
             return None;
         }
         let lead = if block_text.ends_with('\n') { "" } else { eol };
-        let lines: String = written
-            .iter()
-            .map(|w| format!("{indent}- {w}{eol}"))
-            .collect();
+        let mut lines = String::new();
+        for w in &written {
+            let _ = write!(lines, "{indent}- {w}{eol}");
+        }
         Splice {
             range: block.end..block.end,
             with: format!("{lead}{lines}"),
@@ -1385,11 +1487,14 @@ fn fit(prefix: &str, line: &str, focus: usize) -> String {
     }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let at = chars.iter().position(|(i, _)| *i >= focus).unwrap_or(0);
+    // Some of what comes before, more when what follows is short.
+    let after: usize = chars[at..].iter().map(|(_, c)| char_width(*c)).sum();
+    let budget = (room / 4).max(room.saturating_sub(after + 2));
     let mut start = at;
     let mut back = 0;
-    while start > 0 && back < room / 4 {
+    while start > 0 && back + char_width(chars[start - 1].1) <= budget {
         start -= 1;
-        back += width(&chars[start].1.to_string());
+        back += char_width(chars[start].1);
     }
     let mut shown = String::new();
     if start > 0 {
@@ -1397,7 +1502,7 @@ fn fit(prefix: &str, line: &str, focus: usize) -> String {
     }
     let mut used = width(&shown);
     for (_, c) in &chars[start..] {
-        let piece = sanitize(&c.to_string()).into_owned();
+        let piece = sanitize(c.encode_utf8(&mut [0; 4])).into_owned();
         let w = width(&piece);
         // Room for a closing `…`.
         if used + w + 1 > room {
@@ -1437,7 +1542,7 @@ mod tests {
         );
         // Only the name's bytes: `@alice.` keeps its full stop.
         let found = mentions("@alice.\n", "alice");
-        assert_eq!(found, [1..6]);
+        assert_eq!(found, vec![1..6]);
         // `@me` and names that fold otherwise.
         assert!(mentions("@me\n", "alice").is_empty());
         assert_eq!(key_texts("ask @José\n", "jose"), ["@José"]);
@@ -1445,7 +1550,8 @@ mod tests {
 
     #[test]
     fn the_person_edit_changes_only_the_value() {
-        let text = "---\r\ndate: 2026-01-05\r\nperson:  Alice   # her\r\ntags: [a]\r\n---\r\nbody\r\n";
+        let text =
+            "---\r\ndate: 2026-01-05\r\nperson:  Alice   # her\r\ntags: [a]\r\n---\r\nbody\r\n";
         let s = person_splice(text, Path::new("n.md"), "Mary Ann Walsh")
             .unwrap()
             .unwrap();
@@ -1454,7 +1560,9 @@ mod tests {
             "---\r\ndate: 2026-01-05\r\nperson:  Mary Ann Walsh   # her\r\ntags: [a]\r\n---\r\nbody\r\n"
         );
         let quoted = "---\nperson: Alice\n---\n";
-        let s = person_splice(quoted, Path::new("n.md"), "No").unwrap().unwrap();
+        let s = person_splice(quoted, Path::new("n.md"), "No")
+            .unwrap()
+            .unwrap();
         assert_eq!(apply(quoted, &[s]), "---\nperson: \"No\"\n---\n");
         // Already so, or no `person:`: nothing.
         assert_eq!(
@@ -1472,7 +1580,10 @@ mod tests {
             "Bo",
         )
         .unwrap_err();
-        assert!(err.to_string().starts_with("n.md:2: cannot set `person:`"), "{err}");
+        assert!(
+            err.to_string().starts_with("n.md:2: cannot set `person:`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -1492,22 +1603,25 @@ mod tests {
 
     #[test]
     fn person_yaml_gets_the_name_by_its_value_or_one_line() {
-        let (s, d) = profile_splices(
+        let edit = profile_splices(
             "name: Alice # display\nrole: SRE\n",
             Path::new("p"),
             None,
             "Mary Ann",
         )
         .unwrap();
-        assert!(d.is_empty());
+        assert!(edit.differences.is_empty() && edit.renamed);
+        let s = edit.splices;
         assert_eq!(
             apply("name: Alice # display\nrole: SRE\n", &s),
             "name: Mary Ann # display\nrole: SRE\n"
         );
-        let (s, _) = profile_splices("role: SRE", Path::new("p"), None, "Mary Ann").unwrap();
+        let s = profile_splices("role: SRE", Path::new("p"), None, "Mary Ann")
+            .unwrap()
+            .splices;
         assert_eq!(apply("role: SRE", &s), "role: SRE\nname: Mary Ann\n");
-        let (s, _) = profile_splices("name: Bo\n", Path::new("p"), None, "Bo").unwrap();
-        assert!(s.is_empty());
+        let edit = profile_splices("name: Bo\n", Path::new("p"), None, "Bo").unwrap();
+        assert!(edit.splices.is_empty() && !edit.renamed);
     }
 
     #[test]
@@ -1518,13 +1632,15 @@ mod tests {
         let theirs = "name: Mary Ann\nrole: Engineer   # since May\naliases: [ma, mary]\n\
                       teams:\n- infra\n- web\ncadence_days: 7\nemail: ma@example.org\n\
                       # met at the offsite\n# role: Staff Engineer\n";
-        let (s, differences) = profile_splices(
+        let edit = profile_splices(
             mine,
             Path::new("mary-ann-walsh/person.yaml"),
             Some((theirs, Path::new("mary-ann/person.yaml"))),
             "Mary Ann Walsh",
         )
         .unwrap();
+        let (s, differences) = (edit.splices, edit.differences);
+        assert!(!edit.renamed);
         assert_eq!(
             apply(mine, &s),
             "# About this person, for oneonone. Every key is optional.\n\

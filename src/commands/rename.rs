@@ -31,6 +31,9 @@ pub fn run(args: &RenameArgs, settings: &Settings, out: &mut Output) -> Result<O
         for line in plan.listing() {
             writeln!(out, "{line}")?;
         }
+        for difference in &plan.differences {
+            out.notice(difference);
+        }
         out.notice(format_args!(
             "dry run: {} listed, nothing was written",
             crate::render::plural(plan.steps(), "step")

@@ -28,6 +28,7 @@ mod patterns;
 mod people;
 mod prep;
 mod questions;
+mod rename;
 mod trends;
 
 mod cache;
