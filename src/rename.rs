@@ -867,13 +867,32 @@ fn has_person(text: &str) -> bool {
         .is_some_and(|range| key_span(text, range, "person").is_some())
 }
 
-/// The YAML of a frontmatter or a person.yaml as a mapping (empty for an
-/// empty text).
-fn mapping(yaml: &str, first_line: usize, cap: usize) -> Result<Mapping> {
-    match crate::yaml::parse::<Value>(yaml, Path::new("yaml"), first_line, cap)? {
-        Value::Mapping(map) => Ok(map),
-        Value::Null => Ok(Mapping::new()),
-        _ => Err(Error::Usage("not a mapping of `key: value` lines".into())),
+/// The YAML of a frontmatter or a person.yaml (the file `shown`, from
+/// its line `first_line`) as a mapping, empty for an empty text.
+///
+/// # Errors
+/// It does not parse, or is not a mapping; the error names the file and
+/// the line, and says to fix it first.
+fn mapping(yaml: &str, shown: &Path, first_line: usize, cap: usize) -> Result<Mapping> {
+    const FIX: &str = "fix it, then run the rename again";
+    match crate::yaml::parse::<Value>(yaml, shown, first_line, cap) {
+        Ok(Value::Mapping(map)) => Ok(map),
+        Ok(Value::Null) => Ok(Mapping::new()),
+        Ok(_) => Err(Error::Invalid {
+            path: shown.to_path_buf(),
+            line: Some(first_line),
+            message: format!("not a mapping of `key: value` lines; {FIX}"),
+        }),
+        Err(Error::Yaml {
+            path,
+            location,
+            message,
+        }) => Err(Error::Yaml {
+            path,
+            location,
+            message: format!("{message}; {FIX}"),
+        }),
+        Err(e) => Err(e),
     }
 }
 
@@ -899,18 +918,14 @@ fn person_splice(text: &str, shown: &Path, name: &str) -> Result<Option<Splice>>
         message,
     };
     let first = crate::note::line_number(text, range.start);
-    let before = mapping(&text[range], first, crate::yaml::NOTE_CAP).map_err(|e| {
-        refuse(format!(
-            "the frontmatter does not parse ({e}); fix it, then run the rename again"
-        ))
-    })?;
+    let before = mapping(&text[range], shown, first, crate::yaml::NOTE_CAP)?;
     if before.get("person").and_then(Value::as_str).map(str::trim) == Some(name) {
         return Ok(None);
     }
     let after = set_value(text, "person", &yaml_scalar(name));
     let ok = Note::split(&after)
         .frontmatter
-        .and_then(|r| mapping(&after[r], first, crate::yaml::NOTE_CAP).ok())
+        .and_then(|r| mapping(&after[r], shown, first, crate::yaml::NOTE_CAP).ok())
         .is_some_and(|mut map| {
             let set = map.remove("person") == Some(Value::String(name.to_string()));
             let mut rest = before.clone();
@@ -1255,7 +1270,8 @@ impl<'a> ProfileMerge<'a> {
             );
         }
         let after = apply(text, &self.splices);
-        if mapping(&after, 1, crate::yaml::SETTINGS_CAP).is_ok_and(|m| m == self.expected) {
+        let read_back = mapping(&after, self.shown, 1, crate::yaml::SETTINGS_CAP);
+        if read_back.is_ok_and(|m| m == self.expected) {
             return Ok(ProfileEdit {
                 splices: self.splices,
                 differences: self.differences,
@@ -1286,11 +1302,7 @@ impl<'a> ProfileMerge<'a> {
 /// # Errors
 /// It does not parse, or is not a mapping.
 fn parse_profile(text: &str, shown: &Path) -> Result<Mapping> {
-    mapping(text, 1, crate::yaml::SETTINGS_CAP).map_err(|e| Error::Invalid {
-        path: shown.to_path_buf(),
-        line: None,
-        message: format!("does not parse ({e}); fix it, then run the rename again"),
-    })
+    mapping(text, shown, 1, crate::yaml::SETTINGS_CAP)
 }
 
 fn cannot_merge(shown: &Path, other: &Path) -> Error {
@@ -1659,6 +1671,76 @@ mod tests {
                 "person.yaml: email: ma@example.org added from mary-ann/person.yaml",
             ]
         );
+    }
+
+    /// A notebook in a temp folder holding `files`.
+    fn notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, Notebook) {
+        use crate::settings::{DirSource, Settings};
+        let dir = tempfile::tempdir().unwrap();
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let settings = Settings::for_tests(dir.path(), DirSource::Flag(dir.path().to_path_buf()));
+        let notebook = Notebook::open(&settings, false).unwrap();
+        (dir, notebook)
+    }
+
+    #[test]
+    fn a_merge_plan_numbers_same_day_notes_and_writes_nothing() {
+        let (dir, notebook) = notebook(&[
+            ("al/2026-01-05.md", "---\nperson: Al\n---\n"),
+            ("al/2026-01-05-2.md", "second\n"),
+            ("al/2026-01-12.md", "---\nperson: Al\n---\n"),
+            ("al/notes.txt", "x\n"),
+            ("alice-smith/2026-01-05.md", "hers\n"),
+            ("alice-smith/2026-01-05-3.md", "hers too\n"),
+        ]);
+        let request = Request {
+            old: "al",
+            new: "Alice Smith",
+            merge: true,
+        };
+        let plan = Rename::plan(&notebook, &request, &mut |e| panic!("{e}")).unwrap();
+        assert!(plan.merging);
+        let moved: Vec<(String, String)> = plan
+            .moves
+            .iter()
+            .map(|m| (slash_path(&m.from), slash_path(&m.to)))
+            .collect();
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // In the day's order, each keeps its name where it is free, else
+        // takes the first free one.
+        assert_eq!(
+            moved,
+            [
+                pair("al/2026-01-05-2.md", "alice-smith/2026-01-05-4.md"),
+                pair("al/2026-01-05.md", "alice-smith/2026-01-05-2.md"),
+                pair("al/2026-01-12.md", "alice-smith/2026-01-12.md"),
+                pair("al/notes.txt", "alice-smith/notes.txt"),
+            ]
+        );
+        let edited: Vec<String> = plan.files.iter().map(|f| slash_path(&f.lands)).collect();
+        assert_eq!(
+            edited,
+            ["alice-smith/2026-01-05-2.md", "alice-smith/2026-01-12.md"]
+        );
+        assert_eq!(plan.counts.names, 2);
+        assert!(dir.path().join("al/2026-01-05.md").exists());
+        assert!(!dir.path().join("alice-smith/2026-01-05-2.md").exists());
+
+        // Without --merge: refused, naming the fix.
+        let err = Rename::plan(
+            &notebook,
+            &Request {
+                merge: false,
+                ..request
+            },
+            &mut |e| panic!("{e}"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().ends_with(" --merge"), "{err}");
     }
 
     #[test]

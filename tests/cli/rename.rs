@@ -270,6 +270,27 @@ fn issue11_rename_refuses_what_it_cannot_do() {
     assert_eq!(snapshot(&t), before_file);
     std::fs::remove_file(t.path("alice-smith")).unwrap();
     assert_eq!(snapshot(&t), before);
+    // A note whose `person:` cannot be changed by its value's bytes alone:
+    // nothing is written, the note is named.
+    t.write(
+        "alice/2026-01-12.md",
+        "---\nperson: Alice\ndate: [2026\n---\nx\n",
+    );
+    let before = snapshot(&t);
+    t.run(&["rename", "alice", "Alice Smith"]).status(2).stderr(
+        "oneonone: error: alice/2026-01-12.md:4:1: did not find expected ',' or ']', \
+             while parsing a flow sequence at line 3 column 7; fix it, then run the rename again\n",
+    );
+    t.write(
+        "alice/2026-01-12.md",
+        "---\nperson: \"Alice\n  Smith\"\n---\nx\n",
+    );
+    t.run(&["rename", "alice", "Bo"]).status(2).stderr(
+        "oneonone: error: alice/2026-01-12.md:2: cannot set `person:` by changing only its value \
+             (a multi-line or quoted value?); edit it by hand, then run the rename again\n",
+    );
+    assert_eq!(snapshot(&t).len(), before.len());
+    assert!(!t.path("bo").exists());
 }
 
 #[test]
