@@ -676,9 +676,11 @@ impl MergePlan {
             Ok(found)
         };
         let mut taken: BTreeSet<OsString> = entries(target)?.into_iter().map(|e| e.0).collect();
-        let regular_in_target =
-            |name: &str| std::fs::symlink_metadata(notebook.path(&Path::new(target).join(name)));
-        let target_has = |name: &str| regular_in_target(name).is_ok_and(|m| m.is_file());
+        // A file of the target's own, not a link: one to merge into.
+        let target_has = |name: &str| {
+            std::fs::symlink_metadata(notebook.path(&Path::new(target).join(name)))
+                .is_ok_and(|m| m.is_file())
+        };
         let mut plan = MergePlan {
             old: old.to_string(),
             target: target.to_string(),
