@@ -143,6 +143,67 @@ pub fn append(text: &str, point: &str) -> String {
     out
 }
 
+/// What merging the agenda `from` into the agenda `into` appends to
+/// `into`: all of `from` but its `# Agenda` heading and the lines
+/// [`new_file`] writes under it (its open points, and whatever else it
+/// holds, so no word is lost), in `into`'s line endings; after a blank
+/// line unless it continues `into`'s list. `None` when `from` holds
+/// nothing else. The caller checks that the points read as points.
+#[must_use]
+pub fn merge_tail(into: &str, from: &str) -> Option<String> {
+    let template = new_file("");
+    let blurb: Vec<&str> = template.lines().skip(2).take(2).collect();
+    let lines: Vec<&str> = from.split_inclusive('\n').collect();
+    let blank = |l: &str| l.trim().is_empty();
+    let mut at = 0;
+    let skip_blank = |at: &mut usize| {
+        while lines.get(*at).is_some_and(|l| blank(l)) {
+            *at += 1;
+        }
+    };
+    skip_blank(&mut at);
+    if lines.get(at).is_some_and(|l| l.starts_with("# Agenda")) {
+        at += 1;
+        skip_blank(&mut at);
+        let says = |i: usize, want: &str| lines.get(i).is_some_and(|l| l.trim_end() == want);
+        if says(at, blurb[0]) && says(at + 1, blurb[1]) {
+            at += 2;
+            skip_blank(&mut at);
+        }
+    }
+    let rest: String = lines[at..].concat();
+    if rest.trim().is_empty() {
+        return None;
+    }
+    let eol = crate::note::line_ending(into);
+    let mut tail = rest.replace("\r\n", "\n");
+    if !tail.ends_with('\n') {
+        tail.push('\n');
+    }
+    if eol != "\n" {
+        tail = tail.replace('\n', eol);
+    }
+    if into.is_empty() {
+        return Some(tail);
+    }
+    let mut lead = String::new();
+    if !into.ends_with('\n') {
+        lead.push_str(eol);
+    }
+    let last = into
+        .trim_end_matches(['\r', '\n'])
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let continues_list = is_list_line(tail.lines().next().unwrap_or(""))
+        && (is_list_line(last) || last.starts_with([' ', '\t']));
+    let ends_blank = last.trim().is_empty() || into.ends_with(&format!("{eol}{eol}"));
+    if !continues_list && !ends_blank {
+        lead.push_str(eol);
+    }
+    Some(lead + &tail)
+}
+
 /// `text` without the given points' items.
 #[must_use]
 pub fn remove(text: &str, points: &[Point]) -> String {
@@ -257,6 +318,30 @@ mod tests {
             "{once}"
         );
         assert_eq!(open_points(&append(&once, "second")).len(), 2);
+    }
+
+    #[test]
+    fn a_merged_agenda_keeps_every_word_but_the_header() {
+        let into = "# Agenda: Mary Ann Walsh\n\n- [ ] hers\n";
+        let from = format!("{}- [ ] his\n  more\n- [x] talked\n", new_file("Mary Ann"));
+        let tail = merge_tail(into, &from).unwrap();
+        assert_eq!(tail, "- [ ] his\n  more\n- [x] talked\n");
+        let merged = format!("{into}{tail}");
+        let open: Vec<String> = open_points(&merged)
+            .into_iter()
+            .map(|p| p.task.text)
+            .collect();
+        assert_eq!(open, ["hers", "his"]);
+        // Only the header: nothing to carry.
+        assert_eq!(merge_tail(into, &new_file("Mary Ann")), None);
+        assert_eq!(merge_tail(into, "\n"), None);
+        // Prose after a list gets a blank line; the file's line endings.
+        assert_eq!(
+            merge_tail("- [ ] a\r\n", "# Agenda: B\nSome words.\n- [ ] b").unwrap(),
+            "\r\nSome words.\r\n- [ ] b\r\n"
+        );
+        assert_eq!(merge_tail("Prose", "- [ ] b\n").unwrap(), "\n\n- [ ] b\n");
+        assert_eq!(merge_tail("", "- [ ] b\n").unwrap(), "- [ ] b\n");
     }
 
     /// The points as found before the one-walk search: every item searched

@@ -89,6 +89,16 @@ pub enum Command {
         oneonone done --reopen alice-smith/2026-11-24.md:41")]
     Done(DoneArgs),
 
+    /// Rename a person (folder, notes, person.yaml, @mentions), or merge them into another
+    #[command(after_help = "Examples:\n  \
+        oneonone rename alice \"Alice Smith\"\n  \
+        oneonone rename \"mary ann\" \"Mary Ann Walsh\" --merge --dry-run\n\n\
+        The folder moves to the new name's (alice-smith/); person: in the notes, \
+        name: in person.yaml and @alice mentions across the notebook follow. When \
+        that folder is there, --merge moves the notes into it (a 1:1 the same day \
+        becomes DATE-2.md) and merges agenda.md and person.yaml.")]
+    Rename(RenameArgs),
+
     /// One row per person: last 1:1, follow-ups, and when the next one is due
     #[command(after_help = "Examples:\n  oneonone people\n  oneonone people --json")]
     People(PeopleArgs),
@@ -233,6 +243,25 @@ pub struct AgendaArgs {
     /// The talking point to add; without it, the open points are listed
     #[arg(value_name = "TEXT", num_args = 0.., trailing_var_arg = true)]
     pub text: Vec<String>,
+}
+
+/// `oneonone rename`.
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// The person
+    pub person: String,
+
+    /// Their new name ("Mary Ann Walsh"); the folder becomes its slug (mary-ann-walsh)
+    #[arg(value_name = "NEW")]
+    pub new: String,
+
+    /// If the new name's folder is there: move the notes into it, merging agenda.md and person.yaml
+    #[arg(long)]
+    pub merge: bool,
+
+    /// Print every change (moves, each edited line before and after) without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `oneonone done`.

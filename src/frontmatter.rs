@@ -166,6 +166,14 @@ pub(crate) fn set_value(text: &str, key: &str, value: &str) -> String {
         out.insert_str(start, &format!("---{eol}{key}: {value}{eol}---{eol}"));
         return out;
     };
+    set_value_in(out, range, key, value)
+}
+
+/// [`set_value`] in the YAML text at `range` of `text` (a whole
+/// `person.yaml` too): a missing key is added at the end of the range.
+pub(crate) fn set_value_in(text: String, range: Range<usize>, key: &str, value: &str) -> String {
+    let eol = crate::note::line_ending(&text);
+    let mut out = text;
     if let Some((line, colon)) = key_span(&out, range.clone(), key) {
         let key_end = colon + 1;
         let rest = &out[key_end..line.end];

@@ -22,7 +22,9 @@
 //! A file oneonone owns entirely (the follow-up cache, its key) is written
 //! the same way and renamed over the old one ([`write_owned`]).
 //! Edits that belong together go through a [`Transaction`], which undoes
-//! the ones made when a later one fails. Read-modify-write commands hold
+//! the ones made when a later one fails; it also moves files and folders
+//! (never over anything, [`rename_noreplace`]) and removes files whose
+//! words went elsewhere, for `rename`. Read-modify-write commands hold
 //! the notebook's [`Lock`]; temp files a killed process left behind are
 //! removed by the next one that takes it.
 //!
@@ -711,12 +713,40 @@ pub struct Change {
     pub after: Vec<u8>,
 }
 
-/// Writes that must all happen or none: created files first, then edits in
-/// order. When one fails, the edits already made are put back (each only if
-/// the file still holds what oneonone wrote) and created files are removed.
+/// A file or folder a [`Transaction`] moves to a new name in the same
+/// notebook (a person folder renamed, a note merged into another folder).
+#[derive(Debug, Clone)]
+pub struct Move {
+    /// Where it is.
+    pub from: PathBuf,
+    /// Where it goes; nothing may be there.
+    pub to: PathBuf,
+    /// `from` as shown to the user.
+    pub shown: PathBuf,
+}
+
+/// A file a [`Transaction`] removes, once its words are elsewhere (an
+/// agenda merged into another): it must still hold exactly `before`.
+#[derive(Debug, Clone)]
+pub struct Removal {
+    /// The path to remove.
+    pub path: PathBuf,
+    /// The path as shown to the user.
+    pub shown: PathBuf,
+    /// What the file holds now.
+    pub before: Vec<u8>,
+}
+
+/// Writes that must all happen or none: moves first, then created files,
+/// then edits in order, then removals. When one fails, what was already
+/// done is put back, newest first: edits are undone (each only if the file
+/// still holds what oneonone wrote), created files removed, removed files
+/// written back and moved files moved back.
 #[derive(Debug)]
 pub struct Transaction {
+    moves: Vec<Move>,
     changes: Vec<Change>,
+    removals: Vec<Removal>,
     modes: Modes,
     staging: Option<PathBuf>,
 }
@@ -738,7 +768,9 @@ impl Transaction {
     #[must_use]
     pub fn with_modes(modes: Modes) -> Self {
         Transaction {
+            moves: Vec::new(),
             changes: Vec::new(),
+            removals: Vec::new(),
             modes,
             staging: None,
         }
@@ -758,34 +790,67 @@ impl Transaction {
         self.changes.push(change);
     }
 
-    /// Writes every change.
+    /// Adds a move (see [`rename_noreplace`]); moves happen first, in the
+    /// order given, so changes name files where they land.
+    pub fn push_move(&mut self, step: Move) {
+        self.moves.push(step);
+    }
+
+    /// Adds a removal; removals happen last, in the order given.
+    pub fn push_removal(&mut self, removal: Removal) {
+        self.removals.push(removal);
+    }
+
+    /// Makes every move and writes every change.
     ///
     /// # Errors
-    /// A write failed; every change already made has been undone, as far
-    /// as the file system allowed (a failed undo is named in the error).
+    /// A step failed; every step already made has been undone, as far as
+    /// the file system allowed (a failed undo is named in the error).
     pub fn commit(mut self) -> Result<()> {
         self.changes.sort_by_key(|c| c.before.is_some());
         let staging = self.staging.as_deref();
+        let fail = |error: Error, failed: Vec<PathBuf>| {
+            if failed.is_empty() {
+                error
+            } else {
+                Error::Undo {
+                    cause: Box::new(error),
+                    paths: failed,
+                }
+            }
+        };
+        for (done, step) in self.moves.iter().enumerate() {
+            if let Err(e) = rename_noreplace(&step.from, &step.to) {
+                let failed = undo_moves(&self.moves[..done]);
+                return Err(fail(Error::io(&step.shown, "cannot move", e), failed));
+            }
+        }
         for (done, change) in self.changes.iter().enumerate() {
             let written = match &change.before {
                 None => create(&change.path, &change.after, self.modes, staging),
                 Some(before) => replace_staged(&change.path, before, &change.after, staging),
             };
             if let Err(e) = written {
-                let undo_failures = undo(&self.changes[..done], staging);
+                let mut failed = undo(&self.changes[..done], staging);
+                failed.extend(undo_moves(&self.moves));
                 let action = if change.before.is_some() {
                     "cannot write"
                 } else {
                     "cannot create"
                 };
-                let mut error = Error::io(&change.shown, action, e);
-                if !undo_failures.is_empty() {
-                    error = Error::Undo {
-                        cause: Box::new(error),
-                        paths: undo_failures,
-                    };
+                return Err(fail(Error::io(&change.shown, action, e), failed));
+            }
+        }
+        let mut removed = Vec::new();
+        for removal in &self.removals {
+            match remove_unchanged(removal) {
+                Ok(mode) => removed.push((removal, mode)),
+                Err(e) => {
+                    let mut failed = undo_removals(&removed, staging);
+                    failed.extend(undo(&self.changes, staging));
+                    failed.extend(undo_moves(&self.moves));
+                    return Err(fail(Error::io(&removal.shown, "cannot remove", e), failed));
                 }
-                return Err(error);
             }
         }
         Ok(())
@@ -811,6 +876,112 @@ fn undo(changes: &[Change], staging: Option<&Path>) -> Vec<PathBuf> {
         }
     }
     failed
+}
+
+/// Moves back what was moved, newest first; returns what it could not.
+fn undo_moves(moves: &[Move]) -> Vec<PathBuf> {
+    moves
+        .iter()
+        .rev()
+        .filter(|step| rename_noreplace(&step.to, &step.from).is_err())
+        .map(|step| step.shown.clone())
+        .collect()
+}
+
+/// Writes removed files back with the permissions they had, newest first;
+/// returns what it could not.
+fn undo_removals(removed: &[(&Removal, u32)], staging: Option<&Path>) -> Vec<PathBuf> {
+    removed
+        .iter()
+        .rev()
+        .filter(|(r, mode)| {
+            let modes = Modes {
+                file: *mode,
+                ..Modes::PRIVATE
+            };
+            create(&r.path, &r.before, modes, staging).is_err()
+        })
+        .map(|(r, _)| r.shown.clone())
+        .collect()
+}
+
+/// Removes a regular file that still holds exactly `removal.before`;
+/// returns its permission bits, to write it back with.
+fn remove_unchanged(removal: &Removal) -> io::Result<u32> {
+    let mut file = open_regular(&removal.path)?;
+    if read_from_start(&mut file)? != removal.before {
+        return Err(changed());
+    }
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        file.metadata()?.permissions().mode() & 0o7777
+    };
+    #[cfg(not(unix))]
+    let mode = Modes::PRIVATE.file;
+    std::fs::remove_file(&removal.path)?;
+    sync_dir(parent(&removal.path));
+    Ok(mode)
+}
+
+/// Moves the file or folder `from` to `to`, in one rename, never over
+/// anything that is there (a dangling link included) and never a symbolic
+/// link itself. Where the kernel offers it (Linux's `renameat2` with
+/// `RENAME_NOREPLACE`) the check and the move are one step; elsewhere a
+/// file is hard-linked to its new name then unlinked from the old, and a
+/// folder's new name is claimed with an empty folder that the rename then
+/// takes the place of (Windows: looked at, then renamed).
+///
+/// # Errors
+/// `from` is a link or missing, `to` is taken, or the file system refused.
+pub fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
+    let meta = std::fs::symlink_metadata(from)?;
+    if meta.file_type().is_symlink() {
+        return Err(link_refused());
+    }
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{CWD, RenameFlags};
+        match rustix::fs::renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+            Ok(()) => {
+                sync_dir(parent(to));
+                sync_dir(parent(from));
+                return Ok(());
+            }
+            // No RENAME_NOREPLACE on this file system: the way below.
+            Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    #[cfg(unix)]
+    if meta.is_dir() {
+        // mkdir fails on anything that is there; a folder renamed onto an
+        // empty folder takes its place.
+        std::fs::create_dir(to)?;
+        if let Err(e) = std::fs::rename(from, to) {
+            let _ = std::fs::remove_dir(to);
+            return Err(e);
+        }
+    } else {
+        std::fs::hard_link(from, to)?;
+        if let Err(e) = std::fs::remove_file(from) {
+            let _ = std::fs::remove_file(to);
+            return Err(e);
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        if std::fs::symlink_metadata(to).is_ok() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "is already there; oneonone never moves over anything",
+            ));
+        }
+        std::fs::rename(from, to)?;
+    }
+    sync_dir(parent(to));
+    sync_dir(parent(from));
+    Ok(())
 }
 
 /// Removes the temp files a killed oneonone left in `dir` (named
@@ -1253,6 +1424,79 @@ mod tests {
         assert_eq!(std::fs::read(&a).unwrap(), b"a-before");
         assert_eq!(std::fs::read(&b).unwrap(), b"b-before");
         assert!(!dir.path().join("new.md").exists());
+    }
+
+    #[test]
+    fn moves_never_replace_and_never_move_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("alice")).unwrap();
+        std::fs::write(root.join("alice/n.md"), b"alice").unwrap();
+        std::fs::create_dir(root.join("bob")).unwrap();
+        std::fs::write(root.join("bob/n.md"), b"bob").unwrap();
+        // A folder onto a folder, empty or not, and a file onto a file.
+        std::fs::create_dir(root.join("empty")).unwrap();
+        for (from, to) in [
+            ("alice", "bob"),
+            ("alice", "empty"),
+            ("alice/n.md", "bob/n.md"),
+        ] {
+            let err = rename_noreplace(&root.join(from), &root.join(to)).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::AlreadyExists, "{from} -> {to}");
+        }
+        assert_eq!(std::fs::read(root.join("bob/n.md")).unwrap(), b"bob");
+        rename_noreplace(&root.join("alice"), &root.join("carol")).unwrap();
+        assert_eq!(std::fs::read(root.join("carol/n.md")).unwrap(), b"alice");
+        assert!(!root.join("alice").exists());
+        rename_noreplace(&root.join("carol/n.md"), &root.join("bob/m.md")).unwrap();
+        assert_eq!(std::fs::read(root.join("bob/m.md")).unwrap(), b"alice");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("bob", root.join("link")).unwrap();
+            let err = rename_noreplace(&root.join("link"), &root.join("dan")).unwrap_err();
+            assert_eq!(err.to_string(), LINK_REFUSED);
+            assert!(is_link(&root.join("link")));
+        }
+    }
+
+    #[test]
+    fn a_failed_transaction_moves_back_and_writes_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("alice")).unwrap();
+        std::fs::write(root.join("alice/a.md"), b"a-before").unwrap();
+        std::fs::write(root.join("agenda.md"), b"points").unwrap();
+        std::fs::write(root.join("other.md"), b"other").unwrap();
+        let mut tx = Transaction::new();
+        tx.push_move(Move {
+            from: root.join("alice"),
+            to: root.join("alice-smith"),
+            shown: PathBuf::from("alice"),
+        });
+        // Named where it lands: moves come first.
+        tx.push(Change {
+            path: root.join("alice-smith/a.md"),
+            shown: PathBuf::from("alice-smith/a.md"),
+            before: Some(b"a-before".to_vec()),
+            after: b"a-after".to_vec(),
+        });
+        tx.push_removal(Removal {
+            path: root.join("agenda.md"),
+            shown: PathBuf::from("agenda.md"),
+            before: b"points".to_vec(),
+        });
+        // Stale: the last step fails, and every other one is undone.
+        tx.push_removal(Removal {
+            path: root.join("other.md"),
+            shown: PathBuf::from("other.md"),
+            before: b"stale".to_vec(),
+        });
+        let err = tx.commit().unwrap_err();
+        assert_eq!(err.to_string(), "other.md: cannot remove");
+        assert_eq!(std::fs::read(root.join("alice/a.md")).unwrap(), b"a-before");
+        assert_eq!(std::fs::read(root.join("agenda.md")).unwrap(), b"points");
+        assert_eq!(std::fs::read(root.join("other.md")).unwrap(), b"other");
+        assert!(!root.join("alice-smith").exists());
     }
 
     #[test]

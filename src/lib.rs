@@ -35,6 +35,7 @@ pub mod output;
 pub(crate) mod patterns;
 pub(crate) mod people;
 pub(crate) mod person;
+pub(crate) mod rename;
 pub(crate) mod render;
 pub mod settings;
 pub(crate) mod share;
@@ -259,6 +260,7 @@ fn dispatch(
         Command::Questions(args) => commands::questions::run(args, settings, out),
         Command::Agenda(args) => commands::agenda::run(args, settings, out),
         Command::Done(args) => commands::done::run(args, settings, out),
+        Command::Rename(args) => commands::rename::run(args, settings, out),
         Command::People(args) => commands::people::run(args, settings, out),
         Command::Prep(args) => commands::prep::run(args, settings, out),
         Command::Open(args) => commands::open::run(args, settings, out),

@@ -16,6 +16,7 @@ pub mod patterns;
 pub mod people;
 pub mod prep;
 pub mod questions;
+pub mod rename;
 pub mod trends;
 
 /// How a command that did not fail went.

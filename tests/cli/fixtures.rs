@@ -120,3 +120,96 @@ pub fn crash_leftover(t: &Test) {
 pub const HOSTILE: &str = "\u{1b}[2J\u{1b}]0;pwned\u{7}\u{9b}31m\u{202e}";
 /// The same, as the terminal must see it.
 pub const SHOWN: &str = "\u{fffd}[2J\u{fffd}]0;pwned\u{fffd}\u{fffd}31m\u{fffd}";
+
+/// Alice's part of a notebook for the rename tests, as (path, text), with
+/// her name, the slug her mentions use and her folder as given: 20 weekly
+/// notes (one in CRLF, one with a comment after `person:`, one without
+/// `person:`), agenda.md, person.yaml and a file that is not markdown; and
+/// Bob's note and a page at the top that mention her. What a rename must
+/// never change is written out as it is: `@alice` in code, in a comment, in
+/// the frontmatter and in the text file, `@alice-x`, `@alicex`, an email.
+pub fn alice_notebook(name: &str, mention: &str, folder: &str) -> Vec<(String, String)> {
+    let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let mut files = Vec::new();
+    for week in 0..20 {
+        let date = first + chrono::Days::new(7 * week);
+        let person = match week {
+            7 => format!("person:  {name}   # as she writes it\n"),
+            11 => String::new(),
+            _ => format!("person: {name}\n"),
+        };
+        let mut text = format!(
+            "---\n{person}date: {date}\ntags: [week-{week}]\nsummary: \"@alice, in frontmatter\"\n---\n\
+             ## Listen\n\nWeek {week} with @{mention}. Mail alice@example.org, not @alice-x or @alicex.\n\n\
+             ## Lift\n\n- [ ] (@{mention}) sends the week {week} doc\n- [ ] Check `@alice` in code\n\n\
+             ```\n@alice stays in a code block\n```\n"
+        );
+        if week == 3 {
+            text = text.replace('\n', "\r\n");
+        }
+        files.push((format!("{folder}/{date}.md"), text));
+    }
+    files.push((
+        format!("{folder}/agenda.md"),
+        format!(
+            "# Agenda: Alice\n\n\
+             Talking points for the next 1:1, from either side. `oneonone new` moves the open\n\
+             ones into the meeting's note.\n\n\
+             - [ ] Promo case for @{mention}\n- [x] Done: @alice-x's offsite\n"
+        ),
+    ));
+    files.push((
+        format!("{folder}/person.yaml"),
+        format!(
+            "name: {name} # as listings show it\nrole: Engineer\naliases:\n  - ally\nemail: alice@example.org\n"
+        ),
+    ));
+    files.push((
+        format!("{folder}/review.txt"),
+        "@alice in a file that is not markdown\n".into(),
+    ));
+    files.push((
+        "bob/2026-01-06.md".into(),
+        format!(
+            "---\nperson: Bob\ndate: 2026-01-06\n---\n## Lift\n\n- [ ] Pair with @{mention} on the doc\n\
+             - [ ] Ask @alice-x too\n\nCode:\n\n    @alice in indented code\n"
+        ),
+    ));
+    files.push((
+        "ideas.md".into(),
+        format!("Ideas: ask @{mention}. Not <!-- @alice --> in a comment.\n"),
+    ));
+    files
+}
+
+/// Writes (path, text) pairs into the notebook.
+pub fn write_all(t: &Test, files: &[(String, String)]) {
+    for (rel, text) in files {
+        t.write(rel, text);
+    }
+}
+
+/// Every file of the notebook (`.oneonone` aside) and its bytes, which
+/// must be UTF-8 (as text, so that a difference reads as one).
+pub fn snapshot(t: &Test) -> std::collections::BTreeMap<String, String> {
+    t.files()
+        .into_iter()
+        .map(|f| {
+            let bytes = fs::read(t.path(&f)).unwrap();
+            (f, String::from_utf8(bytes).unwrap())
+        })
+        .collect()
+}
+
+/// (path, text) pairs as [`snapshot`] gives them.
+pub fn as_snapshot(files: &[(String, String)]) -> std::collections::BTreeMap<String, String> {
+    files.iter().cloned().collect()
+}
+
+/// Runs oneonone with a file size limit (bash's `ulimit -f`, in KiB) and
+/// SIGXFSZ ignored, so that writing a file larger than `kib` fails with
+/// EFBIG as on a full disk: a failure injected into a transaction.
+pub fn run_with_size_limit(t: &Test, kib: u32, args: &str) -> crate::Run {
+    let script = format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" {args}");
+    t.run_in_bash(&script)
+}

@@ -29,6 +29,7 @@ mod patterns;
 mod people;
 mod prep;
 mod questions;
+mod rename;
 mod trends;
 
 mod cache;
