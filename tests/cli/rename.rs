@@ -165,8 +165,12 @@ fn issue11_dry_run_lists_every_change_and_writes_nothing() {
         )
         .stderr("oneonone: dry run: 4 steps listed, nothing was written\n");
     assert_eq!(snapshot(&t), before);
-    // Not even the lock: the folder is not made a notebook by a dry run.
-    assert!(!t.path(".oneonone").exists());
+    // Not even the lock: the state folder stays as the notebook had it.
+    assert_eq!(
+        std::fs::read_dir(t.path(".oneonone")).unwrap().count(),
+        0,
+        "a dry run left something in .oneonone/"
+    );
 
     // A merge lists each note moved, the agenda and person.yaml merged, and
     // what is removed.
