@@ -200,6 +200,10 @@ pub struct NewArgs {
     /// Open the new note in $VISUAL / $EDITOR
     #[arg(long, short)]
     pub edit: bool,
+
+    /// Make a new person of the name even though it is near someone's
+    #[arg(long)]
+    pub new_person: bool,
 }
 
 /// `oneonone agenda`.
@@ -207,6 +211,10 @@ pub struct NewArgs {
 pub struct AgendaArgs {
     /// The person
     pub person: String,
+
+    /// Make a new person of the name even though it is near someone's (before TEXT)
+    #[arg(long)]
+    pub new_person: bool,
 
     /// The talking point to add; without it, the open points are listed
     #[arg(value_name = "TEXT", num_args = 0.., trailing_var_arg = true)]

@@ -26,6 +26,7 @@ mod new;
 mod open;
 mod patterns;
 mod people;
+mod person;
 mod prep;
 mod questions;
 mod trends;
