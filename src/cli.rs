@@ -406,12 +406,16 @@ pub struct FollowupsArgs {
     pub person_flag: Option<String>,
 
     /// Only follow-ups you own (`@me`, or no mention)
-    #[arg(long, conflicts_with = "theirs")]
+    #[arg(long, conflicts_with_all = ["theirs", "owner"])]
     pub mine: bool,
 
-    /// Only follow-ups someone else owns (`@name`)
-    #[arg(long)]
+    /// Only follow-ups the person whose note holds them owns (`@name`)
+    #[arg(long, conflicts_with = "owner")]
     pub theirs: bool,
+
+    /// Only follow-ups this person owns (`@name`), in anyone's notes
+    #[arg(long, value_name = "PERSON")]
+    pub owner: Option<String>,
 
     /// Only follow-ups past their due date
     #[arg(long)]

@@ -259,6 +259,28 @@ struct Entry {
     aliases: Vec<String>,
 }
 
+impl Entry {
+    /// Reads what names the person of `slug`: person.yaml's name and
+    /// aliases, else the newest note's `person:`.
+    fn read(notebook: &Notebook, slug: &str, slug_key: &str) -> Result<Entry> {
+        let folder = Path::new(slug);
+        let profile = Profile::load(&notebook.path(folder), &notebook.show(folder))?;
+        let name = profile
+            .name
+            .or_else(|| latest_name(notebook, slug))
+            .unwrap_or_else(|| slug.to_string());
+        Ok(Entry {
+            slug: slug.to_string(),
+            slug_key: slug_key.to_string(),
+            name_key: key(&name),
+            name_words: words(&name),
+            slug_words: words(slug),
+            aliases: profile.aliases.iter().map(|a| key(a)).collect(),
+            name,
+        })
+    }
+}
+
 /// Who a name fits, by the first rule anyone fits.
 enum Fit {
     /// Nobody.
@@ -300,24 +322,32 @@ impl<'a> People<'a> {
     fn entries(&mut self) -> Result<&[Entry]> {
         if matches!(self.known, Known::Unread) {
             self.known = Known::Broken;
+            // A person.yaml and a note or two per person: on every core (a
+            // few hundred people take a few milliseconds each way).
+            let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            let chunk = self.folders.len().div_ceil(threads).max(1);
+            let notebook = self.notebook;
+            let parts: Vec<Result<Vec<Entry>>> = std::thread::scope(|s| {
+                let handles: Vec<_> = self
+                    .folders
+                    .chunks(chunk)
+                    .map(|folders| {
+                        s.spawn(move || {
+                            folders
+                                .iter()
+                                .map(|(slug, slug_key)| Entry::read(notebook, slug, slug_key))
+                                .collect()
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
             let mut entries = Vec::with_capacity(self.folders.len());
-            for (slug, slug_key) in &self.folders {
-                let folder = Path::new(slug);
-                let profile =
-                    Profile::load(&self.notebook.path(folder), &self.notebook.show(folder))?;
-                let name = profile
-                    .name
-                    .or_else(|| latest_name(self.notebook, slug))
-                    .unwrap_or_else(|| slug.clone());
-                entries.push(Entry {
-                    slug: slug.clone(),
-                    slug_key: slug_key.clone(),
-                    name_key: key(&name),
-                    name_words: words(&name),
-                    slug_words: words(slug),
-                    aliases: profile.aliases.iter().map(|a| key(a)).collect(),
-                    name,
-                });
+            for part in parts {
+                entries.extend(part?);
             }
             self.known = Known::Read(entries);
         }
@@ -501,6 +531,26 @@ impl<'a> People<'a> {
                     exists: false,
                     by_prefix: false,
                 })
+            }
+        }
+    }
+
+    /// The folder of the one person an `@mention` names, by the same
+    /// rules as a typed name, without suggestions; `None` for nobody or
+    /// several (someone outside the notebook, or a mention to make
+    /// clearer). A person.yaml that does not parse goes to `warn` (once),
+    /// and only folder names are matched from then on.
+    pub fn owner(&mut self, mention: &str, warn: &mut dyn FnMut(Error)) -> Option<String> {
+        let slug = slugify(mention).ok()?;
+        if matches!(self.known, Known::Broken) {
+            return self.folder(&slug);
+        }
+        match self.fit(&slug, &words(mention), false) {
+            Ok(Fit::One(slug, _, _)) => Some(slug),
+            Ok(_) => None,
+            Err(e) => {
+                warn(e);
+                self.folder(&slug)
             }
         }
     }

@@ -258,6 +258,8 @@ pub struct Item {
     pub text: String,
     pub owner: String,
     pub due: Option<String>,
+    #[serde(default)]
+    pub mention: Option<String>,
 }
 
 pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> Item {
@@ -269,6 +271,7 @@ pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> It
         text: text.into(),
         owner: "me".into(),
         due: None,
+        mention: None,
     }
 }
 

@@ -1,10 +1,15 @@
 //! End-to-end tests of who a name means (issue 11): exact slug or display
 //! name, an alias, a word prefix, a trailing `/`, accents and case; several
 //! matches listed; a near miss suggested, and refused by `new` and
-//! `agenda` unless `--new-person`; and the "new person" notice.
+//! `agenda` unless `--new-person`; the "new person" notice; and who owns a
+//! follow-up, resolved the same way, in `followups --json`, `--owner`,
+//! `--theirs`, `prep`, across a warm cache.
 
-use crate::Test;
+use std::fs;
+use std::time::Duration;
+
 use crate::fixtures::note;
+use crate::{Item, Test, followups_json};
 
 /// `agenda PERSON` (listing) names whom it resolved to: their display
 /// name and folder.
@@ -223,6 +228,7 @@ fn issue11_other_commands_suggest_the_near_person() {
     for args in [
         &["prep", "chole"][..],
         &["followups", "chole"],
+        &["followups", "--owner", "chole"],
         &["open", "chole", "--print"],
         &["agenda", "chole"],
     ] {
@@ -252,5 +258,300 @@ fn issue11_aliases_must_be_a_list_of_names() {
     );
     t.run(&["agenda", "maxine"]).status(2).stderr(
         "oneonone: error: mw/person.yaml:4:5: aliases[1]: invalid type: sequence, expected a name\n",
+    );
+}
+
+/// The owners of the follow-ups in Chloé's and Bob's notes.
+fn owners() -> Test {
+    let t = people();
+    note(
+        &t,
+        "chloe-dubois/2026-11-10.md",
+        "Chloé Dubois",
+        "2026-11-10",
+        "## Follow-ups\n\n\
+         - [ ] Ask @marcus to pair with Chloé\n\
+         - [ ] @chloe-dubois writes the design doc\n\
+         - [ ] Book the room\n",
+    );
+    note(
+        &t,
+        "bob/2026-11-12.md",
+        "Bob",
+        "2026-11-12",
+        "## Follow-ups\n\n\
+         - [ ] @Chloe reviews Bob's plan\n\
+         - [ ] @zed from finance sends the numbers\n\
+         - [ ] @alex signs off\n\
+         - [ ] @Marcus.\n",
+    );
+    note(
+        &t,
+        "marcus-lee/2026-11-13.md",
+        "Marcus Lee",
+        "2026-11-13",
+        "- [ ] @me call Marcus back\n- [ ] Marcus sends his slides @marcus-lee\n",
+    );
+    t
+}
+
+fn owned(path: &str, line: usize, text: &str, owner: &str, mention: Option<&str>) -> Item {
+    let (person, date) = match path.split('/').next().unwrap() {
+        "bob" => ("Bob", "2026-11-12"),
+        "chloe-dubois" => ("Chloé Dubois", "2026-11-10"),
+        _ => ("Marcus Lee", "2026-11-13"),
+    };
+    Item {
+        person: Some(person.into()),
+        date: Some(date.into()),
+        path: path.into(),
+        line,
+        text: text.into(),
+        owner: owner.into(),
+        due: None,
+        mention: mention.map(Into::into),
+    }
+}
+
+#[test]
+fn issue11_mentions_resolve_to_people_and_unknown_ones_stay_as_written() {
+    let t = owners();
+    assert_eq!(
+        followups_json(&t, &[]),
+        [
+            owned(
+                "bob/2026-11-12.md",
+                8,
+                "@Chloe reviews Bob's plan",
+                "chloe-dubois",
+                Some("Chloe")
+            ),
+            // Someone outside the notebook, or one of two Alexes: as written.
+            owned(
+                "bob/2026-11-12.md",
+                9,
+                "@zed from finance sends the numbers",
+                "zed",
+                None
+            ),
+            owned("bob/2026-11-12.md", 10, "@alex signs off", "alex", None),
+            owned(
+                "bob/2026-11-12.md",
+                11,
+                "@Marcus.",
+                "marcus-lee",
+                Some("Marcus")
+            ),
+            owned(
+                "chloe-dubois/2026-11-10.md",
+                8,
+                "Ask @marcus to pair with Chloé",
+                "marcus-lee",
+                Some("marcus")
+            ),
+            owned(
+                "chloe-dubois/2026-11-10.md",
+                9,
+                "@chloe-dubois writes the design doc",
+                "chloe-dubois",
+                None
+            ),
+            owned(
+                "chloe-dubois/2026-11-10.md",
+                10,
+                "Book the room",
+                "me",
+                None
+            ),
+            owned(
+                "marcus-lee/2026-11-13.md",
+                6,
+                "@me call Marcus back",
+                "me",
+                None
+            ),
+            owned(
+                "marcus-lee/2026-11-13.md",
+                7,
+                "Marcus sends his slides @marcus-lee",
+                "marcus-lee",
+                None
+            ),
+        ]
+    );
+}
+
+fn texts(t: &Test, args: &[&str]) -> Vec<String> {
+    followups_json(t, args)
+        .into_iter()
+        .map(|i| i.text)
+        .collect()
+}
+
+#[test]
+fn issue11_owner_lists_what_one_person_owes_across_the_notebook() {
+    let t = owners();
+    assert_eq!(
+        texts(&t, &["--owner", "marc"]),
+        [
+            "@Marcus.",
+            "Ask @marcus to pair with Chloé",
+            "Marcus sends his slides @marcus-lee"
+        ]
+    );
+    assert_eq!(
+        texts(&t, &["--owner", "Chloé Dubois"]),
+        [
+            "@Chloe reviews Bob's plan",
+            "@chloe-dubois writes the design doc"
+        ]
+    );
+    // `me` is the manager, as in `@me`.
+    assert_eq!(
+        texts(&t, &["marcus", "--owner", "me"]),
+        ["@me call Marcus back"]
+    );
+    // With a person: what they owe in that person's notes.
+    assert_eq!(
+        texts(&t, &["chloe", "--owner", "marcus"]),
+        ["Ask @marcus to pair with Chloé"]
+    );
+    t.run(&["followups", "--owner", "alex"]).status(2).stderr(
+        "oneonone: error: \"alex\" matches more than one person; give more of the name:\n  \
+         Alex Kim (alex-kim/)\n  \
+         Alex Ross (alex-ross/)\n",
+    );
+    // Someone outside the notebook owes nothing that can be listed.
+    t.run(&["followups", "--owner", "zed"]).status(2).stderr(
+        "oneonone: error: no person matches \"zed\"; people in this notebook: alex-kim, alex-ross, bob, chloe-dubois, marcus-lee, mary-ann-walsh, mary-jones, mw\n",
+    );
+}
+
+#[test]
+fn issue11_theirs_is_what_the_person_of_the_note_owns() {
+    let t = owners();
+    assert_eq!(
+        texts(&t, &["chloe", "--theirs"]),
+        ["@chloe-dubois writes the design doc"]
+    );
+    assert_eq!(
+        texts(&t, &["--theirs"]),
+        [
+            "@chloe-dubois writes the design doc",
+            "Marcus sends his slides @marcus-lee"
+        ]
+    );
+    // `people` counts it neither as hers nor as mine.
+    let run = t.run(&["people", "--json"]).ok();
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let chloe = rows.iter().find(|r| r["slug"] == "chloe-dubois").unwrap();
+    assert_eq!(
+        (&chloe["open_mine"], &chloe["open_theirs"]),
+        (&1.into(), &1.into())
+    );
+    // Chloé's brief: Marcus's item is not hers.
+    let run = t
+        .run(&[
+            "--today",
+            "2026-11-17",
+            "prep",
+            "chloe",
+            "--seed",
+            "1",
+            "--color",
+            "never",
+        ])
+        .ok();
+    let follow_ups = run.stdout.split("\nLast time").next().unwrap();
+    assert_eq!(
+        follow_ups,
+        "Chloé Dubois\n\
+         Last 1:1 2026-11-10 (7 days ago) · 2 notes · every 14 days · next due 2026-11-24\n\n\
+         Follow-ups they own (1)\n  \
+         chloe-dubois/2026-11-10.md:9: @chloe-dubois writes the design doc · 7 days\n\n\
+         Follow-ups you own (1)\n  \
+         chloe-dubois/2026-11-10.md:10: Book the room · 7 days\n\n\
+         Follow-ups others own (1)\n  \
+         chloe-dubois/2026-11-10.md:8: Ask @marcus to pair with Chloé · 7 days\n"
+    );
+}
+
+#[test]
+fn issue11_a_new_alias_or_person_changes_the_owner_on_the_next_warm_run() {
+    let t = Test::new();
+    fs::create_dir(t.path(".oneonone")).unwrap();
+    note(
+        &t,
+        "bob/2026-11-12.md",
+        "Bob",
+        "2026-11-12",
+        "- [ ] @mw sends the plan\n- [ ] @priya reviews it\n",
+    );
+    t.write("mary-ann-walsh/person.yaml", "name: Mary Ann Walsh\n");
+    // Older than the cache's racy window: the next runs read the cache.
+    std::thread::sleep(Duration::from_millis(2100));
+    let owners = |t: &Test| -> Vec<(String, Option<String>)> {
+        followups_json(t, &[])
+            .into_iter()
+            .map(|i| (i.owner, i.mention))
+            .collect()
+    };
+    assert_eq!(
+        owners(&t),
+        [("mw".into(), None), ("priya".into(), None)],
+        "cold"
+    );
+    assert!(t.path(".oneonone/cache-v1").exists());
+    assert_eq!(
+        owners(&t),
+        [("mw".into(), None), ("priya".into(), None)],
+        "warm"
+    );
+    t.write(
+        "mary-ann-walsh/person.yaml",
+        "name: Mary Ann Walsh\naliases: [mw]\n",
+    );
+    assert_eq!(
+        owners(&t),
+        [
+            ("mary-ann-walsh".into(), Some("mw".into())),
+            ("priya".into(), None)
+        ],
+        "an alias added"
+    );
+    t.write("priya-patel/person.yaml", "name: Priya Patel\n");
+    assert_eq!(
+        owners(&t),
+        [
+            ("mary-ann-walsh".into(), Some("mw".into())),
+            ("priya-patel".into(), Some("priya".into()))
+        ],
+        "a person added"
+    );
+    // The note itself was never read again, nor changed.
+    t.file(
+        "bob/2026-11-12.md",
+        "---\nperson: Bob\ndate: 2026-11-12\ntags: []\n---\n- [ ] @mw sends the plan\n- [ ] @priya reviews it\n",
+    );
+}
+
+#[test]
+fn issue11_a_broken_person_yaml_is_warned_about_and_mentions_match_folders_only() {
+    let t = owners();
+    t.write("mw/person.yaml", "name: [Maxine\n");
+    let run = t.run(&["followups", "--json", "--theirs"]).status(2);
+    assert_eq!(
+        run.stderr,
+        "oneonone: warning: mw/person.yaml:1:7: name: invalid type: sequence, expected a string\n"
+    );
+    // `@marcus-lee` is still his folder; `@marcus` needs the names.
+    let items: Vec<Item> = serde_json::from_str(&run.stdout).unwrap();
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "@chloe-dubois writes the design doc",
+            "Marcus sends his slides @marcus-lee"
+        ]
     );
 }
