@@ -70,6 +70,10 @@ fn issue11_a_name_resolves_by_slug_display_name_alias_and_word_prefix() {
     resolves(&t, "alex-kim/", "Alex Kim", "alex-kim");
     resolves(&t, "CHLOÉ D", "Chloé Dubois", "chloe-dubois");
     resolves(&t, "Chloe Dubois", "Chloé Dubois", "chloe-dubois");
+    // `export` takes a path too; a folder with its `/` is the person.
+    t.run(&["export", "chloe-dubois/"])
+        .ok()
+        .stdout(t.read("chloe-dubois/2026-11-03.md"));
 }
 
 #[test]
