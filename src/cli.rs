@@ -232,6 +232,10 @@ pub struct NewArgs {
     /// Open the new note in $VISUAL / $EDITOR
     #[arg(long, short)]
     pub edit: bool,
+
+    /// Make a new person of the name even though it is near someone's
+    #[arg(long)]
+    pub new_person: bool,
 }
 
 /// `oneonone agenda`.
@@ -239,6 +243,10 @@ pub struct NewArgs {
 pub struct AgendaArgs {
     /// The person
     pub person: String,
+
+    /// Make a new person of the name even though it is near someone's (before TEXT)
+    #[arg(long)]
+    pub new_person: bool,
 
     /// The talking point to add; without it, the open points are listed
     #[arg(value_name = "TEXT", num_args = 0.., trailing_var_arg = true)]
@@ -449,12 +457,16 @@ pub struct FollowupsArgs {
     pub person_flag: Option<String>,
 
     /// Only follow-ups you own (`@me`, or no mention)
-    #[arg(long, conflicts_with = "theirs")]
+    #[arg(long, conflicts_with_all = ["theirs", "owner"])]
     pub mine: bool,
 
-    /// Only follow-ups someone else owns (`@name`)
-    #[arg(long)]
+    /// Only follow-ups the person whose note holds them owns (`@name`)
+    #[arg(long, conflicts_with = "owner")]
     pub theirs: bool,
+
+    /// Only follow-ups this person owns (`@name`), in anyone's notes
+    #[arg(long, value_name = "PERSON")]
+    pub owner: Option<String>,
 
     /// Only follow-ups past their due date
     #[arg(long)]

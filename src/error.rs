@@ -52,21 +52,26 @@ pub enum Error {
         /// Why it is refused.
         reason: String,
     },
-    /// A short name that fits more than one person folder.
-    #[error("{name:?} matches more than one person: {}; give more of the name", candidates.join(", "))]
+    /// A name that fits more than one person.
+    #[error("{name:?} matches more than one person; give more of the name:\n  {}", candidates.join("\n  "))]
     AmbiguousPerson {
         /// The name as given.
         name: String,
-        /// The folders it matches.
+        /// The people it fits, shown: "Alex Kim (alex-kim/)".
         candidates: Vec<String>,
     },
-    /// A name that matches no person folder.
-    #[error("no person matches {name:?}; people in this notebook: {}", if known.is_empty() { "none yet".to_string() } else { known.join(", ") })]
+    /// A name that matches no person: the people it is near, else the
+    /// folders there are; and, where a new person may be made of it, how.
+    #[error("no person matches {name:?}; {}", unknown_person(name, known, near, *may_be_new))]
     UnknownPerson {
         /// The name as given.
         name: String,
         /// The person folders there are.
         known: Vec<String>,
+        /// The people whose name is near, shown: "Chloé Dubois (chloe-dubois/)".
+        near: Vec<String>,
+        /// The command would make a new person of it with `--new-person`.
+        may_be_new: bool,
     },
     /// A framework name the bank does not define.
     #[error("unknown framework {name:?}; known frameworks: {}", known.join(", "))]
@@ -125,6 +130,23 @@ pub enum Error {
     /// Writing to standard output or error failed (other than a closed pipe).
     #[error("cannot write output")]
     Output(#[source] std::io::Error),
+}
+
+/// What follows "no person matches NAME; ": "did you mean A or B?" (and
+/// with `may_be_new`, how to make a new person anyway), else the folders.
+fn unknown_person(name: &str, known: &[String], near: &[String], may_be_new: bool) -> String {
+    let (last, rest) = match near.split_last() {
+        None if known.is_empty() => return "people in this notebook: none yet".to_string(),
+        None => return format!("people in this notebook: {}", known.join(", ")),
+        Some((last, [])) => (last, String::new()),
+        Some((last, rest)) => (last, format!("{} or ", rest.join(", "))),
+    };
+    let create = if may_be_new {
+        format!(" To add a new person named {name:?}, run it again with --new-person")
+    } else {
+        String::new()
+    };
+    format!("did you mean {rest}{last}?{create}")
 }
 
 /// A 1-based line and column in a file.

@@ -1,5 +1,7 @@
 //! Follow-ups: the open task items of the notebook's notes, with the person
-//! and meeting date they belong to.
+//! and meeting date they belong to, and who owns each: the manager, or the
+//! person its first `@mention` names, resolved as a typed name is
+//! ([`resolve_owners`]).
 
 pub mod cache;
 
@@ -13,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
 use crate::notebook::{NoteFile, Notebook, person_folder, read_listed_note, slash_path};
+use crate::person::People;
 use crate::task;
 
 /// One open follow-up, as `followups --json` prints it.
@@ -33,8 +36,14 @@ pub struct FollowUp {
     /// The item's text, without list marker and checkbox, trimmed.
     pub text: Arc<str>,
     /// Who owns it: written `me` (the manager, also when nobody is
-    /// mentioned), or the slug of the person an `@mention` names.
+    /// mentioned), or the folder of the person an `@mention` names (once
+    /// [`resolve_owners`] has run; before, and for a mention of nobody in
+    /// the notebook, the mention folded as a slug).
     pub owner: Owner,
+    /// The `@mention` as written, when it is not the owner's slug
+    /// (`@chloe` owned by `chloe-dubois`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention: Option<Arc<str>>,
     /// The due date, from `📅 YYYY-MM-DD` or `due:YYYY-MM-DD`.
     pub due: Option<NaiveDate>,
     /// The person folder the file is in (not serialized).
@@ -344,7 +353,8 @@ pub fn items(
     let path: Arc<str> = Arc::from(slash_path(rel));
     open.into_iter()
         .map(|t| {
-            let (owner, due) = owner_and_due(&t.text);
+            let (mention, due) = mention_and_due(&t.text);
+            let (owner, mention) = Owner::written(mention);
             FollowUp {
                 person: person.clone(),
                 date,
@@ -352,12 +362,61 @@ pub fn items(
                 line: t.line,
                 text: Arc::from(t.text),
                 owner,
+                mention,
                 due,
                 folder: folder.clone(),
                 checkbox: t.checkbox,
             }
         })
         .collect()
+}
+
+impl FollowUp {
+    /// The `@mention` as written, if any (`@me` may come back as `None`:
+    /// it is the manager whoever the notebook's people are).
+    #[must_use]
+    pub fn written_mention(&self) -> Option<Arc<str>> {
+        match (&self.mention, &self.owner) {
+            (Some(mention), _) => Some(mention.clone()),
+            (None, Owner::Person(slug)) => Some(slug.clone()),
+            (None, Owner::Me) => None,
+        }
+    }
+
+    /// True when the person whose notes hold it owns it (`--theirs`).
+    #[must_use]
+    pub fn is_theirs(&self) -> bool {
+        matches!((&self.owner, &self.folder), (Owner::Person(owner), Some(folder)) if owner == folder)
+    }
+}
+
+/// Gives each item the person its `@mention` names, by the rules that
+/// resolve a typed name (without suggestions): `@chloe` is owned by
+/// `chloe-dubois`. A mention of nobody, or of several people, stays as
+/// written. Each distinct mention is resolved once; a person.yaml that
+/// cannot be read goes to `warn`.
+pub fn resolve_owners(
+    items: &mut [FollowUp],
+    people: &mut People<'_>,
+    warn: &mut dyn FnMut(Error),
+) {
+    let mut resolved: std::collections::HashMap<Arc<str>, Option<Arc<str>>> =
+        std::collections::HashMap::new();
+    for item in items {
+        if item.owner.is_me() {
+            continue;
+        }
+        let Some(mention) = item.written_mention() else {
+            continue;
+        };
+        let owner = resolved
+            .entry(mention.clone())
+            .or_insert_with(|| people.owner(&mention, warn).map(Arc::from));
+        if let Some(owner) = owner {
+            item.mention = (**owner != *mention).then_some(mention);
+            item.owner = Owner::Person(owner.clone());
+        }
+    }
 }
 
 /// The order follow-ups are shown in: overdue first (most overdue first),
@@ -401,6 +460,24 @@ impl Owner {
         }
     }
 
+    /// The owner an `@mention` as written names before it is resolved to
+    /// a person (none, or `me` in any case: the manager; else the mention
+    /// folded as a slug), and the mention to keep beside it: the one
+    /// written, when it is not that slug.
+    #[must_use]
+    pub fn written(mention: Option<&str>) -> (Owner, Option<Arc<str>>) {
+        let Some(mention) = mention else {
+            return (Owner::Me, None);
+        };
+        let owner = if mention.eq_ignore_ascii_case(ME) {
+            Owner::Me
+        } else {
+            crate::slug::slugify(mention).map_or(Owner::Me, |slug| Owner::named(&slug))
+        };
+        let kept = (owner.as_str() != mention).then(|| Arc::from(mention));
+        (owner, kept)
+    }
+
     /// True for the manager.
     #[must_use]
     pub fn is_me(&self) -> bool {
@@ -434,17 +511,17 @@ impl<'de> Deserialize<'de> for Owner {
     }
 }
 
-/// Reads who owns a follow-up and when it is due from its text: the first
-/// `@me` or `@name` mention (none: the manager), and the first `📅 DATE`
-/// (Obsidian Tasks, Dataview) or `due:DATE` (todo.txt).
+/// Reads whom a follow-up mentions and when it is due from its text: the
+/// first `@me` or `@name` mention (the name as written), and the first
+/// `📅 DATE` (Obsidian Tasks, Dataview) or `due:DATE` (todo.txt).
 #[must_use]
-pub fn owner_and_due(text: &str) -> (Owner, Option<NaiveDate>) {
-    let mut owner = None;
+pub fn mention_and_due(text: &str) -> (Option<&str>, Option<NaiveDate>) {
+    let mut mention = None;
     let mut due = None;
     let mut tokens = text.split_whitespace().peekable();
     while let Some(token) = tokens.next() {
         let token = token.trim_start_matches(['(', '[', '{', '"', '\'']);
-        if owner.is_none()
+        if mention.is_none()
             && let Some(name) = token.strip_prefix('@')
         {
             // The name runs to the first character a slug cannot hold:
@@ -453,13 +530,10 @@ pub fn owner_and_due(text: &str) -> (Owner, Option<NaiveDate>) {
                 .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_' || c == '.'))
                 .unwrap_or(name.len());
             let name = name[..end].trim_end_matches('.');
-            owner = if name.eq_ignore_ascii_case(ME) {
-                Some(Owner::Me)
-            } else {
-                crate::slug::slugify(name)
-                    .ok()
-                    .map(|slug| Owner::named(&slug))
-            };
+            // One that cannot be a person's name is no mention.
+            if name.eq_ignore_ascii_case(ME) || crate::slug::slugify(name).is_ok() {
+                mention = Some(name);
+            }
         }
         if due.is_none() {
             let rest = token
@@ -475,7 +549,7 @@ pub fn owner_and_due(text: &str) -> (Owner, Option<NaiveDate>) {
             }
         }
     }
-    (owner.unwrap_or(Owner::Me), due)
+    (mention, due)
 }
 
 /// `YYYY-MM-DD` with nothing after it but punctuation (`2026-11-10.`,
@@ -600,6 +674,12 @@ mod tests {
         // The parser takes a tab (and other blanks) in the box too.
         assert!(may_hold_open_item("- [\t] one\n"));
         assert!(may_hold_open_item("- [\u{c}] one\n"));
+    }
+
+    /// The owner as written and the due date, as the scan reads them.
+    fn owner_and_due(text: &str) -> (Owner, Option<NaiveDate>) {
+        let (mention, due) = mention_and_due(text);
+        (Owner::written(mention).0, due)
     }
 
     #[test]

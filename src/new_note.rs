@@ -27,7 +27,7 @@ use crate::fs::{Change, Lock, Modes, Transaction};
 use crate::note::Note;
 use crate::notebook::{LoadedNote, Meeting, Notebook, PersonNotes, meeting_name};
 use crate::output::sanitize;
-use crate::person::Person;
+use crate::person::{Person, Wanted};
 use crate::render::{plural, plural_were};
 use crate::share::Sharing;
 use crate::task;
@@ -50,6 +50,8 @@ pub struct Request<'a> {
     /// Whether the open follow-ups of the earlier notes move into the new
     /// one.
     pub carry_over: bool,
+    /// Whether a name near someone's makes a new person (`--new-person`).
+    pub new_person: bool,
 }
 
 /// The plan for a new meeting note: the file it creates, the agenda points
@@ -59,6 +61,9 @@ pub struct Request<'a> {
 pub struct NewNote {
     /// The person's name as the note gives it.
     pub person: String,
+    /// "Mary Ann (mary-ann/)" when the note makes a new person (their
+    /// folder does not exist yet).
+    pub new_person: Option<String>,
     /// The meeting date.
     pub date: NaiveDate,
     /// The framework's title (its name when it has none).
@@ -112,7 +117,12 @@ impl NewNote {
         let bank = Bank::load(notebook.root(), notebook.shown())?;
         let framework =
             bank.framework(bank::framework_name(request.framework, &notebook.config))?;
-        let person = Person::resolve(notebook, request.person, true)?;
+        let wanted = if request.new_person {
+            Wanted::New
+        } else {
+            Wanted::MayBeNew
+        };
+        let person = Person::resolve_as(notebook, request.person, wanted)?;
         notebook.refuse_link(&person.slug)?;
         let date = request.date;
         let meetings = notebook.meetings(&person.slug);
@@ -193,6 +203,7 @@ impl NewNote {
         }
         let slug = Path::new(&person.slug);
         Ok(NewNote {
+            new_person: (!person.exists).then(|| person.shown()),
             person: person.name,
             date,
             framework: framework.title_or_name().to_string(),
@@ -442,6 +453,7 @@ mod tests {
             framework: None,
             seed: 7,
             carry_over: true,
+            new_person: false,
         }
     }
 

@@ -142,11 +142,14 @@ fn summary(
         .iter()
         .filter(mine)
         .filter(|i| !agenda::is_agenda_path(&i.path));
+    // Theirs is what they own, not what their notes ask of someone else.
     let (open_mine, open_theirs) = follow_ups.fold((0, 0), |(m, t), i| {
         if i.owner.is_me() {
             (m + 1, t)
-        } else {
+        } else if i.is_theirs() {
             (m, t + 1)
+        } else {
+            (m, t)
         }
     });
     // The profile was read above: a missing name there falls to the notes.

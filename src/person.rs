@@ -1,13 +1,27 @@
 //! A person: who the user means by a typed name (a folder of the
 //! notebook), the name to show, and `<slug>/person.yaml`, what the notebook
-//! knows about them beyond their notes: the name to show, their role, and
-//! how often to meet.
+//! knows about them beyond their notes: the name to show, other names
+//! they go by, their role, and how often to meet.
 //!
 //! ```yaml
 //! name: Alice Smith
+//! aliases: [ali, al]  # other names that mean her, in commands and @mentions
 //! role: Staff Engineer
 //! cadence_days: 7     # overrides oneonone.yaml's cadence_days (default 14)
 //! ```
+//!
+//! A typed name (or an `@mention`) means, in this order, the first rule
+//! that one person fits: the folder named so, or the display name
+//! (person.yaml's `name`, else the newest note's `person:`); an alias;
+//! each given word starting the matching word of one person's name or
+//! folder (`marc` is Marcus Lee, `alex k` Alex Kim, `mary-ann`
+//! `mary-ann-walsh/`). Case and accents never matter, and a trailing `/`
+//! (shell completion adds one) is ignored. Two people fitting the same
+//! rule is an error listing both. When nobody fits, a person whose name
+//! is near (a word two edits away, one for words of four letters or
+//! fewer, never all of a word; or one name holding the other's words, as
+//! "Alex Kim Jones" holds Alex Kim) is suggested, and `new` and `agenda`
+//! make a new person then only with `--new-person`.
 
 use std::path::Path;
 
@@ -44,6 +58,64 @@ pub struct Profile {
     /// Days between 1:1s with them.
     #[serde(deserialize_with = "crate::config::cadence")]
     pub cadence_days: Option<u32>,
+    /// Other names that mean them (`aliases: [mary, ma]`).
+    #[serde(deserialize_with = "aliases")]
+    pub aliases: Vec<String>,
+}
+
+/// Reads `aliases:`: a list of names, each with a letter or a digit (an
+/// empty `aliases:` is none).
+fn aliases<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Vec<String>, D::Error> {
+    struct Alias(String);
+    impl<'de> Deserialize<'de> for Alias {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> std::result::Result<Self, D::Error> {
+            struct Visitor;
+            impl serde::de::Visitor<'_> for Visitor {
+                type Value = Alias;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a name")
+                }
+                fn visit_str<E: serde::de::Error>(
+                    self,
+                    name: &str,
+                ) -> std::result::Result<Alias, E> {
+                    if key(name).is_empty() {
+                        return Err(E::custom("an alias needs a letter or a digit"));
+                    }
+                    Ok(Alias(name.to_string()))
+                }
+            }
+            deserializer.deserialize_str(Visitor)
+        }
+    }
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of names")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> std::result::Result<Vec<String>, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> std::result::Result<Vec<String>, A::Error> {
+            let mut names = Vec::new();
+            while let Some(Alias(name)) = seq.next_element()? {
+                names.push(name);
+            }
+            Ok(names)
+        }
+    }
+    deserializer.deserialize_any(Visitor)
 }
 
 impl Profile {
@@ -66,29 +138,48 @@ pub struct Person {
     pub name: String,
     /// Whether their folder exists yet.
     pub exists: bool,
-    /// Whether a one-word name was matched to a longer folder name.
+    /// Whether the name was matched by more than its folder or display
+    /// name (an alias, or the start of each word).
     pub by_prefix: bool,
 }
 
+/// What a command can do with a typed name that matches nobody.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// Nothing: the person must exist.
+    Existing,
+    /// Make a new person of it, unless it is near someone (`new`,
+    /// `agenda`).
+    MayBeNew,
+    /// Make a new person of it even when it is near someone, never when
+    /// it is someone's folder or name (`--new-person`).
+    New,
+}
+
 impl Person {
-    /// Resolves what the user typed to a person: the folder with that slug
-    /// (or whose name folds to it: `Alice/` for `alice`); else, for a
-    /// one-word name, the one folder whose slug starts with it (`alice` for
-    /// `alice-smith`); else, when `may_be_new`, a person without a folder.
-    /// A full name never matches a longer one: "Alice Smith" is not
-    /// `alice-smith-jones`.
+    /// Resolves what the user typed to a person, by the rules the module
+    /// gives; else, when `may_be_new`, a person without a folder, unless
+    /// the name is near someone's.
     ///
     /// # Errors
-    /// The name cannot be a slug, matches several folders, or (without
-    /// `may_be_new`) matches none.
+    /// The name cannot be a slug, fits several people, is near someone
+    /// (then `new` needs `--new-person`), or (without `may_be_new`) fits
+    /// nobody; a person.yaml that had to be read does not parse.
     pub fn resolve(notebook: &Notebook, typed: &str, may_be_new: bool) -> Result<Person> {
-        let mut person = Self::find(notebook, typed, may_be_new)?;
-        if person.exists
-            && let Some(name) = display_name(notebook, &person.slug)
-        {
-            person.name = name;
-        }
-        Ok(person)
+        let wanted = if may_be_new {
+            Wanted::MayBeNew
+        } else {
+            Wanted::Existing
+        };
+        Self::resolve_as(notebook, typed, wanted)
+    }
+
+    /// [`Person::resolve`], saying what a name that fits nobody may be.
+    ///
+    /// # Errors
+    /// As [`People::resolve`].
+    pub fn resolve_as(notebook: &Notebook, typed: &str, wanted: Wanted) -> Result<Person> {
+        People::new(notebook)?.resolve(typed, wanted)
     }
 
     /// [`Person::resolve`] for a person who must exist, with their meeting
@@ -98,63 +189,404 @@ impl Person {
     /// # Errors
     /// As [`Person::resolve`] without `may_be_new`.
     pub fn resolve_with_notes(notebook: &Notebook, typed: &str) -> Result<(Person, PersonNotes)> {
-        let mut person = Self::find(notebook, typed, false)?;
-        let notes = PersonNotes::load(notebook, &person.slug);
-        if let Some(name) = profile_name(notebook, &person.slug).or_else(|| name_in_notes(&notes)) {
+        People::new(notebook)?.resolve_with_notes(typed)
+    }
+
+    /// "Mary Ann (mary-ann/)": the name and the folder, for a terminal.
+    #[must_use]
+    pub fn shown(&self) -> String {
+        shown(&self.name, &self.slug)
+    }
+}
+
+/// "Mary Ann (mary-ann/)", sanitized for a terminal.
+fn shown(name: &str, slug: &str) -> String {
+    format!(
+        "{} ({}/)",
+        crate::output::sanitize(name),
+        crate::output::sanitize(slug)
+    )
+}
+
+/// The words of a name as folders fold them: accents and case gone, split
+/// at anything but a letter or a digit (`Chloé Dubois`, `chloe-dubois`:
+/// `chloe`, `dubois`).
+fn words(name: &str) -> Vec<String> {
+    deunicode::deunicode(name)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A name folded as a slug (`Chloé Dubois`: `chloe-dubois`), without
+/// refusing anything.
+fn key(name: &str) -> String {
+    words(name).join("-")
+}
+
+/// The notebook's people, for resolving typed names and `@mentions`: the
+/// folders read once; their names and aliases read on first need, once.
+/// Build it once per command and ask it everything.
+pub struct People<'a> {
+    notebook: &'a Notebook,
+    /// The person folders, sorted, each with its name folded as a slug.
+    folders: Vec<(String, String)>,
+    known: Known,
+}
+
+/// The names and aliases, once read.
+enum Known {
+    Unread,
+    Read(Vec<Entry>),
+    /// A person.yaml did not parse (reported when it was read).
+    Broken,
+}
+
+/// One person, as names are matched against them.
+struct Entry {
+    slug: String,
+    /// The folder's name folded as a slug (`Alice/`: `alice`).
+    slug_key: String,
+    /// The name to show.
+    name: String,
+    /// The name folded as a slug.
+    name_key: String,
+    name_words: Vec<String>,
+    slug_words: Vec<String>,
+    /// The aliases folded as slugs.
+    aliases: Vec<String>,
+}
+
+impl Entry {
+    /// Reads what names the person of `slug`: person.yaml's name and
+    /// aliases, else the newest note's `person:`.
+    fn read(notebook: &Notebook, slug: &str, slug_key: &str) -> Result<Entry> {
+        let folder = Path::new(slug);
+        let profile = Profile::load(&notebook.path(folder), &notebook.show(folder))?;
+        let name = profile
+            .name
+            .or_else(|| latest_name(notebook, slug))
+            .unwrap_or_else(|| slug.to_string());
+        Ok(Entry {
+            slug: slug.to_string(),
+            slug_key: slug_key.to_string(),
+            name_key: key(&name),
+            name_words: words(&name),
+            slug_words: words(slug),
+            aliases: profile.aliases.iter().map(|a| key(a)).collect(),
+            name,
+        })
+    }
+}
+
+/// Who a name fits, by the first rule anyone fits.
+enum Fit {
+    /// Nobody.
+    Nobody,
+    /// One person: their folder, name, and whether by an alias or a word
+    /// prefix.
+    One(String, String, bool),
+    /// Several people, shown ("Alex Kim (alex-kim/)").
+    Several(Vec<String>),
+}
+
+impl<'a> People<'a> {
+    /// The notebook's person folders.
+    ///
+    /// # Errors
+    /// The notebook folder cannot be read.
+    pub fn new(notebook: &'a Notebook) -> Result<Self> {
+        let folders = notebook
+            .person_slugs()?
+            .into_iter()
+            .map(|f| {
+                let k = key(&f);
+                (f, k)
+            })
+            .collect();
+        Ok(People {
+            notebook,
+            folders,
+            known: Known::Unread,
+        })
+    }
+
+    /// True once the names and aliases have been read.
+    fn has_names(&self) -> bool {
+        matches!(self.known, Known::Read(_))
+    }
+
+    /// The names and aliases, read the first time they are needed.
+    fn entries(&mut self) -> Result<&[Entry]> {
+        if matches!(self.known, Known::Unread) {
+            self.known = Known::Broken;
+            // A person.yaml and a note or two per person: on every core (a
+            // few hundred people take a few milliseconds each way).
+            let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            let chunk = self.folders.len().div_ceil(threads).max(1);
+            let notebook = self.notebook;
+            let parts: Vec<Result<Vec<Entry>>> = std::thread::scope(|s| {
+                let handles: Vec<_> = self
+                    .folders
+                    .chunks(chunk)
+                    .map(|folders| {
+                        s.spawn(move || {
+                            folders
+                                .iter()
+                                .map(|(slug, slug_key)| Entry::read(notebook, slug, slug_key))
+                                .collect()
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            let mut entries = Vec::with_capacity(self.folders.len());
+            for part in parts {
+                entries.extend(part?);
+            }
+            self.known = Known::Read(entries);
+        }
+        match &self.known {
+            Known::Read(entries) => Ok(entries),
+            _ => Err(Error::Usage(
+                "a person.yaml could not be read; `oneonone check` names it".into(),
+            )),
+        }
+    }
+
+    /// The one folder named `slug` (or whose name folds to it).
+    fn folder(&self, slug: &str) -> Option<String> {
+        match self
+            .folders
+            .iter()
+            .filter(|(f, k)| f == slug || k == slug)
+            .collect::<Vec<_>>()[..]
+        {
+            [(folder, _)] => Some(folder.clone()),
+            _ => None,
+        }
+    }
+
+    /// Who `slug` (a typed name folded) and its `words` fit, by the first
+    /// rule anyone fits: the folder, else (reading the names) the display
+    /// name, an alias, the start of each word. With `exact`, only the
+    /// folder or the display name.
+    fn fit(&mut self, slug: &str, words: &[String], exact: bool) -> Result<Fit> {
+        // The folder first, before reading any person.yaml.
+        if let Some(folder) = self.folder(slug) {
+            let name = match &self.known {
+                Known::Read(entries) => entries
+                    .iter()
+                    .find(|e| e.slug == folder)
+                    .map(|e| e.name.clone()),
+                _ => None,
+            };
+            return Ok(Fit::One(folder.clone(), name.unwrap_or(folder), false));
+        }
+        let entries = self.entries()?;
+        let rules: [&dyn Fn(&Entry) -> bool; 3] = [
+            &|e| e.slug_key == slug || e.name_key == slug,
+            &|e| e.aliases.iter().any(|a| a == slug),
+            &|e| starts_each(words, &e.name_words) || starts_each(words, &e.slug_words),
+        ];
+        let tried = if exact { 1 } else { rules.len() };
+        for (rule, fits) in rules.iter().take(tried).enumerate() {
+            let found: Vec<&Entry> = entries.iter().filter(|e| fits(e)).collect();
+            match found[..] {
+                [] => {}
+                [one] => return Ok(Fit::One(one.slug.clone(), one.name.clone(), rule > 0)),
+                _ => {
+                    return Ok(Fit::Several(
+                        found.iter().map(|e| shown(&e.name, &e.slug)).collect(),
+                    ));
+                }
+            }
+        }
+        Ok(Fit::Nobody)
+    }
+
+    /// The people whose name is near `words` (see the module's rules),
+    /// shown.
+    fn near(&mut self, words: &[String]) -> Result<Vec<String>> {
+        Ok(self
+            .entries()?
+            .iter()
+            .filter(|e| {
+                [&e.name_words, &e.slug_words]
+                    .iter()
+                    .any(|name| nearly_each(words, name) || nearly_each(name, words))
+            })
+            .map(|e| shown(&e.name, &e.slug))
+            .collect())
+    }
+
+    /// Resolves what the user typed to a person (see the module's rules),
+    /// with the name to show; a name that fits nobody is a new person as
+    /// `wanted` allows, with the name as typed.
+    ///
+    /// # Errors
+    /// The name cannot be a slug; it fits several people; it fits nobody
+    /// and `wanted` is [`Wanted::Existing`], or [`Wanted::MayBeNew`] and it
+    /// is near someone; it is someone's folder or name and `wanted` is
+    /// [`Wanted::New`]; or a person.yaml that had to be read does not
+    /// parse.
+    pub fn resolve(&mut self, typed: &str, wanted: Wanted) -> Result<Person> {
+        let mut person = self.find(typed, wanted)?;
+        if person.exists
+            && !self.has_names()
+            && let Some(name) = display_name(self.notebook, &person.slug)
+        {
+            person.name = name;
+        }
+        Ok(person)
+    }
+
+    /// [`People::resolve`] for a person who must exist, with their meeting
+    /// notes, each read once: the name comes from those rather than from
+    /// reading the latest notes again.
+    ///
+    /// # Errors
+    /// As [`People::resolve`] for [`Wanted::Existing`].
+    pub fn resolve_with_notes(&mut self, typed: &str) -> Result<(Person, PersonNotes)> {
+        let mut person = self.find(typed, Wanted::Existing)?;
+        let notes = PersonNotes::load(self.notebook, &person.slug);
+        if !self.has_names()
+            && let Some(name) =
+                profile_name(self.notebook, &person.slug).or_else(|| name_in_notes(&notes))
+        {
             person.name = name;
         }
         Ok((person, notes))
     }
 
-    /// Resolves the folder as [`Person::resolve`] says; the name is the
-    /// one typed.
-    fn find(notebook: &Notebook, typed: &str, may_be_new: bool) -> Result<Person> {
-        let slug = slugify(typed)?;
-        let existing = notebook.person_slugs()?;
-        let folded: Vec<(String, Option<String>)> = existing
-            .iter()
-            .map(|f| (f.clone(), slugify(f).ok()))
-            .collect();
-        let mut candidates: Vec<String> = folded
-            .iter()
-            .filter(|(f, s)| *f == slug || s.as_deref() == Some(slug.as_str()))
-            .map(|(f, _)| f.clone())
-            .collect();
-        let mut by_prefix = false;
-        if candidates.is_empty() && !slug.contains('-') {
-            let prefix = format!("{slug}-");
-            candidates = folded
-                .iter()
-                .filter(|(_, s)| s.as_deref().is_some_and(|s| s.starts_with(&prefix)))
-                .map(|(f, _)| f.clone())
-                .collect();
-            by_prefix = true;
-        }
-        if candidates.len() > 1 {
-            return Err(Error::AmbiguousPerson {
-                name: typed.to_string(),
-                candidates,
-            });
-        }
-        match candidates.pop() {
-            Some(found) => Ok(Person {
-                slug: found,
-                name: typed.trim().to_string(),
+    /// Resolves what the user typed to a person's folder (see the module's
+    /// rules); a name that fits nobody is a new person as `wanted` allows.
+    /// The name is the one read, if the names were read, else as typed;
+    /// errors as [`People::resolve`] says.
+    fn find(&mut self, typed: &str, wanted: Wanted) -> Result<Person> {
+        let trimmed = typed.trim();
+        // Shell completion ends a folder's name with `/`.
+        let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed).trim_end();
+        let slug = slugify(trimmed)?;
+        let words = words(trimmed);
+        let found = if wanted == Wanted::New {
+            // Only the folder or the display name: an alias or a prefix
+            // does not stop a new person.
+            match self.fit(&slug, &words, true)? {
+                Fit::One(found, name, _) => {
+                    let name = if self.has_names() {
+                        name
+                    } else {
+                        display_name(self.notebook, &found).unwrap_or(name)
+                    };
+                    return Err(Error::Usage(format!(
+                        "{typed:?} is already a person: {}; leave out --new-person to use their folder",
+                        shown(&name, &found)
+                    )));
+                }
+                Fit::Several(people) => {
+                    return Err(Error::Usage(format!(
+                        "{typed:?} is already more than one person: {}; leave out --new-person and give more of the name",
+                        people.join(", ")
+                    )));
+                }
+                Fit::Nobody => Fit::Nobody,
+            }
+        } else {
+            self.fit(&slug, &words, false)?
+        };
+        match found {
+            Fit::One(slug, name, by_prefix) => Ok(Person {
+                slug,
+                name,
                 exists: true,
                 by_prefix,
             }),
-            None if may_be_new => Ok(Person {
-                slug,
-                name: typed.trim().to_string(),
-                exists: false,
-                by_prefix: false,
-            }),
-            None => Err(Error::UnknownPerson {
+            Fit::Several(candidates) => Err(Error::AmbiguousPerson {
                 name: typed.to_string(),
-                known: existing,
+                candidates,
             }),
+            Fit::Nobody => {
+                let near = if wanted == Wanted::New {
+                    Vec::new()
+                } else {
+                    self.near(&words)?
+                };
+                if wanted == Wanted::Existing || !near.is_empty() {
+                    return Err(Error::UnknownPerson {
+                        name: typed.to_string(),
+                        known: self.folders.iter().map(|(f, _)| f.clone()).collect(),
+                        near,
+                        may_be_new: wanted != Wanted::Existing,
+                    });
+                }
+                Ok(Person {
+                    slug,
+                    name: trimmed.to_string(),
+                    exists: false,
+                    by_prefix: false,
+                })
+            }
         }
     }
+
+    /// The folder of the one person an `@mention` names, by the same
+    /// rules as a typed name, without suggestions; `None` for nobody or
+    /// several (someone outside the notebook, or a mention to make
+    /// clearer). A person.yaml that does not parse goes to `warn` (once),
+    /// and only folder names are matched from then on.
+    pub fn owner(&mut self, mention: &str, warn: &mut dyn FnMut(Error)) -> Option<String> {
+        let slug = slugify(mention).ok()?;
+        if matches!(self.known, Known::Broken) {
+            return self.folder(&slug);
+        }
+        match self.fit(&slug, &words(mention), false) {
+            Ok(Fit::One(slug, _, _)) => Some(slug),
+            Ok(_) => None,
+            Err(e) => {
+                warn(e);
+                self.folder(&slug)
+            }
+        }
+    }
+}
+
+/// True when each of `given` starts the matching word of `name`
+/// (`alex k` and Alex Kim; `mary ann` and Mary Ann Walsh).
+fn starts_each(given: &[String], name: &[String]) -> bool {
+    !given.is_empty()
+        && given.len() <= name.len()
+        && given
+            .iter()
+            .zip(name)
+            .all(|(g, w)| w.starts_with(g.as_str()))
+}
+
+/// True when each of `given` starts the matching word of `name` or is
+/// [`near`] it.
+fn nearly_each(given: &[String], name: &[String]) -> bool {
+    !given.is_empty()
+        && given.len() <= name.len()
+        && given
+            .iter()
+            .zip(name)
+            .all(|(g, w)| w.starts_with(g.as_str()) || near(g, w))
+}
+
+/// Two words a slip of the keyboard apart: at most two edits (an added,
+/// left out, changed or swapped letter), one when either word has four
+/// letters or fewer (`bo` is not near `al`), and never the whole of the
+/// shorter word (`a` is not near `b`).
+fn near(a: &str, b: &str) -> bool {
+    let shorter = a.len().min(b.len());
+    let most = if shorter <= 4 { 1 } else { 2 };
+    let distance = strsim::osa_distance(a, b);
+    distance <= most && distance < shorter
 }
 
 /// The name to show for a person folder: person.yaml's `name`, else the
@@ -205,6 +637,68 @@ fn named_in(rel: &Path, text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn w(name: &str) -> Vec<String> {
+        words(name)
+    }
+
+    #[test]
+    fn names_fold_to_words_as_slugs_do() {
+        assert_eq!(w("Chloé  Dubois"), ["chloe", "dubois"]);
+        assert_eq!(w("mary-ann/"), ["mary", "ann"]);
+        assert_eq!(key("O'Brien, Zoë"), "o-brien-zoe");
+        assert!(w("—").is_empty());
+    }
+
+    #[test]
+    fn each_word_starts_the_matching_one() {
+        assert!(starts_each(&w("alex k"), &w("Alex Kim")));
+        assert!(starts_each(&w("mary ann"), &w("Mary Ann Walsh")));
+        assert!(!starts_each(&w("alex kim jones"), &w("Alex Kim")));
+        assert!(!starts_each(&w("kim"), &w("Alex Kim")));
+        assert!(!starts_each(&[], &w("Alex Kim")));
+    }
+
+    #[test]
+    fn near_is_a_slip_not_another_name() {
+        // A swapped pair is one edit.
+        assert!(near("chole", "chloe"));
+        assert!(near("dubos", "dubois"));
+        assert!(near("marcsu", "marcus"));
+        // Two edits in a long word, one in a short one.
+        assert!(near("alexandre", "alexander"));
+        assert!(near("alx", "alex"));
+        assert!(!near("bo", "al"));
+        assert!(!near("eve", "ava"));
+        // Never the whole of a word.
+        assert!(!near("a", "b"));
+        assert!(nearly_each(&w("chole d"), &w("Chloé Dubois")));
+        assert!(nearly_each(&w("Alex Kim"), &w("alex kim jones")));
+        assert!(!nearly_each(&w("marc dupont"), &w("Marcus Lee")));
+    }
+
+    #[test]
+    fn aliases_are_a_list_of_names() {
+        let parse = |text: &str| {
+            crate::config::parse_yaml_or_default::<Profile>(text, Path::new("p.yaml"))
+                .map(|p| p.aliases)
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            parse("aliases: [mary, 'M.A.']\n").unwrap(),
+            ["mary", "M.A."]
+        );
+        assert_eq!(parse("aliases:\n").unwrap(), Vec::<String>::new());
+        assert_eq!(parse("name: x\n").unwrap(), Vec::<String>::new());
+        assert_eq!(
+            parse("aliases: [ok, '!!']\n").unwrap_err(),
+            "p.yaml:1:15: aliases[1]: an alias needs a letter or a digit"
+        );
+        assert_eq!(
+            parse("aliases: {a: b}\n").unwrap_err(),
+            "p.yaml:1:10: aliases: invalid type: map, expected a list of names"
+        );
+    }
+
     #[test]
     fn parses_and_keeps_unknown_keys_to_itself() {
         let p: Profile = crate::config::parse_yaml_or_default(
@@ -217,7 +711,8 @@ mod tests {
             Profile {
                 name: Some("Alice".into()),
                 role: Some("SRE".into()),
-                cadence_days: Some(7)
+                cadence_days: Some(7),
+                aliases: Vec::new(),
             }
         );
         // Keys of the notebook's own are left alone.

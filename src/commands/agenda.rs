@@ -48,7 +48,12 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
     let notebook = Notebook::open(settings, true)?;
     notebook.tell_if_new(out);
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
-    let person = crate::person::Person::resolve(&notebook, &args.person, true)?;
+    let wanted = if args.new_person {
+        person::Wanted::New
+    } else {
+        person::Wanted::MayBeNew
+    };
+    let person = person::Person::resolve_as(&notebook, &args.person, wanted)?;
     notebook.refuse_link(&person.slug)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
     let (shown, path) = (notebook.show(&rel), notebook.path(&rel));
@@ -105,6 +110,9 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
     });
     tx.commit()?;
     writeln!(out, "{}:{line}", shown.display())?;
+    if !person.exists {
+        out.notice(format_args!("new person: {}", person.shown()));
+    }
     out.notice(format_args!(
         "added to {}'s agenda ({} open)",
         sanitize(&person.name),
@@ -115,7 +123,12 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
 
 fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
+    if args.new_person {
+        return Err(Error::Usage(
+            "--new-person makes a new person with a talking point; give one".into(),
+        ));
+    }
+    let person = person::Person::resolve(&notebook, &args.person, false)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
     let text = crate::notebook::read_note_optional(&notebook, &rel)?.unwrap_or_default();
     let points = agenda::open_points(&text);

@@ -43,11 +43,13 @@ pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<O
 /// note or the one of `--date`.
 fn find(notebook: &Notebook, settings: &Settings, args: &ExportArgs) -> Result<PathBuf> {
     let as_path = Path::new(&args.note);
+    // A person's folder with the `/` shell completion adds is the person.
+    let folder = args.note.strip_suffix('/').unwrap_or(&args.note);
     let looks_like_path = as_path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("md"))
-        || args.note.contains('/')
-        || args.note.contains('\\');
+        || folder.contains('/')
+        || folder.contains('\\');
     if looks_like_path {
         return notebook
             .relative(&settings.cwd.join(as_path))

@@ -9,22 +9,31 @@ use crate::agenda;
 use crate::cli::FollowupsArgs;
 use crate::commands::Outcome;
 use crate::error::Result;
-use crate::followup::{self, FollowUp};
+use crate::followup::{self, FollowUp, Owner};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
+use crate::person::{People, Wanted};
 use crate::render::print_item;
 use crate::settings::Settings;
 
 /// Lists the open follow-ups.
 ///
 /// # Errors
-/// The notebook cannot be opened, the person matches no folder, or
-/// standard output cannot be written.
+/// The notebook cannot be opened, the person or the owner matches no one,
+/// or standard output cannot be written.
 pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
+    // Who the names and the mentions mean, read once for all of them.
+    let mut people = People::new(&notebook)?;
     let person = args.person.as_ref().or(args.person_flag.as_ref());
     let only = match person {
-        Some(typed) => Some(crate::person::Person::resolve(&notebook, typed, false)?.slug),
+        Some(typed) => Some(people.resolve(typed, Wanted::Existing)?.slug),
+        None => None,
+    };
+    // `me` is the manager, as in a follow-up's `@me`.
+    let owner = match &args.owner {
+        Some(typed) if typed.trim().eq_ignore_ascii_case("me") => Some(Owner::Me),
+        Some(typed) => Some(Owner::named(&people.resolve(typed, Wanted::Existing)?.slug)),
         None => None,
     };
     let mut items = match &only {
@@ -35,11 +44,20 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         items.retain(|item| item.folder.as_deref() == Some(folder.as_str()));
     }
     let today = settings.today;
+    // Whether an item is the manager's needs no resolving: filter first.
+    let mine = args.mine || owner == Some(Owner::Me);
+    let someone = args.theirs || owner.as_ref().is_some_and(|o| !o.is_me());
     items.retain(|i| {
-        (!args.mine || i.owner.is_me())
-            && (!args.theirs || !i.owner.is_me())
+        (!mine || i.owner.is_me())
+            && (!someone || !i.owner.is_me())
             && (!args.overdue || i.due.is_some_and(|d| d < today))
     });
+    followup::resolve_owners(&mut items, &mut people, &mut |e| out.warn(&e));
+    if someone {
+        items.retain(|i| {
+            (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|o| i.owner == *o)
+        });
+    }
     // Taken out, not copied: a notebook may hold many thousands of items.
     let points: Vec<FollowUp> = items
         .extract_if(.., |i| agenda::is_agenda_path(&i.path))

@@ -31,11 +31,15 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         framework: args.framework.as_deref(),
         seed: settings.seed,
         carry_over: !args.no_carry,
+        new_person: args.new_person,
     };
     let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))?;
     plan.commit(&lock)?;
 
     writeln!(out, "{}", Shown(&plan.shown))?;
+    if let Some(person) = &plan.new_person {
+        out.notice(format_args!("new person: {person}"));
+    }
     out.notice(format_args!("created {}", plan.summary()));
     let ahead = plan.date.signed_duration_since(settings.today).num_days();
     if ahead > 0 {

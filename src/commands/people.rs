@@ -18,10 +18,14 @@ use crate::settings::Settings;
 /// The notebook cannot be read, or standard output cannot be written.
 pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
+    let mut items = followup::scan(&notebook, &mut |e| out.warn(&e));
+    // Whose each item is counts in their row.
+    let mut people = crate::person::People::new(&notebook)?;
+    followup::resolve_owners(&mut items, &mut people, &mut |e| out.warn(&e));
     // Grouped once by folder: each person then looks at their own items.
     let mut by_folder: std::collections::HashMap<String, Vec<followup::FollowUp>> =
         std::collections::HashMap::new();
-    for item in followup::scan(&notebook, &mut |e| out.warn(&e)) {
+    for item in items {
         by_folder
             .entry(item.folder.as_deref().unwrap_or_default().to_string())
             .or_default()

@@ -36,27 +36,34 @@ const MAX_LINES: usize = 5;
 pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     // Every note of theirs is read here, once, for all that follows.
-    let (person, mut notes) = crate::person::Person::resolve_with_notes(&notebook, &args.person)?;
+    let mut people = crate::person::People::new(&notebook)?;
+    let (person, mut notes) = people.resolve_with_notes(&args.person)?;
     let bank = Bank::load(notebook.root(), notebook.shown())?;
     let rules = Sharing::for_notebook(&notebook.config, &bank);
     let today = settings.today;
     let folder = person.slug.as_str();
     let scan = followup::scan_folder(&notebook, folder, &mut |e| out.warn(&e));
-    let items: Vec<FollowUp> = scan
+    let mut items: Vec<FollowUp> = scan
         .into_iter()
         .filter(|i| i.folder.as_deref() == Some(folder))
         .collect();
+    followup::resolve_owners(&mut items, &mut people, &mut |e| out.warn(&e));
     let summary =
         crate::people::summarize_notes(&notebook, &notes, &items, today, &mut |e| out.warn(&e));
     header(&summary, today, out)?;
 
     let (points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
         items.iter().partition(|i| agenda::is_agenda_path(&i.path));
-    let (mine, theirs): (Vec<&FollowUp>, Vec<&FollowUp>) =
+    // Theirs is what they own: an item in their note that names someone
+    // else ("Ask @marcus to pair") is that person's.
+    let (mine, not_mine): (Vec<&FollowUp>, Vec<&FollowUp>) =
         follow_ups.into_iter().partition(|i| i.owner.is_me());
+    let (theirs, others): (Vec<&FollowUp>, Vec<&FollowUp>) =
+        not_mine.into_iter().partition(|i| i.is_theirs());
     for (title, list) in [
         ("Follow-ups they own", theirs),
         ("Follow-ups you own", mine),
+        ("Follow-ups others own", others),
     ] {
         follow_up_list(&notebook, folder, title, list, today, out)?;
     }

@@ -55,6 +55,10 @@ pub const RACY_SECONDS: i128 = 2;
 /// How many entries each run checks against the bytes of their files.
 pub const SAMPLE: usize = 16;
 
+/// What a cache must have been written by to be read: this version of
+/// oneonone, keeping each item's mention as written.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+mentions");
+
 /// The first line of the cache file, before the checksum.
 const MAGIC: &[u8] = b"oneonone-cache ";
 
@@ -147,8 +151,10 @@ struct Item {
     checkbox: usize,
     /// The item's text.
     text: Arc<str>,
-    /// Who owns it.
-    owner: Owner,
+    /// Its `@mention` as written: whom it names depends on the people
+    /// of the notebook (their folders, names, aliases), which may change
+    /// while the note does not, so it is resolved after each load.
+    mention: Option<Arc<str>>,
     /// When it is due.
     due: Option<NaiveDate>,
 }
@@ -159,7 +165,7 @@ impl Serialize for Item {
             &self.line,
             &self.checkbox,
             &self.text,
-            &self.owner,
+            &self.mention,
             &self.due,
         )
             .serialize(serializer)
@@ -240,7 +246,7 @@ impl Cache {
     /// An empty cache of this version.
     fn empty(key: Option<[u8; KEY_LEN]>, kept: bool) -> Cache {
         Cache {
-            version: env!("CARGO_PKG_VERSION").to_string(),
+            version: VERSION.to_string(),
             key,
             kept,
             ..Cache::default()
@@ -265,7 +271,7 @@ impl Cache {
                 let body = verified(&key, &bytes)?;
                 serde_json::from_slice::<Cache>(body).ok()
             })
-            .filter(|cache| cache.version == env!("CARGO_PKG_VERSION"));
+            .filter(|cache| cache.version == VERSION);
         let Some(mut cache) = cache else {
             return Cache::empty(Some(key), true);
         };
@@ -341,22 +347,27 @@ impl Cache {
             found
                 .items
                 .iter()
-                .map(|item| FollowUp {
-                    person: person.clone(),
-                    date: found.date,
-                    path: path.clone(),
-                    line: item.line,
-                    text: item.text.clone(),
-                    owner: item.owner.clone(),
-                    due: item.due,
-                    folder: folder.clone(),
-                    checkbox: item.checkbox,
+                .map(|item| {
+                    let (owner, mention) = Owner::written(item.mention.as_deref());
+                    FollowUp {
+                        person: person.clone(),
+                        date: found.date,
+                        path: path.clone(),
+                        line: item.line,
+                        text: item.text.clone(),
+                        owner,
+                        mention,
+                        due: item.due,
+                        folder: folder.clone(),
+                        checkbox: item.checkbox,
+                    }
                 })
                 .collect(),
         )
     }
 
-    /// Records the items of a file just read (with no warning about it),
+    /// Records the items of a file just read (with no warning about it,
+    /// owners as written or resolved: the mention is what is kept),
     /// with the [`content_hash`] of the bytes they were read from, unless
     /// it changed too recently to be trusted.
     pub fn put(&mut self, rel: &str, stamp: Stamp, hash: u64, items: &[FollowUp], now_ns: i128) {
@@ -376,7 +387,7 @@ impl Cache {
                         line: i.line,
                         checkbox: i.checkbox,
                         text: i.text.clone(),
-                        owner: i.owner.clone(),
+                        mention: i.written_mention(),
                         due: i.due,
                     })
                     .collect(),
@@ -578,6 +589,7 @@ mod tests {
             line,
             text: Arc::from(text),
             owner,
+            mention: None,
             due,
             folder: Some(Arc::from("alice")),
             checkbox,
@@ -611,7 +623,7 @@ mod tests {
                     line: 7,
                     checkbox: 99,
                     text: "@bob reviews it".into(),
-                    owner: Owner::Person("bob".into()),
+                    mention: Some("Bob".into()),
                     due: None,
                 }],
             })),
@@ -619,7 +631,7 @@ mod tests {
         let written = serde_json::to_string(&entry).unwrap();
         assert_eq!(
             written,
-            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","bob",null]]]]"#
+            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","Bob",null]]]]"#
         );
         assert_eq!(serde_json::from_str::<Entry>(&written).unwrap(), entry);
     }

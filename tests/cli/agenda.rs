@@ -10,7 +10,7 @@ fn agenda_adds_lists_and_is_moved_into_the_next_note_once() {
     t.run(&["agenda", "Alice Smith", "Ask", "about", "the", "offsite"])
         .ok()
         .stdout("alice-smith/agenda.md:6\n")
-        .stderr("oneonone: added to Alice Smith's agenda (1 open)\n");
+        .stderr("oneonone: new person: Alice Smith (alice-smith/)\noneonone: added to Alice Smith's agenda (1 open)\n");
     t.run(&["agenda", "alice", "Hiring **plan**"]).ok();
     t.file(
         "alice-smith/agenda.md",

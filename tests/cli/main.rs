@@ -27,6 +27,7 @@ mod notebook;
 mod open;
 mod patterns;
 mod people;
+mod person;
 mod prep;
 mod questions;
 mod rename;
@@ -307,6 +308,8 @@ pub struct Item {
     pub text: String,
     pub owner: String,
     pub due: Option<String>,
+    #[serde(default)]
+    pub mention: Option<String>,
 }
 
 pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> Item {
@@ -318,6 +321,7 @@ pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> It
         text: text.into(),
         owner: "me".into(),
         due: None,
+        mention: None,
     }
 }
 

@@ -54,7 +54,7 @@ fn new_writes_the_dated_note_from_the_template() {
     t.run(&["new", "Alice Smith", "--date", "2026-11-24", "--seed", "7"])
         .ok()
         .stdout("alice-smith/2026-11-24.md\n")
-        .stderr("oneonone: created the 2026-11-24 note for Alice Smith (Listen, Learn, Lift)\n");
+        .stderr("oneonone: new person: Alice Smith (alice-smith/)\noneonone: created the 2026-11-24 note for Alice Smith (Listen, Learn, Lift)\n");
     assert_eq!(t.files(), ["alice-smith/2026-11-24.md"]);
     let note = t.read("alice-smith/2026-11-24.md");
     // The placeholder keeps its trailing blank, which snapshots may hide.
@@ -159,7 +159,7 @@ fn ambiguous_short_name_is_an_error_listing_the_people() {
     let t = Test::new();
     t.run(&["new", "Alice Smith", "--date", "2026-11-24"]).ok();
     t.run(&["new", "Alice Jones", "--date", "2026-11-24"]).ok();
-    t.run(&["new", "alice"]).status(2).stderr("oneonone: error: \"alice\" matches more than one person: alice-jones, alice-smith; give more of the name\n");
+    t.run(&["new", "alice"]).status(2).stderr("oneonone: error: \"alice\" matches more than one person; give more of the name:\n  Alice Jones (alice-jones/)\n  Alice Smith (alice-smith/)\n");
 }
 
 #[test]
@@ -573,7 +573,7 @@ fn issue9_new_shows_a_bank_framework_title_escaped() {
             "--seed",
             "1",
         ])
-        .ok().stdout("alice/2026-11-24.md\n").stderr("oneonone: created the 2026-11-24 note for alice (Evil \u{fffd}[31mred\u{fffd}2J \u{fffd}eman)\n");
+        .ok().stdout("alice/2026-11-24.md\n").stderr("oneonone: new person: alice (alice/)\noneonone: created the 2026-11-24 note for alice (Evil \u{fffd}[31mred\u{fffd}2J \u{fffd}eman)\n");
 }
 
 /// `new` reads each of the person's notes once, and reports one that
