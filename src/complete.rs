@@ -1,6 +1,6 @@
 //! What the shell offers for a PERSON argument: the people of the notebook
 //! the command would use, by folder name, with the name notes show as the
-//! description.
+//! description, and their aliases (`aliases:` in person.yaml).
 //!
 //! The shell runs the binary on every Tab (`oneonone completions SHELL`
 //! registers it), so this reads as little as it can and never writes: no
@@ -30,15 +30,31 @@ pub fn people(settings: &Settings, typed: &str) -> Vec<Candidate> {
         return Vec::new();
     };
     let typed = fold(typed.trim_end_matches('/'));
-    slugs
-        .into_iter()
-        .filter(|slug| fold(slug).starts_with(&typed))
-        .map(|slug| {
-            let help = crate::person::display_name(&notebook, &slug)
-                .filter(|name| fold(name) != fold(&slug));
-            Candidate { value: slug, help }
-        })
-        .collect()
+    let mut offered = Vec::new();
+    for slug in slugs {
+        let folder = std::path::Path::new(&slug);
+        let profile = crate::person::Profile::load(&notebook.path(folder), &notebook.show(folder))
+            .unwrap_or_default();
+        let name = profile
+            .name
+            .clone()
+            .or_else(|| crate::person::latest_name(&notebook, &slug));
+        let shown = name.clone().unwrap_or_else(|| slug.clone());
+        for alias in &profile.aliases {
+            if fold(alias).starts_with(&typed) {
+                offered.push(Candidate {
+                    value: alias.clone(),
+                    help: Some(format!("{shown} ({slug}/)")),
+                });
+            }
+        }
+        if fold(&slug).starts_with(&typed) {
+            let help = name.filter(|name| fold(name) != fold(&slug));
+            offered.push(Candidate { value: slug, help });
+        }
+    }
+    offered.sort_by(|a, b| a.value.cmp(&b.value));
+    offered
 }
 
 /// Lower case without accents; spaces become the `-` of folder names.
@@ -55,7 +71,7 @@ mod tests {
     fn offers_the_folders_that_start_with_the_typed_text() {
         let dir = tempfile::tempdir().unwrap();
         for (folder, profile) in [
-            ("alice", Some("name: Alice Smith\n")),
+            ("alice", Some("name: Alice Smith\naliases: [ally, bee]\n")),
             ("alex-kim", None),
             ("bob", Some("name: bob\n")),
         ] {
@@ -75,13 +91,20 @@ mod tests {
             values("al"),
             [
                 ("alex-kim".to_string(), None),
-                ("alice".to_string(), Some("Alice Smith".to_string()))
+                ("alice".to_string(), Some("Alice Smith".to_string())),
+                ("ally".to_string(), Some("Alice Smith (alice/)".to_string()))
             ]
         );
-        assert_eq!(values("B"), [("bob".to_string(), None)]);
+        assert_eq!(
+            values("B"),
+            [
+                ("bee".to_string(), Some("Alice Smith (alice/)".to_string())),
+                ("bob".to_string(), None)
+            ]
+        );
         assert_eq!(values("Alé"), [("alex-kim".to_string(), None)]);
         assert_eq!(values("alex kim/").len(), 1);
-        assert_eq!(values("").len(), 3);
+        assert_eq!(values("").len(), 5);
         assert!(values("z").is_empty());
         // No notebook there: nothing offered, nothing made.
         let gone = dir.path().join("missing");

@@ -3,10 +3,10 @@
 
 use crate::Test;
 
-/// A notebook of three people, one with a name of her own.
+/// A notebook of three people, one with a name and an alias of her own.
 fn three_people() -> Test {
     let t = Test::new();
-    t.write("alice/person.yaml", "name: Alice Smith\n")
+    t.write("alice/person.yaml", "name: Alice Smith\naliases: [ally]\n")
         .write("alex-kim/2026-11-02.md", "---\nperson: Alex Kim\n---\n")
         .write("bob/2026-11-02.md", "---\nperson: bob\n---\n");
     t
@@ -28,11 +28,11 @@ fn issue11_person_arguments_complete_to_the_notebooks_people() {
     // fish: one value per line, the name after a tab when it says more.
     complete(&t, "fish", &[], &["oneonone", "prep", "al"])
         .ok()
-        .stdout("alex-kim\nalice\tAlice Smith\n")
+        .stdout("alex-kim\nalice\tAlice Smith\nally\tAlice Smith (alice/)\n")
         .stderr("");
     complete(&t, "fish", &[], &["oneonone", "agenda", "a"])
         .ok()
-        .stdout("alex-kim\nalice\tAlice Smith\n");
+        .stdout("alex-kim\nalice\tAlice Smith\nally\tAlice Smith (alice/)\n");
     // Accents and case fold; an option that names a person completes too.
     complete(
         &t,
@@ -50,7 +50,7 @@ fn issue11_person_arguments_complete_to_the_notebooks_people() {
         &["oneonone", "new", "a"],
     )
     .ok()
-    .stdout("alex-kim\nalice:Alice Smith");
+    .stdout("alex-kim\nalice:Alice Smith\nally:Alice Smith (alice/)");
     // Every command that takes a person.
     for words in [
         &["oneonone", "new", "b"][..],
@@ -115,7 +115,7 @@ fn issue11_the_bash_script_completes_people_in_a_real_bash() {
          printf '%s\\n' \"${COMPREPLY[@]}\"";
     t.run_in_bash(script)
         .ok()
-        .stdout("alex-kim\nalice\n")
+        .stdout("alex-kim\nalice\nally\n")
         .stderr("");
     for shell in ["zsh", "fish", "elvish", "powershell"] {
         let run = t.run(&["completions", shell]).ok();

@@ -19,7 +19,8 @@ fn no_notebook(t: &Test) -> String {
 }
 
 /// What `new bob` says on 2026-11-29 after the notice about the notebook.
-const CREATED_BOB: &str = "oneonone: created the 2026-11-29 note for bob (Listen, Learn, Lift)\n";
+const CREATED_BOB: &str = "oneonone: new person: bob (bob/)\n\
+     oneonone: created the 2026-11-29 note for bob (Listen, Learn, Lift)\n";
 
 /// A second notebook in the home folder, with one open follow-up.
 fn notebook_at_home(t: &Test, name: &str) {

@@ -5,7 +5,6 @@
 //! follow-up, resolved the same way, in `followups --json`, `--owner`,
 //! `--theirs`, `prep`, across a warm cache.
 
-use std::fs;
 use std::time::Duration;
 
 use crate::fixtures::note;
@@ -483,7 +482,6 @@ fn issue11_theirs_is_what_the_person_of_the_note_owns() {
 #[test]
 fn issue11_a_new_alias_or_person_changes_the_owner_on_the_next_warm_run() {
     let t = Test::new();
-    fs::create_dir(t.path(".oneonone")).unwrap();
     note(
         &t,
         "bob/2026-11-12.md",
