@@ -374,6 +374,20 @@ pub fn replace_staged(
     after: &[u8],
     staging: Option<&Path>,
 ) -> io::Result<()> {
+    replace_keeping(path, before, after, staging).map(drop)
+}
+
+/// [`replace_staged`], returning the old file itself, under a temp name
+/// until the returned path is dropped, where the swap could keep it (an
+/// exchange): a transaction that fails later puts the old file back by a
+/// rename, which needs no room and no file size, rather than by writing
+/// its words again.
+fn replace_keeping(
+    path: &Path,
+    before: &[u8],
+    after: &[u8],
+    staging: Option<&Path>,
+) -> io::Result<Option<tempfile::TempPath>> {
     let mut old = open_regular(path)?;
     let meta = old.metadata()?;
     refuse_read_only(&meta)?;
@@ -392,18 +406,19 @@ pub fn replace_staged(
     let tmp = tmp.into_temp_path();
     match swap_in(tmp, path, &mut old, &meta, before, lease) {
         Err(e) if staging.is_some() && is_cross_device(&e) => {
-            replace_staged(path, before, after, None)
+            replace_keeping(path, before, after, None)
         }
         Err(e) => Err(e),
-        Ok(()) => {
+        Ok(kept) => {
             sync_dir(dir);
-            Ok(())
+            Ok(kept)
         }
     }
 }
 
 /// Puts the temp file `tmp` at `path`, where `old` (opened from `path`,
-/// described by `meta`) must still be, holding `before`.
+/// described by `meta`) must still be, holding `before`; returns the old
+/// file under the temp name when an exchange kept it.
 fn swap_in(
     tmp: tempfile::TempPath,
     path: &Path,
@@ -411,7 +426,7 @@ fn swap_in(
     meta: &std::fs::Metadata,
     before: &[u8],
     lease: Lease,
-) -> io::Result<()> {
+) -> io::Result<Option<tempfile::TempPath>> {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
         use rustix::fs::{CWD, RenameFlags};
@@ -436,8 +451,8 @@ fn swap_in(
                     Ok(intact)
                 };
                 return match settle() {
-                    // Dropping `tmp` removes the old file.
-                    Ok(true) => Ok(()),
+                    // `tmp` names the old file: dropping it removes it.
+                    Ok(true) => Ok(Some(tmp)),
                     // Dropping `tmp` removes our version.
                     Ok(false) => Err(changed()),
                     // Which version `tmp` holds is not known: it may be the
@@ -470,7 +485,7 @@ fn swap_in(
         back.persist(path).map_err(|e| e.error)?;
         return Err(changed());
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Whether a read lease is held on the file being replaced.
@@ -825,57 +840,88 @@ impl Transaction {
                 return Err(fail(Error::io(&step.shown, "cannot move", e), failed));
             }
         }
+        // The old files, kept under temp names until every step stands:
+        // putting one back is then a rename, which cannot fail for want of
+        // room or of file size (`ulimit -f`), as writing its words could.
+        let mut kept = Vec::new();
         for (done, change) in self.changes.iter().enumerate() {
             let written = match &change.before {
-                None => create(&change.path, &change.after, self.modes, staging),
-                Some(before) => replace_staged(&change.path, before, &change.after, staging),
+                None => create(&change.path, &change.after, self.modes, staging).map(|()| None),
+                Some(before) => replace_keeping(&change.path, before, &change.after, staging),
             };
-            if let Err(e) = written {
-                let mut failed = undo(&self.changes[..done], staging);
-                failed.extend(undo_moves(&self.moves));
-                let action = if change.before.is_some() {
-                    "cannot write"
-                } else {
-                    "cannot create"
-                };
-                return Err(fail(Error::io(&change.shown, action, e), failed));
+            match written {
+                Ok(old) => kept.push(old),
+                Err(e) => {
+                    let mut failed = undo(&self.changes[..done], kept, staging);
+                    failed.extend(undo_moves(&self.moves));
+                    let action = if change.before.is_some() {
+                        "cannot write"
+                    } else {
+                        "cannot create"
+                    };
+                    return Err(fail(Error::io(&change.shown, action, e), failed));
+                }
             }
         }
         let mut removed = Vec::new();
         for removal in &self.removals {
-            match remove_unchanged(removal) {
-                Ok(mode) => removed.push((removal, mode)),
+            match remove_unchanged(removal, staging) {
+                Ok(aside) => removed.push((removal, aside)),
                 Err(e) => {
-                    let mut failed = undo_removals(&removed, staging);
-                    failed.extend(undo(&self.changes, staging));
+                    let mut failed = undo_removals(removed, staging);
+                    failed.extend(undo(&self.changes, kept, staging));
                     failed.extend(undo_moves(&self.moves));
                     return Err(fail(Error::io(&removal.shown, "cannot remove", e), failed));
                 }
             }
         }
+        // Everything stands: dropping `kept` and `removed` removes the old
+        // files.
         Ok(())
     }
 }
 
-/// Undoes changes, newest first; returns the files it could not restore.
-fn undo(changes: &[Change], staging: Option<&Path>) -> Vec<PathBuf> {
+/// Undoes changes, newest first, each with the old file `kept` for it (if
+/// any); returns the files it could not restore.
+fn undo(
+    changes: &[Change],
+    kept: Vec<Option<tempfile::TempPath>>,
+    staging: Option<&Path>,
+) -> Vec<PathBuf> {
     let mut failed = Vec::new();
-    for change in changes.iter().rev() {
-        let undone = match &change.before {
-            None => read_regular(&change.path, None).and_then(|now| {
+    for (change, old) in changes.iter().zip(kept).rev() {
+        let undone = match (&change.before, old) {
+            (None, _) => read_regular(&change.path, None).and_then(|now| {
                 if now == change.after {
                     std::fs::remove_file(&change.path)
                 } else {
                     Err(changed())
                 }
             }),
-            Some(before) => replace_staged(&change.path, &change.after, before, staging),
+            (Some(_), Some(old)) => put_back(old, &change.path, &change.after),
+            (Some(before), None) => replace_staged(&change.path, &change.after, before, staging),
         };
         if undone.is_err() {
             failed.push(change.shown.clone());
         }
     }
     failed
+}
+
+/// Puts the old file `old` back at `path`, over the version oneonone
+/// wrote there (`ours`), and only over that: an editor's save since is
+/// theirs.
+fn put_back(old: tempfile::TempPath, path: &Path, ours: &[u8]) -> io::Result<()> {
+    let mut now = open_regular(path)?;
+    let meta = now.metadata()?;
+    let lease = Lease::take(&now)?;
+    if read_from_start(&mut now)? != ours {
+        return Err(changed());
+    }
+    // Dropping what `swap_in` returns removes our version.
+    swap_in(old, path, &mut now, &meta, ours, lease).map(drop)?;
+    sync_dir(parent(path));
+    Ok(())
 }
 
 /// Moves back what was moved, newest first; returns what it could not.
@@ -888,29 +934,59 @@ fn undo_moves(moves: &[Move]) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Writes removed files back with the permissions they had, newest first;
-/// returns what it could not.
-fn undo_removals(removed: &[(&Removal, u32)], staging: Option<&Path>) -> Vec<PathBuf> {
+/// Puts removed files back, newest first: renamed from where they were
+/// set aside, else written with the permissions they had; returns what it
+/// could not.
+fn undo_removals(removed: Vec<(&Removal, Aside)>, staging: Option<&Path>) -> Vec<PathBuf> {
     removed
-        .iter()
+        .into_iter()
         .rev()
-        .filter(|(r, mode)| {
-            let modes = Modes {
-                file: *mode,
-                ..Modes::PRIVATE
+        .filter_map(|(r, aside)| {
+            let back = match aside {
+                Aside::Kept(old) => rename_noreplace(&old, &r.path).map(|()| {
+                    // It is in its place again: nothing left to remove.
+                    let _ = old.keep();
+                }),
+                Aside::Gone(mode) => {
+                    let modes = Modes {
+                        file: mode,
+                        ..Modes::PRIVATE
+                    };
+                    create(&r.path, &r.before, modes, staging)
+                }
             };
-            create(&r.path, &r.before, modes, staging).is_err()
+            back.is_err().then(|| r.shown.clone())
         })
-        .map(|(r, _)| r.shown.clone())
         .collect()
 }
 
-/// Removes a regular file that still holds exactly `removal.before`;
-/// returns its permission bits, to write it back with.
-fn remove_unchanged(removal: &Removal) -> io::Result<u32> {
+/// Where a removed file went until its transaction stands.
+enum Aside {
+    /// Renamed into the staging folder; dropping the path removes it.
+    Kept(tempfile::TempPath),
+    /// Unlinked (no staging folder); it had these permission bits.
+    Gone(u32),
+}
+
+/// Removes a regular file that still holds exactly `removal.before`: into
+/// the staging folder under a temp name when there is one (so that undoing
+/// is a rename), else for good.
+fn remove_unchanged(removal: &Removal, staging: Option<&Path>) -> io::Result<Aside> {
     let mut file = open_regular(&removal.path)?;
     if read_from_start(&mut file)? != removal.before {
         return Err(changed());
+    }
+    if let Some(staging) = staging {
+        let aside = temp_file(staging, None)?.into_temp_path();
+        match std::fs::rename(&removal.path, &aside) {
+            Ok(()) => {
+                sync_dir(parent(&removal.path));
+                return Ok(Aside::Kept(aside));
+            }
+            // Another file system: removed for good, below.
+            Err(e) if is_cross_device(&e) => {}
+            Err(e) => return Err(e),
+        }
     }
     #[cfg(unix)]
     let mode = {
@@ -921,7 +997,7 @@ fn remove_unchanged(removal: &Removal) -> io::Result<u32> {
     let mode = Modes::PRIVATE.file;
     std::fs::remove_file(&removal.path)?;
     sync_dir(parent(&removal.path));
-    Ok(mode)
+    Ok(Aside::Gone(mode))
 }
 
 /// Moves the file or folder `from` to `to`, in one rename, never over

@@ -404,3 +404,28 @@ fn issue11_a_failed_rename_is_undone() {
             .ends_with("- [ ] Ask @alice-smith\n")
     );
 }
+
+/// The reviewer's case: the name gets shorter, so the first note, one
+/// byte over the size limit, is written under it; the second is too large
+/// to write. Putting the first back means a file larger than the limit:
+/// it is renamed back, never written again.
+#[test]
+fn issue11_a_failed_rename_puts_back_files_larger_than_it_could_write() {
+    let t = Test::new();
+    let note = |name: &str, size: usize| {
+        let head = format!("---\nperson: {name}\n---\n- [ ] Ask @alice-green\n");
+        format!("{head}{}\n", "x".repeat(size - head.len() - 1))
+    };
+    t.write("alice-green/2026-10-13.md", note("Alice Green", 4097));
+    t.write("alice-green/2026-10-20.md", note("Alice Green", 6000));
+    let before = snapshot(&t);
+    run_with_size_limit(&t, 4, "rename alice-green 'Alice Blue'")
+        .status(2)
+        .stdout("")
+        .stderr(
+            "oneonone: error: alice-blue/2026-10-20.md: cannot write: File too large (os error 27)\n",
+        );
+    assert_eq!(snapshot(&t), before);
+    assert!(!t.path("alice-blue").exists());
+    assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+}
