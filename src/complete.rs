@@ -15,7 +15,8 @@ use crate::settings::Settings;
 pub struct Candidate {
     /// The folder name, as typed on the command line.
     pub value: String,
-    /// The person's name, when it says more than the folder's.
+    /// The person's name, when the notebook knows one other than the
+    /// folder's.
     pub help: Option<String>,
 }
 
@@ -49,7 +50,7 @@ pub fn people(settings: &Settings, typed: &str) -> Vec<Candidate> {
             }
         }
         if fold(&slug).starts_with(&typed) {
-            let help = name.filter(|name| fold(name) != fold(&slug));
+            let help = name.filter(|name| *name != slug);
             offered.push(Candidate { value: slug, help });
         }
     }

@@ -28,11 +28,11 @@ fn issue11_person_arguments_complete_to_the_notebooks_people() {
     // fish: one value per line, the name after a tab when it says more.
     complete(&t, "fish", &[], &["oneonone", "prep", "al"])
         .ok()
-        .stdout("alex-kim\nalice\tAlice Smith\nally\tAlice Smith (alice/)\n")
+        .stdout("alex-kim\tAlex Kim\nalice\tAlice Smith\nally\tAlice Smith (alice/)\n")
         .stderr("");
     complete(&t, "fish", &[], &["oneonone", "agenda", "a"])
         .ok()
-        .stdout("alex-kim\nalice\tAlice Smith\nally\tAlice Smith (alice/)\n");
+        .stdout("alex-kim\tAlex Kim\nalice\tAlice Smith\nally\tAlice Smith (alice/)\n");
     // Accents and case fold; an option that names a person completes too.
     complete(
         &t,
@@ -50,7 +50,7 @@ fn issue11_person_arguments_complete_to_the_notebooks_people() {
         &["oneonone", "new", "a"],
     )
     .ok()
-    .stdout("alex-kim\nalice:Alice Smith\nally:Alice Smith (alice/)");
+    .stdout("alex-kim:Alex Kim\nalice:Alice Smith\nally:Alice Smith (alice/)");
     // Every command that takes a person.
     for words in [
         &["oneonone", "new", "b"][..],
