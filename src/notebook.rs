@@ -452,13 +452,18 @@ impl Notebook {
     }
 
     /// The person's note of that date (the last of the day), or with no
-    /// date their latest note.
+    /// date their current one (see [`current`]).
     #[must_use]
-    pub fn meeting(&self, slug: &str, date: Option<NaiveDate>) -> Option<Meeting> {
+    pub fn meeting(
+        &self,
+        slug: &str,
+        date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Option<Meeting> {
         let meetings = self.meetings(slug);
         match date {
             Some(date) => meetings.into_iter().rev().find(|m| m.date == date),
-            None => meetings.into_iter().next_back(),
+            None => current(meetings, today),
         }
     }
 
@@ -489,6 +494,20 @@ impl Notebook {
             .collect();
         meetings.sort();
         meetings
+    }
+}
+
+/// The note a command without `--date` means, from a person's notes
+/// (oldest first): the latest dated today or before; with none, the next
+/// upcoming one. A note prepared for next week is not the last 1:1.
+#[must_use]
+pub fn current(mut meetings: Vec<Meeting>, today: NaiveDate) -> Option<Meeting> {
+    let past = meetings.partition_point(|m| m.date <= today);
+    if past > 0 {
+        meetings.truncate(past);
+        meetings.pop()
+    } else {
+        meetings.into_iter().next()
     }
 }
 
@@ -573,10 +592,11 @@ impl PersonNotes {
         &mut self.notes
     }
 
-    /// The latest note, readable or not.
+    /// The latest note of a 1:1 held by `today` (not one prepared for an
+    /// upcoming 1:1), readable or not.
     #[must_use]
-    pub fn last(&self) -> Option<&LoadedNote> {
-        self.notes.last()
+    pub fn last_held(&self, today: NaiveDate) -> Option<&LoadedNote> {
+        self.notes.iter().rev().find(|n| n.meeting.date <= today)
     }
 
     /// The texts of the latest [`RECENT_NOTES`] notes, newest first
@@ -953,7 +973,17 @@ mod tests {
         let mut notes = PersonNotes::load(&notebook, "bob");
         assert_eq!(notes.slug(), "bob");
         assert_eq!(notes.notes().len(), 8);
-        assert_eq!(notes.last().unwrap().meeting.date.to_string(), "2026-11-08");
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let held = |today: u32| notes.last_held(day(today)).map(|n| n.meeting.date);
+        assert_eq!(held(30), Some(day(8)));
+        // A note dated after today is not the last one held.
+        assert_eq!(held(5), Some(day(5)));
+        assert_eq!(held(1), Some(day(1)));
+        let meetings = || notebook.meetings("bob");
+        assert_eq!(current(meetings(), day(4)).map(|m| m.date), Some(day(4)));
+        // With none held yet, the next one.
+        let before = NaiveDate::from_ymd_opt(2026, 10, 30).unwrap();
+        assert_eq!(current(meetings(), before).map(|m| m.date), Some(day(1)));
         // The latest six, newest first, the unreadable one left out.
         assert_eq!(notes.recent().len(), 5);
         let mut warned = Vec::new();

@@ -36,10 +36,10 @@ pub fn print_item(
         }
     }
     if let Some(date) = item.date {
-        out.styled(
-            style::DIM,
-            format_args!(" · {}", age(today.signed_duration_since(date).num_days())),
-        )?;
+        let days = today.signed_duration_since(date).num_days();
+        // An item of a note prepared for an upcoming 1:1 has no age yet.
+        let upcoming = if days < 0 { "for the 1:1 " } else { "" };
+        out.styled(style::DIM, format_args!(" · {upcoming}{}", age(days)))?;
     }
     writeln!(out)
 }

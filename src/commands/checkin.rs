@@ -36,7 +36,7 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
     let date = args.date.map(|d| d.on(settings.today));
-    let meeting = notebook.meeting(&person.slug, date);
+    let meeting = notebook.meeting(&person.slug, date, settings.today);
     let Some(meeting) = meeting else {
         let when = date.map_or_else(String::new, |d| format!(" on {d}"));
         return Err(Error::Usage(format!(

@@ -56,7 +56,11 @@ fn find(notebook: &Notebook, settings: &Settings, args: &ExportArgs) -> Result<P
             .ok_or_else(|| Error::Usage(format!("{}: not a note in the notebook", args.note)));
     }
     let person = crate::person::Person::resolve(notebook, &args.note, false)?;
-    let meeting = notebook.meeting(&person.slug, args.date.map(|d| d.on(settings.today)));
+    let meeting = notebook.meeting(
+        &person.slug,
+        args.date.map(|d| d.on(settings.today)),
+        settings.today,
+    );
     meeting.map(|m| m.rel.clone()).ok_or_else(|| {
         let when = args
             .date

@@ -16,18 +16,34 @@ use crate::notebook::Notebook;
 use crate::output::{Output, Shown};
 use crate::settings::Settings;
 
+/// How far ahead a note may be dated.
+const MAX_DAYS_AHEAD: u64 = 366;
+
 /// Creates the note and prints its path.
 ///
 /// # Errors
 /// The person's name is refused, the bank or settings are broken, a file
 /// cannot be read, or the note cannot be written.
 pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let date = args.date.map_or(settings.today, |d| d.on(settings.today));
+    // The open follow-ups move into the new note: one dated years ahead
+    // by a slip of the year would take them out of sight.
+    if settings
+        .today
+        .checked_add_days(chrono::Days::new(MAX_DAYS_AHEAD))
+        .is_some_and(|last| date > last)
+    {
+        return Err(crate::error::Error::Usage(format!(
+            "--date {date} is more than a year ahead; a note is for a 1:1 held or planned within \
+             the year (is the year right?)"
+        )));
+    }
     let notebook = Notebook::open(settings, true)?;
     notebook.tell_if_new(out);
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let request = Request {
         person: &args.person,
-        date: args.date.map_or(settings.today, |d| d.on(settings.today)),
+        date,
         framework: args.framework.as_deref(),
         seed: settings.seed,
         carry_over: !args.no_carry,

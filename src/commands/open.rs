@@ -15,7 +15,7 @@ use crate::settings::Settings;
 pub fn run(args: &OpenArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
-    let Some(latest) = notebook.meetings(&person.slug).pop() else {
+    let Some(latest) = notebook.meeting(&person.slug, None, settings.today) else {
         return Err(Error::Usage(format!(
             "{} has no notes yet; start one with `oneonone new {}`",
             person.name, person.slug

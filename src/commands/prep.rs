@@ -74,7 +74,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         }
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
-    last_time(&notebook, &notes, &rules, out)?;
+    last_time(&notebook, &notes, today, &rules, out)?;
     // The follow-up scan has reported the notes that cannot be read.
     let history = crate::checkin::history(&notebook, &mut notes, &mut |_| {});
     patterns_line(&notes, &history, &summary, &items, today, out)?;
@@ -186,10 +186,13 @@ fn follow_up_list(
 fn last_time(
     notebook: &Notebook,
     notes: &PersonNotes,
+    today: NaiveDate,
     rules: &Sharing,
     out: &mut Output,
 ) -> Result<()> {
-    let Some((last, text)) = notes.last().and_then(|n| Some((&n.meeting, n.text()?))) else {
+    // A note prepared for an upcoming 1:1 is not "last time".
+    let held = notes.last_held(today);
+    let Some((last, text)) = held.and_then(|n| Some((&n.meeting, n.text()?))) else {
         return Ok(());
     };
     let note = Note::split(text);

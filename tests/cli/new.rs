@@ -504,7 +504,10 @@ fn issue9_new_carries_follow_ups_from_private_html_into_the_private_section() {
         ),
         "{next}"
     );
-    let shared = t.run(&["export", "bob", "--shared"]).ok().stdout;
+    let shared = t
+        .run(&["export", "bob", "--shared", "--date", "2026-12-08"])
+        .ok()
+        .stdout;
     assert!(!shared.contains("SECRET"), "{shared}");
     assert!(
         shared.contains("- [ ] Send the doc (from 2026-11-24)\n"),

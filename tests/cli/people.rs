@@ -201,3 +201,47 @@ fn issue11_a_note_dated_after_today_is_the_next_1_1_not_the_last() {
              alice         2026-12-06  0d   2     0/0          0       2026-12-20\n",
         );
 }
+
+/// Review: with a note prepared for next week, the commands that take the
+/// latest note took that one; an item carried into it read "in 7 days" as
+/// if due; a year typed wrong moved every open item out of sight.
+#[test]
+fn issue11_an_upcoming_note_is_not_the_latest_note() {
+    let t = Test::new();
+    let today = ["--today", "2026-11-29", "--color", "never"];
+    let run = |args: &[&str]| t.run(&[&today[..], args].concat());
+    run(&["new", "dana", "--date", "2026-11-20", "--new-person"]).ok();
+    t.write(
+        "dana/2026-11-20.md",
+        t.read("dana/2026-11-20.md") + "- [ ] Send the doc\n",
+    );
+    run(&["new", "dana", "--date", "2026-12-06"]).ok();
+    run(&["followups"]).ok().stdout(
+        "dana (1 open)\n  \
+         dana/2026-12-06.md:50: Send the doc (from 2026-11-20) · for the 1:1 in 7 days\n",
+    );
+    let prep = run(&["prep", "dana"]).ok().stdout;
+    assert!(prep.contains("\nLast time (2026-11-20): Lift\n"), "{prep}");
+    run(&["open", "dana", "--print"])
+        .ok()
+        .stdout("dana/2026-11-20.md\n");
+    run(&["checkin", "dana", "--energy", "4"]).ok();
+    assert!(t.read("dana/2026-11-20.md").contains("\nenergy: 4\n"));
+    assert!(t.read("dana/2026-12-06.md").contains("\nenergy:\n"));
+    // With only the upcoming note, it is the one they mean.
+    run(&["new", "eve", "--date", "2026-12-01", "--new-person"]).ok();
+    run(&["open", "eve", "--print"])
+        .ok()
+        .stdout("eve/2026-12-01.md\n");
+    // More than a year ahead is a slip of the year: refused, nothing moved.
+    let before = t.read("dana/2026-12-06.md");
+    run(&["new", "dana", "--date", "2027-12-01"])
+        .status(2)
+        .stdout("")
+        .stderr(
+            "oneonone: error: --date 2027-12-01 is more than a year ahead; a note is for a 1:1 \
+             held or planned within the year (is the year right?)\n",
+        );
+    t.file("dana/2026-12-06.md", before);
+    run(&["new", "dana", "--date", "2027-11-30"]).ok();
+}
