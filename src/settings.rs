@@ -73,8 +73,20 @@ impl Environment {
                 .map(|e| e.to_string_lossy().into_owned()),
             random_seed: rand::random(),
             home: base.as_ref().map(|b| b.home_dir().to_path_buf()),
-            user_config: base.map(|b| b.config_dir().join(USER_CONFIG)),
+            user_config: base.map(|b| user_config_file(&b.config_dir())),
         }
+    }
+}
+
+/// The user's config file in `config_dir`. A link there (dotfiles kept in
+/// a repository by stow or home-manager) is the user's own doing, outside
+/// any notebook: it names the file, which is then read and edited where it
+/// is, the link kept.
+fn user_config_file(config_dir: &std::path::Path) -> PathBuf {
+    let path = config_dir.join(USER_CONFIG);
+    match std::fs::symlink_metadata(&path) {
+        Ok(meta) if meta.file_type().is_symlink() => path.canonicalize().unwrap_or(path),
+        _ => path,
     }
 }
 

@@ -407,3 +407,39 @@ fn issue11_messages_name_the_notebook_by_its_path_never_dot() {
         .ok()
         .stderr("oneonone: no open follow-ups in sub\n");
 }
+
+/// Review: a config file kept in a dotfiles repository and linked into
+/// ~/.config (stow, home-manager) was refused as a link. It is the user's
+/// own: read where it points, and `init` adds its line there, the link
+/// kept.
+#[test]
+fn issue11_a_linked_user_config_is_read_and_edited_where_it_points() {
+    let t = Test::bare();
+    let dotfiles = t.home.path().join("dotfiles/oneonone.yaml");
+    fs::create_dir_all(dotfiles.parent().unwrap()).unwrap();
+    fs::write(&dotfiles, "# from my dotfiles\n").unwrap();
+    let link = t.user_config_path();
+    fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&dotfiles, &link).unwrap();
+    t.run(&["init", "book"]).ok().stderr(format!(
+        "oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes \
+         your first note\n\
+         oneonone: default notebook: {}, recorded in ~/dotfiles/oneonone.yaml\n",
+        t.root().join("book").display()
+    ));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&dotfiles).unwrap(),
+        format!(
+            "# from my dotfiles\nnotebook: {}\n",
+            t.root().join("book").display()
+        )
+    );
+    t.run(&["new", "bob", "--today", "2026-11-29"]).ok();
+    assert!(t.path("book/bob/2026-11-29.md").is_file());
+}
