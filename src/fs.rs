@@ -778,6 +778,8 @@ struct JournalAt {
     root: PathBuf,
     /// The lock's temp folder.
     staging: PathBuf,
+    /// The journal's folder as shown to the user.
+    shown: PathBuf,
     /// What could not be recorded, for the command to tell.
     notices: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
@@ -875,13 +877,13 @@ impl Transaction {
                 }
             }
         };
-        let mut made = Vec::new();
+        let mut folders_made = Vec::new();
         for folder in &self.folders {
             match ensure_dir(&folder.path, self.modes) {
-                Ok(true) => made.push(folder),
+                Ok(true) => folders_made.push(folder),
                 Ok(false) => {}
                 Err(e) => {
-                    let failed = remove_folders(&made);
+                    let failed = remove_folders(&folders_made);
                     return Err(fail(
                         Error::io(&folder.shown, "cannot create the folder", e),
                         failed,
@@ -892,7 +894,7 @@ impl Transaction {
         for (done, step) in self.moves.iter().enumerate() {
             if let Err(e) = rename_noreplace(&step.from, &step.to) {
                 let mut failed = undo_moves(&self.moves[..done]);
-                failed.extend(remove_folders(&made));
+                failed.extend(remove_folders(&folders_made));
                 return Err(fail(Error::io(&step.shown, "cannot move", e), failed));
             }
         }
@@ -904,7 +906,7 @@ impl Transaction {
             if let Err(e) = written {
                 let mut failed = undo(&self.changes[..done], staging);
                 failed.extend(undo_moves(&self.moves));
-                failed.extend(remove_folders(&made));
+                failed.extend(remove_folders(&folders_made));
                 let action = if change.before.is_some() {
                     "cannot write"
                 } else {
@@ -921,14 +923,14 @@ impl Transaction {
                     let mut failed = undo_removals(&removed, staging);
                     failed.extend(undo(&self.changes, staging));
                     failed.extend(undo_moves(&self.moves));
-                    failed.extend(remove_folders(&made));
+                    failed.extend(remove_folders(&folders_made));
                     return Err(fail(Error::io(&removal.shown, "cannot remove", e), failed));
                 }
             }
         }
         if let Some(at) = &self.journal {
-            let made: Vec<&Path> = made.iter().map(|f| f.path.as_path()).collect();
-            at.record(self.entry(&at.root, &made));
+            let made: Vec<&Path> = folders_made.iter().map(|f| f.path.as_path()).collect();
+            at.record(self.entry(&at.root, &made).as_ref());
         }
         Ok(())
     }
@@ -975,8 +977,8 @@ impl JournalAt {
     /// names a path outside the notebook) the journal is emptied, so that
     /// `undo` cannot skip this command to revert an older one, and the
     /// command is told.
-    fn record(&self, entry: Option<journal::Entry>) {
-        let recorded = match &entry {
+    fn record(&self, entry: Option<&journal::Entry>) {
+        let recorded = match entry {
             Some(e) if e.folders.is_empty() && e.moves.is_empty() && e.files.is_empty() => {
                 return;
             }
@@ -986,13 +988,13 @@ impl JournalAt {
         if let Err(why) = recorded {
             let cleared = journal::clear(&self.root);
             let notice = format!(
-                "{}: cannot record this change for `undo` ({why}); the change is made, but `undo` cannot revert it{}",
-                Path::new(STATE_DIR).join(journal::DIR).display(),
+                "{shown}: cannot record this change for `undo` ({why}); the change is made, but `undo` cannot revert it{}",
                 if cleared.is_ok() {
                     " (nor anything before it)"
                 } else {
-                    ", and may revert an older command instead: remove .oneonone/undo/ before using it"
-                }
+                    ", and may take back an older command instead: remove the folder before using it"
+                },
+                shown = self.shown.display(),
             );
             if let Ok(mut notices) = self.notices.lock() {
                 notices.push(notice);
@@ -1237,6 +1239,7 @@ impl Lock {
             journal: JournalAt {
                 root: root.to_path_buf(),
                 staging: staging.clone(),
+                shown: shown.join(journal::DIR),
                 notices: std::sync::Arc::default(),
             },
             staging,

@@ -576,7 +576,15 @@ impl Rename {
     /// A step failed (a file changed since planning, a name taken
     /// meanwhile, the disk); every step made is undone.
     pub fn commit(&self, notebook: &Notebook, lock: &Lock) -> Result<bool> {
-        let mut tx = Transaction::with_modes(notebook.modes()).staged(lock);
+        let label = format!(
+            "rename {} {}{}",
+            self.old_slug,
+            self.new_slug,
+            if self.merging { " --merge" } else { "" }
+        );
+        let mut tx = Transaction::with_modes(notebook.modes())
+            .staged(lock)
+            .labelled(label);
         for m in &self.moves {
             tx.push_move(Move {
                 from: notebook.path(&m.from),
