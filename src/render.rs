@@ -226,11 +226,7 @@ fn changed_runs(
     new: &[&str],
     same: &dyn Fn(&str, &str) -> bool,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    let head = old
-        .iter()
-        .zip(new)
-        .take_while(|(a, b)| same(a, b))
-        .count();
+    let head = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
     let tail = old[head..]
         .iter()
         .rev()
@@ -314,7 +310,8 @@ fn hunks(text: &str, splices: &[Splice]) -> Vec<Hunk> {
     // On bytes: `at` may be inside a character (the last byte of one).
     let bytes = text.as_bytes();
     let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-    let line_end = |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i + 1);
+    let line_end =
+        |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i + 1);
     let mut groups: Vec<(Range<usize>, Vec<&Splice>)> = Vec::new();
     let mut sorted: Vec<&Splice> = splices.iter().collect();
     sorted.sort_by_key(|s| s.range.start);
@@ -518,7 +515,9 @@ mod tests {
             ]
         );
         // Every pair of small texts is rebuilt exactly.
-        let texts = ["", "a\n", "a", "a\nb\n", "b\na\n", "a\n\na\n", "x\ny\nz", "\n\n"];
+        let texts = [
+            "", "a\n", "a", "a\nb\n", "b\na\n", "a\n\na\n", "x\ny\nz", "\n\n",
+        ];
         for before in texts {
             for after in texts {
                 let splices = line_splices(before, after);

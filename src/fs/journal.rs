@@ -164,7 +164,10 @@ impl Entry {
         for m in &self.moves {
             let (from, to) = (path_bytes(&m.from), path_bytes(&m.to));
             let kind = if m.folder { "folder" } else { "file" };
-            record(format!("move {} {} {kind}", from.len(), to.len()), &[&from, &to]);
+            record(
+                format!("move {} {} {kind}", from.len(), to.len()),
+                &[&from, &to],
+            );
         }
         for file in &self.files {
             let path = path_bytes(&file.path);
@@ -445,7 +448,12 @@ pub fn append(root: &Path, staging: &Path, entry: &Entry) -> io::Result<()> {
     let mut number = before.last().map_or(1, |s| s.number + 1);
     loop {
         let name = format!("{number:08}");
-        match super::create(&dir.join(&name), &bytes, super::Modes::PRIVATE, Some(staging)) {
+        match super::create(
+            &dir.join(&name),
+            &bytes,
+            super::Modes::PRIVATE,
+            Some(staging),
+        ) {
             // Something of that name is there (made by hand?): the next.
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && number < u64::MAX => {
                 number += 1;
@@ -696,7 +704,12 @@ mod tests {
         let err = append(root, &root.join(".oneonone/tmp"), &sample()).unwrap_err();
         assert_eq!(err.to_string(), super::super::LINK_REFUSED);
         assert!(entries(root).is_err());
-        assert!(std::fs::read_dir(elsewhere.path()).unwrap().next().is_none());
+        assert!(
+            std::fs::read_dir(elsewhere.path())
+                .unwrap()
+                .next()
+                .is_none()
+        );
 
         // An entry that is a link is no entry.
         std::fs::remove_file(root.join(".oneonone/undo")).unwrap();
