@@ -99,6 +99,17 @@ pub enum Command {
         becomes DATE-2.md) and merges agenda.md and person.yaml.")]
     Rename(RenameArgs),
 
+    /// Take back the last new, agenda, done, checkin, rename or check --fix, if its files are as it left them
+    #[command(after_help = "Examples:\n  \
+        oneonone undo --dry-run\n  \
+        oneonone undo\n\n\
+        Each command that writes records what it changed in .oneonone/undo/ (the last 10, \
+        16 MiB at most). undo puts the newest back: a note `new` created is removed, the \
+        [>] marks and agenda points it moved are restored, a folder it made goes if empty. \
+        It refuses, changing nothing, when a file changed since, byte for byte, and names it. \
+        Run it again to take back the command before; undo itself cannot be undone.")]
+    Undo(UndoArgs),
+
     /// One row per person: last 1:1, follow-ups, and when the next one is due
     #[command(after_help = "Examples:\n  oneonone people\n  oneonone people --json")]
     People(PeopleArgs),
@@ -236,6 +247,10 @@ pub struct NewArgs {
     /// Make a new person of the name even though it is near someone's
     #[arg(long)]
     pub new_person: bool,
+
+    /// Print the note and every change elsewhere (agenda points moved, items marked [>]) without writing anything
+    #[arg(long, conflicts_with = "edit")]
+    pub dry_run: bool,
 }
 
 /// `oneonone agenda`.
@@ -268,6 +283,14 @@ pub struct RenameArgs {
     pub merge: bool,
 
     /// Print every change (moves, each edited line before and after) without writing anything
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// `oneonone undo`.
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Print every change undo would make (files removed, each line restored) without writing anything
     #[arg(long)]
     pub dry_run: bool,
 }

@@ -26,7 +26,9 @@
 //! (never over anything, [`rename_noreplace`]) and removes files whose
 //! words went elsewhere, for `rename`. Read-modify-write commands hold
 //! the notebook's [`Lock`]; temp files a killed process left behind are
-//! removed by the next one that takes it.
+//! removed by the next one that takes it. A transaction committed under
+//! the lock records what it did in the undo [`journal`], for `oneonone
+//! undo`.
 //!
 //! Files and folders oneonone creates are readable by their owner only
 //! (0600 / 0700 on Unix): notes about people are private by default.
@@ -37,6 +39,8 @@ use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use crate::error::{Error, Result};
+
+pub mod journal;
 
 /// The most a settings or question-bank file may hold (1 MiB).
 pub const SETTINGS_CAP: u64 = 1 << 20;
@@ -752,18 +756,47 @@ pub struct Removal {
     pub before: Vec<u8>,
 }
 
-/// Writes that must all happen or none: moves first, then created files,
-/// then edits in order, then removals. When one fails, what was already
-/// done is put back, newest first: edits are undone (each only if the file
-/// still holds what oneonone wrote), created files removed, removed files
-/// written back and moved files moved back.
+/// A folder a [`Transaction`] makes if it is not there (a new person's).
+#[derive(Debug, Clone)]
+pub struct Folder {
+    /// The folder; its parent must be there.
+    pub path: PathBuf,
+    /// The folder as shown to the user.
+    pub shown: PathBuf,
+}
+
+/// Writes that must all happen or none: folders first, then moves, then
+/// created files, then edits in order, then removals. When one fails, what
+/// was already done is put back, newest first: edits are undone (each only
+/// if the file still holds what oneonone wrote), created files removed,
+/// removed files written back, moved files moved back and folders made
+/// removed (if still empty).
+///
+/// Committed under the notebook lock ([`Transaction::staged`]), it records
+/// what it did in the undo [`journal`], named by its label.
 #[derive(Debug)]
 pub struct Transaction {
+    folders: Vec<Folder>,
     moves: Vec<Move>,
     changes: Vec<Change>,
     removals: Vec<Removal>,
     modes: Modes,
     staging: Option<PathBuf>,
+    journal: Option<JournalAt>,
+    label: Option<String>,
+}
+
+/// Where a transaction records itself for `undo`: the notebook of the lock.
+#[derive(Debug, Clone)]
+struct JournalAt {
+    /// The notebook's folder, as its paths start.
+    root: PathBuf,
+    /// The lock's temp folder.
+    staging: PathBuf,
+    /// The journal's folder as shown to the user.
+    shown: PathBuf,
+    /// What could not be recorded, for the command to tell.
+    notices: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Default for Transaction {
@@ -783,21 +816,46 @@ impl Transaction {
     #[must_use]
     pub fn with_modes(modes: Modes) -> Self {
         Transaction {
+            folders: Vec::new(),
             moves: Vec::new(),
             changes: Vec::new(),
             removals: Vec::new(),
             modes,
             staging: None,
+            journal: None,
+            label: None,
         }
     }
 
     /// Writes temp files in the notebook's `.oneonone/tmp/`, which git
     /// ignores and the next lock holder empties, instead of beside the
-    /// notes.
+    /// notes; and records the commit in the notebook's undo journal.
     #[must_use]
     pub fn staged(mut self, lock: &Lock) -> Self {
         self.staging = Some(lock.staging.clone());
+        self.journal = Some(lock.journal.clone());
         self
+    }
+
+    /// Names the command for `undo` (`new alice`, `done`); a commit without
+    /// a label is "the last command" there.
+    #[must_use]
+    pub fn labelled(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Leaves the commit out of the undo journal (`undo`'s own).
+    #[must_use]
+    pub fn unjournaled(mut self) -> Self {
+        self.journal = None;
+        self
+    }
+
+    /// Adds a folder to make if it is not there; folders are made first, in
+    /// the order given.
+    pub fn push_folder(&mut self, folder: Folder) {
+        self.folders.push(folder);
     }
 
     /// Adds a change.
@@ -834,9 +892,24 @@ impl Transaction {
                 }
             }
         };
+        let mut folders_made = Vec::new();
+        for folder in &self.folders {
+            match ensure_dir(&folder.path, self.modes) {
+                Ok(true) => folders_made.push(folder),
+                Ok(false) => {}
+                Err(e) => {
+                    let failed = remove_folders(&folders_made);
+                    return Err(fail(
+                        Error::io(&folder.shown, "cannot create the folder", e),
+                        failed,
+                    ));
+                }
+            }
+        }
         for (done, step) in self.moves.iter().enumerate() {
             if let Err(e) = rename_noreplace(&step.from, &step.to) {
-                let failed = undo_moves(&self.moves[..done]);
+                let mut failed = undo_moves(&self.moves[..done]);
+                failed.extend(remove_folders(&folders_made));
                 return Err(fail(Error::io(&step.shown, "cannot move", e), failed));
             }
         }
@@ -854,6 +927,7 @@ impl Transaction {
                 Err(e) => {
                     let mut failed = undo(&self.changes[..done], kept, staging);
                     failed.extend(undo_moves(&self.moves));
+                    failed.extend(remove_folders(&folders_made));
                     let action = if change.before.is_some() {
                         "cannot write"
                     } else {
@@ -871,14 +945,96 @@ impl Transaction {
                     let mut failed = undo_removals(removed, staging);
                     failed.extend(undo(&self.changes, kept, staging));
                     failed.extend(undo_moves(&self.moves));
+                    failed.extend(remove_folders(&folders_made));
                     return Err(fail(Error::io(&removal.shown, "cannot remove", e), failed));
                 }
             }
+        }
+        if let Some(at) = &self.journal {
+            let made: Vec<&Path> = folders_made.iter().map(|f| f.path.as_path()).collect();
+            at.record(self.entry(&at.root, &made).as_ref());
         }
         // Everything stands: dropping `kept` and `removed` removes the old
         // files.
         Ok(())
     }
+
+    /// What the commit did, as the undo journal keeps it (paths relative
+    /// to `root`); `made` are the folders it made.
+    fn entry(&self, root: &Path, made: &[&Path]) -> Option<journal::Entry> {
+        let rel = |p: &Path| p.strip_prefix(root).ok().map(Path::to_path_buf);
+        let mut entry = journal::Entry {
+            label: self.label.clone(),
+            ..journal::Entry::default()
+        };
+        for folder in made {
+            entry.folders.push(rel(folder)?);
+        }
+        for m in &self.moves {
+            entry.moves.push(journal::Moved {
+                from: rel(&m.from)?,
+                to: rel(&m.to)?,
+                folder: std::fs::symlink_metadata(&m.to).is_ok_and(|m| m.is_dir()),
+            });
+        }
+        for c in &self.changes {
+            entry.files.push(journal::Written {
+                path: rel(&c.path)?,
+                before: c.before.clone(),
+                after: Some(journal::hash(&c.after)),
+            });
+        }
+        for r in &self.removals {
+            entry.files.push(journal::Written {
+                path: rel(&r.path)?,
+                before: Some(r.before.clone()),
+                after: None,
+            });
+        }
+        Some(entry)
+    }
+}
+
+impl JournalAt {
+    /// Adds the entry of a commit to the journal. Never fails the command,
+    /// whose files are written: when the entry cannot be recorded (or
+    /// names a path outside the notebook) the journal is emptied, so that
+    /// `undo` cannot skip this command to revert an older one, and the
+    /// command is told.
+    fn record(&self, entry: Option<&journal::Entry>) {
+        let recorded = match entry {
+            Some(e) if e.folders.is_empty() && e.moves.is_empty() && e.files.is_empty() => {
+                return;
+            }
+            Some(e) => journal::append(&self.root, &self.staging, e).map_err(|e| e.to_string()),
+            None => Err("it wrote outside the notebook".into()),
+        };
+        if let Err(why) = recorded {
+            let cleared = journal::clear(&self.root);
+            let notice = format!(
+                "{shown}: cannot record this change for `undo` ({why}); the change is made, but `undo` cannot revert it{}",
+                if cleared.is_ok() {
+                    " (nor anything before it)"
+                } else {
+                    ", and may take back an older command instead: remove the folder before using it"
+                },
+                shown = self.shown.display(),
+            );
+            if let Ok(mut notices) = self.notices.lock() {
+                notices.push(notice);
+            }
+        }
+    }
+}
+
+/// Removes the folders a failed commit made, newest first, if still
+/// empty; returns those it could not.
+fn remove_folders(made: &[&Folder]) -> Vec<PathBuf> {
+    made.iter()
+        .rev()
+        .filter(|f| std::fs::remove_dir(&f.path).is_err())
+        .map(|f| f.shown.clone())
+        .collect()
 }
 
 /// Undoes changes, newest first, each with the old file `kept` for it (if
@@ -1117,6 +1273,7 @@ pub fn stale_temps(dir: &Path, age: Duration) -> Vec<PathBuf> {
 pub struct Lock {
     _file: File,
     staging: PathBuf,
+    journal: JournalAt,
 }
 
 impl Lock {
@@ -1155,8 +1312,26 @@ impl Lock {
         remove_stale_temps(&dir);
         Ok(Lock {
             _file: file,
+            journal: JournalAt {
+                root: root.to_path_buf(),
+                staging: staging.clone(),
+                shown: shown.join(journal::DIR),
+                notices: std::sync::Arc::default(),
+            },
             staging,
         })
+    }
+
+    /// What the transactions committed under this lock could not record
+    /// for `undo`, a sentence each (taken: asked twice, the second answer
+    /// is empty). A command tells them after its commit.
+    #[must_use]
+    pub fn journal_notices(&self) -> Vec<String> {
+        self.journal
+            .notices
+            .lock()
+            .map(|mut n| std::mem::take(&mut *n))
+            .unwrap_or_default()
     }
 }
 
@@ -1202,6 +1377,13 @@ pub fn ensure_state_dir(dir: &Path) -> io::Result<()> {
 /// Makes one private folder whose parent exists, unless it is there; a
 /// link or a file in its place is an error. True when it was made.
 fn ensure_private_dir(dir: &Path) -> io::Result<bool> {
+    ensure_dir(dir, Modes::PRIVATE)
+}
+
+/// Makes one folder whose parent exists, with these permissions, unless
+/// it is there; a link or a file in its place is an error. True when it
+/// was made.
+fn ensure_dir(dir: &Path, modes: Modes) -> io::Result<bool> {
     match std::fs::symlink_metadata(dir) {
         Ok(m) if m.file_type().is_symlink() => Err(link_refused()),
         Ok(m) if m.is_dir() => Ok(false),
@@ -1214,13 +1396,15 @@ fn ensure_private_dir(dir: &Path) -> io::Result<bool> {
             #[cfg(unix)]
             {
                 use std::os::unix::fs::DirBuilderExt;
-                builder.mode(Modes::PRIVATE.dir);
+                builder.mode(modes.dir);
             }
+            #[cfg(not(unix))]
+            let _ = modes;
             match builder.create(dir) {
                 Ok(()) => Ok(true),
                 // Made by another process meanwhile: look again.
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    ensure_private_dir(dir).map(|_| false)
+                    ensure_dir(dir, modes).map(|_| false)
                 }
                 Err(e) => Err(e),
             }

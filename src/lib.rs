@@ -43,6 +43,7 @@ pub(crate) mod slug;
 pub(crate) mod svg;
 pub(crate) mod task;
 pub(crate) mod template;
+pub(crate) mod undo;
 pub(crate) mod yaml;
 
 use std::ffi::OsString;
@@ -261,6 +262,7 @@ fn dispatch(
         Command::Agenda(args) => commands::agenda::run(args, settings, out),
         Command::Done(args) => commands::done::run(args, settings, out),
         Command::Rename(args) => commands::rename::run(args, settings, out),
+        Command::Undo(args) => commands::undo::run(args, settings, out),
         Command::People(args) => commands::people::run(args, settings, out),
         Command::Prep(args) => commands::prep::run(args, settings, out),
         Command::Open(args) => commands::open::run(args, settings, out),

@@ -23,7 +23,7 @@ use crate::agenda::{self, AGENDA_FILE};
 use crate::bank::{self, Bank, NOTE_TEMPLATE};
 use crate::carry::{self, CarriedItem, Handover};
 use crate::error::{Error, Result};
-use crate::fs::{Change, Lock, Modes, Transaction};
+use crate::fs::{Change, Folder, Lock, Modes, Transaction};
 use crate::note::Note;
 use crate::notebook::{LoadedNote, Meeting, Notebook, PersonNotes, meeting_name};
 use crate::output::sanitize;
@@ -245,30 +245,73 @@ impl NewNote {
         )
     }
 
+    /// Every step, as lines of at most 80 columns for `--dry-run`, in
+    /// `rename --dry-run`'s listing: the plan in a few words, the person's
+    /// folder if it is new, the new note (each line), then each edit of
+    /// agenda.md and the earlier notes (each changed line before and
+    /// after); paths relative to the notebook at `root`, text sanitized.
+    #[must_use]
+    pub fn listing(&self, root: &Path) -> Vec<String> {
+        let mut lines = vec![self.summary()];
+        if self.new_folder() {
+            let slug = self.rel.parent().unwrap_or(Path::new(""));
+            lines.push(format!("create {}", crate::render::listed_path(slug, true)));
+        }
+        for change in self.changes.iter().filter(|c| c.before.is_none()) {
+            let rel = change.path.strip_prefix(root).unwrap_or(&change.path);
+            lines.extend(crate::render::listed_creation(
+                rel,
+                &String::from_utf8_lossy(&change.after),
+            ));
+        }
+        for change in &self.changes {
+            let Some(before) = &change.before else {
+                continue;
+            };
+            let rel = change.path.strip_prefix(root).unwrap_or(&change.path);
+            let (before, after) = (
+                String::from_utf8_lossy(before),
+                String::from_utf8_lossy(&change.after),
+            );
+            let splices = crate::render::line_splices(&before, &after);
+            lines.extend(crate::render::listed_edit(rel, &before, &splices));
+        }
+        lines
+    }
+
+    /// How many steps the commit takes: the folder if it is new, the files
+    /// it writes.
+    #[must_use]
+    pub fn steps(&self) -> usize {
+        self.changes.len() + usize::from(self.new_folder())
+    }
+
+    /// True when the person's folder is not there yet.
+    fn new_folder(&self) -> bool {
+        std::fs::symlink_metadata(&self.folder).is_err()
+    }
+
     /// Writes the plan: the person's folder if it is new, then every
-    /// change as one transaction. `lock` is the notebook's lock, held since
-    /// before planning.
+    /// change, as one transaction (recorded for `undo` as `new SLUG`).
+    /// `lock` is the notebook's lock, held since before planning.
     ///
     /// # Errors
     /// The folder cannot be made, or a write failed (a file changed since
     /// planning, the new note's name was taken meanwhile, the disk); what
     /// was written is undone, and a folder made for the note is removed.
     pub fn commit(&self, lock: &Lock) -> Result<()> {
-        let new_folder = !self.folder.exists();
-        crate::fs::create_dir_with(&self.folder, self.modes)
-            .map_err(|e| Error::io(&self.folder_shown, "cannot create the folder", e))?;
-        let mut tx = Transaction::with_modes(self.modes).staged(lock);
+        let slug = self.rel.parent().unwrap_or(Path::new(""));
+        let mut tx = Transaction::with_modes(self.modes)
+            .staged(lock)
+            .labelled(format!("new {}", slug.display()));
+        tx.push_folder(Folder {
+            path: self.folder.clone(),
+            shown: self.folder_shown.clone(),
+        });
         for change in &self.changes {
             tx.push(change.clone());
         }
-        if let Err(e) = tx.commit() {
-            if new_folder {
-                // Only removes the folder if it is still empty.
-                let _ = std::fs::remove_dir(&self.folder);
-            }
-            return Err(e);
-        }
-        Ok(())
+        tx.commit()
     }
 }
 

@@ -44,11 +44,8 @@ use crate::note::{Note, line_ending};
 use crate::notebook::{Notebook, PROFILE_FILE, parse_meeting_name, slash_path};
 use crate::output::sanitize;
 use crate::person::Person;
-use crate::render::{plural, width};
+use crate::render::{Splice, apply, between, listed_creation, listed_edit, listed_path, plural};
 use crate::slug::slugify;
-
-/// The widest a line of the `--dry-run` listing gets.
-const COLUMNS: usize = 80;
 
 /// What is asked: `oneonone rename`'s arguments.
 #[derive(Debug, Clone, Copy)]
@@ -59,15 +56,6 @@ pub struct Request<'a> {
     pub new: &'a str,
     /// Whether a folder already there may be merged into.
     pub merge: bool,
-}
-
-/// A piece of a file's text replaced by another: the one kind of edit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Splice {
-    /// The bytes replaced (empty for an insertion).
-    pub range: Range<usize>,
-    /// What goes in their place.
-    pub with: String,
 }
 
 /// One file the rename writes: an edit of a file there, or a new file.
@@ -457,13 +445,7 @@ impl Rename {
     #[must_use]
     pub fn listing(&self) -> Vec<String> {
         let mut lines = vec![self.title()];
-        let slash = |p: &Path, folder: bool| {
-            let mut s = sanitize(&slash_path(p)).into_owned();
-            if folder {
-                s.push('/');
-            }
-            s
-        };
+        let slash = listed_path;
         for m in &self.moves {
             lines.push(format!(
                 "move {} to {}",
@@ -472,21 +454,9 @@ impl Rename {
             ));
         }
         for file in &self.files {
-            let Some(before) = &file.before else {
-                lines.push(format!("create {}", slash(&file.lands, false)));
-                for line in file.after().lines() {
-                    lines.push(fit("  + ", line, 0));
-                }
-                continue;
-            };
-            for hunk in hunks(before, &file.splices) {
-                lines.push(format!("edit {}:{}", slash(&file.lands, false), hunk.line));
-                for (i, line) in hunk.old.lines().enumerate() {
-                    lines.push(fit("  - ", line, if i == 0 { hunk.focus } else { 0 }));
-                }
-                for (i, line) in hunk.new.lines().enumerate() {
-                    lines.push(fit("  + ", line, if i == 0 { hunk.focus } else { 0 }));
-                }
+            match &file.before {
+                None => lines.extend(listed_creation(&file.lands, &file.after())),
+                Some(before) => lines.extend(listed_edit(&file.lands, before, &file.splices)),
             }
         }
         for r in &self.removals {
@@ -606,7 +576,15 @@ impl Rename {
     /// A step failed (a file changed since planning, a name taken
     /// meanwhile, the disk); every step made is undone.
     pub fn commit(&self, notebook: &Notebook, lock: &Lock) -> Result<bool> {
-        let mut tx = Transaction::with_modes(notebook.modes()).staged(lock);
+        let label = format!(
+            "rename {} {}{}",
+            self.old_slug,
+            self.new_slug,
+            if self.merging { " --merge" } else { "" }
+        );
+        let mut tx = Transaction::with_modes(notebook.modes())
+            .staged(lock)
+            .labelled(label);
         for m in &self.moves {
             tx.push_move(Move {
                 from: notebook.path(&m.from),
@@ -851,11 +829,6 @@ fn rebase(rel: &Path, from: &str, to: &str) -> Option<PathBuf> {
         .map(|rest| Path::new(to).join(rest))
 }
 
-/// The columns one character takes, as the sanitizer shows it.
-fn char_width(c: char) -> usize {
-    width(&sanitize(c.encode_utf8(&mut [0; 4])))
-}
-
 /// Reads a text file of the notebook that may be missing, never through a
 /// link.
 fn read_optional(notebook: &Notebook, rel: &Path) -> Result<Option<String>> {
@@ -942,50 +915,6 @@ fn person_splice(text: &str, shown: &Path, name: &str) -> Result<Option<Splice>>
         ));
     }
     Ok(between(text, &after))
-}
-
-/// The one splice that turns `before` into `after`, when they differ in one
-/// stretch (the common start and end kept).
-fn between(before: &str, after: &str) -> Option<Splice> {
-    if before == after {
-        return None;
-    }
-    let (b, a) = (before.as_bytes(), after.as_bytes());
-    let mut start = b.iter().zip(a).take_while(|(x, y)| x == y).count();
-    while !before.is_char_boundary(start) {
-        start -= 1;
-    }
-    let most = b.len().min(a.len()) - start;
-    let mut end = b
-        .iter()
-        .rev()
-        .zip(a.iter().rev())
-        .take(most)
-        .take_while(|(x, y)| x == y)
-        .count();
-    while !before.is_char_boundary(b.len() - end) || !after.is_char_boundary(a.len() - end) {
-        end -= 1;
-    }
-    Some(Splice {
-        range: start..b.len() - end,
-        with: after[start..a.len() - end].to_string(),
-    })
-}
-
-/// `text` with the splices made (sorted by start; insertions at one place
-/// in the order given).
-fn apply(text: &str, splices: &[Splice]) -> String {
-    let mut sorted: Vec<&Splice> = splices.iter().collect();
-    sorted.sort_by_key(|s| s.range.start);
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for s in sorted {
-        out.push_str(&text[from..s.range.start]);
-        out.push_str(&s.with);
-        from = s.range.end;
-    }
-    out.push_str(&text[from..]);
-    out
 }
 
 /// The markdown a note is read as, GitHub's.
@@ -1426,109 +1355,6 @@ fn union_splice(
     Some((splice, union))
 }
 
-/// An edited stretch of a file, for the listing: the lines before and
-/// after.
-struct Hunk {
-    /// The 1-based line of the first old line (or where the new ones go).
-    line: usize,
-    old: String,
-    new: String,
-    /// The byte in the first line where the change starts.
-    focus: usize,
-}
-
-/// The splices of `text` as whole lines before and after, neighbours
-/// joined.
-fn hunks(text: &str, splices: &[Splice]) -> Vec<Hunk> {
-    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
-    let mut groups: Vec<(Range<usize>, Vec<&Splice>)> = Vec::new();
-    let mut sorted: Vec<&Splice> = splices.iter().collect();
-    sorted.sort_by_key(|s| s.range.start);
-    for s in sorted {
-        let start = line_start(s.range.start);
-        let whole_lines = s.range.is_empty() && s.range.start == start && s.with.ends_with('\n');
-        let end = if whole_lines {
-            start
-        } else if s.range.is_empty() {
-            line_end(s.range.start)
-        } else {
-            line_end(s.range.end - 1)
-        };
-        match groups.last_mut() {
-            Some((r, group)) if start < r.end || (start == r.end && whole_lines) => {
-                r.end = r.end.max(end);
-                group.push(s);
-            }
-            _ => groups.push((start..end, vec![s])),
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(region, group)| {
-            let focus = group[0].range.start - region.start;
-            let shifted: Vec<Splice> = group
-                .iter()
-                .map(|s| Splice {
-                    range: s.range.start - region.start..s.range.end - region.start,
-                    with: s.with.clone(),
-                })
-                .collect();
-            let old = &text[region.clone()];
-            Hunk {
-                line: crate::note::line_number(text, region.start),
-                old: old.to_string(),
-                new: apply(old, &shifted),
-                focus,
-            }
-        })
-        .collect()
-}
-
-/// `prefix` and `line` (sanitized) in at most [`COLUMNS`] columns: a longer
-/// line is cut to a window around the byte `focus`, marked with `…`.
-fn fit(prefix: &str, line: &str, focus: usize) -> String {
-    let line = line.trim_end_matches('\r');
-    let clean = sanitize(line);
-    let room = COLUMNS - width(prefix);
-    if width(&clean) <= room {
-        return format!("{prefix}{clean}");
-    }
-    // The window starts a little before the change, on a character.
-    let mut focus = focus.min(line.len());
-    while !line.is_char_boundary(focus) {
-        focus -= 1;
-    }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let at = chars.iter().position(|(i, _)| *i >= focus).unwrap_or(0);
-    // Some of what comes before, more when what follows is short.
-    let after: usize = chars[at..].iter().map(|(_, c)| char_width(*c)).sum();
-    let budget = (room / 4).max(room.saturating_sub(after + 2));
-    let mut start = at;
-    let mut back = 0;
-    while start > 0 && back + char_width(chars[start - 1].1) <= budget {
-        start -= 1;
-        back += char_width(chars[start].1);
-    }
-    let mut shown = String::new();
-    if start > 0 {
-        shown.push('…');
-    }
-    let mut used = width(&shown);
-    for (_, c) in &chars[start..] {
-        let piece = sanitize(c.encode_utf8(&mut [0; 4])).into_owned();
-        let w = width(&piece);
-        // Room for a closing `…`.
-        if used + w + 1 > room {
-            shown.push('…');
-            break;
-        }
-        shown.push_str(&piece);
-        used += w;
-    }
-    format!("{prefix}{shown}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1743,38 +1569,5 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().ends_with(" --merge"), "{err}");
-    }
-
-    #[test]
-    fn hunks_show_whole_lines_and_fit_80_columns() {
-        let text = "a @al b\nline two\n";
-        let splices = [
-            Splice {
-                range: 3..5,
-                with: "mary".into(),
-            },
-            Splice {
-                range: 17..17,
-                with: "new line\n".into(),
-            },
-        ];
-        let got: Vec<(usize, String, String)> = hunks(text, &splices)
-            .into_iter()
-            .map(|h| (h.line, h.old, h.new))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (1, "a @al b\n".into(), "a @mary b\n".into()),
-                (3, String::new(), "new line\n".into()),
-            ]
-        );
-        let long = format!("{}@alice{}", "x".repeat(100), "y".repeat(100));
-        let shown = fit("  - ", &long, 100);
-        assert_eq!(width(&shown), 80, "{shown}");
-        assert!(shown.starts_with("  - …x"), "{shown}");
-        assert!(shown.contains("@alice"), "{shown}");
-        assert!(shown.ends_with("y…"), "{shown}");
-        assert_eq!(fit("  + ", "short", 0), "  + short");
     }
 }

@@ -1,6 +1,10 @@
 //! How things read on screen, shared by the commands: plurals, ages, the
-//! one-line form of a follow-up, and padding by display width.
+//! one-line form of a follow-up, padding by display width, and the
+//! listing of planned changes that `--dry-run` prints (`rename`, `new`,
+//! `undo`): each file created with its lines, each edit as `path:line`
+//! with the lines before (`-`) and after (`+`).
 
+use std::ops::Range;
 use std::path::Path;
 
 use crate::error::Result;
@@ -97,6 +101,348 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
+/// The widest a line of a `--dry-run` listing gets.
+const COLUMNS: usize = 80;
+
+/// A piece of a file's text replaced by another: the one kind of edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    /// The bytes replaced (empty for an insertion).
+    pub range: Range<usize>,
+    /// What goes in their place.
+    pub with: String,
+}
+
+/// `text` with the splices made (sorted by start; insertions at one place
+/// in the order given).
+#[must_use]
+pub fn apply(text: &str, splices: &[Splice]) -> String {
+    let mut sorted: Vec<&Splice> = splices.iter().collect();
+    sorted.sort_by_key(|s| s.range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for s in sorted {
+        out.push_str(&text[from..s.range.start]);
+        out.push_str(&s.with);
+        from = s.range.end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// The one splice that turns `before` into `after`, when they differ in one
+/// stretch (the common start and end kept).
+#[must_use]
+pub fn between(before: &str, after: &str) -> Option<Splice> {
+    if before == after {
+        return None;
+    }
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let mut start = b.iter().zip(a).take_while(|(x, y)| x == y).count();
+    while !before.is_char_boundary(start) {
+        start -= 1;
+    }
+    let most = b.len().min(a.len()) - start;
+    let mut end = b
+        .iter()
+        .rev()
+        .zip(a.iter().rev())
+        .take(most)
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !before.is_char_boundary(b.len() - end) || !after.is_char_boundary(a.len() - end) {
+        end -= 1;
+    }
+    Some(Splice {
+        range: start..b.len() - end,
+        with: after[start..a.len() - end].to_string(),
+    })
+}
+
+/// The most line pairs compared one by one to find what two versions of
+/// a file share (a 2000-line note against itself); past it, lines are
+/// paired in order.
+const DIFF_CELLS: usize = 1 << 22;
+
+/// The splices that turn `before` into `after`, found line by line: lines
+/// both keep stay; a line changed in place (most of it kept, as a `[ ]`
+/// that became `[>]`) is one splice of the bytes that differ, listed on
+/// its own line; other lines removed or added are whole-line splices.
+#[must_use]
+pub fn line_splices(before: &str, after: &str) -> Vec<Splice> {
+    let old: Vec<&str> = before.split_inclusive('\n').collect();
+    let new: Vec<&str> = after.split_inclusive('\n').collect();
+    let mut starts = Vec::with_capacity(old.len() + 1);
+    let mut at = 0;
+    for line in &old {
+        starts.push(at);
+        at += line.len();
+    }
+    starts.push(at);
+    let mut splices = Vec::new();
+    for (o, n) in changed_runs(&old, &new, &|a, b| a == b) {
+        // Within a run, a line that is mostly kept pairs with its new
+        // form.
+        let pieces = changed_runs(&old[o.clone()], &new[n.clone()], &alike);
+        // Where the next stretch of alike lines starts, in old and new.
+        let mut next = (0, 0);
+        let mut spans: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        let alike_from = |(i, j): (usize, usize), until: usize| {
+            (i..until).zip(j..).map(|(i, j)| (i..i + 1, j..j + 1))
+        };
+        for (po, pn) in pieces {
+            spans.extend(alike_from(next, po.start));
+            next = (po.end, pn.end);
+            spans.push((po, pn));
+        }
+        spans.extend(alike_from(next, o.len()));
+        for (po, pn) in spans {
+            let range = starts[o.start + po.start]..starts[o.start + po.end];
+            let with: String = new[n.start + pn.start..n.start + pn.end].concat();
+            if let Some(s) = between(&before[range.clone()], &with) {
+                splices.push(Splice {
+                    range: range.start + s.range.start..range.start + s.range.end,
+                    with: s.with,
+                });
+            }
+        }
+    }
+    splices
+}
+
+/// True for two lines of which most is the same: what they share at the
+/// start and the end is at least half the longer one.
+fn alike(a: &str, b: &str) -> bool {
+    let longer = a.len().max(b.len());
+    let changed = between(a, b).map_or(0, |s| s.range.len().max(s.with.len()));
+    !a.trim().is_empty() && (longer - changed) * 2 >= longer
+}
+
+/// The runs of lines that differ between `old` and `new` (as `same` sees
+/// them), as (old lines, new lines), in order, from a longest common
+/// subsequence of lines.
+fn changed_runs(
+    old: &[&str],
+    new: &[&str],
+    same: &dyn Fn(&str, &str) -> bool,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let head = old.iter().zip(new).take_while(|(a, b)| same(a, b)).count();
+    let tail = old[head..]
+        .iter()
+        .rev()
+        .zip(new[head..].iter().rev())
+        .take_while(|(a, b)| same(a, b))
+        .count();
+    let (o, n) = (&old[head..old.len() - tail], &new[head..new.len() - tail]);
+    if o.is_empty() && n.is_empty() {
+        return Vec::new();
+    }
+    let shift = |(a, b): (Range<usize>, Range<usize>)| {
+        (a.start + head..a.end + head, b.start + head..b.end + head)
+    };
+    if o.len().saturating_mul(n.len()) > DIFF_CELLS {
+        // Too large to compare every pair: same length, line for line;
+        // else one run.
+        if o.len() != n.len() {
+            return vec![shift((0..o.len(), 0..n.len()))];
+        }
+        return (0..o.len())
+            .filter(|&i| !same(o[i], n[i]))
+            .map(|i| shift((i..i + 1, i..i + 1)))
+            .collect();
+    }
+    // common[i][j]: the longest common subsequence of o[i..] and n[j..].
+    let width = n.len() + 1;
+    let mut common = vec![0u32; (o.len() + 1) * width];
+    for i in (0..o.len()).rev() {
+        for j in (0..n.len()).rev() {
+            common[i * width + j] = if same(o[i], n[j]) {
+                common[(i + 1) * width + j + 1] + 1
+            } else {
+                common[(i + 1) * width + j].max(common[i * width + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut runs = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    while i < o.len() || j < n.len() {
+        if i < o.len()
+            && j < n.len()
+            && same(o[i], n[j])
+            && common[i * width + j] == common[(i + 1) * width + j + 1] + 1
+        {
+            if let Some((a, b)) = run.take() {
+                runs.push(shift((a..i, b..j)));
+            }
+            i += 1;
+            j += 1;
+            continue;
+        }
+        run.get_or_insert((i, j));
+        if j < n.len() && (i == o.len() || common[i * width + j + 1] >= common[(i + 1) * width + j])
+        {
+            j += 1;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some((a, b)) = run {
+        runs.push(shift((a..i, b..j)));
+    }
+    runs
+}
+
+/// An edited stretch of a file, for the listing: the lines before and
+/// after.
+struct Hunk {
+    /// The 1-based line of the first old line (or where the new ones go).
+    line: usize,
+    old: String,
+    new: String,
+    /// The byte in the first line where the change starts.
+    focus: usize,
+}
+
+/// The splices of `text` as whole lines before and after, neighbours
+/// joined.
+fn hunks(text: &str, splices: &[Splice]) -> Vec<Hunk> {
+    // On bytes: `at` may be inside a character (the last byte of one).
+    let bytes = text.as_bytes();
+    let line_start = |at: usize| memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let line_end =
+        |at: usize| memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i + 1);
+    let mut groups: Vec<(Range<usize>, Vec<&Splice>)> = Vec::new();
+    let mut sorted: Vec<&Splice> = splices.iter().collect();
+    sorted.sort_by_key(|s| s.range.start);
+    for s in sorted {
+        let start = line_start(s.range.start);
+        let whole_lines = s.range.is_empty() && s.range.start == start && s.with.ends_with('\n');
+        let end = if whole_lines {
+            start
+        } else if s.range.is_empty() {
+            line_end(s.range.start)
+        } else {
+            line_end(s.range.end - 1)
+        };
+        match groups.last_mut() {
+            Some((r, group)) if start < r.end || (start == r.end && whole_lines) => {
+                r.end = r.end.max(end);
+                group.push(s);
+            }
+            _ => groups.push((start..end, vec![s])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(region, group)| {
+            let focus = group[0].range.start - region.start;
+            let shifted: Vec<Splice> = group
+                .iter()
+                .map(|s| Splice {
+                    range: s.range.start - region.start..s.range.end - region.start,
+                    with: s.with.clone(),
+                })
+                .collect();
+            let old = &text[region.clone()];
+            Hunk {
+                line: crate::note::line_number(text, region.start),
+                old: old.to_string(),
+                new: apply(old, &shifted),
+                focus,
+            }
+        })
+        .collect()
+}
+
+/// A notebook-relative path as a listing shows it: `/`-separated,
+/// sanitized, a folder ending in `/`.
+#[must_use]
+pub fn listed_path(rel: &Path, folder: bool) -> String {
+    let mut s = sanitize(&crate::notebook::slash_path(rel)).into_owned();
+    if folder {
+        s.push('/');
+    }
+    s
+}
+
+/// The listing of a file to create: `create PATH`, then each of its lines
+/// as `  + line`.
+#[must_use]
+pub fn listed_creation(rel: &Path, text: &str) -> Vec<String> {
+    let mut lines = vec![format!("create {}", listed_path(rel, false))];
+    lines.extend(text.lines().map(|line| fit("  + ", line, 0)));
+    lines
+}
+
+/// The listing of an edit of the file `rel`, which holds `before`: for
+/// each stretch changed, `edit PATH:LINE`, then the lines as they are
+/// (`  - line`) and as they will be (`  + line`).
+#[must_use]
+pub fn listed_edit(rel: &Path, before: &str, splices: &[Splice]) -> Vec<String> {
+    let path = listed_path(rel, false);
+    let mut lines = Vec::new();
+    for hunk in hunks(before, splices) {
+        lines.push(format!("edit {path}:{}", hunk.line));
+        for (i, line) in hunk.old.lines().enumerate() {
+            lines.push(fit("  - ", line, if i == 0 { hunk.focus } else { 0 }));
+        }
+        for (i, line) in hunk.new.lines().enumerate() {
+            lines.push(fit("  + ", line, if i == 0 { hunk.focus } else { 0 }));
+        }
+    }
+    lines
+}
+
+/// The columns one character takes, as the sanitizer shows it.
+fn char_width(c: char) -> usize {
+    width(&sanitize(c.encode_utf8(&mut [0; 4])))
+}
+
+/// `prefix` and `line` (sanitized) in at most [`COLUMNS`] columns: a longer
+/// line is cut to a window around the byte `focus`, marked with `…`.
+fn fit(prefix: &str, line: &str, focus: usize) -> String {
+    let line = line.trim_end_matches('\r');
+    let clean = sanitize(line);
+    let room = COLUMNS - width(prefix);
+    if width(&clean) <= room {
+        return format!("{prefix}{clean}");
+    }
+    // The window starts a little before the change, on a character.
+    let mut focus = focus.min(line.len());
+    while !line.is_char_boundary(focus) {
+        focus -= 1;
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let at = chars.iter().position(|(i, _)| *i >= focus).unwrap_or(0);
+    // Some of what comes before, more when what follows is short.
+    let after: usize = chars[at..].iter().map(|(_, c)| char_width(*c)).sum();
+    let budget = (room / 4).max(room.saturating_sub(after + 2));
+    let mut start = at;
+    let mut back = 0;
+    while start > 0 && back + char_width(chars[start - 1].1) <= budget {
+        start -= 1;
+        back += char_width(chars[start].1);
+    }
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    let mut used = width(&shown);
+    for (_, c) in &chars[start..] {
+        let piece = sanitize(c.encode_utf8(&mut [0; 4])).into_owned();
+        let w = width(&piece);
+        // Room for a closing `…`.
+        if used + w + 1 > room {
+            shown.push('…');
+            break;
+        }
+        shown.push_str(&piece);
+        used += w;
+    }
+    format!("{prefix}{shown}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +455,97 @@ mod tests {
         // `e` and a combining acute: one column.
         assert_eq!(pad("Jose\u{301}", 6), "Jose\u{301}  ");
         assert_eq!(pad("too long", 3), "too long");
+    }
+
+    #[test]
+    fn hunks_show_whole_lines_and_fit_80_columns() {
+        let text = "a @al b\nline two\n";
+        let splices = [
+            Splice {
+                range: 3..5,
+                with: "mary".into(),
+            },
+            Splice {
+                range: 17..17,
+                with: "new line\n".into(),
+            },
+        ];
+        let got: Vec<(usize, String, String)> = hunks(text, &splices)
+            .into_iter()
+            .map(|h| (h.line, h.old, h.new))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "a @al b\n".into(), "a @mary b\n".into()),
+                (3, String::new(), "new line\n".into()),
+            ]
+        );
+        let long = format!("{}@alice{}", "x".repeat(100), "y".repeat(100));
+        let shown = fit("  - ", &long, 100);
+        assert_eq!(width(&shown), 80, "{shown}");
+        assert!(shown.starts_with("  - …x"), "{shown}");
+        assert!(shown.contains("@alice"), "{shown}");
+        assert!(shown.ends_with("y…"), "{shown}");
+        assert_eq!(fit("  + ", "short", 0), "  + short");
+    }
+
+    #[test]
+    fn line_splices_list_each_changed_line_and_rebuild_the_text() {
+        let before = "# Notes\n- [ ] one\n- [ ] two\nkept\n- [ ] three\npoint\nend";
+        let after = "# Notes\n- [>] one\n- [>] two\nkept\nadded\n- [>] three\nend";
+        let splices = line_splices(before, after);
+        assert_eq!(apply(before, &splices), after);
+        assert_eq!(
+            listed_edit(Path::new("a/n.md"), before, &splices),
+            [
+                "edit a/n.md:2",
+                "  - - [ ] one",
+                "  + - [>] one",
+                "edit a/n.md:3",
+                "  - - [ ] two",
+                "  + - [>] two",
+                "edit a/n.md:5",
+                "  + added",
+                "edit a/n.md:5",
+                "  - - [ ] three",
+                "  + - [>] three",
+                "edit a/n.md:6",
+                "  - point",
+            ]
+        );
+        // Every pair of small texts is rebuilt exactly.
+        let texts = [
+            "", "a\n", "a", "a\nb\n", "b\na\n", "a\n\na\n", "x\ny\nz", "\n\n",
+        ];
+        for before in texts {
+            for after in texts {
+                let splices = line_splices(before, after);
+                assert_eq!(apply(before, &splices), after, "{before:?} -> {after:?}");
+            }
+        }
+        // Too large to compare every pair: line for line, still exact.
+        let before = "- [ ] x\n".repeat(3000);
+        let after = "- [>] x\n".repeat(3000);
+        let splices = line_splices(&before, &after);
+        assert_eq!(splices.len(), 3000);
+        assert_eq!(apply(&before, &splices), after);
+        let shorter = "- [>] x\n".repeat(2999);
+        assert_eq!(apply(&before, &line_splices(&before, &shorter)), shorter);
+    }
+
+    proptest::proptest! {
+        /// Whatever the two texts, the splices rebuild the second from the
+        /// first, and the listing never panics.
+        #[test]
+        fn line_splices_rebuild_any_text(
+            before in proptest::collection::vec("(- \\[[ x>]\\] [ab]{0,3}|[ab]{0,2}|é)\n?", 0..12),
+            after in proptest::collection::vec("(- \\[[ x>]\\] [ab]{0,3}|[ab]{0,2}|é)\n?", 0..12),
+        ) {
+            let (before, after) = (before.concat(), after.concat());
+            let splices = line_splices(&before, &after);
+            proptest::prop_assert_eq!(apply(&before, &splices), after);
+            let _ = listed_edit(Path::new("n.md"), &before, &splices);
+        }
     }
 }

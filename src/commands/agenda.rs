@@ -8,7 +8,7 @@ use crate::agenda::{self, AGENDA_FILE};
 use crate::cli::AgendaArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
-use crate::fs::{Change, Transaction};
+use crate::fs::{Change, Folder, Transaction};
 use crate::notebook::Notebook;
 use crate::notebook::PROFILE_FILE;
 use crate::output::{Output, sanitize, style};
@@ -88,12 +88,16 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
                 .into(),
         });
     };
-    let mut tx = Transaction::with_modes(notebook.modes()).staged(&lock);
+    let mut tx = Transaction::with_modes(notebook.modes())
+        .staged(&lock)
+        .labelled(format!("agenda {}", person.slug));
     if !person.exists {
         // No note holds their name yet: person.yaml keeps it.
         let folder = Path::new(&person.slug);
-        crate::fs::create_dir_with(&notebook.path(folder), notebook.modes())
-            .map_err(|e| Error::io(notebook.show(folder), "cannot create the folder", e))?;
+        tx.push_folder(Folder {
+            path: notebook.path(folder),
+            shown: notebook.show(folder),
+        });
         let profile = folder.join(PROFILE_FILE);
         tx.push(Change {
             path: notebook.path(&profile),
@@ -118,6 +122,9 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         sanitize(&person.name),
         points.len()
     ));
+    for notice in lock.journal_notices() {
+        out.notice(notice);
+    }
     Ok(Outcome::Done)
 }
 

@@ -49,7 +49,9 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     let rel = meeting.rel.clone();
     let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
     let after = checkin::set(&text, &notebook.show(&rel), &changes)?;
-    let mut tx = Transaction::new().staged(&lock);
+    let mut tx = Transaction::new()
+        .staged(&lock)
+        .labelled(format!("checkin {}", person.slug));
     tx.push(Change {
         path: notebook.path(&rel),
         shown: notebook.show(&rel),
@@ -64,5 +66,8 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
         sanitize(&person.name),
         shown.join(", ")
     ));
+    for notice in lock.journal_notices() {
+        out.notice(notice);
+    }
     Ok(Outcome::Done)
 }

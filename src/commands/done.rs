@@ -63,7 +63,12 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     for target in &targets {
         by_file.entry(target.rel.clone()).or_default().push(target);
     }
-    let mut tx = Transaction::new().staged(&lock);
+    let label = if want_checked {
+        "done --reopen"
+    } else {
+        "done"
+    };
+    let mut tx = Transaction::new().staged(&lock).labelled(label);
     for (rel, items) in &by_file {
         // Read once more and check each item is still where it was found.
         let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
@@ -100,6 +105,9 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
             target.task.line,
             sanitize(&target.task.text)
         ));
+    }
+    for notice in lock.journal_notices() {
+        out.notice(notice);
     }
     Ok(Outcome::Done)
 }

@@ -18,6 +18,7 @@ pub mod prep;
 pub mod questions;
 pub mod rename;
 pub mod trends;
+pub mod undo;
 
 /// How a command that did not fail went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,8 @@
 //!
 //! The use case lives in [`crate::new_note`]: under the notebook lock this
 //! asks for the plan, commits it and prints what was done; `--edit` then
-//! opens the note once the lock is let go.
+//! opens the note once the lock is let go. `--dry-run` prints the plan's
+//! every step instead, takes no lock and writes nothing.
 
 use crate::cli::NewArgs;
 use crate::commands::Outcome;
@@ -38,9 +39,6 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
              the year (is the year right?)"
         )));
     }
-    let notebook = Notebook::open(settings, true)?;
-    notebook.tell_if_new(out);
-    let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let request = Request {
         person: &args.person,
         date,
@@ -49,6 +47,12 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         carry_over: !args.no_carry,
         new_person: args.new_person,
     };
+    if args.dry_run {
+        return dry_run(&request, settings, out);
+    }
+    let notebook = Notebook::open(settings, true)?;
+    notebook.tell_if_new(out);
+    let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))?;
     plan.commit(&lock)?;
 
@@ -64,7 +68,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
             crate::render::age(-ahead)
         ));
     }
-    for notice in &plan.notices {
+    for notice in plan.notices.iter().cloned().chain(lock.journal_notices()) {
         out.notice(notice);
     }
     // The editor may take a while, and may run oneonone itself.
@@ -74,5 +78,23 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         let line = Note::split(&plan.text).first_section_line();
         crate::editor::open(&settings.editor, &notebook.path(&plan.rel), line)?;
     }
+    Ok(Outcome::Done)
+}
+
+/// Prints the plan's every step; takes no lock, and writes nothing (not
+/// even a missing notebook folder).
+fn dry_run(request: &Request<'_>, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+    let notebook = Notebook::open(settings, false)?;
+    let plan = NewNote::plan(&notebook, request, &mut |e| out.warn(&e))?;
+    for line in plan.listing(notebook.root()) {
+        writeln!(out, "{line}")?;
+    }
+    for notice in &plan.notices {
+        out.notice(notice);
+    }
+    out.notice(format_args!(
+        "dry run: {} listed, nothing was written",
+        crate::render::plural(plan.steps(), "step")
+    ));
     Ok(Outcome::Done)
 }

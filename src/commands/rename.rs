@@ -43,9 +43,12 @@ pub fn run(args: &RenameArgs, settings: &Settings, out: &mut Output) -> Result<O
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let plan = Rename::plan(&notebook, &request, &mut |e| out.warn(&e))?;
     let folder_removed = plan.commit(&notebook, &lock)?;
-    drop(lock);
     for line in plan.summary(folder_removed) {
         out.notice(line);
     }
+    for notice in lock.journal_notices() {
+        out.notice(notice);
+    }
+    drop(lock);
     Ok(Outcome::Done)
 }

@@ -32,6 +32,7 @@ mod prep;
 mod questions;
 mod rename;
 mod trends;
+mod undo;
 
 mod cache;
 mod fixtures;
