@@ -220,6 +220,7 @@ pub struct InitArgs {
 
 /// `oneonone new`.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is one independent command-line switch
 pub struct NewArgs {
     /// The person's name ("Alice Smith") or the start of their folder name (alice)
     pub person: String,
