@@ -187,7 +187,7 @@ impl NewNote {
         let mut notices = Vec::new();
         if handover.dropped > 0 {
             notices.push(format!(
-                "{} open in more than one note (an interrupted run?): every copy is marked `[>]`, and the new note holds each once",
+                "{} open in more than one note (an interrupted run, or a `[>]` reopened by hand?): every copy is marked `[>]`, and the new note holds each once",
                 plural_were(handover.dropped, "follow-up")
             ));
         }
