@@ -1,7 +1,9 @@
 //! End-to-end tests of carrying follow-ups over (issue 12): the whole item
 //! travels, dated on its first line; the old note keeps it as the record,
 //! every open task of it marked `[>]`; an item open in two notes reaches
-//! the new note once.
+//! the new note once; conflict markers anywhere stop `new`.
+
+use std::fs;
 
 use serde_json::{Value, json};
 
@@ -33,6 +35,17 @@ fn new_note(date: &str, followups: &str) -> String {
 /// A note of Bob's written by hand.
 fn bob(date: &str, body: &str) -> String {
     format!("---\nperson: Bob\ndate: {date}\n---\n{body}")
+}
+
+/// Every file of the notebook and its bytes.
+fn snapshot(t: &Test) -> Vec<(String, Vec<u8>)> {
+    t.files()
+        .into_iter()
+        .map(|f| {
+            let bytes = fs::read(t.path(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
 }
 
 fn due(mut item: Item, date: &str) -> Item {
@@ -263,4 +276,56 @@ fn issue12_an_item_open_in_two_notes_is_carried_once() {
         ),
     );
     t.run(&["check", "--json"]).ok().stdout("[]\n");
+}
+
+const CONFLICT_STDERR: &str =
+    "unresolved git conflict markers; resolve them, then run `oneonone new` again\n";
+
+#[test]
+fn issue12_conflict_markers_in_a_note_of_carried_items_only_stop_new() {
+    let t = notebook();
+    t.write(
+        "bob/2026-11-01.md",
+        bob(
+            "2026-11-01",
+            "## Follow-ups\n\n<<<<<<< HEAD\n- [>] Book the venue\n=======\n- [x] Book the venue\n>>>>>>> theirs\n",
+        ),
+    );
+    t.write(
+        "bob/2026-11-10.md",
+        bob("2026-11-10", "- [ ] Book the venue (from 2026-11-01)\n"),
+    );
+    t.run(&["agenda", "bob", "Ask about the offsite"]).ok();
+    let before = snapshot(&t);
+    for args in [
+        &["new", "bob", "--date", "2026-11-17"][..],
+        &["new", "bob", "--date", "2026-11-17", "--no-carry"],
+    ] {
+        t.run(args).status(2).stdout("").stderr(format!(
+            "oneonone: error: bob/2026-11-01.md:7: {CONFLICT_STDERR}"
+        ));
+        assert_eq!(snapshot(&t), before);
+    }
+}
+
+#[test]
+fn issue12_conflict_markers_in_the_agenda_stop_new() {
+    let t = notebook();
+    // No open point: nothing would move out of it.
+    t.write(
+        "bob/agenda.md",
+        "# Agenda: Bob\n\n<<<<<<< HEAD\n- [x] Ask about the offsite\n=======\n>>>>>>> theirs\n",
+    );
+    t.write(
+        "bob/2026-11-10.md",
+        bob("2026-11-10", "- [ ] Send the agenda\n"),
+    );
+    let before = snapshot(&t);
+    t.run(&["new", "bob", "--date", "2026-11-17"])
+        .status(2)
+        .stdout("")
+        .stderr(format!(
+            "oneonone: error: bob/agenda.md:3: {CONFLICT_STDERR}"
+        ));
+    assert_eq!(snapshot(&t), before);
 }
