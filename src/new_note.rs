@@ -131,12 +131,21 @@ impl NewNote {
         let mut changes = Vec::new();
 
         // Each note is read once: all of them when their follow-ups move,
-        // else the latest, whose questions are not suggested again.
+        // else the latest, whose questions are not suggested again (and
+        // the others only for conflict markers).
         let mut notes = if request.carry_over {
             PersonNotes::load(notebook, &person.slug)
         } else {
             PersonNotes::load_recent(notebook, &person.slug)
         };
+        let agenda_rel = Path::new(&person.slug).join(AGENDA_FILE);
+        let agenda_text = crate::notebook::read_note_optional(notebook, &agenda_rel)?;
+        refuse_any_conflicts(
+            notebook,
+            (&agenda_rel, agenda_text.as_deref()),
+            &meetings,
+            &notes,
+        )?;
         let mut rng = StdRng::seed_from_u64(request.seed);
         let per_section = notebook.config.questions_per_section();
         let questions =
@@ -145,7 +154,7 @@ impl NewNote {
         // The agenda is for the next meeting: a note back-dated behind the
         // latest one does not take it.
         let agenda = if meetings.iter().all(|m| before_new(&m)) {
-            take_agenda(notebook, &person.slug, &mut changes)?
+            take_agenda(notebook, &agenda_rel, agenda_text.as_deref(), &mut changes)
         } else {
             Vec::new()
         };
@@ -197,7 +206,7 @@ impl NewNote {
         let mut notices = Vec::new();
         if handover.dropped > 0 {
             notices.push(format!(
-                "{} open in more than one note (an interrupted run?): every copy is marked `[>]`, and the new note holds each once",
+                "{} open in more than one note (an interrupted run, or a `[>]` reopened by hand?): every copy is marked `[>]`, and the new note holds each once",
                 plural_were(handover.dropped, "follow-up")
             ));
         }
@@ -326,25 +335,28 @@ fn free_name(notebook: &Notebook, slug: &str, date: NaiveDate) -> Result<(u32, P
         })
 }
 
-/// Plans taking the open points out of the person's agenda.md; returns them
-/// as note items.
-fn take_agenda(notebook: &Notebook, slug: &str, changes: &mut Vec<Change>) -> Result<Vec<String>> {
-    let rel = Path::new(slug).join(AGENDA_FILE);
-    let Some(text) = crate::notebook::read_note_optional(notebook, &rel)? else {
-        return Ok(Vec::new());
+/// Plans taking the open points out of the person's agenda.md (`rel`,
+/// holding `text` if it exists); returns them as note items.
+fn take_agenda(
+    notebook: &Notebook,
+    rel: &Path,
+    text: Option<&str>,
+    changes: &mut Vec<Change>,
+) -> Vec<String> {
+    let Some(text) = text else {
+        return Vec::new();
     };
-    let points = agenda::open_points(&text);
+    let points = agenda::open_points(text);
     if points.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    refuse_conflicts(notebook, &rel, &text)?;
     changes.push(Change {
-        path: notebook.path(&rel),
-        shown: notebook.show(&rel),
-        before: Some(text.clone().into_bytes()),
-        after: agenda::remove(&text, &points).into_bytes(),
+        path: notebook.path(rel),
+        shown: notebook.show(rel),
+        before: Some(text.as_bytes().to_vec()),
+        after: agenda::remove(text, &points).into_bytes(),
     });
-    Ok(agenda::as_note_items(&text, &points))
+    agenda::as_note_items(text, &points)
 }
 
 /// Plans marking the open follow-ups of the earlier notes (oldest first)
@@ -368,7 +380,6 @@ fn carry_over<'a>(
         if !crate::followup::may_hold_open_item(text) {
             continue;
         }
-        refuse_conflicts(notebook, &meeting.rel, text)?;
         let note = Note::split(text);
         let note_date = note
             .frontmatter_lenient(&meeting.rel)
@@ -416,10 +427,20 @@ fn check_open_count(
     })
 }
 
-/// Refuses to move anything out of a file with unresolved git conflict
-/// markers: which side a line belongs to is for a person to decide.
-fn refuse_conflicts(notebook: &Notebook, rel: &Path, text: &str) -> Result<()> {
-    match crate::note::conflict_marker(text) {
+/// Refuses to plan anything while the person's agenda.md (its path, and
+/// its text if it exists) or any of their notes (`meetings`, some of them
+/// read into `notes`) has unresolved git conflict markers, whatever else
+/// it holds: which side a line belongs to is for a person to decide, and
+/// a `[>]` on one side may be the record of an item open on the other.
+/// The first such file is named (agenda.md, then the notes oldest first);
+/// a note that cannot be read is left to the carry, which reports it.
+fn refuse_any_conflicts(
+    notebook: &Notebook,
+    agenda: (&Path, Option<&str>),
+    meetings: &[Meeting],
+    notes: &PersonNotes,
+) -> Result<()> {
+    let refuse = |rel: &Path, text: &str| match crate::note::conflict_marker(text) {
         Some(line) => Err(Error::Invalid {
             path: notebook.show(rel),
             line: Some(line),
@@ -427,7 +448,32 @@ fn refuse_conflicts(notebook: &Notebook, rel: &Path, text: &str) -> Result<()> {
                 .into(),
         }),
         None => Ok(()),
+    };
+    if let (rel, Some(text)) = agenda {
+        refuse(rel, text)?;
     }
+    let loaded: std::collections::HashMap<&Path, Option<&str>> = notes
+        .notes()
+        .iter()
+        .map(|n| (n.meeting.rel.as_path(), n.text()))
+        .collect();
+    for meeting in meetings {
+        let rel = meeting.rel.as_path();
+        match loaded.get(rel) {
+            Some(Some(text)) => refuse(rel, text)?,
+            Some(None) => {}
+            // Not read for anything else: read for this only.
+            None => {
+                let file = crate::notebook::NoteFile {
+                    rel: rel.to_path_buf(),
+                };
+                if let Ok(text) = crate::notebook::read_note(notebook, &file) {
+                    refuse(rel, &text)?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// "; 2 agenda points, 3 follow-ups carried over", or nothing.
@@ -672,6 +718,44 @@ mod tests {
         let texts: Vec<&str> = plan.carried.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["- [ ] b (from 2026-01-06)"]);
         assert_eq!(plan.changes().len(), 2);
+    }
+
+    #[test]
+    fn conflict_markers_anywhere_stop_the_plan_whatever_the_file_holds() {
+        let conflicted = "<<<<<<< HEAD\n- [>] mine\n=======\n- [x] mine\n>>>>>>> theirs\n";
+        for (rel, carry_over) in [
+            ("alice/2026-01-05.md", true),
+            ("alice/2026-01-05.md", false),
+            ("alice/agenda.md", true),
+            // A note after the new one gives nothing, and still stops it.
+            ("alice/2026-01-20.md", true),
+        ] {
+            // Six notes after the conflicted one: without carrying, only
+            // those are read for their questions.
+            let (_dir, notebook) = notebook(&[
+                ("alice/2026-01-06.md", "- [ ] b\n"),
+                ("alice/2026-01-07.md", ""),
+                ("alice/2026-01-08.md", ""),
+                ("alice/2026-01-09.md", ""),
+                ("alice/2026-01-10.md", ""),
+                ("alice/2026-01-11.md", ""),
+                (rel, conflicted),
+            ]);
+            let request = Request {
+                carry_over,
+                ..request("alice", "2026-01-12")
+            };
+            let error = NewNote::plan(&notebook, &request, &mut |e| panic!("warned: {e}"))
+                .map(|_| ())
+                .unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!(
+                    "{rel}:1: unresolved git conflict markers; resolve them, then run `oneonone new` again"
+                ),
+                "{rel}, carry_over: {carry_over}"
+            );
+        }
     }
 
     #[test]

@@ -106,19 +106,12 @@ pub fn quarter(date: NaiveDate) -> String {
     format!("{}-Q{}", date.year(), date.month0() / 3 + 1)
 }
 
-/// A follow-up's text without its `(from DATE)` note, for matching copies.
+/// A follow-up's text without its `(from DATE)` note, for matching copies
+/// (the words [`crate::carry::same_words`] gives, which `new` matches
+/// copies by too).
 #[must_use]
 pub fn normalized(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(date) = crate::carry::origin(text) {
-        out = out
-            .replace(&format!(" (from {date})"), "")
-            .replace(&format!("(from {date})"), "");
-    }
-    out.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::carry::same_words(text)
 }
 
 /// Reads the patterns in a person's notes. `history` are their check-ins

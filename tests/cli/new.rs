@@ -456,12 +456,12 @@ fn issue9_new_carries_a_crash_leftover_once() {
     assert_eq!(
         run.stderr,
         "oneonone: created the 2026-01-19 note for Alice (Listen, Learn, Lift); 4 follow-ups carried over\n\
-         oneonone: 2 follow-ups were open in more than one note (an interrupted run?): every copy is marked `[>]`, and the new note holds each once\n"
+         oneonone: 2 follow-ups were open in more than one note (an interrupted run, or a `[>]` reopened by hand?): every copy is marked `[>]`, and the new note holds each once\n"
     );
     assert_eq!(
         section(&t.read("alice/2026-01-19.md"), "Follow-ups"),
         "## Follow-ups\n\n\
-         - [ ] Send the deck (from 2026-01-05)\n  - [ ] ask Priya\n\
+         - [ ] Send the deck (from 2026-01-05)\n  - [ ] ask Priya (from 2026-01-05)\n\
          - [ ] Book the room (from 2026-01-05) 📅 2026-02-01\n\
          - [ ] New this week (from 2026-01-12)\n\
          - [ ] \n\n"
@@ -499,7 +499,7 @@ fn issue9_new_carries_follow_ups_from_private_html_into_the_private_section() {
         next.ends_with(
             "leaves this section out._\n\n\
              - [ ] SECRET-A ask HR about the timeline (from 2026-11-24)\n\
-             - [ ] Plan the offsite (from 2026-11-24)\n\n  <details><summary>Private</summary>\n\n  - [ ] SECRET-B check the budget\n  </details>\n\
+             - [ ] Plan the offsite (from 2026-11-24)\n\n  <details><summary>Private</summary>\n\n  - [ ] SECRET-B check the budget (from 2026-11-24)\n  </details>\n\
              - [ ] SECRET-C talk to legal (from 2026-11-24)\n"
         ),
         "{next}"
