@@ -170,31 +170,14 @@ impl NewNote {
             Handover::default()
         };
 
-        let in_section = |private: bool| -> Vec<String> {
-            handover
-                .items
-                .iter()
-                .filter(|i| i.private == private)
-                .map(|i| i.text.clone())
-                .collect()
-        };
-        let text = template::render(
-            NOTE_TEMPLATE,
-            &NoteFields {
-                person: &person.name,
-                date: date.to_string(),
-                framework,
-                manager: notebook.config.manager.as_deref(),
-                questions,
-                agenda: agenda.clone(),
-                carried: in_section(false),
-                carried_private: in_section(true),
-                private: notebook
-                    .config
-                    .private_section
-                    .as_deref()
-                    .unwrap_or(crate::share::DEFAULT_PRIVATE_HEADING),
-            },
+        let text = render_note(
+            notebook,
+            &person.name,
+            date,
+            framework,
+            questions,
+            &agenda,
+            &handover,
         );
         check_open_count(notebook, &rel, &text, handover.open)?;
         changes.push(Change {
@@ -333,6 +316,46 @@ fn free_name(notebook: &Notebook, slug: &str, date: NaiveDate) -> Result<(u32, P
         .ok_or_else(|| Error::Exists {
             path: notebook.show(&rel(MAX_MEETINGS_A_DAY)),
         })
+}
+
+/// The new note's text: the framework's sections with their questions,
+/// the agenda points taken, and the carried items (private ones in the
+/// private section).
+fn render_note(
+    notebook: &Notebook,
+    person: &str,
+    date: NaiveDate,
+    framework: &bank::Framework,
+    questions: Vec<Vec<&bank::Question>>,
+    agenda: &[String],
+    handover: &Handover,
+) -> String {
+    let in_section = |private: bool| -> Vec<String> {
+        handover
+            .items
+            .iter()
+            .filter(|i| i.private == private)
+            .map(|i| i.text.clone())
+            .collect()
+    };
+    template::render(
+        NOTE_TEMPLATE,
+        &NoteFields {
+            person,
+            date: date.to_string(),
+            framework,
+            manager: notebook.config.manager.as_deref(),
+            questions,
+            agenda: agenda.to_vec(),
+            carried: in_section(false),
+            carried_private: in_section(true),
+            private: notebook
+                .config
+                .private_section
+                .as_deref()
+                .unwrap_or(crate::share::DEFAULT_PRIVATE_HEADING),
+        },
+    )
 }
 
 /// Plans taking the open points out of the person's agenda.md (`rel`,
