@@ -423,9 +423,34 @@ fn issue11_a_failed_rename_puts_back_files_larger_than_it_could_write() {
         .status(2)
         .stdout("")
         .stderr(
-            "oneonone: error: alice-blue/2026-10-20.md: cannot write: File too large (os error 27)\n",
+            "oneonone: error: alice-green/2026-10-20.md: cannot write: File too large (os error 27)\n",
         );
     assert_eq!(snapshot(&t), before);
     assert!(!t.path("alice-blue").exists());
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn issue11_a_failed_merge_names_the_file_where_it_is_again() {
+    let t = Test::new();
+    let big = format!(
+        "---\nperson: Alice\ndate: 2026-01-05\n---\n{}\n",
+        "x".repeat(4100)
+    );
+    t.write("alice/2026-01-05.md", &big);
+    t.write(
+        "alice-smith/2026-01-05.md",
+        "---\nperson: Alice Smith\ndate: 2026-01-05\n---\n",
+    );
+    t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let before = snapshot(&t);
+    // The note moves to alice-smith/2026-01-05-2.md, its edit fails, and
+    // it moves back.
+    run_with_size_limit(&t, 4, "rename alice 'Alice Smith' --merge")
+        .status(2)
+        .stdout("")
+        .stderr(
+            "oneonone: error: alice/2026-01-05.md: cannot write: File too large (os error 27)\n",
+        );
+    assert_eq!(snapshot(&t), before);
 }
