@@ -174,7 +174,7 @@ impl Rename {
         request: &Request<'_>,
         warn: &mut dyn FnMut(Error),
     ) -> Result<Rename> {
-        let old = Person::resolve(notebook, request.old, false)?;
+        let old = Person::resolve(notebook, request.old, false, warn)?;
         notebook.refuse_link(&old.slug)?;
         let new_name = request.new.trim().to_string();
         let new_slug = slugify(&new_name)?;

@@ -27,13 +27,13 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     let mut people = People::new(&notebook)?;
     let person = args.person.as_ref().or(args.person_flag.as_ref());
     let only = match person {
-        Some(typed) => Some(people.resolve(typed, Wanted::Existing)?.slug),
+        Some(typed) => Some(people.resolve(typed, Wanted::Existing, &mut |e| out.warn(&e))?.slug),
         None => None,
     };
     // `me` is the manager, as in a follow-up's `@me`.
     let owner = match &args.owner {
         Some(typed) if typed.trim().eq_ignore_ascii_case("me") => Some(Owner::Me),
-        Some(typed) => Some(Owner::named(&people.resolve(typed, Wanted::Existing)?.slug)),
+        Some(typed) => Some(Owner::named(&people.resolve(typed, Wanted::Existing, &mut |e| out.warn(&e))?.slug)),
         None => None,
     };
     let mut items = match &only {

@@ -7,7 +7,7 @@
 //! asks for the plan, commits it and prints what was done; `--edit` then
 //! opens the note once the lock is let go.
 
-use crate::cli::NewArgs;
+use crate::cli::{DateArg, NewArgs};
 use crate::commands::Outcome;
 use crate::error::Result;
 use crate::new_note::{NewNote, Request};
@@ -33,7 +33,8 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         carry_over: !args.no_carry,
         new_person: args.new_person,
     };
-    let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))?;
+    let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))
+        .map_err(|e| e.with_retry(|| retry(args, settings)))?;
     plan.commit(&lock)?;
 
     writeln!(out, "{}", Shown(&plan.shown))?;
@@ -59,4 +60,33 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         crate::editor::open(&settings.editor, &notebook.path(&plan.rel), line)?;
     }
     Ok(Outcome::Done)
+}
+
+/// `oneonone new --new-person` with the name and the other flags given.
+fn retry(args: &NewArgs, settings: &Settings) -> String {
+    let mut words = vec![
+        "new".to_string(),
+        "--new-person".into(),
+        args.person.clone(),
+    ];
+    if let Some(date) = args.date {
+        words.push("--date".into());
+        words.push(match date {
+            DateArg::Day(day) => day.to_string(),
+            DateArg::Today => "today".into(),
+            DateArg::Yesterday => "yesterday".into(),
+        });
+    }
+    if let Some(seed) = args.seed {
+        words.extend(["--seed".into(), seed.to_string()]);
+    }
+    if let Some(framework) = &args.framework {
+        words.extend(["--framework".into(), framework.clone()]);
+    }
+    for (given, flag) in [(args.no_carry, "--no-carry"), (args.edit, "--edit")] {
+        if given {
+            words.push(flag.into());
+        }
+    }
+    crate::commands::command_line(settings, words)
 }
