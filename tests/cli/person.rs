@@ -433,10 +433,6 @@ fn issue11_owner_lists_what_one_person_owes_across_the_notebook() {
          Alex Kim (alex-kim/)\n  \
          Alex Ross (alex-ross/)\n",
     );
-    // Someone outside the notebook owes nothing that can be listed.
-    t.run(&["followups", "--owner", "zed"]).status(2).stderr(
-        "oneonone: error: no person matches \"zed\"; people in this notebook: alex-kim, alex-ross, bob, chloe-dubois, marcus-lee, mary-ann-walsh, mary-jones, mw\n",
-    );
 }
 
 #[test]
@@ -691,6 +687,40 @@ fn issue11_new_person_taking_a_name_that_meant_someone_says_so() {
         );
 }
 
+#[test]
+fn issue11_owner_lists_a_mention_of_someone_outside_the_notebook() {
+    let t = owners();
+    assert_eq!(
+        followups_json(&t, &["--owner", "zed"]),
+        [owned(
+            "bob/2026-11-12.md",
+            9,
+            "@zed from finance sends the numbers",
+            "zed",
+            None
+        )]
+    );
+    t.run(&[
+        "--today",
+        "2026-11-17",
+        "followups",
+        "--owner",
+        "Zed",
+        "--color",
+        "never",
+    ])
+    .ok()
+    .stdout("Bob (1 open)\n  bob/2026-11-12.md:9: @zed from finance sends the numbers · 5 days\n")
+    .stderr("");
+    // Nobody by that name, and no item of theirs: the usual error.
+    t.run(&["followups", "--owner", "zoe"]).status(2).stderr(
+        "oneonone: error: no person matches \"zoe\"; people in this notebook: alex-kim, alex-ross, bob, chloe-dubois, marcus-lee, mary-ann-walsh, mary-jones, mw\n",
+    );
+    t.run(&["followups", "--owner", "chole"]).status(2).stderr(
+        "oneonone: error: no person matches \"chole\"; did you mean Chloé Dubois (chloe-dubois/)?\n",
+    );
+}
+
 /// Alex Kim, Chloé Dubois (with a note), and Bob, whose person.yaml does
 /// not parse.
 fn broken_bob() -> Test {
@@ -811,4 +841,38 @@ fn issue11_new_person_in_the_wrong_place_is_shown_where_it_goes() {
         "oneonone --dir . new --new-person chole --date 2026-11-24 --seed 1 --framework start-stop-continue --no-carry",
     ));
     assert_eq!(t.files(), before);
+}
+
+#[test]
+fn issue11_an_empty_filter_says_what_was_filtered() {
+    let t = owners();
+    let empty = |args: &[&str], says: &str| {
+        let mut all = vec!["--today", "2026-11-17", "followups"];
+        all.extend_from_slice(args);
+        t.run(&all)
+            .ok()
+            .stdout("")
+            .stderr(format!("oneonone: {says}\n"));
+    };
+    empty(
+        &["bob", "--theirs"],
+        "nothing of Bob's own is open; `oneonone followups bob` lists the 4 open",
+    );
+    empty(
+        &["--owner", "mary-ann-walsh"],
+        "nothing owned by Mary Ann Walsh is open; `oneonone followups` lists the 9 open",
+    );
+    empty(
+        &["--overdue"],
+        "nothing is overdue; `oneonone followups` lists the 9 open",
+    );
+    empty(
+        &["bob", "--mine"],
+        "nothing of yours is open in Bob's notes; `oneonone followups bob` lists the 4 open",
+    );
+    empty(
+        &["--owner", "chloe", "--overdue"],
+        "nothing owned by Chloé Dubois is overdue; `oneonone followups` lists the 9 open",
+    );
+    empty(&["mary"], "no open follow-ups in Mary Ann Walsh's notes");
 }
