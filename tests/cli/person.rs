@@ -773,6 +773,13 @@ fn issue11_a_broken_person_yaml_blocks_only_the_names_it_may_hold() {
     .stderr(format!(
         "{BROKEN_BOB}oneonone: created the 2026-11-24 note for Chloé Dubois (Listen, Learn, Lift)\n"
     ));
+    t.run(&["rename", "alex", "Alex King"])
+        .status(2)
+        .stderr(format!(
+            "{BROKEN_BOB}oneonone: renamed Alex Kim (alex-kim/) to Alex King (alex-king/)\n\
+             oneonone: the name is now Alex King in person.yaml\n\
+             oneonone: updated 1 @mention of Alex Kim (@alex) to @alex-king, in 1 file\n"
+        ));
     // Found nowhere: bob's file may be the one meant.
     let before = t.files();
     t.run(&["agenda", "Zed Q", "x"])
