@@ -62,7 +62,7 @@ pub enum Error {
     },
     /// A name that matches no person: the people it is near, else the
     /// folders there are; and, where a new person may be made of it, how.
-    #[error("no person matches {name:?}; {}", unknown_person(name, known, near, *may_be_new))]
+    #[error("no person matches {name:?}; {}", unknown_person(name, known, near, *may_be_new, retry.as_deref()))]
     UnknownPerson {
         /// The name as given.
         name: String,
@@ -72,6 +72,8 @@ pub enum Error {
         near: Vec<String>,
         /// The command would make a new person of it with `--new-person`.
         may_be_new: bool,
+        /// The command line that would ([`Error::with_retry`]).
+        retry: Option<String>,
     },
     /// A framework name the bank does not define.
     #[error("unknown framework {name:?}; known frameworks: {}", known.join(", "))]
@@ -134,17 +136,25 @@ pub enum Error {
 
 /// What follows "no person matches NAME; ": "did you mean A or B?" (and
 /// with `may_be_new`, how to make a new person anyway), else the folders.
-fn unknown_person(name: &str, known: &[String], near: &[String], may_be_new: bool) -> String {
+fn unknown_person(
+    name: &str,
+    known: &[String],
+    near: &[String],
+    may_be_new: bool,
+    retry: Option<&str>,
+) -> String {
     let (last, rest) = match near.split_last() {
         None if known.is_empty() => return "people in this notebook: none yet".to_string(),
         None => return format!("people in this notebook: {}", known.join(", ")),
         Some((last, [])) => (last, String::new()),
         Some((last, rest)) => (last, format!("{} or ", rest.join(", "))),
     };
-    let create = if may_be_new {
-        format!(" To add a new person named {name:?}, run it again with --new-person")
-    } else {
-        String::new()
+    let create = match (may_be_new, retry) {
+        (true, Some(command)) => format!(" To add a new person named {name:?}, run:\n  {command}"),
+        (true, None) => {
+            format!(" To add a new person named {name:?}, run it again with --new-person")
+        }
+        (false, _) => String::new(),
     };
     format!("did you mean {rest}{last}?{create}")
 }
@@ -211,6 +221,22 @@ impl Error {
             | Error::Exists { path } => path,
             _ => std::path::Path::new(""),
         }
+    }
+
+    /// A name refused as near someone, with the command line that makes
+    /// a new person of it anyway (`command`, asked for only then); any
+    /// other error as it is.
+    #[must_use]
+    pub fn with_retry(mut self, command: impl FnOnce() -> String) -> Self {
+        if let Error::UnknownPerson {
+            may_be_new: true,
+            retry,
+            ..
+        } = &mut self
+        {
+            *retry = Some(command());
+        }
+        self
     }
 
     /// True when the error is only a reader that went away (`| head`).

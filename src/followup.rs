@@ -394,7 +394,8 @@ impl FollowUp {
 /// resolve a typed name (without suggestions): `@chloe` is owned by
 /// `chloe-dubois`. A mention of nobody, or of several people, stays as
 /// written. Each distinct mention is resolved once; a person.yaml that
-/// cannot be read goes to `warn`.
+/// cannot be read goes to `warn` (once, whether or not a mention needed
+/// the names).
 pub fn resolve_owners(
     items: &mut [FollowUp],
     people: &mut People<'_>,
@@ -417,6 +418,7 @@ pub fn resolve_owners(
             item.owner = Owner::Person(owner.clone());
         }
     }
+    people.check_profiles(warn);
 }
 
 /// The order follow-ups are shown in: overdue first (most overdue first),

@@ -926,14 +926,21 @@ impl Transaction {
                 Ok(old) => kept.push(old),
                 Err(e) => {
                     let mut failed = undo(&self.changes[..done], kept, staging);
-                    failed.extend(undo_moves(&self.moves));
+                    let unmoved = undo_moves(&self.moves);
+                    // Named where it is once the moves are undone.
+                    let shown = if unmoved.is_empty() {
+                        shown_unmoved(&self.moves, change)
+                    } else {
+                        change.shown.clone()
+                    };
+                    failed.extend(unmoved);
                     failed.extend(remove_folders(&folders_made));
                     let action = if change.before.is_some() {
                         "cannot write"
                     } else {
                         "cannot create"
                     };
-                    return Err(fail(Error::io(&change.shown, action, e), failed));
+                    return Err(fail(Error::io(shown, action, e), failed));
                 }
             }
         }
@@ -1078,6 +1085,23 @@ fn put_back(old: tempfile::TempPath, path: &Path, ours: &[u8]) -> io::Result<()>
     swap_in(old, path, &mut now, &meta, ours, lease).map(drop)?;
     sync_dir(parent(path));
     Ok(())
+}
+
+/// Where the file of `change` is shown once `moves` are undone: under the
+/// `from` of the last move whose `to` holds it.
+fn shown_unmoved(moves: &[Move], change: &Change) -> PathBuf {
+    moves
+        .iter()
+        .rev()
+        .find_map(|m| {
+            let rest = change.path.strip_prefix(&m.to).ok()?;
+            Some(if rest.as_os_str().is_empty() {
+                m.shown.clone()
+            } else {
+                m.shown.join(rest)
+            })
+        })
+        .unwrap_or_else(|| change.shown.clone())
 }
 
 /// Moves back what was moved, newest first; returns what it could not.

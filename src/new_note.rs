@@ -122,7 +122,7 @@ impl NewNote {
         } else {
             Wanted::MayBeNew
         };
-        let person = Person::resolve_as(notebook, request.person, wanted)?;
+        let person = Person::resolve_as(notebook, request.person, wanted, warn)?;
         notebook.refuse_link(&person.slug)?;
         let date = request.date;
         let meetings = notebook.meetings(&person.slug);
@@ -186,7 +186,8 @@ impl NewNote {
             before: None,
             after: text.clone().into_bytes(),
         });
-        let mut notices = Vec::new();
+        // `--new-person` took a name that meant someone else.
+        let mut notices: Vec<String> = person.took_over.iter().cloned().collect();
         if handover.dropped > 0 {
             notices.push(format!(
                 "{} open in more than one note (an interrupted run, or a `[>]` reopened by hand?): every copy is marked `[>]`, and the new note holds each once",

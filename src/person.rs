@@ -18,10 +18,18 @@
 //! `mary-ann-walsh/`). Case and accents never matter, and a trailing `/`
 //! (shell completion adds one) is ignored. Two people fitting the same
 //! rule is an error listing both. When nobody fits, a person whose name
-//! is near (a word two edits away, one for words of four letters or
-//! fewer, never all of a word; or one name holding the other's words, as
-//! "Alex Kim Jones" holds Alex Kim) is suggested, and `new` and `agenda`
-//! make a new person then only with `--new-person`.
+//! is near is suggested, and `new` and `agenda` make a new person then
+//! only with `--new-person`. Near: each word of one name starts, or is a
+//! slip away from, the word in the same place of the other (a slip: two
+//! edits, one for words of four letters or fewer, never all of a word),
+//! as "chole d" is near Chloé Dubois and "Alex Kim Jones" near Alex Kim;
+//! or each typed word of two letters or more is a slip away from (or is)
+//! some word of the person's name or folder, in any order, as "walsh",
+//! "Mary Walsh" and "Walsh Mary Ann" are near Mary Ann Walsh.
+//!
+//! `--new-person` never takes someone's folder, but may take a name that
+//! meant someone by their display name, an alias or a word prefix: it
+//! means the new person from then on, and the user is told so.
 
 use std::path::Path;
 
@@ -141,6 +149,9 @@ pub struct Person {
     /// Whether the name was matched by more than its folder or display
     /// name (an alias, or the start of each word).
     pub by_prefix: bool,
+    /// When `--new-person` gave the new person a name that meant someone
+    /// else until now: a line saying so, for the user (sanitized).
+    pub took_over: Option<String>,
 }
 
 /// What a command can do with a typed name that matches nobody.
@@ -151,35 +162,48 @@ pub enum Wanted {
     /// Make a new person of it, unless it is near someone (`new`,
     /// `agenda`).
     MayBeNew,
-    /// Make a new person of it even when it is near someone, never when
-    /// it is someone's folder or name (`--new-person`).
+    /// Make a new person of it even when it is near someone, or means
+    /// someone by an alias, a word prefix or a display name (said in
+    /// [`Person::took_over`]); never when it is someone's folder
+    /// (`--new-person`).
     New,
 }
 
 impl Person {
     /// Resolves what the user typed to a person, by the rules the module
     /// gives; else, when `may_be_new`, a person without a folder, unless
-    /// the name is near someone's.
+    /// the name is near someone's. A person.yaml that cannot be read goes
+    /// to `warn` when the name is found without it.
     ///
     /// # Errors
     /// The name cannot be a slug, fits several people, is near someone
     /// (then `new` needs `--new-person`), or (without `may_be_new`) fits
-    /// nobody; a person.yaml that had to be read does not parse.
-    pub fn resolve(notebook: &Notebook, typed: &str, may_be_new: bool) -> Result<Person> {
+    /// nobody; it fits nobody and a person.yaml cannot be read.
+    pub fn resolve(
+        notebook: &Notebook,
+        typed: &str,
+        may_be_new: bool,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<Person> {
         let wanted = if may_be_new {
             Wanted::MayBeNew
         } else {
             Wanted::Existing
         };
-        Self::resolve_as(notebook, typed, wanted)
+        Self::resolve_as(notebook, typed, wanted, warn)
     }
 
     /// [`Person::resolve`], saying what a name that fits nobody may be.
     ///
     /// # Errors
     /// As [`People::resolve`].
-    pub fn resolve_as(notebook: &Notebook, typed: &str, wanted: Wanted) -> Result<Person> {
-        People::new(notebook)?.resolve(typed, wanted)
+    pub fn resolve_as(
+        notebook: &Notebook,
+        typed: &str,
+        wanted: Wanted,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<Person> {
+        People::new(notebook)?.resolve(typed, wanted, warn)
     }
 
     /// [`Person::resolve`] for a person who must exist, with their meeting
@@ -188,8 +212,12 @@ impl Person {
     ///
     /// # Errors
     /// As [`Person::resolve`] without `may_be_new`.
-    pub fn resolve_with_notes(notebook: &Notebook, typed: &str) -> Result<(Person, PersonNotes)> {
-        People::new(notebook)?.resolve_with_notes(typed)
+    pub fn resolve_with_notes(
+        notebook: &Notebook,
+        typed: &str,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<(Person, PersonNotes)> {
+        People::new(notebook)?.resolve_with_notes(typed, warn)
     }
 
     /// "Mary Ann (mary-ann/)": the name and the folder, for a terminal.
@@ -222,26 +250,32 @@ fn words(name: &str) -> Vec<String> {
 
 /// A name folded as a slug (`Chloé Dubois`: `chloe-dubois`), without
 /// refusing anything.
-fn key(name: &str) -> String {
+#[must_use]
+pub fn key(name: &str) -> String {
     words(name).join("-")
 }
 
 /// The notebook's people, for resolving typed names and `@mentions`: the
 /// folders read once; their names and aliases read on first need, once.
 /// Build it once per command and ask it everything.
+///
+/// A person.yaml that cannot be read leaves its person known by folder
+/// and notes only: a name found among the others goes on, with a warning
+/// about the file (once); a name found nowhere is an error naming it, as
+/// its aliases may be what was meant.
 pub struct People<'a> {
     notebook: &'a Notebook,
     /// The person folders, sorted, each with its name folded as a slug.
     folders: Vec<(String, String)>,
-    known: Known,
-}
-
-/// The names and aliases, once read.
-enum Known {
-    Unread,
-    Read(Vec<Entry>),
-    /// A person.yaml did not parse (reported when it was read).
-    Broken,
+    /// The names and aliases, once read.
+    entries: Option<Vec<Entry>>,
+    /// The person.yaml files that could not be read, in folder order.
+    broken: Vec<Error>,
+    /// Whether `broken` is known: the names were read, or the profiles
+    /// checked.
+    checked: bool,
+    /// Whether `broken` has been reported.
+    warned: bool,
 }
 
 /// One person, as names are matched against them.
@@ -261,15 +295,20 @@ struct Entry {
 
 impl Entry {
     /// Reads what names the person of `slug`: person.yaml's name and
-    /// aliases, else the newest note's `person:`.
-    fn read(notebook: &Notebook, slug: &str, slug_key: &str) -> Result<Entry> {
+    /// aliases, else the newest note's `person:`. A person.yaml that
+    /// cannot be read is given back beside what the notes say.
+    fn read(notebook: &Notebook, slug: &str, slug_key: &str) -> (Entry, Option<Error>) {
         let folder = Path::new(slug);
-        let profile = Profile::load(&notebook.path(folder), &notebook.show(folder))?;
+        let (profile, broken) = match Profile::load(&notebook.path(folder), &notebook.show(folder))
+        {
+            Ok(profile) => (profile, None),
+            Err(e) => (Profile::default(), Some(e)),
+        };
         let name = profile
             .name
             .or_else(|| latest_name(notebook, slug))
             .unwrap_or_else(|| slug.to_string());
-        Ok(Entry {
+        let entry = Entry {
             slug: slug.to_string(),
             slug_key: slug_key.to_string(),
             name_key: key(&name),
@@ -277,17 +316,45 @@ impl Entry {
             slug_words: words(slug),
             aliases: profile.aliases.iter().map(|a| key(a)).collect(),
             name,
-        })
+        };
+        (entry, broken)
     }
 }
+
+/// The rule a name was matched by, from the first tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rule {
+    /// The person's folder.
+    Folder,
+    /// Their display name.
+    Name,
+    /// One of their aliases.
+    Alias,
+    /// The start of each word of their name or folder.
+    Prefix,
+}
+
+/// Whether a person fits a rule.
+type Fits<'f> = &'f dyn Fn(&Entry) -> bool;
 
 /// Who a name fits, by the first rule anyone fits.
 enum Fit {
     /// Nobody.
     Nobody,
-    /// One person: their folder, name, and whether by an alias or a word
-    /// prefix.
-    One(String, String, bool),
+    /// One person: their folder, name, and the rule.
+    One(String, String, Rule),
+    /// Several people, shown ("Alex Kim (alex-kim/)").
+    Several(Vec<String>),
+}
+
+/// Who a name means by its folder, display name or alias only
+/// ([`People::exactly`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Named {
+    /// Nobody.
+    Nobody,
+    /// One person, and the rule that found them.
+    One(Person, Rule),
     /// Several people, shown ("Alex Kim (alex-kim/)").
     Several(Vec<String>),
 }
@@ -309,25 +376,27 @@ impl<'a> People<'a> {
         Ok(People {
             notebook,
             folders,
-            known: Known::Unread,
+            entries: None,
+            broken: Vec::new(),
+            checked: false,
+            warned: false,
         })
     }
 
     /// True once the names and aliases have been read.
     fn has_names(&self) -> bool {
-        matches!(self.known, Known::Read(_))
+        self.entries.is_some()
     }
 
     /// The names and aliases, read the first time they are needed.
-    fn entries(&mut self) -> Result<&[Entry]> {
-        if matches!(self.known, Known::Unread) {
-            self.known = Known::Broken;
+    fn entries(&mut self) -> &[Entry] {
+        if self.entries.is_none() {
             // A person.yaml and a note or two per person: on every core (a
             // few hundred people take a few milliseconds each way).
             let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
             let chunk = self.folders.len().div_ceil(threads).max(1);
             let notebook = self.notebook;
-            let parts: Vec<Result<Vec<Entry>>> = std::thread::scope(|s| {
+            let parts: Vec<Vec<(Entry, Option<Error>)>> = std::thread::scope(|s| {
                 let handles: Vec<_> = self
                     .folders
                     .chunks(chunk)
@@ -346,97 +415,159 @@ impl<'a> People<'a> {
                     .collect()
             });
             let mut entries = Vec::with_capacity(self.folders.len());
-            for part in parts {
-                entries.extend(part?);
+            let mut broken = Vec::new();
+            for (entry, error) in parts.into_iter().flatten() {
+                entries.push(entry);
+                broken.extend(error);
             }
-            self.known = Known::Read(entries);
+            // The same files as a check of the profiles finds.
+            self.broken = broken;
+            self.checked = true;
+            self.entries = Some(entries);
         }
-        match &self.known {
-            Known::Read(entries) => Ok(entries),
-            _ => Err(Error::Usage(
-                "a person.yaml could not be read; `oneonone check` names it".into(),
-            )),
+        self.entries.as_deref().unwrap_or_default()
+    }
+
+    /// Reads every person.yaml, unless the names were read already, and
+    /// warns about those that cannot be read (once a run): for reports
+    /// that need no name but must not be silent about a broken file.
+    pub fn check_profiles(&mut self, warn: &mut dyn FnMut(Error)) {
+        if !self.checked {
+            let notebook = self.notebook;
+            self.broken = self
+                .folders
+                .iter()
+                .filter_map(|(slug, _)| {
+                    let folder = Path::new(slug);
+                    Profile::load(&notebook.path(folder), &notebook.show(folder)).err()
+                })
+                .collect();
+            self.checked = true;
         }
+        self.report(warn);
+    }
+
+    /// Warns about each person.yaml that cannot be read, once, when they
+    /// are known.
+    fn report(&mut self, warn: &mut dyn FnMut(Error)) {
+        if self.checked && !self.warned {
+            self.warned = true;
+            for e in &self.broken {
+                warn(aliases_unused(e));
+            }
+        }
+    }
+
+    /// The error for a name that fits nobody while a person.yaml cannot be
+    /// read: it may hold the name.
+    fn broken_error(&mut self, typed: &str) -> Error {
+        self.warned = true;
+        let (files, them) = match &self.broken[..] {
+            [one] => (
+                format!("{} cannot be read, and its aliases", one.path().display()),
+                "it",
+            ),
+            _ => (
+                "these person.yaml files cannot be read, and their aliases".to_string(),
+                "them",
+            ),
+        };
+        let mut message = format!(
+            "no person matches {typed:?}, but {files} may name them; fix {them}, then run the command again:"
+        );
+        for e in &self.broken {
+            message.push_str("\n  ");
+            message.push_str(&with_causes(e));
+        }
+        Error::Usage(message)
     }
 
     /// The one folder named `slug` (or whose name folds to it).
     fn folder(&self, slug: &str) -> Option<String> {
-        match self
-            .folders
-            .iter()
-            .filter(|(f, k)| f == slug || k == slug)
-            .collect::<Vec<_>>()[..]
-        {
-            [(folder, _)] => Some(folder.clone()),
+        match self.folders_named(slug)[..] {
+            [folder] => Some(folder.to_string()),
             _ => None,
         }
     }
 
+    /// The folders named `slug`, or whose name folds to it.
+    fn folders_named(&self, slug: &str) -> Vec<&str> {
+        self.folders
+            .iter()
+            .filter(|(f, k)| f == slug || k == slug)
+            .map(|(f, _)| f.as_str())
+            .collect()
+    }
+
     /// Who `slug` (a typed name folded) and its `words` fit, by the first
     /// rule anyone fits: the folder, else (reading the names) the display
-    /// name, an alias, the start of each word. With `exact`, only the
-    /// folder or the display name.
-    fn fit(&mut self, slug: &str, words: &[String], exact: bool) -> Result<Fit> {
+    /// name, an alias, the start of each word; the rules up to `upto`.
+    fn fit(&mut self, slug: &str, words: &[String], upto: Rule) -> Fit {
         // The folder first, before reading any person.yaml.
         if let Some(folder) = self.folder(slug) {
-            let name = match &self.known {
-                Known::Read(entries) => entries
-                    .iter()
-                    .find(|e| e.slug == folder)
-                    .map(|e| e.name.clone()),
-                _ => None,
-            };
-            return Ok(Fit::One(folder.clone(), name.unwrap_or(folder), false));
+            let name = self
+                .entries
+                .as_ref()
+                .and_then(|entries| entries.iter().find(|e| e.slug == folder))
+                .map(|e| e.name.clone());
+            return Fit::One(folder.clone(), name.unwrap_or(folder), Rule::Folder);
         }
-        let entries = self.entries()?;
-        let rules: [&dyn Fn(&Entry) -> bool; 3] = [
-            &|e| e.slug_key == slug || e.name_key == slug,
-            &|e| e.aliases.iter().any(|a| a == slug),
-            &|e| starts_each(words, &e.name_words) || starts_each(words, &e.slug_words),
+        let entries = self.entries();
+        let rules: [(Rule, Fits<'_>); 3] = [
+            (Rule::Name, &|e| e.slug_key == slug || e.name_key == slug),
+            (Rule::Alias, &|e| e.aliases.iter().any(|a| a == slug)),
+            (Rule::Prefix, &|e| {
+                starts_each(words, &e.name_words) || starts_each(words, &e.slug_words)
+            }),
         ];
-        let tried = if exact { 1 } else { rules.len() };
-        for (rule, fits) in rules.iter().take(tried).enumerate() {
+        for (rule, fits) in rules.iter().filter(|(rule, _)| *rule <= upto) {
             let found: Vec<&Entry> = entries.iter().filter(|e| fits(e)).collect();
             match found[..] {
                 [] => {}
-                [one] => return Ok(Fit::One(one.slug.clone(), one.name.clone(), rule > 0)),
+                [one] => return Fit::One(one.slug.clone(), one.name.clone(), *rule),
                 _ => {
-                    return Ok(Fit::Several(
-                        found.iter().map(|e| shown(&e.name, &e.slug)).collect(),
-                    ));
+                    return Fit::Several(found.iter().map(|e| shown(&e.name, &e.slug)).collect());
                 }
             }
         }
-        Ok(Fit::Nobody)
+        Fit::Nobody
     }
 
     /// The people whose name is near `words` (see the module's rules),
     /// shown.
-    fn near(&mut self, words: &[String]) -> Result<Vec<String>> {
-        Ok(self
-            .entries()?
+    fn near(&mut self, words: &[String]) -> Vec<String> {
+        self.entries()
             .iter()
             .filter(|e| {
                 [&e.name_words, &e.slug_words]
                     .iter()
                     .any(|name| nearly_each(words, name) || nearly_each(name, words))
+                    || nearly_any(words, &e.name_words, &e.slug_words)
             })
             .map(|e| shown(&e.name, &e.slug))
-            .collect())
+            .collect()
     }
 
     /// Resolves what the user typed to a person (see the module's rules),
     /// with the name to show; a name that fits nobody is a new person as
-    /// `wanted` allows, with the name as typed.
+    /// `wanted` allows, with the name as typed. A person.yaml that cannot
+    /// be read goes to `warn` (once) when the name is found without it.
     ///
     /// # Errors
     /// The name cannot be a slug; it fits several people; it fits nobody
     /// and `wanted` is [`Wanted::Existing`], or [`Wanted::MayBeNew`] and it
-    /// is near someone; it is someone's folder or name and `wanted` is
-    /// [`Wanted::New`]; or a person.yaml that had to be read does not
-    /// parse.
-    pub fn resolve(&mut self, typed: &str, wanted: Wanted) -> Result<Person> {
-        let mut person = self.find(typed, wanted)?;
+    /// is near someone; it is someone's folder and `wanted` is
+    /// [`Wanted::New`]; or it fits nobody, is near nobody and a
+    /// person.yaml cannot be read.
+    pub fn resolve(
+        &mut self,
+        typed: &str,
+        wanted: Wanted,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<Person> {
+        let found = self.find(typed, wanted);
+        self.report(warn);
+        let mut person = found?;
         if person.exists
             && !self.has_names()
             && let Some(name) = display_name(self.notebook, &person.slug)
@@ -452,8 +583,14 @@ impl<'a> People<'a> {
     ///
     /// # Errors
     /// As [`People::resolve`] for [`Wanted::Existing`].
-    pub fn resolve_with_notes(&mut self, typed: &str) -> Result<(Person, PersonNotes)> {
-        let mut person = self.find(typed, Wanted::Existing)?;
+    pub fn resolve_with_notes(
+        &mut self,
+        typed: &str,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<(Person, PersonNotes)> {
+        let found = self.find(typed, Wanted::Existing);
+        self.report(warn);
+        let mut person = found?;
         let notes = PersonNotes::load(self.notebook, &person.slug);
         if !self.has_names()
             && let Some(name) =
@@ -464,65 +601,73 @@ impl<'a> People<'a> {
         Ok((person, notes))
     }
 
+    /// Who `typed` means by a folder, a display name or an alias only (no
+    /// word prefix, no suggestion): for a new name that must not be
+    /// someone else's.
+    ///
+    /// # Errors
+    /// The name cannot be a slug.
+    pub fn exactly(&mut self, typed: &str, warn: &mut dyn FnMut(Error)) -> Result<Named> {
+        let (trimmed, slug) = folded(typed)?;
+        let fit = self.fit(&slug, &words(trimmed), Rule::Alias);
+        self.report(warn);
+        Ok(match fit {
+            Fit::Nobody => Named::Nobody,
+            Fit::Several(people) => Named::Several(people),
+            Fit::One(slug, name, rule) => {
+                let name = if self.has_names() {
+                    name
+                } else {
+                    display_name(self.notebook, &slug).unwrap_or(name)
+                };
+                Named::One(
+                    Person {
+                        slug,
+                        name,
+                        exists: true,
+                        by_prefix: rule >= Rule::Alias,
+                        took_over: None,
+                    },
+                    rule,
+                )
+            }
+        })
+    }
+
     /// Resolves what the user typed to a person's folder (see the module's
     /// rules); a name that fits nobody is a new person as `wanted` allows.
     /// The name is the one read, if the names were read, else as typed;
     /// errors as [`People::resolve`] says.
     fn find(&mut self, typed: &str, wanted: Wanted) -> Result<Person> {
-        let trimmed = typed.trim();
-        // Shell completion ends a folder's name with `/`.
-        let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed).trim_end();
-        let slug = slugify(trimmed)?;
+        let (trimmed, slug) = folded(typed)?;
         let words = words(trimmed);
-        let found = if wanted == Wanted::New {
-            // Only the folder or the display name: an alias or a prefix
-            // does not stop a new person.
-            match self.fit(&slug, &words, true)? {
-                Fit::One(found, name, _) => {
-                    let name = if self.has_names() {
-                        name
-                    } else {
-                        display_name(self.notebook, &found).unwrap_or(name)
-                    };
-                    return Err(Error::Usage(format!(
-                        "{typed:?} is already a person: {}; leave out --new-person to use their folder",
-                        shown(&name, &found)
-                    )));
-                }
-                Fit::Several(people) => {
-                    return Err(Error::Usage(format!(
-                        "{typed:?} is already more than one person: {}; leave out --new-person and give more of the name",
-                        people.join(", ")
-                    )));
-                }
-                Fit::Nobody => Fit::Nobody,
-            }
-        } else {
-            self.fit(&slug, &words, false)?
-        };
-        match found {
-            Fit::One(slug, name, by_prefix) => Ok(Person {
+        if wanted == Wanted::New {
+            return self.new_person(typed, trimmed, slug, &words);
+        }
+        match self.fit(&slug, &words, Rule::Prefix) {
+            Fit::One(slug, name, rule) => Ok(Person {
                 slug,
                 name,
                 exists: true,
-                by_prefix,
+                by_prefix: rule >= Rule::Alias,
+                took_over: None,
             }),
             Fit::Several(candidates) => Err(Error::AmbiguousPerson {
                 name: typed.to_string(),
                 candidates,
             }),
             Fit::Nobody => {
-                let near = if wanted == Wanted::New {
-                    Vec::new()
-                } else {
-                    self.near(&words)?
-                };
+                let near = self.near(&words);
+                if near.is_empty() && !self.broken.is_empty() {
+                    return Err(self.broken_error(typed));
+                }
                 if wanted == Wanted::Existing || !near.is_empty() {
                     return Err(Error::UnknownPerson {
                         name: typed.to_string(),
                         known: self.folders.iter().map(|(f, _)| f.clone()).collect(),
                         near,
                         may_be_new: wanted != Wanted::Existing,
+                        retry: None,
                     });
                 }
                 Ok(Person {
@@ -530,30 +675,141 @@ impl<'a> People<'a> {
                     name: trimmed.to_string(),
                     exists: false,
                     by_prefix: false,
+                    took_over: None,
                 })
             }
         }
     }
 
+    /// The new person `--new-person` asks for: refused when the name is
+    /// someone's folder; when it meant someone else until now, said so.
+    fn new_person(
+        &mut self,
+        typed: &str,
+        trimmed: &str,
+        slug: String,
+        words: &[String],
+    ) -> Result<Person> {
+        let folders: Vec<String> = self
+            .folders_named(&slug)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if !folders.is_empty() {
+            let people: Vec<String> = folders
+                .iter()
+                .map(|found| {
+                    let name = self
+                        .entries
+                        .as_ref()
+                        .and_then(|entries| entries.iter().find(|e| e.slug == *found))
+                        .map(|e| e.name.clone())
+                        .or_else(|| display_name(self.notebook, found))
+                        .unwrap_or_else(|| found.clone());
+                    shown(&name, found)
+                })
+                .collect();
+            return Err(Error::Usage(format!(
+                "{typed:?} is already a person: {}; leave out --new-person to use their folder",
+                people.join(", ")
+            )));
+        }
+        let meant = match self.fit(&slug, words, Rule::Prefix) {
+            Fit::Nobody => Vec::new(),
+            Fit::One(folder, name, _) => vec![shown(&name, &folder)],
+            Fit::Several(people) => people,
+        };
+        let took_over = (!meant.is_empty()).then(|| {
+            format!(
+                "note: {typed:?} meant {} until now; from now on it means the new {} — @{slug} mentions included",
+                meant.join(" or "),
+                shown(trimmed, &slug)
+            )
+        });
+        Ok(Person {
+            slug,
+            name: trimmed.to_string(),
+            exists: false,
+            by_prefix: false,
+            took_over: took_over.map(|t| crate::output::sanitize(&t).into_owned()),
+        })
+    }
+
     /// The folder of the one person an `@mention` names, by the same
     /// rules as a typed name, without suggestions; `None` for nobody or
     /// several (someone outside the notebook, or a mention to make
-    /// clearer). A person.yaml that does not parse goes to `warn` (once),
-    /// and only folder names are matched from then on.
+    /// clearer). A person.yaml that cannot be read goes to `warn` (once),
+    /// and its aliases are not matched.
     pub fn owner(&mut self, mention: &str, warn: &mut dyn FnMut(Error)) -> Option<String> {
         let slug = slugify(mention).ok()?;
-        if matches!(self.known, Known::Broken) {
-            return self.folder(&slug);
+        let fit = self.fit(&slug, &words(mention), Rule::Prefix);
+        self.report(warn);
+        match fit {
+            Fit::One(slug, _, _) => Some(slug),
+            _ => None,
         }
-        match self.fit(&slug, &words(mention), false) {
-            Ok(Fit::One(slug, _, _)) => Some(slug),
-            Ok(_) => None,
-            Err(e) => {
-                warn(e);
-                self.folder(&slug)
+    }
+}
+
+/// What the user typed, trimmed (a trailing `/` too, as shell completion
+/// adds one to a folder), and folded as a slug.
+///
+/// # Errors
+/// The name cannot be a slug.
+fn folded(typed: &str) -> Result<(&str, String)> {
+    let trimmed = typed.trim();
+    let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed).trim_end();
+    Ok((trimmed, slugify(trimmed)?))
+}
+
+/// The warning for a person.yaml that cannot be read: what is wrong, and
+/// that its aliases do not count meanwhile.
+fn aliases_unused(e: &Error) -> Error {
+    const UNUSED: &str = "its aliases are not used until it is fixed";
+    match e {
+        Error::Yaml {
+            path,
+            location,
+            message,
+        } => Error::Yaml {
+            path: path.clone(),
+            location: *location,
+            message: format!("{message}; {UNUSED}"),
+        },
+        Error::Invalid {
+            path,
+            line,
+            message,
+        } => Error::Invalid {
+            path: path.clone(),
+            line: *line,
+            message: format!("{message}; {UNUSED}"),
+        },
+        other => {
+            let path = other.path().to_path_buf();
+            let text = with_causes(other);
+            let what = text
+                .strip_prefix(&format!("{}: ", path.display()))
+                .unwrap_or(&text);
+            Error::Invalid {
+                message: format!("{what}; {UNUSED}"),
+                path,
+                line: None,
             }
         }
     }
+}
+
+/// An error's message and its causes, on one line.
+fn with_causes(e: &Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 /// True when each of `given` starts the matching word of `name`
@@ -576,6 +832,23 @@ fn nearly_each(given: &[String], name: &[String]) -> bool {
             .iter()
             .zip(name)
             .all(|(g, w)| w.starts_with(g.as_str()) || near(g, w))
+}
+
+/// True when each of `given` is [`near`] (or the same as) some word of
+/// `name` or `slug`, in any order (`walsh`, `Walsh Mary Ann` and `Mary
+/// Walsh` for Mary Ann Walsh); a one-letter word only starts the word in
+/// its own place, as in [`nearly_each`], or it would be near everyone.
+fn nearly_any(given: &[String], name: &[String], slug: &[String]) -> bool {
+    !given.is_empty()
+        && given.iter().enumerate().all(|(i, g)| {
+            if g.len() == 1 {
+                [name, slug]
+                    .iter()
+                    .any(|words| words.get(i).is_some_and(|w| w.starts_with(g.as_str())))
+            } else {
+                name.iter().chain(slug).any(|w| near(g, w))
+            }
+        })
 }
 
 /// Two words a slip of the keyboard apart: at most two edits (an added,
@@ -674,6 +947,15 @@ mod tests {
         assert!(nearly_each(&w("chole d"), &w("Chloé Dubois")));
         assert!(nearly_each(&w("Alex Kim"), &w("alex kim jones")));
         assert!(!nearly_each(&w("marc dupont"), &w("Marcus Lee")));
+        // Each word near some word, in any order; one letter only in its
+        // place.
+        let (name, slug) = (w("Mary Ann Walsh"), w("mary-ann-walsh"));
+        assert!(nearly_any(&w("walsh"), &name, &slug));
+        assert!(nearly_any(&w("Walsh Mary Anne"), &name, &slug));
+        assert!(nearly_any(&w("m walsh"), &name, &slug));
+        assert!(!nearly_any(&w("a walsh"), &name, &slug));
+        assert!(!nearly_any(&w("sam walsh"), &name, &slug));
+        assert!(!nearly_any(&[], &name, &slug));
     }
 
     #[test]

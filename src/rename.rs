@@ -8,20 +8,29 @@
 //! frontmatter of each of their notes (notes without one are left so),
 //! `name:` in their person.yaml (added to one that has none; a person.yaml
 //! is created only when no note of theirs holds a `person:` either, so the
-//! new name would otherwise be lost), and `@old-slug` mentions anywhere in
-//! the notebook, which would dangle otherwise: a whole mention whose name
-//! folds to the old slug (`@alice`, `@Alice.`, not `@alice-x`), in text
-//! pulldown-cmark reads as text (never in code, HTML or frontmatter).
+//! new name would otherwise be lost), each value in the quotes it had
+//! where the new one allows; and the mentions anywhere in the notebook
+//! that meant the person before (by folder, display name, alias or word
+//! prefix, as follow-up owners are resolved: `@chloe`, `@Chloé`,
+//! `@chloe-dubois`), which would dangle or go to someone else otherwise:
+//! each becomes `@new-slug`. Only whole mentions count (`@alice`,
+//! `@Alice.`, not `@alice-x`), in text pulldown-cmark reads as text (never
+//! in code, HTML or frontmatter); `@me` is always the manager.
 //!
-//! When the new folder is there already, `--merge` moves the notes into
-//! it: a note whose name is taken there (a 1:1 the same day) gets the next
-//! free `DATE-N.md`. agenda.md is merged by appending all of OLD's agenda
-//! but its heading (its open points, and any other word in it) to the
-//! target's; person.yaml by keeping the target's values, adding the keys
-//! only OLD has, taking the union of two lists of plain values, and
-//! keeping OLD's differing value as a comment right below the target's.
-//! Every other file or folder moves as it is; one whose name is taken
-//! stops the merge before anything is written. The emptied folder goes.
+//! A new name that is someone else's already (their folder, display name
+//! or an alias) is refused, naming them; `--merge` merges into that
+//! person, who keeps their name when NEW was not their folder. A merge
+//! moves the notes in: a note whose name is taken there (a 1:1 the same
+//! day) gets the next free `DATE-N.md`. agenda.md is merged by appending
+//! all of OLD's agenda but its heading (its open points, and any other
+//! word in it) to the target's; person.yaml by keeping the target's
+//! values, adding the keys only OLD has, taking the union of two lists of
+//! plain values, and keeping OLD's differing value as a comment right
+//! below the target's. OLD's display name and folder become aliases of
+//! the target (but those it answers to already), so they still find the
+//! person. Every other file or folder moves as it is; one whose name is
+//! taken stops the merge before anything is written. The emptied folder
+//! goes.
 //!
 //! Order of writes, as one transaction ([`crate::fs::Transaction`]): the
 //! moves, then the created file, the edits, and the removals of merged
@@ -43,7 +52,7 @@ use crate::fs::{Change, Lock, Move, Removal, Transaction};
 use crate::note::{Note, line_ending};
 use crate::notebook::{Notebook, PROFILE_FILE, parse_meeting_name, slash_path};
 use crate::output::sanitize;
-use crate::person::Person;
+use crate::person::{Named, People, Person, Rule, Wanted, key};
 use crate::render::{Splice, apply, between, listed_creation, listed_edit, listed_path, plural};
 use crate::slug::slugify;
 
@@ -142,6 +151,9 @@ pub struct Rename {
     /// Where merged person.yaml files differ, and what was kept (each a
     /// line for the user).
     pub differences: Vec<String>,
+    /// The mentions rewritten, each way they were written (`chloe`,
+    /// `Chloé`), in the order found.
+    mention_forms: Vec<String>,
     moves: Vec<Moved>,
     files: Vec<FileEdit>,
     removals: Vec<Removed>,
@@ -162,20 +174,54 @@ impl Rename {
         request: &Request<'_>,
         warn: &mut dyn FnMut(Error),
     ) -> Result<Rename> {
-        let old = Person::resolve(notebook, request.old, false)?;
+        // Who each name means, before anything moves: OLD, NEW, and every
+        // mention.
+        let mut people = People::new(notebook)?;
+        let old = people.resolve(request.old, Wanted::Existing, warn)?;
         notebook.refuse_link(&old.slug)?;
-        let new_name = request.new.trim().to_string();
+        let mut new_name = request.new.trim().to_string();
         let new_slug = slugify(&new_name)?;
         let target = if new_slug == old.slug {
             None
         } else {
-            existing_folder(notebook, &old.slug, &new_slug)?
+            match people.exactly(request.new, warn)? {
+                Named::One(found, rule) if found.slug != old.slug => {
+                    if !request.merge {
+                        return Err(exists_without_merge(&old, &found, rule, request));
+                    }
+                    // Merged into someone by another name: theirs stays.
+                    if rule != Rule::Folder {
+                        new_name.clone_from(&found.name);
+                    }
+                    Some(found.slug)
+                }
+                Named::Several(people) => {
+                    return Err(Error::Usage(format!(
+                        "{:?} already means more than one person: {}; choose another name",
+                        request.new,
+                        people.join(", ")
+                    )));
+                }
+                _ => {
+                    let found = existing_folder(notebook, &old.slug, &new_slug)?;
+                    if let Some(found) = &found
+                        && !request.merge
+                    {
+                        let name = crate::person::display_name(notebook, found)
+                            .unwrap_or_else(|| found.clone());
+                        let person = Person {
+                            slug: found.clone(),
+                            name,
+                            exists: true,
+                            by_prefix: false,
+                            took_over: None,
+                        };
+                        return Err(exists_without_merge(&old, &person, Rule::Folder, request));
+                    }
+                    found
+                }
+            }
         };
-        if let Some(found) = &target
-            && !request.merge
-        {
-            return Err(exists_without_merge(notebook, &old, found, request));
-        }
         let dest = target.clone().unwrap_or(new_slug);
         notebook.refuse_link(&dest)?;
         let mut plan = Rename {
@@ -187,6 +233,7 @@ impl Rename {
             counts: Counts::default(),
             renumbered: Vec::new(),
             differences: Vec::new(),
+            mention_forms: Vec::new(),
             moves: Vec::new(),
             files: Vec::new(),
             removals: Vec::new(),
@@ -202,7 +249,7 @@ impl Rename {
                 folder: true,
             });
         }
-        let walked = plan.edit_notes(notebook, merge.as_ref(), warn)?;
+        let walked = plan.edit_notes(notebook, &mut people, merge.as_ref(), warn)?;
         if let Some(m) = merge.as_mut() {
             if m.both_agendas {
                 plan.merge_agendas(notebook, walked.agendas)?;
@@ -226,28 +273,21 @@ impl Rename {
     }
 
     /// Plans the edits of the notes: `person:` in the person's (both
-    /// folders' when merging), mentions in every note of the notebook. When
-    /// both folders of a merge have an agenda, those two are kept aside,
-    /// with their edits, to be joined.
+    /// folders' when merging), and in every note of the notebook each
+    /// mention that means the person (`people` says, as it says who owns a
+    /// follow-up). When both folders of a merge have an agenda, those two
+    /// are kept aside, with their edits, to be joined.
     fn edit_notes(
         &mut self,
         notebook: &Notebook,
+        people: &mut People<'_>,
         merge: Option<&MergePlan>,
         warn: &mut dyn FnMut(Error),
     ) -> Result<Walked> {
-        // Mentions fold to the slug: `@Alice` and `@alice` name `alice/`.
-        // `@me` is always the manager.
-        let key = slugify(&self.old_slug).unwrap_or_else(|_| self.old_slug.clone());
-        let mention_key = (key != self.mention_slug() && key != "me").then_some(key);
-        let files = if mention_key.is_some() {
-            notebook.markdown_files(warn)
-        } else {
-            let mut files = notebook.markdown_files_under(Path::new(&self.old_slug), warn);
-            if self.merging {
-                files.extend(notebook.markdown_files_under(Path::new(&self.new_slug), warn));
-            }
-            files
-        };
+        let files = notebook.markdown_files(warn);
+        // Each name mentioned, whether it means the person: asked once.
+        let mut resolved: std::collections::HashMap<String, bool> =
+            std::collections::HashMap::new();
         let both_agendas = merge.is_some_and(|m| m.both_agendas);
         let agenda_of = |slug: &str| Path::new(slug).join(AGENDA_FILE);
         let mut walked = Walked::default();
@@ -270,16 +310,30 @@ impl Rename {
                     self.counts.names += 1;
                 }
             }
-            if let Some(key) = &mention_key {
-                let found = mentions(&text, key);
-                self.counts.mentions += found.len();
-                self.counts.mention_files += usize::from(!found.is_empty());
-                let slug = self.mention_slug();
-                splices.extend(found.into_iter().map(|range| Splice {
-                    range,
-                    with: slug.clone(),
-                }));
+            let mut found = Vec::new();
+            for (range, name) in all_mentions(&text) {
+                // `@me` is always the manager; a mention that names the
+                // new folder already stays.
+                let Ok(slug) = slugify(name) else { continue };
+                if slug == "me" || slug == self.new_slug {
+                    continue;
+                }
+                let is_them = *resolved.entry(name.to_string()).or_insert_with(|| {
+                    people.owner(name, warn).as_deref() == Some(self.old_slug.as_str())
+                });
+                if is_them {
+                    if !self.mention_forms.iter().any(|f| f == name) {
+                        self.mention_forms.push(name.to_string());
+                    }
+                    found.push(range);
+                }
             }
+            self.counts.mentions += found.len();
+            self.counts.mention_files += usize::from(!found.is_empty());
+            splices.extend(found.into_iter().map(|range| Splice {
+                range,
+                with: self.new_slug.clone(),
+            }));
             if both_agendas && file.rel == agenda_of(&self.old_slug) {
                 walked.agendas[0] = Some((text, splices));
             } else if both_agendas && file.rel == agenda_of(&self.new_slug) {
@@ -338,16 +392,39 @@ impl Rename {
                 rebase(&old_rel, &self.old_slug, &self.new_slug).unwrap_or_else(|| old_rel.clone());
             (old_rel, lands, old_text, None)
         };
+        // A merged person's names stay theirs, as aliases.
+        let kept = if merge.is_some() {
+            KeptNames::new(
+                &self.old_name,
+                &self.old_slug,
+                &self.new_slug,
+                &self.new_name,
+            )
+        } else {
+            KeptNames::default()
+        };
         let Some(text) = text else {
             let same = self.new_slug == self.old_slug && self.new_name == self.old_name;
-            if named_notes == 0 && !same {
+            let made = if kept.names.is_empty() {
+                (named_notes == 0 && !same).then(|| crate::person::new_file(&self.new_name))
+            } else {
+                let added: Vec<&(String, &'static str)> = kept.names.iter().collect();
+                self.differences.push(kept.said(&added));
+                Some(kept.new_profile(&self.new_name))
+            };
+            if let Some(made) = made {
                 self.counts.profile = true;
                 self.files.push(FileEdit {
-                    lands,
+                    // A merge's target gets it: OLD's folder goes.
+                    lands: if merge.is_some() {
+                        Path::new(&self.new_slug).join(PROFILE_FILE)
+                    } else {
+                        lands
+                    },
                     before: None,
                     splices: vec![Splice {
                         range: 0..0,
-                        with: crate::person::new_file(&self.new_name),
+                        with: made,
                     }],
                 });
             }
@@ -358,6 +435,7 @@ impl Rename {
             &notebook.show(&now_rel),
             other.as_ref().map(|(t, rel)| (t.as_str(), rel.as_path())),
             &self.new_name,
+            &kept,
         )?;
         self.differences = edit.differences;
         self.counts.profile = edit.renamed;
@@ -539,10 +617,28 @@ impl Rename {
         }
         if c.mentions > 0 {
             let old = slugify(&self.old_slug).unwrap_or_else(|_| self.old_slug.clone());
+            let as_folder = self
+                .mention_forms
+                .iter()
+                .all(|f| slugify(f).is_ok_and(|s| s == old));
+            let which = if as_folder {
+                plural(c.mentions, &format!("@{} mention", sanitize(&old)))
+            } else {
+                let forms: Vec<String> = self
+                    .mention_forms
+                    .iter()
+                    .map(|f| format!("@{}", sanitize(f)))
+                    .collect();
+                format!(
+                    "{} of {} ({})",
+                    plural(c.mentions, "@mention"),
+                    sanitize(&self.old_name),
+                    forms.join(", ")
+                )
+            };
             lines.push(format!(
-                "updated {} to @{}, in {}",
-                plural(c.mentions, &format!("@{} mention", sanitize(&old))),
-                self.mention_slug(),
+                "updated {which} to @{}, in {}",
+                sanitize(&self.new_slug),
                 plural(c.mention_files, "file")
             ));
         }
@@ -555,11 +651,6 @@ impl Rename {
             });
         }
         lines
-    }
-
-    /// The slug mentions now use.
-    fn mention_slug(&self) -> String {
-        slugify(&self.new_name).unwrap_or_else(|_| self.new_slug.clone())
     }
 
     /// How many files the commit writes, moves or removes.
@@ -801,21 +892,27 @@ fn existing_folder(notebook: &Notebook, old: &str, slug: &str) -> Result<Option<
     Ok(None)
 }
 
-/// The error for a new name whose folder is there, without `--merge`: it
-/// says how to merge.
-fn exists_without_merge(
-    notebook: &Notebook,
-    old: &Person,
-    found: &str,
-    request: &Request<'_>,
-) -> Error {
+/// The error for a new name that is someone else's (their folder, their
+/// display name or an alias), without `--merge`: it says how to merge.
+fn exists_without_merge(old: &Person, found: &Person, rule: Rule, request: &Request<'_>) -> Error {
     let quote =
         |s: &str| shlex::try_quote(s).map_or_else(|_| s.to_string(), std::borrow::Cow::into_owned);
-    let name = crate::person::display_name(notebook, found).unwrap_or_else(|| found.to_string());
+    let (slug, name) = (sanitize(&found.slug), sanitize(&found.name));
+    let (there, into) = if rule == Rule::Folder {
+        (
+            format!("{slug}/ is already there ({name})"),
+            "it".to_string(),
+        )
+    } else {
+        (
+            format!("{:?} already means {name} ({slug}/)", request.new),
+            format!("{slug}/"),
+        )
+    };
     Error::Usage(format!(
-        "{found}/ is already there ({name}); to move the notes of {} ({}/) into it, run:\n  oneonone rename {} {} --merge",
-        old.name,
-        old.slug,
+        "{there}; to move the notes of {} ({}/) into {into}, run:\n  oneonone rename {} {} --merge",
+        sanitize(&old.name),
+        sanitize(&old.slug),
         quote(request.old),
         quote(request.new)
     ))
@@ -893,11 +990,15 @@ fn person_splice(text: &str, shown: &Path, name: &str) -> Result<Option<Splice>>
         message,
     };
     let first = crate::note::line_number(text, range.start);
-    let before = mapping(&text[range], shown, first, crate::yaml::NOTE_CAP)?;
+    let before = mapping(&text[range.clone()], shown, first, crate::yaml::NOTE_CAP)?;
     if before.get("person").and_then(Value::as_str).map(str::trim) == Some(name) {
         return Ok(None);
     }
-    let after = set_value(text, "person", &yaml_scalar(name));
+    let after = set_value(
+        text,
+        "person",
+        &in_style_of(text, range.clone(), "person", name),
+    );
     let ok = Note::split(&after)
         .frontmatter
         .and_then(|r| mapping(&after[r], shown, first, crate::yaml::NOTE_CAP).ok())
@@ -917,6 +1018,23 @@ fn person_splice(text: &str, shown: &Path, name: &str) -> Result<Option<Splice>>
     Ok(between(text, &after))
 }
 
+/// `value` as YAML for `key:` in the YAML text at `range` of `text`,
+/// quoted as the value there is (`"Alice Smith"` stays in double quotes,
+/// `'Alice'` in single ones), else plain where YAML allows.
+fn in_style_of(text: &str, range: Range<usize>, key: &str, value: &str) -> String {
+    let first = key_span(text, range, key)
+        .and_then(|(line, colon)| text[colon + 1..line.end].trim_start().chars().next());
+    match first {
+        // A JSON string is a valid YAML double-quoted scalar.
+        Some('"') => serde_json::to_string(value).unwrap_or_default(),
+        // Single quotes escape nothing but themselves.
+        Some('\'') if !value.chars().any(char::is_control) => {
+            format!("'{}'", value.replace('\'', "''"))
+        }
+        _ => yaml_scalar(value),
+    }
+}
+
 /// The markdown a note is read as, GitHub's.
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -926,14 +1044,24 @@ fn options() -> Options {
 }
 
 /// The byte ranges of the names (after the `@`) of the mentions in a note
-/// that name `key`: a mention starts a word (after a blank, the start, or
-/// an opening bracket or quote) and its name runs over letters, digits,
+/// that name `key`: those of [`all_mentions`] that fold to it (`@Alice` is
+/// `alice`, `@alice-x` is not).
+#[cfg(test)]
+fn mentions(text: &str, key: &str) -> Vec<Range<usize>> {
+    all_mentions(text)
+        .into_iter()
+        .filter(|(_, name)| slugify(name).ok().as_deref() == Some(key))
+        .map(|(range, _)| range)
+        .collect()
+}
+
+/// The mentions in a note, each the byte range of its name (after the
+/// `@`) and the name: a mention starts a word (after a blank, the start,
+/// or an opening bracket or quote) and its name runs over letters, digits,
 /// `-`, `_` and `.` (a last `.` ends the sentence), as follow-up owners are
-/// read; it names `key` when it folds to it (`@Alice` is `alice`), and not
-/// when it goes on (`@alice-x`). Only text markdown shows as text counts:
-/// never code, HTML or the frontmatter.
-#[must_use]
-pub fn mentions(text: &str, key: &str) -> Vec<Range<usize>> {
+/// read. Only text markdown shows as text counts: never code, HTML or the
+/// frontmatter.
+fn all_mentions(text: &str) -> Vec<(Range<usize>, &str)> {
     // Most notes mention nobody: no parse for them.
     if !text.contains('@') {
         return Vec::new();
@@ -973,8 +1101,8 @@ pub fn mentions(text: &str, key: &str) -> Vec<Range<usize>> {
                 continue;
             }
             let name = rest[..end].trim_end_matches('.');
-            if !name.is_empty() && slugify(name).ok().as_deref() == Some(key) {
-                found.push(at + 1..at + 1 + name.len());
+            if !name.is_empty() {
+                found.push((at + 1..at + 1 + name.len(), name));
             }
         }
     }
@@ -1006,13 +1134,74 @@ fn profile_splices(
     shown: &Path,
     other: Option<(&str, &Path)>,
     name: &str,
+    kept: &KeptNames,
 ) -> Result<ProfileEdit> {
     let mut edit = ProfileMerge::new(text, shown)?;
     let renamed = edit.set_name(name);
+    edit.defer_aliases = !kept.names.is_empty();
     if let Some((other_text, other_rel)) = other {
         edit.take(other_text, other_rel)?;
     }
+    edit.keep_names(kept, other.map(|(_, rel)| rel))?;
     edit.finish(renamed, other.map(|(_, rel)| rel))
+}
+
+/// The names of a person merged into another that the target keeps as
+/// aliases, so that they still find them: their display name and folder,
+/// but those the target answers to already.
+#[derive(Debug, Default)]
+struct KeptNames {
+    /// Each name, and what it was ("name", "folder").
+    names: Vec<(String, &'static str)>,
+    /// The merged person's folder, for the message.
+    folder: String,
+}
+
+impl KeptNames {
+    /// The names of `old_name` (`old_slug/`) that `target/`, named
+    /// `new_name`, does not answer to by its own folder or name.
+    fn new(old_name: &str, old_slug: &str, target: &str, new_name: &str) -> Self {
+        let taken = [key(target), key(new_name)];
+        let mut names: Vec<(String, &'static str)> = Vec::new();
+        for (name, what) in [(old_name, "name"), (old_slug, "folder")] {
+            let k = key(name);
+            if k.is_empty() || taken.contains(&k) || names.iter().any(|(n, _)| key(n) == k) {
+                continue;
+            }
+            names.push((name.trim().to_string(), what));
+        }
+        KeptNames {
+            names,
+            folder: old_slug.to_string(),
+        }
+    }
+
+    /// A person.yaml for a target that has none: the name, and the
+    /// aliases.
+    fn new_profile(&self, name: &str) -> String {
+        let aliases: Vec<String> = self.names.iter().map(|(n, _)| yaml_scalar(n)).collect();
+        format!(
+            "{}aliases: [{}]\n",
+            crate::person::new_file(name),
+            aliases.join(", ")
+        )
+    }
+
+    /// "person.yaml: aliases: added AJ, the name of aj/", for those of
+    /// `names` added.
+    fn said(&self, added: &[&(String, &'static str)]) -> String {
+        let names: Vec<&str> = added.iter().map(|(n, _)| n.as_str()).collect();
+        let what = if added.len() > 1 {
+            "name and folder"
+        } else {
+            added.first().map_or("name", |(_, w)| *w)
+        };
+        format!(
+            "person.yaml: aliases: added {}, the {what} of {}/",
+            names.join(", "),
+            self.folder
+        )
+    }
 }
 
 /// A person.yaml being edited by [`profile_splices`]: the splices so far,
@@ -1026,6 +1215,11 @@ struct ProfileMerge<'a> {
     tail: String,
     expected: Mapping,
     differences: Vec<String>,
+    /// Whether the other file's aliases, when this one has none, wait for
+    /// [`ProfileMerge::keep_names`] to write them with the kept names.
+    defer_aliases: bool,
+    /// Those aliases.
+    deferred: Option<Value>,
 }
 
 impl<'a> ProfileMerge<'a> {
@@ -1040,7 +1234,88 @@ impl<'a> ProfileMerge<'a> {
             splices: Vec::new(),
             tail: String::new(),
             differences: Vec::new(),
+            defer_aliases: false,
+            deferred: None,
         })
+    }
+
+    /// Adds the kept names of a merged person to `aliases:` (the list
+    /// there, in its own style; else a new line, with the other file's
+    /// aliases that waited for it), but those it holds already.
+    fn keep_names(&mut self, kept: &KeptNames, other: Option<&Path>) -> Result<()> {
+        let list = |v: Option<&Value>| -> Vec<Value> {
+            v.and_then(Value::as_sequence).cloned().unwrap_or_default()
+        };
+        let current = list(self.expected.get("aliases"));
+        let theirs = list(self.deferred.as_ref());
+        let known: Vec<String> = current
+            .iter()
+            .chain(&theirs)
+            .filter_map(Value::as_str)
+            .map(key)
+            .collect();
+        let added: Vec<&(String, &'static str)> = kept
+            .names
+            .iter()
+            .filter(|(n, _)| !known.contains(&key(n)))
+            .collect();
+        let names = added.iter().map(|(n, _)| Value::String(n.clone()));
+        if self.mine.contains_key("aliases") {
+            if added.is_empty() {
+                return Ok(());
+            }
+            let mut want = current.clone();
+            want.extend(names);
+            let block = blocks(self.text, &self.mine)
+                .and_then(|b| b.into_iter().find(|(k, _)| k == "aliases"))
+                .map(|(_, r)| r);
+            let (splice, union) = block
+                .and_then(|block| {
+                    union_splice(
+                        self.text,
+                        block,
+                        &Value::Sequence(current),
+                        &Value::Sequence(want),
+                        self.eol,
+                    )
+                })
+                .ok_or_else(|| Error::Invalid {
+                    path: self.shown.to_path_buf(),
+                    line: None,
+                    message: "cannot add to `aliases:` by adding to its list (not a list of plain names?); \
+                              fix it, then run the rename again"
+                        .into(),
+                })?;
+            self.splices.push(splice);
+            self.expected
+                .insert("aliases".into(), Value::Sequence(union));
+        } else {
+            let mut all = theirs;
+            all.extend(names);
+            if all.is_empty() {
+                return Ok(());
+            }
+            let written: Vec<String> = all
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => yaml_scalar(s),
+                    other => show_value(other),
+                })
+                .collect();
+            let _ = write!(self.tail, "aliases: [{}]{}", written.join(", "), self.eol);
+            self.expected.insert("aliases".into(), Value::Sequence(all));
+            if let (Some(value), Some(rel)) = (self.deferred.take(), other) {
+                self.differences.push(format!(
+                    "person.yaml: aliases: {} added from {}",
+                    show_value(&value),
+                    slash_path(rel)
+                ));
+            }
+        }
+        if !added.is_empty() {
+            self.differences.push(kept.said(&added));
+        }
+        Ok(())
     }
 
     /// Sets `name:` by its value, or adds the line; true when it changes.
@@ -1052,7 +1327,8 @@ impl<'a> ProfileMerge<'a> {
         self.expected
             .insert("name".into(), Value::String(name.to_string()));
         if key_span(text, 0..text.len(), "name").is_some() {
-            let after = set_value_in(text.to_string(), 0..text.len(), "name", &yaml_scalar(name));
+            let value = in_style_of(text, 0..text.len(), "name", name);
+            let after = set_value_in(text.to_string(), 0..text.len(), "name", &value);
             self.splices.extend(between(text, &after));
         } else {
             let _ = write!(self.tail, "name: {}{}", yaml_scalar(name), self.eol);
@@ -1080,6 +1356,10 @@ impl<'a> ProfileMerge<'a> {
                 .map(|(_, r)| other_text[r.clone()].replace("\r\n", "\n"))
                 .unwrap_or_default();
             let Some(kept) = self.mine.get(key).cloned() else {
+                if key == "aliases" && self.defer_aliases {
+                    self.deferred = Some(value.clone());
+                    continue;
+                }
                 added.push_str(&raw);
                 if !added.ends_with('\n') {
                     added.push('\n');
@@ -1325,8 +1605,8 @@ fn union_splice(
             return None;
         }
         let close = block.start + first_line.find(value)? + value.len() - 1;
-        let empty = value[1..value.len() - 1].trim().is_empty();
-        let sep = if empty { "" } else { ", " };
+        // `kept` may have grown by an earlier splice at the same place.
+        let sep = if mine.is_empty() { "" } else { ", " };
         Splice {
             range: close..close,
             with: format!("{sep}{}", written.join(", ")),
@@ -1448,6 +1728,7 @@ mod tests {
             Path::new("p"),
             None,
             "Mary Ann",
+            &KeptNames::default(),
         )
         .unwrap();
         assert!(edit.differences.is_empty() && edit.renamed);
@@ -1456,11 +1737,12 @@ mod tests {
             apply("name: Alice # display\nrole: SRE\n", &s),
             "name: Mary Ann # display\nrole: SRE\n"
         );
-        let s = profile_splices("role: SRE", Path::new("p"), None, "Mary Ann")
+        let none = KeptNames::default();
+        let s = profile_splices("role: SRE", Path::new("p"), None, "Mary Ann", &none)
             .unwrap()
             .splices;
         assert_eq!(apply("role: SRE", &s), "role: SRE\nname: Mary Ann\n");
-        let edit = profile_splices("name: Bo\n", Path::new("p"), None, "Bo").unwrap();
+        let edit = profile_splices("name: Bo\n", Path::new("p"), None, "Bo", &none).unwrap();
         assert!(edit.splices.is_empty() && !edit.renamed);
     }
 
@@ -1477,16 +1759,18 @@ mod tests {
             Path::new("mary-ann-walsh/person.yaml"),
             Some((theirs, Path::new("mary-ann/person.yaml"))),
             "Mary Ann Walsh",
+            &KeptNames::new("Mary Ann", "mary-ann", "mary-ann-walsh", "Mary Ann Walsh"),
         )
         .unwrap();
         let (s, differences) = (edit.splices, edit.differences);
         assert!(!edit.renamed);
+        // Her name of before stays, after the aliases of that file.
         assert_eq!(
             apply(mine, &s),
             "# About this person, for oneonone. Every key is optional.\n\
              name: Mary Ann Walsh\nrole: Staff Engineer\n\
              # mary-ann/person.yaml had: role: Engineer   # since May\n\
-             aliases: [mary, ma]\nteams:\n  - infra\n  - web\ncadence_days: 7\n\
+             aliases: [mary, ma, Mary Ann]\nteams:\n  - infra\n  - web\ncadence_days: 7\n\
              # From mary-ann/person.yaml, merged by `oneonone rename`:\n\
              email: ma@example.org\n# met at the offsite\n"
         );
@@ -1497,8 +1781,74 @@ mod tests {
                 "person.yaml: aliases: added ma from mary-ann/person.yaml",
                 "person.yaml: teams: added web from mary-ann/person.yaml",
                 "person.yaml: email: ma@example.org added from mary-ann/person.yaml",
+                "person.yaml: aliases: added Mary Ann, the name of mary-ann/",
             ]
         );
+    }
+
+    #[test]
+    fn merged_names_join_the_aliases_in_their_style_or_one_line() {
+        let merged = |mine: &str, theirs: &str| {
+            let kept = KeptNames::new("AJ", "aj", "alice-jones", "Alice Jones");
+            let edit = profile_splices(
+                mine,
+                Path::new("alice-jones/person.yaml"),
+                Some((theirs, Path::new("aj/person.yaml"))),
+                "Alice Jones",
+                &kept,
+            )
+            .unwrap();
+            (apply(mine, &edit.splices), edit.differences)
+        };
+        // Only the other file had aliases: one line for all of them.
+        let (after, said) = merged("name: Alice Jones\n", "name: AJ\naliases:\n  - jonesy\n");
+        assert_eq!(after, "name: Alice Jones\naliases: [jonesy, AJ]\n");
+        assert_eq!(
+            said,
+            [
+                "person.yaml: aliases: - jonesy added from aj/person.yaml",
+                "person.yaml: aliases: added AJ, the name of aj/"
+            ]
+        );
+        // An empty list, and one of lines.
+        let (after, _) = merged(
+            "name: Alice Jones\naliases: []\n",
+            "name: AJ\naliases: [jo]\n",
+        );
+        assert_eq!(after, "name: Alice Jones\naliases: [jo, AJ]\n");
+        let (after, _) = merged(
+            "name: Alice Jones\naliases:\n  - al\nrole: x\n",
+            "name: AJ\naliases: [jo]\n",
+        );
+        assert_eq!(
+            after,
+            "name: Alice Jones\naliases:\n  - al\n  - jo\n  - AJ\nrole: x\n"
+        );
+        // A name it answers to already is not added again.
+        let (after, said) = merged("name: Alice Jones\naliases: [aj]\n", "name: AJ\n");
+        assert_eq!(after, "name: Alice Jones\naliases: [aj]\n");
+        assert!(said.is_empty(), "{said:?}");
+    }
+
+    #[test]
+    fn the_new_name_keeps_the_values_quotes() {
+        let set = |text: &str, name: &str| {
+            let edit =
+                profile_splices(text, Path::new("p"), None, name, &KeptNames::default()).unwrap();
+            apply(text, &edit.splices)
+        };
+        assert_eq!(
+            set("name: \"Al\"\n", "Alice Jones"),
+            "name: \"Alice Jones\"\n"
+        );
+        assert_eq!(set("name: 'Al' # x\n", "O'Neil"), "name: 'O''Neil' # x\n");
+        assert_eq!(set("name: Al\n", "Alice Jones"), "name: Alice Jones\n");
+        assert_eq!(set("name: Al\n", "yes"), "name: \"yes\"\n");
+        let note = "---\nperson: \"Al\"\n---\n";
+        let s = person_splice(note, Path::new("n.md"), "Alice Jones")
+            .unwrap()
+            .unwrap();
+        assert_eq!(apply(note, &[s]), "---\nperson: \"Alice Jones\"\n---\n");
     }
 
     /// A notebook in a temp folder holding `files`.
@@ -1550,9 +1900,19 @@ mod tests {
             ]
         );
         let edited: Vec<String> = plan.files.iter().map(|f| slash_path(&f.lands)).collect();
+        // Neither has a person.yaml: the target gets one, keeping Al's
+        // name.
         assert_eq!(
             edited,
-            ["alice-smith/2026-01-05-2.md", "alice-smith/2026-01-12.md"]
+            [
+                "alice-smith/2026-01-05-2.md",
+                "alice-smith/2026-01-12.md",
+                "alice-smith/person.yaml"
+            ]
+        );
+        assert_eq!(
+            plan.files[2].after(),
+            format!("{}aliases: [Al]\n", crate::person::new_file("Alice Smith"))
         );
         assert_eq!(plan.counts.names, 2);
         assert!(dir.path().join("al/2026-01-05.md").exists());

@@ -53,7 +53,8 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
     } else {
         person::Wanted::MayBeNew
     };
-    let person = person::Person::resolve_as(&notebook, &args.person, wanted)?;
+    let person = person::Person::resolve_as(&notebook, &args.person, wanted, &mut |e| out.warn(&e))
+        .map_err(|e| e.with_retry(|| retry(args, settings)))?;
     notebook.refuse_link(&person.slug)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
     let (shown, path) = (notebook.show(&rel), notebook.path(&rel));
@@ -122,10 +123,28 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         sanitize(&person.name),
         points.len()
     ));
+    if let Some(line) = &person.took_over {
+        out.notice(line);
+    }
     for notice in lock.journal_notices() {
         out.notice(notice);
     }
     Ok(Outcome::Done)
+}
+
+/// `oneonone agenda --new-person` with the name and the point, the flag
+/// where clap reads it (after the point, it is words of the point).
+fn retry(args: &AgendaArgs, settings: &Settings) -> String {
+    let words = ["agenda", "--new-person", &args.person]
+        .into_iter()
+        .chain(
+            args.text
+                .iter()
+                .map(String::as_str)
+                .filter(|w| *w != "--new-person"),
+        )
+        .map(str::to_string);
+    crate::commands::command_line(settings, words)
 }
 
 fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
@@ -135,7 +154,7 @@ fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outc
             "--new-person makes a new person with a talking point; give one".into(),
         ));
     }
-    let person = person::Person::resolve(&notebook, &args.person, false)?;
+    let person = person::Person::resolve(&notebook, &args.person, false, &mut |e| out.warn(&e))?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
     let text = crate::notebook::read_note_optional(&notebook, &rel)?.unwrap_or_default();
     let points = agenda::open_points(&text);

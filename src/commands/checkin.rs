@@ -34,7 +34,9 @@ pub fn run(args: &CheckinArgs, settings: &Settings, out: &mut Output) -> Result<
     }
     let notebook = Notebook::open(settings, false)?;
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
-    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, false, &mut |e| {
+        out.warn(&e);
+    })?;
     let date = args.date.map(|d| d.on(settings.today));
     let meeting = notebook.meeting(&person.slug, date, settings.today);
     let Some(meeting) = meeting else {

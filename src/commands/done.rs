@@ -158,7 +158,9 @@ fn by_text(
     out: &mut Output,
 ) -> Result<Target> {
     let folder = match person {
-        Some(p) => Some(crate::person::Person::resolve(notebook, p, false)?.slug),
+        Some(p) => {
+            Some(crate::person::Person::resolve(notebook, p, false, &mut |e| out.warn(&e))?.slug)
+        }
         None => None,
     };
     let lower = needle.to_lowercase();

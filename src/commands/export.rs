@@ -19,7 +19,7 @@ use crate::share::{Sharing, shared_copy};
 /// The note cannot be found or read, or standard output cannot be written.
 pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let rel = find(&notebook, settings, args)?;
+    let rel = find(&notebook, settings, args, out)?;
     let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
     let text = if args.shared {
         // Every framework's headings end a private section; nothing else does.
@@ -41,7 +41,12 @@ pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<O
 
 /// The note: a path to a `.md` file in the notebook, else a person's latest
 /// note or the one of `--date`.
-fn find(notebook: &Notebook, settings: &Settings, args: &ExportArgs) -> Result<PathBuf> {
+fn find(
+    notebook: &Notebook,
+    settings: &Settings,
+    args: &ExportArgs,
+    out: &mut Output,
+) -> Result<PathBuf> {
     let as_path = Path::new(&args.note);
     // A person's folder with the `/` shell completion adds is the person.
     let folder = args.note.strip_suffix('/').unwrap_or(&args.note);
@@ -55,7 +60,8 @@ fn find(notebook: &Notebook, settings: &Settings, args: &ExportArgs) -> Result<P
             .relative(&settings.cwd.join(as_path))
             .ok_or_else(|| Error::Usage(format!("{}: not a note in the notebook", args.note)));
     }
-    let person = crate::person::Person::resolve(notebook, &args.note, false)?;
+    let person =
+        crate::person::Person::resolve(notebook, &args.note, false, &mut |e| out.warn(&e))?;
     let meeting = notebook.meeting(
         &person.slug,
         args.date.map(|d| d.on(settings.today)),

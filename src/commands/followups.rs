@@ -1,52 +1,77 @@
 //! `oneonone followups`: the open follow-ups across the notebook, grouped
 //! by person with overdue items first and then the newest meeting first, or
 //! as JSON. Talking points waiting in agenda.md files are counted, and
-//! listed with `--agenda`.
+//! listed with `--agenda`. `--owner` takes a person of the notebook, or
+//! the name of someone outside it that mentions give. When the filters
+//! leave nothing, it says what they left out, and how to see it.
 
 use std::collections::BTreeMap;
 
 use crate::agenda;
 use crate::cli::FollowupsArgs;
 use crate::commands::Outcome;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::followup::{self, FollowUp, Owner};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
 use crate::person::{People, Wanted};
 use crate::render::print_item;
 use crate::settings::Settings;
+use crate::slug::slugify;
 
 /// Lists the open follow-ups.
 ///
 /// # Errors
-/// The notebook cannot be opened, the person or the owner matches no one,
-/// or standard output cannot be written.
+/// The notebook cannot be opened, the person matches no one, the owner
+/// matches no one and owns nothing under that name, or standard output
+/// cannot be written.
 pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     // Who the names and the mentions mean, read once for all of them.
     let mut people = People::new(&notebook)?;
     let person = args.person.as_ref().or(args.person_flag.as_ref());
     let only = match person {
-        Some(typed) => Some(people.resolve(typed, Wanted::Existing)?.slug),
+        Some(typed) => Some(people.resolve(typed, Wanted::Existing, &mut |e| out.warn(&e))?),
         None => None,
     };
-    // `me` is the manager, as in a follow-up's `@me`.
+    // `me` is the manager, as in a follow-up's `@me`. A name that matches
+    // nobody may still be someone outside the notebook whose mentions
+    // are in it: it stands as written if the scan finds any.
+    let mut unknown = None;
     let owner = match &args.owner {
-        Some(typed) if typed.trim().eq_ignore_ascii_case("me") => Some(Owner::Me),
-        Some(typed) => Some(Owner::named(&people.resolve(typed, Wanted::Existing)?.slug)),
+        Some(typed) if typed.trim().eq_ignore_ascii_case("me") => Some((Owner::Me, None)),
+        Some(typed) => match people.resolve(typed, Wanted::Existing, &mut |e| out.warn(&e)) {
+            Ok(p) => Some((Owner::named(&p.slug), Some(p.name))),
+            Err(e @ Error::UnknownPerson { .. }) => {
+                let raw = slugify(typed)?;
+                unknown = Some(e);
+                Some((Owner::named(&raw), Some(raw)))
+            }
+            Err(e) => return Err(e),
+        },
         None => None,
     };
     let mut items = match &only {
-        Some(folder) => followup::scan_folder(&notebook, folder, &mut |e| out.warn(&e)),
+        Some(p) => followup::scan_folder(&notebook, &p.slug, &mut |e| out.warn(&e)),
         None => followup::scan(&notebook, &mut |e| out.warn(&e)),
     };
-    if let Some(folder) = &only {
-        items.retain(|item| item.folder.as_deref() == Some(folder.as_str()));
+    if let Some(p) = &only {
+        items.retain(|item| item.folder.as_deref() == Some(p.slug.as_str()));
     }
+    if let (Some(e), Some((raw, _))) = (unknown, &owner)
+        && !items.iter().any(|i| i.owner == *raw)
+    {
+        return Err(e);
+    }
+    // What the filters below leave out, to say so when they leave nothing.
+    let in_scope = items
+        .iter()
+        .filter(|i| args.agenda || !agenda::is_agenda_path(&i.path))
+        .count();
     let today = settings.today;
     // Whether an item is the manager's needs no resolving: filter first.
-    let mine = args.mine || owner == Some(Owner::Me);
-    let someone = args.theirs || owner.as_ref().is_some_and(|o| !o.is_me());
+    let mine = args.mine || matches!(owner, Some((Owner::Me, _)));
+    let someone = args.theirs || owner.as_ref().is_some_and(|(o, _)| !o.is_me());
     items.retain(|i| {
         (!mine || i.owner.is_me())
             && (!someone || !i.owner.is_me())
@@ -55,7 +80,7 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     followup::resolve_owners(&mut items, &mut people, &mut |e| out.warn(&e));
     if someone {
         items.retain(|i| {
-            (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|o| i.owner == *o)
+            (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|(o, _)| i.owner == *o)
         });
     }
     // Taken out, not copied: a notebook may hold many thousands of items.
@@ -78,14 +103,80 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     if args.json {
         out.json(&items)?;
     } else if items.is_empty() {
-        out.notice(format_args!(
-            "no open follow-ups in {}",
-            Shown(&notebook.shown_root())
-        ));
+        let filter = Filter {
+            person: only.as_ref().map(|p| (p.name.as_str(), p.slug.as_str())),
+            mine,
+            theirs: args.theirs,
+            owner: owner.as_ref().and_then(|(_, name)| name.as_deref()),
+            overdue: args.overdue,
+            agenda: args.agenda,
+        };
+        out.notice(filter.left_nothing(&notebook, settings, in_scope));
     } else {
         print_grouped(&notebook, settings, items, out)?;
     }
     Ok(Outcome::Done)
+}
+
+/// What `followups` was asked to show, to say what left nothing.
+#[allow(clippy::struct_excessive_bools)] // each is one flag of the command
+struct Filter<'a> {
+    /// Only the notes of this person: their name and folder.
+    person: Option<(&'a str, &'a str)>,
+    /// `--mine`, or `--owner me`.
+    mine: bool,
+    /// `--theirs`.
+    theirs: bool,
+    /// The name of the person `--owner` names (not the manager).
+    owner: Option<&'a str>,
+    overdue: bool,
+    agenda: bool,
+}
+
+impl Filter<'_> {
+    /// "nothing owned by Chloé Dubois is open; `oneonone followups` lists
+    /// the 67 open": what the filters left out (`in_scope` items, in the
+    /// person's notes or all of them), and how to see it; or, when there
+    /// was nothing to leave out, that nothing is open there.
+    fn left_nothing(&self, notebook: &Notebook, settings: &Settings, in_scope: usize) -> String {
+        let filtered = self.mine || self.theirs || self.owner.is_some() || self.overdue;
+        let person = self.person.map(|(name, slug)| (sanitize(name), slug));
+        if !filtered || in_scope == 0 {
+            return match &person {
+                Some((name, _)) => format!("no open follow-ups in {name}'s notes"),
+                None => format!("no open follow-ups in {}", Shown(&notebook.shown_root())),
+            };
+        }
+        let whose = if self.mine {
+            " of yours".to_string()
+        } else if let Some(owner) = self.owner {
+            format!(" owned by {}", sanitize(owner))
+        } else if self.theirs {
+            match &person {
+                Some((name, _)) => format!(" of {name}'s own"),
+                None => " owned by the person of its note".to_string(),
+            }
+        } else {
+            String::new()
+        };
+        let place = match &person {
+            // "of Bob's own" says where already.
+            Some((name, _)) if !(self.theirs && self.owner.is_none()) => {
+                format!(" in {name}'s notes")
+            }
+            _ => String::new(),
+        };
+        let state = if self.overdue { "overdue" } else { "open" };
+        let mut words = vec!["followups".to_string()];
+        words.extend(person.map(|(_, slug)| slug.to_string()));
+        if self.agenda {
+            words.push("--agenda".into());
+        }
+        format!(
+            "nothing{whose} is {state}{place}; `{}` lists the {in_scope} open",
+            crate::commands::command_line(settings, words)
+        )
+    }
 }
 
 /// Prints the items grouped by person folder (named by the newest note's

@@ -28,3 +28,22 @@ pub enum Outcome {
     /// It answered "no": a check found problems (exit 1).
     Negative,
 }
+
+/// The command line that runs `words` (a subcommand and its arguments)
+/// again on the same notebook: `oneonone`, the `--dir` given if one was,
+/// then each word quoted for a POSIX shell.
+pub(crate) fn command_line(
+    settings: &crate::settings::Settings,
+    words: impl IntoIterator<Item = String>,
+) -> String {
+    let mut all = vec!["oneonone".to_string()];
+    if let crate::settings::DirSource::Flag(dir) = &settings.dir {
+        all.push("--dir".into());
+        all.push(dir.to_string_lossy().into_owned());
+    }
+    all.extend(words);
+    all.iter()
+        .map(|w| shlex::try_quote(w).map_or_else(|_| w.clone(), std::borrow::Cow::into_owned))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

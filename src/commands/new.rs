@@ -8,7 +8,7 @@
 //! opens the note once the lock is let go. `--dry-run` prints the plan's
 //! every step instead, takes no lock and writes nothing.
 
-use crate::cli::NewArgs;
+use crate::cli::{DateArg, NewArgs};
 use crate::commands::Outcome;
 use crate::error::Result;
 use crate::new_note::{NewNote, Request};
@@ -53,7 +53,8 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let notebook = Notebook::open(settings, true)?;
     notebook.tell_if_new(out);
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
-    let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))?;
+    let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))
+        .map_err(|e| e.with_retry(|| retry(args, settings)))?;
     plan.commit(&lock)?;
 
     writeln!(out, "{}", Shown(&plan.shown))?;
@@ -97,4 +98,33 @@ fn dry_run(request: &Request<'_>, settings: &Settings, out: &mut Output) -> Resu
         crate::render::plural(plan.steps(), "step")
     ));
     Ok(Outcome::Done)
+}
+
+/// `oneonone new --new-person` with the name and the other flags given.
+fn retry(args: &NewArgs, settings: &Settings) -> String {
+    let mut words = vec![
+        "new".to_string(),
+        "--new-person".into(),
+        args.person.clone(),
+    ];
+    if let Some(date) = args.date {
+        words.push("--date".into());
+        words.push(match date {
+            DateArg::Day(day) => day.to_string(),
+            DateArg::Today => "today".into(),
+            DateArg::Yesterday => "yesterday".into(),
+        });
+    }
+    if let Some(seed) = args.seed {
+        words.extend(["--seed".into(), seed.to_string()]);
+    }
+    if let Some(framework) = &args.framework {
+        words.extend(["--framework".into(), framework.clone()]);
+    }
+    for (given, flag) in [(args.no_carry, "--no-carry"), (args.edit, "--edit")] {
+        if given {
+            words.push(flag.into());
+        }
+    }
+    crate::commands::command_line(settings, words)
 }

@@ -14,7 +14,9 @@ use crate::settings::Settings;
 /// The person has no notes, or the editor fails.
 pub fn run(args: &OpenArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let person = crate::person::Person::resolve(&notebook, &args.person, false)?;
+    let person = crate::person::Person::resolve(&notebook, &args.person, false, &mut |e| {
+        out.warn(&e);
+    })?;
     let Some(latest) = notebook.meeting(&person.slug, None, settings.today) else {
         return Err(Error::Usage(format!(
             "{} has no notes yet; start one with `oneonone new {}`",

@@ -19,7 +19,8 @@ use crate::settings::Settings;
 pub fn run(args: &PatternsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     // Every note of theirs is read here, once, for all that follows.
-    let (person, mut notes) = crate::person::Person::resolve_with_notes(&notebook, &args.person)?;
+    let (person, mut notes) =
+        crate::person::Person::resolve_with_notes(&notebook, &args.person, &mut |e| out.warn(&e))?;
     let open = followup::scan_folder(&notebook, &person.slug, &mut |e| out.warn(&e));
     let summary =
         crate::people::summarize_notes(&notebook, &notes, &open, settings.today, &mut |e| {

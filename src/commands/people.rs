@@ -21,7 +21,9 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
     let mut items = followup::scan(&notebook, &mut |e| out.warn(&e));
     // Whose each item is counts in their row.
     let mut people = crate::person::People::new(&notebook)?;
-    followup::resolve_owners(&mut items, &mut people, &mut |e| out.warn(&e));
+    // Every person.yaml is read for its row below, which says what cannot
+    // be: said once, there.
+    followup::resolve_owners(&mut items, &mut people, &mut |_| {});
     // Grouped once by folder: each person then looks at their own items.
     let mut by_folder: std::collections::HashMap<String, Vec<followup::FollowUp>> =
         std::collections::HashMap::new();

@@ -15,7 +15,7 @@ use crate::bank::{self, Bank};
 use crate::checkin::CheckIn;
 use crate::cli::PrepArgs;
 use crate::commands::Outcome;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::followup::{self, FollowUp};
 use crate::note::{Note, Section};
 use crate::notebook::{Notebook, PersonNotes};
@@ -37,7 +37,19 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let notebook = Notebook::open(settings, false)?;
     // Every note of theirs is read here, once, for all that follows.
     let mut people = crate::person::People::new(&notebook)?;
-    let (person, mut notes) = people.resolve_with_notes(&args.person)?;
+    // A person.yaml that cannot be read is said once: their own as the
+    // header reads it, below; anyone else's with what it means for names.
+    let mut said = Vec::new();
+    let found = people.resolve_with_notes(&args.person, &mut |e| said.push(e));
+    let own = found
+        .as_ref()
+        .ok()
+        .map(|(p, _)| notebook.show(&Path::new(&p.slug).join(crate::notebook::PROFILE_FILE)));
+    let others = |e: &Error| own.as_deref() != Some(e.path());
+    for e in said.iter().filter(|e| others(e)) {
+        out.warn(e);
+    }
+    let (person, mut notes) = found?;
     let bank = Bank::load(notebook.root(), notebook.shown())?;
     let rules = Sharing::for_notebook(&notebook.config, &bank);
     let today = settings.today;
@@ -47,7 +59,11 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         .into_iter()
         .filter(|i| i.folder.as_deref() == Some(folder))
         .collect();
-    followup::resolve_owners(&mut items, &mut people, &mut |e| out.warn(&e));
+    followup::resolve_owners(&mut items, &mut people, &mut |e| {
+        if others(&e) {
+            out.warn(&e);
+        }
+    });
     let summary =
         crate::people::summarize_notes(&notebook, &notes, &items, today, &mut |e| out.warn(&e));
     header(&summary, today, out)?;

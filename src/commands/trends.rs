@@ -19,7 +19,8 @@ use crate::settings::Settings;
 /// exists), or standard output cannot be written.
 pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let (person, mut notes) = crate::person::Person::resolve_with_notes(&notebook, &args.person)?;
+    let (person, mut notes) =
+        crate::person::Person::resolve_with_notes(&notebook, &args.person, &mut |e| out.warn(&e))?;
     let mut checkins: Vec<CheckIn> = checkin::history(&notebook, &mut notes, &mut |e| out.warn(&e));
     let recorded = checkins.len();
     if let Some(since) = args.since {

@@ -77,6 +77,7 @@ fn issue11_merge_moves_the_notes_in_and_keeps_both_sides() {
              oneonone: person.yaml: role: kept Staff Engineer; alice/person.yaml's Engineer is a comment below it\n\
              oneonone: person.yaml: aliases: added ally from alice/person.yaml\n\
              oneonone: person.yaml: email: alice@example.org added from alice/person.yaml\n\
+             oneonone: person.yaml: aliases: added Alice, the name of alice/\n\
              oneonone: the name is now Alice Smith in 20 notes\n\
              oneonone: updated 43 @alice mentions to @alice-smith, in 23 files\n\
              oneonone: removed the empty alice/\n",
@@ -99,7 +100,7 @@ fn issue11_merge_moves_the_notes_in_and_keeps_both_sides() {
             "alice-smith/person.yaml" => {
                 *text = "name: Alice Smith\nrole: Staff Engineer\n\
                          # alice/person.yaml had: role: Engineer\n\
-                         aliases: [al, ally]\n\
+                         aliases: [al, ally, Alice]\n\
                          # From alice/person.yaml, merged by `oneonone rename`:\n\
                          email: alice@example.org\n"
                     .into();
@@ -202,12 +203,14 @@ fn issue11_dry_run_lists_every_change_and_writes_nothing() {
              \x20 + - [ ] Her promo\n\
              edit mary-ann-walsh/person.yaml:3\n\
              \x20 + # alice/person.yaml had: role: Engineer\n\
+             \x20 + aliases: [Alice]\n\
              remove alice/agenda.md (merged into mary-ann-walsh/agenda.md)\n\
              remove alice/person.yaml (merged into mary-ann-walsh/person.yaml)\n\
              remove alice/ (empty by then)\n",
         )
         .stderr(
             "oneonone: person.yaml: role: kept Lead; alice/person.yaml's Engineer is a comment below it\n\
+             oneonone: person.yaml: aliases: added Alice, the name of alice/\n\
              oneonone: dry run: 7 steps listed, nothing was written\n",
         );
     assert_eq!(snapshot(&t), before);
@@ -423,9 +426,254 @@ fn issue11_a_failed_rename_puts_back_files_larger_than_it_could_write() {
         .status(2)
         .stdout("")
         .stderr(
-            "oneonone: error: alice-blue/2026-10-20.md: cannot write: File too large (os error 27)\n",
+            "oneonone: error: alice-green/2026-10-20.md: cannot write: File too large (os error 27)\n",
         );
     assert_eq!(snapshot(&t), before);
     assert!(!t.path("alice-blue").exists());
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+}
+
+/// Chloé Dubois (alias coco), Marcus Lee, two Alexes, and notes that
+/// mention Chloé every way a name resolves.
+fn chloe() -> Test {
+    let t = Test::new();
+    t.write(
+        "chloe-dubois/person.yaml",
+        "name: Chloé Dubois\naliases: [coco]\n",
+    );
+    t.write(
+        "chloe-dubois/2026-01-05.md",
+        "---\nperson: Chloé Dubois\ndate: 2026-01-05\n---\n- [ ] @chloe sends the doc\n- [ ] Ask @Chloé.\n",
+    );
+    t.write(
+        "marcus-lee/2026-01-06.md",
+        "---\nperson: Marcus Lee\ndate: 2026-01-06\n---\n\
+         - [ ] @coco and @chloe-dubois review it, @chlo too\n\
+         - [ ] Not @chloe-x, @alex, @me or `@chloe`\n",
+    );
+    t.write("alex-kim/person.yaml", "name: Alex Kim\n");
+    t.write("alex-ross/person.yaml", "name: Alex Ross\n");
+    t
+}
+
+#[test]
+fn issue11_rename_rewrites_every_mention_that_meant_the_person() {
+    let t = chloe();
+    t.run(&["rename", "chloe-dubois", "Zoe Martin", "--dry-run"])
+        .ok()
+        .stdout(
+            "rename Chloé Dubois (chloe-dubois/) to Zoe Martin (zoe-martin/)\n\
+             move chloe-dubois/ to zoe-martin/\n\
+             edit marcus-lee/2026-01-06.md:5\n\
+             \x20 - - [ ] @coco and @chloe-dubois review it, @chlo too\n\
+             \x20 + - [ ] @zoe-martin and @zoe-martin review it, @zoe-martin too\n\
+             edit zoe-martin/2026-01-05.md:2\n\
+             \x20 - person: Chloé Dubois\n\
+             \x20 + person: Zoe Martin\n\
+             edit zoe-martin/2026-01-05.md:5\n\
+             \x20 - - [ ] @chloe sends the doc\n\
+             \x20 + - [ ] @zoe-martin sends the doc\n\
+             edit zoe-martin/2026-01-05.md:6\n\
+             \x20 - - [ ] Ask @Chloé.\n\
+             \x20 + - [ ] Ask @zoe-martin.\n\
+             edit zoe-martin/person.yaml:1\n\
+             \x20 - name: Chloé Dubois\n\
+             \x20 + name: Zoe Martin\n",
+        )
+        .stderr("oneonone: dry run: 4 steps listed, nothing was written\n");
+    t.run(&["rename", "chloe-dubois", "Zoe Martin"])
+        .ok()
+        .stderr(
+            "oneonone: renamed Chloé Dubois (chloe-dubois/) to Zoe Martin (zoe-martin/)\n\
+             oneonone: the name is now Zoe Martin in 1 note and person.yaml\n\
+             oneonone: updated 5 @mentions of Chloé Dubois (@chloe, @Chloé, @coco, @chloe-dubois, \
+             @chlo) to @zoe-martin, in 2 files\n",
+        );
+    t.file(
+        "zoe-martin/2026-01-05.md",
+        "---\nperson: Zoe Martin\ndate: 2026-01-05\n---\n- [ ] @zoe-martin sends the doc\n- [ ] Ask @zoe-martin.\n",
+    );
+    t.file(
+        "marcus-lee/2026-01-06.md",
+        "---\nperson: Marcus Lee\ndate: 2026-01-06\n---\n\
+         - [ ] @zoe-martin and @zoe-martin review it, @zoe-martin too\n\
+         - [ ] Not @chloe-x, @alex, @me or `@chloe`\n",
+    );
+    t.file(
+        "zoe-martin/person.yaml",
+        "name: Zoe Martin\naliases: [coco]\n",
+    );
+}
+
+#[test]
+fn issue11_rename_onto_someone_elses_alias_or_name_is_a_merge() {
+    let t = chloe();
+    t.write("mw/person.yaml", "name: Maxine Wu\n");
+    let before = snapshot(&t);
+    t.run(&["rename", "marcus", "coco"])
+        .status(2)
+        .stdout("")
+        .stderr(
+            "oneonone: error: \"coco\" already means Chloé Dubois (chloe-dubois/); \
+         to move the notes of Marcus Lee (marcus-lee/) into chloe-dubois/, run:\n  \
+         oneonone rename marcus coco --merge\n",
+        );
+    t.run(&["rename", "marcus", "maxine wu"]).status(2).stderr(
+        "oneonone: error: \"maxine wu\" already means Maxine Wu (mw/); \
+         to move the notes of Marcus Lee (marcus-lee/) into mw/, run:\n  \
+         oneonone rename marcus 'maxine wu' --merge\n",
+    );
+    assert_eq!(snapshot(&t), before);
+    // Their own alias is no one else's.
+    t.run(&["rename", "chloe", "coco", "--dry-run"])
+        .ok()
+        .stdout(
+            "rename Chloé Dubois (chloe-dubois/) to coco (coco/)\n\
+             move chloe-dubois/ to coco/\n\
+             edit coco/2026-01-05.md:2\n\
+             \x20 - person: Chloé Dubois\n\
+             \x20 + person: coco\n\
+             edit coco/2026-01-05.md:5\n\
+             \x20 - - [ ] @chloe sends the doc\n\
+             \x20 + - [ ] @coco sends the doc\n\
+             edit coco/2026-01-05.md:6\n\
+             \x20 - - [ ] Ask @Chloé.\n\
+             \x20 + - [ ] Ask @coco.\n\
+             edit coco/person.yaml:1\n\
+             \x20 - name: Chloé Dubois\n\
+             \x20 + name: coco\n\
+             edit marcus-lee/2026-01-06.md:5\n\
+             \x20 - - [ ] @coco and @chloe-dubois review it, @chlo too\n\
+             \x20 + - [ ] @coco and @coco review it, @coco too\n",
+        );
+    // With --merge, into the person the name means, under their name.
+    t.run(&["rename", "marcus", "coco", "--merge"]).ok().stderr(
+        "oneonone: merged Marcus Lee (marcus-lee/) into Chloé Dubois (chloe-dubois/)\n\
+         oneonone: moved 1 note into chloe-dubois/\n\
+         oneonone: person.yaml: aliases: added Marcus Lee, the name of marcus-lee/\n\
+         oneonone: the name is now Chloé Dubois in 1 note\n\
+         oneonone: removed the empty marcus-lee/\n",
+    );
+    t.file(
+        "chloe-dubois/2026-01-06.md",
+        "---\nperson: Chloé Dubois\ndate: 2026-01-06\n---\n\
+         - [ ] @coco and @chloe-dubois review it, @chlo too\n\
+         - [ ] Not @chloe-x, @alex, @me or `@chloe`\n",
+    );
+    t.file(
+        "chloe-dubois/person.yaml",
+        "name: Chloé Dubois\naliases: [coco, Marcus Lee]\n",
+    );
+    assert!(!t.path("marcus-lee").exists());
+}
+
+#[test]
+fn issue11_merge_keeps_the_merged_persons_name_as_an_alias() {
+    let t = Test::new();
+    t.write(
+        "aj/2026-01-05.md",
+        "---\nperson: AJ\ndate: 2026-01-05\n---\nNotes.\n",
+    );
+    t.write("aj/person.yaml", "name: AJ\nrole: Engineer\n");
+    t.write(
+        "alice-jones/2026-01-12.md",
+        "---\nperson: Alice Jones\ndate: 2026-01-12\n---\nMore.\n",
+    );
+    t.write(
+        "alice-jones/person.yaml",
+        "name: Alice Jones\nrole: Engineer\n",
+    );
+    t.run(&["rename", "aj", "Alice Jones", "--merge"])
+        .ok()
+        .stderr(
+            "oneonone: merged AJ (aj/) into Alice Jones (alice-jones/)\n\
+             oneonone: moved 1 note into alice-jones/\n\
+             oneonone: person.yaml: aliases: added AJ, the name of aj/\n\
+             oneonone: the name is now Alice Jones in 1 note\n\
+             oneonone: removed the empty aj/\n",
+        );
+    t.file(
+        "alice-jones/person.yaml",
+        "name: Alice Jones\nrole: Engineer\naliases: [AJ]\n",
+    );
+    t.run(&["agenda", "aj"]).ok().stderr(
+        "oneonone: no open talking points for Alice Jones; add one with `oneonone agenda alice-jones \"...\"`\n",
+    );
+
+    // A folder named otherwise than its person: both names stay, in the
+    // list's own style.
+    let t = Test::new();
+    t.write("al/person.yaml", "name: Alice\naliases:\n  - ali\n");
+    t.write(
+        "alice-smith/person.yaml",
+        "name: Alice Smith\naliases:\n  - smithy\n",
+    );
+    t.run(&["rename", "al", "Alice Smith", "--merge"])
+        .ok()
+        .stderr(
+            "oneonone: merged Alice (al/) into Alice Smith (alice-smith/)\n\
+             oneonone: moved 0 notes into alice-smith/\n\
+             oneonone: person.yaml: aliases: added ali from al/person.yaml\n\
+             oneonone: person.yaml: aliases: added Alice, al, the name and folder of al/\n\
+             oneonone: removed the empty al/\n",
+        );
+    t.file(
+        "alice-smith/person.yaml",
+        "name: Alice Smith\naliases:\n  - smithy\n  - ali\n  - Alice\n  - al\n",
+    );
+}
+
+#[test]
+fn issue11_a_failed_merge_names_the_file_where_it_is_again() {
+    let t = Test::new();
+    let big = format!(
+        "---\nperson: Alice\ndate: 2026-01-05\n---\n{}\n",
+        "x".repeat(4100)
+    );
+    t.write("alice/2026-01-05.md", &big);
+    t.write(
+        "alice-smith/2026-01-05.md",
+        "---\nperson: Alice Smith\ndate: 2026-01-05\n---\n",
+    );
+    t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let before = snapshot(&t);
+    // The note moves to alice-smith/2026-01-05-2.md, its edit fails, and
+    // it moves back.
+    run_with_size_limit(&t, 4, "rename alice 'Alice Smith' --merge")
+        .status(2)
+        .stdout("")
+        .stderr(
+            "oneonone: error: alice/2026-01-05.md: cannot write: File too large (os error 27)\n",
+        );
+    assert_eq!(snapshot(&t), before);
+}
+
+#[test]
+fn issue11_rename_keeps_the_names_quotes() {
+    let t = Test::new();
+    t.write(
+        "alice-smith/person.yaml",
+        "name: \"Alice Smith\"  # hers\nrole: Engineer\n",
+    );
+    t.write(
+        "alice-smith/2026-01-05.md",
+        "---\nperson: 'Alice Smith'\ndate: 2026-01-05\n---\n",
+    );
+    t.write(
+        "alice-smith/2026-01-12.md",
+        "---\nperson: Alice Smith\ndate: 2026-01-12\n---\n",
+    );
+    t.run(&["rename", "alice-smith", "Alice O'Neil"]).ok();
+    t.file(
+        "alice-o-neil/person.yaml",
+        "name: \"Alice O'Neil\"  # hers\nrole: Engineer\n",
+    );
+    t.file(
+        "alice-o-neil/2026-01-05.md",
+        "---\nperson: 'Alice O''Neil'\ndate: 2026-01-05\n---\n",
+    );
+    t.file(
+        "alice-o-neil/2026-01-12.md",
+        "---\nperson: Alice O'Neil\ndate: 2026-01-12\n---\n",
+    );
 }

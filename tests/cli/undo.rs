@@ -293,7 +293,8 @@ fn issue12_undo_of_a_merge_makes_the_old_folder_again() {
          oneonone: moved mary/2026-01-05-2.md back to alice/2026-01-05.md\n\
          oneonone: restored alice/agenda.md\n\
          oneonone: restored alice/2026-01-05.md\n\
-         oneonone: restored mary/agenda.md\n",
+         oneonone: restored mary/agenda.md\n\
+         oneonone: removed mary/person.yaml\n",
     );
     assert_eq!(snapshot(&t), before);
 }
