@@ -58,10 +58,31 @@ pub struct FollowUp {
 /// that cannot be read or parsed are reported to `warn` (in path order);
 /// what can be read of them is still listed.
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
+    scan_keyed(notebook, warn, false).0
+}
+
+/// [`scan`], and with `keyed` the [`Trail`] of every meeting note that
+/// holds a ticked or carried item (for [`orphan_counts`]).
+pub fn scan_keyed(
+    notebook: &Notebook,
+    warn: &mut dyn FnMut(Error),
+    keyed: bool,
+) -> (Vec<FollowUp>, Vec<Trail>) {
     if !notebook.config.cache.unwrap_or(true) {
         crate::followup::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
-        return scan_files(notebook, &files, warn, &task::Task::is_open, true);
+        let read = scan_files_hashed(
+            notebook,
+            &files,
+            warn,
+            &task::Task::is_open,
+            Scanning {
+                open_only: true,
+                hash: false,
+                keyed,
+            },
+        );
+        return (read.found, trails(&files, read.keys));
     }
     // Unchanged files come from the cache (read while the walk runs); the
     // rest are read, and cached.
@@ -82,7 +103,15 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
             let file = &files[i];
             let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
             match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
-                Some(items) => part.hits.extend(items),
+                Some((items, keys)) => {
+                    part.hits.extend(items);
+                    if keyed && let Some(keys) = keys {
+                        part.trails.push(Trail {
+                            path: Arc::from(paths[i].as_str()),
+                            keys,
+                        });
+                    }
+                }
                 None => part.misses.push(Miss {
                     file: file.clone(),
                     stamp,
@@ -102,14 +131,18 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
     let mut found = Vec::new();
+    let mut trailed = Vec::new();
     let mut misses: Vec<Miss> = Vec::new();
     for mut part in parts {
         found.append(&mut part.hits);
+        trailed.append(&mut part.trails);
         misses.append(&mut part.misses);
     }
     let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
     let mut failed = std::collections::HashSet::new();
-    let (read, hashes) = scan_files_hashed(
+    // What is cached is complete (the keys too), whoever asks.
+    let kept = cache.is_kept();
+    let read = scan_files_hashed(
         notebook,
         &miss_files,
         &mut |e| {
@@ -117,15 +150,18 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
             warn(e);
         },
         &task::Task::is_open,
-        true,
-        cache.is_kept(),
+        Scanning {
+            open_only: true,
+            hash: kept,
+            keyed: keyed || kept,
+        },
     );
     let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
         std::collections::HashMap::new();
-    for item in &read {
+    for item in &read.found {
         by_path.entry(&item.path).or_default().push(item);
     }
-    for (Miss { file, stamp }, hash) in misses.iter().zip(&hashes) {
+    for ((Miss { file, stamp }, hash), keys) in misses.iter().zip(&read.hashes).zip(&read.keys) {
         let rel = slash_path(&file.rel);
         let shown = notebook.show(&file.rel);
         if let (Some(stamp), Some(hash)) = (stamp, hash)
@@ -135,14 +171,17 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
                 .get(rel.as_str())
                 .map(|v| v.iter().map(|i| (*i).clone()).collect())
                 .unwrap_or_default();
-            cache.put(&rel, *stamp, *hash, &items, now);
+            cache.put(&rel, *stamp, *hash, &items, keys.as_ref(), now);
         }
     }
     cache.retain(&paths.iter().map(String::as_str).collect());
     cache.save(notebook.root());
-    found.extend(read);
+    if keyed {
+        trailed.extend(trails(&miss_files, read.keys));
+    }
+    found.extend(read.found);
     found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    found
+    (found, trailed)
 }
 
 /// The open follow-ups of one person folder only (for commands about one
@@ -152,8 +191,44 @@ pub fn scan_folder(
     folder: &str,
     warn: &mut dyn FnMut(Error),
 ) -> Vec<FollowUp> {
+    scan_folder_keyed(notebook, folder, warn, false).0
+}
+
+/// [`scan_folder`], and with `keyed` the folder's [`Trail`]s, as
+/// [`scan_keyed`] gives them.
+pub fn scan_folder_keyed(
+    notebook: &Notebook,
+    folder: &str,
+    warn: &mut dyn FnMut(Error),
+    keyed: bool,
+) -> (Vec<FollowUp>, Vec<Trail>) {
     let files = notebook.markdown_files_under(Path::new(folder), warn);
-    scan_files(notebook, &files, warn, &task::Task::is_open, true)
+    let read = scan_files_hashed(
+        notebook,
+        &files,
+        warn,
+        &task::Task::is_open,
+        Scanning {
+            open_only: true,
+            hash: false,
+            keyed,
+        },
+    );
+    (read.found, trails(&files, read.keys))
+}
+
+/// The trails of the files that have keys.
+fn trails(files: &[NoteFile], keys: Vec<Option<Keys>>) -> Vec<Trail> {
+    files
+        .iter()
+        .zip(keys)
+        .filter_map(|(file, keys)| {
+            Some(Trail {
+                path: Arc::from(slash_path(&file.rel)),
+                keys: keys?,
+            })
+        })
+        .collect()
 }
 
 /// Like [`scan`], for the task items `want` picks (open or checked ones).
@@ -171,6 +246,8 @@ pub fn scan_with(
 struct Lookup {
     /// The cached items of the files it could answer for.
     hits: Vec<FollowUp>,
+    /// Their trails, when asked for.
+    trails: Vec<Trail>,
     /// The files to read.
     misses: Vec<Miss>,
 }
@@ -184,8 +261,8 @@ struct Miss {
     stamp: Option<crate::followup::cache::Stamp>,
 }
 
-/// What one scanning thread found, the errors and hashes with the index
-/// of their file.
+/// What one scanning thread found, the errors, hashes and keys with the
+/// index of their file.
 #[derive(Default)]
 struct Part {
     /// The items.
@@ -194,6 +271,29 @@ struct Part {
     errors: Vec<(usize, Error)>,
     /// Content hashes, when asked for.
     hashes: Vec<(usize, u64)>,
+    /// Meeting notes' keys, when asked for.
+    keys: Vec<(usize, Keys)>,
+}
+
+/// What a scan of files reads besides the items.
+#[derive(Clone, Copy)]
+struct Scanning {
+    /// Only open items are wanted: a file whose every `[ ]` is an empty
+    /// placeholder is not parsed for them.
+    open_only: bool,
+    /// The [`crate::followup::cache::content_hash`] of each file read (for
+    /// the cache: the hash is of the very bytes the items come from).
+    hash: bool,
+    /// The [`Keys`] of each meeting note.
+    keyed: bool,
+}
+
+/// What [`scan_files_hashed`] found: the items, and by index in the files
+/// given, hashes and keys as asked for.
+struct Scanned {
+    found: Vec<FollowUp>,
+    hashes: Vec<Option<u64>>,
+    keys: Vec<Option<Keys>>,
 }
 
 /// Reads and parses the files on every core. With `open_only`, a file
@@ -205,20 +305,27 @@ fn scan_files(
     want: &(dyn Fn(&task::Task) -> bool + Sync),
     open_only: bool,
 ) -> Vec<FollowUp> {
-    scan_files_hashed(notebook, files, warn, want, open_only, false).0
+    let scanning = Scanning {
+        open_only,
+        hash: false,
+        keyed: false,
+    };
+    scan_files_hashed(notebook, files, warn, want, scanning).found
 }
 
-/// [`scan_files`], and with `hash` the [`crate::followup::cache::content_hash`] of
-/// each file read, by index in `files` (for the cache: the hash is of the
-/// very bytes the items come from).
+/// [`scan_files`], with hashes and keys as `scanning` asks.
 fn scan_files_hashed(
     notebook: &Notebook,
     files: &[NoteFile],
     warn: &mut dyn FnMut(Error),
     want: &(dyn Fn(&task::Task) -> bool + Sync),
-    open_only: bool,
-    hash: bool,
-) -> (Vec<FollowUp>, Vec<Option<u64>>) {
+    scanning: Scanning,
+) -> Scanned {
+    let Scanning {
+        open_only,
+        hash,
+        keyed,
+    } = scanning;
     // A pool of its own, not rayon's: measured for issue 10, rayon's
     // fold keeps one list of items per piece of work instead of one per
     // core, which held 4 to 7 MB more at 100,000 notes and cost more CPU.
@@ -239,15 +346,26 @@ fn scan_files_hashed(
                 part.hashes
                     .push((i, crate::followup::cache::content_hash(text.as_bytes())));
             }
+            let keyed = keyed && is_meeting_note(&file.rel);
             match read {
-                Ok(text) if open_only && !may_hold_open_item(&text) => {}
-                Ok(text) => part.found.extend(items(
-                    notebook,
-                    &file.rel,
-                    &text,
-                    &mut |e| part.errors.push((i, e)),
-                    want,
-                )),
+                Ok(text)
+                    if open_only
+                        && !may_hold_open_item(&text)
+                        && !(keyed && may_hold_keys(&text)) => {}
+                Ok(text) => {
+                    let (found, keys) = note_items(
+                        notebook,
+                        &file.rel,
+                        &text,
+                        &mut |e| part.errors.push((i, e)),
+                        want,
+                        keyed,
+                    );
+                    part.found.extend(found);
+                    if let Some(keys) = keys {
+                        part.keys.push((i, keys));
+                    }
+                }
                 Err(e) => part.errors.push((i, e)),
             }
         }
@@ -265,6 +383,7 @@ fn scan_files_hashed(
     let mut found = Vec::new();
     let mut errors = Vec::new();
     let mut hashes = vec![None; if hash { files.len() } else { 0 }];
+    let mut keys = vec![None; if keyed { files.len() } else { 0 }];
     for mut part in parts {
         if found.is_empty() {
             found = part.found;
@@ -275,6 +394,9 @@ fn scan_files_hashed(
         for (i, h) in part.hashes {
             hashes[i] = Some(h);
         }
+        for (i, k) in part.keys {
+            keys[i] = Some(k);
+        }
     }
     errors.sort_by_key(|(i, _)| *i);
     for (_, e) in errors {
@@ -283,7 +405,11 @@ fn scan_files_hashed(
     // The walk sorts by folder, then name; the promise is by path string
     // (`alice-smith/` before `alice/`), then line.
     found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    (found, hashes)
+    Scanned {
+        found,
+        hashes,
+        keys,
+    }
 }
 
 /// False only when the text certainly holds no open item: every `[ ]` in
@@ -315,15 +441,35 @@ pub fn may_hold_open_item(text: &str) -> bool {
     false
 }
 
-/// The wanted task items of one note's text, as follow-ups.
-pub fn items(
+/// False only when the text certainly holds no ticked and no carried
+/// item: no `[x]`, `[X]` or `[>]` anywhere.
+fn may_hold_keys(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b']', bytes)
+        .any(|at| at >= 2 && bytes[at - 2] == b'[' && matches!(bytes[at - 1], b'x' | b'X' | b'>'))
+}
+
+/// True for `<folder>/YYYY-MM-DD.md` (or `-N.md`): a meeting note.
+fn is_meeting_note(rel: &Path) -> bool {
+    let mut parts = rel.iter();
+    matches!(
+        (parts.next(), parts.next().and_then(|n| n.to_str()), parts.next()),
+        (Some(_), Some(name), None) if crate::notebook::parse_meeting_name(name).is_some()
+    )
+}
+
+/// The wanted task items of one note's text, as follow-ups, and with
+/// `keyed` the note's [`Keys`] (when it has any).
+fn note_items(
     notebook: &Notebook,
     rel: &Path,
     text: &str,
     warn: &mut dyn FnMut(Error),
     want: &dyn Fn(&task::Task) -> bool,
-) -> Vec<FollowUp> {
+    keyed: bool,
+) -> (Vec<FollowUp>, Option<Keys>) {
     let note = Note::split(text);
+    let mut keys = None;
     // In agenda.md only the top-level points count, as `agenda` and `new`
     // see them.
     let open: Vec<task::Task> = if crate::agenda::is_agenda_path(&slash_path(rel)) {
@@ -333,10 +479,14 @@ pub fn items(
             .filter(|t| want(t))
             .collect()
     } else {
-        task::tasks(&note).into_iter().filter(|t| want(t)).collect()
+        let tasks = task::tasks(&note);
+        if keyed {
+            keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
+        }
+        tasks.into_iter().filter(|t| want(t)).collect()
     };
     if open.is_empty() {
-        return Vec::new();
+        return (Vec::new(), keys);
     }
     // Frontmatter matters (and is read) only for files with items to list.
     let (frontmatter, problem) = note.frontmatter_lenient(&notebook.show(rel));
@@ -351,7 +501,8 @@ pub fn items(
             .and_then(parse_date_prefix)
     });
     let path: Arc<str> = Arc::from(slash_path(rel));
-    open.into_iter()
+    let found = open
+        .into_iter()
         .map(|t| {
             let (mention, due) = mention_and_due(&t.text);
             let (owner, mention) = Owner::written(mention);
@@ -368,7 +519,8 @@ pub fn items(
                 checkbox: t.checkbox,
             }
         })
-        .collect()
+        .collect();
+    (found, keys)
 }
 
 impl FollowUp {
@@ -417,6 +569,198 @@ pub fn resolve_owners(
             item.owner = Owner::Person(owner.clone());
         }
     }
+}
+
+/// A follow-up's text without its `(from DATE)` note, blanks folded and
+/// lowercased: two items with the same key are the same follow-up.
+#[must_use]
+pub fn normalized(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(date) = crate::carry::origin(text) {
+        out = out
+            .replace(&format!(" (from {date})"), "")
+            .replace(&format!("(from {date})"), "");
+    }
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A short, stable key of a follow-up's [`normalized`] text, as the cache
+/// keeps it: the first 64 bits of its BLAKE3 hash.
+#[must_use]
+pub fn key(text: &str) -> u64 {
+    crate::followup::cache::content_hash(normalized(text).as_bytes())
+}
+
+/// What a meeting note holds besides its open follow-ups, to tell whether
+/// the items it carried on (`[>]`) are held by a later note: the [`key`]s
+/// of its `[>]` items and of all its other items (open or ticked). Kept in
+/// the cache beside the open items, so a warm `followups` need not read
+/// the notes again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// Keys of the `[>]` items with some text.
+    pub carried: Vec<u64>,
+    /// Keys of the other items with some text, open or ticked.
+    pub others: Vec<u64>,
+}
+
+impl Keys {
+    /// The keys of a note whose task items are `tasks`.
+    #[must_use]
+    pub fn of(note: &Note<'_>, tasks: &[task::Task]) -> Keys {
+        let keyed = |text: &str| (!normalized(text).is_empty()).then(|| key(text));
+        // Most notes carry nothing: the parse for `[>]` only where one is.
+        let carried = if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some() {
+            task::carried(note)
+                .iter()
+                .filter_map(|(_, text)| keyed(text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Keys {
+            carried,
+            others: tasks.iter().filter_map(|t| keyed(&t.text)).collect(),
+        }
+    }
+
+    /// True when the note has no item with text.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.carried.is_empty() && self.others.is_empty()
+    }
+}
+
+/// One meeting note's [`Keys`], as a keyed scan gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trail {
+    /// The note, relative to the notebook, with `/`.
+    pub path: Arc<str>,
+    /// What it holds.
+    pub keys: Keys,
+}
+
+/// The `[>]` items that no later note holds: `notes` are one person's
+/// meeting notes, newest first, each as the keys of its `[>]` items and
+/// the keys of its other items. A carried item is accounted for when a
+/// later note holds an item with the same key, whatever its state: open,
+/// ticked, or carried on again (that later `[>]` is judged in its turn).
+/// Gives, for each note, the indices of its orphaned `[>]` items.
+#[must_use]
+pub fn orphans<K: Eq + std::hash::Hash>(notes: &[(&[K], &[K])]) -> Vec<Vec<usize>> {
+    let mut later: std::collections::HashSet<&K> = std::collections::HashSet::new();
+    notes
+        .iter()
+        .map(|(carried, others)| {
+            let orphaned = (0..carried.len())
+                .filter(|&i| !later.contains(&carried[i]))
+                .collect();
+            later.extend(carried.iter().chain(others.iter()));
+            orphaned
+        })
+        .collect()
+}
+
+/// How many `[>]` items of each person folder no later note holds (see
+/// [`orphans`]), from the trails of its meeting notes; folders with none
+/// are left out.
+#[must_use]
+pub fn orphan_counts(trails: &[Trail]) -> std::collections::BTreeMap<String, usize> {
+    type Dated<'a> = ((NaiveDate, u32), &'a Keys);
+    let mut by_folder: std::collections::BTreeMap<&str, Vec<Dated<'_>>> =
+        std::collections::BTreeMap::new();
+    for trail in trails {
+        if let Some((folder, name)) = trail.path.split_once('/')
+            && let Some(order) = crate::notebook::parse_meeting_name(name)
+        {
+            by_folder
+                .entry(folder)
+                .or_default()
+                .push((order, &trail.keys));
+        }
+    }
+    let mut counts = std::collections::BTreeMap::new();
+    for (folder, mut notes) in by_folder {
+        notes.sort_by_key(|(order, _)| std::cmp::Reverse(*order));
+        let sides: Vec<(&[u64], &[u64])> = notes
+            .iter()
+            .map(|(_, k)| (k.carried.as_slice(), k.others.as_slice()))
+            .collect();
+        let count: usize = orphans(&sides).iter().map(Vec::len).sum();
+        if count > 0 {
+            counts.insert(folder.to_string(), count);
+        }
+    }
+    counts
+}
+
+/// One `[>]` item of a note, with the byte to change to reopen it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedMark {
+    /// 1-based line of the item.
+    pub line: usize,
+    /// Byte offset, in the whole file, of the `>` between the brackets,
+    /// when turning it into a blank makes the item an open task.
+    pub mark: Option<usize>,
+    /// The item's text, as [`task::carried`] reads it.
+    pub text: String,
+}
+
+/// The note's `[>]` items ([`task::carried`]) with the offset of each
+/// one's `>`: on the item's line, the first `[>]` with nothing before it
+/// but blanks, quote marks and list markers. An item whose mark cannot be
+/// placed so, or whose mark turned back into a blank would not make the
+/// task item pulldown-cmark reads, has no `mark`: only a mark that one
+/// byte reopens is given.
+#[must_use]
+pub fn carried_marks(note: &Note<'_>) -> Vec<CarriedMark> {
+    let text = note.text;
+    let mut marks = Vec::new();
+    let (mut line, mut start) = (1, 0);
+    for (at_line, item) in task::carried(note) {
+        // Lines come in file order: walk on to this one.
+        while line < at_line {
+            let Some(end) = memchr::memchr(b'\n', &text.as_bytes()[start..]) else {
+                break;
+            };
+            start += end + 1;
+            line += 1;
+        }
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |e| start + e);
+        let found = text[start..end].match_indices("[>]").find(|(at, _)| {
+            text[start..start + at].chars().all(|c| {
+                matches!(c, ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')') || c.is_ascii_digit()
+            })
+        });
+        marks.push(CarriedMark {
+            line: at_line,
+            mark: found.map(|(at, _)| start + at + 1),
+            text: item,
+        });
+    }
+    if marks.iter().all(|m| m.mark.is_none()) {
+        return marks;
+    }
+    // Reopened all at once, each mark must be a task's box.
+    let mut bytes = text.as_bytes().to_vec();
+    for at in marks.iter().filter_map(|m| m.mark) {
+        bytes[at] = b' ';
+    }
+    // Only ASCII '>' became ASCII ' ': still UTF-8.
+    let reopened = String::from_utf8(bytes).unwrap_or_default();
+    let boxes: std::collections::HashSet<usize> = task::tasks(&Note::split(&reopened))
+        .into_iter()
+        .filter(|t| !t.checked)
+        .map(|t| t.checkbox)
+        .collect();
+    for m in &mut marks {
+        m.mark = m.mark.filter(|at| boxes.contains(at));
+    }
+    marks
 }
 
 /// The order follow-ups are shown in: overdue first (most overdue first),

@@ -106,20 +106,9 @@ pub fn quarter(date: NaiveDate) -> String {
     format!("{}-Q{}", date.year(), date.month0() / 3 + 1)
 }
 
-/// A follow-up's text without its `(from DATE)` note, for matching copies.
-#[must_use]
-pub fn normalized(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(date) = crate::carry::origin(text) {
-        out = out
-            .replace(&format!(" (from {date})"), "")
-            .replace(&format!("(from {date})"), "");
-    }
-    out.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+/// A follow-up's text without its `(from DATE)` note, for matching copies
+/// (kept with the follow-ups, which the cache keys by it).
+pub use crate::followup::normalized;
 
 /// Reads the patterns in a person's notes. `history` are their check-ins
 /// ([`crate::checkin::history`] of the same notes), `open` the notebook's open
