@@ -1,7 +1,11 @@
 //! `oneonone followups`: the open follow-ups across the notebook, grouped
 //! by person with overdue items first and then the newest meeting first, or
 //! as JSON. Talking points waiting in agenda.md files are counted, and
-//! listed with `--agenda`.
+//! listed with `--agenda`. Carried items (`[>]`) that no later note holds
+//! (the note `new` carried them into was deleted) are hidden from the
+//! listing: each person who has some is named on standard error with the
+//! command that reopens them, as the waiting talking points are (a notice:
+//! the listing itself is whole, so the exit status stays 0).
 
 use std::collections::BTreeMap;
 
@@ -13,7 +17,7 @@ use crate::followup::{self, FollowUp, Owner};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
 use crate::person::{People, Wanted};
-use crate::render::print_item;
+use crate::render::{self, print_item};
 use crate::settings::Settings;
 
 /// Lists the open follow-ups.
@@ -36,10 +40,22 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         Some(typed) => Some(Owner::named(&people.resolve(typed, Wanted::Existing)?.slug)),
         None => None,
     };
-    let mut items = match &only {
-        Some(folder) => followup::scan_folder(&notebook, folder, &mut |e| out.warn(&e)),
-        None => followup::scan(&notebook, &mut |e| out.warn(&e)),
+    let (mut items, trails) = match &only {
+        Some(folder) => followup::scan_folder_keyed(&notebook, folder, &mut |e| out.warn(&e), true),
+        None => followup::scan_keyed(&notebook, &mut |e| out.warn(&e), true),
     };
+    for (folder, count) in followup::orphan_counts(&trails) {
+        if only.as_ref().is_some_and(|o| *o != folder) {
+            continue;
+        }
+        let name = crate::person::display_name(&notebook, &folder).unwrap_or(folder);
+        out.notice(format_args!(
+            "{} of {} {} no open copy: `oneonone check --fix`",
+            render::plural(count, "carried follow-up"),
+            sanitize(&name),
+            if count == 1 { "has" } else { "have" }
+        ));
+    }
     if let Some(folder) = &only {
         items.retain(|item| item.folder.as_deref() == Some(folder.as_str()));
     }
