@@ -298,7 +298,7 @@ pub struct DoneArgs {
     #[arg(long, short, value_name = "PERSON", requires = "text")]
     pub person: Option<String>,
 
-    /// Uncheck instead: turn `[x]` back into `[ ]`
+    /// Uncheck instead: turn `[x]` (or, by PATH:LINE, a carried `[>]`) back into `[ ]`
     #[arg(long)]
     pub reopen: bool,
 }
