@@ -268,6 +268,178 @@ pub fn as_note_items(text: &str, points: &[Point]) -> Vec<String> {
     items
 }
 
+/// A line of agenda.md that looks like a talking point but is not a task
+/// item, so `new` never moves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stray {
+    /// Its 1-based line.
+    pub line: usize,
+    /// The line as written, trimmed.
+    pub written: String,
+    /// The spelling that works: `- [ ] text`, with the list marker the
+    /// line had.
+    pub spelling: String,
+}
+
+/// The lines of an agenda that look like talking points but are not task
+/// items. pulldown-cmark says what is a task item (GitHub's rules); of the
+/// rest, outside code, HTML, block quotes and the lines of task items
+/// (their wrapped lines and sub-items are theirs), a line looks like a
+/// point when it is:
+/// - the first line of a top-level list item with no checkbox, or one
+///   spelled wrong (`- point`, `- [] point`, `* [ ]point`);
+/// - a line of a paragraph that starts as a task item spelled wrong
+///   (`-[ ] point`, `[ ] point`, `+[]point`), also where it continues a
+///   point (`-[ ] point` right under `- [ ] one` is read as more words of
+///   `one`, and would move with it as such);
+/// - a line of a paragraph that comes after the file's first top-level
+///   list: a point written as plain text under the points.
+///
+/// Never flagged: headings, the blurb [`new_file`] writes, other prose
+/// before the first list, table rows, and a box with a mark in it
+/// (`-[x] point` reads as done).
+#[must_use]
+pub fn stray_lines(text: &str) -> Vec<Stray> {
+    let note = Note::split(text);
+    let body = note.body();
+    let base = note.body_start;
+    let template = new_file("");
+    let blurb: Vec<&str> = template.lines().skip(2).take(2).collect();
+    // Top-level list items (with whether they are tasks) and paragraphs
+    // outside lists and quotes, by their ranges in the body.
+    let mut items: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut first_list: Option<usize> = None;
+    let (mut lists, mut quotes) = (0usize, 0usize);
+    let mut open_items: Vec<(Range<usize>, bool, bool)> = Vec::new();
+    // Where the lines that continue an item's text start.
+    let mut continued: Vec<usize> = Vec::new();
+    let mut after_break = false;
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_TASKLISTS).into_offset_iter() {
+        if after_break {
+            after_break = false;
+            continued.push(range.start);
+        }
+        match event {
+            Event::SoftBreak if lists > 0 && quotes == 0 => after_break = true,
+            Event::Start(Tag::List(_)) => {
+                if lists == 0 && quotes == 0 && first_list.is_none() {
+                    first_list = Some(range.start);
+                }
+                lists += 1;
+            }
+            Event::End(TagEnd::List(_)) => lists -= 1,
+            Event::Start(Tag::BlockQuote(_)) => quotes += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quotes -= 1,
+            Event::Start(Tag::Item) => open_items.push((range, false, lists == 1 && quotes == 0)),
+            Event::TaskListMarker(_) => {
+                if let Some(item) = open_items.last_mut() {
+                    item.1 = true;
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                if let Some((range, task, top)) = open_items.pop()
+                    && top
+                {
+                    items.push((range, task));
+                }
+            }
+            Event::Start(Tag::Paragraph) if lists == 0 && quotes == 0 => paragraphs.push(range),
+            _ => {}
+        }
+    }
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    for (range, task) in items {
+        if task {
+            continue;
+        }
+        let line = body[range.clone()].split('\n').next().unwrap_or_default();
+        if let Some((spelling, _)) = spelled(line, false) {
+            found.push((range.start, line.trim().to_string(), spelling));
+        }
+    }
+    for at in continued {
+        let start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = body[start..].split('\n').next().unwrap_or_default();
+        if let Some((spelling, true)) = spelled(line, false)
+            && !is_list_line(line)
+        {
+            found.push((start, line.trim().to_string(), spelling));
+        }
+    }
+    for range in paragraphs {
+        let after_list = first_list.is_some_and(|at| at < range.start);
+        let mut at = range.start;
+        for line in body[range.clone()].split_inclusive('\n') {
+            let trimmed = line.trim();
+            if !trimmed.is_empty()
+                && !blurb.contains(&trimmed)
+                && let Some((spelling, _)) = spelled(line, after_list)
+            {
+                found.push((at, trimmed.to_string(), spelling));
+            }
+            at += line.len();
+        }
+    }
+    found.sort_by_key(|(at, _, _)| *at);
+    let mut lines = 1;
+    let mut counted = 0;
+    found
+        .into_iter()
+        .map(|(at, written, spelling)| {
+            lines += crate::note::count_newlines(&text.as_bytes()[counted..base + at]);
+            counted = base + at;
+            Stray {
+                line: lines,
+                written,
+                spelling,
+            }
+        })
+        .collect()
+}
+
+/// How a line that may be a point is spelled as one (`- [ ] text`), when
+/// it is one, and whether it has a box: it starts as a box spelled wrong
+/// (`-[ ]`, `[]`, a list marker with no box), or `plain` text counts too. `None` for a line
+/// with no text, a table row, or one with a mark in its box (`[x]` done,
+/// `[>]`, `[-]`).
+fn spelled(line: &str, plain: bool) -> Option<(String, bool)> {
+    let l = line.trim();
+    if l.starts_with('|') {
+        return None;
+    }
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    let marker_len = if l.starts_with(['-', '*', '+']) {
+        1
+    } else if digits > 0 && l[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        0
+    };
+    let (marker, rest) = l.split_at(marker_len);
+    let rest = rest.trim_start();
+    let (boxed, rest) = match rest.strip_prefix('[') {
+        Some(inner) => match inner.find(']') {
+            Some(close) if inner[..close].trim().is_empty() => (true, &inner[close + 1..]),
+            // A mark (`[x]` done, `[>]`, `[-]`): not an open point.
+            Some(close) if inner[..close].trim().chars().count() == 1 => return None,
+            _ => (false, rest),
+        },
+        None => (false, rest),
+    };
+    let words = rest.trim();
+    if words.is_empty() || !(boxed || marker_len > 0 || plain) {
+        return None;
+    }
+    // A paragraph line that starts with `-` but no blank after it is
+    // prose (`-- a dash`), unless a box follows.
+    if marker_len > 0 && !boxed && !l[marker_len..].starts_with([' ', '\t']) && !plain {
+        return None;
+    }
+    let marker = if marker.is_empty() { "-" } else { marker };
+    Some((format!("{marker} [ ] {words}"), boxed))
+}
+
 fn is_list_line(line: &str) -> bool {
     let l = line.trim_start();
     l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ ") || {

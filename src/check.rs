@@ -398,8 +398,22 @@ fn check_framework(rel: &str, note: &Note<'_>, bank: &Bank, name: &str, found: &
 }
 
 /// Open items in agenda.md that are not points (nested or quoted) never
-/// move into a note; a file ending inside a code block swallows new ones.
+/// move into a note, nor do lines that look like points but are not task
+/// items ([`agenda::stray_lines`]); a file ending inside a code block
+/// swallows new ones.
 fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>) {
+    for stray in agenda::stray_lines(text) {
+        found.push(problem(
+            rel,
+            Some(stray.line),
+            Kind::Agenda,
+            format!(
+                "`{}` looks like a talking point, but is not a task item; `new` will never move it",
+                stray.written
+            ),
+            &format!("write it as `{}`", stray.spelling),
+        ));
+    }
     let tasks = task::tasks(note);
     let points = agenda::points_among(note, tasks.clone());
     // Points are in file order and do not overlap: the one that could
