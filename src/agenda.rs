@@ -382,6 +382,9 @@ pub fn stray_lines(text: &str) -> Vec<Stray> {
         }
     }
     found.sort_by_key(|(at, _, _)| *at);
+    // What `new` does move is never a stray, however it is spelled.
+    let points: std::collections::HashSet<usize> =
+        open_points(text).iter().map(|p| p.task.line).collect();
     let mut lines = 1;
     let mut counted = 0;
     found
@@ -395,6 +398,7 @@ pub fn stray_lines(text: &str) -> Vec<Stray> {
                 spelling,
             }
         })
+        .filter(|stray| !points.contains(&stray.line))
         .collect()
 }
 
@@ -418,6 +422,11 @@ fn spelled(line: &str, plain: bool) -> Option<(String, bool)> {
     };
     let (marker, rest) = l.split_at(marker_len);
     let rest = rest.trim_start();
+    // A list opened on the same line (`- - [ ] x`) is a nested item: not
+    // a would-be point (check names an open one as never moved).
+    if marker_len > 0 && is_list_line(&format!("{rest} ")) {
+        return None;
+    }
     let (boxed, rest) = match rest.strip_prefix('[') {
         Some(inner) => match inner.find(']') {
             Some(close) if inner[..close].trim().is_empty() => (true, &inner[close + 1..]),
@@ -437,7 +446,10 @@ fn spelled(line: &str, plain: bool) -> Option<(String, bool)> {
         return None;
     }
     let marker = if marker.is_empty() { "-" } else { marker };
-    Some((format!("{marker} [ ] {words}"), boxed))
+    let spelling = format!("{marker} [ ] {words}");
+    // Only a spelling that does read as one point is offered (not words
+    // that open a block of their own: `- > quote`).
+    (open_points(&format!("{spelling}\n")).len() == 1).then_some((spelling, boxed))
 }
 
 fn is_list_line(line: &str) -> bool {
@@ -514,6 +526,52 @@ mod tests {
         );
         assert_eq!(merge_tail("Prose", "- [ ] b\n").unwrap(), "\n\n- [ ] b\n");
         assert_eq!(merge_tail("", "- [ ] b\n").unwrap(), "- [ ] b\n");
+    }
+
+    fn strays(text: &str) -> Vec<(usize, String, String)> {
+        stray_lines(text)
+            .into_iter()
+            .map(|s| (s.line, s.written, s.spelling))
+            .collect()
+    }
+
+    #[test]
+    fn stray_lines_are_would_be_points_only() {
+        let text = "---\nperson: A\n---\n# Agenda: A\n\nIntro prose is fine.\n-[ ] but not this\n\n- [ ] one\n  wrapped words of one\n  [ ] a lazy box\n  - sub bullet of one\n- [] empty box\n2) numbered\n- [x] done\n-  \n\n```\n- code\n```\n\n> quoted prose\n\nplain line\n| a | b |\n[>] marked\n";
+        let want = |line: usize, written: &str, spelling: &str| {
+            (line, written.to_string(), spelling.to_string())
+        };
+        assert_eq!(
+            strays(text),
+            [
+                want(7, "-[ ] but not this", "- [ ] but not this"),
+                want(11, "[ ] a lazy box", "- [ ] a lazy box"),
+                want(13, "- [] empty box", "- [ ] empty box"),
+                want(14, "2) numbered", "2) [ ] numbered"),
+                want(24, "plain line", "- [ ] plain line"),
+            ]
+        );
+        // What oneonone writes is clean, CRLF too.
+        let fresh = append(&append(&new_file("Chloé Dubois"), "one"), "two");
+        assert_eq!(strays(&fresh), []);
+        assert_eq!(strays(&fresh.replace('\n', "\r\n")), []);
+        assert_eq!(strays(&new_file("A")), []);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        /// A stray line is never a line a point starts on, and its
+        /// spelling reads as a point.
+        #[test]
+        fn strays_are_never_points(text in crate::invariants::list_markdown()) {
+            let lines: Vec<usize> = open_points(&text).iter().map(|p| p.task.line).collect();
+            for stray in stray_lines(&text) {
+                proptest::prop_assert!(!lines.contains(&stray.line), "{stray:?}");
+                let spelled = open_points(&format!("{}\n", stray.spelling));
+                proptest::prop_assert_eq!(spelled.len(), 1, "{:?}", stray);
+            }
+        }
     }
 
     /// The points as found before the one-walk search: every item searched

@@ -93,51 +93,11 @@ pub fn scan_keyed(
         (files, loading.join().unwrap_or_default())
     });
     let paths: Vec<String> = files.iter().map(|f| slash_path(&f.rel)).collect();
-    // Stat every note and look it up, on every core.
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = files.len().div_ceil(threads).max(1);
-    let total = files.len();
-    let lookup = |range: std::ops::Range<usize>| {
-        let mut part = Lookup::default();
-        for i in range {
-            let file = &files[i];
-            let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
-            match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
-                Some((items, keys)) => {
-                    part.hits.extend(items);
-                    if keyed && let Some(keys) = keys {
-                        part.trails.push(Trail {
-                            path: Arc::from(paths[i].as_str()),
-                            keys,
-                        });
-                    }
-                }
-                None => part.misses.push(Miss {
-                    file: file.clone(),
-                    stamp,
-                }),
-            }
-        }
-        part
-    };
-    let parts: Vec<Lookup> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..total)
-            .step_by(chunk)
-            .map(|start| {
-                let lookup = &lookup;
-                s.spawn(move || lookup(start..(start + chunk).min(total)))
-            })
-            .collect();
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
-    });
-    let mut found = Vec::new();
-    let mut trailed = Vec::new();
-    let mut misses: Vec<Miss> = Vec::new();
-    for mut part in parts {
-        found.append(&mut part.hits);
-        trailed.append(&mut part.trails);
-        misses.append(&mut part.misses);
-    }
+    let Lookup {
+        hits: mut found,
+        trails: mut trailed,
+        misses,
+    } = look_up(notebook, &files, &paths, &cache, keyed);
     let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
     let mut failed = std::collections::HashSet::new();
     // What is cached is complete (the keys too), whoever asks.
@@ -182,6 +142,61 @@ pub fn scan_keyed(
     found.extend(read.found);
     found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     (found, trailed)
+}
+
+/// Stats every note and looks it up in the cache, on every core: the
+/// items (and with `keyed` the trails) of the unchanged ones, and the
+/// files to read.
+fn look_up(
+    notebook: &Notebook,
+    files: &[NoteFile],
+    paths: &[String],
+    cache: &crate::followup::cache::Cache,
+    keyed: bool,
+) -> Lookup {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = files.len().div_ceil(threads).max(1);
+    let total = files.len();
+    let lookup = |range: std::ops::Range<usize>| {
+        let mut part = Lookup::default();
+        for i in range {
+            let file = &files[i];
+            let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
+            match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
+                Some((items, keys)) => {
+                    part.hits.extend(items);
+                    if keyed && let Some(keys) = keys {
+                        part.trails.push(Trail {
+                            path: Arc::from(paths[i].as_str()),
+                            keys,
+                        });
+                    }
+                }
+                None => part.misses.push(Miss {
+                    file: file.clone(),
+                    stamp,
+                }),
+            }
+        }
+        part
+    };
+    let parts: Vec<Lookup> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..total)
+            .step_by(chunk)
+            .map(|start| {
+                let lookup = &lookup;
+                s.spawn(move || lookup(start..(start + chunk).min(total)))
+            })
+            .collect();
+        handles.into_iter().filter_map(|h| h.join().ok()).collect()
+    });
+    let mut all = Lookup::default();
+    for mut part in parts {
+        all.hits.append(&mut part.hits);
+        all.trails.append(&mut part.trails);
+        all.misses.append(&mut part.misses);
+    }
+    all
 }
 
 /// The open follow-ups of one person folder only (for commands about one
@@ -1018,6 +1033,87 @@ mod tests {
         // The parser takes a tab (and other blanks) in the box too.
         assert!(may_hold_open_item("- [\t] one\n"));
         assert!(may_hold_open_item("- [\u{c}] one\n"));
+    }
+
+    #[test]
+    fn orphans_are_carried_items_no_later_note_holds() {
+        // Newest first: 11-15 carried `b` on (its copy gone), 11-08 holds
+        // `a` ticked and carried `b`, 11-01 carried both and `c`.
+        let keys = |k: &[&'static str]| k.to_vec();
+        let notes = [
+            (keys(&["b"]), keys(&[])),
+            (keys(&["b"]), keys(&["a"])),
+            (keys(&["a", "b", "c"]), keys(&["d"])),
+        ];
+        let sides: Vec<(&[&str], &[&str])> = notes
+            .iter()
+            .map(|(c, o)| (c.as_slice(), o.as_slice()))
+            .collect();
+        assert_eq!(orphans(&sides), [vec![0], vec![], vec![2]]);
+    }
+
+    #[test]
+    fn keys_set_the_from_date_aside_and_count_only_meeting_notes() {
+        assert_eq!(key("Send  the DOC (from 2026-11-01)"), key("send the doc"));
+        assert_ne!(key("send the doc"), key("send the docs"));
+        let text = "- [>] Send the doc\n  - [>] ask Ana\n- [x] done\n- [ ] open (from 2026-11-01)\n- [ ] \n";
+        let note = Note::split(text);
+        let keys = Keys::of(&note, &task::tasks(&note));
+        assert_eq!(keys.carried, [key("send the doc"), key("ask ana")]);
+        assert_eq!(keys.others, [key("done"), key("open")]);
+        let trails = [
+            Trail {
+                path: "ann/2026-11-01.md".into(),
+                keys: keys.clone(),
+            },
+            Trail {
+                path: "ann/2026-11-08.md".into(),
+                keys: Keys {
+                    carried: vec![],
+                    others: vec![key("Send the doc (from 2026-11-01)")],
+                },
+            },
+            // Not a meeting note: left out.
+            Trail {
+                path: "ann/ideas.md".into(),
+                keys: Keys {
+                    carried: vec![key("x")],
+                    others: vec![],
+                },
+            },
+        ];
+        assert_eq!(
+            orphan_counts(&trails).into_iter().collect::<Vec<_>>(),
+            [("ann".to_string(), 1)]
+        );
+        assert!(is_meeting_note(Path::new("ann/2026-11-01-2.md")));
+        assert!(!is_meeting_note(Path::new("ann/agenda.md")));
+        assert!(!is_meeting_note(Path::new("2026-11-01.md")));
+        assert!(!is_meeting_note(Path::new("a/b/2026-11-01.md")));
+    }
+
+    #[test]
+    fn carried_marks_give_the_byte_that_reopens_each() {
+        let text = "---\nperson: A\n---\n- [>] one\r\n  1. [>] nested\n> - [>] quoted\n- [>]\n  next line\n- - [>] same line\n```\n- [>] code\n```\n";
+        let marks = carried_marks(&Note::split(text));
+        let found: Vec<(usize, &str, bool)> = marks
+            .iter()
+            .map(|m| (m.line, m.text.as_str(), m.mark.is_some()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (4, "one", true),
+                (5, "nested", true),
+                (6, "quoted", true),
+                (7, "next line", true),
+                (9, "same line", true),
+            ]
+        );
+        for m in &marks {
+            let at = m.mark.unwrap();
+            assert_eq!(&text[at - 1..at + 2], "[>]", "{m:?}");
+        }
     }
 
     /// The owner as written and the due date, as the scan reads them.

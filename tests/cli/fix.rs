@@ -347,3 +347,137 @@ fn issue12_agenda_names_lines_that_look_like_points_but_are_not() {
         .stderr("");
     t.run(&["check"]).ok();
 }
+
+/// Every task-like line of the person's notes: (note, state, text with its
+/// `(from DATE)` set aside), `state` the character in the box.
+fn items(t: &Test, folder: &str) -> Vec<(String, char, String)> {
+    let mut found = Vec::new();
+    for rel in t.files() {
+        if !rel.starts_with(&format!("{folder}/20")) {
+            continue;
+        }
+        for line in t.read(&rel).lines() {
+            let l = line.trim_start();
+            let Some(rest) = l.strip_prefix("- [") else {
+                continue;
+            };
+            let mut chars = rest.chars();
+            let (Some(state), Some(']')) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            let text = chars.as_str().trim();
+            let text = match text.find(" (from ") {
+                Some(at) => &text[..at],
+                None => text,
+            };
+            if !text.is_empty() {
+                found.push((rel.clone(), state, text.to_string()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn issue12_after_check_fix_every_item_is_open_once_or_done_whatever_happened() {
+    use rand::{RngExt, SeedableRng};
+    // Weighted: `new` most, deleting a note least.
+    const OPS: [u8; 20] = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 4];
+    let mut repaired = (0, 0);
+    for seed in 0..8 {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        let t = Test::new();
+        t.write(
+            "ann/2026-01-05.md",
+            "---\nperson: Ann\ndate: 2026-01-05\n---\n## Follow-ups\n\n- [ ] item 1\n  - [ ] sub 1\n- [ ] item 2\n- [ ] item 3\n- [x] item 4\n",
+        );
+        let written = ["item 1", "sub 1", "item 2", "item 3", "item 4"];
+        let mut date = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let mut log = Vec::new();
+        for step in 0..20 {
+            let op = if step == 19 {
+                4
+            } else {
+                OPS[rng.random_range(0..OPS.len())]
+            };
+            log.push(op);
+            match op {
+                0 => {
+                    date = date + chrono::Days::new(7);
+                    let date = date.to_string();
+                    t.run(&["new", "ann", "--date", &date, "--seed", "1"]).ok();
+                }
+                1 => {
+                    let open = crate::followups_json(&t, &[]);
+                    if !open.is_empty() {
+                        let item = &open[rng.random_range(0..open.len())];
+                        t.run(&["done", &format!("{}:{}", item.path, item.line)])
+                            .ok();
+                    }
+                }
+                2 => {
+                    // A `[>]` clicked open again, by hand.
+                    let carried: Vec<(String, char, String)> = items(&t, "ann")
+                        .into_iter()
+                        .filter(|(_, state, _)| *state == '>')
+                        .collect();
+                    if !carried.is_empty() {
+                        let (rel, _, text) = &carried[rng.random_range(0..carried.len())];
+                        let note = t.read(rel);
+                        let at = note.find(&format!("[>] {text}")).unwrap();
+                        t.write(rel, format!("{}[ ]{}", &note[..at], &note[at + 3..]));
+                    }
+                }
+                3 => {
+                    // A note other than the first deleted by hand.
+                    let notes: Vec<String> = t
+                        .files()
+                        .into_iter()
+                        .filter(|f| f.starts_with("ann/20") && f != "ann/2026-01-05.md")
+                        .collect();
+                    if !notes.is_empty() {
+                        fs::remove_file(t.path(&notes[rng.random_range(0..notes.len())])).unwrap();
+                    }
+                }
+                _ => {
+                    let fixed = t.run(&["check", "--fix"]).stdout;
+                    repaired.0 += fixed.matches(": reopened `").count();
+                    repaired.1 += fixed.matches(": marked `").count();
+                    let all = items(&t, "ann");
+                    for text in written {
+                        let open: Vec<&String> = all
+                            .iter()
+                            .filter(|(_, s, x)| *s == ' ' && x == text)
+                            .map(|(rel, _, _)| rel)
+                            .collect();
+                        let notes: std::collections::BTreeSet<&String> =
+                            open.iter().copied().collect();
+                        let done = all.iter().any(|(_, s, x)| *s == 'x' && x == text);
+                        assert!(
+                            notes.len() == 1 || (notes.is_empty() && done),
+                            "seed {seed}, ops {log:?}: {text} open in {open:?}, done {done}\n{all:#?}"
+                        );
+                    }
+                    let run = t.run(&["check", "--json"]);
+                    let problems: Vec<serde_json::Value> =
+                        serde_json::from_str(&run.stdout).unwrap();
+                    for p in &problems {
+                        let kind = p["kind"].as_str().unwrap();
+                        let across = kind == "open twice"
+                            && !p["problem"]
+                                .as_str()
+                                .unwrap()
+                                .split(", ")
+                                .all(|place| place.contains(p["path"].as_str().unwrap()));
+                        assert!(
+                            kind != "carried" && !across,
+                            "seed {seed}, ops {log:?}: {p}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Both kinds of repair were made along the way.
+    assert!(repaired.0 > 0 && repaired.1 > 0, "{repaired:?}");
+}
