@@ -20,7 +20,11 @@ pub const AGENDA_FILE: &str = "agenda.md";
 /// True for a notebook-relative `/` path that is a person's agenda.md.
 #[must_use]
 pub fn is_agenda_path(path: &str) -> bool {
-    path.split('/').count() == 2 && path.ends_with(&format!("/{AGENDA_FILE}"))
+    // Called for every follow-up of a listing: no allocation, and the
+    // name first.
+    path.strip_suffix(AGENDA_FILE)
+        .is_some_and(|folder| folder.ends_with('/'))
+        && path.split('/').count() == 2
 }
 
 /// An open talking point in agenda.md.

@@ -553,7 +553,8 @@ fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
         .iter()
         .map(|(c, o)| (c.as_slice(), o.as_slice()))
         .collect();
-    for (note, orphaned) in notes.iter().zip(crate::followup::orphans(&sides)) {
+    let orphaned = crate::followup::orphans::<_, std::hash::RandomState>(&sides);
+    for (note, orphaned) in notes.iter().zip(orphaned) {
         for i in orphaned {
             let (mark, key) = &note.carried[i];
             if key.is_empty() {

@@ -92,7 +92,10 @@ pub fn scan_keyed(
         let files = notebook.markdown_files(warn);
         (files, loading.join().unwrap_or_default())
     });
-    let paths: Vec<String> = files.iter().map(|f| slash_path(&f.rel)).collect();
+    let paths: Vec<Arc<str>> = files
+        .iter()
+        .map(|f| Arc::from(slash_path(&f.rel)))
+        .collect();
     let Lookup {
         hits: mut found,
         trails: mut trailed,
@@ -134,7 +137,7 @@ pub fn scan_keyed(
             cache.put(&rel, *stamp, *hash, &items, keys.as_ref(), now);
         }
     }
-    cache.retain(&paths.iter().map(String::as_str).collect());
+    cache.retain(&paths.iter().map(|p| &**p).collect());
     cache.save(notebook.root());
     if keyed {
         trailed.extend(trails(&miss_files, read.keys));
@@ -150,7 +153,7 @@ pub fn scan_keyed(
 fn look_up(
     notebook: &Notebook,
     files: &[NoteFile],
-    paths: &[String],
+    paths: &[Arc<str>],
     cache: &crate::followup::cache::Cache,
     keyed: bool,
 ) -> Lookup {
@@ -167,7 +170,7 @@ fn look_up(
                     part.hits.extend(items);
                     if keyed && let Some(keys) = keys {
                         part.trails.push(Trail {
-                            path: Arc::from(paths[i].as_str()),
+                            path: paths[i].clone(),
                             keys,
                         });
                     }
@@ -603,50 +606,158 @@ pub fn normalized(text: &str) -> String {
 }
 
 /// A short, stable key of a follow-up's [`normalized`] text, as the cache
-/// keeps it: the first 64 bits of its BLAKE3 hash.
+/// keeps it: the first 64 bits of its BLAKE3 hash; `None` for an item with
+/// no text.
 #[must_use]
-pub fn key(text: &str) -> u64 {
-    crate::followup::cache::content_hash(normalized(text).as_bytes())
+pub fn key(text: &str) -> Option<u64> {
+    let text = normalized(text);
+    (!text.is_empty()).then(|| crate::followup::cache::content_hash(text.as_bytes()))
 }
 
 /// What a meeting note holds besides its open follow-ups, to tell whether
 /// the items it carried on (`[>]`) are held by a later note: the [`key`]s
-/// of its `[>]` items and of all its other items (open or ticked). Kept in
-/// the cache beside the open items, so a warm `followups` need not read
-/// the notes again.
+/// of its `[>]` items (with some text) and of all its other items (open or
+/// ticked). Kept in the cache beside the open items, so a warm `followups`
+/// need not read the notes again; shared, not copied, from there. Written
+/// as one array: how many are carried, then the carried keys, then the
+/// others.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keys {
-    /// Keys of the `[>]` items with some text.
-    pub carried: Vec<u64>,
-    /// Keys of the other items with some text, open or ticked.
-    pub others: Vec<u64>,
+    /// The carried keys, then the others.
+    all: Arc<[u64]>,
+    /// How many of `all` are carried.
+    carried: usize,
 }
 
 impl Keys {
     /// The keys of a note whose task items are `tasks`.
     #[must_use]
     pub fn of(note: &Note<'_>, tasks: &[task::Task]) -> Keys {
-        let keyed = |text: &str| (!normalized(text).is_empty()).then(|| key(text));
         // Most notes carry nothing: the parse for `[>]` only where one is.
-        let carried = if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some() {
+        let mut all: Vec<u64> = if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some() {
             task::carried(note)
                 .iter()
-                .filter_map(|(_, text)| keyed(text))
+                .filter_map(|(_, text)| key(text))
                 .collect()
         } else {
             Vec::new()
         };
+        let carried = all.len();
+        all.extend(tasks.iter().filter_map(|t| key(&t.text)));
         Keys {
+            all: all.into(),
             carried,
-            others: tasks.iter().filter_map(|t| keyed(&t.text)).collect(),
         }
+    }
+
+    /// Keys from the carried ones and the others.
+    #[cfg(test)]
+    #[must_use]
+    pub fn new(carried: &[u64], others: &[u64]) -> Keys {
+        Keys {
+            all: carried.iter().chain(others).copied().collect(),
+            carried: carried.len(),
+        }
+    }
+
+    /// The keys of the `[>]` items.
+    #[must_use]
+    pub fn carried(&self) -> &[u64] {
+        &self.all[..self.carried]
+    }
+
+    /// The keys of the other items, open or ticked.
+    #[must_use]
+    pub fn others(&self) -> &[u64] {
+        &self.all[self.carried..]
     }
 
     /// True when the note has no item with text.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.carried.is_empty() && self.others.is_empty()
+        self.all.is_empty()
     }
+}
+
+// Written as one string, `COUNT:` and then every key in 16 hex digits
+// (carried first): the cache of a large notebook holds tens of thousands
+// of keys, and one string per note reads back far faster than as many
+// JSON numbers.
+impl Serialize for Keys {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use std::fmt::Write as _;
+        let mut written = String::with_capacity(8 + 16 * self.all.len());
+        let _ = write!(written, "{}:", self.carried);
+        for key in self.all.iter() {
+            let _ = write!(written, "{key:016x}");
+        }
+        serializer.serialize_str(&written)
+    }
+}
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Keys, D::Error> {
+        struct Written;
+        impl serde::de::Visitor<'_> for Written {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a count of carried keys, `:`, then keys in hex")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Keys, E> {
+                let bad = || E::custom("not a list of keys");
+                let colon = memchr::memchr(b':', v.as_bytes()).ok_or_else(bad)?;
+                let carried: usize = v[..colon].parse().map_err(|_| bad())?;
+                let hex = &v.as_bytes()[colon + 1..];
+                if !hex.len().is_multiple_of(16) || carried > hex.len() / 16 {
+                    return Err(bad());
+                }
+                // Read in one pass into one allocation (the iterator's
+                // length is exact); a digit that is not one spoils it all.
+                let mut valid = true;
+                let all: Arc<[u64]> = hex
+                    .chunks_exact(16)
+                    .map(|digits| {
+                        let (n, ok) = from_hex(digits);
+                        valid &= ok;
+                        n
+                    })
+                    .collect();
+                if valid {
+                    Ok(Keys { all, carried })
+                } else {
+                    Err(bad())
+                }
+            }
+        }
+        deserializer.deserialize_str(Written)
+    }
+}
+
+/// The number lowercase hex digits write, and whether they all are ones.
+fn from_hex(digits: &[u8]) -> (u64, bool) {
+    // 0 to 15 for a digit, 16 for anything else.
+    const VALUE: [u8; 256] = {
+        let mut table = [16u8; 256];
+        let mut d = 0;
+        while d < 10 {
+            table[b'0' as usize + d] = d as u8;
+            d += 1;
+        }
+        let mut d = 0;
+        while d < 6 {
+            table[b'a' as usize + d] = 10 + d as u8;
+            d += 1;
+        }
+        table
+    };
+    let mut n = 0u64;
+    let mut seen = 0u8;
+    for &d in digits {
+        let v = VALUE[usize::from(d)];
+        seen |= v;
+        n = n << 4 | u64::from(v & 15);
+    }
+    (n, seen < 16)
 }
 
 /// One meeting note's [`Keys`], as a keyed scan gives them.
@@ -663,10 +774,17 @@ pub struct Trail {
 /// the keys of its other items. A carried item is accounted for when a
 /// later note holds an item with the same key, whatever its state: open,
 /// ticked, or carried on again (that later `[>]` is judged in its turn).
-/// Gives, for each note, the indices of its orphaned `[>]` items.
+/// Gives, for each note, the indices of its orphaned `[>]` items. `S`
+/// hashes the keys (see [`KeyHasher`] for keys that are hashes already).
 #[must_use]
-pub fn orphans<K: Eq + std::hash::Hash>(notes: &[(&[K], &[K])]) -> Vec<Vec<usize>> {
-    let mut later: std::collections::HashSet<&K> = std::collections::HashSet::new();
+pub fn orphans<K, S>(notes: &[(&[K], &[K])]) -> Vec<Vec<usize>>
+where
+    K: Eq + std::hash::Hash,
+    S: std::hash::BuildHasher + Default,
+{
+    let total = notes.iter().map(|(c, o)| c.len() + o.len()).sum();
+    let mut later: std::collections::HashSet<&K, S> =
+        std::collections::HashSet::with_capacity_and_hasher(total, S::default());
     notes
         .iter()
         .map(|(carried, others)| {
@@ -679,37 +797,85 @@ pub fn orphans<K: Eq + std::hash::Hash>(notes: &[(&[K], &[K])]) -> Vec<Vec<usize
         .collect()
 }
 
-/// How many `[>]` items of each person folder no later note holds (see
-/// [`orphans`]), from the trails of its meeting notes; folders with none
-/// are left out.
-#[must_use]
-pub fn orphan_counts(trails: &[Trail]) -> std::collections::BTreeMap<String, usize> {
-    type Dated<'a> = ((NaiveDate, u32), &'a Keys);
-    let mut by_folder: std::collections::BTreeMap<&str, Vec<Dated<'_>>> =
-        std::collections::BTreeMap::new();
-    for trail in trails {
-        if let Some((folder, name)) = trail.path.split_once('/')
-            && let Some(order) = crate::notebook::parse_meeting_name(name)
-        {
-            by_folder
-                .entry(folder)
-                .or_default()
-                .push((order, &trail.keys));
+/// Hashes a [`key`], which is a hash already, as itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+/// How many `[>]` items of each person folder no later note holds (see
+/// [`orphans`]), from the trails of its meeting notes; folders with none
+/// are left out. Cheap on a warm `followups` of a large notebook: trails
+/// come folder by folder (the walk's order), so a folder is looked up
+/// where it changes, and notes are ordered by numbers, not dates.
+#[must_use]
+pub fn orphan_counts(trails: &[Trail]) -> std::collections::BTreeMap<String, usize> {
+    type Dated<'a> = ((u32, u32), &'a Keys);
+    let mut groups: Vec<(&str, Vec<Dated<'_>>)> = Vec::new();
+    let mut where_is: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for trail in trails {
+        let Some(slash) = memchr::memchr(b'/', trail.path.as_bytes()) else {
+            continue;
+        };
+        let (folder, name) = (&trail.path[..slash], &trail.path[slash + 1..]);
+        let Some(order) = meeting_order(name) else {
+            continue;
+        };
+        let group = match groups.last() {
+            Some((last, _)) if *last == folder => groups.len() - 1,
+            _ => *where_is.entry(folder).or_insert_with(|| {
+                groups.push((folder, Vec::new()));
+                groups.len() - 1
+            }),
+        };
+        groups[group].1.push((order, &trail.keys));
+    }
     let mut counts = std::collections::BTreeMap::new();
-    for (folder, mut notes) in by_folder {
+    for (folder, mut notes) in groups {
         notes.sort_by_key(|(order, _)| std::cmp::Reverse(*order));
         let sides: Vec<(&[u64], &[u64])> = notes
             .iter()
-            .map(|(_, k)| (k.carried.as_slice(), k.others.as_slice()))
+            .map(|(_, k)| (k.carried(), k.others()))
             .collect();
-        let count: usize = orphans(&sides).iter().map(Vec::len).sum();
+        let orphaned = orphans::<u64, std::hash::BuildHasherDefault<KeyHasher>>(&sides);
+        let count: usize = orphaned.iter().map(Vec::len).sum();
         if count > 0 {
             counts.insert(folder.to_string(), count);
         }
     }
     counts
+}
+
+/// The order of a meeting note's file name, as (YYYYMMDD, number):
+/// `2026-11-01.md` before `2026-11-01-2.md` before `2026-11-08.md`. Read
+/// without a date parser (the scan keyed only meeting notes); `None` for
+/// another name.
+fn meeting_order(name: &str) -> Option<(u32, u32)> {
+    let stem = name.strip_suffix(".md")?;
+    let date = stem.get(..10)?;
+    let day = date.bytes().filter(|&b| b != b'-').try_fold(0u32, |n, b| {
+        b.is_ascii_digit()
+            .then(|| n.wrapping_mul(10).wrapping_add(u32::from(b - b'0')))
+    })?;
+    let number = match &stem[10..] {
+        "" => 1,
+        rest => rest.strip_prefix('-')?.parse().ok()?,
+    };
+    Some((day, number))
 }
 
 /// One `[>]` item of a note, with the byte to change to reopen it.
@@ -1049,18 +1215,42 @@ mod tests {
             .iter()
             .map(|(c, o)| (c.as_slice(), o.as_slice()))
             .collect();
-        assert_eq!(orphans(&sides), [vec![0], vec![], vec![2]]);
+        let found = orphans::<_, std::hash::RandomState>(&sides);
+        assert_eq!(found, [vec![0], vec![], vec![2]]);
+        assert_eq!(meeting_order("2026-11-01.md"), Some((20_261_101, 1)));
+        assert_eq!(meeting_order("2026-11-01-12.md"), Some((20_261_101, 12)));
+        assert!(meeting_order("2026-11-01-2.md") < meeting_order("2026-11-01-12.md"));
+        assert!(meeting_order("2026-11-30-9.md") < meeting_order("2026-12-01.md"));
+        assert_eq!(meeting_order("agenda.md"), None);
+        assert_eq!(from_hex(b"00000000000000ff"), (255, true));
+        assert!(!from_hex(b"00000000000000FF").1);
+        assert!(!from_hex(b"000000000000000g").1);
     }
 
     #[test]
     fn keys_set_the_from_date_aside_and_count_only_meeting_notes() {
-        assert_eq!(key("Send  the DOC (from 2026-11-01)"), key("send the doc"));
-        assert_ne!(key("send the doc"), key("send the docs"));
+        assert_eq!(
+            key("Send  the DOC (from 2026-11-01)").unwrap(),
+            key("send the doc").unwrap()
+        );
+        assert_ne!(key("send the doc").unwrap(), key("send the docs").unwrap());
         let text = "- [>] Send the doc\n  - [>] ask Ana\n- [x] done\n- [ ] open (from 2026-11-01)\n- [ ] \n";
         let note = Note::split(text);
         let keys = Keys::of(&note, &task::tasks(&note));
-        assert_eq!(keys.carried, [key("send the doc"), key("ask ana")]);
-        assert_eq!(keys.others, [key("done"), key("open")]);
+        assert_eq!(
+            keys.carried(),
+            [key("send the doc").unwrap(), key("ask ana").unwrap()]
+        );
+        assert_eq!(keys.others(), [key("done").unwrap(), key("open").unwrap()]);
+        let written = serde_json::to_string(&keys).unwrap();
+        assert_eq!(serde_json::from_str::<Keys>(&written).unwrap(), keys);
+        assert_eq!(
+            serde_json::to_string(&Keys::new(&[1], &[u64::MAX])).unwrap(),
+            r#""1:0000000000000001ffffffffffffffff""#
+        );
+        for bad in [r#""2:0000000000000001""#, r#""0:00x0""#, r#""""#, "[1]"] {
+            assert!(serde_json::from_str::<Keys>(bad).is_err(), "{bad}");
+        }
         let trails = [
             Trail {
                 path: "ann/2026-11-01.md".into(),
@@ -1068,18 +1258,12 @@ mod tests {
             },
             Trail {
                 path: "ann/2026-11-08.md".into(),
-                keys: Keys {
-                    carried: vec![],
-                    others: vec![key("Send the doc (from 2026-11-01)")],
-                },
+                keys: Keys::new(&[], &[key("Send the doc (from 2026-11-01)").unwrap()]),
             },
             // Not a meeting note: left out.
             Trail {
                 path: "ann/ideas.md".into(),
-                keys: Keys {
-                    carried: vec![key("x")],
-                    others: vec![],
-                },
+                keys: Keys::new(&[key("x").unwrap()], &[]),
             },
         ];
         assert_eq!(

@@ -191,16 +191,6 @@ impl Serialize for Found {
     }
 }
 
-/// A meeting note's [`Keys`], when it has any (as arrays: carried, others).
-#[derive(Debug, PartialEq, Eq, Deserialize)]
-struct KeptKeys(Vec<u64>, Vec<u64>);
-
-impl Serialize for KeptKeys {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (&self.0, &self.1).serialize(serializer)
-    }
-}
-
 /// One file's cached result.
 #[derive(Debug, PartialEq, Eq, Deserialize)]
 struct Entry {
@@ -211,7 +201,7 @@ struct Entry {
     /// What it held, if anything.
     found: Option<Box<Found>>,
     /// Its keys, if it is a meeting note with ticked or carried items.
-    keys: Option<Box<KeptKeys>>,
+    keys: Option<Keys>,
 }
 
 impl Serialize for Entry {
@@ -357,10 +347,7 @@ impl Cache {
         if entry.stamp != stamp {
             return None;
         }
-        let keys = entry.keys.as_deref().map(|k| Keys {
-            carried: k.0.clone(),
-            others: k.1.clone(),
-        });
+        let keys = entry.keys.clone();
         let Some(found) = &entry.found else {
             return Some((Vec::new(), keys));
         };
@@ -424,9 +411,7 @@ impl Cache {
                     .collect(),
             })
         });
-        let keys = keys
-            .filter(|k| !k.is_empty())
-            .map(|k| Box::new(KeptKeys(k.carried.clone(), k.others.clone())));
+        let keys = keys.filter(|k| !k.is_empty()).cloned();
         self.entries.insert(
             Box::from(rel),
             Entry {
@@ -646,10 +631,7 @@ mod tests {
             ),
             item(2, 40, "@bob reviews it", Owner::Person("bob".into()), None),
         ];
-        let keys = Keys {
-            carried: vec![1, u64::MAX],
-            others: vec![3],
-        };
+        let keys = Keys::new(&[1, u64::MAX], &[3]);
         let mut cache = Cache::load(dir.path());
         let hash = content_hash(text.as_bytes());
         cache.put(rel, stamp, hash, &items, Some(&keys), LATER);
@@ -677,12 +659,12 @@ mod tests {
                     due: None,
                 }],
             })),
-            keys: Some(Box::new(KeptKeys(vec![5], vec![6, 7]))),
+            keys: Some(Keys::new(&[5], &[6, 7])),
         };
         let written = serde_json::to_string(&entry).unwrap();
         assert_eq!(
             written,
-            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","Bob",null]]],[[5],[6,7]]]"#
+            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","Bob",null]]],"1:000000000000000500000000000000060000000000000007"]"#
         );
         assert_eq!(serde_json::from_str::<Entry>(&written).unwrap(), entry);
     }
