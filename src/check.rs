@@ -803,6 +803,8 @@ fn repaired(text: &str, repairs: &[Repair]) -> Option<String> {
         .into_iter()
         .filter_map(|m| m.mark)
         .collect();
+    // A reopened mark is an open task's box; a marked box a `[>]` item's
+    // mark, and no task's box any more.
     let reads_as_meant = repairs.iter().all(|r| {
         if r.to == crate::carry::CARRIED_MARK {
             marks.contains(&r.at) && !boxes.contains(&r.at)

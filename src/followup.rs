@@ -366,10 +366,16 @@ fn scan_files_hashed(
             }
             let keyed = keyed && is_meeting_note(&file.rel);
             match read {
-                Ok(text)
-                    if open_only
-                        && !may_hold_open_item(&text)
-                        && !(keyed && may_hold_keys(&text)) => {}
+                // No open item: not parsed for them, and its keys, if
+                // wanted, read line by line.
+                Ok(text) if open_only && !may_hold_open_item(&text) => {
+                    if keyed
+                        && may_hold_keys(&text)
+                        && let Some(keys) = Keys::unparsed(&text)
+                    {
+                        part.keys.push((i, keys));
+                    }
+                }
                 Ok(text) => {
                     let (found, keys) = note_items(
                         notebook,
@@ -593,16 +599,41 @@ pub fn resolve_owners(
 /// lowercased: two items with the same key are the same follow-up.
 #[must_use]
 pub fn normalized(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(date) = crate::carry::origin(text) {
-        out = out
-            .replace(&format!(" (from {date})"), "")
-            .replace(&format!("(from {date})"), "");
+    let without;
+    // Most items have no `(`: no `(from DATE)` to look for.
+    let origin = memchr::memchr(b'(', text.as_bytes()).and_then(|_| crate::carry::origin(text));
+    let text = match origin {
+        Some(date) => {
+            without = text
+                .replace(&format!(" (from {date})"), "")
+                .replace(&format!("(from {date})"), "");
+            &without
+        }
+        None => text,
+    };
+    // One pass, one allocation (keys are made of every item of a
+    // notebook); lowercasing word by word is lowercasing the whole, as
+    // no case mapping makes or takes a blank.
+    let mut out = String::with_capacity(text.len());
+    // ASCII without a vertical tab (which `split_ascii_whitespace` keeps
+    // and `split_whitespace` does not): the bytes will do.
+    if text.is_ascii() && !text.contains('\u{b}') {
+        for word in text.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out.make_ascii_lowercase();
+        return out;
     }
-    out.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase());
+    }
+    out
 }
 
 /// A short, stable key of a follow-up's [`normalized`] text, as the cache
@@ -648,6 +679,61 @@ impl Keys {
             all: all.into(),
             carried,
         }
+    }
+
+    /// The keys of a note with no open item, without parsing it for its
+    /// ticked ones: each line that starts as a task item (blanks, quote
+    /// marks and a list marker before a box with `x`, `X` or a blank in
+    /// it) gives the rest of the line, or the next line where it is
+    /// empty. That finds every item pulldown-cmark would, and may find
+    /// more (a `- [x]` in a code block): they only ever count as held, so
+    /// the orphans `followups` counts from them are never more than there
+    /// are (`check` parses every note, and is exact). The carried items
+    /// are parsed for, where there is a `[>]`. `None` when there is none
+    /// of either.
+    #[must_use]
+    pub fn unparsed(text: &str) -> Option<Keys> {
+        let note = Note::split(text);
+        let body = note.body();
+        let mut all: Vec<u64> = if memchr::memmem::find(body.as_bytes(), b"[>]").is_some() {
+            task::carried(&note)
+                .iter()
+                .filter_map(|(_, text)| key(text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let carried = all.len();
+        let mut lines = body.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            let lead = line
+                .bytes()
+                .take_while(|b| {
+                    matches!(
+                        b,
+                        b' ' | b'\t' | b'>' | b'-' | b'*' | b'+' | b'.' | b')' | b'0'..=b'9'
+                    )
+                })
+                .count();
+            let rest = &line.as_bytes()[lead..];
+            if rest.len() < 3 || rest[0] != b'[' || rest[2] != b']' {
+                continue;
+            }
+            if !matches!(rest[1], b'x' | b'X' | b' ' | b'\t') {
+                continue;
+            }
+            let mut words = line[lead + 3..].trim();
+            if words.is_empty() {
+                words = lines
+                    .peek()
+                    .map_or("", |next| next.trim().trim_start_matches('>').trim());
+            }
+            all.extend(key(words));
+        }
+        (!all.is_empty()).then(|| Keys {
+            all: all.into(),
+            carried,
+        })
     }
 
     /// Keys from the carried ones and the others.
@@ -884,7 +970,7 @@ pub struct CarriedMark {
     /// 1-based line of the item.
     pub line: usize,
     /// Byte offset, in the whole file, of the `>` between the brackets,
-    /// when turning it into a blank makes the item an open task.
+    /// when it could be placed (see [`carried_marks`]).
     pub mark: Option<usize>,
     /// The item's text, as [`task::carried`] reads it.
     pub text: String,
@@ -892,10 +978,9 @@ pub struct CarriedMark {
 
 /// The note's `[>]` items ([`task::carried`]) with the offset of each
 /// one's `>`: on the item's line, the first `[>]` with nothing before it
-/// but blanks, quote marks and list markers. An item whose mark cannot be
-/// placed so, or whose mark turned back into a blank would not make the
-/// task item pulldown-cmark reads, has no `mark`: only a mark that one
-/// byte reopens is given.
+/// but blanks, quote marks and list markers (an item whose mark cannot be
+/// placed so has no `mark`). Whoever turns a mark into a blank checks
+/// that the item then reads as an open task ([`reopens`]).
 #[must_use]
 pub fn carried_marks(note: &Note<'_>) -> Vec<CarriedMark> {
     let text = note.text;
@@ -923,25 +1008,19 @@ pub fn carried_marks(note: &Note<'_>) -> Vec<CarriedMark> {
             text: item,
         });
     }
-    if marks.iter().all(|m| m.mark.is_none()) {
-        return marks;
-    }
-    // Reopened all at once, each mark must be a task's box.
-    let mut bytes = text.as_bytes().to_vec();
-    for at in marks.iter().filter_map(|m| m.mark) {
-        bytes[at] = b' ';
-    }
-    // Only ASCII '>' became ASCII ' ': still UTF-8.
-    let reopened = String::from_utf8(bytes).unwrap_or_default();
-    let boxes: std::collections::HashSet<usize> = task::tasks(&Note::split(&reopened))
+    marks
+}
+
+/// True when each of the offsets `at` in `text` is the box of an
+/// unticked task item: what a reopened `[>]` must read as.
+#[must_use]
+pub fn reopens(text: &str, at: &[usize]) -> bool {
+    let boxes: std::collections::HashSet<usize> = task::tasks(&Note::split(text))
         .into_iter()
         .filter(|t| !t.checked)
         .map(|t| t.checkbox)
         .collect();
-    for m in &mut marks {
-        m.mark = m.mark.filter(|at| boxes.contains(at));
-    }
-    marks
+    at.iter().all(|a| boxes.contains(a))
 }
 
 /// The order follow-ups are shown in: overdue first (most overdue first),
@@ -1277,9 +1356,59 @@ mod tests {
     }
 
     #[test]
+    fn normalized_folds_blanks_and_case_and_sets_the_from_date_aside() {
+        let plain = |t: &str| {
+            let mut out = t.to_string();
+            if let Some(date) = crate::carry::origin(t) {
+                out = out
+                    .replace(&format!(" (from {date})"), "")
+                    .replace(&format!("(from {date})"), "");
+            }
+            out.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        for t in [
+            "  Send  the DOC\t(from 2026-11-01) 📅 2026-12-01 ",
+            "ΟΔΥΣΣΕΥΣ and Σ alone",
+            "İstanbul\u{3000}ÉTÉ",
+            "(from 2026-11-01)x",
+            "a\u{b}b\u{c}c\r\nd",
+            "",
+        ] {
+            assert_eq!(normalized(t), plain(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn keys_read_line_by_line_hold_every_parsed_one() {
+        let text = "---\nperson: A\n---\n- [x] done\r\n  * [X] nested\n> 1. [x] quoted\n- [x]\n  next line\n- [>] carried (from 2026-01-05)\n```\n- [x] in code\n```\nProse [x] here\n";
+        let note = Note::split(text);
+        let parsed = Keys::of(&note, &task::tasks(&note));
+        let unparsed = Keys::unparsed(text).unwrap();
+        assert_eq!(unparsed.carried(), parsed.carried());
+        assert_eq!(unparsed.carried(), [key("carried").unwrap()]);
+        for k in parsed.others() {
+            assert!(unparsed.others().contains(k), "{k}");
+        }
+        // And more, which can only hide an orphan, never make one.
+        assert!(unparsed.others().contains(&key("in code").unwrap()));
+        assert_eq!(Keys::unparsed("no items\n- [ ] \n"), None);
+    }
+
+    #[test]
     fn carried_marks_give_the_byte_that_reopens_each() {
         let text = "---\nperson: A\n---\n- [>] one\r\n  1. [>] nested\n> - [>] quoted\n- [>]\n  next line\n- - [>] same line\n```\n- [>] code\n```\n";
         let marks = carried_marks(&Note::split(text));
+        let mut reopened = text.as_bytes().to_vec();
+        for at in marks.iter().filter_map(|m| m.mark) {
+            reopened[at] = b' ';
+        }
+        let reopened = String::from_utf8(reopened).unwrap();
+        let at: Vec<usize> = marks.iter().filter_map(|m| m.mark).collect();
+        assert!(reopens(&reopened, &at));
+        assert!(!reopens(text, &at[..1]));
         let found: Vec<(usize, &str, bool)> = marks
             .iter()
             .map(|m| (m.line, m.text.as_str(), m.mark.is_some()))

@@ -99,6 +99,22 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
             }
             after = task::toggle(&after, &target.task);
         }
+        // A reopened `[>]` must read as an open task item.
+        let reopened: Vec<usize> = items
+            .iter()
+            .filter(|t| t.carried)
+            .map(|t| t.task.checkbox)
+            .collect();
+        if !reopened.is_empty() && !followup::reopens(&after, &reopened) {
+            let first = items.iter().find(|t| t.carried).map(|t| t.task.line);
+            return Err(Error::Invalid {
+                path: notebook.show(rel),
+                line: first,
+                message:
+                    "this `[>]` would not read as an open follow-up with `[ ]`; edit it by hand"
+                        .into(),
+            });
+        }
         tx.push(Change {
             path: notebook.path(rel),
             shown: notebook.show(rel),
