@@ -44,51 +44,7 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         Some(folder) => followup::scan_folder_keyed(&notebook, folder, &mut |e| out.warn(&e), true),
         None => followup::scan_keyed(&notebook, &mut |e| out.warn(&e), true),
     };
-    let orphaned = followup::orphan_counts(&trails);
-    // Named as the listing heads their follow-ups (the newest note's
-    // `person`); read from their folder only when none is open.
-    let mut named: BTreeMap<&str, &FollowUp> = BTreeMap::new();
-    // Items come by path, so by folder: each folder's newest is found in
-    // one run, and looked up once.
-    let mut run: Option<(&str, bool, Option<&FollowUp>)> = None;
-    for item in &items {
-        let Some(folder) = item.folder.as_deref() else {
-            continue;
-        };
-        if run.is_none_or(|(last, _, _)| last != folder) {
-            if let Some((last, true, Some(newest))) = run {
-                named.insert(last, newest);
-            }
-            run = Some((folder, orphaned.contains_key(folder), None));
-        }
-        if let Some((_, true, newest)) = &mut run
-            && newest.is_none_or(|n| item.date >= n.date)
-            && !agenda::is_agenda_path(&item.path)
-        {
-            // As the listing's heading: the last of the newest.
-            *newest = Some(item);
-        }
-    }
-    if let Some((last, true, Some(newest))) = run {
-        named.insert(last, newest);
-    }
-    for (folder, count) in &orphaned {
-        if only.as_ref().is_some_and(|o| o != folder) {
-            continue;
-        }
-        let name = named
-            .get(folder.as_str())
-            .and_then(|i| i.person.as_deref().map(str::to_string))
-            .or_else(|| crate::person::display_name(&notebook, folder))
-            .unwrap_or_else(|| folder.clone());
-        let count = *count;
-        out.notice(format_args!(
-            "{} of {} {} no open copy: `oneonone check --fix`",
-            render::plural(count, "carried follow-up"),
-            sanitize(&name),
-            if count == 1 { "has" } else { "have" }
-        ));
-    }
+    tell_orphans(&notebook, &items, &trails, only.as_deref(), out);
     if let Some(folder) = &only {
         items.retain(|item| item.folder.as_deref() == Some(folder.as_str()));
     }
@@ -135,6 +91,62 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         print_grouped(&notebook, settings, items, out)?;
     }
     Ok(Outcome::Done)
+}
+
+/// Names each person (or with `only`, that person) whose carried items no
+/// later note holds, with how many and the command that reopens them.
+fn tell_orphans(
+    notebook: &Notebook,
+    items: &[FollowUp],
+    trails: &[followup::Trail],
+    only: Option<&str>,
+    out: &mut Output,
+) {
+    let orphaned = followup::orphan_counts(trails);
+    // Named as the listing heads their follow-ups (the newest note's
+    // `person`); read from their folder only when none is open.
+    let mut named: BTreeMap<&str, &FollowUp> = BTreeMap::new();
+    // Items come by path, so by folder: each folder's newest is found in
+    // one run, and looked up once.
+    let mut run: Option<(&str, bool, Option<&FollowUp>)> = None;
+    for item in items {
+        let Some(folder) = item.folder.as_deref() else {
+            continue;
+        };
+        if run.is_none_or(|(last, _, _)| last != folder) {
+            if let Some((last, true, Some(newest))) = run {
+                named.insert(last, newest);
+            }
+            run = Some((folder, orphaned.contains_key(folder), None));
+        }
+        if let Some((_, true, newest)) = &mut run
+            && newest.is_none_or(|n| item.date >= n.date)
+            && !agenda::is_agenda_path(&item.path)
+        {
+            // As the listing's heading: the last of the newest.
+            *newest = Some(item);
+        }
+    }
+    if let Some((last, true, Some(newest))) = run {
+        named.insert(last, newest);
+    }
+    for (folder, count) in &orphaned {
+        if only.is_some_and(|o| o != folder) {
+            continue;
+        }
+        let name = named
+            .get(folder.as_str())
+            .and_then(|i| i.person.as_deref().map(str::to_string))
+            .or_else(|| crate::person::display_name(notebook, folder))
+            .unwrap_or_else(|| folder.clone());
+        let count = *count;
+        out.notice(format_args!(
+            "{} of {} {} no open copy: `oneonone check --fix`",
+            render::plural(count, "carried follow-up"),
+            sanitize(&name),
+            if count == 1 { "has" } else { "have" }
+        ));
+    }
 }
 
 /// Prints the items grouped by person folder (named by the newest note's
