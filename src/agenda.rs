@@ -20,7 +20,11 @@ pub const AGENDA_FILE: &str = "agenda.md";
 /// True for a notebook-relative `/` path that is a person's agenda.md.
 #[must_use]
 pub fn is_agenda_path(path: &str) -> bool {
-    path.split('/').count() == 2 && path.ends_with(&format!("/{AGENDA_FILE}"))
+    // Called for every follow-up of a listing: no allocation, and the
+    // name first.
+    path.strip_suffix(AGENDA_FILE)
+        .is_some_and(|folder| folder.ends_with('/'))
+        && path.split('/').count() == 2
 }
 
 /// An open talking point in agenda.md.
@@ -268,6 +272,190 @@ pub fn as_note_items(text: &str, points: &[Point]) -> Vec<String> {
     items
 }
 
+/// A line of agenda.md that looks like a talking point but is not a task
+/// item, so `new` never moves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stray {
+    /// Its 1-based line.
+    pub line: usize,
+    /// The line as written, trimmed.
+    pub written: String,
+    /// The spelling that works: `- [ ] text`, with the list marker the
+    /// line had.
+    pub spelling: String,
+}
+
+/// The lines of an agenda that look like talking points but are not task
+/// items. pulldown-cmark says what is a task item (GitHub's rules); of the
+/// rest, outside code, HTML, block quotes and the lines of task items
+/// (their wrapped lines and sub-items are theirs), a line looks like a
+/// point when it is:
+/// - the first line of a top-level list item with no checkbox, or one
+///   spelled wrong (`- point`, `- [] point`, `* [ ]point`);
+/// - a line of a paragraph that starts as a task item spelled wrong
+///   (`-[ ] point`, `[ ] point`, `+[]point`), also where it continues a
+///   point (`-[ ] point` right under `- [ ] one` is read as more words of
+///   `one`, and would move with it as such);
+/// - a line of a paragraph that comes after the file's first top-level
+///   list: a point written as plain text under the points.
+///
+/// Never flagged: headings, the blurb [`new_file`] writes, other prose
+/// before the first list, table rows, and a box with a mark in it
+/// (`-[x] point` reads as done).
+#[must_use]
+pub fn stray_lines(text: &str) -> Vec<Stray> {
+    let note = Note::split(text);
+    let body = note.body();
+    let base = note.body_start;
+    let template = new_file("");
+    let blurb: Vec<&str> = template.lines().skip(2).take(2).collect();
+    // Top-level list items (with whether they are tasks) and paragraphs
+    // outside lists and quotes, by their ranges in the body.
+    let mut items: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut first_list: Option<usize> = None;
+    let (mut lists, mut quotes) = (0usize, 0usize);
+    let mut open_items: Vec<(Range<usize>, bool, bool)> = Vec::new();
+    // Where the lines that continue an item's text start.
+    let mut continued: Vec<usize> = Vec::new();
+    let mut after_break = false;
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_TASKLISTS).into_offset_iter() {
+        if after_break {
+            after_break = false;
+            continued.push(range.start);
+        }
+        match event {
+            Event::SoftBreak if lists > 0 && quotes == 0 => after_break = true,
+            Event::Start(Tag::List(_)) => {
+                if lists == 0 && quotes == 0 && first_list.is_none() {
+                    first_list = Some(range.start);
+                }
+                lists += 1;
+            }
+            Event::End(TagEnd::List(_)) => lists -= 1,
+            Event::Start(Tag::BlockQuote(_)) => quotes += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quotes -= 1,
+            Event::Start(Tag::Item) => open_items.push((range, false, lists == 1 && quotes == 0)),
+            Event::TaskListMarker(_) => {
+                if let Some(item) = open_items.last_mut() {
+                    item.1 = true;
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                if let Some((range, task, top)) = open_items.pop()
+                    && top
+                {
+                    items.push((range, task));
+                }
+            }
+            Event::Start(Tag::Paragraph) if lists == 0 && quotes == 0 => paragraphs.push(range),
+            _ => {}
+        }
+    }
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    for (range, task) in items {
+        if task {
+            continue;
+        }
+        let line = body[range.clone()].split('\n').next().unwrap_or_default();
+        if let Some((spelling, _)) = spelled(line, false) {
+            found.push((range.start, line.trim().to_string(), spelling));
+        }
+    }
+    for at in continued {
+        let start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = body[start..].split('\n').next().unwrap_or_default();
+        if let Some((spelling, true)) = spelled(line, false)
+            && !is_list_line(line)
+        {
+            found.push((start, line.trim().to_string(), spelling));
+        }
+    }
+    for range in paragraphs {
+        let after_list = first_list.is_some_and(|at| at < range.start);
+        let mut at = range.start;
+        for line in body[range.clone()].split_inclusive('\n') {
+            let trimmed = line.trim();
+            if !trimmed.is_empty()
+                && !blurb.contains(&trimmed)
+                && let Some((spelling, _)) = spelled(line, after_list)
+            {
+                found.push((at, trimmed.to_string(), spelling));
+            }
+            at += line.len();
+        }
+    }
+    found.sort_by_key(|(at, _, _)| *at);
+    // What `new` does move is never a stray, however it is spelled.
+    let points: std::collections::HashSet<usize> =
+        open_points(text).iter().map(|p| p.task.line).collect();
+    let mut lines = 1;
+    let mut counted = 0;
+    found
+        .into_iter()
+        .map(|(at, written, spelling)| {
+            lines += crate::note::count_newlines(&text.as_bytes()[counted..base + at]);
+            counted = base + at;
+            Stray {
+                line: lines,
+                written,
+                spelling,
+            }
+        })
+        .filter(|stray| !points.contains(&stray.line))
+        .collect()
+}
+
+/// How a line that may be a point is spelled as one (`- [ ] text`), when
+/// it is one, and whether it has a box: it starts as a box spelled wrong
+/// (`-[ ]`, `[]`, a list marker with no box), or `plain` text counts too. `None` for a line
+/// with no text, a table row, or one with a mark in its box (`[x]` done,
+/// `[>]`, `[-]`).
+fn spelled(line: &str, plain: bool) -> Option<(String, bool)> {
+    let l = line.trim();
+    if l.starts_with('|') {
+        return None;
+    }
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    let marker_len = if l.starts_with(['-', '*', '+']) {
+        1
+    } else if digits > 0 && l[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        0
+    };
+    let (marker, rest) = l.split_at(marker_len);
+    let rest = rest.trim_start();
+    // A list opened on the same line (`- - [ ] x`) is a nested item: not
+    // a would-be point (check names an open one as never moved).
+    if marker_len > 0 && is_list_line(&format!("{rest} ")) {
+        return None;
+    }
+    let (boxed, rest) = match rest.strip_prefix('[') {
+        Some(inner) => match inner.find(']') {
+            Some(close) if inner[..close].trim().is_empty() => (true, &inner[close + 1..]),
+            // A mark (`[x]` done, `[>]`, `[-]`): not an open point.
+            Some(close) if inner[..close].trim().chars().count() == 1 => return None,
+            _ => (false, rest),
+        },
+        None => (false, rest),
+    };
+    let words = rest.trim();
+    if words.is_empty() || !(boxed || marker_len > 0 || plain) {
+        return None;
+    }
+    // A paragraph line that starts with `-` but no blank after it is
+    // prose (`-- a dash`), unless a box follows.
+    if marker_len > 0 && !boxed && !l[marker_len..].starts_with([' ', '\t']) && !plain {
+        return None;
+    }
+    let marker = if marker.is_empty() { "-" } else { marker };
+    let spelling = format!("{marker} [ ] {words}");
+    // Only a spelling that does read as one point is offered (not words
+    // that open a block of their own: `- > quote`).
+    (open_points(&format!("{spelling}\n")).len() == 1).then_some((spelling, boxed))
+}
+
 fn is_list_line(line: &str) -> bool {
     let l = line.trim_start();
     l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ ") || {
@@ -342,6 +530,52 @@ mod tests {
         );
         assert_eq!(merge_tail("Prose", "- [ ] b\n").unwrap(), "\n\n- [ ] b\n");
         assert_eq!(merge_tail("", "- [ ] b\n").unwrap(), "- [ ] b\n");
+    }
+
+    fn strays(text: &str) -> Vec<(usize, String, String)> {
+        stray_lines(text)
+            .into_iter()
+            .map(|s| (s.line, s.written, s.spelling))
+            .collect()
+    }
+
+    #[test]
+    fn stray_lines_are_would_be_points_only() {
+        let text = "---\nperson: A\n---\n# Agenda: A\n\nIntro prose is fine.\n-[ ] but not this\n\n- [ ] one\n  wrapped words of one\n  [ ] a lazy box\n  - sub bullet of one\n- [] empty box\n2) numbered\n- [x] done\n-  \n\n```\n- code\n```\n\n> quoted prose\n\nplain line\n| a | b |\n[>] marked\n";
+        let want = |line: usize, written: &str, spelling: &str| {
+            (line, written.to_string(), spelling.to_string())
+        };
+        assert_eq!(
+            strays(text),
+            [
+                want(7, "-[ ] but not this", "- [ ] but not this"),
+                want(11, "[ ] a lazy box", "- [ ] a lazy box"),
+                want(13, "- [] empty box", "- [ ] empty box"),
+                want(14, "2) numbered", "2) [ ] numbered"),
+                want(24, "plain line", "- [ ] plain line"),
+            ]
+        );
+        // What oneonone writes is clean, CRLF too.
+        let fresh = append(&append(&new_file("Chloé Dubois"), "one"), "two");
+        assert_eq!(strays(&fresh), []);
+        assert_eq!(strays(&fresh.replace('\n', "\r\n")), []);
+        assert_eq!(strays(&new_file("A")), []);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        /// A stray line is never a line a point starts on, and its
+        /// spelling reads as a point.
+        #[test]
+        fn strays_are_never_points(text in crate::invariants::list_markdown()) {
+            let lines: Vec<usize> = open_points(&text).iter().map(|p| p.task.line).collect();
+            for stray in stray_lines(&text) {
+                proptest::prop_assert!(!lines.contains(&stray.line), "{stray:?}");
+                let spelled = open_points(&format!("{}\n", stray.spelling));
+                proptest::prop_assert_eq!(spelled.len(), 1, "{:?}", stray);
+            }
+        }
     }
 
     /// The points as found before the one-walk search: every item searched

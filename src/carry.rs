@@ -259,16 +259,41 @@ fn with_dates(copy: &str, dates: &[(&CopyTask, NaiveDate)]) -> String {
 /// `(from DATE)` set aside, blanks folded, in lower case.
 #[must_use]
 pub fn same_words(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(date) = origin(text) {
-        out = out
-            .replace(&format!(" (from {date})"), "")
-            .replace(&format!("(from {date})"), "");
+    let without;
+    // Most items have no `(`: no `(from DATE)` to look for.
+    let from = memchr::memchr(b'(', text.as_bytes()).and_then(|_| origin(text));
+    let text = match from {
+        Some(date) => {
+            without = text
+                .replace(&format!(" (from {date})"), "")
+                .replace(&format!("(from {date})"), "");
+            &without
+        }
+        None => text,
+    };
+    // One pass, one allocation (keys are made of every item of a
+    // notebook); lowercasing word by word is lowercasing the whole, as
+    // no case mapping makes or takes a blank.
+    let mut out = String::with_capacity(text.len());
+    // ASCII without a vertical tab (which `split_ascii_whitespace` keeps
+    // and `split_whitespace` does not): the bytes will do.
+    if text.is_ascii() && !text.contains('\u{b}') {
+        for word in text.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out.make_ascii_lowercase();
+        return out;
     }
-    out.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase());
+    }
+    out
 }
 
 /// Marks every open item of a note as carried and returns the items the

@@ -1,6 +1,9 @@
 //! `oneonone check`: what in the notebook needs a person's attention.
 //! Every problem names its file (and line, where there is one) and says how
-//! to fix it. Nothing is changed.
+//! to fix it. [`check`] changes nothing; [`fix`] works out the repairs that
+//! are safe to make (one byte each: an orphaned `[>]` reopened, the older
+//! copy of a follow-up open twice marked `[>]`), for `check --fix` to
+//! write.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -10,11 +13,11 @@ use serde::{Deserialize, Serialize};
 use crate::agenda;
 use crate::bank::Bank;
 use crate::error::Error;
+use crate::followup::{CarriedMark, carried_marks, normalized};
 use crate::note::{Note, conflict_marker};
 use crate::notebook::PROFILE_FILE;
 use crate::notebook::{Notebook, parse_meeting_name};
 use crate::notebook::{read_listed_note, slash_path};
-use crate::patterns::normalized;
 use crate::person::Profile;
 use crate::task;
 
@@ -33,6 +36,31 @@ pub struct Problem {
     pub problem: String,
     /// What to do about it.
     pub fix: String,
+    /// The repairs `check --fix` makes for it (none when it cannot be
+    /// repaired safely); not in `check --json`.
+    #[serde(skip)]
+    pub repairs: Vec<Repair>,
+}
+
+/// One byte `check --fix` changes in a note to repair a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    /// The note, relative to the notebook root, with `/`.
+    pub path: String,
+    /// The 1-based line of the item.
+    pub line: usize,
+    /// The byte's offset in the file.
+    pub at: usize,
+    /// The byte there now (`>` of `[>]`, or the blank of `[ ]`).
+    pub from: u8,
+    /// The byte it becomes.
+    pub to: u8,
+    /// The [`crate::followup::cache::content_hash`] of the file as checked.
+    pub hash: u64,
+    /// What it does, in the past tense (`reopened ...`).
+    pub done: String,
+    /// The same, as a plan (`would reopen ...`).
+    pub planned: String,
 }
 
 /// The kinds of problem `check` reports, as `check --json` names them.
@@ -96,6 +124,7 @@ fn problem(path: &str, line: Option<usize>, kind: Kind, what: String, fix: &str)
         kind,
         problem: what,
         fix: fix.to_string(),
+        repairs: Vec::new(),
     }
 }
 
@@ -114,6 +143,16 @@ fn split_error(e: &Error) -> (Option<usize>, String) {
 /// Checks the whole notebook; problems sorted by path, then line.
 #[must_use]
 pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
+    check_with(notebook, bank, &HashMap::new())
+}
+
+/// [`check`], with the notes in `overlay` (by `/` path) read as the text
+/// it gives, not from disk: the notebook as it would be after repairs.
+fn check_with(
+    notebook: &Notebook,
+    bank: Option<&Bank>,
+    overlay: &HashMap<String, String>,
+) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut walk_errors = Vec::new();
     let files = notebook.markdown_files(&mut |e| walk_errors.push(e));
@@ -135,7 +174,11 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
     for file in &files {
         let rel = slash_path(&file.rel);
         // Listed by the walk, which found its folders are no links.
-        let text = match read_listed_note(notebook, file) {
+        let read = match overlay.get(&rel) {
+            Some(text) => Ok(text.clone()),
+            None => read_listed_note(notebook, file),
+        };
+        let text = match read {
             Ok(text) => text,
             Err(e) => {
                 let (line, message) = split_error(&e);
@@ -168,6 +211,7 @@ pub fn check(notebook: &Notebook, bank: Option<&Bank>) -> Vec<Problem> {
         }
     }
     for (folder, notes) in &mut by_folder {
+        notes.sort_by_key(|n| std::cmp::Reverse(n.order));
         check_carried(folder, notes, &mut found);
         check_open_copies(notes, &mut found);
     }
@@ -354,8 +398,22 @@ fn check_framework(rel: &str, note: &Note<'_>, bank: &Bank, name: &str, found: &
 }
 
 /// Open items in agenda.md that are not points (nested or quoted) never
-/// move into a note; a file ending inside a code block swallows new ones.
+/// move into a note, nor do lines that look like points but are not task
+/// items ([`agenda::stray_lines`]); a file ending inside a code block
+/// swallows new ones.
 fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>) {
+    for stray in agenda::stray_lines(text) {
+        found.push(problem(
+            rel,
+            Some(stray.line),
+            Kind::Agenda,
+            format!(
+                "`{}` looks like a talking point, but is not a task item; `new` will never move it",
+                stray.written
+            ),
+            &format!("write it as `{}`", stray.spelling),
+        ));
+    }
     let tasks = task::tasks(note);
     let points = agenda::points_among(note, tasks.clone());
     // Points are in file order and do not overlap: the one that could
@@ -394,28 +452,46 @@ fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>
 struct Summary {
     rel: String,
     order: (chrono::NaiveDate, u32),
-    /// `[>]` items: line, normalized text, text as written.
-    carried: Vec<(usize, String, String)>,
-    /// Normalized texts of every item, open, ticked or carried.
+    /// The hash of the text it was read from, for repairs.
+    hash: u64,
+    /// It has conflict markers: no repair touches it, nor relies on it.
+    conflicted: bool,
+    /// `[>]` items, with their normalized text.
+    carried: Vec<(CarriedMark, String)>,
+    /// Normalized texts of every other item, open or ticked.
     texts: Vec<String>,
-    /// Open items: line, normalized text, and the date the follow-up
-    /// first came from (its `(from DATE)`, else this note's date).
-    open: Vec<(usize, String, chrono::NaiveDate)>,
+    /// Open items.
+    open: Vec<OpenItem>,
     /// Items first written in this note (no `(from DATE)`), open, ticked
     /// or carried: how many of each normalized text.
     written_here: HashMap<String, usize>,
+}
+
+/// An open item of a meeting note.
+struct OpenItem {
+    line: usize,
+    /// The offset of its box's blank, and that byte.
+    checkbox: usize,
+    blank: u8,
+    /// Its text as written, and normalized.
+    written: String,
+    text: String,
+    /// The date it first came from: its `(from DATE)`, else the note's.
+    origin: chrono::NaiveDate,
 }
 
 impl Summary {
     fn of(rel: &str, order: (chrono::NaiveDate, u32), text: &str) -> Summary {
         let note = Note::split(text);
         let tasks = task::tasks(&note);
-        let carried: Vec<(usize, String, String)> = task::carried(&note)
+        let carried: Vec<(CarriedMark, String)> = carried_marks(&note)
             .into_iter()
-            .map(|(l, t)| (l, normalized(&t), t))
+            .map(|m| {
+                let key = normalized(&m.text);
+                (m, key)
+            })
             .collect();
-        let mut texts: Vec<String> = tasks.iter().map(|t| normalized(&t.text)).collect();
-        texts.extend(carried.iter().map(|(_, t, _)| t.clone()));
+        let texts: Vec<String> = tasks.iter().map(|t| normalized(&t.text)).collect();
         let (open_tasks, closed): (Vec<task::Task>, Vec<task::Task>) =
             tasks.into_iter().partition(task::Task::is_open);
         let origins = crate::carry::explicit_origins(&note, &open_tasks);
@@ -423,7 +499,7 @@ impl Summary {
         let firsts = closed
             .iter()
             .map(|t| &t.text)
-            .chain(carried.iter().map(|(_, _, written)| written))
+            .chain(carried.iter().map(|(m, _)| &m.text))
             .filter(|t| crate::carry::origin(t).is_none())
             .chain(
                 open_tasks
@@ -436,13 +512,22 @@ impl Summary {
             *written_here.entry(normalized(text)).or_default() += 1;
         }
         let open = open_tasks
-            .iter()
+            .into_iter()
             .zip(origins)
-            .map(|(t, o)| (t.line, normalized(&t.text), o.unwrap_or(order.0)))
+            .map(|(t, o)| OpenItem {
+                line: t.line,
+                checkbox: t.checkbox,
+                blank: text.as_bytes()[t.checkbox],
+                text: normalized(&t.text),
+                written: t.text,
+                origin: o.unwrap_or(order.0),
+            })
             .collect();
         Summary {
             rel: rel.to_string(),
             order,
+            hash: crate::followup::cache::content_hash(text.as_bytes()),
+            conflicted: conflict_marker(text).is_some(),
             carried,
             texts,
             open,
@@ -451,73 +536,283 @@ impl Summary {
     }
 }
 
-/// Every `[>]` item should have a copy in a later note of the same person.
-/// One pass, newest note first.
-fn check_carried(folder: &str, notes: &mut [Summary], found: &mut Vec<Problem>) {
-    notes.sort_by_key(|n| std::cmp::Reverse(n.order));
-    let mut later: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for note in notes.iter() {
-        for (line, text, written) in &note.carried {
-            if !text.is_empty() && !later.contains(text) {
-                found.push(problem(
-                    &note.rel,
-                    Some(*line),
-                    Kind::Carried,
-                    format!("`[>] {written}` was carried, but no later note of {folder} holds it"),
-                    "turn `[>]` back into `[ ]` so it is open again, or copy it into the latest note",
-                ));
+/// Every `[>]` item should have a copy in a later note of the same person
+/// (see [`crate::followup::orphans`]); one that has none is reopened by
+/// `check --fix`, one byte, unless its note has conflict markers. `notes`
+/// newest first.
+fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
+    let keys: Vec<(Vec<&String>, Vec<&String>)> = notes
+        .iter()
+        .map(|n| {
+            let carried = n.carried.iter().map(|(_, k)| k);
+            let others = n.texts.iter().filter(|t| !t.is_empty());
+            (carried.collect(), others.collect())
+        })
+        .collect();
+    let sides: Vec<(&[&String], &[&String])> = keys
+        .iter()
+        .map(|(c, o)| (c.as_slice(), o.as_slice()))
+        .collect();
+    let orphaned = crate::followup::orphans::<_, std::hash::RandomState>(&sides);
+    for (note, orphaned) in notes.iter().zip(orphaned) {
+        for i in orphaned {
+            let (mark, key) = &note.carried[i];
+            if key.is_empty() {
+                continue;
             }
+            let mut p = problem(
+                &note.rel,
+                Some(mark.line),
+                Kind::Carried,
+                format!(
+                    "`[>] {}` was carried, but no later note of {folder} holds it",
+                    mark.text
+                ),
+                "`oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note",
+            );
+            if let Some(at) = mark.mark.filter(|_| !note.conflicted) {
+                p.repairs.push(Repair {
+                    path: note.rel.clone(),
+                    line: mark.line,
+                    at,
+                    from: crate::carry::CARRIED_MARK,
+                    to: b' ',
+                    hash: note.hash,
+                    done: format!(
+                        "reopened `{}`: carried, but no later note holds it",
+                        mark.text
+                    ),
+                    planned: format!(
+                        "would reopen `{}`: carried, but no later note holds it",
+                        mark.text
+                    ),
+                });
+            }
+            found.push(p);
         }
-        later.extend(note.texts.iter().cloned());
     }
 }
 
-/// A follow-up is open in one place: copies of it (the same text once its
-/// `(from DATE)` is set aside, from the same first date) open in several
-/// notes, or twice in one, are what a `new` stopped between its writes
-/// leaves behind. As many copies as the note it was first written in holds
-/// are fine: a person may write the same words twice.
+/// A follow-up is open in one place. The same item (the same text once
+/// its `(from DATE)` is set aside) open in two notes of a person is a
+/// `[>]` put back by hand, or what a `new` stopped between its writes
+/// leaves: `check --fix` marks the older copies `[>]` (one byte each),
+/// keeping the one in the newest note open, unless a note involved has
+/// conflict markers. Copies in one note only are left to the person: as
+/// many as the note the item was first written in holds are fine (a
+/// person may write the same words twice); more are reported. `notes`
+/// newest first.
 fn check_open_copies(notes: &[Summary], found: &mut Vec<Problem>) {
-    let mut places: HashMap<(&str, chrono::NaiveDate), Vec<(usize, usize)>> = HashMap::new();
+    let mut places: HashMap<&str, Vec<(usize, &OpenItem)>> = HashMap::new();
     for (i, note) in notes.iter().enumerate() {
-        for (line, text, origin) in note.open.iter().filter(|(_, t, _)| !t.is_empty()) {
+        for item in note.open.iter().filter(|o| !o.text.is_empty()) {
             places
-                .entry((text.as_str(), *origin))
+                .entry(item.text.as_str())
                 .or_default()
-                .push((i, *line));
+                .push((i, item));
         }
     }
-    let mut by_date: HashMap<chrono::NaiveDate, Vec<&Summary>> = HashMap::new();
-    for note in notes {
-        by_date.entry(note.order.0).or_default().push(note);
-    }
-    for ((text, origin), mut at) in places {
+    for (text, mut at) in places {
         if at.len() < 2 {
             continue;
         }
-        let written: usize = by_date.get(&origin).map_or(0, |first| {
-            first
-                .iter()
-                .map(|n| n.written_here.get(text).copied().unwrap_or(0))
-                .sum()
-        });
-        if at.len() <= written.max(1) {
+        // Oldest first; `notes` are newest first.
+        at.sort_by_key(|&(i, item)| (std::cmp::Reverse(i), item.line));
+        let newest = at.iter().map(|&(i, _)| i).min().unwrap_or(0);
+        if at.iter().all(|&(i, _)| i == newest) {
+            check_copies_in_one_note(notes, text, &at, found);
             continue;
         }
-        at.sort_by_key(|&(i, line)| (notes[i].order, line));
         let others: Vec<String> = at[1..]
             .iter()
-            .map(|&(i, line)| format!("{}:{line}", notes[i].rel))
+            .map(|&(i, item)| format!("{}:{}", notes[i].rel, item.line))
             .collect();
-        let (first, line) = at[0];
-        found.push(problem(
+        let (first, item) = at[0];
+        let mut p = problem(
             &notes[first].rel,
-            Some(line),
+            Some(item.line),
             Kind::OpenTwice,
             format!("open here and in {}", others.join(", ")),
-            "keep one open: tick or remove the other copies, or mark them `[>]`",
+            "keep one open: `oneonone check --fix` marks the older copies `[>]`; or tick or remove the copies you do not want",
+        );
+        let (kept, kept_item) = at
+            .iter()
+            .find(|&&(i, _)| i == newest)
+            .copied()
+            .unwrap_or(at[0]);
+        let safe = at.iter().all(|&(i, _)| !notes[i].conflicted);
+        for &(i, item) in at.iter().filter(|&&(i, _)| i != newest) {
+            if !safe {
+                break;
+            }
+            let keeper = format!("{}:{}", notes[kept].rel, kept_item.line);
+            p.repairs.push(Repair {
+                path: notes[i].rel.clone(),
+                line: item.line,
+                at: item.checkbox,
+                from: item.blank,
+                to: crate::carry::CARRIED_MARK,
+                hash: notes[i].hash,
+                done: format!("marked `[>] {}`: open in {keeper}", item.written),
+                planned: format!("would mark `[>] {}`: open in {keeper}", item.written),
+            });
+        }
+        found.push(p);
+    }
+}
+
+/// Copies of one item open in one note, `at` in line order: more than the
+/// note the item was first written in holds, from the same first date,
+/// are reported (not repaired: which copy to keep is the person's call).
+fn check_copies_in_one_note(
+    notes: &[Summary],
+    text: &str,
+    at: &[(usize, &OpenItem)],
+    found: &mut Vec<Problem>,
+) {
+    let mut by_origin: BTreeMap<chrono::NaiveDate, Vec<&OpenItem>> = BTreeMap::new();
+    for &(_, item) in at {
+        by_origin.entry(item.origin).or_default().push(item);
+    }
+    let note = &notes[at[0].0];
+    for (origin, copies) in by_origin {
+        let written: usize = notes
+            .iter()
+            .filter(|n| n.order.0 == origin)
+            .map(|n| n.written_here.get(text).copied().unwrap_or(0))
+            .sum();
+        if copies.len() <= written.max(1) {
+            continue;
+        }
+        let others: Vec<String> = copies[1..]
+            .iter()
+            .map(|item| format!("{}:{}", note.rel, item.line))
+            .collect();
+        found.push(problem(
+            &note.rel,
+            Some(copies[0].line),
+            Kind::OpenTwice,
+            format!("open here and in {}", others.join(", ")),
+            "keep one open: tick or remove the other copies",
         ));
     }
+}
+
+/// What `check --fix` does, or with `--dry-run` would do.
+#[derive(Debug, Default)]
+pub struct Fixing {
+    /// The repairs, in the order they are made: a pass over the notebook
+    /// at a time (a reopened item may show a copy to mark in the next),
+    /// each pass by path and line.
+    pub repairs: Vec<Repair>,
+    /// The notes to write: path (relative, `/`), text now, text after.
+    pub notes: Vec<(String, String, String)>,
+    /// The problems left once the repairs are made.
+    pub left: Vec<Problem>,
+}
+
+/// Works out the safe repairs (see [`Problem::repairs`]) and the notes
+/// they change, without writing anything: checks the notebook, makes the
+/// repairs in memory, and checks again (a reopened orphan may be open in
+/// an older note too, which the next pass marks), until no new repair
+/// comes up. A repair is made only if its note still reads as it did
+/// when checked, and only if, once made, each changed byte reads as
+/// meant (a reopened mark an open task, a marked box a `[>]` item); a
+/// note where one does not is left as it is, its problems reported.
+#[must_use]
+pub fn fix(notebook: &Notebook, bank: Option<&Bank>) -> Fixing {
+    let mut overlay: HashMap<String, String> = HashMap::new();
+    let mut originals: BTreeMap<String, String> = BTreeMap::new();
+    let mut refused: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut fixing = Fixing::default();
+    // Each pass but the last makes repairs, which only lead to others of
+    // an item reopened (its older copies marked): two passes in practice.
+    for _ in 0..PASSES {
+        let mut left = check_with(notebook, bank, &overlay);
+        let mut by_note: BTreeMap<String, Vec<Repair>> = BTreeMap::new();
+        for p in &mut left {
+            if refused.contains(&p.path) || p.repairs.iter().any(|r| refused.contains(&r.path)) {
+                continue;
+            }
+            for r in std::mem::take(&mut p.repairs) {
+                by_note.entry(r.path.clone()).or_default().push(r);
+            }
+        }
+        if by_note.is_empty() {
+            fixing.left = left;
+            break;
+        }
+        fixing.left = left;
+        for (rel, mut repairs) in by_note {
+            repairs.sort_by_key(|r| r.at);
+            repairs.dedup_by_key(|r| r.at);
+            let now = match overlay.get(&rel) {
+                Some(text) => Some(text.clone()),
+                None => crate::notebook::read_note(
+                    notebook,
+                    &crate::notebook::NoteFile {
+                        rel: PathBuf::from(&rel),
+                    },
+                )
+                .ok(),
+            };
+            match now.and_then(|text| repaired(&text, &repairs).map(|after| (text, after))) {
+                Some((text, after)) => {
+                    originals.entry(rel.clone()).or_insert(text);
+                    overlay.insert(rel, after);
+                    fixing.repairs.extend(repairs);
+                }
+                None => {
+                    refused.insert(rel);
+                }
+            }
+        }
+    }
+    fixing.notes = originals
+        .into_iter()
+        .filter_map(|(rel, before)| {
+            let after = overlay.remove(&rel)?;
+            Some((rel, before, after))
+        })
+        .collect();
+    fixing
+}
+
+/// At most this many passes of [`fix`] over the notebook.
+const PASSES: usize = 8;
+
+/// `text` with the repairs made, if it is the text they were worked out
+/// on and each changed byte then reads as meant.
+fn repaired(text: &str, repairs: &[Repair]) -> Option<String> {
+    let hash = crate::followup::cache::content_hash(text.as_bytes());
+    let mut bytes = text.as_bytes().to_vec();
+    for r in repairs {
+        if r.hash != hash || bytes.get(r.at) != Some(&r.from) {
+            return None;
+        }
+        bytes[r.at] = r.to;
+    }
+    let after = String::from_utf8(bytes).ok()?;
+    let note = Note::split(&after);
+    let boxes: std::collections::HashSet<usize> = task::tasks(&note)
+        .into_iter()
+        .filter(|t| !t.checked)
+        .map(|t| t.checkbox)
+        .collect();
+    let marks: std::collections::HashSet<usize> = carried_marks(&note)
+        .into_iter()
+        .filter_map(|m| m.mark)
+        .collect();
+    // A reopened mark is an open task's box; a marked box a `[>]` item's
+    // mark, and no task's box any more.
+    let reads_as_meant = repairs.iter().all(|r| {
+        if r.to == crate::carry::CARRIED_MARK {
+            marks.contains(&r.at) && !boxes.contains(&r.at)
+        } else {
+            boxes.contains(&r.at)
+        }
+    });
+    reads_as_meant.then_some(after)
 }
 
 fn error_path(notebook: &Notebook, e: &Error) -> String {

@@ -155,8 +155,13 @@ pub enum Command {
 
     /// Check the notebook for problems: broken frontmatter, bad check-ins, lost carried items, ...
     #[command(
-        after_help = "Examples:\n  oneonone check\n  oneonone check --json\n\n\
-        Exit status: 0 when the notebook is clean, 1 when problems were found, 2 on an error."
+        after_help = "Examples:\n  oneonone check\n  oneonone check --json\n  \
+        oneonone check --fix --dry-run\n  oneonone check --fix\n\n\
+        --fix makes the repairs that are safe, one byte each: a `[>]` item no later note holds \
+        is reopened (`[ ]`), and of a follow-up open in two notes the older copy is marked `[>]`. \
+        It prints each with its path:line, then the problems left to fix by hand.\n\n\
+        Exit status: 0 when the notebook is clean (after --fix: when nothing is left), \
+        1 when problems were found, 2 on an error."
     )]
     Check(CheckArgs),
 
@@ -317,7 +322,7 @@ pub struct DoneArgs {
     #[arg(long, short, value_name = "PERSON", requires = "text")]
     pub person: Option<String>,
 
-    /// Uncheck instead: turn `[x]` back into `[ ]`
+    /// Uncheck instead: turn `[x]` (or, by PATH:LINE, a carried `[>]`) back into `[ ]`
     #[arg(long)]
     pub reopen: bool,
 }
@@ -409,8 +414,16 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Print a JSON array of problems instead of text
-    #[arg(long)]
+    #[arg(long, conflicts_with = "fix")]
     pub json: bool,
+
+    /// Make the safe repairs (reopen orphaned `[>]` items, mark the older of two open copies `[>]`) and print each
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix: print the repairs without writing anything
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 /// `oneonone people`.

@@ -58,10 +58,31 @@ pub struct FollowUp {
 /// that cannot be read or parsed are reported to `warn` (in path order);
 /// what can be read of them is still listed.
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
+    scan_keyed(notebook, warn, false).0
+}
+
+/// [`scan`], and with `keyed` the [`Trail`] of every meeting note that
+/// holds a ticked or carried item (for [`orphan_counts`]).
+pub fn scan_keyed(
+    notebook: &Notebook,
+    warn: &mut dyn FnMut(Error),
+    keyed: bool,
+) -> (Vec<FollowUp>, Vec<Trail>) {
     if !notebook.config.cache.unwrap_or(true) {
         crate::followup::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
-        return scan_files(notebook, &files, warn, &task::Task::is_open, true);
+        let read = scan_files_hashed(
+            notebook,
+            &files,
+            warn,
+            &task::Task::is_open,
+            Scanning {
+                open_only: true,
+                hash: false,
+                keyed,
+            },
+        );
+        return (read.found, trails(&files, read.keys));
     }
     // Unchanged files come from the cache (read while the walk runs); the
     // rest are read, and cached.
@@ -71,8 +92,71 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
         let files = notebook.markdown_files(warn);
         (files, loading.join().unwrap_or_default())
     });
-    let paths: Vec<String> = files.iter().map(|f| slash_path(&f.rel)).collect();
-    // Stat every note and look it up, on every core.
+    let paths: Vec<Arc<str>> = files
+        .iter()
+        .map(|f| Arc::from(slash_path(&f.rel)))
+        .collect();
+    let Lookup {
+        hits: mut found,
+        trails: mut trailed,
+        misses,
+    } = look_up(notebook, &files, &paths, &cache, keyed);
+    let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
+    let mut failed = std::collections::HashSet::new();
+    // What is cached is complete (the keys too), whoever asks.
+    let kept = cache.is_kept();
+    let read = scan_files_hashed(
+        notebook,
+        &miss_files,
+        &mut |e| {
+            failed.insert(e.path().to_path_buf());
+            warn(e);
+        },
+        &task::Task::is_open,
+        Scanning {
+            open_only: true,
+            hash: kept,
+            keyed: keyed || kept,
+        },
+    );
+    let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
+        std::collections::HashMap::new();
+    for item in &read.found {
+        by_path.entry(&item.path).or_default().push(item);
+    }
+    for ((Miss { file, stamp }, hash), keys) in misses.iter().zip(&read.hashes).zip(&read.keys) {
+        let rel = slash_path(&file.rel);
+        let shown = notebook.show(&file.rel);
+        if let (Some(stamp), Some(hash)) = (stamp, hash)
+            && !failed.contains(&shown)
+        {
+            let items: Vec<FollowUp> = by_path
+                .get(rel.as_str())
+                .map(|v| v.iter().map(|i| (*i).clone()).collect())
+                .unwrap_or_default();
+            cache.put(&rel, *stamp, *hash, &items, keys.as_ref(), now);
+        }
+    }
+    cache.retain(&paths.iter().map(|p| &**p).collect());
+    cache.save(notebook.root());
+    if keyed {
+        trailed.extend(trails(&miss_files, read.keys));
+    }
+    found.extend(read.found);
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    (found, trailed)
+}
+
+/// Stats every note and looks it up in the cache, on every core: the
+/// items (and with `keyed` the trails) of the unchanged ones, and the
+/// files to read.
+fn look_up(
+    notebook: &Notebook,
+    files: &[NoteFile],
+    paths: &[Arc<str>],
+    cache: &crate::followup::cache::Cache,
+    keyed: bool,
+) -> Lookup {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let chunk = files.len().div_ceil(threads).max(1);
     let total = files.len();
@@ -82,7 +166,15 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
             let file = &files[i];
             let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
             match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
-                Some(items) => part.hits.extend(items),
+                Some((items, keys)) => {
+                    part.hits.extend(items);
+                    if keyed && let Some(keys) = keys {
+                        part.trails.push(Trail {
+                            path: paths[i].clone(),
+                            keys,
+                        });
+                    }
+                }
                 None => part.misses.push(Miss {
                     file: file.clone(),
                     stamp,
@@ -101,48 +193,13 @@ pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
             .collect();
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
-    let mut found = Vec::new();
-    let mut misses: Vec<Miss> = Vec::new();
+    let mut all = Lookup::default();
     for mut part in parts {
-        found.append(&mut part.hits);
-        misses.append(&mut part.misses);
+        all.hits.append(&mut part.hits);
+        all.trails.append(&mut part.trails);
+        all.misses.append(&mut part.misses);
     }
-    let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
-    let mut failed = std::collections::HashSet::new();
-    let (read, hashes) = scan_files_hashed(
-        notebook,
-        &miss_files,
-        &mut |e| {
-            failed.insert(e.path().to_path_buf());
-            warn(e);
-        },
-        &task::Task::is_open,
-        true,
-        cache.is_kept(),
-    );
-    let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
-        std::collections::HashMap::new();
-    for item in &read {
-        by_path.entry(&item.path).or_default().push(item);
-    }
-    for (Miss { file, stamp }, hash) in misses.iter().zip(&hashes) {
-        let rel = slash_path(&file.rel);
-        let shown = notebook.show(&file.rel);
-        if let (Some(stamp), Some(hash)) = (stamp, hash)
-            && !failed.contains(&shown)
-        {
-            let items: Vec<FollowUp> = by_path
-                .get(rel.as_str())
-                .map(|v| v.iter().map(|i| (*i).clone()).collect())
-                .unwrap_or_default();
-            cache.put(&rel, *stamp, *hash, &items, now);
-        }
-    }
-    cache.retain(&paths.iter().map(String::as_str).collect());
-    cache.save(notebook.root());
-    found.extend(read);
-    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    found
+    all
 }
 
 /// The open follow-ups of one person folder only (for commands about one
@@ -152,8 +209,44 @@ pub fn scan_folder(
     folder: &str,
     warn: &mut dyn FnMut(Error),
 ) -> Vec<FollowUp> {
+    scan_folder_keyed(notebook, folder, warn, false).0
+}
+
+/// [`scan_folder`], and with `keyed` the folder's [`Trail`]s, as
+/// [`scan_keyed`] gives them.
+pub fn scan_folder_keyed(
+    notebook: &Notebook,
+    folder: &str,
+    warn: &mut dyn FnMut(Error),
+    keyed: bool,
+) -> (Vec<FollowUp>, Vec<Trail>) {
     let files = notebook.markdown_files_under(Path::new(folder), warn);
-    scan_files(notebook, &files, warn, &task::Task::is_open, true)
+    let read = scan_files_hashed(
+        notebook,
+        &files,
+        warn,
+        &task::Task::is_open,
+        Scanning {
+            open_only: true,
+            hash: false,
+            keyed,
+        },
+    );
+    (read.found, trails(&files, read.keys))
+}
+
+/// The trails of the files that have keys.
+fn trails(files: &[NoteFile], keys: Vec<Option<Keys>>) -> Vec<Trail> {
+    files
+        .iter()
+        .zip(keys)
+        .filter_map(|(file, keys)| {
+            Some(Trail {
+                path: Arc::from(slash_path(&file.rel)),
+                keys: keys?,
+            })
+        })
+        .collect()
 }
 
 /// Like [`scan`], for the task items `want` picks (open or checked ones).
@@ -171,6 +264,8 @@ pub fn scan_with(
 struct Lookup {
     /// The cached items of the files it could answer for.
     hits: Vec<FollowUp>,
+    /// Their trails, when asked for.
+    trails: Vec<Trail>,
     /// The files to read.
     misses: Vec<Miss>,
 }
@@ -184,8 +279,8 @@ struct Miss {
     stamp: Option<crate::followup::cache::Stamp>,
 }
 
-/// What one scanning thread found, the errors and hashes with the index
-/// of their file.
+/// What one scanning thread found, the errors, hashes and keys with the
+/// index of their file.
 #[derive(Default)]
 struct Part {
     /// The items.
@@ -194,6 +289,29 @@ struct Part {
     errors: Vec<(usize, Error)>,
     /// Content hashes, when asked for.
     hashes: Vec<(usize, u64)>,
+    /// Meeting notes' keys, when asked for.
+    keys: Vec<(usize, Keys)>,
+}
+
+/// What a scan of files reads besides the items.
+#[derive(Clone, Copy)]
+struct Scanning {
+    /// Only open items are wanted: a file whose every `[ ]` is an empty
+    /// placeholder is not parsed for them.
+    open_only: bool,
+    /// The [`crate::followup::cache::content_hash`] of each file read (for
+    /// the cache: the hash is of the very bytes the items come from).
+    hash: bool,
+    /// The [`Keys`] of each meeting note.
+    keyed: bool,
+}
+
+/// What [`scan_files_hashed`] found: the items, and by index in the files
+/// given, hashes and keys as asked for.
+struct Scanned {
+    found: Vec<FollowUp>,
+    hashes: Vec<Option<u64>>,
+    keys: Vec<Option<Keys>>,
 }
 
 /// Reads and parses the files on every core. With `open_only`, a file
@@ -205,20 +323,27 @@ fn scan_files(
     want: &(dyn Fn(&task::Task) -> bool + Sync),
     open_only: bool,
 ) -> Vec<FollowUp> {
-    scan_files_hashed(notebook, files, warn, want, open_only, false).0
+    let scanning = Scanning {
+        open_only,
+        hash: false,
+        keyed: false,
+    };
+    scan_files_hashed(notebook, files, warn, want, scanning).found
 }
 
-/// [`scan_files`], and with `hash` the [`crate::followup::cache::content_hash`] of
-/// each file read, by index in `files` (for the cache: the hash is of the
-/// very bytes the items come from).
+/// [`scan_files`], with hashes and keys as `scanning` asks.
 fn scan_files_hashed(
     notebook: &Notebook,
     files: &[NoteFile],
     warn: &mut dyn FnMut(Error),
     want: &(dyn Fn(&task::Task) -> bool + Sync),
-    open_only: bool,
-    hash: bool,
-) -> (Vec<FollowUp>, Vec<Option<u64>>) {
+    scanning: Scanning,
+) -> Scanned {
+    let Scanning {
+        open_only,
+        hash,
+        keyed,
+    } = scanning;
     // A pool of its own, not rayon's: measured for issue 10, rayon's
     // fold keeps one list of items per piece of work instead of one per
     // core, which held 4 to 7 MB more at 100,000 notes and cost more CPU.
@@ -239,15 +364,32 @@ fn scan_files_hashed(
                 part.hashes
                     .push((i, crate::followup::cache::content_hash(text.as_bytes())));
             }
+            let keyed = keyed && is_meeting_note(&file.rel);
             match read {
-                Ok(text) if open_only && !may_hold_open_item(&text) => {}
-                Ok(text) => part.found.extend(items(
-                    notebook,
-                    &file.rel,
-                    &text,
-                    &mut |e| part.errors.push((i, e)),
-                    want,
-                )),
+                // No open item: not parsed for them, and its keys, if
+                // wanted, read line by line.
+                Ok(text) if open_only && !may_hold_open_item(&text) => {
+                    if keyed
+                        && may_hold_keys(&text)
+                        && let Some(keys) = Keys::unparsed(&text)
+                    {
+                        part.keys.push((i, keys));
+                    }
+                }
+                Ok(text) => {
+                    let (found, keys) = note_items(
+                        notebook,
+                        &file.rel,
+                        &text,
+                        &mut |e| part.errors.push((i, e)),
+                        want,
+                        keyed,
+                    );
+                    part.found.extend(found);
+                    if let Some(keys) = keys {
+                        part.keys.push((i, keys));
+                    }
+                }
                 Err(e) => part.errors.push((i, e)),
             }
         }
@@ -265,6 +407,7 @@ fn scan_files_hashed(
     let mut found = Vec::new();
     let mut errors = Vec::new();
     let mut hashes = vec![None; if hash { files.len() } else { 0 }];
+    let mut keys = vec![None; if keyed { files.len() } else { 0 }];
     for mut part in parts {
         if found.is_empty() {
             found = part.found;
@@ -275,6 +418,9 @@ fn scan_files_hashed(
         for (i, h) in part.hashes {
             hashes[i] = Some(h);
         }
+        for (i, k) in part.keys {
+            keys[i] = Some(k);
+        }
     }
     errors.sort_by_key(|(i, _)| *i);
     for (_, e) in errors {
@@ -283,7 +429,11 @@ fn scan_files_hashed(
     // The walk sorts by folder, then name; the promise is by path string
     // (`alice-smith/` before `alice/`), then line.
     found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    (found, hashes)
+    Scanned {
+        found,
+        hashes,
+        keys,
+    }
 }
 
 /// False only when the text certainly holds no open item: every `[ ]` in
@@ -315,15 +465,35 @@ pub fn may_hold_open_item(text: &str) -> bool {
     false
 }
 
-/// The wanted task items of one note's text, as follow-ups.
-pub fn items(
+/// False only when the text certainly holds no ticked and no carried
+/// item: no `[x]`, `[X]` or `[>]` anywhere.
+fn may_hold_keys(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b']', bytes)
+        .any(|at| at >= 2 && bytes[at - 2] == b'[' && matches!(bytes[at - 1], b'x' | b'X' | b'>'))
+}
+
+/// True for `<folder>/YYYY-MM-DD.md` (or `-N.md`): a meeting note.
+fn is_meeting_note(rel: &Path) -> bool {
+    let mut parts = rel.iter();
+    matches!(
+        (parts.next(), parts.next().and_then(|n| n.to_str()), parts.next()),
+        (Some(_), Some(name), None) if crate::notebook::parse_meeting_name(name).is_some()
+    )
+}
+
+/// The wanted task items of one note's text, as follow-ups, and with
+/// `keyed` the note's [`Keys`] (when it has any).
+fn note_items(
     notebook: &Notebook,
     rel: &Path,
     text: &str,
     warn: &mut dyn FnMut(Error),
     want: &dyn Fn(&task::Task) -> bool,
-) -> Vec<FollowUp> {
+    keyed: bool,
+) -> (Vec<FollowUp>, Option<Keys>) {
     let note = Note::split(text);
+    let mut keys = None;
     // In agenda.md only the top-level points count, as `agenda` and `new`
     // see them.
     let open: Vec<task::Task> = if crate::agenda::is_agenda_path(&slash_path(rel)) {
@@ -333,10 +503,14 @@ pub fn items(
             .filter(|t| want(t))
             .collect()
     } else {
-        task::tasks(&note).into_iter().filter(|t| want(t)).collect()
+        let tasks = task::tasks(&note);
+        if keyed {
+            keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
+        }
+        tasks.into_iter().filter(|t| want(t)).collect()
     };
     if open.is_empty() {
-        return Vec::new();
+        return (Vec::new(), keys);
     }
     // Frontmatter matters (and is read) only for files with items to list.
     let (frontmatter, problem) = note.frontmatter_lenient(&notebook.show(rel));
@@ -351,7 +525,8 @@ pub fn items(
             .and_then(parse_date_prefix)
     });
     let path: Arc<str> = Arc::from(slash_path(rel));
-    open.into_iter()
+    let found = open
+        .into_iter()
         .map(|t| {
             let (mention, due) = mention_and_due(&t.text);
             let (owner, mention) = Owner::written(mention);
@@ -368,7 +543,8 @@ pub fn items(
                 checkbox: t.checkbox,
             }
         })
-        .collect()
+        .collect();
+    (found, keys)
 }
 
 impl FollowUp {
@@ -419,6 +595,401 @@ pub fn resolve_owners(
         }
     }
     people.check_profiles(warn);
+}
+
+/// A follow-up's text without its `(from DATE)` note, blanks folded and
+/// lowercased: two items with the same key are the same follow-up
+/// ([`crate::carry::same_words`], which `new` matches copies by).
+#[must_use]
+pub fn normalized(text: &str) -> String {
+    crate::carry::same_words(text)
+}
+
+/// A short, stable key of a follow-up's [`normalized`] text, as the cache
+/// keeps it: the first 64 bits of its BLAKE3 hash; `None` for an item with
+/// no text.
+#[must_use]
+pub fn key(text: &str) -> Option<u64> {
+    let text = normalized(text);
+    (!text.is_empty()).then(|| crate::followup::cache::content_hash(text.as_bytes()))
+}
+
+/// What a meeting note holds besides its open follow-ups, to tell whether
+/// the items it carried on (`[>]`) are held by a later note: the [`key`]s
+/// of its `[>]` items (with some text) and of all its other items (open or
+/// ticked). Kept in the cache beside the open items, so a warm `followups`
+/// need not read the notes again; shared, not copied, from there. Written
+/// as one array: how many are carried, then the carried keys, then the
+/// others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// The carried keys, then the others.
+    all: Arc<[u64]>,
+    /// How many of `all` are carried.
+    carried: usize,
+}
+
+impl Keys {
+    /// The keys of a note whose task items are `tasks`.
+    #[must_use]
+    pub fn of(note: &Note<'_>, tasks: &[task::Task]) -> Keys {
+        // Most notes carry nothing: the parse for `[>]` only where one is.
+        let mut all: Vec<u64> = if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some() {
+            task::carried(note)
+                .iter()
+                .filter_map(|(_, text)| key(text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let carried = all.len();
+        all.extend(tasks.iter().filter_map(|t| key(&t.text)));
+        Keys {
+            all: all.into(),
+            carried,
+        }
+    }
+
+    /// The keys of a note with no open item, without parsing it for its
+    /// ticked ones: each line that starts as a task item (blanks, quote
+    /// marks and a list marker before a box with `x`, `X` or a blank in
+    /// it) gives the rest of the line, or the next line where it is
+    /// empty. That finds every item pulldown-cmark would, and may find
+    /// more (a `- [x]` in a code block): they only ever count as held, so
+    /// the orphans `followups` counts from them are never more than there
+    /// are (`check` parses every note, and is exact). The carried items
+    /// are parsed for, where there is a `[>]`. `None` when there is none
+    /// of either.
+    #[must_use]
+    pub fn unparsed(text: &str) -> Option<Keys> {
+        let note = Note::split(text);
+        let body = note.body();
+        let mut all: Vec<u64> = if memchr::memmem::find(body.as_bytes(), b"[>]").is_some() {
+            task::carried(&note)
+                .iter()
+                .filter_map(|(_, text)| key(text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let carried = all.len();
+        let mut lines = body.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            let lead = line
+                .bytes()
+                .take_while(|b| {
+                    matches!(
+                        b,
+                        b' ' | b'\t' | b'>' | b'-' | b'*' | b'+' | b'.' | b')' | b'0'..=b'9'
+                    )
+                })
+                .count();
+            let rest = &line.as_bytes()[lead..];
+            if rest.len() < 3 || rest[0] != b'[' || rest[2] != b']' {
+                continue;
+            }
+            if !matches!(rest[1], b'x' | b'X' | b' ' | b'\t') {
+                continue;
+            }
+            let mut words = line[lead + 3..].trim();
+            if words.is_empty() {
+                words = lines
+                    .peek()
+                    .map_or("", |next| next.trim().trim_start_matches('>').trim());
+            }
+            all.extend(key(words));
+        }
+        (!all.is_empty()).then(|| Keys {
+            all: all.into(),
+            carried,
+        })
+    }
+
+    /// Keys from the carried ones and the others.
+    #[cfg(test)]
+    #[must_use]
+    pub fn new(carried: &[u64], others: &[u64]) -> Keys {
+        Keys {
+            all: carried.iter().chain(others).copied().collect(),
+            carried: carried.len(),
+        }
+    }
+
+    /// The keys of the `[>]` items.
+    #[must_use]
+    pub fn carried(&self) -> &[u64] {
+        &self.all[..self.carried]
+    }
+
+    /// The keys of the other items, open or ticked.
+    #[must_use]
+    pub fn others(&self) -> &[u64] {
+        &self.all[self.carried..]
+    }
+
+    /// True when the note has no item with text.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty()
+    }
+}
+
+// Written as one string, `COUNT:` and then every key in 16 hex digits
+// (carried first): the cache of a large notebook holds tens of thousands
+// of keys, and one string per note reads back far faster than as many
+// JSON numbers.
+impl Serialize for Keys {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use std::fmt::Write as _;
+        let mut written = String::with_capacity(8 + 16 * self.all.len());
+        let _ = write!(written, "{}:", self.carried);
+        for key in self.all.iter() {
+            let _ = write!(written, "{key:016x}");
+        }
+        serializer.serialize_str(&written)
+    }
+}
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Keys, D::Error> {
+        struct Written;
+        impl serde::de::Visitor<'_> for Written {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a count of carried keys, `:`, then keys in hex")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Keys, E> {
+                let bad = || E::custom("not a list of keys");
+                let colon = memchr::memchr(b':', v.as_bytes()).ok_or_else(bad)?;
+                let carried: usize = v[..colon].parse().map_err(|_| bad())?;
+                let hex = &v.as_bytes()[colon + 1..];
+                if !hex.len().is_multiple_of(16) || carried > hex.len() / 16 {
+                    return Err(bad());
+                }
+                // Read in one pass into one allocation (the iterator's
+                // length is exact); a digit that is not one spoils it all.
+                let mut valid = true;
+                let all: Arc<[u64]> = hex
+                    .chunks_exact(16)
+                    .map(|digits| {
+                        let (n, ok) = from_hex(digits);
+                        valid &= ok;
+                        n
+                    })
+                    .collect();
+                if valid {
+                    Ok(Keys { all, carried })
+                } else {
+                    Err(bad())
+                }
+            }
+        }
+        deserializer.deserialize_str(Written)
+    }
+}
+
+/// The number lowercase hex digits write, and whether they all are ones.
+fn from_hex(digits: &[u8]) -> (u64, bool) {
+    // 0 to 15 for a digit, 16 for anything else.
+    const VALUE: [u8; 256] = {
+        let mut table = [16u8; 256];
+        let mut d = 0;
+        while d < 10 {
+            table[b'0' as usize + d] = d as u8;
+            d += 1;
+        }
+        let mut d = 0;
+        while d < 6 {
+            table[b'a' as usize + d] = 10 + d as u8;
+            d += 1;
+        }
+        table
+    };
+    let mut n = 0u64;
+    let mut seen = 0u8;
+    for &d in digits {
+        let v = VALUE[usize::from(d)];
+        seen |= v;
+        n = n << 4 | u64::from(v & 15);
+    }
+    (n, seen < 16)
+}
+
+/// One meeting note's [`Keys`], as a keyed scan gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trail {
+    /// The note, relative to the notebook, with `/`.
+    pub path: Arc<str>,
+    /// What it holds.
+    pub keys: Keys,
+}
+
+/// The `[>]` items that no later note holds: `notes` are one person's
+/// meeting notes, newest first, each as the keys of its `[>]` items and
+/// the keys of its other items. A carried item is accounted for when a
+/// later note holds an item with the same key, whatever its state: open,
+/// ticked, or carried on again (that later `[>]` is judged in its turn).
+/// Gives, for each note, the indices of its orphaned `[>]` items. `S`
+/// hashes the keys (see [`KeyHasher`] for keys that are hashes already).
+#[must_use]
+pub fn orphans<K, S>(notes: &[(&[K], &[K])]) -> Vec<Vec<usize>>
+where
+    K: Eq + std::hash::Hash,
+    S: std::hash::BuildHasher + Default,
+{
+    let total = notes.iter().map(|(c, o)| c.len() + o.len()).sum();
+    let mut later: std::collections::HashSet<&K, S> =
+        std::collections::HashSet::with_capacity_and_hasher(total, S::default());
+    notes
+        .iter()
+        .map(|(carried, others)| {
+            let orphaned = (0..carried.len())
+                .filter(|&i| !later.contains(&carried[i]))
+                .collect();
+            later.extend(carried.iter().chain(others.iter()));
+            orphaned
+        })
+        .collect()
+}
+
+/// Hashes a [`key`], which is a hash already, as itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+/// How many `[>]` items of each person folder no later note holds (see
+/// [`orphans`]), from the trails of its meeting notes; folders with none
+/// are left out. Cheap on a warm `followups` of a large notebook: trails
+/// come folder by folder (the walk's order), so a folder is looked up
+/// where it changes, and notes are ordered by numbers, not dates.
+#[must_use]
+pub fn orphan_counts(trails: &[Trail]) -> std::collections::BTreeMap<String, usize> {
+    type Dated<'a> = ((u32, u32), &'a Keys);
+    let mut groups: Vec<(&str, Vec<Dated<'_>>)> = Vec::new();
+    let mut where_is: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for trail in trails {
+        let Some(slash) = memchr::memchr(b'/', trail.path.as_bytes()) else {
+            continue;
+        };
+        let (folder, name) = (&trail.path[..slash], &trail.path[slash + 1..]);
+        let Some(order) = meeting_order(name) else {
+            continue;
+        };
+        let group = match groups.last() {
+            Some((last, _)) if *last == folder => groups.len() - 1,
+            _ => *where_is.entry(folder).or_insert_with(|| {
+                groups.push((folder, Vec::new()));
+                groups.len() - 1
+            }),
+        };
+        groups[group].1.push((order, &trail.keys));
+    }
+    let mut counts = std::collections::BTreeMap::new();
+    for (folder, mut notes) in groups {
+        notes.sort_by_key(|(order, _)| std::cmp::Reverse(*order));
+        let sides: Vec<(&[u64], &[u64])> = notes
+            .iter()
+            .map(|(_, k)| (k.carried(), k.others()))
+            .collect();
+        let orphaned = orphans::<u64, std::hash::BuildHasherDefault<KeyHasher>>(&sides);
+        let count: usize = orphaned.iter().map(Vec::len).sum();
+        if count > 0 {
+            counts.insert(folder.to_string(), count);
+        }
+    }
+    counts
+}
+
+/// The order of a meeting note's file name, as (YYYYMMDD, number):
+/// `2026-11-01.md` before `2026-11-01-2.md` before `2026-11-08.md`. Read
+/// without a date parser (the scan keyed only meeting notes); `None` for
+/// another name.
+fn meeting_order(name: &str) -> Option<(u32, u32)> {
+    let stem = name.strip_suffix(".md")?;
+    let date = stem.get(..10)?;
+    let day = date.bytes().filter(|&b| b != b'-').try_fold(0u32, |n, b| {
+        b.is_ascii_digit()
+            .then(|| n.wrapping_mul(10).wrapping_add(u32::from(b - b'0')))
+    })?;
+    let number = match &stem[10..] {
+        "" => 1,
+        rest => rest.strip_prefix('-')?.parse().ok()?,
+    };
+    Some((day, number))
+}
+
+/// One `[>]` item of a note, with the byte to change to reopen it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarriedMark {
+    /// 1-based line of the item.
+    pub line: usize,
+    /// Byte offset, in the whole file, of the `>` between the brackets,
+    /// when it could be placed (see [`carried_marks`]).
+    pub mark: Option<usize>,
+    /// The item's text, as [`task::carried`] reads it.
+    pub text: String,
+}
+
+/// The note's `[>]` items ([`task::carried`]) with the offset of each
+/// one's `>`: on the item's line, the first `[>]` with nothing before it
+/// but blanks, quote marks and list markers (an item whose mark cannot be
+/// placed so has no `mark`). Whoever turns a mark into a blank checks
+/// that the item then reads as an open task ([`reopens`]).
+#[must_use]
+pub fn carried_marks(note: &Note<'_>) -> Vec<CarriedMark> {
+    let text = note.text;
+    let mut marks = Vec::new();
+    let (mut line, mut start) = (1, 0);
+    for (at_line, item) in task::carried(note) {
+        // Lines come in file order: walk on to this one.
+        while line < at_line {
+            let Some(end) = memchr::memchr(b'\n', &text.as_bytes()[start..]) else {
+                break;
+            };
+            start += end + 1;
+            line += 1;
+        }
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |e| start + e);
+        let found = text[start..end].match_indices("[>]").find(|(at, _)| {
+            text[start..start + at].chars().all(|c| {
+                matches!(c, ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')') || c.is_ascii_digit()
+            })
+        });
+        marks.push(CarriedMark {
+            line: at_line,
+            mark: found.map(|(at, _)| start + at + 1),
+            text: item,
+        });
+    }
+    marks
+}
+
+/// True when each of the offsets `at` in `text` is the box of an
+/// unticked task item: what a reopened `[>]` must read as.
+#[must_use]
+pub fn reopens(text: &str, at: &[usize]) -> bool {
+    let boxes: std::collections::HashSet<usize> = task::tasks(&Note::split(text))
+        .into_iter()
+        .filter(|t| !t.checked)
+        .map(|t| t.checkbox)
+        .collect();
+    at.iter().all(|a| boxes.contains(a))
 }
 
 /// The order follow-ups are shown in: overdue first (most overdue first),
@@ -676,6 +1247,155 @@ mod tests {
         // The parser takes a tab (and other blanks) in the box too.
         assert!(may_hold_open_item("- [\t] one\n"));
         assert!(may_hold_open_item("- [\u{c}] one\n"));
+    }
+
+    #[test]
+    fn orphans_are_carried_items_no_later_note_holds() {
+        // Newest first: 11-15 carried `b` on (its copy gone), 11-08 holds
+        // `a` ticked and carried `b`, 11-01 carried both and `c`.
+        let keys = |k: &[&'static str]| k.to_vec();
+        let notes = [
+            (keys(&["b"]), keys(&[])),
+            (keys(&["b"]), keys(&["a"])),
+            (keys(&["a", "b", "c"]), keys(&["d"])),
+        ];
+        let sides: Vec<(&[&str], &[&str])> = notes
+            .iter()
+            .map(|(c, o)| (c.as_slice(), o.as_slice()))
+            .collect();
+        let found = orphans::<_, std::hash::RandomState>(&sides);
+        assert_eq!(found, [vec![0], vec![], vec![2]]);
+        assert_eq!(meeting_order("2026-11-01.md"), Some((20_261_101, 1)));
+        assert_eq!(meeting_order("2026-11-01-12.md"), Some((20_261_101, 12)));
+        assert!(meeting_order("2026-11-01-2.md") < meeting_order("2026-11-01-12.md"));
+        assert!(meeting_order("2026-11-30-9.md") < meeting_order("2026-12-01.md"));
+        assert_eq!(meeting_order("agenda.md"), None);
+        assert_eq!(from_hex(b"00000000000000ff"), (255, true));
+        assert!(!from_hex(b"00000000000000FF").1);
+        assert!(!from_hex(b"000000000000000g").1);
+    }
+
+    #[test]
+    fn keys_set_the_from_date_aside_and_count_only_meeting_notes() {
+        assert_eq!(
+            key("Send  the DOC (from 2026-11-01)").unwrap(),
+            key("send the doc").unwrap()
+        );
+        assert_ne!(key("send the doc").unwrap(), key("send the docs").unwrap());
+        let text = "- [>] Send the doc\n  - [>] ask Ana\n- [x] done\n- [ ] open (from 2026-11-01)\n- [ ] \n";
+        let note = Note::split(text);
+        let keys = Keys::of(&note, &task::tasks(&note));
+        assert_eq!(
+            keys.carried(),
+            [key("send the doc").unwrap(), key("ask ana").unwrap()]
+        );
+        assert_eq!(keys.others(), [key("done").unwrap(), key("open").unwrap()]);
+        let written = serde_json::to_string(&keys).unwrap();
+        assert_eq!(serde_json::from_str::<Keys>(&written).unwrap(), keys);
+        assert_eq!(
+            serde_json::to_string(&Keys::new(&[1], &[u64::MAX])).unwrap(),
+            r#""1:0000000000000001ffffffffffffffff""#
+        );
+        for bad in [r#""2:0000000000000001""#, r#""0:00x0""#, r#""""#, "[1]"] {
+            assert!(serde_json::from_str::<Keys>(bad).is_err(), "{bad}");
+        }
+        let trails = [
+            Trail {
+                path: "ann/2026-11-01.md".into(),
+                keys: keys.clone(),
+            },
+            Trail {
+                path: "ann/2026-11-08.md".into(),
+                keys: Keys::new(&[], &[key("Send the doc (from 2026-11-01)").unwrap()]),
+            },
+            // Not a meeting note: left out.
+            Trail {
+                path: "ann/ideas.md".into(),
+                keys: Keys::new(&[key("x").unwrap()], &[]),
+            },
+        ];
+        assert_eq!(
+            orphan_counts(&trails).into_iter().collect::<Vec<_>>(),
+            [("ann".to_string(), 1)]
+        );
+        assert!(is_meeting_note(Path::new("ann/2026-11-01-2.md")));
+        assert!(!is_meeting_note(Path::new("ann/agenda.md")));
+        assert!(!is_meeting_note(Path::new("2026-11-01.md")));
+        assert!(!is_meeting_note(Path::new("a/b/2026-11-01.md")));
+    }
+
+    #[test]
+    fn normalized_folds_blanks_and_case_and_sets_the_from_date_aside() {
+        let plain = |t: &str| {
+            let mut out = t.to_string();
+            if let Some(date) = crate::carry::origin(t) {
+                out = out
+                    .replace(&format!(" (from {date})"), "")
+                    .replace(&format!("(from {date})"), "");
+            }
+            out.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        for t in [
+            "  Send  the DOC\t(from 2026-11-01) 📅 2026-12-01 ",
+            "ΟΔΥΣΣΕΥΣ and Σ alone",
+            "İstanbul\u{3000}ÉTÉ",
+            "(from 2026-11-01)x",
+            "a\u{b}b\u{c}c\r\nd",
+            "",
+        ] {
+            assert_eq!(normalized(t), plain(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn keys_read_line_by_line_hold_every_parsed_one() {
+        let text = "---\nperson: A\n---\n- [x] done\r\n  * [X] nested\n> 1. [x] quoted\n- [x]\n  next line\n- [>] carried (from 2026-01-05)\n```\n- [x] in code\n```\nProse [x] here\n";
+        let note = Note::split(text);
+        let parsed = Keys::of(&note, &task::tasks(&note));
+        let unparsed = Keys::unparsed(text).unwrap();
+        assert_eq!(unparsed.carried(), parsed.carried());
+        assert_eq!(unparsed.carried(), [key("carried").unwrap()]);
+        for k in parsed.others() {
+            assert!(unparsed.others().contains(k), "{k}");
+        }
+        // And more, which can only hide an orphan, never make one.
+        assert!(unparsed.others().contains(&key("in code").unwrap()));
+        assert_eq!(Keys::unparsed("no items\n- [ ] \n"), None);
+    }
+
+    #[test]
+    fn carried_marks_give_the_byte_that_reopens_each() {
+        let text = "---\nperson: A\n---\n- [>] one\r\n  1. [>] nested\n> - [>] quoted\n- [>]\n  next line\n- - [>] same line\n```\n- [>] code\n```\n";
+        let marks = carried_marks(&Note::split(text));
+        let mut reopened = text.as_bytes().to_vec();
+        for at in marks.iter().filter_map(|m| m.mark) {
+            reopened[at] = b' ';
+        }
+        let reopened = String::from_utf8(reopened).unwrap();
+        let at: Vec<usize> = marks.iter().filter_map(|m| m.mark).collect();
+        assert!(reopens(&reopened, &at));
+        assert!(!reopens(text, &at[..1]));
+        let found: Vec<(usize, &str, bool)> = marks
+            .iter()
+            .map(|m| (m.line, m.text.as_str(), m.mark.is_some()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (4, "one", true),
+                (5, "nested", true),
+                (6, "quoted", true),
+                (7, "next line", true),
+                (9, "same line", true),
+            ]
+        );
+        for m in &marks {
+            let at = m.mark.unwrap();
+            assert_eq!(&text[at - 1..at + 2], "[>]", "{m:?}");
+        }
     }
 
     /// The owner as written and the due date, as the scan reads them.

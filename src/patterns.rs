@@ -108,11 +108,8 @@ pub fn quarter(date: NaiveDate) -> String {
 
 /// A follow-up's text without its `(from DATE)` note, for matching copies
 /// (the words [`crate::carry::same_words`] gives, which `new` matches
-/// copies by too).
-#[must_use]
-pub fn normalized(text: &str) -> String {
-    crate::carry::same_words(text)
-}
+/// copies by and the follow-up cache keys by).
+pub use crate::followup::normalized;
 
 /// Reads the patterns in a person's notes. `history` are their check-ins
 /// ([`crate::checkin::history`] of the same notes), `open` the notebook's open

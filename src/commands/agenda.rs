@@ -1,5 +1,7 @@
 //! `oneonone agenda PERSON [TEXT]`: add a talking point to the person's
-//! running agenda (`<slug>/agenda.md`), or list the open ones.
+//! running agenda (`<slug>/agenda.md`), or list the open ones (and name
+//! the lines that look like points but are not task items, which `new`
+//! would never move: [`agenda::stray_lines`]).
 
 use std::io::ErrorKind;
 use std::path::Path;
@@ -158,6 +160,17 @@ fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
     let text = crate::notebook::read_note_optional(&notebook, &rel)?.unwrap_or_default();
     let points = agenda::open_points(&text);
+    // Lines meant as points that `new` would never move: say so, and how
+    // to write them.
+    for stray in agenda::stray_lines(&text) {
+        out.notice(format_args!(
+            "{}:{}: `{}` looks like a talking point, but is not a task item; write it as `{}`",
+            notebook.show(&rel).display(),
+            stray.line,
+            stray.written,
+            stray.spelling
+        ));
+    }
     if points.is_empty() {
         out.notice(format_args!(
             "no open talking points for {}; add one with `oneonone agenda {} \"...\"`",

@@ -1,5 +1,6 @@
 //! `oneonone done`: check off open follow-ups in place, by the `path:line`
-//! that `followups` prints or by a piece of their text; `--reopen` unchecks.
+//! that `followups` prints or by a piece of their text; `--reopen` unchecks
+//! (and, by `path:line`, reopens a carried `[>]` item too).
 //!
 //! Each item changes by exactly one byte (the space of `[ ]` becomes `x`,
 //! or back); line endings, BOM and every other byte stay as they are. The
@@ -20,10 +21,12 @@ use crate::output::{Output, Shown, sanitize};
 use crate::settings::Settings;
 use crate::task::{self, Task};
 
-/// One item to change: the file and the task in it.
+/// One item to change: the file and the task in it (for a carried `[>]`
+/// item to reopen, its mark as a checked box: the `>` becomes a blank).
 struct Target {
     rel: PathBuf,
     task: Task,
+    carried: bool,
 }
 
 /// Checks off (or reopens) the items.
@@ -36,28 +39,7 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let notebook = Notebook::open(settings, false)?;
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let want_checked = args.reopen;
-    let targets = if let Some(text) = &args.text {
-        vec![by_text(
-            &notebook,
-            text,
-            args.person.as_deref(),
-            want_checked,
-            out,
-        )?]
-    } else {
-        let mut targets: Vec<Target> = Vec::new();
-        for reference in &args.refs {
-            let target = by_reference(&notebook, settings, reference, want_checked)?;
-            // The same item named twice is done once.
-            if !targets
-                .iter()
-                .any(|t| t.rel == target.rel && t.task.checkbox == target.task.checkbox)
-            {
-                targets.push(target);
-            }
-        }
-        targets
-    };
+    let targets = targets(args, &notebook, settings, out)?;
 
     let mut by_file: BTreeMap<PathBuf, Vec<&Target>> = BTreeMap::new();
     for target in &targets {
@@ -72,14 +54,26 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     for (rel, items) in &by_file {
         // Read once more and check each item is still where it was found.
         let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
-        let now = task::tasks(&Note::split(&text));
+        let note = Note::split(&text);
+        let now = task::tasks(&note);
+        let marks = if items.iter().any(|t| t.carried) {
+            followup::carried_marks(&note)
+        } else {
+            Vec::new()
+        };
         let mut after = text.clone();
         for target in items {
-            let still = now.iter().any(|t| {
-                t.checkbox == target.task.checkbox
-                    && t.line == target.task.line
-                    && t.checked == want_checked
-            });
+            let still = if target.carried {
+                marks
+                    .iter()
+                    .any(|m| m.mark == Some(target.task.checkbox) && m.line == target.task.line)
+            } else {
+                now.iter().any(|t| {
+                    t.checkbox == target.task.checkbox
+                        && t.line == target.task.line
+                        && t.checked == want_checked
+                })
+            };
             if !still {
                 return Err(Error::Invalid {
                     path: notebook.show(rel),
@@ -88,6 +82,22 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
                 });
             }
             after = task::toggle(&after, &target.task);
+        }
+        // A reopened `[>]` must read as an open task item.
+        let reopened: Vec<usize> = items
+            .iter()
+            .filter(|t| t.carried)
+            .map(|t| t.task.checkbox)
+            .collect();
+        if !reopened.is_empty() && !followup::reopens(&after, &reopened) {
+            let first = items.iter().find(|t| t.carried).map(|t| t.task.line);
+            return Err(Error::Invalid {
+                path: notebook.show(rel),
+                line: first,
+                message:
+                    "this `[>]` would not read as an open follow-up with `[ ]`; edit it by hand"
+                        .into(),
+            });
         }
         tx.push(Change {
             path: notebook.path(rel),
@@ -112,6 +122,37 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     Ok(Outcome::Done)
 }
 
+/// The items the command names: the one `--match` finds, else each
+/// `PATH:LINE` (the same item named twice counted once).
+fn targets(
+    args: &DoneArgs,
+    notebook: &Notebook,
+    settings: &Settings,
+    out: &mut Output,
+) -> Result<Vec<Target>> {
+    let want_checked = args.reopen;
+    if let Some(text) = &args.text {
+        return Ok(vec![by_text(
+            notebook,
+            text,
+            args.person.as_deref(),
+            want_checked,
+            out,
+        )?]);
+    }
+    let mut targets: Vec<Target> = Vec::new();
+    for reference in &args.refs {
+        let target = by_reference(notebook, settings, reference, want_checked)?;
+        if !targets
+            .iter()
+            .any(|t| t.rel == target.rel && t.task.checkbox == target.task.checkbox)
+        {
+            targets.push(target);
+        }
+    }
+    Ok(targets)
+}
+
 /// Resolves `path:line`, relative to the current folder.
 fn by_reference(
     notebook: &Notebook,
@@ -133,16 +174,48 @@ fn by_reference(
             bad("not a note in the notebook; oneonone only edits the notes it lists".into())
         })?;
     let text = crate::notebook::read_note(notebook, &NoteFile { rel: rel.clone() })?;
-    let tasks = task::tasks(&Note::split(&text));
+    let note = Note::split(&text);
+    let tasks = task::tasks(&note);
     let state = |t: &Task| if want_checked { t.checked } else { t.is_open() };
-    match tasks.into_iter().find(|t| t.line == line && state(t)) {
-        Some(task) => Ok(Target { rel, task }),
+    if let Some(task) = tasks.into_iter().find(|t| t.line == line && state(t)) {
+        return Ok(Target {
+            rel,
+            task,
+            carried: false,
+        });
+    }
+    // A carried item is reopened by its mark: `[>]` becomes `[ ]`.
+    let mark = if want_checked {
+        followup::carried_marks(&note)
+            .into_iter()
+            .find_map(|m| match m.mark {
+                Some(at) if m.line == line => Some((at, m.text)),
+                _ => None,
+            })
+    } else {
+        None
+    };
+    match mark {
+        Some((checkbox, text)) => Ok(Target {
+            rel,
+            task: Task {
+                line,
+                checkbox,
+                checked: true,
+                text,
+            },
+            carried: true,
+        }),
         None => Err(Error::Invalid {
             path: notebook.show(&rel),
             line: Some(line),
             message: format!(
                 "no {} follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again",
-                if want_checked { "checked" } else { "open" }
+                if want_checked {
+                    "checked or carried (`[>]`)"
+                } else {
+                    "open"
+                }
             ),
         }),
     }
@@ -197,7 +270,11 @@ fn by_text(
                         "the note changed while oneonone was reading it; run the command again"
                             .into(),
                 })?;
-            Ok(Target { rel, task })
+            Ok(Target {
+                rel,
+                task,
+                carried: false,
+            })
         }
         _ => {
             let list: Vec<String> = found

@@ -4,6 +4,11 @@
 //! listed with `--agenda`. `--owner` takes a person of the notebook, or
 //! the name of someone outside it that mentions give. When the filters
 //! leave nothing, it says what they left out, and how to see it.
+//! Carried items (`[>]`) that no later note holds
+//! (the note `new` carried them into was deleted) are hidden from the
+//! listing: each person who has some is named on standard error with the
+//! command that reopens them, as the waiting talking points are (a notice:
+//! the listing itself is whole, so the exit status stays 0).
 
 use std::collections::BTreeMap;
 
@@ -15,7 +20,7 @@ use crate::followup::{self, FollowUp, Owner};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
 use crate::person::{People, Wanted};
-use crate::render::print_item;
+use crate::render::{self, print_item};
 use crate::settings::Settings;
 use crate::slug::slugify;
 
@@ -51,10 +56,17 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         },
         None => None,
     };
-    let mut items = match &only {
-        Some(p) => followup::scan_folder(&notebook, &p.slug, &mut |e| out.warn(&e)),
-        None => followup::scan(&notebook, &mut |e| out.warn(&e)),
+    let (mut items, trails) = match &only {
+        Some(p) => followup::scan_folder_keyed(&notebook, &p.slug, &mut |e| out.warn(&e), true),
+        None => followup::scan_keyed(&notebook, &mut |e| out.warn(&e), true),
     };
+    tell_orphans(
+        &notebook,
+        &items,
+        &trails,
+        only.as_ref().map(|p| p.slug.as_str()),
+        out,
+    );
     if let Some(p) = &only {
         items.retain(|item| item.folder.as_deref() == Some(p.slug.as_str()));
     }
@@ -176,6 +188,62 @@ impl Filter<'_> {
             "nothing{whose} is {state}{place}; `{}` lists the {in_scope} open",
             crate::commands::command_line(settings, words)
         )
+    }
+}
+
+/// Names each person (or with `only`, that person) whose carried items no
+/// later note holds, with how many and the command that reopens them.
+fn tell_orphans(
+    notebook: &Notebook,
+    items: &[FollowUp],
+    trails: &[followup::Trail],
+    only: Option<&str>,
+    out: &mut Output,
+) {
+    let orphaned = followup::orphan_counts(trails);
+    // Named as the listing heads their follow-ups (the newest note's
+    // `person`); read from their folder only when none is open.
+    let mut named: BTreeMap<&str, &FollowUp> = BTreeMap::new();
+    // Items come by path, so by folder: each folder's newest is found in
+    // one run, and looked up once.
+    let mut run: Option<(&str, bool, Option<&FollowUp>)> = None;
+    for item in items {
+        let Some(folder) = item.folder.as_deref() else {
+            continue;
+        };
+        if run.is_none_or(|(last, _, _)| last != folder) {
+            if let Some((last, true, Some(newest))) = run {
+                named.insert(last, newest);
+            }
+            run = Some((folder, orphaned.contains_key(folder), None));
+        }
+        if let Some((_, true, newest)) = &mut run
+            && newest.is_none_or(|n| item.date >= n.date)
+            && !agenda::is_agenda_path(&item.path)
+        {
+            // As the listing's heading: the last of the newest.
+            *newest = Some(item);
+        }
+    }
+    if let Some((last, true, Some(newest))) = run {
+        named.insert(last, newest);
+    }
+    for (folder, count) in &orphaned {
+        if only.is_some_and(|o| o != folder) {
+            continue;
+        }
+        let name = named
+            .get(folder.as_str())
+            .and_then(|i| i.person.as_deref().map(str::to_string))
+            .or_else(|| crate::person::display_name(notebook, folder))
+            .unwrap_or_else(|| folder.clone());
+        let count = *count;
+        out.notice(format_args!(
+            "{} of {} {} no open copy: `oneonone check --fix`",
+            render::plural(count, "carried follow-up"),
+            sanitize(&name),
+            if count == 1 { "has" } else { "have" }
+        ));
     }
 }
 

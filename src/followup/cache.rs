@@ -1,5 +1,6 @@
-//! An on-disk cache of each note's open follow-ups, so that a second
-//! `followups` (or `people`) reads only the notes that changed.
+//! An on-disk cache of each note's open follow-ups (and, for a meeting
+//! note, the keys of its ticked and carried items: [`Keys`]), so that a
+//! second `followups` (or `people`) reads only the notes that changed.
 //!
 //! It lives in `.oneonone/cache-v1` in the notebook (a folder that ignores
 //! itself in git), readable by the owner only, and is safe to delete at any
@@ -40,7 +41,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::followup::{FollowUp, Owner};
+use crate::followup::{FollowUp, Keys, Owner};
 use crate::fs::{Modes, STATE_DIR};
 
 /// The cache file's name in the notebook's `.oneonone` folder.
@@ -56,8 +57,9 @@ pub const RACY_SECONDS: i128 = 2;
 pub const SAMPLE: usize = 16;
 
 /// What a cache must have been written by to be read: this version of
-/// oneonone, keeping each item's mention as written.
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+mentions");
+/// oneonone, keeping each item's mention as written and each meeting
+/// note's keys.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+mentions+keys");
 
 /// The first line of the cache file, before the checksum.
 const MAGIC: &[u8] = b"oneonone-cache ";
@@ -198,11 +200,13 @@ struct Entry {
     hash: u64,
     /// What it held, if anything.
     found: Option<Box<Found>>,
+    /// Its keys, if it is a meeting note with ticked or carried items.
+    keys: Option<Keys>,
 }
 
 impl Serialize for Entry {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (&self.stamp, &self.hash, &self.found).serialize(serializer)
+        (&self.stamp, &self.hash, &self.found, &self.keys).serialize(serializer)
     }
 }
 
@@ -330,47 +334,61 @@ impl Cache {
         self.kept
     }
 
-    /// The cached items of `rel` (a `/` path), if the file is unchanged.
+    /// The cached items of `rel` (a `/` path) and its keys, if the file is
+    /// unchanged.
     #[must_use]
-    pub fn get(&self, rel: &str, stamp: Stamp, folder: Option<&str>) -> Option<Vec<FollowUp>> {
+    pub fn get(
+        &self,
+        rel: &str,
+        stamp: Stamp,
+        folder: Option<&str>,
+    ) -> Option<(Vec<FollowUp>, Option<Keys>)> {
         let entry = self.entries.get(rel)?;
         if entry.stamp != stamp {
             return None;
         }
+        let keys = entry.keys.clone();
         let Some(found) = &entry.found else {
-            return Some(Vec::new());
+            return Some((Vec::new(), keys));
         };
         let path: Arc<str> = Arc::from(rel);
         let person: Option<Arc<str>> = found.person.as_deref().map(Arc::from);
         let folder: Option<Arc<str>> = folder.map(Arc::from);
-        Some(
-            found
-                .items
-                .iter()
-                .map(|item| {
-                    let (owner, mention) = Owner::written(item.mention.as_deref());
-                    FollowUp {
-                        person: person.clone(),
-                        date: found.date,
-                        path: path.clone(),
-                        line: item.line,
-                        text: item.text.clone(),
-                        owner,
-                        mention,
-                        due: item.due,
-                        folder: folder.clone(),
-                        checkbox: item.checkbox,
-                    }
-                })
-                .collect(),
-        )
+        let items = found
+            .items
+            .iter()
+            .map(|item| {
+                let (owner, mention) = Owner::written(item.mention.as_deref());
+                FollowUp {
+                    person: person.clone(),
+                    date: found.date,
+                    path: path.clone(),
+                    line: item.line,
+                    text: item.text.clone(),
+                    owner,
+                    mention,
+                    due: item.due,
+                    folder: folder.clone(),
+                    checkbox: item.checkbox,
+                }
+            })
+            .collect();
+        Some((items, keys))
     }
 
     /// Records the items of a file just read (with no warning about it,
-    /// owners as written or resolved: the mention is what is kept),
-    /// with the [`content_hash`] of the bytes they were read from, unless
-    /// it changed too recently to be trusted.
-    pub fn put(&mut self, rel: &str, stamp: Stamp, hash: u64, items: &[FollowUp], now_ns: i128) {
+    /// owners as written or resolved: the mention is what is kept) and its
+    /// keys, with the [`content_hash`] of the bytes they were read from,
+    /// unless it changed too recently to be trusted.
+    pub fn put(
+        &mut self,
+        rel: &str,
+        stamp: Stamp,
+        hash: u64,
+        items: &[FollowUp],
+        keys: Option<&Keys>,
+        now_ns: i128,
+    ) {
         if stamp.is_racy(now_ns) {
             if self.entries.remove(rel).is_some() {
                 self.changed = true;
@@ -393,8 +411,16 @@ impl Cache {
                     .collect(),
             })
         });
-        self.entries
-            .insert(Box::from(rel), Entry { stamp, hash, found });
+        let keys = keys.filter(|k| !k.is_empty()).cloned();
+        self.entries.insert(
+            Box::from(rel),
+            Entry {
+                stamp,
+                hash,
+                found,
+                keys,
+            },
+        );
         self.changed = true;
     }
 
@@ -523,7 +549,7 @@ mod tests {
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] one\n");
         let right = content_hash(b"- [ ] one\n");
         let mut cache = Cache::empty(None, true);
-        cache.put("a/2026-01-01.md", stamp, right, &[], LATER);
+        cache.put("a/2026-01-01.md", stamp, right, &[], None, LATER);
         cache.changed = false;
         cache.check_sample(dir.path());
         assert_eq!(cache.entries.len(), 1, "the bytes match: kept");
@@ -537,6 +563,7 @@ mod tests {
             other,
             content_hash(b"- [ ] two\n"),
             &[],
+            None,
             LATER,
         );
         cache.check_sample(dir.path());
@@ -549,7 +576,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] one\n");
         let mut cache = Cache::empty(None, true);
-        cache.put("a/2026-01-01.md", stamp, 0, &[], LATER);
+        cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
         std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] one, longer\n").unwrap();
         cache.check_sample(dir.path());
         assert_eq!(cache.entries.len(), 1);
@@ -562,7 +589,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] first version\n");
         let mut cache = Cache::empty(None, true);
-        cache.put("a/2026-01-01.md", stamp, 0, &[], LATER);
+        cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
         // Same size, same second: the stamp alone must tell (no sample).
         std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] other version\n").unwrap();
         let now = Stamp::of(&dir.path().join("a/2026-01-01.md")).unwrap();
@@ -570,7 +597,7 @@ mod tests {
         assert_eq!(cache.get("a/2026-01-01.md", now, Some("a")), None);
         assert_eq!(
             cache.get("a/2026-01-01.md", stamp, Some("a")),
-            Some(Vec::new())
+            Some((Vec::new(), None))
         );
     }
 
@@ -604,11 +631,16 @@ mod tests {
             ),
             item(2, 40, "@bob reviews it", Owner::Person("bob".into()), None),
         ];
+        let keys = Keys::new(&[1, u64::MAX], &[3]);
         let mut cache = Cache::load(dir.path());
-        cache.put(rel, stamp, content_hash(text.as_bytes()), &items, LATER);
+        let hash = content_hash(text.as_bytes());
+        cache.put(rel, stamp, hash, &items, Some(&keys), LATER);
         cache.save(dir.path());
         let back = Cache::load(dir.path());
-        assert_eq!(back.get(rel, stamp, Some("alice")).unwrap(), items);
+        assert_eq!(
+            back.get(rel, stamp, Some("alice")).unwrap(),
+            (items.to_vec(), Some(keys))
+        );
     }
 
     #[test]
@@ -627,11 +659,12 @@ mod tests {
                     due: None,
                 }],
             })),
+            keys: Some(Keys::new(&[5], &[6, 7])),
         };
         let written = serde_json::to_string(&entry).unwrap();
         assert_eq!(
             written,
-            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","Bob",null]]]]"#
+            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","Bob",null]]],"1:000000000000000500000000000000060000000000000007"]"#
         );
         assert_eq!(serde_json::from_str::<Entry>(&written).unwrap(), entry);
     }
@@ -642,14 +675,21 @@ mod tests {
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "x\n");
         let mut cache = Cache::load(dir.path());
         assert!(!cache.is_kept());
-        cache.put("a/2026-01-01.md", stamp, 0, &[], LATER);
+        cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
         cache.save(dir.path());
         assert!(!dir.path().join(STATE_DIR).exists());
 
         std::fs::create_dir(dir.path().join(STATE_DIR)).unwrap();
         let mut cache = Cache::load(dir.path());
         assert!(cache.is_kept());
-        cache.put("a/2026-01-01.md", stamp, content_hash(b"x\n"), &[], LATER);
+        cache.put(
+            "a/2026-01-01.md",
+            stamp,
+            content_hash(b"x\n"),
+            &[],
+            None,
+            LATER,
+        );
         cache.save(dir.path());
         let back = Cache::load(dir.path());
         assert_eq!(back.entries.len(), 1);

@@ -180,6 +180,14 @@ fn issue9_check_names_every_place_a_crash_left_an_item_open() {
                 "open twice",
                 "open here and in alice/2026-01-12.md:7"
             ),
+            // The sub-item too (issue 12: the same text open in two
+            // notes, whatever its `(from DATE)`).
+            (
+                "alice/2026-01-05.md",
+                Some(8),
+                "open twice",
+                "open here and in alice/2026-01-12.md:8"
+            ),
             (
                 "alice/2026-01-05.md",
                 Some(9),

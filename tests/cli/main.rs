@@ -20,6 +20,7 @@ mod checkin;
 mod completions;
 mod done;
 mod export;
+mod fix;
 mod followups;
 mod frameworks;
 mod init;

@@ -1,0 +1,499 @@
+//! Issue 12, every follow-up accounted for: a `[>]` whose open copy is
+//! gone (the note `new` made, deleted) is named by `followups` and `check`
+//! at any depth and reopened by `check --fix`; a `[>]` reopened by hand is
+//! a copy open twice, which `check --fix` marks in the older note;
+//! `done --reopen` takes a `[>]` line; agenda lines that look like points
+//! but are not task items are named with the spelling that works.
+
+use std::fs;
+use std::time::Duration;
+
+use crate::Test;
+
+/// Chloé's first note: two follow-ups, one with an open sub-item, and one
+/// done.
+const FIRST: &str = "---\nperson: Chloé Dubois\ndate: 2026-11-01\n---\n# 1:1 with Chloé Dubois, 2026-11-01\n\n## Follow-ups\n\n- [ ] Book the offsite venue\n  - [ ] ask Priya for dates\n- [x] Send the deck\n- [ ] Review the hiring plan\n";
+
+/// The same after `new` carried its open items: one byte each.
+const CARRIED: &str = "---\nperson: Chloé Dubois\ndate: 2026-11-01\n---\n# 1:1 with Chloé Dubois, 2026-11-01\n\n## Follow-ups\n\n- [>] Book the offsite venue\n  - [>] ask Priya for dates\n- [x] Send the deck\n- [>] Review the hiring plan\n";
+
+/// The offsets at which two texts of the same length differ.
+fn differing(a: &str, b: &str) -> Vec<usize> {
+    assert_eq!(a.len(), b.len());
+    a.bytes()
+        .zip(b.bytes())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Chloé's first note and a talking point, then `new` on 2026-11-08,
+/// whose note is then deleted by hand.
+fn deleted_fresh_note() -> Test {
+    let t = Test::new();
+    t.write("chloe-dubois/2026-11-01.md", FIRST);
+    t.run(&["agenda", "chloe", "Talk about the reorg"]).ok();
+    t.run(&["new", "chloe", "--date", "2026-11-08", "--seed", "1"])
+        .ok()
+        .stdout("chloe-dubois/2026-11-08.md\n");
+    t.file("chloe-dubois/2026-11-01.md", CARRIED);
+    assert_eq!(differing(FIRST, CARRIED).len(), 3);
+    fs::remove_file(t.path("chloe-dubois/2026-11-08.md")).unwrap();
+    t
+}
+
+const ORPHANS: &str =
+    "oneonone: 3 carried follow-ups of Chloé Dubois have no open copy: `oneonone check --fix`\n";
+
+#[test]
+fn issue12_followups_names_the_carried_items_a_deleted_note_held() {
+    let t = deleted_fresh_note();
+    let root = t.root().display().to_string();
+    // Nothing is open, but a clean slate is not reported silently: a
+    // notice (like the one about waiting talking points), exit 0.
+    t.run(&["followups", "chloe"])
+        .status(0)
+        .stdout("")
+        .stderr(format!(
+            "{ORPHANS}oneonone: no open follow-ups in Chloé Dubois's notes\n"
+        ));
+    t.run(&["followups"])
+        .status(0)
+        .stdout("")
+        .stderr(format!("{ORPHANS}oneonone: no open follow-ups in {root}\n"));
+    t.run(&["followups", "--json"])
+        .status(0)
+        .stdout("[]\n")
+        .stderr(ORPHANS);
+}
+
+#[test]
+fn issue12_check_finds_every_orphan_nested_too_and_fix_reopens_them() {
+    let t = deleted_fresh_note();
+    let root = t.root().display().to_string();
+    let fix = "  fix: `oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note\n";
+    t.run(&["check"])
+        .status(1)
+        .stdout(format!(
+            "chloe-dubois/2026-11-01.md:9: `[>] Book the offsite venue` was carried, but no later note of chloe-dubois holds it\n{fix}\
+             chloe-dubois/2026-11-01.md:10: `[>] ask Priya for dates` was carried, but no later note of chloe-dubois holds it\n{fix}\
+             chloe-dubois/2026-11-01.md:12: `[>] Review the hiring plan` was carried, but no later note of chloe-dubois holds it\n{fix}"
+        ))
+        .stderr("oneonone: 3 problems in 1 file\n");
+
+    // A dry run lists the repairs and writes nothing.
+    t.run(&["check", "--fix", "--dry-run"])
+        .status(1)
+        .stdout(
+            "chloe-dubois/2026-11-01.md:9: would reopen `Book the offsite venue`: carried, but no later note holds it\n\
+             chloe-dubois/2026-11-01.md:10: would reopen `ask Priya for dates`: carried, but no later note holds it\n\
+             chloe-dubois/2026-11-01.md:12: would reopen `Review the hiring plan`: carried, but no later note holds it\n",
+        )
+        .stderr(format!(
+            "oneonone: dry run: 3 repairs in 1 file listed, nothing was written; no other problems in {root}\n"
+        ));
+    t.file("chloe-dubois/2026-11-01.md", CARRIED);
+
+    // The repairs: each `[>]` back to `[ ]`, one byte each, so the note is
+    // again exactly what it was before `new`.
+    t.run(&["check", "--fix"])
+        .status(0)
+        .stdout(
+            "chloe-dubois/2026-11-01.md:9: reopened `Book the offsite venue`: carried, but no later note holds it\n\
+             chloe-dubois/2026-11-01.md:10: reopened `ask Priya for dates`: carried, but no later note holds it\n\
+             chloe-dubois/2026-11-01.md:12: reopened `Review the hiring plan`: carried, but no later note holds it\n",
+        )
+        .stderr(format!(
+            "oneonone: 3 repairs made in 1 file; no problems left in {root}\n"
+        ));
+    t.file("chloe-dubois/2026-11-01.md", FIRST);
+    assert_eq!(
+        t.files(),
+        ["chloe-dubois/2026-11-01.md", "chloe-dubois/agenda.md"]
+    );
+    t.run(&["check"])
+        .ok()
+        .stdout("")
+        .stderr(format!("oneonone: no problems found in {root}\n"));
+    t.run(&["--today", "2026-11-08", "followups", "chloe"])
+        .ok()
+        .stdout(
+            "Chloé Dubois (3 open)\n  \
+             chloe-dubois/2026-11-01.md:9: Book the offsite venue · 7 days\n  \
+             chloe-dubois/2026-11-01.md:10: ask Priya for dates · 7 days\n  \
+             chloe-dubois/2026-11-01.md:12: Review the hiring plan · 7 days\n",
+        )
+        .stderr("");
+    // And nothing is left for a second run to do.
+    t.run(&["check", "--fix"]).ok().stdout("").stderr(format!(
+        "oneonone: nothing to repair; no problems found in {root}\n"
+    ));
+}
+
+#[test]
+fn issue12_the_orphan_notice_holds_on_a_warm_cache() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-01.md",
+        "- [>] Draft the plan\n  - [>] ask Ana\n- [x] done\n",
+    );
+    t.write(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n  - [x] ask Ana\n",
+    );
+    // Old enough to be cached; the first run fills the cache, the second
+    // reads both notes from it.
+    std::thread::sleep(Duration::from_millis(2100));
+    for _ in 0..2 {
+        t.run(&["followups", "--json"]).ok().stderr("");
+    }
+    let cache = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    assert!(cache.windows(7).any(|w| w == b"bob/202"));
+    // The later note is deleted: the earlier one still comes from the
+    // cache, with the keys of its `[>]` items.
+    fs::remove_file(t.path("bob/2026-11-08.md")).unwrap();
+    t.run(&["followups"]).ok().stderr(format!(
+        "oneonone: 2 carried follow-ups of bob have no open copy: `oneonone check --fix`\n\
+         oneonone: no open follow-ups in {}\n",
+        t.root().display()
+    ));
+}
+
+#[test]
+fn issue12_a_carried_item_reopened_by_hand_is_open_twice_and_fix_marks_the_older() {
+    let t = Test::new();
+    let first = "---\nperson: Bob\ndate: 2026-11-01\n---\n- [ ] Draft the plan\n- [ ] Call Ana\n";
+    t.write("bob/2026-11-01.md", first);
+    t.run(&["new", "bob", "--date", "2026-11-08", "--seed", "1"])
+        .ok();
+    let carried = first.replace("- [ ]", "- [>]");
+    t.file("bob/2026-11-01.md", &carried);
+    let second = t.read("bob/2026-11-08.md");
+    let line = |text: &str, item: &str| {
+        1 + text
+            .lines()
+            .position(|l| l.starts_with(item))
+            .unwrap_or_else(|| panic!("{item} in\n{text}"))
+    };
+    let copy = line(&second, "- [ ] Draft the plan (from 2026-11-01)");
+    // Clicked open again in Obsidian: `[>]` becomes `[ ]`.
+    let reopened = carried.replacen("- [>] Draft the plan", "- [ ] Draft the plan", 1);
+    t.write("bob/2026-11-01.md", &reopened);
+    let root = t.root().display().to_string();
+    t.run(&["check"])
+        .status(1)
+        .stdout(format!(
+            "bob/2026-11-01.md:5: open here and in bob/2026-11-08.md:{copy}\n  \
+             fix: keep one open: `oneonone check --fix` marks the older copies `[>]`; or tick or remove the copies you do not want\n"
+        ))
+        .stderr("oneonone: 1 problem in 1 file\n");
+    t.run(&["check", "--fix", "--dry-run"])
+        .status(1)
+        .stdout(format!(
+            "bob/2026-11-01.md:5: would mark `[>] Draft the plan`: open in bob/2026-11-08.md:{copy}\n"
+        ))
+        .stderr(format!(
+            "oneonone: dry run: 1 repair in 1 file listed, nothing was written; no other problems in {root}\n"
+        ));
+    t.file("bob/2026-11-01.md", &reopened);
+    t.run(&["check", "--fix"])
+        .ok()
+        .stdout(format!(
+            "bob/2026-11-01.md:5: marked `[>] Draft the plan`: open in bob/2026-11-08.md:{copy}\n"
+        ))
+        .stderr(format!(
+            "oneonone: 1 repair made in 1 file; no problems left in {root}\n"
+        ));
+    // One byte back; the later note untouched.
+    t.file("bob/2026-11-01.md", &carried);
+    t.file("bob/2026-11-08.md", &second);
+    t.run(&["check"]).ok();
+}
+
+#[test]
+fn issue12_fix_reopens_an_orphan_and_then_marks_its_older_copy() {
+    // 11-01 holds the item open (reopened by hand), 11-08 carried it on
+    // into a note since deleted: reopened in 11-08, it is open twice, so
+    // the older copy is marked. Nothing is lost, and it is open once.
+    let t = Test::new();
+    t.write("bob/2026-11-01.md", "- [ ] Draft the plan\n");
+    t.write(
+        "bob/2026-11-08.md",
+        "- [>] Draft the plan (from 2026-11-01)\n",
+    );
+    t.run(&["check", "--fix"])
+        .ok()
+        .stdout(
+            "bob/2026-11-08.md:1: reopened `Draft the plan (from 2026-11-01)`: carried, but no later note holds it\n\
+             bob/2026-11-01.md:1: marked `[>] Draft the plan`: open in bob/2026-11-08.md:1\n",
+        );
+    t.file("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    t.file(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n",
+    );
+}
+
+#[test]
+fn issue12_fix_leaves_what_it_cannot_repair_safely() {
+    let t = Test::new();
+    // A note with conflict markers is not written; copies open twice in
+    // one note are the person's to sort out.
+    let conflicted =
+        "<<<<<<< HEAD\n- [>] Send the deck\n=======\n- [>] Send the slides\n>>>>>>> theirs\n";
+    t.write("ann/2026-11-01.md", conflicted);
+    let twice = "- [ ] Call Ana (from 2026-10-01)\n- [ ] Call Ana (from 2026-10-01)\n";
+    t.write("ann/2026-11-08.md", twice);
+    let carried = |line: usize, text: &str| {
+        format!(
+            "ann/2026-11-01.md:{line}: `[>] {text}` was carried, but no later note of ann holds it\n  \
+             fix: `oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note\n"
+        )
+    };
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(format!(
+            "ann/2026-11-01.md:1: unresolved git conflict markers\n  \
+             fix: resolve the conflict, keeping the lines you want\n\
+             {}{}\
+             ann/2026-11-08.md:1: open here and in ann/2026-11-08.md:2\n  \
+             fix: keep one open: tick or remove the other copies\n",
+            carried(2, "Send the deck"),
+            carried(4, "Send the slides")
+        ))
+        .stderr("oneonone: nothing to repair; 4 problems in 2 files to fix by hand\n");
+    t.file("ann/2026-11-01.md", conflicted);
+    t.file("ann/2026-11-08.md", twice);
+}
+
+#[test]
+fn issue12_done_reopen_takes_a_carried_line() {
+    let t = Test::new();
+    let text = "---\nperson: Bob\ndate: 2026-11-01\n---\n- [>] Draft the plan\n  - [>] ask Ana\n- [x] done\n";
+    t.write("bob/2026-11-01.md", text);
+    t.run(&["done", "--reopen", "bob/2026-11-01.md:6"])
+        .ok()
+        .stdout("")
+        .stderr("oneonone: reopened: bob/2026-11-01.md:6: ask Ana\n");
+    let after = text.replacen("- [>] ask Ana", "- [ ] ask Ana", 1);
+    t.file("bob/2026-11-01.md", &after);
+    assert_eq!(differing(text, &after).len(), 1);
+    // A line with neither a ticked nor a carried item is still refused.
+    t.run(&["done", "--reopen", "bob/2026-11-01.md:6"])
+        .status(2)
+        .stderr("oneonone: error: bob/2026-11-01.md:6: no checked or carried (`[>]`) follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n");
+    t.file("bob/2026-11-01.md", &after);
+}
+
+/// An agenda with the points `new` moves and the lines it never would.
+const AGENDA: &str = "# Agenda: Chloé Dubois\n\nTalking points for the next 1:1, from either side. `oneonone new` moves the open\nones into the meeting's note.\n\n- [ ] Talk about the reorg\n-[ ] no space after the dash\n- [] an empty box\n* [ ]no space after the box\n- a bullet with no box\n- [x] done already\n\nPlan for Q1, written as plain text\n";
+
+#[test]
+fn issue12_agenda_names_lines_that_look_like_points_but_are_not() {
+    let t = Test::new();
+    t.write("chloe-dubois/2026-11-01.md", FIRST);
+    t.write("chloe-dubois/agenda.md", AGENDA);
+    let path = "chloe-dubois/agenda.md";
+    t.run(&["agenda", "chloe"])
+        .ok()
+        .stdout(format!("{path}:6: Talk about the reorg\n"))
+        .stderr(format!(
+            "oneonone: {path}:7: `-[ ] no space after the dash` looks like a talking point, but is not a task item; write it as `- [ ] no space after the dash`\n\
+             oneonone: {path}:8: `- [] an empty box` looks like a talking point, but is not a task item; write it as `- [ ] an empty box`\n\
+             oneonone: {path}:9: `* [ ]no space after the box` looks like a talking point, but is not a task item; write it as `* [ ] no space after the box`\n\
+             oneonone: {path}:10: `- a bullet with no box` looks like a talking point, but is not a task item; write it as `- [ ] a bullet with no box`\n\
+             oneonone: {path}:13: `Plan for Q1, written as plain text` looks like a talking point, but is not a task item; write it as `- [ ] Plan for Q1, written as plain text`\n"
+        ));
+    let problem = |line: usize, written: &str, spelling: &str| {
+        format!(
+            "{path}:{line}: `{written}` looks like a talking point, but is not a task item; `new` will never move it\n  \
+             fix: write it as `{spelling}`\n"
+        )
+    };
+    t.run(&["check"])
+        .status(1)
+        .stdout(
+            [
+                problem(
+                    7,
+                    "-[ ] no space after the dash",
+                    "- [ ] no space after the dash",
+                ),
+                problem(8, "- [] an empty box", "- [ ] an empty box"),
+                problem(
+                    9,
+                    "* [ ]no space after the box",
+                    "* [ ] no space after the box",
+                ),
+                problem(10, "- a bullet with no box", "- [ ] a bullet with no box"),
+                problem(
+                    13,
+                    "Plan for Q1, written as plain text",
+                    "- [ ] Plan for Q1, written as plain text",
+                ),
+            ]
+            .concat(),
+        )
+        .stderr("oneonone: 5 problems in 1 file\n");
+    // `check --fix` does not rewrite a person's words: it leaves them.
+    t.run(&["check", "--fix"]).status(1);
+    t.file(path, AGENDA);
+    // The agenda oneonone writes, and points added to it, are clean.
+    let t = Test::new();
+    t.run(&["agenda", "Ann", "--new-person", "First point"])
+        .ok();
+    t.run(&["agenda", "ann"])
+        .ok()
+        .stdout("ann/agenda.md:6: First point\n")
+        .stderr("");
+    t.run(&["check"]).ok();
+}
+
+/// Every task-like line of the person's notes: (note, state, text with its
+/// `(from DATE)` set aside), `state` the character in the box.
+fn items(t: &Test, folder: &str) -> Vec<(String, char, String)> {
+    let mut found = Vec::new();
+    for rel in t.files() {
+        if !rel.starts_with(&format!("{folder}/20")) {
+            continue;
+        }
+        for line in t.read(&rel).lines() {
+            let l = line.trim_start();
+            let Some(rest) = l.strip_prefix("- [") else {
+                continue;
+            };
+            let mut chars = rest.chars();
+            let (Some(state), Some(']')) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            let text = chars.as_str().trim();
+            let text = match text.find(" (from ") {
+                Some(at) => &text[..at],
+                None => text,
+            };
+            if !text.is_empty() {
+                found.push((rel.clone(), state, text.to_string()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn issue12_after_check_fix_every_item_is_open_once_or_done_whatever_happened() {
+    use rand::{RngExt, SeedableRng};
+    // Weighted: `new` most, deleting a note least.
+    const OPS: [u8; 20] = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 4];
+    let mut repaired = (0, 0);
+    for seed in 0..8 {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+        let t = Test::new();
+        t.write(
+            "ann/2026-01-05.md",
+            "---\nperson: Ann\ndate: 2026-01-05\n---\n## Follow-ups\n\n- [ ] item 1\n  - [ ] sub 1\n- [ ] item 2\n- [ ] item 3\n- [x] item 4\n",
+        );
+        let written = ["item 1", "sub 1", "item 2", "item 3", "item 4"];
+        let mut date = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+        let mut log = Vec::new();
+        for step in 0..20 {
+            let op = if step == 19 {
+                4
+            } else {
+                OPS[rng.random_range(0..OPS.len())]
+            };
+            log.push(op);
+            match op {
+                0 => {
+                    date = date + chrono::Days::new(7);
+                    let date = date.to_string();
+                    t.run(&["new", "ann", "--date", &date, "--seed", "1"]).ok();
+                }
+                1 => {
+                    let open = crate::followups_json(&t, &[]);
+                    if !open.is_empty() {
+                        let item = &open[rng.random_range(0..open.len())];
+                        t.run(&["done", &format!("{}:{}", item.path, item.line)])
+                            .ok();
+                    }
+                }
+                2 => {
+                    // A `[>]` clicked open again, by hand.
+                    let carried: Vec<(String, char, String)> = items(&t, "ann")
+                        .into_iter()
+                        .filter(|(_, state, _)| *state == '>')
+                        .collect();
+                    if !carried.is_empty() {
+                        let (rel, _, text) = &carried[rng.random_range(0..carried.len())];
+                        let note = t.read(rel);
+                        let at = note.find(&format!("[>] {text}")).unwrap();
+                        t.write(rel, format!("{}[ ]{}", &note[..at], &note[at + 3..]));
+                    }
+                }
+                3 => {
+                    // A note other than the first deleted by hand.
+                    let notes: Vec<String> = t
+                        .files()
+                        .into_iter()
+                        .filter(|f| f.starts_with("ann/20") && f != "ann/2026-01-05.md")
+                        .collect();
+                    if !notes.is_empty() {
+                        fs::remove_file(t.path(&notes[rng.random_range(0..notes.len())])).unwrap();
+                    }
+                }
+                _ => {
+                    let fixed = t.run(&["check", "--fix"]).stdout;
+                    repaired.0 += fixed.matches(": reopened `").count();
+                    repaired.1 += fixed.matches(": marked `").count();
+                    let all = items(&t, "ann");
+                    for text in written {
+                        let open: Vec<&String> = all
+                            .iter()
+                            .filter(|(_, s, x)| *s == ' ' && x == text)
+                            .map(|(rel, _, _)| rel)
+                            .collect();
+                        let notes: std::collections::BTreeSet<&String> =
+                            open.iter().copied().collect();
+                        let done = all.iter().any(|(_, s, x)| *s == 'x' && x == text);
+                        assert!(
+                            notes.len() == 1 || (notes.is_empty() && done),
+                            "seed {seed}, ops {log:?}: {text} open in {open:?}, done {done}\n{all:#?}"
+                        );
+                    }
+                    let run = t.run(&["check", "--json"]);
+                    let problems: Vec<serde_json::Value> =
+                        serde_json::from_str(&run.stdout).unwrap();
+                    for p in &problems {
+                        let kind = p["kind"].as_str().unwrap();
+                        let across = kind == "open twice"
+                            && !p["problem"]
+                                .as_str()
+                                .unwrap()
+                                .split(", ")
+                                .all(|place| place.contains(p["path"].as_str().unwrap()));
+                        assert!(
+                            kind != "carried" && !across,
+                            "seed {seed}, ops {log:?}: {p}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Both kinds of repair were made along the way.
+    assert!(repaired.0 > 0 && repaired.1 > 0, "{repaired:?}");
+}
+
+/// `check --fix` is a writing command like the others: `undo` takes it
+/// back, byte for byte.
+#[test]
+fn issue12_undo_takes_back_check_fix() {
+    let t = deleted_fresh_note();
+    t.run(&["check", "--fix"]).ok();
+    t.file("chloe-dubois/2026-11-01.md", FIRST);
+    t.run(&["undo"]).ok().stdout("").stderr(
+        "oneonone: undid `check --fix`\n\
+         oneonone: restored chloe-dubois/2026-11-01.md\n",
+    );
+    t.file("chloe-dubois/2026-11-01.md", CARRIED);
+}
