@@ -383,10 +383,13 @@ fn items(t: &Test, folder: &str) -> Vec<(String, char, String)> {
 #[test]
 fn issue12_after_check_fix_every_item_is_open_once_or_done_whatever_happened() {
     use rand::{RngExt, SeedableRng};
-    // Weighted: `new` most, deleting a note least.
-    const OPS: [u8; 20] = [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 4];
+    // Weighted: `new` most, deleting a note least; 5 is `undo`.
+    const OPS: [u8; 23] = [
+        0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 4, 5, 5, 5,
+    ];
+    let mut undone = (0, 0);
     let mut repaired = (0, 0);
-    for seed in 0..8 {
+    for seed in 0..16 {
         let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
         let t = Test::new();
         t.write(
@@ -441,6 +444,23 @@ fn issue12_after_check_fix_every_item_is_open_once_or_done_whatever_happened() {
                         fs::remove_file(t.path(&notes[rng.random_range(0..notes.len())])).unwrap();
                     }
                 }
+                5 => {
+                    // Taken back, or refused after a hand edit: then
+                    // nothing changes.
+                    let before = crate::fixtures::snapshot(&t);
+                    let run = t.run(&["undo"]);
+                    if run.status == 0 {
+                        undone.0 += 1;
+                    } else {
+                        assert_eq!(run.status, 2, "seed {seed}, ops {log:?}: {}", run.stderr);
+                        assert_eq!(
+                            crate::fixtures::snapshot(&t),
+                            before,
+                            "seed {seed}, ops {log:?}"
+                        );
+                        undone.1 += 1;
+                    }
+                }
                 _ => {
                     let fixed = t.run(&["check", "--fix"]).stdout;
                     repaired.0 += fixed.matches(": reopened `").count();
@@ -478,10 +498,20 @@ fn issue12_after_check_fix_every_item_is_open_once_or_done_whatever_happened() {
                     }
                 }
             }
+            // Whatever happened, no item's words are lost.
+            let all = items(&t, "ann");
+            for text in written {
+                assert!(
+                    all.iter().any(|(_, _, x)| x == text),
+                    "seed {seed}, ops {log:?}: {text} is gone\n{all:#?}"
+                );
+            }
         }
     }
-    // Both kinds of repair were made along the way.
+    // Both kinds of repair were made along the way, and undo both took
+    // commands back and refused.
     assert!(repaired.0 > 0 && repaired.1 > 0, "{repaired:?}");
+    assert!(undone.0 > 0 && undone.1 > 0, "{undone:?}");
 }
 
 /// `check --fix` is a writing command like the others: `undo` takes it
