@@ -71,17 +71,7 @@ pub fn scan_keyed(
     if !notebook.config.cache.unwrap_or(true) {
         crate::followup::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
-        let read = scan_files_hashed(
-            notebook,
-            &files,
-            warn,
-            &task::Task::is_open,
-            Scanning {
-                open_only: true,
-                hash: false,
-                keyed,
-            },
-        );
+        let read = scan_open(notebook, &files, warn, keyed);
         return (read.found, trails(&files, read.keys));
     }
     // Unchanged files come from the cache (read while the walk runs); the
@@ -221,17 +211,7 @@ pub fn scan_folder_keyed(
     keyed: bool,
 ) -> (Vec<FollowUp>, Vec<Trail>) {
     let files = notebook.markdown_files_under(Path::new(folder), warn);
-    let read = scan_files_hashed(
-        notebook,
-        &files,
-        warn,
-        &task::Task::is_open,
-        Scanning {
-            open_only: true,
-            hash: false,
-            keyed,
-        },
-    );
+    let read = scan_open(notebook, &files, warn, keyed);
     (read.found, trails(&files, read.keys))
 }
 
@@ -329,6 +309,27 @@ fn scan_files(
         keyed: false,
     };
     scan_files_hashed(notebook, files, warn, want, scanning).found
+}
+
+/// The open items of `files`, read without the cache (with `keyed`, the
+/// keys of their carried items too).
+fn scan_open(
+    notebook: &Notebook,
+    files: &[NoteFile],
+    warn: &mut dyn FnMut(Error),
+    keyed: bool,
+) -> Scanned {
+    scan_files_hashed(
+        notebook,
+        files,
+        warn,
+        &task::Task::is_open,
+        Scanning {
+            open_only: true,
+            hash: false,
+            keyed,
+        },
+    )
 }
 
 /// [`scan_files`], with hashes and keys as `scanning` asks.

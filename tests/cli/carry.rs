@@ -3,10 +3,9 @@
 //! every open task of it marked `[>]`; an item open in two notes reaches
 //! the new note once; conflict markers anywhere stop `new`.
 
-use std::fs;
-
 use serde_json::{Value, json};
 
+use crate::fixtures::snapshot_bytes;
 use crate::{Item, Test, followups_json, item};
 
 /// A notebook whose new notes suggest no questions, so a test can spell
@@ -35,17 +34,6 @@ fn new_note(date: &str, followups: &str) -> String {
 /// A note of Bob's written by hand.
 fn bob(date: &str, body: &str) -> String {
     format!("---\nperson: Bob\ndate: {date}\n---\n{body}")
-}
-
-/// Every file of the notebook and its bytes.
-fn snapshot(t: &Test) -> Vec<(String, Vec<u8>)> {
-    t.files()
-        .into_iter()
-        .map(|f| {
-            let bytes = fs::read(t.path(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
 }
 
 fn due(mut item: Item, date: &str) -> Item {
@@ -296,7 +284,7 @@ fn issue12_conflict_markers_in_a_note_of_carried_items_only_stop_new() {
         bob("2026-11-10", "- [ ] Book the venue (from 2026-11-01)\n"),
     );
     t.run(&["agenda", "bob", "Ask about the offsite"]).ok();
-    let before = snapshot(&t);
+    let before = snapshot_bytes(&t);
     for args in [
         &["new", "bob", "--date", "2026-11-17"][..],
         &["new", "bob", "--date", "2026-11-17", "--no-carry"],
@@ -304,7 +292,7 @@ fn issue12_conflict_markers_in_a_note_of_carried_items_only_stop_new() {
         t.run(args).status(2).stdout("").stderr(format!(
             "oneonone: error: bob/2026-11-01.md:7: {CONFLICT_STDERR}"
         ));
-        assert_eq!(snapshot(&t), before);
+        assert_eq!(snapshot_bytes(&t), before);
     }
 }
 
@@ -320,12 +308,12 @@ fn issue12_conflict_markers_in_the_agenda_stop_new() {
         "bob/2026-11-10.md",
         bob("2026-11-10", "- [ ] Send the agenda\n"),
     );
-    let before = snapshot(&t);
+    let before = snapshot_bytes(&t);
     t.run(&["new", "bob", "--date", "2026-11-17"])
         .status(2)
         .stdout("")
         .stderr(format!(
             "oneonone: error: bob/agenda.md:3: {CONFLICT_STDERR}"
         ));
-    assert_eq!(snapshot(&t), before);
+    assert_eq!(snapshot_bytes(&t), before);
 }

@@ -213,3 +213,15 @@ pub fn run_with_size_limit(t: &Test, kib: u32, args: &str) -> crate::Run {
     let script = format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" {args}");
     t.run_in_bash(&script)
 }
+
+/// Every file of the notebook and its bytes (for notes that need not be
+/// UTF-8).
+pub fn snapshot_bytes(t: &Test) -> Vec<(String, Vec<u8>)> {
+    t.files()
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(t.path(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}

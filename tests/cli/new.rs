@@ -5,7 +5,9 @@
 use std::fmt::Write as _;
 use std::fs;
 
-use crate::fixtures::{NOTE_HEAD, count_open, crash_leftover, note, section, temp_files};
+use crate::fixtures::{
+    NOTE_HEAD, count_open, crash_leftover, note, section, snapshot_bytes, temp_files,
+};
 use crate::{Test, followups_json};
 
 fn followups_json_texts(t: &Test) -> Vec<String> {
@@ -35,17 +37,6 @@ fn run_with_size_limit_xfsz_ignored(t: &Test, kib: u32, args: &str) -> crate::Ru
     // into an EFBIG error for the write.
     let script = format!("trap '' XFSZ; ulimit -f {kib}; exec \"$0\" {args}");
     t.run_in_bash(&script)
-}
-
-/// Every file of the notebook and its bytes.
-fn snapshot(t: &Test) -> Vec<(String, Vec<u8>)> {
-    t.files()
-        .into_iter()
-        .map(|f| {
-            let bytes = fs::read(t.path(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
 }
 
 #[test]
@@ -283,7 +274,7 @@ fn a_failed_new_changes_nothing_anywhere() {
         "2026-11-03",
         &format!("{filler}- [ ] carry me\n"),
     );
-    let before = snapshot(&t);
+    let before = snapshot_bytes(&t);
 
     // The new note is written first, then agenda.md, then the old note:
     // the old note fails, and everything before it is undone.
@@ -293,18 +284,18 @@ fn a_failed_new_changes_nothing_anywhere() {
         "{}",
         run.stderr
     );
-    assert_eq!(snapshot(&t), before);
+    assert_eq!(snapshot_bytes(&t), before);
 
     // A new note too big for the limit (every question of the bank): it is
     // the first write, and nothing else is touched.
     t.write("oneonone.yaml", "questions_per_section: 100\n");
-    let before = snapshot(&t);
+    let before = snapshot_bytes(&t);
     run_with_size_limit_xfsz_ignored(&t, 2, "new bob --date 2026-11-10")
         .status(2)
         .stderr(
             "oneonone: error: bob/2026-11-10.md: cannot create: File too large (os error 27)\n",
         );
-    assert_eq!(snapshot(&t), before);
+    assert_eq!(snapshot_bytes(&t), before);
     fs::remove_file(t.path("oneonone.yaml")).unwrap();
 
     // And with room, it all goes through.
