@@ -45,6 +45,9 @@ enum Step {
     },
     /// Removes a file the command created.
     Remove { rel: PathBuf, now: Vec<u8> },
+    /// A file the command created that is gone already (the note `new`
+    /// made, deleted by hand): the rest is still taken back.
+    AlreadyGone { rel: PathBuf },
 }
 
 /// The plan for undoing the newest journal entry, checked against the
@@ -163,6 +166,9 @@ impl Undo {
                 Step::Remove { rel, .. } => {
                     lines.push(format!("remove {}", listed_path(rel, false)));
                 }
+                Step::AlreadyGone { rel } => {
+                    lines.push(format!("({} is gone already)", listed_path(rel, false)));
+                }
             }
         }
         for folder in &self.made {
@@ -234,6 +240,9 @@ impl Undo {
                         before: now.clone(),
                     });
                     done.push(format!("removed {}", listed_path(rel, false)));
+                }
+                Step::AlreadyGone { rel } => {
+                    done.push(format!("{} was removed already", listed_path(rel, false)));
                 }
             }
         }
@@ -378,6 +387,12 @@ fn check(root: &Path, entry: &Entry, problems: &mut Vec<(PathBuf, String)>) -> V
                 None => removed.push(Step::Remove { rel, now }),
             },
             Ok(_) => problem(&file.path, "changed since"),
+            // Created by the command and deleted since: what undo would
+            // do to it is done. The agenda points and `[>]` marks of a
+            // note deleted by hand still go back.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && file.before.is_none() => {
+                removed.push(Step::AlreadyGone { rel });
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 problem(&file.path, "was removed or moved since");
             }

@@ -157,8 +157,8 @@ fn issue12_undo_refuses_after_a_later_hand_edit_and_changes_nothing() {
     assert_eq!(snapshot(&t), before, "nothing changed");
     assert_eq!(journal(&t), ["00000001"], "the entry stays");
 
-    // The note new made, removed by hand, is named too: undo does not
-    // guess where its words went.
+    // With the note new made removed by hand too, the files that changed
+    // are named; the note is not (its removal is what undo would do).
     std::fs::remove_file(t.path("alice/2026-11-29.md")).unwrap();
     t.write(
         "alice/agenda.md",
@@ -168,13 +168,32 @@ fn issue12_undo_refuses_after_a_later_hand_edit_and_changes_nothing() {
     t.run(&["undo", "--dry-run"]).status(2).stdout("").stderr(
         "oneonone: error: cannot undo `new alice`: undo only puts back files exactly as the command \
          left them, and nothing was changed:\n\
-         \x20 alice/2026-11-29.md: was removed or moved since\n\
          \x20 alice/agenda.md: changed since\n\
          \x20 alice/2026-11-15.md: changed since\n\
          to undo it, put those files back as `new alice` left them, or make the change by hand\n",
     );
     t.run(&["undo"]).status(2);
     assert_eq!(snapshot(&t), before, "nothing changed");
+}
+
+/// Review: the note `new` made, deleted by hand (`rm`), took the agenda
+/// points it held with it, and undo refused because the note was gone.
+/// Its removal is what undo would do: the points and `[>]` marks go back.
+#[test]
+fn issue12_undo_after_the_new_note_was_deleted_by_hand_puts_back_the_rest() {
+    let t = alice();
+    let before = snapshot(&t);
+    t.run(NEW).ok();
+    std::fs::remove_file(t.path("alice/2026-11-29.md")).unwrap();
+    t.run(&["undo"]).ok().stdout("").stderr(
+        "oneonone: undid `new alice`\n\
+         oneonone: restored alice/agenda.md\n\
+         oneonone: restored alice/2026-11-01.md\n\
+         oneonone: restored alice/2026-11-15.md\n\
+         oneonone: alice/2026-11-29.md was removed already\n",
+    );
+    assert_eq!(snapshot(&t), before);
+    assert_eq!(journal(&t), Vec::<String>::new());
 }
 
 #[test]
