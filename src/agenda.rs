@@ -273,7 +273,8 @@ pub fn as_note_items(text: &str, points: &[Point]) -> Vec<String> {
 }
 
 /// A line of agenda.md that looks like a talking point but is not a task
-/// item, so `new` never moves it.
+/// item of its own: `new` never moves it as a point (it may go along
+/// inside the point above it, as its continuation).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stray {
     /// Its 1-based line.

@@ -408,7 +408,7 @@ fn check_agenda(rel: &str, text: &str, note: &Note<'_>, found: &mut Vec<Problem>
             Some(stray.line),
             Kind::Agenda,
             format!(
-                "`{}` looks like a talking point, but is not a task item; `new` will never move it",
+                "`{}` looks like a talking point, but is not a task item of its own",
                 stray.written
             ),
             &format!("write it as `{}`", stray.spelling),

@@ -160,11 +160,11 @@ fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
     let text = crate::notebook::read_note_optional(&notebook, &rel)?.unwrap_or_default();
     let points = agenda::open_points(&text);
-    // Lines meant as points that `new` would never move: say so, and how
-    // to write them.
+    // Lines meant as points that are not points of their own: say so,
+    // and how to write them.
     for stray in agenda::stray_lines(&text) {
         out.notice(format_args!(
-            "{}:{}: `{}` looks like a talking point, but is not a task item; write it as `{}`",
+            "{}:{}: `{}` is not a talking point of its own; write it as `{}`",
             notebook.show(&rel).display(),
             stray.line,
             stray.written,

@@ -299,15 +299,15 @@ fn issue12_agenda_names_lines_that_look_like_points_but_are_not() {
         .ok()
         .stdout(format!("{path}:6: Talk about the reorg\n"))
         .stderr(format!(
-            "oneonone: {path}:7: `-[ ] no space after the dash` looks like a talking point, but is not a task item; write it as `- [ ] no space after the dash`\n\
-             oneonone: {path}:8: `- [] an empty box` looks like a talking point, but is not a task item; write it as `- [ ] an empty box`\n\
-             oneonone: {path}:9: `* [ ]no space after the box` looks like a talking point, but is not a task item; write it as `* [ ] no space after the box`\n\
-             oneonone: {path}:10: `- a bullet with no box` looks like a talking point, but is not a task item; write it as `- [ ] a bullet with no box`\n\
-             oneonone: {path}:13: `Plan for Q1, written as plain text` looks like a talking point, but is not a task item; write it as `- [ ] Plan for Q1, written as plain text`\n"
+            "oneonone: {path}:7: `-[ ] no space after the dash` is not a talking point of its own; write it as `- [ ] no space after the dash`\n\
+             oneonone: {path}:8: `- [] an empty box` is not a talking point of its own; write it as `- [ ] an empty box`\n\
+             oneonone: {path}:9: `* [ ]no space after the box` is not a talking point of its own; write it as `* [ ] no space after the box`\n\
+             oneonone: {path}:10: `- a bullet with no box` is not a talking point of its own; write it as `- [ ] a bullet with no box`\n\
+             oneonone: {path}:13: `Plan for Q1, written as plain text` is not a talking point of its own; write it as `- [ ] Plan for Q1, written as plain text`\n"
         ));
     let problem = |line: usize, written: &str, spelling: &str| {
         format!(
-            "{path}:{line}: `{written}` looks like a talking point, but is not a task item; `new` will never move it\n  \
+            "{path}:{line}: `{written}` looks like a talking point, but is not a task item of its own\n  \
              fix: write it as `{spelling}`\n"
         )
     };
