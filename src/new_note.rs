@@ -238,13 +238,14 @@ impl NewNote {
         )
     }
 
-    /// Every step, as lines of at most 80 columns for `--dry-run`, in
-    /// `rename --dry-run`'s listing: the plan in a few words, the person's
+    /// Every step, as lines for `--dry-run` (cut to `width` columns when
+    /// there is one), in `rename --dry-run`'s listing: the plan in a few
+    /// words, the person's
     /// folder if it is new, the new note (each line), then each edit of
     /// agenda.md and the earlier notes (each changed line before and
     /// after); paths relative to the notebook at `root`, text sanitized.
     #[must_use]
-    pub fn listing(&self, root: &Path) -> Vec<String> {
+    pub fn listing(&self, root: &Path, width: Option<usize>) -> Vec<String> {
         let mut lines = vec![self.summary()];
         if self.new_folder() {
             let slug = self.rel.parent().unwrap_or(Path::new(""));
@@ -255,6 +256,7 @@ impl NewNote {
             lines.extend(crate::render::listed_creation(
                 rel,
                 &String::from_utf8_lossy(&change.after),
+                width,
             ));
         }
         for change in &self.changes {
@@ -267,7 +269,7 @@ impl NewNote {
                 String::from_utf8_lossy(&change.after),
             );
             let splices = crate::render::line_splices(&before, &after);
-            lines.extend(crate::render::listed_edit(rel, &before, &splices));
+            lines.extend(crate::render::listed_edit(rel, &before, &splices, width));
         }
         lines
     }

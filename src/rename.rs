@@ -521,7 +521,7 @@ impl Rename {
     /// after, paths where the file is by then), the removals; paths
     /// relative to the notebook, text sanitized for a terminal.
     #[must_use]
-    pub fn listing(&self) -> Vec<String> {
+    pub fn listing(&self, width: Option<usize>) -> Vec<String> {
         let mut lines = vec![self.title()];
         let slash = listed_path;
         for m in &self.moves {
@@ -533,8 +533,10 @@ impl Rename {
         }
         for file in &self.files {
             match &file.before {
-                None => lines.extend(listed_creation(&file.lands, &file.after())),
-                Some(before) => lines.extend(listed_edit(&file.lands, before, &file.splices)),
+                None => lines.extend(listed_creation(&file.lands, &file.after(), width)),
+                Some(before) => {
+                    lines.extend(listed_edit(&file.lands, before, &file.splices, width));
+                }
             }
         }
         for r in &self.removals {

@@ -101,8 +101,9 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
-/// The widest a line of a `--dry-run` listing gets.
-const COLUMNS: usize = 80;
+/// The narrowest a `--dry-run` listing is cut to, however narrow the
+/// terminal says it is.
+const MIN_COLUMNS: usize = 40;
 
 /// A piece of a file's text replaced by another: the one kind of edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -367,28 +368,44 @@ pub fn listed_path(rel: &Path, folder: bool) -> String {
 }
 
 /// The listing of a file to create: `create PATH`, then each of its lines
-/// as `  + line`.
+/// as `  + line`, cut to `width` columns when there is one (a terminal).
 #[must_use]
-pub fn listed_creation(rel: &Path, text: &str) -> Vec<String> {
+pub fn listed_creation(rel: &Path, text: &str, width: Option<usize>) -> Vec<String> {
     let mut lines = vec![format!("create {}", listed_path(rel, false))];
-    lines.extend(text.lines().map(|line| fit("  + ", line, 0)));
+    lines.extend(text.lines().map(|line| fit("  + ", line, 0, width)));
     lines
 }
 
 /// The listing of an edit of the file `rel`, which holds `before`: for
 /// each stretch changed, `edit PATH:LINE`, then the lines as they are
-/// (`  - line`) and as they will be (`  + line`).
+/// (`  - line`) and as they will be (`  + line`), cut to `width` columns
+/// when there is one (a terminal), around the change.
 #[must_use]
-pub fn listed_edit(rel: &Path, before: &str, splices: &[Splice]) -> Vec<String> {
+pub fn listed_edit(
+    rel: &Path,
+    before: &str,
+    splices: &[Splice],
+    width: Option<usize>,
+) -> Vec<String> {
     let path = listed_path(rel, false);
     let mut lines = Vec::new();
     for hunk in hunks(before, splices) {
         lines.push(format!("edit {path}:{}", hunk.line));
         for (i, line) in hunk.old.lines().enumerate() {
-            lines.push(fit("  - ", line, if i == 0 { hunk.focus } else { 0 }));
+            lines.push(fit(
+                "  - ",
+                line,
+                if i == 0 { hunk.focus } else { 0 },
+                width,
+            ));
         }
         for (i, line) in hunk.new.lines().enumerate() {
-            lines.push(fit("  + ", line, if i == 0 { hunk.focus } else { 0 }));
+            lines.push(fit(
+                "  + ",
+                line,
+                if i == 0 { hunk.focus } else { 0 },
+                width,
+            ));
         }
     }
     lines
@@ -399,12 +416,16 @@ fn char_width(c: char) -> usize {
     width(&sanitize(c.encode_utf8(&mut [0; 4])))
 }
 
-/// `prefix` and `line` (sanitized) in at most [`COLUMNS`] columns: a longer
-/// line is cut to a window around the byte `focus`, marked with `…`.
-fn fit(prefix: &str, line: &str, focus: usize) -> String {
+/// `prefix` and `line` (sanitized) in at most `columns` columns (none: the
+/// whole line, for a pipe or a file): a longer line is cut to a window
+/// around the byte `focus`, marked with `…`.
+fn fit(prefix: &str, line: &str, focus: usize, columns: Option<usize>) -> String {
     let line = line.trim_end_matches('\r');
     let clean = sanitize(line);
-    let room = COLUMNS - width(prefix);
+    let Some(columns) = columns else {
+        return format!("{prefix}{clean}");
+    };
+    let room = columns.max(MIN_COLUMNS) - width(prefix);
     if width(&clean) <= room {
         return format!("{prefix}{clean}");
     }
@@ -482,12 +503,15 @@ mod tests {
             ]
         );
         let long = format!("{}@alice{}", "x".repeat(100), "y".repeat(100));
-        let shown = fit("  - ", &long, 100);
+        let shown = fit("  - ", &long, 100, Some(80));
         assert_eq!(width(&shown), 80, "{shown}");
         assert!(shown.starts_with("  - …x"), "{shown}");
         assert!(shown.contains("@alice"), "{shown}");
         assert!(shown.ends_with("y…"), "{shown}");
-        assert_eq!(fit("  + ", "short", 0), "  + short");
+        assert_eq!(fit("  + ", "short", 0, Some(80)), "  + short");
+        // A wider terminal shows more; a pipe gets the whole line.
+        assert_eq!(width(&fit("  - ", &long, 100, Some(120))), 120);
+        assert_eq!(fit("  - ", &long, 100, None), format!("  - {long}"));
     }
 
     #[test]
@@ -497,7 +521,7 @@ mod tests {
         let splices = line_splices(before, after);
         assert_eq!(apply(before, &splices), after);
         assert_eq!(
-            listed_edit(Path::new("a/n.md"), before, &splices),
+            listed_edit(Path::new("a/n.md"), before, &splices, Some(80)),
             [
                 "edit a/n.md:2",
                 "  - - [ ] one",
@@ -545,7 +569,7 @@ mod tests {
             let (before, after) = (before.concat(), after.concat());
             let splices = line_splices(&before, &after);
             proptest::prop_assert_eq!(apply(&before, &splices), after);
-            let _ = listed_edit(Path::new("n.md"), &before, &splices);
+            let _ = listed_edit(Path::new("n.md"), &before, &splices, Some(40));
         }
     }
 }

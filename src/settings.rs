@@ -209,6 +209,15 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The columns a listing of whole lines is cut to: the terminal's
+    /// width on a terminal, else none (a pipe or a file gets whole lines).
+    #[must_use]
+    pub fn listing_width(&self) -> Option<usize> {
+        self.stdout_is_terminal.then_some(self.width)
+    }
+}
+
 /// Whether a stream gets colour: `--color always` or `never` say so; `auto`
 /// means a terminal, `NO_COLOR` unset and `TERM` not `dumb`. The one place
 /// that decides (clap's own errors ask it too).

@@ -144,7 +144,7 @@ impl Undo {
     /// and after), the files and folders removed; paths relative to the
     /// notebook, where each file is by then.
     #[must_use]
-    pub fn listing(&self) -> Vec<String> {
+    pub fn listing(&self, width: Option<usize>) -> Vec<String> {
         let mut lines = vec![format!("undo {}", self.named())];
         for step in &self.steps {
             match step {
@@ -154,14 +154,14 @@ impl Undo {
                     listed_path(to, *folder)
                 )),
                 Step::Recreate { rel, bytes } => {
-                    lines.extend(listed_creation(rel, &String::from_utf8_lossy(bytes)));
+                    lines.extend(listed_creation(rel, &String::from_utf8_lossy(bytes), width));
                 }
                 Step::Restore { rel, now, before } => {
                     let (now, before) = (
                         String::from_utf8_lossy(now),
                         String::from_utf8_lossy(before),
                     );
-                    lines.extend(listed_edit(rel, &now, &line_splices(&now, &before)));
+                    lines.extend(listed_edit(rel, &now, &line_splices(&now, &before), width));
                 }
                 Step::Remove { rel, .. } => {
                     lines.push(format!("remove {}", listed_path(rel, false)));

@@ -152,8 +152,8 @@ fn issue11_dry_run_lists_every_change_and_writes_nothing() {
             "rename Alice (alice/) to Mary Ann Walsh (mary-ann-walsh/)\n\
              move alice/ to mary-ann-walsh/\n\
              edit bob/2026-01-06.md:5\n\
-             \x20 - …, who said that he would pair with @alice on the migration plan next week.\n\
-             \x20 + …d that he would pair with @mary-ann-walsh on the migration plan next week.\n\
+             \x20 - A long paragraph of notes from the meeting with Bob, who said that he would pair with @alice on the migration plan next week.\n\
+             \x20 + A long paragraph of notes from the meeting with Bob, who said that he would pair with @mary-ann-walsh on the migration plan next week.\n\
              edit mary-ann-walsh/2026-01-05.md:2\n\
              \x20 - person: Alice\n\
              \x20 + person: Mary Ann Walsh\n\
@@ -166,6 +166,17 @@ fn issue11_dry_run_lists_every_change_and_writes_nothing() {
         )
         .stderr("oneonone: dry run: 4 steps listed, nothing was written\n");
     assert_eq!(snapshot(&t), before);
+    // On a terminal, a long line is cut to its width around the change.
+    let run = t.run_on_terminal(&["rename", "alice", "Mary Ann Walsh", "--dry-run"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "\n  - …, who said that he would pair with @alice on the migration plan next week.\n\
+             \x20 + …d that he would pair with @mary-ann-walsh on the migration plan next week.\n"
+        ),
+        "{}",
+        run.stdout
+    );
     // Not even the lock: the state folder stays as the notebook had it.
     assert_eq!(
         std::fs::read_dir(t.path(".oneonone")).unwrap().count(),
@@ -191,8 +202,8 @@ fn issue11_dry_run_lists_every_change_and_writes_nothing() {
             "merge Alice (alice/) into Mary Ann Walsh (mary-ann-walsh/)\n\
              move alice/2026-01-05.md to mary-ann-walsh/2026-01-05-2.md\n\
              edit bob/2026-01-06.md:5\n\
-             \x20 - …, who said that he would pair with @alice on the migration plan next week.\n\
-             \x20 + …d that he would pair with @mary-ann-walsh on the migration plan next week.\n\
+             \x20 - A long paragraph of notes from the meeting with Bob, who said that he would pair with @alice on the migration plan next week.\n\
+             \x20 + A long paragraph of notes from the meeting with Bob, who said that he would pair with @mary-ann-walsh on the migration plan next week.\n\
              edit mary-ann-walsh/2026-01-05-2.md:2\n\
              \x20 - person: Alice\n\
              \x20 + person: Mary Ann Walsh\n\
