@@ -527,3 +527,100 @@ fn issue12_undo_takes_back_check_fix() {
     );
     t.file("chloe-dubois/2026-11-01.md", CARRIED);
 }
+
+/// Bob's note with sub-items indented more than their parent needs: a tab,
+/// four spaces, three under a plain bullet, four in a quote.
+const INDENTED: &str = "---\nperson: Bob\ndate: 2026-11-01\n---\n## Follow-ups\n\n- [ ] Draft the plan\n\t- [ ] ask Ana\n- [ ] Book the venue\n    - [ ] call them\n- a plain bullet\n   - [ ] send the invite\n> - [ ] Renew the license\n>     - [ ] ask finance\n";
+
+#[test]
+fn issue12_carried_items_indented_more_than_their_parent_are_found() {
+    let t = Test::new();
+    t.write("bob/2026-11-01.md", INDENTED);
+    t.run(&["new", "bob", "--date", "2026-11-08", "--seed", "1"])
+        .ok()
+        .stderr("oneonone: created the 2026-11-08 note for Bob (Listen, Learn, Lift); 7 follow-ups carried over\n");
+    let carried = INDENTED.replace("[ ]", "[>]");
+    t.file("bob/2026-11-01.md", &carried);
+    fs::remove_file(t.path("bob/2026-11-08.md")).unwrap();
+    let root = t.root().display().to_string();
+    t.run(&["followups", "bob"]).ok().stdout("").stderr(
+        "oneonone: 7 carried follow-ups of Bob have no open copy: `oneonone check --fix`\n\
+         oneonone: no open follow-ups in Bob's notes\n",
+    );
+    let fix = "  fix: `oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note\n";
+    let orphan = |line: usize, text: &str| {
+        format!(
+            "bob/2026-11-01.md:{line}: `[>] {text}` was carried, but no later note of bob holds it\n{fix}"
+        )
+    };
+    t.run(&["check"])
+        .status(1)
+        .stdout(
+            [
+                orphan(7, "Draft the plan"),
+                orphan(8, "ask Ana"),
+                orphan(9, "Book the venue"),
+                orphan(10, "call them"),
+                orphan(12, "send the invite"),
+                orphan(13, "Renew the license"),
+                orphan(14, "ask finance"),
+            ]
+            .concat(),
+        )
+        .stderr("oneonone: 7 problems in 1 file\n");
+    // The tab-indented child's line is a `[>]` line for `done --reopen`.
+    t.run(&["done", "--reopen", "bob/2026-11-01.md:8"])
+        .ok()
+        .stderr("oneonone: reopened: bob/2026-11-01.md:8: ask Ana\n");
+    t.file(
+        "bob/2026-11-01.md",
+        carried.replacen("\t- [>] ask Ana", "\t- [ ] ask Ana", 1),
+    );
+    let reopened = |line: usize, text: &str| {
+        format!("bob/2026-11-01.md:{line}: reopened `{text}`: carried, but no later note holds it\n")
+    };
+    t.run(&["check", "--fix"])
+        .ok()
+        .stdout(
+            [
+                reopened(7, "Draft the plan"),
+                reopened(9, "Book the venue"),
+                reopened(10, "call them"),
+                reopened(12, "send the invite"),
+                reopened(13, "Renew the license"),
+                reopened(14, "ask finance"),
+            ]
+            .concat(),
+        )
+        .stderr(format!(
+            "oneonone: 6 repairs made in 1 file; no problems left in {root}\n"
+        ));
+    // One byte each: the note is again as it was before `new`.
+    t.file("bob/2026-11-01.md", INDENTED);
+}
+
+#[test]
+fn issue12_patterns_lists_a_stuck_sub_item_indented_by_a_tab() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-10-01.md",
+        "---\nperson: Bob\ndate: 2026-10-01\n---\n## Follow-ups\n\n- [ ] Draft the plan\n\t- [ ] ask Ana\n",
+    );
+    for date in ["2026-10-08", "2026-10-15", "2026-10-22"] {
+        t.run(&["new", "bob", "--date", date, "--seed", "1"]).ok();
+    }
+    t.run(&["--today", "2026-10-29", "patterns", "bob"])
+        .ok()
+        .stdout(
+            "Bob: 4 notes, 2026-10-01 to 2026-10-22\n\n\
+             Follow-ups carried over 3 times or more\n  \
+             bob/2026-10-22.md:44: Draft the plan (from 2026-10-01) (carried 3 times)\n  \
+             bob/2026-10-22.md:45: ask Ana (from 2026-10-01) (carried 3 times)\n\n\
+             Longest gaps between 1:1s (cadence 14 days)\n  \
+             2026-10-01 → 2026-10-08    7 days\n  \
+             2026-10-08 → 2026-10-15    7 days\n  \
+             2026-10-15 → 2026-10-22    7 days\n  \
+             2026-10-22 → today         7 days\n",
+        )
+        .stderr("");
+}
