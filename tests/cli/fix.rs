@@ -624,3 +624,38 @@ fn issue12_patterns_lists_a_stuck_sub_item_indented_by_a_tab() {
         )
         .stderr("");
 }
+
+#[test]
+fn issue12_a_conflict_quoted_in_a_code_block_does_not_stop_new() {
+    let t = Test::new();
+    let note = "---\nperson: Bob\ndate: 2026-11-01\n---\n## Notes\n\nWhat git left in the wiki page:\n\n```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> branch\n```\n\n- [ ] Draft the plan\n";
+    t.write("bob/2026-11-01.md", note);
+    // Each marker in a code block of its own.
+    t.write(
+        "bob/agenda.md",
+        "# Agenda: Bob\n\n~~~\n<<<<<<< HEAD\n~~~\n\n- [ ] Ask about the merge\n\n~~~\n>>>>>>> theirs\n~~~\n",
+    );
+    let root = t.root().display().to_string();
+    t.run(&["check"])
+        .ok()
+        .stdout("")
+        .stderr(format!("oneonone: no problems found in {root}\n"));
+    t.run(&["new", "bob", "--date", "2026-11-08", "--seed", "1"])
+        .ok()
+        .stdout("bob/2026-11-08.md\n")
+        .stderr("oneonone: created the 2026-11-08 note for Bob (Listen, Learn, Lift); 1 agenda point, 1 follow-up carried over\n");
+    t.file("bob/2026-11-01.md", note.replace("- [ ]", "- [>]"));
+    t.file(
+        "bob/agenda.md",
+        "# Agenda: Bob\n\n~~~\n<<<<<<< HEAD\n~~~\n\n~~~\n>>>>>>> theirs\n~~~\n",
+    );
+    // A conflict outside code still stops it.
+    t.write(
+        "bob/2026-11-08.md",
+        format!("<<<<<<< HEAD\n{}=======\n>>>>>>> theirs\n", t.read("bob/2026-11-08.md")),
+    );
+    t.run(&["new", "bob", "--date", "2026-11-15", "--seed", "1"])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: bob/2026-11-08.md:1: unresolved git conflict markers; resolve them, then run `oneonone new` again\n");
+}
