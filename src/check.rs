@@ -193,12 +193,13 @@ fn check_with(
             }
         };
         let parts: Vec<&str> = rel.split('/').collect();
-        check_note(bank, &rel, &parts, &text, &mut found);
+        let written_date = check_note(bank, &rel, &parts, &text, &mut found);
         if let [folder, name] = parts[..]
             && let Some((date, number)) = parse_meeting_name(name)
         {
             let copy = copies.check(folder, &rel, date, &text, &mut found);
-            let mut summary = Summary::of(&rel, (date, number), &text);
+            let dated = written_date.unwrap_or(date);
+            let mut summary = Summary::of(&rel, (date, number), dated, &text);
             // A copy of a whole note is reported as that; its items are not
             // reported again one by one.
             if copy {
@@ -287,14 +288,14 @@ fn check_profiles(notebook: &Notebook, found: &mut Vec<Problem>) {
 
 /// The rules for one note: its frontmatter and check-ins read, no conflict
 /// markers, where it is, its date, its framework, and for agenda.md its
-/// points.
+/// points. Gives the frontmatter's date, if any.
 fn check_note(
     bank: Option<&Bank>,
     rel: &str,
     parts: &[&str],
     text: &str,
     found: &mut Vec<Problem>,
-) {
+) -> Option<chrono::NaiveDate> {
     let note = Note::split(text);
     let shown = PathBuf::from(rel);
     let (frontmatter, yaml_problem) = note.frontmatter_lenient(&shown);
@@ -336,6 +337,7 @@ fn check_note(
     if is_agenda {
         check_agenda(rel, text, &note, found);
     }
+    frontmatter.date
 }
 
 /// A note belongs in a person's folder as YYYY-MM-DD.md (or is its
@@ -456,8 +458,16 @@ struct Summary {
     hash: u64,
     /// It has conflict markers: no repair touches it, nor relies on it.
     conflicted: bool,
-    /// `[>]` items, with their normalized text.
-    carried: Vec<(CarriedMark, String)>,
+    /// `[>]` items, with their normalized text and the date they first
+    /// came from (their `(from DATE)`, else the note's date).
+    carried: Vec<(CarriedMark, String, chrono::NaiveDate)>,
+    /// The date its items' copies say they come from, `(from DATE)`: its
+    /// frontmatter's, else its file name's.
+    dated: chrono::NaiveDate,
+    /// Items, open, ticked or carried, that say where they came from,
+    /// `(from DATE)`: copies of an earlier note's items, possibly reworded
+    /// since.
+    copies: Vec<Copy>,
     /// Normalized texts of every other item, open or ticked.
     texts: Vec<String>,
     /// Open items.
@@ -465,6 +475,16 @@ struct Summary {
     /// Items first written in this note (no `(from DATE)`), open, ticked
     /// or carried: how many of each normalized text.
     written_here: HashMap<String, usize>,
+}
+
+/// An item of a meeting note that says which note's item it is a copy
+/// of: its `(from DATE)`.
+struct Copy {
+    line: usize,
+    /// Its text as written, and normalized.
+    written: String,
+    text: String,
+    origin: chrono::NaiveDate,
 }
 
 /// An open item of a meeting note.
@@ -481,39 +501,60 @@ struct OpenItem {
 }
 
 impl Summary {
-    fn of(rel: &str, order: (chrono::NaiveDate, u32), text: &str) -> Summary {
+    /// `dated` is the note's date as a carry writes it in `(from DATE)`:
+    /// its frontmatter's, else its file name's.
+    fn of(
+        rel: &str,
+        order: (chrono::NaiveDate, u32),
+        dated: chrono::NaiveDate,
+        text: &str,
+    ) -> Summary {
         let note = Note::split(text);
         let tasks = task::tasks(&note);
-        let carried: Vec<(CarriedMark, String)> = carried_marks(&note)
+        let carried: Vec<(CarriedMark, String, chrono::NaiveDate)> = carried_marks(&note)
             .into_iter()
             .map(|m| {
                 let key = normalized(&m.text);
-                (m, key)
+                let origin = crate::carry::origin(&m.text).unwrap_or(dated);
+                (m, key, origin)
             })
             .collect();
         let texts: Vec<String> = tasks.iter().map(|t| normalized(&t.text)).collect();
-        let (open_tasks, closed): (Vec<task::Task>, Vec<task::Task>) =
-            tasks.into_iter().partition(task::Task::is_open);
-        let origins = crate::carry::explicit_origins(&note, &open_tasks);
-        let mut written_here: HashMap<String, usize> = HashMap::new();
-        let firsts = closed
+        let origins = crate::carry::explicit_origins(&note, &tasks);
+        let copy = |line: usize, written: &String, origin: chrono::NaiveDate| Copy {
+            line,
+            written: written.clone(),
+            text: normalized(written),
+            origin,
+        };
+        let mut copies: Vec<Copy> = tasks
             .iter()
-            .map(|t| &t.text)
-            .chain(carried.iter().map(|(m, _)| &m.text))
-            .filter(|t| crate::carry::origin(t).is_none())
+            .zip(&origins)
+            .filter(|(t, _)| !t.text.is_empty())
+            .filter_map(|(t, o)| o.map(|origin| copy(t.line, &t.text, origin)))
+            .collect();
+        copies.extend(carried.iter().filter_map(|(m, _, _)| {
+            crate::carry::origin(&m.text).map(|origin| copy(m.line, &m.text, origin))
+        }));
+        let mut written_here: HashMap<String, usize> = HashMap::new();
+        let firsts = tasks
+            .iter()
+            .zip(&origins)
+            .filter(|(t, o)| if t.is_open() { o.is_none() } else { crate::carry::origin(&t.text).is_none() })
+            .map(|(t, _)| &t.text)
             .chain(
-                open_tasks
+                carried
                     .iter()
-                    .zip(&origins)
-                    .filter(|(_, o)| o.is_none())
-                    .map(|(t, _)| &t.text),
+                    .map(|(m, _, _)| &m.text)
+                    .filter(|t| crate::carry::origin(t).is_none()),
             );
         for text in firsts {
             *written_here.entry(normalized(text)).or_default() += 1;
         }
-        let open = open_tasks
+        let open = tasks
             .into_iter()
             .zip(origins)
+            .filter(|(t, _)| t.is_open())
             .map(|(t, o)| OpenItem {
                 line: t.line,
                 checkbox: t.checkbox,
@@ -529,6 +570,8 @@ impl Summary {
             hash: crate::followup::cache::content_hash(text.as_bytes()),
             conflicted: conflict_marker(text).is_some(),
             carried,
+            dated,
+            copies,
             texts,
             open,
             written_here,
@@ -538,13 +581,19 @@ impl Summary {
 
 /// Every `[>]` item should have a copy in a later note of the same person
 /// (see [`crate::followup::orphans`]); one that has none is reopened by
-/// `check --fix`, one byte, unless its note has conflict markers. `notes`
-/// newest first.
+/// `check --fix`, one byte, unless its note has conflict markers (then
+/// the conflict comes first), or unless it may have been reworded: a
+/// later note holds an item (open, ticked or carried on) that says it
+/// comes from the same date, `(from DATE)`, but is none of the items
+/// written in the notes of that date. Reopening that one could leave the
+/// follow-up open twice, so it is left to the person, with both places
+/// named. A `[>]` whose copies are all gone (a deleted note) is reopened.
+/// `notes` newest first.
 fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
     let keys: Vec<(Vec<&String>, Vec<&String>)> = notes
         .iter()
         .map(|n| {
-            let carried = n.carried.iter().map(|(_, k)| k);
+            let carried = n.carried.iter().map(|(_, k, _)| k);
             let others = n.texts.iter().filter(|t| !t.is_empty());
             (carried.collect(), others.collect())
         })
@@ -554,23 +603,71 @@ fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
         .map(|(c, o)| (c.as_slice(), o.as_slice()))
         .collect();
     let orphaned = crate::followup::orphans::<_, std::hash::RandomState>(&sides);
-    for (note, orphaned) in notes.iter().zip(orphaned) {
+    // The items first written on each date: a copy from that date that
+    // is none of them has been reworded.
+    let mut written_on: HashMap<chrono::NaiveDate, std::collections::HashSet<&str>> =
+        HashMap::new();
+    for note in notes {
+        written_on
+            .entry(note.dated)
+            .or_default()
+            .extend(note.written_here.keys().map(String::as_str));
+    }
+    let none = std::collections::HashSet::new();
+    for (n, (note, orphaned)) in notes.iter().zip(orphaned).enumerate() {
         for i in orphaned {
-            let (mark, key) = &note.carried[i];
+            let (mark, key, origin) = &note.carried[i];
             if key.is_empty() {
                 continue;
             }
-            let mut p = problem(
-                &note.rel,
-                Some(mark.line),
-                Kind::Carried,
-                format!(
-                    "`[>] {}` was carried, but no later note of {folder} holds it",
-                    mark.text
-                ),
-                "`oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note",
+            let written = written_on.get(origin).unwrap_or(&none);
+            // Later notes come first in `notes`.
+            let reworded: Vec<String> = notes[..n]
+                .iter()
+                .rev()
+                .flat_map(|later| {
+                    later
+                        .copies
+                        .iter()
+                        .filter(|c| c.origin == *origin && !written.contains(c.text.as_str()))
+                        .map(|c| format!("`{}` at {}:{}", c.written, later.rel, c.line))
+                })
+                .collect();
+            let what = format!(
+                "`[>] {}` was carried, but no later note of {folder} holds it",
+                mark.text
             );
-            if let Some(at) = mark.mark.filter(|_| !note.conflicted) {
+            let reopen = "`oneonone check --fix` reopens it (`[>]` back to `[ ]`)";
+            let mut p = if note.conflicted {
+                problem(
+                    &note.rel,
+                    Some(mark.line),
+                    Kind::Carried,
+                    what,
+                    &format!("resolve the conflict in this note first; then {reopen}"),
+                )
+            } else if reworded.is_empty() {
+                problem(
+                    &note.rel,
+                    Some(mark.line),
+                    Kind::Carried,
+                    what,
+                    &format!("{reopen}; or copy it into the latest note"),
+                )
+            } else {
+                problem(
+                    &note.rel,
+                    Some(mark.line),
+                    Kind::Carried,
+                    format!("{what} as written; perhaps reworded as {}", reworded.join(" or ")),
+                    &format!(
+                        "if it is the same follow-up, nothing is lost: make the two read the same; \
+                         if not, `oneonone done --reopen {}:{}` reopens it (`check --fix` leaves it)",
+                        note.rel, mark.line
+                    ),
+                )
+            };
+            if let Some(at) = mark.mark.filter(|_| !note.conflicted && reworded.is_empty()) {
                 p.repairs.push(Repair {
                     path: note.rel.clone(),
                     line: mark.line,

@@ -248,7 +248,7 @@ fn issue12_fix_leaves_what_it_cannot_repair_safely() {
     let carried = |line: usize, text: &str| {
         format!(
             "ann/2026-11-01.md:{line}: `[>] {text}` was carried, but no later note of ann holds it\n  \
-             fix: `oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note\n"
+             fix: resolve the conflict in this note first; then `oneonone check --fix` reopens it (`[>]` back to `[ ]`)\n"
         )
     };
     t.run(&["check", "--fix"])
@@ -658,4 +658,96 @@ fn issue12_a_conflict_quoted_in_a_code_block_does_not_stop_new() {
         .status(2)
         .stdout("")
         .stderr("oneonone: error: bob/2026-11-08.md:1: unresolved git conflict markers; resolve them, then run `oneonone new` again\n");
+}
+
+#[test]
+fn issue12_an_orphan_in_a_conflicted_note_says_to_resolve_the_conflict_first() {
+    let t = Test::new();
+    let conflicted = "---\nperson: Bob\ndate: 2026-11-01\n---\n<<<<<<< HEAD\n- [>] Draft the plan\n=======\n- [x] Draft the plan\n>>>>>>> theirs\n";
+    t.write("bob/2026-11-01.md", conflicted);
+    let expected = "bob/2026-11-01.md:5: unresolved git conflict markers\n  \
+         fix: resolve the conflict, keeping the lines you want\n\
+         bob/2026-11-01.md:6: `[>] Draft the plan` was carried, but no later note of bob holds it\n  \
+         fix: resolve the conflict in this note first; then `oneonone check --fix` reopens it (`[>]` back to `[ ]`)\n";
+    t.run(&["check"])
+        .status(1)
+        .stdout(expected)
+        .stderr("oneonone: 2 problems in 1 file\n");
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(expected)
+        .stderr("oneonone: nothing to repair; 2 problems in 1 file to fix by hand\n");
+    t.file("bob/2026-11-01.md", conflicted);
+}
+
+/// Bob's first note, and the copies `new` made of its items.
+const RENEW: &str = "---\nperson: Bob\ndate: 2026-11-01\n---\n## Follow-ups\n\n- [ ] Renew license\n- [ ] Call Ana\n";
+
+#[test]
+fn issue12_fix_leaves_a_carried_item_whose_copy_was_reworded() {
+    let t = Test::new();
+    t.write("oneonone.yaml", "questions_per_section: 0\n");
+    t.write("bob/2026-11-01.md", RENEW);
+    t.run(&["new", "bob", "--date", "2026-11-08", "--seed", "1"])
+        .ok();
+    let carried = RENEW.replace("[ ]", "[>]");
+    t.file("bob/2026-11-01.md", &carried);
+    // The open copy reworded in the newest note, its `(from ...)` kept.
+    let second = t.read("bob/2026-11-08.md");
+    assert!(second.contains("\n- [ ] Renew license (from 2026-11-01)\n- [ ] Call Ana (from 2026-11-01)\n"));
+    let reworded = second.replace("Renew license (from", "Renew the Figma license (from");
+    t.write("bob/2026-11-08.md", &reworded);
+    let line = 1 + reworded
+        .lines()
+        .position(|l| l.contains("Figma"))
+        .unwrap();
+    let expected = format!(
+        "bob/2026-11-01.md:7: `[>] Renew license` was carried, but no later note of bob holds it as written; \
+         perhaps reworded as `Renew the Figma license (from 2026-11-01)` at bob/2026-11-08.md:{line}\n  \
+         fix: if it is the same follow-up, nothing is lost: make the two read the same; \
+         if not, `oneonone done --reopen bob/2026-11-01.md:7` reopens it (`check --fix` leaves it)\n"
+    );
+    t.run(&["check"])
+        .status(1)
+        .stdout(&expected)
+        .stderr("oneonone: 1 problem in 1 file\n");
+    // Not reopened: the follow-up stays open once, in the newest note.
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(&expected)
+        .stderr("oneonone: nothing to repair; 1 problem in 1 file to fix by hand\n");
+    t.file("bob/2026-11-01.md", &carried);
+    t.file("bob/2026-11-08.md", &reworded);
+
+    // Carried on again, then that note deleted: the copy reworded in
+    // 11-08 is reopened there, the original still left alone.
+    t.run(&["new", "bob", "--date", "2026-11-15", "--seed", "1"])
+        .ok();
+    fs::remove_file(t.path("bob/2026-11-15.md")).unwrap();
+    let call = 1 + reworded.lines().position(|l| l.contains("Call Ana")).unwrap();
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(format!(
+            "bob/2026-11-08.md:{line}: reopened `Renew the Figma license (from 2026-11-01)`: carried, but no later note holds it\n\
+             bob/2026-11-08.md:{call}: reopened `Call Ana (from 2026-11-01)`: carried, but no later note holds it\n\
+             {expected}"
+        ))
+        .stderr("oneonone: 2 repairs made in 1 file; 1 problem in 1 file left to fix by hand\n");
+    t.file("bob/2026-11-01.md", &carried);
+    t.file("bob/2026-11-08.md", &reworded);
+
+    // The deleted-note case is still repaired: nothing later holds an
+    // item from 11-01 once 11-08 is gone.
+    fs::remove_file(t.path("bob/2026-11-08.md")).unwrap();
+    t.run(&["check", "--fix"])
+        .ok()
+        .stdout(
+            "bob/2026-11-01.md:7: reopened `Renew license`: carried, but no later note holds it\n\
+             bob/2026-11-01.md:8: reopened `Call Ana`: carried, but no later note holds it\n",
+        )
+        .stderr(format!(
+            "oneonone: 2 repairs made in 1 file; no problems left in {}\n",
+            t.root().display()
+        ));
+    t.file("bob/2026-11-01.md", RENEW);
 }
