@@ -115,6 +115,10 @@ pub enum Kind {
     /// A question bank that does not load.
     #[serde(rename = "question-bank")]
     QuestionBank,
+    /// A note `check --fix` left as it is: another program holds it open
+    /// for writing.
+    #[serde(rename = "open elsewhere")]
+    OpenElsewhere,
 }
 
 fn problem(path: &str, line: Option<usize>, kind: Kind, what: String, fix: &str) -> Problem {
@@ -795,6 +799,19 @@ fn check_copies_in_one_note(
     }
 }
 
+/// The problem of a note `check --fix` left as it is because another
+/// program holds it open for writing (`rel` with `/`).
+#[must_use]
+pub fn open_elsewhere(rel: &str) -> Problem {
+    problem(
+        rel,
+        None,
+        Kind::OpenElsewhere,
+        "left as it is: open for writing in another program".into(),
+        "save and close it there, then run `oneonone check --fix` again",
+    )
+}
+
 /// What `check --fix` does, or with `--dry-run` would do.
 #[derive(Debug, Default)]
 pub struct Fixing {
@@ -809,7 +826,8 @@ pub struct Fixing {
 }
 
 /// Works out the safe repairs (see [`Problem::repairs`]) and the notes
-/// they change, without writing anything: checks the notebook, makes the
+/// they change, none in the notes `leave` names (by `/` path), without
+/// writing anything: checks the notebook, makes the
 /// repairs in memory, and checks again (a reopened orphan may be open in
 /// an older note too, which the next pass marks), until no new repair
 /// comes up. A repair is made only if its note still reads as it did
@@ -817,10 +835,16 @@ pub struct Fixing {
 /// meant (a reopened mark an open task, a marked box a `[>]` item); a
 /// note where one does not is left as it is, its problems reported.
 #[must_use]
-pub fn fix(notebook: &Notebook, bank: Option<&Bank>) -> Fixing {
+pub fn fix(
+    notebook: &Notebook,
+    bank: Option<&Bank>,
+    leave: &std::collections::HashSet<String>,
+) -> Fixing {
     let mut overlay: HashMap<String, String> = HashMap::new();
     let mut originals: BTreeMap<String, String> = BTreeMap::new();
-    let mut refused: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // A repair that needs a note left alone is not made: a copy is marked
+    // `[>]` only where the other is reopened.
+    let mut refused = leave.clone();
     let mut fixing = Fixing::default();
     // Each pass but the last makes repairs, which only lead to others of
     // an item reopened (its older copies marked): two passes in practice.
@@ -1003,11 +1027,12 @@ mod tests {
             Kind::State,
             Kind::Leftover,
             Kind::QuestionBank,
+            Kind::OpenElsewhere,
         ];
         let written = serde_json::to_string(&kinds).unwrap();
         assert_eq!(
             written,
-            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank"]"#
+            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank","open elsewhere"]"#
         );
         let read: Vec<Kind> = serde_json::from_str(&written).unwrap();
         assert_eq!(read, kinds);

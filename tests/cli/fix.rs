@@ -751,3 +751,37 @@ fn issue12_fix_leaves_a_carried_item_whose_copy_was_reworded() {
         ));
     t.file("bob/2026-11-01.md", RENEW);
 }
+
+#[test]
+fn issue12_fix_leaves_a_note_open_in_another_program_and_repairs_the_rest() {
+    let t = Test::new();
+    t.write("ann/2026-11-01.md", "- [>] Call Ana\n");
+    t.write("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    let root = t.root().display().to_string();
+    // An editor holding Bob's note open for writing.
+    let editor = fs::OpenOptions::new()
+        .append(true)
+        .open(t.path("bob/2026-11-01.md"))
+        .unwrap();
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(
+            "ann/2026-11-01.md:1: reopened `Call Ana`: carried, but no later note holds it\n\
+             bob/2026-11-01.md: left as it is: open for writing in another program\n  \
+             fix: save and close it there, then run `oneonone check --fix` again\n\
+             bob/2026-11-01.md:1: `[>] Draft the plan` was carried, but no later note of bob holds it\n  \
+             fix: `oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note\n",
+        )
+        .stderr("oneonone: 1 repair made in 1 file; 2 problems in 1 file left to fix by hand\n");
+    t.file("ann/2026-11-01.md", "- [ ] Call Ana\n");
+    t.file("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    // Closed there, the next run repairs it.
+    drop(editor);
+    t.run(&["check", "--fix"])
+        .ok()
+        .stdout("bob/2026-11-01.md:1: reopened `Draft the plan`: carried, but no later note holds it\n")
+        .stderr(format!(
+            "oneonone: 1 repair made in 1 file; no problems left in {root}\n"
+        ));
+    t.file("bob/2026-11-01.md", "- [ ] Draft the plan\n");
+}
