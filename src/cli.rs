@@ -325,6 +325,10 @@ pub struct DoneArgs {
     /// Uncheck instead: turn `[x]` (or, by PATH:LINE, a carried `[>]`) back into `[ ]`
     #[arg(long)]
     pub reopen: bool,
+
+    /// With --reopen: reopen a carried `[>]` even though a later note holds its open copy
+    #[arg(long, requires = "reopen")]
+    pub force: bool,
 }
 
 /// A check-in value, 1 to 5.

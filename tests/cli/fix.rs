@@ -785,3 +785,40 @@ fn issue12_fix_leaves_a_note_open_in_another_program_and_repairs_the_rest() {
         ));
     t.file("bob/2026-11-01.md", "- [ ] Draft the plan\n");
 }
+
+#[test]
+fn issue12_done_reopen_refuses_a_carried_item_still_open_later_unless_forced() {
+    let t = Test::new();
+    t.write("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    t.write("bob/2026-11-08.md", "- [ ] Draft the plan (from 2026-11-01)\n");
+    t.run(&["done", "--reopen", "bob/2026-11-01.md:1"])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`), and still open in bob/2026-11-08.md:1; reopened here it would be open twice: tick or edit it there, or add --force to reopen it here anyway\n");
+    t.file("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    t.run(&["done", "--reopen", "--force", "bob/2026-11-01.md:1"])
+        .ok()
+        .stderr("oneonone: reopened: bob/2026-11-01.md:1: Draft the plan\n");
+    t.file("bob/2026-11-01.md", "- [ ] Draft the plan\n");
+    t.file("bob/2026-11-08.md", "- [ ] Draft the plan (from 2026-11-01)\n");
+}
+
+#[test]
+fn issue12_done_on_a_carried_line_says_where_its_copy_is() {
+    let t = Test::new();
+    t.write("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    t.write("bob/2026-11-08.md", "- [ ] Draft the plan (from 2026-11-01)\n");
+    t.run(&["done", "bob/2026-11-01.md:1"])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`) to a later note: its open copy is bob/2026-11-08.md:1; tick it there: `oneonone done bob/2026-11-08.md:1`\n");
+    t.run(&["done", "bob/2026-11-08.md:1"]).ok();
+    t.run(&["done", "bob/2026-11-01.md:1"])
+        .status(2)
+        .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`) to a later note, and done there: bob/2026-11-08.md:1\n");
+    fs::remove_file(t.path("bob/2026-11-08.md")).unwrap();
+    t.run(&["done", "bob/2026-11-01.md:1"])
+        .status(2)
+        .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`), but no later note holds it: `oneonone done --reopen bob/2026-11-01.md:1` reopens it here (`oneonone check --fix` reopens every such item)\n");
+    t.file("bob/2026-11-01.md", "- [>] Draft the plan\n");
+}
