@@ -822,3 +822,79 @@ fn issue12_done_on_a_carried_line_says_where_its_copy_is() {
         .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`), but no later note holds it: `oneonone done --reopen bob/2026-11-01.md:1` reopens it here (`oneonone check --fix` reopens every such item)\n");
     t.file("bob/2026-11-01.md", "- [>] Draft the plan\n");
 }
+
+#[test]
+fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
+    let t = Test::new();
+    t.write("oneonone.yaml", "questions_per_section: 0\n");
+    let first = "---\nperson: Alice Martin\ndate: 2026-11-01\n---\n## Follow-ups\n\n- [ ] Renew license\n- [ ] Call Ana\n";
+    t.write("alice/2026-11-01.md", first);
+    t.run(&["new", "alice", "--date", "2026-11-08", "--seed", "1"])
+        .ok();
+    fs::remove_file(t.path("alice/2026-11-08.md")).unwrap();
+    let orphans = "oneonone: 2 carried follow-ups of Alice Martin have no open copy: `oneonone check --fix`\n";
+    let note = "---\nperson: Alice Martin\ndate: 2026-11-15\nframework: listen-learn-lift\ntags: []\nenergy:\nchallenge:\nskill:\n---\n\
+                # 1:1 with Alice Martin, 2026-11-15\n\n## Agenda\n\n- \n\n\
+                ## Listen\n\n_Make space: this time is theirs._\n\n\
+                ## Learn\n\n_Understand what is really going on; look for patterns._\n\n\
+                _Watch for: clear on priorities? · ownership or just execution? · tension with other teams? · blockers quietly absorbed?_\n\n\
+                ## Lift\n\n_End with action: support, a connection, a new perspective._\n\n\
+                ## Follow-ups\n\n- [ ] \n\n\
+                ## Private\n\n_For your eyes only: `oneonone export --shared` leaves this section out._\n";
+    // The dry run says so before anything is written, as the run does.
+    let listed: String = note
+        .lines()
+        .map(|l| {
+            if l.starts_with("_Watch for") {
+                "  + _Watch for: clear on priorities? · ownership or just execution? · tension w…\n".to_string()
+            } else {
+                format!("  + {l}\n")
+            }
+        })
+        .collect();
+    t.run(&["new", "alice", "--date", "2026-11-15", "--seed", "1", "--dry-run"])
+        .ok()
+        .stdout(format!(
+            "the 2026-11-15 note for Alice Martin (Listen, Learn, Lift)\ncreate alice/2026-11-15.md\n{listed}"
+        ))
+        .stderr(format!(
+            "{orphans}oneonone: dry run: 1 step listed, nothing was written\n"
+        ));
+    // `new` does not carry them (a `[>]` may be a copy reworded since:
+    // `check --fix` tells), but says they are hidden.
+    t.run(&["--today", "2026-11-15", "new", "alice", "--date", "2026-11-15", "--seed", "1"])
+        .ok()
+        .stdout("alice/2026-11-15.md\n")
+        .stderr(format!(
+            "oneonone: created the 2026-11-15 note for Alice Martin (Listen, Learn, Lift)\n{orphans}"
+        ));
+    t.file("alice/2026-11-15.md", note);
+    t.file("alice/2026-11-01.md", first.replace("[ ]", "[>]"));
+    t.run(&["--today", "2026-11-16", "prep", "alice", "--seed", "1"])
+        .ok()
+        .stdout(
+            "Alice Martin\n\
+             Last 1:1 2026-11-15 (1 day ago) · 2 notes · every 14 days · next due 2026-11-29\n\n\
+             Ask today\n  \
+             Listen: What's something you wish I asked you about more often?\n  \
+             Learn: Where do you see yourself growing over the next year?\n  \
+             Lift: What would help you feel more confident going into this?\n",
+        )
+        .stderr(orphans);
+    t.run(&["--today", "2026-11-16", "people"])
+        .ok()
+        .stdout(
+            "PERSON        ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+             Alice Martin        2026-11-15  1d   2     0/0          0       2026-11-29\n",
+        )
+        .stderr(orphans);
+    // Reopened, they are open again and the notices stop.
+    t.run(&["check", "--fix"]).ok();
+    t.run(&["--today", "2026-11-16", "people"])
+        .ok()
+        .stdout(
+            "PERSON        ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+             Alice Martin        2026-11-15  1d   2     2/0          0       2026-11-29\n",
+        )
+        .stderr("");
+}
