@@ -524,7 +524,12 @@ impl Summary {
             })
             .collect();
         let texts: Vec<String> = tasks.iter().map(|t| normalized(&t.text)).collect();
-        let origins = crate::carry::explicit_origins(&note, &tasks);
+        // Most notes say of no item where it came from: no parse.
+        let origins = if text.contains("(from ") {
+            crate::carry::explicit_origins(&note, &tasks)
+        } else {
+            vec![None; tasks.len()]
+        };
         let copy = |line: usize, written: &String, origin: chrono::NaiveDate| Copy {
             line,
             written: written.clone(),
@@ -544,7 +549,13 @@ impl Summary {
         let firsts = tasks
             .iter()
             .zip(&origins)
-            .filter(|(t, o)| if t.is_open() { o.is_none() } else { crate::carry::origin(&t.text).is_none() })
+            .filter(|(t, o)| {
+                if t.is_open() {
+                    o.is_none()
+                } else {
+                    crate::carry::origin(&t.text).is_none()
+                }
+            })
             .map(|(t, _)| &t.text)
             .chain(
                 carried
@@ -637,41 +648,11 @@ fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
                         .map(|c| format!("`{}` at {}:{}", c.written, later.rel, c.line))
                 })
                 .collect();
-            let what = format!(
-                "`[>] {}` was carried, but no later note of {folder} holds it",
-                mark.text
-            );
-            let reopen = "`oneonone check --fix` reopens it (`[>]` back to `[ ]`)";
-            let mut p = if note.conflicted {
-                problem(
-                    &note.rel,
-                    Some(mark.line),
-                    Kind::Carried,
-                    what,
-                    &format!("resolve the conflict in this note first; then {reopen}"),
-                )
-            } else if reworded.is_empty() {
-                problem(
-                    &note.rel,
-                    Some(mark.line),
-                    Kind::Carried,
-                    what,
-                    &format!("{reopen}; or copy it into the latest note"),
-                )
-            } else {
-                problem(
-                    &note.rel,
-                    Some(mark.line),
-                    Kind::Carried,
-                    format!("{what} as written; perhaps reworded as {}", reworded.join(" or ")),
-                    &format!(
-                        "if it is the same follow-up, nothing is lost: make the two read the same; \
-                         if not, `oneonone done --reopen {}:{}` reopens it (`check --fix` leaves it)",
-                        note.rel, mark.line
-                    ),
-                )
-            };
-            if let Some(at) = mark.mark.filter(|_| !note.conflicted && reworded.is_empty()) {
+            let mut p = orphan_problem(folder, note, mark, &reworded);
+            if let Some(at) = mark
+                .mark
+                .filter(|_| !note.conflicted && reworded.is_empty())
+            {
                 p.repairs.push(Repair {
                     path: note.rel.clone(),
                     line: mark.line,
@@ -692,6 +673,43 @@ fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
             found.push(p);
         }
     }
+}
+
+/// The problem of the orphaned `[>]` item `mark` of `note`, in the words
+/// that fit: a conflict to resolve first, a copy that may have been
+/// reworded (`reworded`, the places of the copies), or neither.
+fn orphan_problem(
+    folder: &str,
+    note: &Summary,
+    mark: &CarriedMark,
+    reworded: &[String],
+) -> Problem {
+    let what = format!(
+        "`[>] {}` was carried, but no later note of {folder} holds it",
+        mark.text
+    );
+    let reopen = "`oneonone check --fix` reopens it (`[>]` back to `[ ]`)";
+    let (what, fix) = if note.conflicted {
+        (
+            what,
+            format!("resolve the conflict in this note first; then {reopen}"),
+        )
+    } else if reworded.is_empty() {
+        (what, format!("{reopen}; or copy it into the latest note"))
+    } else {
+        (
+            format!(
+                "{what} as written; perhaps reworded as {}",
+                reworded.join(" or ")
+            ),
+            format!(
+                "if it is the same follow-up, nothing is lost: make the two read the same; \
+                 if not, `oneonone done --reopen {}:{}` reopens it (`check --fix` leaves it)",
+                note.rel, mark.line
+            ),
+        )
+    };
+    problem(&note.rel, Some(mark.line), Kind::Carried, what, &fix)
 }
 
 /// A follow-up is open in one place. The same item (the same text once

@@ -926,12 +926,13 @@ pub fn orphan_counts(trails: &[Trail]) -> std::collections::BTreeMap<String, usi
 /// hidden. Sanitized for a terminal.
 #[must_use]
 pub fn orphan_notice(count: usize, name: &str) -> String {
-    format!(
-        "{} of {} {} no open copy: `oneonone check --fix`",
-        crate::render::plural(count, "carried follow-up"),
-        crate::output::sanitize(name),
-        if count == 1 { "has" } else { "have" }
-    )
+    // Worded here, not by `render`, which reads this module.
+    let name = crate::output::sanitize(name);
+    if count == 1 {
+        format!("1 carried follow-up of {name} has no open copy: `oneonone check --fix`")
+    } else {
+        format!("{count} carried follow-ups of {name} have no open copy: `oneonone check --fix`")
+    }
 }
 
 /// How many `[>]` items of the person `folder` no later note holds (see

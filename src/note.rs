@@ -480,10 +480,19 @@ mod tests {
     fn conflict_markers_count_outside_code_only() {
         let conflict = "<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> branch\n";
         assert_eq!(conflict_marker(conflict), Some(1));
-        assert_eq!(conflict_marker(&format!("---\nperson: A\n---\n{conflict}")), Some(4));
+        assert_eq!(
+            conflict_marker(&format!("---\nperson: A\n---\n{conflict}")),
+            Some(4)
+        );
         // Quoted in a fenced code block, or not at the start of a line.
-        assert_eq!(conflict_marker(&format!("intro\n\n```\n{conflict}```\n")), None);
-        assert_eq!(conflict_marker(&format!("~~~md\n{conflict}~~~\n- [>] x\n")), None);
+        assert_eq!(
+            conflict_marker(&format!("intro\n\n```\n{conflict}```\n")),
+            None
+        );
+        assert_eq!(
+            conflict_marker(&format!("~~~md\n{conflict}~~~\n- [>] x\n")),
+            None
+        );
         assert_eq!(conflict_marker(" <<<<<<< HEAD\nx\n>>>>>>> b\n"), None);
         // A side may open a code block: the closing marker counts anywhere.
         let opened = "<<<<<<< HEAD\n```\nmine\n=======\ntheirs\n>>>>>>> branch\n";
@@ -492,6 +501,9 @@ mod tests {
         let both = format!("```\n{conflict}```\n\n{conflict}");
         assert_eq!(conflict_marker(&both), Some(9));
         // Conflicted frontmatter counts.
-        assert_eq!(conflict_marker(&format!("---\n{conflict}---\nbody\n")), Some(2));
+        assert_eq!(
+            conflict_marker(&format!("---\n{conflict}---\nbody\n")),
+            Some(2)
+        );
     }
 }

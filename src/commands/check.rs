@@ -2,7 +2,8 @@
 //! Exit 1 when it finds problems, 0 when it is clean. With `--fix` it
 //! makes the safe repairs first (one byte each, in one transaction under
 //! the notebook's lock), prints each with its `path:line`, then the
-//! problems left; exit 1 when some are left.
+//! problems left; exit 1 when some are left. A note another program holds
+//! open for writing is left as it is and listed, and the rest repaired.
 
 use std::collections::BTreeSet;
 use std::path::Path;

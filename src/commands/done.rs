@@ -1,6 +1,8 @@
 //! `oneonone done`: check off open follow-ups in place, by the `path:line`
 //! that `followups` prints or by a piece of their text; `--reopen` unchecks
-//! (and, by `path:line`, reopens a carried `[>]` item too).
+//! (and, by `path:line`, reopens a carried `[>]` item too, unless a later
+//! note holds its open copy: `--force`). Ticking a `[>]` line is refused
+//! with where its copy went.
 //!
 //! Each item changes by exactly one byte (the space of `[ ]` becomes `x`,
 //! or back); line endings, BOM and every other byte stay as they are. The
@@ -226,7 +228,8 @@ fn by_reference(
         Some((_, text)) => {
             let copies = followup::later_copies(notebook, &rel, &text);
             let here = format!("{}:{line}", Shown(&notebook.show(&rel)));
-            let place = |c: &followup::LaterCopy| format!("{}:{}", Shown(&notebook.show(&c.rel)), c.line);
+            let place =
+                |c: &followup::LaterCopy| format!("{}:{}", Shown(&notebook.show(&c.rel)), c.line);
             Err(refused(
                 match (
                     copies.iter().rev().find(|c| !c.done),

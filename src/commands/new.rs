@@ -11,9 +11,9 @@
 use crate::cli::{DateArg, NewArgs};
 use crate::commands::Outcome;
 use crate::error::Result;
+use crate::followup;
 use crate::new_note::{NewNote, Request};
 use crate::note::Note;
-use crate::followup;
 use crate::notebook::{Notebook, slash_path};
 use crate::output::{Output, Shown};
 use crate::settings::Settings;
@@ -93,7 +93,12 @@ fn dry_run(request: &Request<'_>, settings: &Settings, out: &mut Output) -> Resu
     for line in plan.listing(notebook.root()) {
         writeln!(out, "{line}")?;
     }
-    for notice in plan.notices.iter().cloned().chain(orphans(&notebook, &plan)) {
+    for notice in plan
+        .notices
+        .iter()
+        .cloned()
+        .chain(orphans(&notebook, &plan))
+    {
         out.notice(notice);
     }
     out.notice(format_args!(

@@ -577,7 +577,9 @@ fn issue12_carried_items_indented_more_than_their_parent_are_found() {
         carried.replacen("\t- [>] ask Ana", "\t- [ ] ask Ana", 1),
     );
     let reopened = |line: usize, text: &str| {
-        format!("bob/2026-11-01.md:{line}: reopened `{text}`: carried, but no later note holds it\n")
+        format!(
+            "bob/2026-11-01.md:{line}: reopened `{text}`: carried, but no later note holds it\n"
+        )
     };
     t.run(&["check", "--fix"])
         .ok()
@@ -652,7 +654,10 @@ fn issue12_a_conflict_quoted_in_a_code_block_does_not_stop_new() {
     // A conflict outside code still stops it.
     t.write(
         "bob/2026-11-08.md",
-        format!("<<<<<<< HEAD\n{}=======\n>>>>>>> theirs\n", t.read("bob/2026-11-08.md")),
+        format!(
+            "<<<<<<< HEAD\n{}=======\n>>>>>>> theirs\n",
+            t.read("bob/2026-11-08.md")
+        ),
     );
     t.run(&["new", "bob", "--date", "2026-11-15", "--seed", "1"])
         .status(2)
@@ -694,13 +699,14 @@ fn issue12_fix_leaves_a_carried_item_whose_copy_was_reworded() {
     t.file("bob/2026-11-01.md", &carried);
     // The open copy reworded in the newest note, its `(from ...)` kept.
     let second = t.read("bob/2026-11-08.md");
-    assert!(second.contains("\n- [ ] Renew license (from 2026-11-01)\n- [ ] Call Ana (from 2026-11-01)\n"));
+    assert!(
+        second.contains(
+            "\n- [ ] Renew license (from 2026-11-01)\n- [ ] Call Ana (from 2026-11-01)\n"
+        )
+    );
     let reworded = second.replace("Renew license (from", "Renew the Figma license (from");
     t.write("bob/2026-11-08.md", &reworded);
-    let line = 1 + reworded
-        .lines()
-        .position(|l| l.contains("Figma"))
-        .unwrap();
+    let line = 1 + reworded.lines().position(|l| l.contains("Figma")).unwrap();
     let expected = format!(
         "bob/2026-11-01.md:7: `[>] Renew license` was carried, but no later note of bob holds it as written; \
          perhaps reworded as `Renew the Figma license (from 2026-11-01)` at bob/2026-11-08.md:{line}\n  \
@@ -724,7 +730,10 @@ fn issue12_fix_leaves_a_carried_item_whose_copy_was_reworded() {
     t.run(&["new", "bob", "--date", "2026-11-15", "--seed", "1"])
         .ok();
     fs::remove_file(t.path("bob/2026-11-15.md")).unwrap();
-    let call = 1 + reworded.lines().position(|l| l.contains("Call Ana")).unwrap();
+    let call = 1 + reworded
+        .lines()
+        .position(|l| l.contains("Call Ana"))
+        .unwrap();
     t.run(&["check", "--fix"])
         .status(1)
         .stdout(format!(
@@ -779,7 +788,9 @@ fn issue12_fix_leaves_a_note_open_in_another_program_and_repairs_the_rest() {
     drop(editor);
     t.run(&["check", "--fix"])
         .ok()
-        .stdout("bob/2026-11-01.md:1: reopened `Draft the plan`: carried, but no later note holds it\n")
+        .stdout(
+            "bob/2026-11-01.md:1: reopened `Draft the plan`: carried, but no later note holds it\n",
+        )
         .stderr(format!(
             "oneonone: 1 repair made in 1 file; no problems left in {root}\n"
         ));
@@ -790,7 +801,10 @@ fn issue12_fix_leaves_a_note_open_in_another_program_and_repairs_the_rest() {
 fn issue12_done_reopen_refuses_a_carried_item_still_open_later_unless_forced() {
     let t = Test::new();
     t.write("bob/2026-11-01.md", "- [>] Draft the plan\n");
-    t.write("bob/2026-11-08.md", "- [ ] Draft the plan (from 2026-11-01)\n");
+    t.write(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n",
+    );
     t.run(&["done", "--reopen", "bob/2026-11-01.md:1"])
         .status(2)
         .stdout("")
@@ -800,14 +814,20 @@ fn issue12_done_reopen_refuses_a_carried_item_still_open_later_unless_forced() {
         .ok()
         .stderr("oneonone: reopened: bob/2026-11-01.md:1: Draft the plan\n");
     t.file("bob/2026-11-01.md", "- [ ] Draft the plan\n");
-    t.file("bob/2026-11-08.md", "- [ ] Draft the plan (from 2026-11-01)\n");
+    t.file(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n",
+    );
 }
 
 #[test]
 fn issue12_done_on_a_carried_line_says_where_its_copy_is() {
     let t = Test::new();
     t.write("bob/2026-11-01.md", "- [>] Draft the plan\n");
-    t.write("bob/2026-11-08.md", "- [ ] Draft the plan (from 2026-11-01)\n");
+    t.write(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n",
+    );
     t.run(&["done", "bob/2026-11-01.md:1"])
         .status(2)
         .stdout("")
@@ -846,7 +866,8 @@ fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
         .lines()
         .map(|l| {
             if l.starts_with("_Watch for") {
-                "  + _Watch for: clear on priorities? · ownership or just execution? · tension w…\n".to_string()
+                "  + _Watch for: clear on priorities? · ownership or just execution? · tension w…\n"
+                    .to_string()
             } else {
                 format!("  + {l}\n")
             }
@@ -862,12 +883,21 @@ fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
         ));
     // `new` does not carry them (a `[>]` may be a copy reworded since:
     // `check --fix` tells), but says they are hidden.
-    t.run(&["--today", "2026-11-15", "new", "alice", "--date", "2026-11-15", "--seed", "1"])
-        .ok()
-        .stdout("alice/2026-11-15.md\n")
-        .stderr(format!(
-            "oneonone: created the 2026-11-15 note for Alice Martin (Listen, Learn, Lift)\n{orphans}"
-        ));
+    t.run(&[
+        "--today",
+        "2026-11-15",
+        "new",
+        "alice",
+        "--date",
+        "2026-11-15",
+        "--seed",
+        "1",
+    ])
+    .ok()
+    .stdout("alice/2026-11-15.md\n")
+    .stderr(format!(
+        "oneonone: created the 2026-11-15 note for Alice Martin (Listen, Learn, Lift)\n{orphans}"
+    ));
     t.file("alice/2026-11-15.md", note);
     t.file("alice/2026-11-01.md", first.replace("[ ]", "[>]"));
     t.run(&["--today", "2026-11-16", "prep", "alice", "--seed", "1"])
