@@ -113,13 +113,12 @@ pub fn carried_items(note: &Note<'_>) -> Vec<Task> {
     let mut item_start = false;
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TASKLISTS).into_offset_iter() {
         if let Some((close, pending)) = current.as_mut() {
-            // The mark itself is not the item's text.
-            let fed = if range.end <= *close + 1 && range.start < range.end {
-                true
-            } else {
-                let range = range.start.max(*close + 1)..range.end;
-                pending.feed(&event, range)
-            };
+            // The mark itself is not the item's text: what of an event
+            // lies before its end is cut off (never a reversed range).
+            let after = *close + 1;
+            let range = range.start.max(after)..range.end.max(after);
+            let fed = (range.is_empty() && matches!(event, Event::Text(_)))
+                || pending.feed(&event, range);
             if fed {
                 continue;
             }
@@ -418,6 +417,15 @@ mod tests {
         for item in carried_items(&note) {
             assert_eq!(&text[item.checkbox - 1..item.checkbox + 2], "[>]");
         }
+        // A loose list, CRLF, and a mark that ends the file.
+        let text = "- [>] loose\r\n\r\n  \t- [>] *emph* child\r\n\r\n- [>]";
+        let found = carried(&Note::split(text));
+        let expected: Vec<(usize, String)> = vec![
+            (1, "loose".into()),
+            (3, "*emph* child".into()),
+            (5, String::new()),
+        ];
+        assert_eq!(found, expected);
     }
 
     #[test]
