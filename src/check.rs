@@ -115,6 +115,10 @@ pub enum Kind {
     /// A question bank that does not load.
     #[serde(rename = "question-bank")]
     QuestionBank,
+    /// A note `check --fix` left as it is: another program holds it open
+    /// for writing.
+    #[serde(rename = "open elsewhere")]
+    OpenElsewhere,
 }
 
 fn problem(path: &str, line: Option<usize>, kind: Kind, what: String, fix: &str) -> Problem {
@@ -193,12 +197,13 @@ fn check_with(
             }
         };
         let parts: Vec<&str> = rel.split('/').collect();
-        check_note(bank, &rel, &parts, &text, &mut found);
+        let written_date = check_note(bank, &rel, &parts, &text, &mut found);
         if let [folder, name] = parts[..]
             && let Some((date, number)) = parse_meeting_name(name)
         {
             let copy = copies.check(folder, &rel, date, &text, &mut found);
-            let mut summary = Summary::of(&rel, (date, number), &text);
+            let dated = written_date.unwrap_or(date);
+            let mut summary = Summary::of(&rel, (date, number), dated, &text);
             // A copy of a whole note is reported as that; its items are not
             // reported again one by one.
             if copy {
@@ -287,14 +292,14 @@ fn check_profiles(notebook: &Notebook, found: &mut Vec<Problem>) {
 
 /// The rules for one note: its frontmatter and check-ins read, no conflict
 /// markers, where it is, its date, its framework, and for agenda.md its
-/// points.
+/// points. Gives the frontmatter's date, if any.
 fn check_note(
     bank: Option<&Bank>,
     rel: &str,
     parts: &[&str],
     text: &str,
     found: &mut Vec<Problem>,
-) {
+) -> Option<chrono::NaiveDate> {
     let note = Note::split(text);
     let shown = PathBuf::from(rel);
     let (frontmatter, yaml_problem) = note.frontmatter_lenient(&shown);
@@ -336,6 +341,7 @@ fn check_note(
     if is_agenda {
         check_agenda(rel, text, &note, found);
     }
+    frontmatter.date
 }
 
 /// A note belongs in a person's folder as YYYY-MM-DD.md (or is its
@@ -456,8 +462,16 @@ struct Summary {
     hash: u64,
     /// It has conflict markers: no repair touches it, nor relies on it.
     conflicted: bool,
-    /// `[>]` items, with their normalized text.
-    carried: Vec<(CarriedMark, String)>,
+    /// `[>]` items, with their normalized text and the date they first
+    /// came from (their `(from DATE)`, else the note's date).
+    carried: Vec<(CarriedMark, String, chrono::NaiveDate)>,
+    /// The date its items' copies say they come from, `(from DATE)`: its
+    /// frontmatter's, else its file name's.
+    dated: chrono::NaiveDate,
+    /// Items, open, ticked or carried, that say where they came from,
+    /// `(from DATE)`: copies of an earlier note's items, possibly reworded
+    /// since.
+    copies: Vec<Copy>,
     /// Normalized texts of every other item, open or ticked.
     texts: Vec<String>,
     /// Open items.
@@ -465,6 +479,16 @@ struct Summary {
     /// Items first written in this note (no `(from DATE)`), open, ticked
     /// or carried: how many of each normalized text.
     written_here: HashMap<String, usize>,
+}
+
+/// An item of a meeting note that says which note's item it is a copy
+/// of: its `(from DATE)`.
+struct Copy {
+    line: usize,
+    /// Its text as written, and normalized.
+    written: String,
+    text: String,
+    origin: chrono::NaiveDate,
 }
 
 /// An open item of a meeting note.
@@ -481,39 +505,71 @@ struct OpenItem {
 }
 
 impl Summary {
-    fn of(rel: &str, order: (chrono::NaiveDate, u32), text: &str) -> Summary {
+    /// `dated` is the note's date as a carry writes it in `(from DATE)`:
+    /// its frontmatter's, else its file name's.
+    fn of(
+        rel: &str,
+        order: (chrono::NaiveDate, u32),
+        dated: chrono::NaiveDate,
+        text: &str,
+    ) -> Summary {
         let note = Note::split(text);
         let tasks = task::tasks(&note);
-        let carried: Vec<(CarriedMark, String)> = carried_marks(&note)
+        let carried: Vec<(CarriedMark, String, chrono::NaiveDate)> = carried_marks(&note)
             .into_iter()
             .map(|m| {
                 let key = normalized(&m.text);
-                (m, key)
+                let origin = crate::carry::origin(&m.text).unwrap_or(dated);
+                (m, key, origin)
             })
             .collect();
         let texts: Vec<String> = tasks.iter().map(|t| normalized(&t.text)).collect();
-        let (open_tasks, closed): (Vec<task::Task>, Vec<task::Task>) =
-            tasks.into_iter().partition(task::Task::is_open);
-        let origins = crate::carry::explicit_origins(&note, &open_tasks);
-        let mut written_here: HashMap<String, usize> = HashMap::new();
-        let firsts = closed
+        // Most notes say of no item where it came from: no parse.
+        let origins = if text.contains("(from ") {
+            crate::carry::explicit_origins(&note, &tasks)
+        } else {
+            vec![None; tasks.len()]
+        };
+        let copy = |line: usize, written: &String, origin: chrono::NaiveDate| Copy {
+            line,
+            written: written.clone(),
+            text: normalized(written),
+            origin,
+        };
+        let mut copies: Vec<Copy> = tasks
             .iter()
-            .map(|t| &t.text)
-            .chain(carried.iter().map(|(m, _)| &m.text))
-            .filter(|t| crate::carry::origin(t).is_none())
+            .zip(&origins)
+            .filter(|(t, _)| !t.text.is_empty())
+            .filter_map(|(t, o)| o.map(|origin| copy(t.line, &t.text, origin)))
+            .collect();
+        copies.extend(carried.iter().filter_map(|(m, _, _)| {
+            crate::carry::origin(&m.text).map(|origin| copy(m.line, &m.text, origin))
+        }));
+        let mut written_here: HashMap<String, usize> = HashMap::new();
+        let firsts = tasks
+            .iter()
+            .zip(&origins)
+            .filter(|(t, o)| {
+                if t.is_open() {
+                    o.is_none()
+                } else {
+                    crate::carry::origin(&t.text).is_none()
+                }
+            })
+            .map(|(t, _)| &t.text)
             .chain(
-                open_tasks
+                carried
                     .iter()
-                    .zip(&origins)
-                    .filter(|(_, o)| o.is_none())
-                    .map(|(t, _)| &t.text),
+                    .map(|(m, _, _)| &m.text)
+                    .filter(|t| crate::carry::origin(t).is_none()),
             );
         for text in firsts {
             *written_here.entry(normalized(text)).or_default() += 1;
         }
-        let open = open_tasks
+        let open = tasks
             .into_iter()
             .zip(origins)
+            .filter(|(t, _)| t.is_open())
             .map(|(t, o)| OpenItem {
                 line: t.line,
                 checkbox: t.checkbox,
@@ -529,6 +585,8 @@ impl Summary {
             hash: crate::followup::cache::content_hash(text.as_bytes()),
             conflicted: conflict_marker(text).is_some(),
             carried,
+            dated,
+            copies,
             texts,
             open,
             written_here,
@@ -538,13 +596,19 @@ impl Summary {
 
 /// Every `[>]` item should have a copy in a later note of the same person
 /// (see [`crate::followup::orphans`]); one that has none is reopened by
-/// `check --fix`, one byte, unless its note has conflict markers. `notes`
-/// newest first.
+/// `check --fix`, one byte, unless its note has conflict markers (then
+/// the conflict comes first), or unless it may have been reworded: a
+/// later note holds an item (open, ticked or carried on) that says it
+/// comes from the same date, `(from DATE)`, but is none of the items
+/// written in the notes of that date. Reopening that one could leave the
+/// follow-up open twice, so it is left to the person, with both places
+/// named. A `[>]` whose copies are all gone (a deleted note) is reopened.
+/// `notes` newest first.
 fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
     let keys: Vec<(Vec<&String>, Vec<&String>)> = notes
         .iter()
         .map(|n| {
-            let carried = n.carried.iter().map(|(_, k)| k);
+            let carried = n.carried.iter().map(|(_, k, _)| k);
             let others = n.texts.iter().filter(|t| !t.is_empty());
             (carried.collect(), others.collect())
         })
@@ -554,23 +618,41 @@ fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
         .map(|(c, o)| (c.as_slice(), o.as_slice()))
         .collect();
     let orphaned = crate::followup::orphans::<_, std::hash::RandomState>(&sides);
-    for (note, orphaned) in notes.iter().zip(orphaned) {
+    // The items first written on each date: a copy from that date that
+    // is none of them has been reworded.
+    let mut written_on: HashMap<chrono::NaiveDate, std::collections::HashSet<&str>> =
+        HashMap::new();
+    for note in notes {
+        written_on
+            .entry(note.dated)
+            .or_default()
+            .extend(note.written_here.keys().map(String::as_str));
+    }
+    let none = std::collections::HashSet::new();
+    for (n, (note, orphaned)) in notes.iter().zip(orphaned).enumerate() {
         for i in orphaned {
-            let (mark, key) = &note.carried[i];
+            let (mark, key, origin) = &note.carried[i];
             if key.is_empty() {
                 continue;
             }
-            let mut p = problem(
-                &note.rel,
-                Some(mark.line),
-                Kind::Carried,
-                format!(
-                    "`[>] {}` was carried, but no later note of {folder} holds it",
-                    mark.text
-                ),
-                "`oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note",
-            );
-            if let Some(at) = mark.mark.filter(|_| !note.conflicted) {
+            let written = written_on.get(origin).unwrap_or(&none);
+            // Later notes come first in `notes`.
+            let reworded: Vec<String> = notes[..n]
+                .iter()
+                .rev()
+                .flat_map(|later| {
+                    later
+                        .copies
+                        .iter()
+                        .filter(|c| c.origin == *origin && !written.contains(c.text.as_str()))
+                        .map(|c| format!("`{}` at {}:{}", c.written, later.rel, c.line))
+                })
+                .collect();
+            let mut p = orphan_problem(folder, note, mark, &reworded);
+            if let Some(at) = mark
+                .mark
+                .filter(|_| !note.conflicted && reworded.is_empty())
+            {
                 p.repairs.push(Repair {
                     path: note.rel.clone(),
                     line: mark.line,
@@ -591,6 +673,43 @@ fn check_carried(folder: &str, notes: &[Summary], found: &mut Vec<Problem>) {
             found.push(p);
         }
     }
+}
+
+/// The problem of the orphaned `[>]` item `mark` of `note`, in the words
+/// that fit: a conflict to resolve first, a copy that may have been
+/// reworded (`reworded`, the places of the copies), or neither.
+fn orphan_problem(
+    folder: &str,
+    note: &Summary,
+    mark: &CarriedMark,
+    reworded: &[String],
+) -> Problem {
+    let what = format!(
+        "`[>] {}` was carried, but no later note of {folder} holds it",
+        mark.text
+    );
+    let reopen = "`oneonone check --fix` reopens it (`[>]` back to `[ ]`)";
+    let (what, fix) = if note.conflicted {
+        (
+            what,
+            format!("resolve the conflict in this note first; then {reopen}"),
+        )
+    } else if reworded.is_empty() {
+        (what, format!("{reopen}; or copy it into the latest note"))
+    } else {
+        (
+            format!(
+                "{what} as written; perhaps reworded as {}",
+                reworded.join(" or ")
+            ),
+            format!(
+                "if it is the same follow-up, nothing is lost: make the two read the same; \
+                 if not, `oneonone done --reopen {}:{}` reopens it (`check --fix` leaves it)",
+                note.rel, mark.line
+            ),
+        )
+    };
+    problem(&note.rel, Some(mark.line), Kind::Carried, what, &fix)
 }
 
 /// A follow-up is open in one place. The same item (the same text once
@@ -698,6 +817,19 @@ fn check_copies_in_one_note(
     }
 }
 
+/// The problem of a note `check --fix` left as it is because another
+/// program holds it open for writing (`rel` with `/`).
+#[must_use]
+pub fn open_elsewhere(rel: &str) -> Problem {
+    problem(
+        rel,
+        None,
+        Kind::OpenElsewhere,
+        "left as it is: open for writing in another program".into(),
+        "save and close it there, then run `oneonone check --fix` again",
+    )
+}
+
 /// What `check --fix` does, or with `--dry-run` would do.
 #[derive(Debug, Default)]
 pub struct Fixing {
@@ -712,7 +844,8 @@ pub struct Fixing {
 }
 
 /// Works out the safe repairs (see [`Problem::repairs`]) and the notes
-/// they change, without writing anything: checks the notebook, makes the
+/// they change, none in the notes `leave` names (by `/` path), without
+/// writing anything: checks the notebook, makes the
 /// repairs in memory, and checks again (a reopened orphan may be open in
 /// an older note too, which the next pass marks), until no new repair
 /// comes up. A repair is made only if its note still reads as it did
@@ -720,10 +853,16 @@ pub struct Fixing {
 /// meant (a reopened mark an open task, a marked box a `[>]` item); a
 /// note where one does not is left as it is, its problems reported.
 #[must_use]
-pub fn fix(notebook: &Notebook, bank: Option<&Bank>) -> Fixing {
+pub fn fix(
+    notebook: &Notebook,
+    bank: Option<&Bank>,
+    leave: &std::collections::HashSet<String>,
+) -> Fixing {
     let mut overlay: HashMap<String, String> = HashMap::new();
     let mut originals: BTreeMap<String, String> = BTreeMap::new();
-    let mut refused: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // A repair that needs a note left alone is not made: a copy is marked
+    // `[>]` only where the other is reopened.
+    let mut refused = leave.clone();
     let mut fixing = Fixing::default();
     // Each pass but the last makes repairs, which only lead to others of
     // an item reopened (its older copies marked): two passes in practice.
@@ -906,11 +1045,12 @@ mod tests {
             Kind::State,
             Kind::Leftover,
             Kind::QuestionBank,
+            Kind::OpenElsewhere,
         ];
         let written = serde_json::to_string(&kinds).unwrap();
         assert_eq!(
             written,
-            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank"]"#
+            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank","open elsewhere"]"#
         );
         let read: Vec<Kind> = serde_json::from_str(&written).unwrap();
         assert_eq!(read, kinds);

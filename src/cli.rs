@@ -159,7 +159,9 @@ pub enum Command {
         oneonone check --fix --dry-run\n  oneonone check --fix\n\n\
         --fix makes the repairs that are safe, one byte each: a `[>]` item no later note holds \
         is reopened (`[ ]`), and of a follow-up open in two notes the older copy is marked `[>]`. \
-        It prints each with its path:line, then the problems left to fix by hand.\n\n\
+        A `[>]` whose copy a later note may hold reworded, and a note with conflict markers or \
+        open in another program, are left as they are. \
+        It prints each repair with its path:line, then the problems left to fix by hand.\n\n\
         Exit status: 0 when the notebook is clean (after --fix: when nothing is left), \
         1 when problems were found, 2 on an error."
     )]
@@ -325,6 +327,10 @@ pub struct DoneArgs {
     /// Uncheck instead: turn `[x]` (or, by PATH:LINE, a carried `[>]`) back into `[ ]`
     #[arg(long)]
     pub reopen: bool,
+
+    /// With --reopen: reopen a carried `[>]` even though a later note holds its open copy
+    #[arg(long, requires = "reopen")]
+    pub force: bool,
 }
 
 /// A check-in value, 1 to 5.

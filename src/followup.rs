@@ -57,6 +57,9 @@ pub struct FollowUp {
 /// Every open follow-up in the notebook, sorted by path then line. Files
 /// that cannot be read or parsed are reported to `warn` (in path order);
 /// what can be read of them is still listed.
+// Every command of this version wants the keys too (`scan_keyed`); kept
+// for readers that do not.
+#[allow(dead_code)]
 pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
     scan_keyed(notebook, warn, false).0
 }
@@ -916,6 +919,96 @@ pub fn orphan_counts(trails: &[Trail]) -> std::collections::BTreeMap<String, usi
     counts
 }
 
+/// "3 carried follow-ups of Chloé Dubois have no open copy: `oneonone
+/// check --fix`": what `followups`, `new`, `prep` and `people` say of a
+/// person whose `[>]` items no later note holds (`count` of them, see
+/// [`orphan_counts`]), so a clean slate is never shown while items are
+/// hidden. Sanitized for a terminal.
+#[must_use]
+pub fn orphan_notice(count: usize, name: &str) -> String {
+    // Worded here, not by `render`, which reads this module.
+    let name = crate::output::sanitize(name);
+    if count == 1 {
+        format!("1 carried follow-up of {name} has no open copy: `oneonone check --fix`")
+    } else {
+        format!("{count} carried follow-ups of {name} have no open copy: `oneonone check --fix`")
+    }
+}
+
+/// How many `[>]` items of the person `folder` no later note holds (see
+/// [`orphan_counts`]), with the meeting notes in `changed` (each its path
+/// relative to the notebook, with `/`, and its text) read as given: the
+/// folder as a plan (`new --dry-run`) would leave it. The folder's notes
+/// come from the cache where they can; a note that cannot be read counts
+/// as holding nothing (its reader reports it).
+#[must_use]
+pub fn orphan_count_with(notebook: &Notebook, folder: &str, changed: &[(String, &str)]) -> usize {
+    let (_, mut trails) = scan_folder_keyed(notebook, folder, &mut |_| {}, true);
+    for (path, text) in changed {
+        trails.retain(|t| &*t.path != path.as_str());
+        if let Some(keys) = Keys::unparsed(text) {
+            trails.push(Trail {
+                path: Arc::from(path.as_str()),
+                keys,
+            });
+        }
+    }
+    orphan_counts(&trails).get(folder).copied().unwrap_or(0)
+}
+
+/// A copy of a carried item in a later note ([`later_copies`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaterCopy {
+    /// The note, relative to the notebook.
+    pub rel: std::path::PathBuf,
+    /// The 1-based line of its box.
+    pub line: usize,
+    /// Ticked (`[x]`), not open.
+    pub done: bool,
+}
+
+/// The open and ticked items with the [`key`] of `text` in the meeting
+/// notes of the same person that come after the note `rel` (by date, then
+/// number), oldest first: where a `[>]` item of `rel` went. Notes that
+/// cannot be read are passed over.
+#[must_use]
+pub fn later_copies(notebook: &Notebook, rel: &Path, text: &str) -> Vec<LaterCopy> {
+    let Some(wanted) = key(text) else {
+        return Vec::new();
+    };
+    let (Some(folder), Some(name)) = (
+        rel.parent().and_then(|p| p.to_str()),
+        rel.file_name().and_then(|n| n.to_str()),
+    ) else {
+        return Vec::new();
+    };
+    let Some(this) = crate::notebook::parse_meeting_name(name) else {
+        return Vec::new();
+    };
+    let mut copies = Vec::new();
+    for meeting in notebook.meetings(folder) {
+        if (meeting.date, meeting.number) <= this {
+            continue;
+        }
+        let file = NoteFile {
+            rel: meeting.rel.clone(),
+        };
+        let Ok(text) = crate::notebook::read_note(notebook, &file) else {
+            continue;
+        };
+        for t in task::tasks(&Note::split(&text)) {
+            if !t.text.is_empty() && key(&t.text) == Some(wanted) {
+                copies.push(LaterCopy {
+                    rel: meeting.rel.clone(),
+                    line: t.line,
+                    done: t.checked,
+                });
+            }
+        }
+    }
+    copies
+}
+
 /// The order of a meeting note's file name, as (YYYYMMDD, number):
 /// `2026-11-01.md` before `2026-11-01-2.md` before `2026-11-08.md`. Read
 /// without a date parser (the scan keyed only meeting notes); `None` for
@@ -946,39 +1039,19 @@ pub struct CarriedMark {
     pub text: String,
 }
 
-/// The note's `[>]` items ([`task::carried`]) with the offset of each
-/// one's `>`: on the item's line, the first `[>]` with nothing before it
-/// but blanks, quote marks and list markers (an item whose mark cannot be
-/// placed so has no `mark`). Whoever turns a mark into a blank checks
-/// that the item then reads as an open task ([`reopens`]).
+/// The note's `[>]` items ([`task::carried_items`]) with the offset of
+/// each one's `>`. Whoever turns a mark into a blank checks that the item
+/// then reads as an open task ([`reopens`]).
 #[must_use]
 pub fn carried_marks(note: &Note<'_>) -> Vec<CarriedMark> {
-    let text = note.text;
-    let mut marks = Vec::new();
-    let (mut line, mut start) = (1, 0);
-    for (at_line, item) in task::carried(note) {
-        // Lines come in file order: walk on to this one.
-        while line < at_line {
-            let Some(end) = memchr::memchr(b'\n', &text.as_bytes()[start..]) else {
-                break;
-            };
-            start += end + 1;
-            line += 1;
-        }
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |e| start + e);
-        let found = text[start..end].match_indices("[>]").find(|(at, _)| {
-            text[start..start + at].chars().all(|c| {
-                matches!(c, ' ' | '\t' | '>' | '-' | '*' | '+' | '.' | ')') || c.is_ascii_digit()
-            })
-        });
-        marks.push(CarriedMark {
-            line: at_line,
-            mark: found.map(|(at, _)| start + at + 1),
-            text: item,
-        });
-    }
-    marks
+    task::carried_items(note)
+        .into_iter()
+        .map(|t| CarriedMark {
+            line: t.line,
+            mark: Some(t.checkbox),
+            text: t.text,
+        })
+        .collect()
 }
 
 /// True when each of the offsets `at` in `text` is the box of an

@@ -215,20 +215,45 @@ fn line_end_after(text: &str, end: usize) -> usize {
     }
 }
 
-/// The line of the first git conflict marker (`<<<<<<< `), when the text
-/// holds a whole conflict (a `>>>>>>> ` line too).
+/// The line of the first git conflict marker (`<<<<<<< ` at the start of
+/// a line outside a code block), when the text holds a whole conflict (a
+/// `>>>>>>> ` line after it, wherever it stands: a side of the conflict
+/// may open a code block the other closes). A conflict quoted in a code
+/// block is an example, not a conflict.
 #[must_use]
 pub fn conflict_marker(text: &str) -> Option<usize> {
+    const OPENS: &str = "<<<<<<< ";
+    // Most notes have none: no parse.
+    let candidate = memchr::memmem::find(text.as_bytes(), OPENS.as_bytes())?;
+    let code = code_blocks(text);
+    let in_code = |at: usize| code.iter().any(|r| r.contains(&at));
     let mut first = None;
-    let mut closed = false;
-    for (n, line) in text.lines().enumerate() {
-        if first.is_none() && line.starts_with("<<<<<<< ") {
-            first = Some(n + 1);
-        } else if first.is_some() && line.starts_with(">>>>>>> ") {
-            closed = true;
+    let mut start = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        let at = start;
+        start += line.len() + 1;
+        if first.is_none() {
+            if at + line.len() >= candidate && line.starts_with(OPENS) && !in_code(at) {
+                first = Some(n + 1);
+            }
+        } else if line.starts_with(">>>>>>> ") {
+            return first;
         }
     }
-    first.filter(|_| closed)
+    None
+}
+
+/// The byte ranges, in the whole text, of the code blocks (fenced or
+/// indented) of its body, as GitHub reads them.
+fn code_blocks(text: &str) -> Vec<Range<usize>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let note = Note::split(text);
+    let base = note.body_start;
+    Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::CodeBlock(_))))
+        .map(|(_, r)| base + r.start..base + r.end)
+        .collect()
 }
 
 /// The line ending a text uses: `\r\n` when it has any, else `\n`. Lines
@@ -449,5 +474,36 @@ mod tests {
         assert_eq!(line_number("a\nb\r\nc", 0), 1);
         assert_eq!(line_number("a\nb\r\nc", 2), 2);
         assert_eq!(line_number("a\nb\r\nc", 5), 3);
+    }
+
+    #[test]
+    fn conflict_markers_count_outside_code_only() {
+        let conflict = "<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> branch\n";
+        assert_eq!(conflict_marker(conflict), Some(1));
+        assert_eq!(
+            conflict_marker(&format!("---\nperson: A\n---\n{conflict}")),
+            Some(4)
+        );
+        // Quoted in a fenced code block, or not at the start of a line.
+        assert_eq!(
+            conflict_marker(&format!("intro\n\n```\n{conflict}```\n")),
+            None
+        );
+        assert_eq!(
+            conflict_marker(&format!("~~~md\n{conflict}~~~\n- [>] x\n")),
+            None
+        );
+        assert_eq!(conflict_marker(" <<<<<<< HEAD\nx\n>>>>>>> b\n"), None);
+        // A side may open a code block: the closing marker counts anywhere.
+        let opened = "<<<<<<< HEAD\n```\nmine\n=======\ntheirs\n>>>>>>> branch\n";
+        assert_eq!(conflict_marker(opened), Some(1));
+        // After an example, a real conflict is found.
+        let both = format!("```\n{conflict}```\n\n{conflict}");
+        assert_eq!(conflict_marker(&both), Some(9));
+        // Conflicted frontmatter counts.
+        assert_eq!(
+            conflict_marker(&format!("---\n{conflict}---\nbody\n")),
+            Some(2)
+        );
     }
 }

@@ -86,49 +86,76 @@ pub fn item_ranges(note: &Note<'_>) -> Vec<Range<usize>> {
 }
 
 /// Items marked `[>]`: follow-ups carried to a later note. Found as list
-/// items by pulldown-cmark (so not in code), then read by their first
-/// bytes: `[>]` after the list marker. Returns each one's line and text
-/// (the rest of its first line, trimmed).
+/// items by pulldown-cmark (so not in code), at any depth and whatever
+/// their indent (a tab, four spaces, under a plain bullet, in a quote):
+/// an item whose first paragraph starts with `[>]` and a blank (or ends
+/// there), as a task's starts with `[ ]`. Returns each one's line and
+/// text, read as a task's [`Task::text`] is.
 #[must_use]
 pub fn carried(note: &Note<'_>) -> Vec<(usize, String)> {
+    carried_items(note)
+        .into_iter()
+        .map(|t| (t.line, t.text))
+        .collect()
+}
+
+/// The `[>]` items of [`carried`], each as a [`Task`] whose `checkbox` is
+/// the offset of its `>` in the whole file (`checked` is true).
+#[must_use]
+pub fn carried_items(note: &Note<'_>) -> Vec<Task> {
     let body = note.body();
+    let base = note.body_start;
     let mut found = Vec::new();
     let mut line = LineCounter::new(note.text);
+    // The `]` of the mark being read, and the text collected after it.
+    let mut current: Option<(usize, Pending)> = None;
+    // Just inside a list item, before its first content.
+    let mut item_start = false;
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TASKLISTS).into_offset_iter() {
-        if !matches!(event, Event::Start(Tag::Item)) {
+        if let Some((close, pending)) = current.as_mut() {
+            // The mark itself is not the item's text: what of an event
+            // lies before its end is cut off (never a reversed range).
+            let after = *close + 1;
+            let range = range.start.max(after)..range.end.max(after);
+            let fed = (range.is_empty() && matches!(event, Event::Text(_)))
+                || pending.feed(&event, range);
+            if fed {
+                continue;
+            }
+            if let Some((_, done)) = current.take() {
+                found.push(done.finish(body, base, &mut line));
+            }
+        }
+        // The item's first content is its first paragraph's first text.
+        if item_start && matches!(event, Event::Start(Tag::Paragraph)) {
             continue;
         }
-        let item = &body[range.start..];
-        let first = item.split('\n').next().unwrap_or_default();
-        let after_marker = first
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start_matches(['-', '*', '+', '.', ')']);
-        let Some(text) = after_marker
-            .trim_start_matches([' ', '\t'])
-            .strip_prefix("[>]")
-        else {
-            continue;
-        };
-        if !(text.is_empty() || text.starts_with([' ', '\t', '\r'])) {
+        if item_start
+            && matches!(event, Event::Text(_))
+            && let Some(close) = carried_mark(body, range.start)
+        {
+            item_start = false;
+            // The `>` stands where a task's box does.
+            let mut pending = Pending::new(body, range.start..close, true);
+            if range.end > close + 1 {
+                pending.feed(&event, close + 1..range.end);
+            }
+            current = Some((close, pending));
             continue;
         }
-        let at = note.body_start + range.start;
-        // As for a task, the text may start on the item's next line.
-        let mut text = text.trim().to_string();
-        if text.is_empty() {
-            let item = &body[range.clone()];
-            text = item
-                .lines()
-                .nth(1)
-                .unwrap_or_default()
-                .trim()
-                .trim_start_matches('>')
-                .trim()
-                .to_string();
-        }
-        found.push((line.line_of(at), text));
+        item_start = matches!(event, Event::Start(Tag::Item));
+    }
+    if let Some((_, done)) = current.take() {
+        found.push(done.finish(body, base, &mut line));
     }
     found
+}
+
+/// The offset of the `]` when the body holds `[>]` at `at`, followed by a
+/// blank or the end of its line.
+fn carried_mark(body: &str, at: usize) -> Option<usize> {
+    let rest = body.get(at..)?.strip_prefix("[>]")?;
+    (rest.is_empty() || rest.starts_with([' ', '\t', '\r', '\n'])).then_some(at + 2)
 }
 
 /// A task whose text is still being collected from the events after its
@@ -364,6 +391,39 @@ mod tests {
             (3, "numbered".into()),
             (4, "quoted".into()),
             (10, "on the next line".into()),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn carried_items_are_found_at_any_indent() {
+        let text = "- [>] A\n\t- [>] tab child\n- [>] B\n    - [>] four spaces\n- plain\n   - [>] three spaces\n> - [>] Q\n>     - [>] quoted child\n- [ ] open\n\t- [>]\n\t  on the next line\n";
+        let note = Note::split(text);
+        let found = carried(&note);
+        let expected: Vec<(usize, String)> = [
+            (1, "A"),
+            (2, "tab child"),
+            (3, "B"),
+            (4, "four spaces"),
+            (6, "three spaces"),
+            (7, "Q"),
+            (8, "quoted child"),
+            (10, "on the next line"),
+        ]
+        .iter()
+        .map(|(l, t)| (*l, (*t).to_string()))
+        .collect();
+        assert_eq!(found, expected);
+        for item in carried_items(&note) {
+            assert_eq!(&text[item.checkbox - 1..item.checkbox + 2], "[>]");
+        }
+        // A loose list, CRLF, and a mark that ends the file.
+        let text = "- [>] loose\r\n\r\n  \t- [>] *emph* child\r\n\r\n- [>]";
+        let found = carried(&Note::split(text));
+        let expected: Vec<(usize, String)> = vec![
+            (1, "loose".into()),
+            (3, "*emph* child".into()),
+            (5, String::new()),
         ];
         assert_eq!(found, expected);
     }

@@ -2,7 +2,8 @@
 //! Exit 1 when it finds problems, 0 when it is clean. With `--fix` it
 //! makes the safe repairs first (one byte each, in one transaction under
 //! the notebook's lock), prints each with its `path:line`, then the
-//! problems left; exit 1 when some are left.
+//! problems left; exit 1 when some are left. A note another program holds
+//! open for writing is left as it is and listed, and the rest repaired.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -10,7 +11,7 @@ use std::path::Path;
 use crate::check::{self, Problem};
 use crate::cli::CheckArgs;
 use crate::commands::Outcome;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::fs::{Change, Transaction};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
@@ -60,10 +61,15 @@ fn fix(notebook: &Notebook, dry_run: bool, out: &mut Output) -> Result<Outcome> 
     };
     let mut problems: Vec<Problem> = Vec::new();
     let bank = check::load_bank(notebook, &mut problems);
-    let fixing = check::fix(notebook, bank.as_ref());
-    if let Some(lock) = &lock
-        && !fixing.notes.is_empty()
-    {
+    // Notes another program holds open for writing: left as they are, and
+    // the rest repaired without them.
+    let mut left_alone: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let fixing = loop {
+        let fixing = check::fix(notebook, bank.as_ref(), &left_alone);
+        let Some(lock) = &lock else { break fixing };
+        if fixing.notes.is_empty() {
+            break fixing;
+        }
         // One transaction: every repaired note is written, or none; each
         // must still hold what was checked.
         let mut tx = Transaction::new().staged(lock).labelled("check --fix");
@@ -76,8 +82,15 @@ fn fix(notebook: &Notebook, dry_run: bool, out: &mut Output) -> Result<Outcome> 
                 after: after.clone().into_bytes(),
             });
         }
-        tx.commit()?;
-    }
+        match tx.commit() {
+            Ok(()) => break fixing,
+            Err(e) => match open_elsewhere(notebook, &fixing, &e) {
+                Some(rel) if left_alone.insert(rel.clone()) => {}
+                _ => return Err(e),
+            },
+        }
+    };
+    problems.extend(left_alone.iter().map(|rel| check::open_elsewhere(rel)));
     let journal_notices = lock.as_ref().map(crate::fs::Lock::journal_notices);
     drop(lock);
     for r in &fixing.repairs {
@@ -135,6 +148,24 @@ fn fix(notebook: &Notebook, dry_run: bool, out: &mut Output) -> Result<Outcome> 
     } else {
         Ok(Outcome::Done)
     }
+}
+
+/// The note (`/` path) of `fixing` that a failed write `e` was refused
+/// for because another program holds it open for writing; `None` for any
+/// other failure (then nothing is retried).
+fn open_elsewhere(notebook: &Notebook, fixing: &check::Fixing, e: &Error) -> Option<String> {
+    let Error::Io { path, source, .. } = e else {
+        return None;
+    };
+    if source.kind() != std::io::ErrorKind::ResourceBusy {
+        return None;
+    }
+    fixing
+        .notes
+        .iter()
+        .map(|(rel, _, _)| rel)
+        .find(|rel| notebook.show(Path::new(rel.as_str())) == *path)
+        .cloned()
 }
 
 /// Each problem, its place and how to fix it.

@@ -1,6 +1,8 @@
 //! `oneonone done`: check off open follow-ups in place, by the `path:line`
 //! that `followups` prints or by a piece of their text; `--reopen` unchecks
-//! (and, by `path:line`, reopens a carried `[>]` item too).
+//! (and, by `path:line`, reopens a carried `[>]` item too, unless a later
+//! note holds its open copy: `--force`). Ticking a `[>]` line is refused
+//! with where its copy went.
 //!
 //! Each item changes by exactly one byte (the space of `[ ]` becomes `x`,
 //! or back); line endings, BOM and every other byte stay as they are. The
@@ -142,7 +144,7 @@ fn targets(
     }
     let mut targets: Vec<Target> = Vec::new();
     for reference in &args.refs {
-        let target = by_reference(notebook, settings, reference, want_checked)?;
+        let target = by_reference(notebook, settings, reference, want_checked, args.force)?;
         if !targets
             .iter()
             .any(|t| t.rel == target.rel && t.task.checkbox == target.task.checkbox)
@@ -153,12 +155,15 @@ fn targets(
     Ok(targets)
 }
 
-/// Resolves `path:line`, relative to the current folder.
+/// Resolves `path:line`, relative to the current folder. A carried `[>]`
+/// item is reopened (`want_checked`) only if no later note holds its open
+/// copy, or with `force`; to tick it, the error names where its copy is.
 fn by_reference(
     notebook: &Notebook,
     settings: &Settings,
     reference: &str,
     want_checked: bool,
+    force: bool,
 ) -> Result<Target> {
     let bad = |message: String| Error::Usage(format!("{reference}: {message}"));
     let (path, line) = reference
@@ -185,39 +190,73 @@ fn by_reference(
         });
     }
     // A carried item is reopened by its mark: `[>]` becomes `[ ]`.
-    let mark = if want_checked {
-        followup::carried_marks(&note)
-            .into_iter()
-            .find_map(|m| match m.mark {
-                Some(at) if m.line == line => Some((at, m.text)),
-                _ => None,
-            })
-    } else {
-        None
+    let mark = followup::carried_marks(&note)
+        .into_iter()
+        .find_map(|m| match m.mark {
+            Some(at) if m.line == line => Some((at, m.text)),
+            _ => None,
+        });
+    let refused = |message: String| Error::Invalid {
+        path: notebook.show(&rel),
+        line: Some(line),
+        message,
     };
     match mark {
-        Some((checkbox, text)) => Ok(Target {
-            rel,
-            task: Task {
-                line,
-                checkbox,
-                checked: true,
-                text,
-            },
-            carried: true,
-        }),
-        None => Err(Error::Invalid {
-            path: notebook.show(&rel),
-            line: Some(line),
-            message: format!(
-                "no {} follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again",
-                if want_checked {
-                    "checked or carried (`[>]`)"
-                } else {
-                    "open"
-                }
-            ),
-        }),
+        Some((checkbox, text)) if want_checked => {
+            let open = followup::later_copies(notebook, &rel, &text)
+                .into_iter()
+                .rev()
+                .find(|c| !c.done);
+            if let Some(copy) = open.filter(|_| !force) {
+                return Err(refused(format!(
+                    "carried (`[>]`), and still open in {}:{}; reopened here it would be open twice: tick or edit it there, or add --force to reopen it here anyway",
+                    Shown(&notebook.show(&copy.rel)),
+                    copy.line
+                )));
+            }
+            Ok(Target {
+                rel,
+                task: Task {
+                    line,
+                    checkbox,
+                    checked: true,
+                    text,
+                },
+                carried: true,
+            })
+        }
+        Some((_, text)) => {
+            let copies = followup::later_copies(notebook, &rel, &text);
+            let here = format!("{}:{line}", Shown(&notebook.show(&rel)));
+            let place =
+                |c: &followup::LaterCopy| format!("{}:{}", Shown(&notebook.show(&c.rel)), c.line);
+            Err(refused(
+                match (
+                    copies.iter().rev().find(|c| !c.done),
+                    copies.iter().rev().find(|c| c.done),
+                ) {
+                    (Some(open), _) => format!(
+                        "carried (`[>]`) to a later note: its open copy is {0}; tick it there: `oneonone done {0}`",
+                        place(open)
+                    ),
+                    (None, Some(done)) => format!(
+                        "carried (`[>]`) to a later note, and done there: {}",
+                        place(done)
+                    ),
+                    (None, None) => format!(
+                        "carried (`[>]`), but no later note holds it: `oneonone done --reopen {here}` reopens it here (`oneonone check --fix` reopens every such item)"
+                    ),
+                },
+            ))
+        }
+        None => Err(refused(format!(
+            "no {} follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again",
+            if want_checked {
+                "checked or carried (`[>]`)"
+            } else {
+                "open"
+            }
+        ))),
     }
 }
 

@@ -20,7 +20,7 @@ use crate::followup::{self, FollowUp, Owner};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
 use crate::person::{People, Wanted};
-use crate::render::{self, print_item};
+use crate::render::print_item;
 use crate::settings::Settings;
 use crate::slug::slugify;
 
@@ -237,13 +237,7 @@ fn tell_orphans(
             .and_then(|i| i.person.as_deref().map(str::to_string))
             .or_else(|| crate::person::display_name(notebook, folder))
             .unwrap_or_else(|| folder.clone());
-        let count = *count;
-        out.notice(format_args!(
-            "{} of {} {} no open copy: `oneonone check --fix`",
-            render::plural(count, "carried follow-up"),
-            sanitize(&name),
-            if count == 1 { "has" } else { "have" }
-        ));
+        out.notice(followup::orphan_notice(*count, &name));
     }
 }
 

@@ -18,7 +18,7 @@ use crate::settings::Settings;
 /// The notebook cannot be read, or standard output cannot be written.
 pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let mut items = followup::scan(&notebook, &mut |e| out.warn(&e));
+    let (mut items, trails) = followup::scan_keyed(&notebook, &mut |e| out.warn(&e), true);
     // Whose each item is counts in their row.
     let mut people = crate::person::People::new(&notebook)?;
     // Every person.yaml is read for its row below, which says what cannot
@@ -44,6 +44,13 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
         ));
     }
     rows.sort_by_key(|r| r.name.to_lowercase());
+    // Their open counts leave out the carried items no later note holds.
+    let orphans = followup::orphan_counts(&trails);
+    for row in &rows {
+        if let Some(&count) = orphans.get(&row.slug) {
+            out.notice(followup::orphan_notice(count, &row.name));
+        }
+    }
     if args.json {
         out.json(&rows)?;
         return Ok(Outcome::Done);

@@ -54,7 +54,11 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let rules = Sharing::for_notebook(&notebook.config, &bank);
     let today = settings.today;
     let folder = person.slug.as_str();
-    let scan = followup::scan_folder(&notebook, folder, &mut |e| out.warn(&e));
+    let (scan, trails) =
+        followup::scan_folder_keyed(&notebook, folder, &mut |e| out.warn(&e), true);
+    if let Some(&count) = followup::orphan_counts(&trails).get(folder) {
+        out.notice(followup::orphan_notice(count, &person.name));
+    }
     let mut items: Vec<FollowUp> = scan
         .into_iter()
         .filter(|i| i.folder.as_deref() == Some(folder))

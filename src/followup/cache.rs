@@ -58,8 +58,8 @@ pub const SAMPLE: usize = 16;
 
 /// What a cache must have been written by to be read: this version of
 /// oneonone, keeping each item's mention as written and each meeting
-/// note's keys.
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+mentions+keys");
+/// note's keys (`[>]` items found at any indent).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+mentions+keys+indented-marks");
 
 /// The first line of the cache file, before the checksum.
 const MAGIC: &[u8] = b"oneonone-cache ";

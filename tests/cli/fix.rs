@@ -248,7 +248,7 @@ fn issue12_fix_leaves_what_it_cannot_repair_safely() {
     let carried = |line: usize, text: &str| {
         format!(
             "ann/2026-11-01.md:{line}: `[>] {text}` was carried, but no later note of ann holds it\n  \
-             fix: `oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note\n"
+             fix: resolve the conflict in this note first; then `oneonone check --fix` reopens it (`[>]` back to `[ ]`)\n"
         )
     };
     t.run(&["check", "--fix"])
@@ -526,4 +526,405 @@ fn issue12_undo_takes_back_check_fix() {
          oneonone: restored chloe-dubois/2026-11-01.md\n",
     );
     t.file("chloe-dubois/2026-11-01.md", CARRIED);
+}
+
+/// Bob's note with sub-items indented more than their parent needs: a tab,
+/// four spaces, three under a plain bullet, four in a quote.
+const INDENTED: &str = "---\nperson: Bob\ndate: 2026-11-01\n---\n## Follow-ups\n\n- [ ] Draft the plan\n\t- [ ] ask Ana\n- [ ] Book the venue\n    - [ ] call them\n- a plain bullet\n   - [ ] send the invite\n> - [ ] Renew the license\n>     - [ ] ask finance\n";
+
+#[test]
+fn issue12_carried_items_indented_more_than_their_parent_are_found() {
+    let t = Test::new();
+    t.write("bob/2026-11-01.md", INDENTED);
+    t.run(&["new", "bob", "--date", "2026-11-08", "--seed", "1"])
+        .ok()
+        .stderr("oneonone: created the 2026-11-08 note for Bob (Listen, Learn, Lift); 7 follow-ups carried over\n");
+    let carried = INDENTED.replace("[ ]", "[>]");
+    t.file("bob/2026-11-01.md", &carried);
+    fs::remove_file(t.path("bob/2026-11-08.md")).unwrap();
+    let root = t.root().display().to_string();
+    t.run(&["followups", "bob"]).ok().stdout("").stderr(
+        "oneonone: 7 carried follow-ups of Bob have no open copy: `oneonone check --fix`\n\
+         oneonone: no open follow-ups in Bob's notes\n",
+    );
+    let fix = "  fix: `oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note\n";
+    let orphan = |line: usize, text: &str| {
+        format!(
+            "bob/2026-11-01.md:{line}: `[>] {text}` was carried, but no later note of bob holds it\n{fix}"
+        )
+    };
+    t.run(&["check"])
+        .status(1)
+        .stdout(
+            [
+                orphan(7, "Draft the plan"),
+                orphan(8, "ask Ana"),
+                orphan(9, "Book the venue"),
+                orphan(10, "call them"),
+                orphan(12, "send the invite"),
+                orphan(13, "Renew the license"),
+                orphan(14, "ask finance"),
+            ]
+            .concat(),
+        )
+        .stderr("oneonone: 7 problems in 1 file\n");
+    // The tab-indented child's line is a `[>]` line for `done --reopen`.
+    t.run(&["done", "--reopen", "bob/2026-11-01.md:8"])
+        .ok()
+        .stderr("oneonone: reopened: bob/2026-11-01.md:8: ask Ana\n");
+    t.file(
+        "bob/2026-11-01.md",
+        carried.replacen("\t- [>] ask Ana", "\t- [ ] ask Ana", 1),
+    );
+    let reopened = |line: usize, text: &str| {
+        format!(
+            "bob/2026-11-01.md:{line}: reopened `{text}`: carried, but no later note holds it\n"
+        )
+    };
+    t.run(&["check", "--fix"])
+        .ok()
+        .stdout(
+            [
+                reopened(7, "Draft the plan"),
+                reopened(9, "Book the venue"),
+                reopened(10, "call them"),
+                reopened(12, "send the invite"),
+                reopened(13, "Renew the license"),
+                reopened(14, "ask finance"),
+            ]
+            .concat(),
+        )
+        .stderr(format!(
+            "oneonone: 6 repairs made in 1 file; no problems left in {root}\n"
+        ));
+    // One byte each: the note is again as it was before `new`.
+    t.file("bob/2026-11-01.md", INDENTED);
+}
+
+#[test]
+fn issue12_patterns_lists_a_stuck_sub_item_indented_by_a_tab() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-10-01.md",
+        "---\nperson: Bob\ndate: 2026-10-01\n---\n## Follow-ups\n\n- [ ] Draft the plan\n\t- [ ] ask Ana\n",
+    );
+    for date in ["2026-10-08", "2026-10-15", "2026-10-22"] {
+        t.run(&["new", "bob", "--date", date, "--seed", "1"]).ok();
+    }
+    t.run(&["--today", "2026-10-29", "patterns", "bob"])
+        .ok()
+        .stdout(
+            "Bob: 4 notes, 2026-10-01 to 2026-10-22\n\n\
+             Follow-ups carried over 3 times or more\n  \
+             bob/2026-10-22.md:44: Draft the plan (from 2026-10-01) (carried 3 times)\n  \
+             bob/2026-10-22.md:45: ask Ana (from 2026-10-01) (carried 3 times)\n\n\
+             Longest gaps between 1:1s (cadence 14 days)\n  \
+             2026-10-01 → 2026-10-08    7 days\n  \
+             2026-10-08 → 2026-10-15    7 days\n  \
+             2026-10-15 → 2026-10-22    7 days\n  \
+             2026-10-22 → today         7 days\n",
+        )
+        .stderr("");
+}
+
+#[test]
+fn issue12_a_conflict_quoted_in_a_code_block_does_not_stop_new() {
+    let t = Test::new();
+    let note = "---\nperson: Bob\ndate: 2026-11-01\n---\n## Notes\n\nWhat git left in the wiki page:\n\n```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> branch\n```\n\n- [ ] Draft the plan\n";
+    t.write("bob/2026-11-01.md", note);
+    // Each marker in a code block of its own.
+    t.write(
+        "bob/agenda.md",
+        "# Agenda: Bob\n\n~~~\n<<<<<<< HEAD\n~~~\n\n- [ ] Ask about the merge\n\n~~~\n>>>>>>> theirs\n~~~\n",
+    );
+    let root = t.root().display().to_string();
+    t.run(&["check"])
+        .ok()
+        .stdout("")
+        .stderr(format!("oneonone: no problems found in {root}\n"));
+    t.run(&["new", "bob", "--date", "2026-11-08", "--seed", "1"])
+        .ok()
+        .stdout("bob/2026-11-08.md\n")
+        .stderr("oneonone: created the 2026-11-08 note for Bob (Listen, Learn, Lift); 1 agenda point, 1 follow-up carried over\n");
+    t.file("bob/2026-11-01.md", note.replace("- [ ]", "- [>]"));
+    t.file(
+        "bob/agenda.md",
+        "# Agenda: Bob\n\n~~~\n<<<<<<< HEAD\n~~~\n\n~~~\n>>>>>>> theirs\n~~~\n",
+    );
+    // A conflict outside code still stops it.
+    t.write(
+        "bob/2026-11-08.md",
+        format!(
+            "<<<<<<< HEAD\n{}=======\n>>>>>>> theirs\n",
+            t.read("bob/2026-11-08.md")
+        ),
+    );
+    t.run(&["new", "bob", "--date", "2026-11-15", "--seed", "1"])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: bob/2026-11-08.md:1: unresolved git conflict markers; resolve them, then run `oneonone new` again\n");
+}
+
+#[test]
+fn issue12_an_orphan_in_a_conflicted_note_says_to_resolve_the_conflict_first() {
+    let t = Test::new();
+    let conflicted = "---\nperson: Bob\ndate: 2026-11-01\n---\n<<<<<<< HEAD\n- [>] Draft the plan\n=======\n- [x] Draft the plan\n>>>>>>> theirs\n";
+    t.write("bob/2026-11-01.md", conflicted);
+    let expected = "bob/2026-11-01.md:5: unresolved git conflict markers\n  \
+         fix: resolve the conflict, keeping the lines you want\n\
+         bob/2026-11-01.md:6: `[>] Draft the plan` was carried, but no later note of bob holds it\n  \
+         fix: resolve the conflict in this note first; then `oneonone check --fix` reopens it (`[>]` back to `[ ]`)\n";
+    t.run(&["check"])
+        .status(1)
+        .stdout(expected)
+        .stderr("oneonone: 2 problems in 1 file\n");
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(expected)
+        .stderr("oneonone: nothing to repair; 2 problems in 1 file to fix by hand\n");
+    t.file("bob/2026-11-01.md", conflicted);
+}
+
+/// Bob's first note, and the copies `new` made of its items.
+const RENEW: &str = "---\nperson: Bob\ndate: 2026-11-01\n---\n## Follow-ups\n\n- [ ] Renew license\n- [ ] Call Ana\n";
+
+#[test]
+fn issue12_fix_leaves_a_carried_item_whose_copy_was_reworded() {
+    let t = Test::new();
+    t.write("oneonone.yaml", "questions_per_section: 0\n");
+    t.write("bob/2026-11-01.md", RENEW);
+    t.run(&["new", "bob", "--date", "2026-11-08", "--seed", "1"])
+        .ok();
+    let carried = RENEW.replace("[ ]", "[>]");
+    t.file("bob/2026-11-01.md", &carried);
+    // The open copy reworded in the newest note, its `(from ...)` kept.
+    let second = t.read("bob/2026-11-08.md");
+    assert!(
+        second.contains(
+            "\n- [ ] Renew license (from 2026-11-01)\n- [ ] Call Ana (from 2026-11-01)\n"
+        )
+    );
+    let reworded = second.replace("Renew license (from", "Renew the Figma license (from");
+    t.write("bob/2026-11-08.md", &reworded);
+    let line = 1 + reworded.lines().position(|l| l.contains("Figma")).unwrap();
+    let expected = format!(
+        "bob/2026-11-01.md:7: `[>] Renew license` was carried, but no later note of bob holds it as written; \
+         perhaps reworded as `Renew the Figma license (from 2026-11-01)` at bob/2026-11-08.md:{line}\n  \
+         fix: if it is the same follow-up, nothing is lost: make the two read the same; \
+         if not, `oneonone done --reopen bob/2026-11-01.md:7` reopens it (`check --fix` leaves it)\n"
+    );
+    t.run(&["check"])
+        .status(1)
+        .stdout(&expected)
+        .stderr("oneonone: 1 problem in 1 file\n");
+    // Not reopened: the follow-up stays open once, in the newest note.
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(&expected)
+        .stderr("oneonone: nothing to repair; 1 problem in 1 file to fix by hand\n");
+    t.file("bob/2026-11-01.md", &carried);
+    t.file("bob/2026-11-08.md", &reworded);
+
+    // Carried on again, then that note deleted: the copy reworded in
+    // 11-08 is reopened there, the original still left alone.
+    t.run(&["new", "bob", "--date", "2026-11-15", "--seed", "1"])
+        .ok();
+    fs::remove_file(t.path("bob/2026-11-15.md")).unwrap();
+    let call = 1 + reworded
+        .lines()
+        .position(|l| l.contains("Call Ana"))
+        .unwrap();
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(format!(
+            "bob/2026-11-08.md:{line}: reopened `Renew the Figma license (from 2026-11-01)`: carried, but no later note holds it\n\
+             bob/2026-11-08.md:{call}: reopened `Call Ana (from 2026-11-01)`: carried, but no later note holds it\n\
+             {expected}"
+        ))
+        .stderr("oneonone: 2 repairs made in 1 file; 1 problem in 1 file left to fix by hand\n");
+    t.file("bob/2026-11-01.md", &carried);
+    t.file("bob/2026-11-08.md", &reworded);
+
+    // The deleted-note case is still repaired: nothing later holds an
+    // item from 11-01 once 11-08 is gone.
+    fs::remove_file(t.path("bob/2026-11-08.md")).unwrap();
+    t.run(&["check", "--fix"])
+        .ok()
+        .stdout(
+            "bob/2026-11-01.md:7: reopened `Renew license`: carried, but no later note holds it\n\
+             bob/2026-11-01.md:8: reopened `Call Ana`: carried, but no later note holds it\n",
+        )
+        .stderr(format!(
+            "oneonone: 2 repairs made in 1 file; no problems left in {}\n",
+            t.root().display()
+        ));
+    t.file("bob/2026-11-01.md", RENEW);
+}
+
+#[test]
+fn issue12_fix_leaves_a_note_open_in_another_program_and_repairs_the_rest() {
+    let t = Test::new();
+    t.write("ann/2026-11-01.md", "- [>] Call Ana\n");
+    t.write("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    let root = t.root().display().to_string();
+    // An editor holding Bob's note open for writing.
+    let editor = fs::OpenOptions::new()
+        .append(true)
+        .open(t.path("bob/2026-11-01.md"))
+        .unwrap();
+    t.run(&["check", "--fix"])
+        .status(1)
+        .stdout(
+            "ann/2026-11-01.md:1: reopened `Call Ana`: carried, but no later note holds it\n\
+             bob/2026-11-01.md: left as it is: open for writing in another program\n  \
+             fix: save and close it there, then run `oneonone check --fix` again\n\
+             bob/2026-11-01.md:1: `[>] Draft the plan` was carried, but no later note of bob holds it\n  \
+             fix: `oneonone check --fix` reopens it (`[>]` back to `[ ]`); or copy it into the latest note\n",
+        )
+        .stderr("oneonone: 1 repair made in 1 file; 2 problems in 1 file left to fix by hand\n");
+    t.file("ann/2026-11-01.md", "- [ ] Call Ana\n");
+    t.file("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    // Closed there, the next run repairs it.
+    drop(editor);
+    t.run(&["check", "--fix"])
+        .ok()
+        .stdout(
+            "bob/2026-11-01.md:1: reopened `Draft the plan`: carried, but no later note holds it\n",
+        )
+        .stderr(format!(
+            "oneonone: 1 repair made in 1 file; no problems left in {root}\n"
+        ));
+    t.file("bob/2026-11-01.md", "- [ ] Draft the plan\n");
+}
+
+#[test]
+fn issue12_done_reopen_refuses_a_carried_item_still_open_later_unless_forced() {
+    let t = Test::new();
+    t.write("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    t.write(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n",
+    );
+    t.run(&["done", "--reopen", "bob/2026-11-01.md:1"])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`), and still open in bob/2026-11-08.md:1; reopened here it would be open twice: tick or edit it there, or add --force to reopen it here anyway\n");
+    t.file("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    t.run(&["done", "--reopen", "--force", "bob/2026-11-01.md:1"])
+        .ok()
+        .stderr("oneonone: reopened: bob/2026-11-01.md:1: Draft the plan\n");
+    t.file("bob/2026-11-01.md", "- [ ] Draft the plan\n");
+    t.file(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n",
+    );
+}
+
+#[test]
+fn issue12_done_on_a_carried_line_says_where_its_copy_is() {
+    let t = Test::new();
+    t.write("bob/2026-11-01.md", "- [>] Draft the plan\n");
+    t.write(
+        "bob/2026-11-08.md",
+        "- [ ] Draft the plan (from 2026-11-01)\n",
+    );
+    t.run(&["done", "bob/2026-11-01.md:1"])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`) to a later note: its open copy is bob/2026-11-08.md:1; tick it there: `oneonone done bob/2026-11-08.md:1`\n");
+    t.run(&["done", "bob/2026-11-08.md:1"]).ok();
+    t.run(&["done", "bob/2026-11-01.md:1"])
+        .status(2)
+        .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`) to a later note, and done there: bob/2026-11-08.md:1\n");
+    fs::remove_file(t.path("bob/2026-11-08.md")).unwrap();
+    t.run(&["done", "bob/2026-11-01.md:1"])
+        .status(2)
+        .stderr("oneonone: error: bob/2026-11-01.md:1: carried (`[>]`), but no later note holds it: `oneonone done --reopen bob/2026-11-01.md:1` reopens it here (`oneonone check --fix` reopens every such item)\n");
+    t.file("bob/2026-11-01.md", "- [>] Draft the plan\n");
+}
+
+#[test]
+fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
+    let t = Test::new();
+    t.write("oneonone.yaml", "questions_per_section: 0\n");
+    let first = "---\nperson: Alice Martin\ndate: 2026-11-01\n---\n## Follow-ups\n\n- [ ] Renew license\n- [ ] Call Ana\n";
+    t.write("alice/2026-11-01.md", first);
+    t.run(&["new", "alice", "--date", "2026-11-08", "--seed", "1"])
+        .ok();
+    fs::remove_file(t.path("alice/2026-11-08.md")).unwrap();
+    let orphans = "oneonone: 2 carried follow-ups of Alice Martin have no open copy: `oneonone check --fix`\n";
+    let note = "---\nperson: Alice Martin\ndate: 2026-11-15\nframework: listen-learn-lift\ntags: []\nenergy:\nchallenge:\nskill:\n---\n\
+                # 1:1 with Alice Martin, 2026-11-15\n\n## Agenda\n\n- \n\n\
+                ## Listen\n\n_Make space: this time is theirs._\n\n\
+                ## Learn\n\n_Understand what is really going on; look for patterns._\n\n\
+                _Watch for: clear on priorities? · ownership or just execution? · tension with other teams? · blockers quietly absorbed?_\n\n\
+                ## Lift\n\n_End with action: support, a connection, a new perspective._\n\n\
+                ## Follow-ups\n\n- [ ] \n\n\
+                ## Private\n\n_For your eyes only: `oneonone export --shared` leaves this section out._\n";
+    // The dry run says so before anything is written, as the run does.
+    let listed: String = note
+        .lines()
+        .map(|l| {
+            if l.starts_with("_Watch for") {
+                "  + _Watch for: clear on priorities? · ownership or just execution? · tension w…\n"
+                    .to_string()
+            } else {
+                format!("  + {l}\n")
+            }
+        })
+        .collect();
+    t.run(&["new", "alice", "--date", "2026-11-15", "--seed", "1", "--dry-run"])
+        .ok()
+        .stdout(format!(
+            "the 2026-11-15 note for Alice Martin (Listen, Learn, Lift)\ncreate alice/2026-11-15.md\n{listed}"
+        ))
+        .stderr(format!(
+            "{orphans}oneonone: dry run: 1 step listed, nothing was written\n"
+        ));
+    // `new` does not carry them (a `[>]` may be a copy reworded since:
+    // `check --fix` tells), but says they are hidden.
+    t.run(&[
+        "--today",
+        "2026-11-15",
+        "new",
+        "alice",
+        "--date",
+        "2026-11-15",
+        "--seed",
+        "1",
+    ])
+    .ok()
+    .stdout("alice/2026-11-15.md\n")
+    .stderr(format!(
+        "oneonone: created the 2026-11-15 note for Alice Martin (Listen, Learn, Lift)\n{orphans}"
+    ));
+    t.file("alice/2026-11-15.md", note);
+    t.file("alice/2026-11-01.md", first.replace("[ ]", "[>]"));
+    t.run(&["--today", "2026-11-16", "prep", "alice", "--seed", "1"])
+        .ok()
+        .stdout(
+            "Alice Martin\n\
+             Last 1:1 2026-11-15 (1 day ago) · 2 notes · every 14 days · next due 2026-11-29\n\n\
+             Ask today\n  \
+             Listen: What's something you wish I asked you about more often?\n  \
+             Learn: Where do you see yourself growing over the next year?\n  \
+             Lift: What would help you feel more confident going into this?\n",
+        )
+        .stderr(orphans);
+    t.run(&["--today", "2026-11-16", "people"])
+        .ok()
+        .stdout(
+            "PERSON        ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+             Alice Martin        2026-11-15  1d   2     0/0          0       2026-11-29\n",
+        )
+        .stderr(orphans);
+    // Reopened, they are open again and the notices stop.
+    t.run(&["check", "--fix"]).ok();
+    t.run(&["--today", "2026-11-16", "people"])
+        .ok()
+        .stdout(
+            "PERSON        ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+             Alice Martin        2026-11-15  1d   2     2/0          0       2026-11-29\n",
+        )
+        .stderr("");
 }
