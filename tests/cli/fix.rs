@@ -866,7 +866,7 @@ fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
         .lines()
         .map(|l| {
             if l.starts_with("_Watch for") {
-                "  + _Watch for: clear on priorities? · ownership or just execution? · tension w…\n"
+                "  + _Watch for: clear on priorities? · ownership or just execution? · tension with other teams? · blockers quietly absorbed?_\n"
                     .to_string()
             } else {
                 format!("  + {l}\n")
