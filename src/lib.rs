@@ -27,6 +27,7 @@ pub mod error;
 pub(crate) mod followup;
 pub(crate) mod frontmatter;
 pub(crate) mod fs;
+pub(crate) mod git;
 pub mod invariants;
 pub(crate) mod new_note;
 pub(crate) mod note;
