@@ -46,6 +46,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         seed: settings.seed,
         carry_over: !args.no_carry,
         new_person: args.new_person,
+        home: settings.home.as_deref(),
     };
     if args.dry_run {
         return dry_run(&request, settings, out);

@@ -1,0 +1,418 @@
+//! End-to-end tests of issue 13: the shared space of one report (`share`),
+//! the agenda both sides add to, `sync` publishing the shared copies and
+//! carrying ticks both ways, through a bare git repository on local disk
+//! with two clones (the manager's space and the report's). No network;
+//! git runs with its own settings only (no system or user file).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+use crate::{Run, Test};
+
+/// The manager's notebook, and a folder beside it for the spaces, the
+/// bare remote and the report's clone.
+struct World {
+    t: Test,
+    other: tempfile::TempDir,
+    /// The day commands run on (`--today`).
+    today: std::cell::RefCell<&'static str>,
+}
+
+/// Who runs a command: the identity git commits with.
+#[derive(Clone, Copy)]
+enum Who {
+    Sam,
+    Alice,
+}
+
+impl World {
+    fn new() -> World {
+        let t = Test::new();
+        std::fs::write(
+            t.home.path().join("gitconfig"),
+            "[init]\n\tdefaultBranch = main\n[user]\n\tuseConfigOnly = true\n[advice]\n\tdetachedHead = false\n",
+        )
+        .unwrap();
+        World {
+            t,
+            other: tempfile::tempdir().unwrap(),
+            today: std::cell::RefCell::new("2026-11-24"),
+        }
+    }
+
+    /// A folder beside the notebook, as the binary sees it.
+    fn at(&self, rel: &str) -> PathBuf {
+        self.other.path().canonicalize().unwrap().join(rel)
+    }
+
+    fn at_str(&self, rel: &str) -> String {
+        self.at(rel).to_string_lossy().into_owned()
+    }
+
+    /// Git's environment: no system or user settings but the test's own,
+    /// and `who`'s identity (none for `None`).
+    fn git_env(&self, cmd: &mut std::process::Command, who: Option<Who>) {
+        cmd.env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", self.t.home.path().join("gitconfig"))
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE");
+        for var in [
+            "GIT_AUTHOR_NAME",
+            "GIT_AUTHOR_EMAIL",
+            "GIT_COMMITTER_NAME",
+            "GIT_COMMITTER_EMAIL",
+        ] {
+            cmd.env_remove(var);
+        }
+        if let Some(who) = who {
+            let (name, email) = match who {
+                Who::Sam => ("Sam Manager", "sam@example.com"),
+                Who::Alice => ("Alice Smith", "alice@example.com"),
+            };
+            cmd.env("GIT_AUTHOR_NAME", name)
+                .env("GIT_AUTHOR_EMAIL", email)
+                .env("GIT_COMMITTER_NAME", name)
+                .env("GIT_COMMITTER_EMAIL", email);
+        }
+    }
+
+    /// Runs git in `dir` as `who`; its standard output. A git that is
+    /// missing fails the test (it never skips).
+    fn git(&self, who: Who, dir: &Path, args: &[&str]) -> String {
+        let mut cmd = std::process::Command::new("git");
+        cmd.arg("-C").arg(dir).args(args);
+        self.git_env(&mut cmd, Some(who));
+        let output = cmd.output().expect("git must be installed for these tests");
+        assert!(
+            output.status.success(),
+            "git {args:?} in {}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// From now on, commands run on this day.
+    fn on(&self, day: &'static str) {
+        *self.today.borrow_mut() = day;
+    }
+
+    /// Runs oneonone in the notebook as Sam.
+    fn sam(&self, args: &[&str]) -> Run {
+        self.run_in(self.t.dir.path(), Some(Who::Sam), args)
+    }
+
+    /// Runs oneonone in `dir` as `who` (`None`: with no git identity).
+    fn run_in(&self, dir: &Path, who: Option<Who>, args: &[&str]) -> Run {
+        let mut std = self.t.process(&[]);
+        std.current_dir(dir);
+        self.git_env(&mut std, who);
+        let today = format!("--today={}", self.today.borrow());
+        Test::run_cmd(Command::from_std(std).arg(today).args(args))
+    }
+}
+
+/// A file's text.
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The README a new space gets, for Alice and Sam.
+const README: &str = "# 1:1 space: Alice Smith and Sam
+
+Hi Alice Smith! This folder holds what we share about our 1:1s, and nothing
+else of Sam's notes:
+
+- `alice-smith/agenda.md`: talking points for the next 1:1. Either of us adds
+  to it, any time; when the 1:1 starts, the open points go into its note
+  and are marked `[>]` here.
+- `alice-smith/YYYY-MM-DD.md`: the notes of each 1:1, as Sam shares them
+  after the meeting. Tick a follow-up there when it is done. Words or
+  follow-ups you add there stay yours: Sam sees them, and they are
+  never overwritten.
+
+## Add a talking point
+
+Add a line at the end of `alice-smith/agenda.md`, in any editor or on the git
+host's web page:
+
+    - [ ] What you would like to talk about
+
+or, with [oneonone](https://github.com/) installed, in this folder:
+
+    oneonone agenda \"What you would like to talk about\"
+    oneonone agenda                  # the open points
+
+## Tick a follow-up
+
+In the note, turn its `[ ]` into `[x]`; or:
+
+    oneonone followups               # every open one, with its file:line
+    oneonone done alice-smith/2026-11-24.md:12
+
+## Sync
+
+    oneonone sync
+
+commits your changes, pulls Sam's and pushes yours (it runs git). By
+hand it is:
+
+    git add --all && git commit -m \"1:1 notes\" && git pull --rebase && git push
+
+or edit and commit the files on the git host's web page.
+";
+
+const AGENDA_HEAD: &str = "# Agenda: Alice Smith\n\n\
+    Talking points for the next 1:1, from either side. `oneonone new` moves the open\n\
+    ones into the meeting's note.\n\n";
+
+const PROFILE: &str = "# About this person, for oneonone. Every key is optional.\n\
+    name: \"Alice Smith\"\n\
+    # role: Staff Engineer\n\
+    # cadence_days: 14    # days between 1:1s\n";
+
+#[test]
+fn issue13_share_makes_the_space_moves_the_open_points_and_records_it() {
+    let w = World::new();
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write(
+        "alice-smith/person.yaml",
+        "name: Alice Smith\nrole: Staff Engineer  # since May\n",
+    );
+    w.t.write(
+        "alice-smith/agenda.md",
+        format!("{AGENDA_HEAD}- [x] talked already\n- [ ] Ask about the offsite\n  with the details\n- [ ] Hiring plan\n"),
+    );
+    w.t.write("bob/agenda.md", "- [ ] Bob's own point\n");
+    let space = w.at("spaces/alice");
+    std::fs::create_dir(w.at("spaces")).unwrap();
+    let dir = w.at_str("spaces/alice");
+    w.sam(&["share", "alice", &dir, "--git"])
+        .ok()
+        .stdout(format!("{dir}\n"))
+        .stderr(format!(
+            "oneonone: Alice Smith's shared space: {dir}\n\
+             oneonone: 2 talking points moved from your private agenda to {dir}/alice-smith/agenda.md\n\
+             oneonone: alice-smith/person.yaml records it: shared: {dir}\n\
+             oneonone: {dir} is a git repository now; give it a remote you both reach: git -C {dir} remote add origin URL\n\
+             oneonone: next: `oneonone sync alice-smith` publishes the shared copies of your notes there\n"
+        ));
+    assert_eq!(
+        w.git(Who::Sam, &space, &["status", "--porcelain"]),
+        "?? .gitattributes\n?? .gitignore\n?? README.md\n?? alice-smith/\n?? oneonone.yaml\n"
+    );
+    let file = |rel: &str| read(&space.join(rel));
+    assert_eq!(
+        file("oneonone.yaml"),
+        "# The shared 1:1 space of Alice Smith: talking points both sides add to\n\
+         # (alice-smith/agenda.md) and the shared copies of the 1:1 notes (alice-smith/).\n\
+         # oneonone commands run in this folder work on it (see README.md).\n\
+         shared:\n  person: alice-smith\n  name: Alice Smith\n  manager: Sam\n"
+    );
+    assert_eq!(
+        file("alice-smith/agenda.md"),
+        format!(
+            "{AGENDA_HEAD}- [ ] Ask about the offsite\n  with the details\n- [ ] Hiring plan\n"
+        )
+    );
+    assert_eq!(file("alice-smith/person.yaml"), PROFILE);
+    assert_eq!(file("README.md"), README);
+    assert_eq!(file(".gitattributes"), "*/agenda.md merge=union\n");
+    assert_eq!(file(".gitignore"), ".oneonone/\n.oneonone-*.tmp\n");
+    // Only the person's own files: nothing of Bob's.
+    let mut listed: Vec<String> = walk(&space)
+        .into_iter()
+        .filter(|p| !p.starts_with(".git/"))
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "README.md",
+            "alice-smith/agenda.md",
+            "alice-smith/person.yaml",
+            "oneonone.yaml"
+        ]
+    );
+    // The private agenda keeps what was not open; person.yaml gains one
+    // line, every other byte kept.
+    w.t.file(
+        "alice-smith/agenda.md",
+        format!("{AGENDA_HEAD}- [x] talked already\n"),
+    );
+    w.t.file(
+        "alice-smith/person.yaml",
+        format!("name: Alice Smith\nrole: Staff Engineer  # since May\nshared: \"{dir}\"\n"),
+    );
+    // Again: nothing to change.
+    w.sam(&["share", "alice", &dir]).ok().stderr(format!(
+        "oneonone: {dir} is already Alice Smith's shared space; nothing to change\n\
+         oneonone: next: `oneonone sync alice-smith` publishes the shared copies of your notes there\n"
+    ));
+    // undo says why it cannot take the share back.
+    w.sam(&["undo"]).status(2).stderr(format!(
+        "oneonone: error: cannot undo `share alice-smith`: it changed the shared space {dir}, which undo does not reach; nothing was changed (undo never reaches past it)\n"
+    ));
+}
+
+#[test]
+fn issue13_share_refuses_the_notebook_a_folder_holding_it_and_someone_elses_space() {
+    let w = World::new();
+    w.t.write("alice/2026-11-01.md", "---\nperson: Alice\n---\nhi\n");
+    w.t.write("bob/2026-11-01.md", "---\nperson: Bob\n---\nhi\n");
+    let root = w.t.root();
+    let inside = root.join("shared");
+    w.sam(&["share", "alice", &inside.to_string_lossy()])
+        .status(2)
+        .stderr(format!(
+            "oneonone: error: {}: is inside the notebook, where your private notes are; a shared space is a folder of its own, outside it (for example beside it)\n",
+            inside.display()
+        ));
+    let above = root.parent().unwrap();
+    w.sam(&["share", "alice", &above.to_string_lossy()])
+        .status(2)
+        .stderr(format!(
+            "oneonone: error: {}: holds the notebook, and everything in a shared space is shared; choose a folder of its own, outside it\n",
+            above.display()
+        ));
+    let dir = w.at_str("alice-space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["share", "bob", &dir]).status(2).stderr(format!(
+        "oneonone: error: {dir}: is already the shared space of alice; each person has a space of their own\n"
+    ));
+    let other = w.at_str("elsewhere");
+    w.sam(&["share", "alice", &other]).status(2).stderr(format!(
+        "oneonone: error: {other}: Alice already shares {dir}; to move the space, move that folder and change `shared:` in alice/person.yaml\n"
+    ));
+    // A notebook is no space.
+    std::fs::create_dir(w.at("book")).unwrap();
+    std::fs::write(w.at("book/oneonone.yaml"), "manager: Sam\n").unwrap();
+    w.sam(&["share", "bob", &w.at_str("book")]).status(2).stderr(format!(
+        "oneonone: error: {}: is a oneonone notebook (it has a oneonone.yaml); a shared space is a folder of its own\n",
+        w.at_str("book")
+    ));
+    assert!(!w.at("elsewhere").exists());
+}
+
+#[test]
+fn issue13_git_missing_is_said_and_nothing_is_written() {
+    let w = World::new();
+    w.t.write("alice/2026-11-01.md", "---\nperson: Alice\n---\nhi\n");
+    let dir = w.at_str("alice-space");
+    let empty = w.at("no-git-here");
+    std::fs::create_dir(&empty).unwrap();
+    let mut std = w.t.process(&[]);
+    std.env("PATH", &empty);
+    Test::run_cmd(Command::from_std(std).args(["share", "alice", &dir, "--git"]))
+        .status(2)
+        .stderr(
+            "oneonone: error: git is not installed or not on PATH; install git (https://git-scm.com) to sync through a repository, or share a plain folder instead\n",
+        );
+    assert!(!w.at("alice-space").exists());
+    w.t.file("alice/2026-11-01.md", "---\nperson: Alice\n---\nhi\n");
+    assert!(!w.t.path("alice/person.yaml").exists());
+}
+
+#[test]
+fn issue13_both_sides_add_to_the_space_agenda_and_new_takes_each_point_once() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    // Sam adds from the notebook; Alice in the space, without PERSON.
+    w.sam(&["agenda", "alice", "Ask about the offsite"])
+        .ok()
+        .stdout(format!("{dir}/alice-smith/agenda.md:6\n"));
+    w.run_in(&space, Some(Who::Alice), &["agenda", "Career", "growth"])
+        .ok()
+        .stdout("alice-smith/agenda.md:7\n")
+        .stderr("oneonone: added to Alice Smith's agenda (2 open)\n");
+    w.run_in(
+        &space,
+        Some(Who::Alice),
+        &["agenda", "alice", "My promo doc"],
+    )
+    .ok()
+    .stdout("alice-smith/agenda.md:8\n");
+    w.run_in(&space, Some(Who::Alice), &["agenda", "--color", "never"])
+        .ok()
+        .stdout(
+            "alice-smith/agenda.md:6: Ask about the offsite\n\
+         alice-smith/agenda.md:7: Career growth\n\
+         alice-smith/agenda.md:8: My promo doc\n",
+        );
+    w.sam(&["agenda", "alice", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "{dir}/alice-smith/agenda.md:6: Ask about the offsite\n\
+         {dir}/alice-smith/agenda.md:7: Career growth\n\
+         {dir}/alice-smith/agenda.md:8: My promo doc\n"
+        ));
+    w.sam(&["new", "alice", "--date", "2026-11-24", "--seed", "1"])
+        .ok()
+        .stdout("alice-smith/2026-11-24.md\n")
+        .stderr(
+            "oneonone: created the 2026-11-24 note for Alice Smith (Listen, Learn, Lift); 3 agenda points\n",
+        );
+    let note = w.t.read("alice-smith/2026-11-24.md");
+    assert!(
+        note.contains(
+            "\n## Agenda\n\n- Ask about the offsite\n- Career growth\n- My promo doc\n\n## Listen\n"
+        ),
+        "{note}"
+    );
+    // Marked taken, one byte each, never removed.
+    assert_eq!(
+        read(&space.join("alice-smith/agenda.md")),
+        format!(
+            "{AGENDA_HEAD}- [>] Ask about the offsite\n- [>] Career growth\n- [>] My promo doc\n"
+        )
+    );
+    w.run_in(&space, Some(Who::Alice), &["agenda"]).ok().stdout("").stderr(
+        "oneonone: no open talking points for Alice Smith; add one with `oneonone agenda \"...\"`\n",
+    );
+    // A copy of a taken point (as a merge may bring back) is not taken
+    // twice.
+    std::fs::write(
+        space.join("alice-smith/agenda.md"),
+        format!("{AGENDA_HEAD}- [>] Ask about the offsite\n- [>] Career growth\n- [>] My promo doc\n- [ ] Career growth\n- [ ] New one\n"),
+    )
+    .unwrap();
+    w.on("2026-12-08");
+    w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+        .ok()
+        .stderr(format!(
+            "oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point\n\
+             oneonone: {dir}/alice-smith/agenda.md:9: `Career growth` was taken into a note before, so it is not taken again; to raise it again, word it differently\n"
+        ));
+    assert!(
+        w.t.read("alice-smith/2026-12-08.md")
+            .contains("\n## Agenda\n\n- New one\n\n## Listen\n")
+    );
+}
+
+/// Every file below `dir`, relative, `/`-separated.
+fn walk(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        for entry in std::fs::read_dir(&at).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(
+                    path.strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    found
+}
