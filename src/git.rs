@@ -9,9 +9,6 @@
 //! Variables that would point git at another repository (`GIT_DIR`,
 //! `GIT_WORK_TREE`, ... as a git hook sets them) are not passed on.
 
-// Used by the commands of the next steps (share, sync).
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -44,7 +41,7 @@ pub struct Git {
 /// How a `git pull` ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pulled {
-    /// There is no remote, or it has nothing yet: nothing to pull.
+    /// The remote has nothing this branch lacks (or nothing yet).
     Nothing,
     /// Up to date with the remote, its commits (if any) taken in.
     Merged,
@@ -305,6 +302,10 @@ impl Git {
             // Nothing committed here yet: take theirs as it is.
             self.run(&["merge", "--quiet", "--ff-only", &theirs])?;
             return Ok(Pulled::Merged);
+        }
+        let new = self.run(&["rev-list", "--count", &format!("HEAD..{theirs}")])?;
+        if new.trim() == "0" {
+            return Ok(Pulled::Nothing);
         }
         let output = self.output(&["rebase", "--quiet", &theirs])?;
         if output.status.success() {

@@ -16,12 +16,15 @@
 //! Nothing private goes in: only the shared copies, the agenda points and
 //! the files named above are ever written there.
 
+pub mod publish;
+
 use std::path::{Component, Path, PathBuf};
 
 use crate::agenda::{self, AGENDA_FILE};
 use crate::config::{CONFIG_FILE, Config, SharedSpace};
 use crate::error::{Error, Result};
 use crate::fs::{Change, Folder, Lock, Modes, Transaction};
+use crate::git::{Git, Pulled};
 use crate::notebook::{Notebook, PROFILE_FILE};
 use crate::person::{Person, Profile};
 
@@ -43,7 +46,6 @@ pub const IGNORED_LINES: [&str; 2] = [".oneonone/", ".oneonone-*.tmp"];
 
 /// The folder in the manager notebook's `.oneonone/` that keeps, per
 /// person, the copy of each note last published.
-#[allow(dead_code)] // `sync`'s, next
 pub const STATE_DIR: &str = "shared";
 
 /// A person's shared space, as the manager's notebook names it.
@@ -56,7 +58,6 @@ pub struct Space {
     /// The person's folder, in the notebook and in the space.
     pub slug: String,
     /// The person's name.
-    #[allow(dead_code)] // `sync`'s, next
     pub name: String,
 }
 
@@ -199,6 +200,23 @@ impl Space {
     }
 }
 
+/// The open items the person added to the shared copies in their space
+/// (see [`publish::report_items`]), for `followups` and `prep`; none when
+/// they have no space.
+///
+/// # Errors
+/// Their person.yaml names a space that is not there, or not theirs.
+pub fn report_items(
+    notebook: &Notebook,
+    slug: &str,
+    home: Option<&Path>,
+) -> Result<Vec<crate::followup::FollowUp>> {
+    Ok(match Space::of(notebook, slug, home)? {
+        Some(space) => publish::report_items(notebook, &space),
+        None => Vec::new(),
+    })
+}
+
 /// The shared space a notebook is, when it is one: its `shared:` marker.
 #[must_use]
 pub fn here(notebook: &Notebook) -> Option<&SharedSpace> {
@@ -270,6 +288,135 @@ fn read_text(root: &Path, rel: &Path, shown: &Path) -> Result<Option<String>> {
             }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(shown, "cannot read", e)),
+    }
+}
+
+/// A space that is a git repository, ready to sync: no rebase or merge
+/// waits to be finished, and the remote (if any) is known.
+#[derive(Debug)]
+pub struct Repo {
+    git: Git,
+    shown: PathBuf,
+    remote: Option<String>,
+}
+
+impl Repo {
+    /// The repository at the top of `root` (shown as `shown`); `None`
+    /// when the folder is no git repository (a plain folder: nothing to
+    /// pull or push).
+    ///
+    /// # Errors
+    /// Git is missing or fails, or a rebase or merge is unfinished there.
+    pub fn open(root: &Path, shown: &Path) -> Result<Option<Repo>> {
+        if !Git::is_repository(root) {
+            return Ok(None);
+        }
+        let git = Git::at(root, shown);
+        if git.is_busy()? {
+            let files = git.conflicted()?;
+            return Err(Error::Invalid {
+                path: shown.to_path_buf(),
+                line: None,
+                message: format!(
+                    "a git rebase or merge is not finished there{}; finish it (`git status` says how), then sync again",
+                    if files.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (conflicts in {})", files.join(", "))
+                    }
+                ),
+            });
+        }
+        let remote = git.remote()?;
+        Ok(Some(Repo {
+            git,
+            shown: shown.to_path_buf(),
+            remote,
+        }))
+    }
+
+    /// The remote it pulls from and pushes to, if it has one.
+    #[must_use]
+    pub fn remote(&self) -> Option<&str> {
+        self.remote.as_deref()
+    }
+
+    /// Commits whatever changed in the folder, with a message naming the
+    /// files (`{whose}: add ...; change ...`); false when nothing changed.
+    ///
+    /// # Errors
+    /// Git has no identity, or fails.
+    pub fn commit_changes(&self, whose: &str) -> Result<bool> {
+        let status = self.git.status()?;
+        if status.is_empty() {
+            return Ok(false);
+        }
+        let mut added = Vec::new();
+        let mut changed = Vec::new();
+        let mut removed = Vec::new();
+        for (code, path) in status {
+            if code == "??" || code.contains('A') {
+                added.push(path);
+            } else if code.contains('D') {
+                removed.push(path);
+            } else {
+                changed.push(path);
+            }
+        }
+        let mut parts = Vec::new();
+        for (verb, files) in [("add", added), ("change", changed), ("remove", removed)] {
+            if !files.is_empty() {
+                parts.push(format!("{verb} {}", files.join(", ")));
+            }
+        }
+        self.commit(&format!("{whose}: {}", parts.join("; ")))
+    }
+
+    /// Commits everything with `message`; false when nothing changed.
+    ///
+    /// # Errors
+    /// Git has no identity, or fails.
+    pub fn commit(&self, message: &str) -> Result<bool> {
+        self.git.commit_all(message)
+    }
+
+    /// Pulls the remote's commits, the folder's own rebased on them; false
+    /// without a remote or when it has none yet.
+    ///
+    /// # Errors
+    /// Git fails; or stops on conflicts, which are named, the rebase left
+    /// for the user to finish (every change is committed: nothing is
+    /// lost).
+    pub fn pull(&self) -> Result<bool> {
+        let Some(remote) = &self.remote else {
+            return Ok(false);
+        };
+        match self.git.pull(remote)? {
+            Pulled::Nothing => Ok(false),
+            Pulled::Merged => Ok(true),
+            Pulled::Conflicts(files) => Err(Error::Invalid {
+                path: self.shown.clone(),
+                line: None,
+                message: format!(
+                    "git could not merge the other side's changes to {}; nothing is lost (every change is committed), \
+                     and the rebase is left for you to finish there: edit each file to what it should say, \
+                     `git add` it and `git rebase --continue` (or `git rebase --abort` to go back), then sync again",
+                    files.join(", ")
+                ),
+            }),
+        }
+    }
+
+    /// Pushes the folder's commits the remote lacks; false when there was
+    /// nothing to push or no remote.
+    ///
+    /// # Errors
+    /// Git fails (the remote moved on meanwhile: sync again).
+    pub fn push(&self) -> Result<bool> {
+        match &self.remote {
+            Some(remote) => self.git.push(remote),
+            None => Ok(false),
+        }
     }
 }
 

@@ -416,3 +416,280 @@ fn walk(dir: &Path) -> Vec<String> {
     }
     found
 }
+
+/// A bare repository as the remote, the manager's clone made Alice's
+/// space (and synced, so the remote holds it), and Alice's clone.
+fn two_clones(w: &World) -> (PathBuf, PathBuf, PathBuf) {
+    let remote = w.at("remote.git");
+    w.git(
+        Who::Sam,
+        w.other.path(),
+        &["init", "--quiet", "--bare", &w.at_str("remote.git")],
+    );
+    let sam = w.at("sam-space");
+    let alice = w.at("alice-space");
+    w.git(
+        Who::Sam,
+        w.other.path(),
+        &[
+            "clone",
+            "--quiet",
+            &w.at_str("remote.git"),
+            &w.at_str("sam-space"),
+        ],
+    );
+    w.sam(&["share", "alice", &w.at_str("sam-space")]).ok();
+    w.sam(&["sync", "alice"]).ok();
+    w.git(
+        Who::Alice,
+        w.other.path(),
+        &[
+            "clone",
+            "--quiet",
+            &w.at_str("remote.git"),
+            &w.at_str("alice-space"),
+        ],
+    );
+    (remote, sam, alice)
+}
+
+/// Replaces `from` with `to` in the file at `path`, which must hold it.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(
+        text.contains(from),
+        "{}: no {from:?} in\n{text}",
+        path.display()
+    );
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line of the first line of `text` holding `words`.
+fn line_of(text: &str, words: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(words))
+        .unwrap_or_else(|| panic!("no {words:?} in\n{text}"))
+        + 1
+}
+
+/// The lines of the section `## title` of `text`, up to the next `## `.
+fn section(text: &str, title: &str) -> String {
+    let start = text
+        .find(&format!("\n## {title}\n"))
+        .unwrap_or_else(|| panic!("no {title} in\n{text}"))
+        + 1;
+    let rest = &text[start..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
+    rest[..end].to_string()
+}
+
+#[test]
+fn issue13_a_two_sided_month() {
+    let w = World::new();
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write(
+        "bob/2026-11-20.md",
+        "---\nperson: Bob\ndate: 2026-11-20\n---\n## Lift\n\nBob's salary talk\n\n## Follow-ups\n\n- [ ] Bob's review\n",
+    );
+    let (remote, sam, alice) = two_clones(&w);
+    let (sam_dir, alice_dir) = (sam.display().to_string(), alice.display().to_string());
+
+    // Both add points; neither has seen the other's.
+    w.sam(&["agenda", "alice", "Sam's point: the offsite"]).ok();
+    w.run_in(
+        &alice,
+        Some(Who::Alice),
+        &["agenda", "Alice's point: my promo"],
+    )
+    .ok();
+    w.run_in(&alice, Some(Who::Alice), &["sync"])
+        .ok()
+        .stderr(format!("oneonone: {alice_dir}: committed; pushed\n"));
+    // The 1:1: Sam's note takes the point his clone has.
+    w.sam(&["new", "alice", "--date", "2026-11-24", "--seed", "1"])
+        .ok();
+    let note = w.t.path("alice-smith/2026-11-24.md");
+    edit(
+        &note,
+        "## Follow-ups\n\n- [ ] \n",
+        "## Follow-ups\n\n- [ ] Send Alice the promo packet\n- [ ] Alice drafts the growth plan @alice-smith\n- [ ] Book the offsite room\n",
+    );
+    edit(
+        &note,
+        "## Private\n",
+        "## Private\n\nWorried about the PIP timeline.\n\n- [ ] Talk to HR about the PIP timeline\n",
+    );
+    assert_eq!(
+        section(&read(&note), "Agenda"),
+        "## Agenda\n\n- Sam's point: the offsite\n\n"
+    );
+    // Sam's sync: his agenda mark, her point (merged line by line), the
+    // copy.
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {sam_dir}: committed local changes; pulled; published 2026-11-24.md; committed; pushed\n"
+    ));
+    let exported = |rel: &str| w.sam(&["export", rel, "--shared"]).ok().stdout;
+    let copy = read(&sam.join("alice-smith/2026-11-24.md"));
+    assert_eq!(copy, exported("alice-smith/2026-11-24.md"));
+    assert_eq!(
+        read(&sam.join("alice-smith/agenda.md")),
+        format!("{AGENDA_HEAD}- [ ] Alice's point: my promo\n- [>] Sam's point: the offsite\n")
+    );
+    w.run_in(&alice, Some(Who::Alice), &["sync"])
+        .ok()
+        .stderr(format!("oneonone: {alice_dir}: pulled\n"));
+    let alice_copy = alice.join("alice-smith/2026-11-24.md");
+    assert_eq!(read(&alice_copy), copy);
+    assert_eq!(
+        read(&alice.join("alice-smith/agenda.md")),
+        read(&sam.join("alice-smith/agenda.md"))
+    );
+
+    // Alice ticks one with oneonone and adds one by hand; Sam ticks
+    // another.
+    let plan_line = line_of(&copy, "Alice drafts the growth plan");
+    w.run_in(
+        &alice,
+        Some(Who::Alice),
+        &["done", &format!("alice-smith/2026-11-24.md:{plan_line}")],
+    )
+    .ok();
+    edit(
+        &alice_copy,
+        "- [ ] Book the offsite room\n",
+        "- [ ] Book the offsite room\n- [ ] Alice shares the offsite doc\n",
+    );
+    let her_copy = read(&alice_copy);
+    w.run_in(&alice, Some(Who::Alice), &["sync"])
+        .ok()
+        .stderr(format!("oneonone: {alice_dir}: committed; pushed\n"));
+    w.sam(&["done", "--match", "promo packet"]).ok();
+    let before = read(&note);
+    let note_line = line_of(&before, "Alice drafts the growth plan");
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:{note_line}: Alice drafts the growth plan @alice-smith\n\
+         oneonone: {sam_dir}: pulled; published 2026-11-24.md; 1 tick brought back; committed; pushed\n"
+    ));
+    // One byte in Sam's note; one byte in her copy, her words kept.
+    let ticked = before.replacen(
+        "- [ ] Alice drafts the growth plan",
+        "- [x] Alice drafts the growth plan",
+        1,
+    );
+    assert_eq!(read(&note), ticked);
+    assert_eq!(
+        read(&sam.join("alice-smith/2026-11-24.md")),
+        her_copy.replacen(
+            "- [ ] Send Alice the promo packet",
+            "- [x] Send Alice the promo packet",
+            1
+        )
+    );
+    // Her own item is listed as hers, in the shared notes.
+    let added = line_of(&her_copy, "Alice shares the offsite doc");
+    let hr = line_of(&ticked, "Talk to HR");
+    let offsite = line_of(&ticked, "Book the offsite room");
+    w.sam(&["followups", "alice", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "Alice Smith (2 open)\n  \
+         alice-smith/2026-11-24.md:{offsite}: Book the offsite room · today\n  \
+         alice-smith/2026-11-24.md:{hr}: Talk to HR about the PIP timeline · today\n\n\
+         Alice Smith, in the shared notes (1 open)\n  \
+         {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · today\n"
+        ));
+    let prep = w
+        .sam(&["prep", "alice", "--color", "never", "--seed", "1"])
+        .ok()
+        .stdout;
+    assert!(
+        prep.contains(&format!(
+            "\nAdded by them in the shared notes (1)\n  {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · today\n"
+        )),
+        "{prep}"
+    );
+
+    // The next 1:1 carries exactly what is open, and her point once.
+    w.on("2026-12-08");
+    w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+        .ok()
+        .stderr(
+            "oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point, 2 follow-ups carried over\n",
+        );
+    let next = w.t.read("alice-smith/2026-12-08.md");
+    assert_eq!(
+        section(&next, "Agenda"),
+        "## Agenda\n\n- Alice's point: my promo\n\n"
+    );
+    assert_eq!(
+        section(&next, "Follow-ups"),
+        "## Follow-ups\n\n- [ ] Book the offsite room (from 2026-11-24)\n- [ ] \n\n"
+    );
+    assert!(
+        next.ends_with("\n- [ ] Talk to HR about the PIP timeline (from 2026-11-24)\n"),
+        "{next}"
+    );
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {sam_dir}: committed local changes; published 2026-12-08.md, 2026-11-24.md; committed; pushed\n"
+    ));
+    w.run_in(&alice, Some(Who::Alice), &["sync"])
+        .ok()
+        .stderr(format!("oneonone: {alice_dir}: pulled\n"));
+    assert_eq!(
+        read(&alice.join("alice-smith/2026-12-08.md")),
+        exported("alice-smith/2026-12-08.md")
+    );
+    // Her copy of the first: her words, both ticks, the carried item's
+    // box.
+    assert_eq!(
+        read(&alice_copy),
+        her_copy
+            .replacen(
+                "- [ ] Send Alice the promo packet",
+                "- [x] Send Alice the promo packet",
+                1
+            )
+            .replacen(
+                "- [ ] Book the offsite room",
+                "- [>] Book the offsite room",
+                1
+            )
+    );
+    assert_eq!(
+        read(&alice.join("alice-smith/agenda.md")),
+        format!("{AGENDA_HEAD}- [>] Alice's point: my promo\n- [>] Sam's point: the offsite\n")
+    );
+    // Nothing private, nothing of Bob's, ever reached the remote.
+    let log = w.git(Who::Sam, &remote, &["log", "-p", "--all"]);
+    for private in [
+        "PIP",
+        "HR",
+        "Worried",
+        "Bob",
+        "salary",
+        "energy:",
+        "manager: Sam\n---",
+    ] {
+        assert!(!log.contains(private), "{private:?} in\n{log}");
+    }
+    let mut files: Vec<String> = w
+        .git(Who::Sam, &remote, &["ls-tree", "-r", "--name-only", "main"])
+        .lines()
+        .map(str::to_string)
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "README.md",
+            "alice-smith/2026-11-24.md",
+            "alice-smith/2026-12-08.md",
+            "alice-smith/agenda.md",
+            "alice-smith/person.yaml",
+            "oneonone.yaml"
+        ]
+    );
+}
