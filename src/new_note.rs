@@ -464,7 +464,7 @@ fn take_shared_agenda(
     }
     for point in &again {
         notices.push(format!(
-            "{}:{}: `{}` was taken into a note before, so it is not taken again; to raise it again, word it differently",
+            "{}:{}: `{}` is a point already taken into a note (a merge brought its line back?), so it is not taken again; to raise it again, word it differently",
             space.show(rel).display(),
             point.task.line,
             sanitize(&point.task.text)

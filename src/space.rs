@@ -180,16 +180,6 @@ impl Space {
         read_text(&self.root, rel, &self.show(rel))
     }
 
-    /// Takes the space's own lock, as a command run in the space does, so
-    /// that the report's oneonone and the manager's never interleave on
-    /// one folder.
-    ///
-    /// # Errors
-    /// As [`Lock::acquire`].
-    pub fn lock(&self, waiting: &mut dyn FnMut()) -> Result<Lock> {
-        Lock::acquire(&self.root, &self.shown, waiting)
-    }
-
     /// Why a transaction that writes here cannot be undone, for `undo`.
     #[must_use]
     pub fn why_no_undo(&self) -> String {

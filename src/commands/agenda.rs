@@ -117,10 +117,6 @@ fn add(args: &Asked, point: &str, settings: &Settings, out: &mut Output) -> Resu
         None
     };
     let (root, shown, path) = agenda_file(&notebook, space.as_ref(), &rel);
-    let _space_lock = match &space {
-        Some(space) => Some(space.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?),
-        None => None,
-    };
     // Never through a link (a planted `agenda.md -> ../bob/note.md` would
     // append to Bob's note), only a regular file.
     let before = match crate::fs::read_beneath(&root, &rel, None) {

@@ -51,9 +51,14 @@ pub fn run(args: &SyncArgs, settings: &Settings, out: &mut Output) -> Result<Out
     }
     let bank = Bank::load(notebook.root(), notebook.shown())?;
     let rules = Sharing::for_notebook(&notebook.config, &bank);
+    // One space that fails is an error; of several, each is warned about
+    // and the others still sync.
+    let only_one = spaces.len() == 1;
     for space in spaces {
-        if let Err(e) = sync_space(&notebook, &lock, &space, &rules, args.force, out) {
-            out.warn(&e);
+        match sync_space(&notebook, &lock, &space, &rules, args.force, out) {
+            Err(e) if only_one => return Err(e),
+            Err(e) => out.warn(&e),
+            Ok(()) => {}
         }
     }
     for notice in lock.journal_notices() {
@@ -104,7 +109,6 @@ fn sync_space(
     force: bool,
     out: &mut Output,
 ) -> Result<()> {
-    let _space_lock = space.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let repo = Repo::open(space.root(), space.shown_root())?;
     let whose = format!("{}'s 1:1 space", space.name);
     let mut steps = Vec::new();
@@ -142,6 +146,12 @@ fn sync_space(
     });
     if !plan.ticks.is_empty() {
         steps.push(format!("{} brought back", plural(plan.ticks.len(), "tick")));
+    }
+    if plan.ghosts > 0 {
+        steps.push(format!(
+            "{} already taken into a note, brought back by a merge, marked taken again",
+            plural(plan.ghosts, "agenda point")
+        ));
     }
     if let Some(repo) = &repo {
         let message = plan

@@ -176,6 +176,9 @@ pub struct Plan {
     pub conflicts: Vec<Conflict>,
     /// Whether any file in the space changes.
     pub changes_space: bool,
+    /// Open points of the space's agenda whose words are a point already
+    /// taken into a note (a merge brought the line back): marked `[>]`.
+    pub ghosts: usize,
 }
 
 impl Plan {
@@ -189,6 +192,9 @@ impl Plan {
         }
         if !self.boxed.is_empty() {
             parts.push(format!("tick boxes in {}", self.boxed.join(", ")));
+        }
+        if self.ghosts > 0 {
+            parts.push("mark agenda points a merge brought back as taken".into());
         }
         (!parts.is_empty()).then(|| format!("{name}'s 1:1 notes: {}", parts.join("; ")))
     }
@@ -224,6 +230,24 @@ pub fn plan(
             path: notebook.path(&folder),
             shown: notebook.show(&folder),
         });
+    }
+    // Lines of points already taken that a merge brought back: marked
+    // taken again, so that neither side sees them as points.
+    let agenda_rel = space.agenda_rel();
+    if let Some(text) = space.read(&agenda_rel)?
+        && crate::note::conflict_marker(&text).is_none()
+    {
+        let ghosts = crate::agenda::points_to_take(&text).1;
+        if !ghosts.is_empty() {
+            out.ghosts = ghosts.len();
+            out.changes_space = true;
+            out.changes.push(Change {
+                path: space.path(&agenda_rel),
+                shown: space.show(&agenda_rel),
+                after: crate::agenda::mark_taken(&text, &ghosts).into_bytes(),
+                before: Some(text.into_bytes()),
+            });
+        }
     }
     // Ticks the report gave items the manager had carried on: they reach
     // the open copy in a later note.
@@ -463,29 +487,38 @@ fn publish_copy(
     true
 }
 
-/// The lines of `new` that `old` does not have (`+ LINE: text`), then the
-/// lines of `old` that `new` does not have (`- text`): a multiset
-/// difference, enough to show what moved without a diff of the whole.
+/// The lines of `new` whose words `old` does not have (`+ LINE: text`),
+/// then the lines of `old` whose words `new` does not have (`- text`),
+/// boxes aside: a multiset difference, enough to show what changed
+/// without a diff of the whole.
 fn changed_lines(old: &str, new: &str) -> Vec<String> {
-    let mut left: HashMap<&str, usize> = HashMap::new();
-    for line in old.lines() {
-        *left.entry(line).or_default() += 1;
-    }
+    let (old_words, new_words) = (words(old), words(new));
+    let pair = |raw: &'_ str, plain: &'_ str| -> Vec<(String, String)> {
+        raw.lines()
+            .zip(plain.lines())
+            .map(|(r, p)| (r.to_string(), p.to_string()))
+            .collect()
+    };
+    let (old_lines, new_lines) = (pair(old, &old_words), pair(new, &new_words));
+    let count = |lines: &[(String, String)]| {
+        let mut n: HashMap<String, usize> = HashMap::new();
+        for (_, plain) in lines {
+            *n.entry(plain.clone()).or_default() += 1;
+        }
+        n
+    };
+    let (mut in_old, mut in_new) = (count(&old_lines), count(&new_lines));
     let mut lines = Vec::new();
-    for (i, line) in new.lines().enumerate() {
-        match left.get_mut(line) {
+    for (i, (raw, plain)) in new_lines.iter().enumerate() {
+        match in_old.get_mut(plain) {
             Some(n) if *n > 0 => *n -= 1,
-            _ => lines.push(format!("+ {}: {line}", i + 1)),
+            _ => lines.push(format!("+ {}: {raw}", i + 1)),
         }
     }
-    let mut right: HashMap<&str, usize> = HashMap::new();
-    for line in new.lines() {
-        *right.entry(line).or_default() += 1;
-    }
-    for line in old.lines() {
-        match right.get_mut(line) {
+    for (raw, plain) in &old_lines {
+        match in_new.get_mut(plain) {
             Some(n) if *n > 0 => *n -= 1,
-            _ => lines.push(format!("- {line}")),
+            _ => lines.push(format!("- {raw}")),
         }
     }
     lines
@@ -564,6 +597,48 @@ mod tests {
             ]
         );
         assert_eq!(words("- [x] b\n- [>] a\n"), "- [ ] b\n- [ ] a\n");
+    }
+
+    /// What the manager's note becomes, for one item with these boxes in
+    /// the note, the base (if any) and the space's copy.
+    fn merged(mine: &str, base: Option<&str>, theirs: &str) -> String {
+        let text = |b: &str| format!("- [{b}] send the doc\n");
+        let mine_text = text(mine);
+        let (m, t) = (boxes(&mine_text, &[]), boxes(&text(theirs), &[]));
+        let b = base.map(|b| boxes(&text(b), &[])).unwrap_or_default();
+        let edits = ticks_from_theirs(&m, &b, &t, &mut Vec::new());
+        set_boxes(&mine_text, &edits)
+    }
+
+    #[test]
+    fn the_side_that_changed_wins_and_without_a_base_done_wins() {
+        // Ticked there: ticked here.
+        assert_eq!(merged(" ", Some(" "), "x"), "- [x] send the doc\n");
+        // Reopened there, left alone here: reopened here.
+        assert_eq!(merged("x", Some("x"), " "), "- [ ] send the doc\n");
+        // Reopened here, left alone there: stays open here (the copy
+        // follows).
+        assert_eq!(merged(" ", Some("x"), "x"), "- [ ] send the doc\n");
+        // No base: done on either side wins.
+        assert_eq!(merged(" ", None, "x"), "- [x] send the doc\n");
+        assert_eq!(merged("x", None, " "), "- [x] send the doc\n");
+        // Carried on here: a tick there goes to the later note instead.
+        let mut forwarded = Vec::new();
+        let (m, t) = (
+            boxes("- [>] send the doc\n", &[]),
+            boxes("- [x] send the doc\n", &[]),
+        );
+        assert!(ticks_from_theirs(&m, &[], &t, &mut forwarded).is_empty());
+        assert_eq!(forwarded, ["send the doc"]);
+        let later = boxes("- [ ] send the doc (from 2026-11-24)\n", &[]);
+        assert_eq!(
+            set_boxes(
+                "- [ ] send the doc (from 2026-11-24)\n",
+                &ticks_from_theirs(&later, &[], &[], &mut forwarded)
+            ),
+            "- [x] send the doc (from 2026-11-24)\n"
+        );
+        assert!(forwarded.is_empty());
     }
 
     #[test]

@@ -387,7 +387,7 @@ fn issue13_both_sides_add_to_the_space_agenda_and_new_takes_each_point_once() {
         .ok()
         .stderr(format!(
             "oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point\n\
-             oneonone: {dir}/alice-smith/agenda.md:9: `Career growth` was taken into a note before, so it is not taken again; to raise it again, word it differently\n"
+             oneonone: {dir}/alice-smith/agenda.md:9: `Career growth` is a point already taken into a note (a merge brought its line back?), so it is not taken again; to raise it again, word it differently\n"
         ));
     assert!(
         w.t.read("alice-smith/2026-12-08.md")
@@ -660,6 +660,26 @@ fn issue13_a_two_sided_month() {
         read(&alice.join("alice-smith/agenda.md")),
         format!("{AGENDA_HEAD}- [>] Alice's point: my promo\n- [>] Sam's point: the offsite\n")
     );
+    // Sam's clone holds the space's files and git's, nothing else (no
+    // lock, no cache, no temp file).
+    let mut here: Vec<String> = walk(&sam)
+        .into_iter()
+        .filter(|f| !f.starts_with(".git/"))
+        .collect();
+    here.sort();
+    assert_eq!(
+        here,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "README.md",
+            "alice-smith/2026-11-24.md",
+            "alice-smith/2026-12-08.md",
+            "alice-smith/agenda.md",
+            "alice-smith/person.yaml",
+            "oneonone.yaml"
+        ]
+    );
     // Nothing private, nothing of Bob's, ever reached the remote.
     let log = w.git(Who::Sam, &remote, &["log", "-p", "--all"]);
     for private in [
@@ -692,4 +712,337 @@ fn issue13_a_two_sided_month() {
             "oneonone.yaml"
         ]
     );
+}
+
+#[test]
+fn issue13_a_point_new_took_never_comes_back_after_a_merge() {
+    // Whichever side syncs first, git's line merge (`merge=union`) brings
+    // the taken points' open lines back beside their `[>]` ones: they are
+    // never taken again.
+    for alice_first in [true, false] {
+        let w = World::new();
+        w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+        let (_remote, sam, alice) = two_clones(&w);
+        let (sam_dir, alice_dir) = (sam.display().to_string(), alice.display().to_string());
+        w.sam(&["agenda", "alice", "Budget for Q1"]).ok();
+        w.sam(&["agenda", "alice", "Hiring plan"]).ok();
+        w.sam(&["sync"]).ok();
+        w.run_in(&alice, Some(Who::Alice), &["sync"]).ok();
+        // Sam's `new` takes both points while Alice adds a third, right
+        // after them, in her clone.
+        w.sam(&["new", "alice", "--date", "2026-11-24", "--seed", "1"])
+            .ok();
+        w.run_in(&alice, Some(Who::Alice), &["agenda", "The offsite"])
+            .ok();
+        let ghosts = format!(
+            "oneonone: {sam_dir}: committed local changes; pulled; published 2026-11-24.md; \
+             2 agenda points already taken into a note, brought back by a merge, marked taken again; committed; pushed\n"
+        );
+        let expected = if alice_first {
+            w.run_in(&alice, Some(Who::Alice), &["sync"])
+                .ok()
+                .stderr(format!("oneonone: {alice_dir}: committed; pushed\n"));
+            w.sam(&["sync"]).ok().stderr(ghosts);
+            "- [>] Budget for Q1\n- [>] Hiring plan\n- [ ] The offsite\n- [>] Budget for Q1\n- [>] Hiring plan\n"
+        } else {
+            w.sam(&["sync"]).ok().stderr(format!(
+                "oneonone: {sam_dir}: committed local changes; published 2026-11-24.md; committed; pushed\n"
+            ));
+            w.run_in(&alice, Some(Who::Alice), &["sync"])
+                .ok()
+                .stderr(format!(
+                    "oneonone: {alice_dir}: committed; pulled; pushed\n"
+                ));
+            w.sam(&["sync"]).ok().stderr(format!(
+                "oneonone: {sam_dir}: pulled; nothing new to publish; \
+                 2 agenda points already taken into a note, brought back by a merge, marked taken again; committed; pushed\n"
+            ));
+            "- [>] Budget for Q1\n- [>] Hiring plan\n- [>] Budget for Q1\n- [>] Hiring plan\n- [ ] The offsite\n"
+        };
+        w.run_in(&alice, Some(Who::Alice), &["sync"])
+            .ok()
+            .stderr(format!("oneonone: {alice_dir}: pulled\n"));
+        let agenda = format!("{AGENDA_HEAD}{expected}");
+        assert_eq!(read(&sam.join("alice-smith/agenda.md")), agenda);
+        assert_eq!(read(&alice.join("alice-smith/agenda.md")), agenda);
+        // Listed on both sides: only the new point.
+        let line = line_of(&agenda, "[ ] The offsite");
+        w.sam(&["agenda", "alice", "--color", "never"])
+            .ok()
+            .stdout(format!(
+                "{sam_dir}/alice-smith/agenda.md:{line}: The offsite\n"
+            ));
+        w.run_in(&alice, Some(Who::Alice), &["agenda", "--color", "never"])
+            .ok()
+            .stdout(format!("alice-smith/agenda.md:{line}: The offsite\n"));
+        // The next note takes it, once; the taken ones never again.
+        w.on("2026-12-08");
+        w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+            .ok()
+            .stderr(
+                "oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point\n",
+            );
+        assert_eq!(
+            section(&w.t.read("alice-smith/2026-11-24.md"), "Agenda"),
+            "## Agenda\n\n- Budget for Q1\n- Hiring plan\n\n"
+        );
+        assert_eq!(
+            section(&w.t.read("alice-smith/2026-12-08.md"), "Agenda"),
+            "## Agenda\n\n- The offsite\n\n"
+        );
+        assert_eq!(
+            read(&sam.join("alice-smith/agenda.md")),
+            agenda.replace("[ ] The offsite", "[>] The offsite")
+        );
+    }
+}
+
+/// A note for Alice on 2026-11-24 with three follow-ups and a private
+/// part, as Sam writes it after `new`.
+const NOTE: &str = "---\nperson: Alice Smith\ndate: 2026-11-24\n---\n# 1:1 with Alice Smith\n\n## Lift\n\nTalked about the promo.\n\n## Follow-ups\n\n- [ ] Send the promo packet\n- [ ] Alice drafts the plan @alice-smith\n- [ ] Book the room\n\n## Private\n\nThe PIP timeline worries me.\n- [ ] Ask HR about the PIP\n";
+
+#[test]
+fn issue13_a_copy_both_sides_changed_is_a_conflict_until_forced() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    let copy_path = space.join("alice-smith/2026-11-24.md");
+    let published = read(&copy_path);
+    assert_eq!(
+        published,
+        "---\nperson: Alice Smith\ndate: 2026-11-24\n---\n# 1:1 with Alice Smith\n\n## Lift\n\nTalked about the promo.\n\n## Follow-ups\n\n- [ ] Send the promo packet\n- [ ] Alice drafts the plan @alice-smith\n- [ ] Book the room\n"
+    );
+    // Alice adds her words and ticks one; Sam adds words of his.
+    edit(
+        &copy_path,
+        "Talked about the promo.\n",
+        "Talked about the promo.\nAlice: I'd like a date for it.\n",
+    );
+    edit(&copy_path, "- [ ] Alice drafts", "- [x] Alice drafts");
+    let hers = read(&copy_path);
+    let note = w.t.path("alice-smith/2026-11-24.md");
+    edit(
+        &note,
+        "Talked about the promo.\n",
+        "Talked about the promo.\nPromised an answer by Friday.\n",
+    );
+    // Her tick still comes back; the copy is left as she wrote it.
+    w.sam(&["sync"]).status(2).stderr(format!(
+        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:15: Alice drafts the plan @alice-smith\n\
+         oneonone: warning: {dir}/alice-smith/2026-11-24.md: Alice Smith changed this shared copy, and your note changed since it was last published, in more than its boxes; it was not overwritten. Your version's changes:\n  \
+         + 10: Promised an answer by Friday.\n\
+         Copy what they need into it by hand, or run `oneonone sync alice-smith --force` to replace it with yours\n\
+         oneonone: {dir}: nothing new to publish; 1 tick brought back\n"
+    ));
+    assert_eq!(read(&copy_path), hers);
+    assert_eq!(
+        read(&note),
+        NOTE.replace("- [ ] Alice drafts", "- [x] Alice drafts")
+            .replace(
+                "Talked about the promo.\n",
+                "Talked about the promo.\nPromised an answer by Friday.\n"
+            )
+    );
+    // Again: still a conflict, still nothing overwritten.
+    w.sam(&["sync"]).status(2);
+    assert_eq!(read(&copy_path), hers);
+    // --force: the copy is Sam's.
+    w.sam(&["sync", "alice", "--force"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    assert_eq!(
+        read(&copy_path),
+        published
+            .replace("- [ ] Alice drafts", "- [x] Alice drafts")
+            .replace(
+                "Talked about the promo.\n",
+                "Talked about the promo.\nPromised an answer by Friday.\n"
+            )
+    );
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: nothing new to publish\n"));
+}
+
+#[test]
+fn issue13_a_conflict_git_cannot_merge_stops_with_the_files_named_and_nothing_lost() {
+    let w = World::new();
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let (_remote, sam, alice) = two_clones(&w);
+    let sam_dir = sam.display().to_string();
+    // Both change the same line of the README.
+    edit(
+        &alice.join("README.md"),
+        "# 1:1 space: Alice Smith and Sam\n",
+        "# Alice's 1:1s\n",
+    );
+    w.run_in(&alice, Some(Who::Alice), &["sync"]).ok();
+    edit(
+        &sam.join("README.md"),
+        "# 1:1 space: Alice Smith and Sam\n",
+        "# Our 1:1 space\n",
+    );
+    w.sam(&["sync"]).status(2).stderr(format!(
+        "oneonone: error: {sam_dir}: git could not merge the other side's changes to README.md; nothing is lost (every change is committed), \
+         and the rebase is left for you to finish there: edit each file to what it should say, `git add` it and `git rebase --continue` \
+         (or `git rebase --abort` to go back), then sync again\n"
+    ));
+    // Sam's words are committed, in the commit the rebase stopped at.
+    let stopped = w.git(Who::Sam, &sam, &["show", "REBASE_HEAD:README.md"]);
+    assert!(stopped.starts_with("# Our 1:1 space\n"), "{stopped}");
+    assert!(read(&sam.join("README.md")).contains("<<<<<<<"));
+    w.sam(&["sync"]).status(2).stderr(format!(
+        "oneonone: error: {sam_dir}: a git rebase or merge is not finished there (conflicts in README.md); finish it (`git status` says how), then sync again\n"
+    ));
+    // Git finishes it; sync goes on.
+    let readme = README.replace("# 1:1 space: Alice Smith and Sam\n", "# Our 1:1s\n");
+    std::fs::write(sam.join("README.md"), &readme).unwrap();
+    w.git(Who::Sam, &sam, &["add", "README.md"]);
+    w.git(
+        Who::Sam,
+        &sam,
+        &["-c", "core.editor=true", "rebase", "--continue"],
+    );
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {sam_dir}: nothing new to publish; pushed\n"
+    ));
+    w.run_in(&alice, Some(Who::Alice), &["sync"]).ok();
+    assert_eq!(read(&alice.join("README.md")), readme);
+}
+
+#[test]
+fn issue13_a_plain_folder_space_works_without_git() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    // Alice, in the folder (a synced drive), with oneonone but no git.
+    let copy = read(&space.join("alice-smith/2026-11-24.md"));
+    let line = line_of(&copy, "Book the room");
+    w.run_in(&space, None, &["followups", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "Alice Smith (3 open)\n  \
+         alice-smith/2026-11-24.md:13: Send the promo packet · today\n  \
+         alice-smith/2026-11-24.md:14: Alice drafts the plan @alice-smith · today\n  \
+         alice-smith/2026-11-24.md:{line}: Book the room · today\n"
+        ));
+    w.run_in(
+        &space,
+        None,
+        &["done", &format!("alice-smith/2026-11-24.md:{line}")],
+    )
+    .ok();
+    w.run_in(
+        &space,
+        None,
+        &["agenda", "Can we move the 1:1 to Tuesdays?"],
+    )
+    .ok();
+    w.run_in(&space, None, &["sync"]).ok().stderr(format!(
+        "oneonone: {dir} is not a git repository: nothing to pull or push (the folder is shared as it is)\n"
+    ));
+    // Sam's sync brings the tick back; his next note takes her point.
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:{line}: Book the room\n\
+         oneonone: {dir}: nothing new to publish; 1 tick brought back\n"
+    ));
+    w.t.file(
+        "alice-smith/2026-11-24.md",
+        NOTE.replace("- [ ] Book the room", "- [x] Book the room"),
+    );
+    w.on("2026-12-08");
+    w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+        .ok()
+        .stderr("oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point, 3 follow-ups carried over\n");
+    let next = w.t.read("alice-smith/2026-12-08.md");
+    assert_eq!(
+        section(&next, "Agenda"),
+        "## Agenda\n\n- Can we move the 1:1 to Tuesdays?\n\n"
+    );
+    assert_eq!(
+        section(&next, "Follow-ups"),
+        "## Follow-ups\n\n- [ ] Send the promo packet (from 2026-11-24)\n- [ ] Alice drafts the plan @alice-smith (from 2026-11-24)\n- [ ] \n\n"
+    );
+    assert!(!walk(&space).iter().any(|f| f.contains(".oneonone-")));
+}
+
+#[test]
+fn issue13_the_report_works_by_hand_with_plain_edits_and_git() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let (_remote, sam, alice) = two_clones(&w);
+    let sam_dir = sam.display().to_string();
+    // Alice: an editor and git, no oneonone.
+    let agenda = alice.join("alice-smith/agenda.md");
+    std::fs::write(
+        &agenda,
+        format!("{}- [ ] Conference budget\n", read(&agenda)),
+    )
+    .unwrap();
+    edit(
+        &alice.join("alice-smith/2026-11-24.md"),
+        "- [ ] Send the promo packet",
+        "- [x] Send the promo packet",
+    );
+    w.git(
+        Who::Alice,
+        &alice,
+        &["commit", "--quiet", "-am", "My point, and a tick"],
+    );
+    w.git(Who::Alice, &alice, &["pull", "--quiet", "--rebase"]);
+    w.git(Who::Alice, &alice, &["push", "--quiet"]);
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:13: Send the promo packet\n\
+         oneonone: {sam_dir}: pulled; nothing new to publish; 1 tick brought back\n"
+    ));
+    w.t.file(
+        "alice-smith/2026-11-24.md",
+        NOTE.replace("- [ ] Send the promo packet", "- [x] Send the promo packet"),
+    );
+    w.on("2026-12-08");
+    w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+        .ok();
+    assert_eq!(
+        section(&w.t.read("alice-smith/2026-12-08.md"), "Agenda"),
+        "## Agenda\n\n- Conference budget\n\n"
+    );
+    w.sam(&["sync"]).ok();
+    w.git(Who::Alice, &alice, &["pull", "--quiet", "--rebase"]);
+    assert_eq!(
+        read(&agenda),
+        format!("{AGENDA_HEAD}- [>] Conference budget\n")
+    );
+    assert_eq!(
+        read(&alice.join("alice-smith/2026-12-08.md")),
+        w.sam(&["export", "alice-smith/2026-12-08.md", "--shared"])
+            .ok()
+            .stdout
+    );
+}
+
+#[test]
+fn issue13_no_git_identity_is_said_with_how_to_set_one() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir, "--git"]).ok();
+    w.run_in(w.t.dir.path(), None, &["sync"]).status(2).stderr(format!(
+        "oneonone: error: {dir}: git does not know who you are, so it cannot commit; set your name and email once with \
+         `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.com` \
+         (or without --global, in this folder only)\n"
+    ));
 }
