@@ -263,7 +263,15 @@ pub fn plan(
         };
         let copy_rel = Path::new(slug).join(&name);
         let base_rel = base_rel(slug, &name);
-        let theirs = space.read(&copy_rel)?;
+        // A copy that cannot be read (a link, not UTF-8) is said and left
+        // alone; the other notes still sync.
+        let theirs = match space.read(&copy_rel) {
+            Ok(theirs) => theirs,
+            Err(e) => {
+                warn(e);
+                continue;
+            }
+        };
         let base = crate::notebook::read_note_optional(notebook, &base_rel)?;
         if let Some(line) = theirs.as_deref().and_then(crate::note::conflict_marker) {
             warn(Error::Invalid {
@@ -273,11 +281,13 @@ pub fn plan(
             });
             continue;
         }
+        let words_rel = base_rel.with_file_name(format!("{name}.words"));
         let note = NoteFiles {
             rel: &rel,
             shown: notebook.show(&rel),
             copy_rel: &copy_rel,
             base_rel: &base_rel,
+            words_rel: &words_rel,
             name: &name,
         };
         if let Err(e) = one_note(
@@ -302,6 +312,8 @@ struct NoteFiles<'a> {
     shown: PathBuf,
     copy_rel: &'a Path,
     base_rel: &'a Path,
+    /// The words of the note's copy at the last publish ([`blank_copy`]).
+    words_rel: &'a Path,
     name: &'a str,
 }
 
@@ -348,26 +360,65 @@ fn one_note(
         });
         after
     };
-    // The copy as it is to be now.
+    // The copy as it is to be now, and its words.
     let mine = shared_copy(&text_now, &files.shown, rules)?;
-    let published = publish_copy(
-        space,
-        force,
-        files,
-        &mine,
-        (base, theirs),
-        &theirs_boxes,
-        out,
-    );
-    if published && base != Some(mine.as_str()) {
-        out.changes.push(Change {
-            path: notebook.path(files.base_rel),
-            shown: notebook.show(files.base_rel),
-            before: base.map(|b| b.as_bytes().to_vec()),
-            after: mine.into_bytes(),
-        });
+    let mine_words = blank_copy(&text_now, &files.shown, rules)?;
+    let base_words = crate::notebook::read_note_optional(notebook, files.words_rel)?;
+    let note_boxes = boxes(&text_now, &private);
+    let versions = Versions {
+        note_boxes: &note_boxes,
+        mine: &mine,
+        mine_words: &mine_words,
+        base,
+        base_words: base_words.as_deref(),
+        theirs,
+    };
+    if publish_copy(space, force, files, &versions, &theirs_boxes, out) {
+        for (rel, before, after) in [
+            (files.base_rel, base, mine.as_str()),
+            (files.words_rel, base_words.as_deref(), mine_words.as_str()),
+        ] {
+            if before != Some(after) {
+                out.changes.push(Change {
+                    path: notebook.path(rel),
+                    shown: notebook.show(rel),
+                    before: before.map(|b| b.as_bytes().to_vec()),
+                    after: after.as_bytes().to_vec(),
+                });
+            }
+        }
     }
     Ok(())
+}
+
+/// The shared copy of a note with every box blank: its words, however
+/// the copy shows a ticked or carried item. Two versions of a note whose
+/// words are the same differ only by their boxes.
+///
+/// # Errors
+/// As [`shared_copy`].
+fn blank_copy(text: &str, shown: &Path, rules: &Sharing) -> Result<String> {
+    let blank: Vec<(usize, State)> = boxes(text, &[])
+        .iter()
+        .map(|(_, b)| (b.at, State::Open))
+        .collect();
+    shared_copy(&set_boxes(text, &blank), shown, rules)
+}
+
+/// The versions of a note's copy [`publish_copy`] weighs.
+struct Versions<'a> {
+    /// The boxes of the note now, private ones left out.
+    note_boxes: &'a [(Key, Item)],
+    /// The shared copy of the note now.
+    mine: &'a str,
+    /// Its words ([`blank_copy`]).
+    mine_words: &'a str,
+    /// The copy as last published, if it was.
+    base: Option<&'a str>,
+    /// The words of the note's copy then.
+    base_words: Option<&'a str>,
+    /// The copy in the space, if it is there.
+    theirs: Option<&'a str>,
 }
 
 /// The boxes of the manager's note to change: ticks and reopens from the
@@ -414,17 +465,19 @@ fn ticks_from_theirs(
 
 /// Plans writing the space's copy of a note as `mine` (the shared copy of
 /// the note now), against the `base` last published and `theirs` (the copy
-/// in the space, with its boxes); true when the copy is (or will be) as
+/// in the space, with its boxes): whole when the report did not change its
+/// words, else box by box when the note's words did not change either,
+/// else a conflict (unless `force`). True when the copy is (or will be) as
 /// published, so the base moves on.
 fn publish_copy(
     space: &Space,
     force: bool,
     files: &NoteFiles<'_>,
-    mine: &str,
-    (base, theirs): (Option<&str>, Option<&str>),
+    versions: &Versions<'_>,
     theirs_boxes: &[(Key, Item)],
     out: &mut Plan,
 ) -> bool {
+    let (mine, base, theirs) = (versions.mine, versions.base, versions.theirs);
     let theirs_at = by_key(theirs_boxes);
     let write_copy = |out: &mut Plan, after: &str| {
         out.changes_space = true;
@@ -454,9 +507,12 @@ fn publish_copy(
     }
     let their_words = words(theirs);
     let edited = base.is_none_or(|b| words(b) != their_words);
-    let mine_changed = match base {
-        Some(b) => words(b) != words(mine),
-        None => their_words != words(mine),
+    // The note's words since the last publish, whatever the copy makes
+    // of its boxes (a carried item may show otherwise than as a box).
+    let mine_changed = match (versions.base_words, base) {
+        (Some(then), _) => then != versions.mine_words,
+        (None, Some(b)) => words(b) != words(mine),
+        (None, None) => their_words != words(mine),
     };
     if !edited || force {
         write_copy(out, mine);
@@ -470,8 +526,9 @@ fn publish_copy(
         });
         return false;
     }
-    // Their words stay; only the boxes follow.
-    let box_edits: Vec<(usize, State)> = boxes(mine, &[])
+    // Their words stay; only the boxes follow, as the note has them.
+    let box_edits: Vec<(usize, State)> = versions
+        .note_boxes
         .iter()
         .filter_map(|(key, m)| {
             let t = theirs_at.get(key)?;

@@ -1046,3 +1046,47 @@ fn issue13_no_git_identity_is_said_with_how_to_set_one() {
          (or without --global, in this folder only)\n"
     ));
 }
+
+#[test]
+fn issue13_a_reopen_travels_when_the_other_side_left_the_item_alone_and_links_are_not_followed() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write(
+        "alice-smith/2026-11-24.md",
+        NOTE.replace("- [ ] Book the room", "- [x] Book the room"),
+    );
+    w.t.write(
+        "alice-smith/2026-11-10.md",
+        "---\nperson: Alice Smith\ndate: 2026-11-10\n---\n## Follow-ups\n\n- [ ] Old item\n",
+    );
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    // Alice reopens what Sam ticked; Sam reopens nothing.
+    let copy = space.join("alice-smith/2026-11-24.md");
+    edit(&copy, "- [x] Book the room", "- [ ] Book the room");
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: reopened in the shared copy: alice-smith/2026-11-24.md:15: Book the room\n\
+         oneonone: {dir}: nothing new to publish; 1 tick brought back\n"
+    ));
+    w.t.file("alice-smith/2026-11-24.md", NOTE);
+    // Sam ticks it again; her copy follows.
+    w.sam(&["done", "alice-smith/2026-11-24.md:15"]).ok();
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    assert!(read(&copy).contains("- [x] Book the room\n"));
+    // A copy made a link in the space is never read or written through.
+    let old = space.join("alice-smith/2026-11-10.md");
+    std::fs::remove_file(&old).unwrap();
+    std::os::unix::fs::symlink(w.t.path("alice-smith/2026-11-24.md"), &old).unwrap();
+    w.sam(&["sync"]).status(2).stderr(format!(
+        "oneonone: warning: {dir}/alice-smith/2026-11-10.md: cannot read: is a symbolic link, and oneonone never follows links\n\
+         oneonone: {dir}: nothing new to publish\n"
+    ));
+    w.t.file(
+        "alice-smith/2026-11-24.md",
+        NOTE.replace("- [ ] Book the room", "- [x] Book the room"),
+    );
+}
