@@ -372,6 +372,12 @@ fn issue13_both_sides_add_to_the_space_agenda_and_new_takes_each_point_once() {
             "{AGENDA_HEAD}- [>] Ask about the offsite\n- [>] Career growth\n- [>] My promo doc\n"
         )
     );
+    // Notes are written in the manager's notebook, not in the space.
+    w.run_in(&space, Some(Who::Alice), &["new", "alice"])
+        .status(2)
+        .stderr(
+            "oneonone: error: this folder is the shared space of alice-smith: its notes are the copies `oneonone sync` publishes from the manager's notebook; run `oneonone new` there\n",
+        );
     w.run_in(&space, Some(Who::Alice), &["agenda"]).ok().stdout("").stderr(
         "oneonone: no open talking points for Alice Smith; add one with `oneonone agenda \"...\"`\n",
     );
