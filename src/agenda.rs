@@ -208,6 +208,74 @@ pub fn merge_tail(into: &str, from: &str) -> Option<String> {
     Some(lead + &tail)
 }
 
+/// `text` with whole items (as a point's bytes, `- [ ] point` with its
+/// continuation lines and sub-items) appended in the file's own line
+/// endings, joining its list or after a blank line; nothing else in the
+/// file changes.
+#[must_use]
+pub fn append_items(text: &str, items: &[String]) -> String {
+    let eol = crate::note::line_ending(text);
+    let mut out = text.to_string();
+    for item in items {
+        let item = item.replace("\r\n", "\n");
+        let item = item.trim_end_matches('\n');
+        let (first, rest) = item.split_once('\n').unwrap_or((item, ""));
+        // The first line through `append`, which knows where a list goes;
+        // its words are all after the first `] `.
+        let Some((_, words)) = first.split_once("] ") else {
+            continue;
+        };
+        out = append(&out, words);
+        if !rest.is_empty() {
+            for line in rest.split('\n') {
+                out.push_str(line.trim_end_matches('\r'));
+                out.push_str(eol);
+            }
+        }
+    }
+    out
+}
+
+/// A talking point's words as two copies of it are compared: blanks
+/// folded, lowercase.
+#[must_use]
+pub fn point_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The open points of a shared space's agenda, split in two: those to
+/// take into the next note, and those whose words are a point already
+/// taken (a `[>]` item of the file, which `new` leaves in a shared agenda
+/// as the record of what it took): a copy a merge brought back, never
+/// taken twice.
+#[must_use]
+pub fn points_to_take(text: &str) -> (Vec<Point>, Vec<Point>) {
+    let note = Note::split(text);
+    let taken: std::collections::HashSet<String> = task::carried(&note)
+        .iter()
+        .map(|(_, words)| point_key(words))
+        .collect();
+    open_points(text)
+        .into_iter()
+        .partition(|p| !taken.contains(&point_key(&p.task.text)))
+}
+
+/// `text` with each point's box marked `[>]`, taken into a note: one byte
+/// per point (a shared agenda keeps the line, so that a merge cannot bring
+/// the point back as new).
+#[must_use]
+pub fn mark_taken(text: &str, points: &[Point]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for point in points {
+        bytes[point.task.checkbox] = b'>';
+    }
+    // An ASCII byte for an ASCII byte: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 /// `text` without the given points' items.
 #[must_use]
 pub fn remove(text: &str, points: &[Point]) -> String {

@@ -77,9 +77,11 @@ pub enum Command {
     /// Add a talking point to a person's running agenda, or list the open ones
     #[command(after_help = "Examples:\n  \
         oneonone agenda alice \"Ask about the offsite\"\n  \
-        oneonone agenda alice\n\n\
+        oneonone agenda alice\n  \
+        oneonone agenda \"Ask about the offsite\"   # in a shared space\n\n\
         Points live in <person>/agenda.md, a task list either side can edit; \
-        `oneonone new` moves the open ones into the new note.")]
+        `oneonone new` moves the open ones into the new note. For a person with a shared \
+        space (`oneonone share`), they live in the space's agenda.md.")]
     Agenda(AgendaArgs),
 
     /// Check off open follow-ups, by path:line or by text
@@ -145,6 +147,33 @@ pub enum Command {
         after_help = "Examples:\n  oneonone patterns alice\n  oneonone patterns alice --json"
     )]
     Patterns(PatternsArgs),
+
+    /// Make a folder the space you share with a person: their agenda, and the shared copies of your notes
+    #[command(after_help = "Examples:\n  \
+        oneonone share alice ~/spaces/alice --git\n  \
+        oneonone share alice ../alice-1on1      # a clone of a repository you both use\n\n\
+        DIR becomes a notebook holding only that person: <person>/agenda.md (the open points \
+        of your private agenda move there, and `oneonone agenda alice ...` writes there from \
+        now on), a README.md for them, and git settings that merge both sides' agenda lines. \
+        person.yaml records it as `shared: DIR`. `oneonone sync alice` then publishes the \
+        shared copy of each note (never the private section) and brings their ticks back. \
+        With --git, DIR becomes a git repository if it is not one; add a remote both of you \
+        can reach (`git -C DIR remote add origin URL`) and sync pushes there.")]
+    Share(ShareArgs),
+
+    /// Publish your notes' shared copies to people's spaces and bring back their ticks and points (runs git)
+    #[command(after_help = "Examples:\n  \
+        oneonone sync               # every person with a shared space\n  \
+        oneonone sync alice\n  \
+        oneonone sync alice --force # overwrite shared copies that conflict\n\n\
+        For each note new or changed since it was last published, sync writes its shared copy \
+        to <space>/<person>/<date>.md. A follow-up ticked on either side is ticked on the other \
+        (done wins; a reopen travels when the other side left the item alone). A shared copy \
+        the person edited is only updated box by box; a newer version of yours that cannot be \
+        merged that way is a conflict (exit 2) until --force. In a git repository it then \
+        commits, pulls (rebase) and pushes. Run in a space (the report's clone), it commits, \
+        pulls and pushes only.")]
+    Sync(SyncArgs),
 
     /// Print a note, or a copy to share with the report (no private section)
     #[command(after_help = "Examples:\n  \
@@ -264,8 +293,8 @@ pub struct NewArgs {
 /// `oneonone agenda`.
 #[derive(Debug, Args)]
 pub struct AgendaArgs {
-    /// The person
-    pub person: String,
+    /// The person [default: in a shared space, its person]
+    pub person: Option<String>,
 
     /// Make a new person of the name even though it is near someone's (before TEXT)
     #[arg(long)]
@@ -414,6 +443,34 @@ pub struct ExportArgs {
     /// The copy to share: without the private section and manager-only fields
     #[arg(long)]
     pub shared: bool,
+}
+
+/// `oneonone share`.
+#[derive(Debug, Args)]
+pub struct ShareArgs {
+    /// The person
+    pub person: String,
+
+    /// The folder to share with them: made if missing, or an existing folder or clone adopted
+    // Its own id: sharing the global `--dir`'s would mix the two.
+    #[arg(id = "space_dir", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Make DIR a git repository (`git init`) if it is not one
+    #[arg(long)]
+    pub git: bool,
+}
+
+/// `oneonone sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only this person's space [default: everyone with one; in a space, that space]
+    #[arg(value_name = "PERSON")]
+    pub person: Option<String>,
+
+    /// Overwrite shared copies the person changed in ways that cannot be merged box by box
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `oneonone check`.

@@ -40,6 +40,22 @@ pub struct Config {
     pub private_files: Option<bool>,
     /// Whether `followups` and `people` keep a cache in `.oneonone/`.
     pub cache: Option<bool>,
+    /// Set in a shared space (see [`crate::space`]): whose space this
+    /// folder is. Commands run in it then mean that one person.
+    pub shared: Option<SharedSpace>,
+}
+
+/// The `shared:` block of a shared space's `oneonone.yaml`: the one
+/// person the folder is shared with, and their manager.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SharedSpace {
+    /// The person's folder in the space (`alice-smith`).
+    pub person: String,
+    /// Their name as notes show it.
+    pub name: Option<String>,
+    /// The manager's name.
+    pub manager: Option<String>,
 }
 
 /// The longest cadence oneonone takes: ten years, in days.

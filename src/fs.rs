@@ -784,6 +784,7 @@ pub struct Transaction {
     staging: Option<PathBuf>,
     journal: Option<JournalAt>,
     label: Option<String>,
+    cannot_undo: Option<String>,
 }
 
 /// Where a transaction records itself for `undo`: the notebook of the lock.
@@ -824,6 +825,7 @@ impl Transaction {
             staging: None,
             journal: None,
             label: None,
+            cannot_undo: None,
         }
     }
 
@@ -842,6 +844,15 @@ impl Transaction {
     #[must_use]
     pub fn labelled(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Records the commit in the undo journal as one `undo` cannot take
+    /// back, for `why` (it wrote outside the notebook, to a shared space):
+    /// `undo` then says so and stops there.
+    #[must_use]
+    pub fn cannot_be_undone(mut self, why: impl Into<String>) -> Self {
+        self.cannot_undo = Some(why.into());
         self
     }
 
@@ -959,7 +970,15 @@ impl Transaction {
         }
         if let Some(at) = &self.journal {
             let made: Vec<&Path> = folders_made.iter().map(|f| f.path.as_path()).collect();
-            at.record(self.entry(&at.root, &made).as_ref());
+            let entry = match &self.cannot_undo {
+                Some(why) => Some(journal::Entry {
+                    label: self.label.clone(),
+                    cannot_undo: Some(why.clone()),
+                    ..journal::Entry::default()
+                }),
+                None => self.entry(&at.root, &made),
+            };
+            at.record(entry.as_ref());
         }
         // Everything stands: dropping `kept` and `removed` removes the old
         // files.
@@ -1010,7 +1029,12 @@ impl JournalAt {
     /// command is told.
     fn record(&self, entry: Option<&journal::Entry>) {
         let recorded = match entry {
-            Some(e) if e.folders.is_empty() && e.moves.is_empty() && e.files.is_empty() => {
+            Some(e)
+                if e.cannot_undo.is_none()
+                    && e.folders.is_empty()
+                    && e.moves.is_empty()
+                    && e.files.is_empty() =>
+            {
                 return;
             }
             Some(e) => journal::append(&self.root, &self.staging, e).map_err(|e| e.to_string()),

@@ -27,6 +27,7 @@ pub mod error;
 pub(crate) mod followup;
 pub(crate) mod frontmatter;
 pub(crate) mod fs;
+pub(crate) mod git;
 pub mod invariants;
 pub(crate) mod new_note;
 pub(crate) mod note;
@@ -40,6 +41,7 @@ pub(crate) mod render;
 pub mod settings;
 pub(crate) mod share;
 pub(crate) mod slug;
+pub(crate) mod space;
 pub(crate) mod svg;
 pub(crate) mod task;
 pub(crate) mod template;
@@ -271,6 +273,8 @@ fn dispatch(
         Command::Trends(args) => commands::trends::run(args, settings, out),
         Command::Patterns(args) => commands::patterns::run(args, settings, out),
         Command::Export(args) => commands::export::run(args, settings, out),
+        Command::Share(args) => commands::share::run(args, settings, out),
+        Command::Sync(args) => commands::sync::run(args, settings, out),
         Command::Check(args) => commands::check::run(args, settings, out),
         Command::Followups(args) => commands::followups::run(args, settings, out),
         Command::Completions(args) => {

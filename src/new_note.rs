@@ -30,6 +30,7 @@ use crate::output::sanitize;
 use crate::person::{Person, Wanted};
 use crate::render::{plural, plural_were};
 use crate::share::Sharing;
+use crate::space::Space;
 use crate::task;
 use crate::template::{self, NoteFields};
 
@@ -52,6 +53,8 @@ pub struct Request<'a> {
     pub carry_over: bool,
     /// Whether a name near someone's makes a new person (`--new-person`).
     pub new_person: bool,
+    /// The home folder, for a shared space named from it (`~/...`).
+    pub home: Option<&'a Path>,
 }
 
 /// The plan for a new meeting note: the file it creates, the agenda points
@@ -97,6 +100,9 @@ pub struct NewNote {
     folder_shown: PathBuf,
     /// The permissions of what the commit creates.
     modes: Modes,
+    /// Why `undo` cannot take the commit back: it changes the person's
+    /// shared space (its agenda's points are marked taken).
+    beyond: Option<String>,
 }
 
 impl NewNote {
@@ -151,12 +157,23 @@ impl NewNote {
         let questions =
             bank::pick_for_sections(&bank, framework, per_section, &mut rng, &notes.recent());
 
+        // Their shared space's agenda, when they have one.
+        let space = Space::of(notebook, &person.slug, request.home)?;
+        let space_agenda = space.map(shared_agenda).transpose()?.flatten();
         // The agenda is for the next meeting: a note back-dated behind the
         // latest one does not take it.
-        let agenda = if meetings.iter().all(|m| before_new(&m)) {
-            take_agenda(notebook, &agenda_rel, agenda_text.as_deref(), &mut changes)
+        let mut notices = Vec::new();
+        let (agenda, beyond) = if meetings.iter().all(|m| before_new(&m)) {
+            let private = (agenda_rel.as_path(), agenda_text.as_deref());
+            take_agendas(
+                notebook,
+                private,
+                space_agenda.as_ref(),
+                &mut changes,
+                &mut notices,
+            )
         } else {
-            Vec::new()
+            (Vec::new(), None)
         };
         let handover = if request.carry_over {
             // The meetings are in order: the earlier ones come first.
@@ -187,7 +204,7 @@ impl NewNote {
             after: text.clone().into_bytes(),
         });
         // `--new-person` took a name that meant someone else.
-        let mut notices: Vec<String> = person.took_over.iter().cloned().collect();
+        notices.splice(0..0, person.took_over.iter().cloned());
         if handover.dropped > 0 {
             notices.push(format!(
                 "{} open in more than one note (an interrupted run, or a `[>]` reopened by hand?): every copy is marked `[>]`, and the new note holds each once",
@@ -211,6 +228,7 @@ impl NewNote {
             folder: notebook.path(slug),
             folder_shown: notebook.show(slug),
             modes: notebook.modes(),
+            beyond,
         })
     }
 
@@ -299,6 +317,9 @@ impl NewNote {
         let mut tx = Transaction::with_modes(self.modes)
             .staged(lock)
             .labelled(format!("new {}", slug.display()));
+        if let Some(why) = &self.beyond {
+            tx = tx.cannot_be_undone(why.clone());
+        }
         tx.push_folder(Folder {
             path: self.folder.clone(),
             shown: self.folder_shown.clone(),
@@ -383,6 +404,83 @@ fn take_agenda(
         after: agenda::remove(text, &points).into_bytes(),
     });
     agenda::as_note_items(text, &points)
+}
+
+/// Plans taking the open points of the person's agenda.md (its path and
+/// text, if it exists) and of their shared space's agenda (the space, the
+/// path and the text), in that order; returns them as note items, and why
+/// `undo` cannot take the note back when the space changes.
+fn take_agendas(
+    notebook: &Notebook,
+    (rel, text): (&Path, Option<&str>),
+    shared: Option<&(Space, PathBuf, String)>,
+    changes: &mut Vec<Change>,
+    notices: &mut Vec<String>,
+) -> (Vec<String>, Option<String>) {
+    let mut agenda = take_agenda(notebook, rel, text, changes);
+    let beyond = shared.and_then(|(space, rel, text)| {
+        agenda.extend(take_shared_agenda(space, rel, text, changes, notices)?);
+        Some(space.why_no_undo())
+    });
+    (agenda, beyond)
+}
+
+/// A shared space's agenda: the space, the file's path in it and its text;
+/// `None` when there is no such file.
+///
+/// # Errors
+/// It cannot be read, or it holds git conflict markers.
+fn shared_agenda(space: Space) -> Result<Option<(Space, PathBuf, String)>> {
+    let rel = space.agenda_rel();
+    let Some(text) = space.read(&rel)? else {
+        return Ok(None);
+    };
+    if let Some(line) = crate::note::conflict_marker(&text) {
+        return Err(Error::Invalid {
+            path: space.show(&rel),
+            line: Some(line),
+            message: "unresolved git conflict markers; resolve them, then run `oneonone new` again"
+                .into(),
+        });
+    }
+    Ok(Some((space, rel, text)))
+}
+
+/// Plans taking the open points out of a shared space's agenda (`rel` in
+/// `space`, holding `text`): each is marked `[>]` there, not removed, so
+/// that a git merge with the other side's additions cannot bring it back
+/// as a new point. A point whose words are those of one taken before (a
+/// copy a merge brought back) is marked too, but not taken again, and
+/// said in `notices`. Returns the points as note items; `None` when
+/// nothing changes there.
+fn take_shared_agenda(
+    space: &Space,
+    rel: &Path,
+    text: &str,
+    changes: &mut Vec<Change>,
+    notices: &mut Vec<String>,
+) -> Option<Vec<String>> {
+    let (take, again) = agenda::points_to_take(text);
+    if take.is_empty() && again.is_empty() {
+        return None;
+    }
+    for point in &again {
+        notices.push(format!(
+            "{}:{}: `{}` is a point already taken into a note (a merge brought its line back?), so it is not taken again; to raise it again, word it differently",
+            space.show(rel).display(),
+            point.task.line,
+            sanitize(&point.task.text)
+        ));
+    }
+    let mut marked: Vec<agenda::Point> = take.clone();
+    marked.extend(again);
+    changes.push(Change {
+        path: space.path(rel),
+        shown: space.show(rel),
+        before: Some(text.as_bytes().to_vec()),
+        after: agenda::mark_taken(text, &marked).into_bytes(),
+    });
+    Some(agenda::as_note_items(text, &take))
 }
 
 /// Plans marking the open follow-ups of the earlier notes (oldest first)
@@ -569,6 +667,7 @@ mod tests {
             seed: 7,
             carry_over: true,
             new_person: false,
+            home: None,
         }
     }
 

@@ -69,6 +69,9 @@ pub struct Profile {
     /// Other names that mean them (`aliases: [mary, ma]`).
     #[serde(deserialize_with = "aliases")]
     pub aliases: Vec<String>,
+    /// The folder shared with them (see [`crate::space`]), as written:
+    /// relative to the notebook, absolute, or starting with `~/`.
+    pub shared: Option<String>,
 }
 
 /// Reads `aliases:`: a list of names, each with a letter or a digit (an
@@ -995,6 +998,7 @@ mod tests {
                 role: Some("SRE".into()),
                 cadence_days: Some(7),
                 aliases: Vec::new(),
+                shared: None,
             }
         );
         // Keys of the notebook's own are left alone.

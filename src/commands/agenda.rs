@@ -16,6 +16,7 @@ use crate::notebook::PROFILE_FILE;
 use crate::output::{Output, sanitize, style};
 use crate::person;
 use crate::settings::Settings;
+use crate::space::Space;
 
 /// Adds or lists talking points.
 ///
@@ -23,22 +24,72 @@ use crate::settings::Settings;
 /// The person cannot be resolved, agenda.md cannot be read or written, or
 /// standard output cannot be written.
 pub fn run(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
-    let point = args
+    let asked = asked(args, settings)?;
+    let point = asked
         .text
         .join(" ")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    if args.text.is_empty() {
-        list(args, settings, out)
+    if asked.text.is_empty() {
+        list(&asked, settings, out)
     } else if point.is_empty() {
         Err(Error::Usage("the talking point is empty".into()))
     } else {
-        add(args, &point, settings, out)
+        add(&asked, &point, settings, out)
     }
 }
 
-fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+/// The person and the words of the point, as the command line means them.
+struct Asked {
+    person: String,
+    text: Vec<String>,
+    new_person: bool,
+}
+
+/// Who and what: PERSON then TEXT; in a shared space, whose one person
+/// PERSON may leave out, the first word is the person only when it names
+/// them (else it starts the point).
+fn asked(args: &AgendaArgs, settings: &Settings) -> Result<Asked> {
+    let in_space = Notebook::open(settings, false)
+        .ok()
+        .and_then(|nb| crate::space::here(&nb).cloned().map(|marker| (nb, marker)));
+    let new_person = args.new_person;
+    match (in_space, &args.person) {
+        (Some((notebook, marker)), Some(first)) => {
+            let names_them = person::Person::resolve(&notebook, first, false, &mut |_| {})
+                .is_ok_and(|p| p.slug == marker.person);
+            let (person, text) = if names_them {
+                (first.clone(), args.text.clone())
+            } else {
+                let mut text = vec![first.clone()];
+                text.extend(args.text.iter().cloned());
+                (marker.person, text)
+            };
+            Ok(Asked {
+                person,
+                text,
+                new_person,
+            })
+        }
+        (Some((_, marker)), None) => Ok(Asked {
+            person: marker.person,
+            text: Vec::new(),
+            new_person,
+        }),
+        (None, Some(person)) => Ok(Asked {
+            person: person.clone(),
+            text: args.text.clone(),
+            new_person,
+        }),
+        (None, None) => Err(Error::Usage(
+            "name the person: `oneonone agenda PERSON [TEXT]` (only in a shared space may it be left out)"
+                .into(),
+        )),
+    }
+}
+
+fn add(args: &Asked, point: &str, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     if point
         .chars()
         .any(|c| c.is_control() || crate::output::is_unsafe(c))
@@ -59,10 +110,16 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
         .map_err(|e| e.with_retry(|| retry(args, settings)))?;
     notebook.refuse_link(&person.slug)?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
-    let (shown, path) = (notebook.show(&rel), notebook.path(&rel));
+    // A person with a shared space: their agenda is the space's.
+    let space = if person.exists {
+        Space::of(&notebook, &person.slug, settings.home.as_deref())?
+    } else {
+        None
+    };
+    let (root, shown, path) = agenda_file(&notebook, space.as_ref(), &rel);
     // Never through a link (a planted `agenda.md -> ../bob/note.md` would
     // append to Bob's note), only a regular file.
-    let before = match crate::fs::read_beneath(notebook.root(), &rel, None) {
+    let before = match crate::fs::read_beneath(&root, &rel, None) {
         Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| Error::Invalid {
             path: shown.clone(),
             line: None,
@@ -94,6 +151,9 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
     let mut tx = Transaction::with_modes(notebook.modes())
         .staged(&lock)
         .labelled(format!("agenda {}", person.slug));
+    if let Some(space) = &space {
+        tx = tx.cannot_be_undone(space.why_no_undo());
+    }
     if !person.exists {
         // No note holds their name yet: person.yaml keeps it.
         let folder = Path::new(&person.slug);
@@ -134,9 +194,31 @@ fn add(args: &AgendaArgs, point: &str, settings: &Settings, out: &mut Output) ->
     Ok(Outcome::Done)
 }
 
+/// Where the agenda file `rel` is: in the person's shared space when
+/// they have one, else in the notebook; as (the folder it is below, the
+/// path to show, the path to write).
+fn agenda_file(
+    notebook: &Notebook,
+    space: Option<&Space>,
+    rel: &Path,
+) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    match space {
+        Some(space) => (
+            space.root().to_path_buf(),
+            space.show(&space.agenda_rel()),
+            space.path(&space.agenda_rel()),
+        ),
+        None => (
+            notebook.root().to_path_buf(),
+            notebook.show(rel),
+            notebook.path(rel),
+        ),
+    }
+}
+
 /// `oneonone agenda --new-person` with the name and the point, the flag
 /// where clap reads it (after the point, it is words of the point).
-fn retry(args: &AgendaArgs, settings: &Settings) -> String {
+fn retry(args: &Asked, settings: &Settings) -> String {
     let words = ["agenda", "--new-person", &args.person]
         .into_iter()
         .chain(
@@ -149,7 +231,7 @@ fn retry(args: &AgendaArgs, settings: &Settings) -> String {
     crate::commands::command_line(settings, words)
 }
 
-fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
+fn list(args: &Asked, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     if args.new_person {
         return Err(Error::Usage(
@@ -158,28 +240,48 @@ fn list(args: &AgendaArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     }
     let person = person::Person::resolve(&notebook, &args.person, false, &mut |e| out.warn(&e))?;
     let rel = Path::new(&person.slug).join(AGENDA_FILE);
-    let text = crate::notebook::read_note_optional(&notebook, &rel)?.unwrap_or_default();
-    let points = agenda::open_points(&text);
+    let space = Space::of(&notebook, &person.slug, settings.home.as_deref())?;
+    let (text, shown) = match &space {
+        Some(space) => (
+            space.read(&space.agenda_rel())?.unwrap_or_default(),
+            space.show(&space.agenda_rel()),
+        ),
+        None => (
+            crate::notebook::read_note_optional(&notebook, &rel)?.unwrap_or_default(),
+            notebook.show(&rel),
+        ),
+    };
+    // A shared agenda keeps the points taken into a note as `[>]`: a copy
+    // of one a merge brought back is not a point.
+    let points = if space.is_some() || crate::space::here(&notebook).is_some() {
+        agenda::points_to_take(&text).0
+    } else {
+        agenda::open_points(&text)
+    };
     // Lines meant as points that are not points of their own: say so,
     // and how to write them.
     for stray in agenda::stray_lines(&text) {
         out.notice(format_args!(
             "{}:{}: `{}` is not a talking point of its own; write it as `{}`",
-            notebook.show(&rel).display(),
+            shown.display(),
             stray.line,
             stray.written,
             stray.spelling
         ));
     }
     if points.is_empty() {
+        let whom = if crate::space::here(&notebook).is_some() {
+            String::new()
+        } else {
+            format!("{} ", person.slug)
+        };
         out.notice(format_args!(
-            "no open talking points for {}; add one with `oneonone agenda {} \"...\"`",
+            "no open talking points for {}; add one with `oneonone agenda {whom}\"...\"`",
             sanitize(&person.name),
-            person.slug
         ));
     }
     for point in points {
-        out.styled(style::PATH, notebook.show(&rel).display())?;
+        out.styled(style::PATH, shown.display())?;
         write!(out, ":")?;
         out.styled(style::LINE, point.task.line)?;
         writeln!(out, ": {}", sanitize(&point.task.text))?;

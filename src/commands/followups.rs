@@ -30,6 +30,7 @@ use crate::slug::slugify;
 /// The notebook cannot be opened, the person matches no one, the owner
 /// matches no one and owns nothing under that name, or standard output
 /// cannot be written.
+#[allow(clippy::too_many_lines)] // one filter after another, each a few lines
 pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     // Who the names and the mentions mean, read once for all of them.
@@ -112,6 +113,19 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
             }
         ));
     }
+    // What they added to the shared copies in their space: listed apart.
+    let mut shared = match &only {
+        Some(p) if !args.json => {
+            crate::space::report_items(&notebook, &p.slug, settings.home.as_deref()).unwrap_or_else(
+                |e| {
+                    out.warn(&e);
+                    Vec::new()
+                },
+            )
+        }
+        _ => Vec::new(),
+    };
+    shared.retain(|i| !mine && (!args.overdue || i.due.is_some_and(|d| d < today)));
     if args.json {
         out.json(&items)?;
     } else if items.is_empty() {
@@ -127,7 +141,42 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     } else {
         print_grouped(&notebook, settings, items, out)?;
     }
+    if let Some(p) = only.as_ref().filter(|_| !args.json && !mine) {
+        print_shared(&notebook, settings, p, args.overdue, out)?;
+    }
     Ok(Outcome::Done)
+}
+
+/// The open items the person added to the shared copies in their space
+/// (when they have one), listed apart under "NAME, in the shared notes".
+fn print_shared(
+    notebook: &Notebook,
+    settings: &Settings,
+    person: &crate::person::Person,
+    overdue: bool,
+    out: &mut Output,
+) -> Result<()> {
+    let today = settings.today;
+    let mut shared = crate::space::report_items(notebook, &person.slug, settings.home.as_deref())
+        .unwrap_or_else(|e| {
+            out.warn(&e);
+            Vec::new()
+        });
+    shared.retain(|i| !overdue || i.due.is_some_and(|d| d < today));
+    if shared.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    out.styled(
+        style::HEADING,
+        format_args!("{}, in the shared notes", sanitize(&person.name)),
+    )?;
+    out.styled(style::DIM, format_args!(" ({} open)", shared.len()))?;
+    writeln!(out)?;
+    for item in &shared {
+        print_item(notebook, today, item, out)?;
+    }
+    Ok(())
 }
 
 /// What `followups` was asked to show, to say what left nothing.

@@ -17,6 +17,8 @@ pub mod people;
 pub mod prep;
 pub mod questions;
 pub mod rename;
+pub mod share;
+pub mod sync;
 pub mod trends;
 pub mod undo;
 

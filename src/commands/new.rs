@@ -40,6 +40,15 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
              the year (is the year right?)"
         )));
     }
+    // A shared space holds the copies the manager publishes, not notes.
+    if let Ok(notebook) = Notebook::open(settings, false)
+        && let Some(marker) = crate::space::here(&notebook)
+    {
+        return Err(crate::error::Error::Usage(format!(
+            "this folder is the shared space of {}: its notes are the copies `oneonone sync` publishes from the manager's notebook; run `oneonone new` there",
+            crate::output::sanitize(&marker.person)
+        )));
+    }
     let request = Request {
         person: &args.person,
         date,
@@ -47,6 +56,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         seed: settings.seed,
         carry_over: !args.no_carry,
         new_person: args.new_person,
+        home: settings.home.as_deref(),
     };
     if args.dry_run {
         return dry_run(&request, settings, out);

@@ -80,10 +80,17 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         follow_ups.into_iter().partition(|i| i.owner.is_me());
     let (theirs, others): (Vec<&FollowUp>, Vec<&FollowUp>) =
         not_mine.into_iter().partition(|i| i.is_theirs());
+    // What they added to the shared copies in their space.
+    let shared = crate::space::report_items(&notebook, folder, settings.home.as_deref())
+        .unwrap_or_else(|e| {
+            out.warn(&e);
+            Vec::new()
+        });
     for (title, list) in [
         ("Follow-ups they own", theirs),
         ("Follow-ups you own", mine),
         ("Follow-ups others own", others),
+        ("Added by them in the shared notes", shared.iter().collect()),
     ] {
         follow_up_list(&notebook, folder, title, list, today, out)?;
     }

@@ -33,6 +33,7 @@ mod person;
 mod prep;
 mod questions;
 mod rename;
+mod space;
 mod trends;
 mod undo;
 

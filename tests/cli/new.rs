@@ -178,7 +178,7 @@ fn broken_config_names_file_and_line() {
         "oneonone.yaml",
         "framework: listen-learn-lift\nquestions_per_sektion: 2\n",
     );
-    t.run(&["new", "Alice"]).status(2).stderr("oneonone: error: oneonone.yaml:2:1: unknown field `questions_per_sektion`, expected one of `manager`, `framework`, `questions_per_section`, `cadence_days`, `private_section`, `share_checkins`, `private_files`, `cache`\n");
+    t.run(&["new", "Alice"]).status(2).stderr("oneonone: error: oneonone.yaml:2:1: unknown field `questions_per_sektion`, expected one of `manager`, `framework`, `questions_per_section`, `cadence_days`, `private_section`, `share_checkins`, `private_files`, `cache`, `shared`\n");
     assert_eq!(t.files(), ["oneonone.yaml"]);
 }
 

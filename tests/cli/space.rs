@@ -1,0 +1,1098 @@
+//! End-to-end tests of issue 13: the shared space of one report (`share`),
+//! the agenda both sides add to, `sync` publishing the shared copies and
+//! carrying ticks both ways, through a bare git repository on local disk
+//! with two clones (the manager's space and the report's). No network;
+//! git runs with its own settings only (no system or user file).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+use crate::{Run, Test};
+
+/// The manager's notebook, and a folder beside it for the spaces, the
+/// bare remote and the report's clone.
+struct World {
+    t: Test,
+    other: tempfile::TempDir,
+    /// The day commands run on (`--today`).
+    today: std::cell::RefCell<&'static str>,
+}
+
+/// Who runs a command: the identity git commits with.
+#[derive(Clone, Copy)]
+enum Who {
+    Sam,
+    Alice,
+}
+
+impl World {
+    fn new() -> World {
+        let t = Test::new();
+        std::fs::write(
+            t.home.path().join("gitconfig"),
+            "[init]\n\tdefaultBranch = main\n[user]\n\tuseConfigOnly = true\n[advice]\n\tdetachedHead = false\n",
+        )
+        .unwrap();
+        World {
+            t,
+            other: tempfile::tempdir().unwrap(),
+            today: std::cell::RefCell::new("2026-11-24"),
+        }
+    }
+
+    /// A folder beside the notebook, as the binary sees it.
+    fn at(&self, rel: &str) -> PathBuf {
+        self.other.path().canonicalize().unwrap().join(rel)
+    }
+
+    fn at_str(&self, rel: &str) -> String {
+        self.at(rel).to_string_lossy().into_owned()
+    }
+
+    /// Git's environment: no system or user settings but the test's own,
+    /// and `who`'s identity (none for `None`).
+    fn git_env(&self, cmd: &mut std::process::Command, who: Option<Who>) {
+        cmd.env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", self.t.home.path().join("gitconfig"))
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE");
+        for var in [
+            "GIT_AUTHOR_NAME",
+            "GIT_AUTHOR_EMAIL",
+            "GIT_COMMITTER_NAME",
+            "GIT_COMMITTER_EMAIL",
+        ] {
+            cmd.env_remove(var);
+        }
+        if let Some(who) = who {
+            let (name, email) = match who {
+                Who::Sam => ("Sam Manager", "sam@example.com"),
+                Who::Alice => ("Alice Smith", "alice@example.com"),
+            };
+            cmd.env("GIT_AUTHOR_NAME", name)
+                .env("GIT_AUTHOR_EMAIL", email)
+                .env("GIT_COMMITTER_NAME", name)
+                .env("GIT_COMMITTER_EMAIL", email);
+        }
+    }
+
+    /// Runs git in `dir` as `who`; its standard output. A git that is
+    /// missing fails the test (it never skips).
+    fn git(&self, who: Who, dir: &Path, args: &[&str]) -> String {
+        let mut cmd = std::process::Command::new("git");
+        cmd.arg("-C").arg(dir).args(args);
+        self.git_env(&mut cmd, Some(who));
+        let output = cmd.output().expect("git must be installed for these tests");
+        assert!(
+            output.status.success(),
+            "git {args:?} in {}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// From now on, commands run on this day.
+    fn on(&self, day: &'static str) {
+        *self.today.borrow_mut() = day;
+    }
+
+    /// Runs oneonone in the notebook as Sam.
+    fn sam(&self, args: &[&str]) -> Run {
+        self.run_in(self.t.dir.path(), Some(Who::Sam), args)
+    }
+
+    /// Runs oneonone in `dir` as `who` (`None`: with no git identity).
+    fn run_in(&self, dir: &Path, who: Option<Who>, args: &[&str]) -> Run {
+        let mut std = self.t.process(&[]);
+        std.current_dir(dir);
+        self.git_env(&mut std, who);
+        let today = format!("--today={}", self.today.borrow());
+        Test::run_cmd(Command::from_std(std).arg(today).args(args))
+    }
+}
+
+/// A file's text.
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The README a new space gets, for Alice and Sam.
+const README: &str = "# 1:1 space: Alice Smith and Sam
+
+Hi Alice Smith! This folder holds what we share about our 1:1s, and nothing
+else of Sam's notes:
+
+- `alice-smith/agenda.md`: talking points for the next 1:1. Either of us adds
+  to it, any time; when the 1:1 starts, the open points go into its note
+  and are marked `[>]` here.
+- `alice-smith/YYYY-MM-DD.md`: the notes of each 1:1, as Sam shares them
+  after the meeting. Tick a follow-up there when it is done. Words or
+  follow-ups you add there stay yours: Sam sees them, and they are
+  never overwritten.
+
+## Add a talking point
+
+Add a line at the end of `alice-smith/agenda.md`, in any editor or on the git
+host's web page:
+
+    - [ ] What you would like to talk about
+
+or, with [oneonone](https://github.com/) installed, in this folder:
+
+    oneonone agenda \"What you would like to talk about\"
+    oneonone agenda                  # the open points
+
+## Tick a follow-up
+
+In the note, turn its `[ ]` into `[x]`; or:
+
+    oneonone followups               # every open one, with its file:line
+    oneonone done alice-smith/2026-11-24.md:12
+
+## Sync
+
+    oneonone sync
+
+commits your changes, pulls Sam's and pushes yours (it runs git). By
+hand it is:
+
+    git add --all && git commit -m \"1:1 notes\" && git pull --rebase && git push
+
+or edit and commit the files on the git host's web page.
+";
+
+const AGENDA_HEAD: &str = "# Agenda: Alice Smith\n\n\
+    Talking points for the next 1:1, from either side. `oneonone new` moves the open\n\
+    ones into the meeting's note.\n\n";
+
+const PROFILE: &str = "# About this person, for oneonone. Every key is optional.\n\
+    name: \"Alice Smith\"\n\
+    # role: Staff Engineer\n\
+    # cadence_days: 14    # days between 1:1s\n";
+
+#[test]
+fn issue13_share_makes_the_space_moves_the_open_points_and_records_it() {
+    let w = World::new();
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write(
+        "alice-smith/person.yaml",
+        "name: Alice Smith\nrole: Staff Engineer  # since May\n",
+    );
+    w.t.write(
+        "alice-smith/agenda.md",
+        format!("{AGENDA_HEAD}- [x] talked already\n- [ ] Ask about the offsite\n  with the details\n- [ ] Hiring plan\n"),
+    );
+    w.t.write("bob/agenda.md", "- [ ] Bob's own point\n");
+    let space = w.at("spaces/alice");
+    std::fs::create_dir(w.at("spaces")).unwrap();
+    let dir = w.at_str("spaces/alice");
+    w.sam(&["share", "alice", &dir, "--git"])
+        .ok()
+        .stdout(format!("{dir}\n"))
+        .stderr(format!(
+            "oneonone: Alice Smith's shared space: {dir}\n\
+             oneonone: 2 talking points moved from your private agenda to {dir}/alice-smith/agenda.md\n\
+             oneonone: alice-smith/person.yaml records it: shared: {dir}\n\
+             oneonone: {dir} is a git repository now; give it a remote you both reach: git -C {dir} remote add origin URL\n\
+             oneonone: next: `oneonone sync alice-smith` publishes the shared copies of your notes there\n"
+        ));
+    assert_eq!(
+        w.git(Who::Sam, &space, &["status", "--porcelain"]),
+        "?? .gitattributes\n?? .gitignore\n?? README.md\n?? alice-smith/\n?? oneonone.yaml\n"
+    );
+    let file = |rel: &str| read(&space.join(rel));
+    assert_eq!(
+        file("oneonone.yaml"),
+        "# The shared 1:1 space of Alice Smith: talking points both sides add to\n\
+         # (alice-smith/agenda.md) and the shared copies of the 1:1 notes (alice-smith/).\n\
+         # oneonone commands run in this folder work on it (see README.md).\n\
+         shared:\n  person: alice-smith\n  name: Alice Smith\n  manager: Sam\n"
+    );
+    assert_eq!(
+        file("alice-smith/agenda.md"),
+        format!(
+            "{AGENDA_HEAD}- [ ] Ask about the offsite\n  with the details\n- [ ] Hiring plan\n"
+        )
+    );
+    assert_eq!(file("alice-smith/person.yaml"), PROFILE);
+    assert_eq!(file("README.md"), README);
+    assert_eq!(file(".gitattributes"), "*/agenda.md merge=union\n");
+    assert_eq!(file(".gitignore"), ".oneonone/\n.oneonone-*.tmp\n");
+    // Only the person's own files: nothing of Bob's.
+    let mut listed: Vec<String> = walk(&space)
+        .into_iter()
+        .filter(|p| !p.starts_with(".git/"))
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "README.md",
+            "alice-smith/agenda.md",
+            "alice-smith/person.yaml",
+            "oneonone.yaml"
+        ]
+    );
+    // The private agenda keeps what was not open; person.yaml gains one
+    // line, every other byte kept.
+    w.t.file(
+        "alice-smith/agenda.md",
+        format!("{AGENDA_HEAD}- [x] talked already\n"),
+    );
+    w.t.file(
+        "alice-smith/person.yaml",
+        format!("name: Alice Smith\nrole: Staff Engineer  # since May\nshared: \"{dir}\"\n"),
+    );
+    // Again: nothing to change.
+    w.sam(&["share", "alice", &dir]).ok().stderr(format!(
+        "oneonone: {dir} is already Alice Smith's shared space; nothing to change\n\
+         oneonone: next: `oneonone sync alice-smith` publishes the shared copies of your notes there\n"
+    ));
+    // undo says why it cannot take the share back.
+    w.sam(&["undo"]).status(2).stderr(format!(
+        "oneonone: error: cannot undo `share alice-smith`: it changed the shared space {dir}, which undo does not reach; nothing was changed (undo never reaches past it)\n"
+    ));
+}
+
+#[test]
+fn issue13_share_refuses_the_notebook_a_folder_holding_it_and_someone_elses_space() {
+    let w = World::new();
+    w.t.write("alice/2026-11-01.md", "---\nperson: Alice\n---\nhi\n");
+    w.t.write("bob/2026-11-01.md", "---\nperson: Bob\n---\nhi\n");
+    let root = w.t.root();
+    let inside = root.join("shared");
+    w.sam(&["share", "alice", &inside.to_string_lossy()])
+        .status(2)
+        .stderr(format!(
+            "oneonone: error: {}: is inside the notebook, where your private notes are; a shared space is a folder of its own, outside it (for example beside it)\n",
+            inside.display()
+        ));
+    let above = root.parent().unwrap();
+    w.sam(&["share", "alice", &above.to_string_lossy()])
+        .status(2)
+        .stderr(format!(
+            "oneonone: error: {}: holds the notebook, and everything in a shared space is shared; choose a folder of its own, outside it\n",
+            above.display()
+        ));
+    let dir = w.at_str("alice-space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["share", "bob", &dir]).status(2).stderr(format!(
+        "oneonone: error: {dir}: is already the shared space of alice; each person has a space of their own\n"
+    ));
+    let other = w.at_str("elsewhere");
+    w.sam(&["share", "alice", &other]).status(2).stderr(format!(
+        "oneonone: error: {other}: Alice already shares {dir}; to move the space, move that folder and change `shared:` in alice/person.yaml\n"
+    ));
+    // A notebook is no space.
+    std::fs::create_dir(w.at("book")).unwrap();
+    std::fs::write(w.at("book/oneonone.yaml"), "manager: Sam\n").unwrap();
+    w.sam(&["share", "bob", &w.at_str("book")]).status(2).stderr(format!(
+        "oneonone: error: {}: is a oneonone notebook (it has a oneonone.yaml); a shared space is a folder of its own\n",
+        w.at_str("book")
+    ));
+    assert!(!w.at("elsewhere").exists());
+}
+
+#[test]
+fn issue13_git_missing_is_said_and_nothing_is_written() {
+    let w = World::new();
+    w.t.write("alice/2026-11-01.md", "---\nperson: Alice\n---\nhi\n");
+    let dir = w.at_str("alice-space");
+    let empty = w.at("no-git-here");
+    std::fs::create_dir(&empty).unwrap();
+    let mut std = w.t.process(&[]);
+    std.env("PATH", &empty);
+    Test::run_cmd(Command::from_std(std).args(["share", "alice", &dir, "--git"]))
+        .status(2)
+        .stderr(
+            "oneonone: error: git is not installed or not on PATH; install git (https://git-scm.com) to sync through a repository, or share a plain folder instead\n",
+        );
+    assert!(!w.at("alice-space").exists());
+    w.t.file("alice/2026-11-01.md", "---\nperson: Alice\n---\nhi\n");
+    assert!(!w.t.path("alice/person.yaml").exists());
+}
+
+#[test]
+fn issue13_both_sides_add_to_the_space_agenda_and_new_takes_each_point_once() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    // Sam adds from the notebook; Alice in the space, without PERSON.
+    w.sam(&["agenda", "alice", "Ask about the offsite"])
+        .ok()
+        .stdout(format!("{dir}/alice-smith/agenda.md:6\n"));
+    w.run_in(&space, Some(Who::Alice), &["agenda", "Career", "growth"])
+        .ok()
+        .stdout("alice-smith/agenda.md:7\n")
+        .stderr("oneonone: added to Alice Smith's agenda (2 open)\n");
+    w.run_in(
+        &space,
+        Some(Who::Alice),
+        &["agenda", "alice", "My promo doc"],
+    )
+    .ok()
+    .stdout("alice-smith/agenda.md:8\n");
+    w.run_in(&space, Some(Who::Alice), &["agenda", "--color", "never"])
+        .ok()
+        .stdout(
+            "alice-smith/agenda.md:6: Ask about the offsite\n\
+         alice-smith/agenda.md:7: Career growth\n\
+         alice-smith/agenda.md:8: My promo doc\n",
+        );
+    w.sam(&["agenda", "alice", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "{dir}/alice-smith/agenda.md:6: Ask about the offsite\n\
+         {dir}/alice-smith/agenda.md:7: Career growth\n\
+         {dir}/alice-smith/agenda.md:8: My promo doc\n"
+        ));
+    w.sam(&["new", "alice", "--date", "2026-11-24", "--seed", "1"])
+        .ok()
+        .stdout("alice-smith/2026-11-24.md\n")
+        .stderr(
+            "oneonone: created the 2026-11-24 note for Alice Smith (Listen, Learn, Lift); 3 agenda points\n",
+        );
+    let note = w.t.read("alice-smith/2026-11-24.md");
+    assert!(
+        note.contains(
+            "\n## Agenda\n\n- Ask about the offsite\n- Career growth\n- My promo doc\n\n## Listen\n"
+        ),
+        "{note}"
+    );
+    // Marked taken, one byte each, never removed.
+    assert_eq!(
+        read(&space.join("alice-smith/agenda.md")),
+        format!(
+            "{AGENDA_HEAD}- [>] Ask about the offsite\n- [>] Career growth\n- [>] My promo doc\n"
+        )
+    );
+    // Notes are written in the manager's notebook, not in the space.
+    w.run_in(&space, Some(Who::Alice), &["new", "alice"])
+        .status(2)
+        .stderr(
+            "oneonone: error: this folder is the shared space of alice-smith: its notes are the copies `oneonone sync` publishes from the manager's notebook; run `oneonone new` there\n",
+        );
+    w.run_in(&space, Some(Who::Alice), &["agenda"]).ok().stdout("").stderr(
+        "oneonone: no open talking points for Alice Smith; add one with `oneonone agenda \"...\"`\n",
+    );
+    // A copy of a taken point (as a merge may bring back) is not taken
+    // twice.
+    std::fs::write(
+        space.join("alice-smith/agenda.md"),
+        format!("{AGENDA_HEAD}- [>] Ask about the offsite\n- [>] Career growth\n- [>] My promo doc\n- [ ] Career growth\n- [ ] New one\n"),
+    )
+    .unwrap();
+    w.on("2026-12-08");
+    w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+        .ok()
+        .stderr(format!(
+            "oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point\n\
+             oneonone: {dir}/alice-smith/agenda.md:9: `Career growth` is a point already taken into a note (a merge brought its line back?), so it is not taken again; to raise it again, word it differently\n"
+        ));
+    assert!(
+        w.t.read("alice-smith/2026-12-08.md")
+            .contains("\n## Agenda\n\n- New one\n\n## Listen\n")
+    );
+}
+
+/// Every file below `dir`, relative, `/`-separated.
+fn walk(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        for entry in std::fs::read_dir(&at).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(
+                    path.strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// A bare repository as the remote, the manager's clone made Alice's
+/// space (and synced, so the remote holds it), and Alice's clone.
+fn two_clones(w: &World) -> (PathBuf, PathBuf, PathBuf) {
+    let remote = w.at("remote.git");
+    w.git(
+        Who::Sam,
+        w.other.path(),
+        &["init", "--quiet", "--bare", &w.at_str("remote.git")],
+    );
+    let sam = w.at("sam-space");
+    let alice = w.at("alice-space");
+    w.git(
+        Who::Sam,
+        w.other.path(),
+        &[
+            "clone",
+            "--quiet",
+            &w.at_str("remote.git"),
+            &w.at_str("sam-space"),
+        ],
+    );
+    w.sam(&["share", "alice", &w.at_str("sam-space")]).ok();
+    w.sam(&["sync", "alice"]).ok();
+    w.git(
+        Who::Alice,
+        w.other.path(),
+        &[
+            "clone",
+            "--quiet",
+            &w.at_str("remote.git"),
+            &w.at_str("alice-space"),
+        ],
+    );
+    (remote, sam, alice)
+}
+
+/// Replaces `from` with `to` in the file at `path`, which must hold it.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(
+        text.contains(from),
+        "{}: no {from:?} in\n{text}",
+        path.display()
+    );
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line of the first line of `text` holding `words`.
+fn line_of(text: &str, words: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(words))
+        .unwrap_or_else(|| panic!("no {words:?} in\n{text}"))
+        + 1
+}
+
+/// The lines of the section `## title` of `text`, up to the next `## `.
+fn section(text: &str, title: &str) -> String {
+    let start = text
+        .find(&format!("\n## {title}\n"))
+        .unwrap_or_else(|| panic!("no {title} in\n{text}"))
+        + 1;
+    let rest = &text[start..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
+    rest[..end].to_string()
+}
+
+#[test]
+fn issue13_a_two_sided_month() {
+    let w = World::new();
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write(
+        "bob/2026-11-20.md",
+        "---\nperson: Bob\ndate: 2026-11-20\n---\n## Lift\n\nBob's salary talk\n\n## Follow-ups\n\n- [ ] Bob's review\n",
+    );
+    let (remote, sam, alice) = two_clones(&w);
+    let (sam_dir, alice_dir) = (sam.display().to_string(), alice.display().to_string());
+
+    // Both add points; neither has seen the other's.
+    w.sam(&["agenda", "alice", "Sam's point: the offsite"]).ok();
+    w.run_in(
+        &alice,
+        Some(Who::Alice),
+        &["agenda", "Alice's point: my promo"],
+    )
+    .ok();
+    w.run_in(&alice, Some(Who::Alice), &["sync"])
+        .ok()
+        .stderr(format!("oneonone: {alice_dir}: committed; pushed\n"));
+    // The 1:1: Sam's note takes the point his clone has.
+    w.sam(&["new", "alice", "--date", "2026-11-24", "--seed", "1"])
+        .ok();
+    let note = w.t.path("alice-smith/2026-11-24.md");
+    edit(
+        &note,
+        "## Follow-ups\n\n- [ ] \n",
+        "## Follow-ups\n\n- [ ] Send Alice the promo packet\n- [ ] Alice drafts the growth plan @alice-smith\n- [ ] Book the offsite room\n",
+    );
+    edit(
+        &note,
+        "## Private\n",
+        "## Private\n\nWorried about the PIP timeline.\n\n- [ ] Talk to HR about the PIP timeline\n",
+    );
+    assert_eq!(
+        section(&read(&note), "Agenda"),
+        "## Agenda\n\n- Sam's point: the offsite\n\n"
+    );
+    // Sam's sync: his agenda mark, her point (merged line by line), the
+    // copy.
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {sam_dir}: committed local changes; pulled; published 2026-11-24.md; committed; pushed\n"
+    ));
+    let exported = |rel: &str| w.sam(&["export", rel, "--shared"]).ok().stdout;
+    let copy = read(&sam.join("alice-smith/2026-11-24.md"));
+    assert_eq!(copy, exported("alice-smith/2026-11-24.md"));
+    assert_eq!(
+        read(&sam.join("alice-smith/agenda.md")),
+        format!("{AGENDA_HEAD}- [ ] Alice's point: my promo\n- [>] Sam's point: the offsite\n")
+    );
+    w.run_in(&alice, Some(Who::Alice), &["sync"])
+        .ok()
+        .stderr(format!("oneonone: {alice_dir}: pulled\n"));
+    let alice_copy = alice.join("alice-smith/2026-11-24.md");
+    assert_eq!(read(&alice_copy), copy);
+    assert_eq!(
+        read(&alice.join("alice-smith/agenda.md")),
+        read(&sam.join("alice-smith/agenda.md"))
+    );
+
+    // Alice ticks one with oneonone and adds one by hand; Sam ticks
+    // another.
+    let plan_line = line_of(&copy, "Alice drafts the growth plan");
+    w.run_in(
+        &alice,
+        Some(Who::Alice),
+        &["done", &format!("alice-smith/2026-11-24.md:{plan_line}")],
+    )
+    .ok();
+    edit(
+        &alice_copy,
+        "- [ ] Book the offsite room\n",
+        "- [ ] Book the offsite room\n- [ ] Alice shares the offsite doc\n",
+    );
+    let her_copy = read(&alice_copy);
+    w.run_in(&alice, Some(Who::Alice), &["sync"])
+        .ok()
+        .stderr(format!("oneonone: {alice_dir}: committed; pushed\n"));
+    w.sam(&["done", "--match", "promo packet"]).ok();
+    let before = read(&note);
+    let note_line = line_of(&before, "Alice drafts the growth plan");
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:{note_line}: Alice drafts the growth plan @alice-smith\n\
+         oneonone: {sam_dir}: pulled; published 2026-11-24.md; 1 tick brought back; committed; pushed\n"
+    ));
+    // One byte in Sam's note; one byte in her copy, her words kept.
+    let ticked = before.replacen(
+        "- [ ] Alice drafts the growth plan",
+        "- [x] Alice drafts the growth plan",
+        1,
+    );
+    assert_eq!(read(&note), ticked);
+    assert_eq!(
+        read(&sam.join("alice-smith/2026-11-24.md")),
+        her_copy.replacen(
+            "- [ ] Send Alice the promo packet",
+            "- [x] Send Alice the promo packet",
+            1
+        )
+    );
+    // Her own item is listed as hers, in the shared notes.
+    let added = line_of(&her_copy, "Alice shares the offsite doc");
+    let hr = line_of(&ticked, "Talk to HR");
+    let offsite = line_of(&ticked, "Book the offsite room");
+    w.sam(&["followups", "alice", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "Alice Smith (2 open)\n  \
+         alice-smith/2026-11-24.md:{offsite}: Book the offsite room · today\n  \
+         alice-smith/2026-11-24.md:{hr}: Talk to HR about the PIP timeline · today\n\n\
+         Alice Smith, in the shared notes (1 open)\n  \
+         {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · today\n"
+        ));
+    let prep = w
+        .sam(&["prep", "alice", "--color", "never", "--seed", "1"])
+        .ok()
+        .stdout;
+    assert!(
+        prep.contains(&format!(
+            "\nAdded by them in the shared notes (1)\n  {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · today\n"
+        )),
+        "{prep}"
+    );
+
+    // The next 1:1 carries exactly what is open, and her point once.
+    w.on("2026-12-08");
+    w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+        .ok()
+        .stderr(
+            "oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point, 2 follow-ups carried over\n",
+        );
+    let next = w.t.read("alice-smith/2026-12-08.md");
+    assert_eq!(
+        section(&next, "Agenda"),
+        "## Agenda\n\n- Alice's point: my promo\n\n"
+    );
+    assert_eq!(
+        section(&next, "Follow-ups"),
+        "## Follow-ups\n\n- [ ] Book the offsite room (from 2026-11-24)\n- [ ] \n\n"
+    );
+    assert!(
+        next.ends_with("\n- [ ] Talk to HR about the PIP timeline (from 2026-11-24)\n"),
+        "{next}"
+    );
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {sam_dir}: committed local changes; published 2026-12-08.md, 2026-11-24.md; committed; pushed\n"
+    ));
+    w.run_in(&alice, Some(Who::Alice), &["sync"])
+        .ok()
+        .stderr(format!("oneonone: {alice_dir}: pulled\n"));
+    assert_eq!(
+        read(&alice.join("alice-smith/2026-12-08.md")),
+        exported("alice-smith/2026-12-08.md")
+    );
+    // Her copy of the first: her words, both ticks, the carried item's
+    // box.
+    assert_eq!(
+        read(&alice_copy),
+        her_copy
+            .replacen(
+                "- [ ] Send Alice the promo packet",
+                "- [x] Send Alice the promo packet",
+                1
+            )
+            .replacen(
+                "- [ ] Book the offsite room",
+                "- [>] Book the offsite room",
+                1
+            )
+    );
+    assert_eq!(
+        read(&alice.join("alice-smith/agenda.md")),
+        format!("{AGENDA_HEAD}- [>] Alice's point: my promo\n- [>] Sam's point: the offsite\n")
+    );
+    // Sam's clone holds the space's files and git's, nothing else (no
+    // lock, no cache, no temp file).
+    let mut here: Vec<String> = walk(&sam)
+        .into_iter()
+        .filter(|f| !f.starts_with(".git/"))
+        .collect();
+    here.sort();
+    assert_eq!(
+        here,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "README.md",
+            "alice-smith/2026-11-24.md",
+            "alice-smith/2026-12-08.md",
+            "alice-smith/agenda.md",
+            "alice-smith/person.yaml",
+            "oneonone.yaml"
+        ]
+    );
+    // Nothing private, nothing of Bob's, ever reached the remote.
+    let log = w.git(Who::Sam, &remote, &["log", "-p", "--all"]);
+    for private in [
+        "PIP",
+        "HR",
+        "Worried",
+        "Bob",
+        "salary",
+        "energy:",
+        "manager: Sam\n---",
+    ] {
+        assert!(!log.contains(private), "{private:?} in\n{log}");
+    }
+    let mut files: Vec<String> = w
+        .git(Who::Sam, &remote, &["ls-tree", "-r", "--name-only", "main"])
+        .lines()
+        .map(str::to_string)
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "README.md",
+            "alice-smith/2026-11-24.md",
+            "alice-smith/2026-12-08.md",
+            "alice-smith/agenda.md",
+            "alice-smith/person.yaml",
+            "oneonone.yaml"
+        ]
+    );
+}
+
+#[test]
+fn issue13_a_point_new_took_never_comes_back_after_a_merge() {
+    // Whichever side syncs first, git's line merge (`merge=union`) brings
+    // the taken points' open lines back beside their `[>]` ones: they are
+    // never taken again.
+    for alice_first in [true, false] {
+        let w = World::new();
+        w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+        let (_remote, sam, alice) = two_clones(&w);
+        let (sam_dir, alice_dir) = (sam.display().to_string(), alice.display().to_string());
+        w.sam(&["agenda", "alice", "Budget for Q1"]).ok();
+        w.sam(&["agenda", "alice", "Hiring plan"]).ok();
+        w.sam(&["sync"]).ok();
+        w.run_in(&alice, Some(Who::Alice), &["sync"]).ok();
+        // Sam's `new` takes both points while Alice adds a third, right
+        // after them, in her clone.
+        w.sam(&["new", "alice", "--date", "2026-11-24", "--seed", "1"])
+            .ok();
+        w.run_in(&alice, Some(Who::Alice), &["agenda", "The offsite"])
+            .ok();
+        let ghosts = format!(
+            "oneonone: {sam_dir}: committed local changes; pulled; published 2026-11-24.md; \
+             2 agenda points already taken into a note, brought back by a merge, marked taken again; committed; pushed\n"
+        );
+        let expected = if alice_first {
+            w.run_in(&alice, Some(Who::Alice), &["sync"])
+                .ok()
+                .stderr(format!("oneonone: {alice_dir}: committed; pushed\n"));
+            w.sam(&["sync"]).ok().stderr(ghosts);
+            "- [>] Budget for Q1\n- [>] Hiring plan\n- [ ] The offsite\n- [>] Budget for Q1\n- [>] Hiring plan\n"
+        } else {
+            w.sam(&["sync"]).ok().stderr(format!(
+                "oneonone: {sam_dir}: committed local changes; published 2026-11-24.md; committed; pushed\n"
+            ));
+            w.run_in(&alice, Some(Who::Alice), &["sync"])
+                .ok()
+                .stderr(format!(
+                    "oneonone: {alice_dir}: committed; pulled; pushed\n"
+                ));
+            w.sam(&["sync"]).ok().stderr(format!(
+                "oneonone: {sam_dir}: pulled; nothing new to publish; \
+                 2 agenda points already taken into a note, brought back by a merge, marked taken again; committed; pushed\n"
+            ));
+            "- [>] Budget for Q1\n- [>] Hiring plan\n- [>] Budget for Q1\n- [>] Hiring plan\n- [ ] The offsite\n"
+        };
+        w.run_in(&alice, Some(Who::Alice), &["sync"])
+            .ok()
+            .stderr(format!("oneonone: {alice_dir}: pulled\n"));
+        let agenda = format!("{AGENDA_HEAD}{expected}");
+        assert_eq!(read(&sam.join("alice-smith/agenda.md")), agenda);
+        assert_eq!(read(&alice.join("alice-smith/agenda.md")), agenda);
+        // Listed on both sides: only the new point.
+        let line = line_of(&agenda, "[ ] The offsite");
+        w.sam(&["agenda", "alice", "--color", "never"])
+            .ok()
+            .stdout(format!(
+                "{sam_dir}/alice-smith/agenda.md:{line}: The offsite\n"
+            ));
+        w.run_in(&alice, Some(Who::Alice), &["agenda", "--color", "never"])
+            .ok()
+            .stdout(format!("alice-smith/agenda.md:{line}: The offsite\n"));
+        // The next note takes it, once; the taken ones never again.
+        w.on("2026-12-08");
+        w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+            .ok()
+            .stderr(
+                "oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point\n",
+            );
+        assert_eq!(
+            section(&w.t.read("alice-smith/2026-11-24.md"), "Agenda"),
+            "## Agenda\n\n- Budget for Q1\n- Hiring plan\n\n"
+        );
+        assert_eq!(
+            section(&w.t.read("alice-smith/2026-12-08.md"), "Agenda"),
+            "## Agenda\n\n- The offsite\n\n"
+        );
+        assert_eq!(
+            read(&sam.join("alice-smith/agenda.md")),
+            agenda.replace("[ ] The offsite", "[>] The offsite")
+        );
+    }
+}
+
+/// A note for Alice on 2026-11-24 with three follow-ups and a private
+/// part, as Sam writes it after `new`.
+const NOTE: &str = "---\nperson: Alice Smith\ndate: 2026-11-24\n---\n# 1:1 with Alice Smith\n\n## Lift\n\nTalked about the promo.\n\n## Follow-ups\n\n- [ ] Send the promo packet\n- [ ] Alice drafts the plan @alice-smith\n- [ ] Book the room\n\n## Private\n\nThe PIP timeline worries me.\n- [ ] Ask HR about the PIP\n";
+
+#[test]
+fn issue13_a_copy_both_sides_changed_is_a_conflict_until_forced() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    let copy_path = space.join("alice-smith/2026-11-24.md");
+    let published = read(&copy_path);
+    assert_eq!(
+        published,
+        "---\nperson: Alice Smith\ndate: 2026-11-24\n---\n# 1:1 with Alice Smith\n\n## Lift\n\nTalked about the promo.\n\n## Follow-ups\n\n- [ ] Send the promo packet\n- [ ] Alice drafts the plan @alice-smith\n- [ ] Book the room\n"
+    );
+    // Alice adds her words and ticks one; Sam adds words of his.
+    edit(
+        &copy_path,
+        "Talked about the promo.\n",
+        "Talked about the promo.\nAlice: I'd like a date for it.\n",
+    );
+    edit(&copy_path, "- [ ] Alice drafts", "- [x] Alice drafts");
+    let hers = read(&copy_path);
+    let note = w.t.path("alice-smith/2026-11-24.md");
+    edit(
+        &note,
+        "Talked about the promo.\n",
+        "Talked about the promo.\nPromised an answer by Friday.\n",
+    );
+    // Her tick still comes back; the copy is left as she wrote it.
+    w.sam(&["sync"]).status(2).stderr(format!(
+        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:15: Alice drafts the plan @alice-smith\n\
+         oneonone: warning: {dir}/alice-smith/2026-11-24.md: Alice Smith changed this shared copy, and your note changed since it was last published, in more than its boxes; it was not overwritten. Your version's changes:\n  \
+         + 10: Promised an answer by Friday.\n\
+         Copy what they need into it by hand, or run `oneonone sync alice-smith --force` to replace it with yours\n\
+         oneonone: {dir}: nothing new to publish; 1 tick brought back\n"
+    ));
+    assert_eq!(read(&copy_path), hers);
+    assert_eq!(
+        read(&note),
+        NOTE.replace("- [ ] Alice drafts", "- [x] Alice drafts")
+            .replace(
+                "Talked about the promo.\n",
+                "Talked about the promo.\nPromised an answer by Friday.\n"
+            )
+    );
+    // Again: still a conflict, still nothing overwritten.
+    w.sam(&["sync"]).status(2);
+    assert_eq!(read(&copy_path), hers);
+    // --force: the copy is Sam's.
+    w.sam(&["sync", "alice", "--force"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    assert_eq!(
+        read(&copy_path),
+        published
+            .replace("- [ ] Alice drafts", "- [x] Alice drafts")
+            .replace(
+                "Talked about the promo.\n",
+                "Talked about the promo.\nPromised an answer by Friday.\n"
+            )
+    );
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: nothing new to publish\n"));
+}
+
+#[test]
+fn issue13_a_conflict_git_cannot_merge_stops_with_the_files_named_and_nothing_lost() {
+    let w = World::new();
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let (_remote, sam, alice) = two_clones(&w);
+    let sam_dir = sam.display().to_string();
+    // Both change the same line of the README.
+    edit(
+        &alice.join("README.md"),
+        "# 1:1 space: Alice Smith and Sam\n",
+        "# Alice's 1:1s\n",
+    );
+    w.run_in(&alice, Some(Who::Alice), &["sync"]).ok();
+    edit(
+        &sam.join("README.md"),
+        "# 1:1 space: Alice Smith and Sam\n",
+        "# Our 1:1 space\n",
+    );
+    w.sam(&["sync"]).status(2).stderr(format!(
+        "oneonone: error: {sam_dir}: git could not merge the other side's changes to README.md; nothing is lost (every change is committed), \
+         and the rebase is left for you to finish there: edit each file to what it should say, `git add` it and `git rebase --continue` \
+         (or `git rebase --abort` to go back), then sync again\n"
+    ));
+    // Sam's words are committed, in the commit the rebase stopped at.
+    let stopped = w.git(Who::Sam, &sam, &["show", "REBASE_HEAD:README.md"]);
+    assert!(stopped.starts_with("# Our 1:1 space\n"), "{stopped}");
+    assert!(read(&sam.join("README.md")).contains("<<<<<<<"));
+    w.sam(&["sync"]).status(2).stderr(format!(
+        "oneonone: error: {sam_dir}: a git rebase or merge is not finished there (conflicts in README.md); finish it (`git status` says how), then sync again\n"
+    ));
+    // Git finishes it; sync goes on.
+    let readme = README.replace("# 1:1 space: Alice Smith and Sam\n", "# Our 1:1s\n");
+    std::fs::write(sam.join("README.md"), &readme).unwrap();
+    w.git(Who::Sam, &sam, &["add", "README.md"]);
+    w.git(
+        Who::Sam,
+        &sam,
+        &["-c", "core.editor=true", "rebase", "--continue"],
+    );
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {sam_dir}: nothing new to publish; pushed\n"
+    ));
+    w.run_in(&alice, Some(Who::Alice), &["sync"]).ok();
+    assert_eq!(read(&alice.join("README.md")), readme);
+}
+
+#[test]
+fn issue13_a_plain_folder_space_works_without_git() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    // Alice, in the folder (a synced drive), with oneonone but no git.
+    let copy = read(&space.join("alice-smith/2026-11-24.md"));
+    let line = line_of(&copy, "Book the room");
+    w.run_in(&space, None, &["followups", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "Alice Smith (3 open)\n  \
+         alice-smith/2026-11-24.md:13: Send the promo packet · today\n  \
+         alice-smith/2026-11-24.md:14: Alice drafts the plan @alice-smith · today\n  \
+         alice-smith/2026-11-24.md:{line}: Book the room · today\n"
+        ));
+    w.run_in(
+        &space,
+        None,
+        &["done", &format!("alice-smith/2026-11-24.md:{line}")],
+    )
+    .ok();
+    w.run_in(
+        &space,
+        None,
+        &["agenda", "Can we move the 1:1 to Tuesdays?"],
+    )
+    .ok();
+    w.run_in(&space, None, &["sync"]).ok().stderr(format!(
+        "oneonone: {dir} is not a git repository: nothing to pull or push (the folder is shared as it is)\n"
+    ));
+    // Sam's sync brings the tick back; his next note takes her point.
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:{line}: Book the room\n\
+         oneonone: {dir}: nothing new to publish; 1 tick brought back\n"
+    ));
+    w.t.file(
+        "alice-smith/2026-11-24.md",
+        NOTE.replace("- [ ] Book the room", "- [x] Book the room"),
+    );
+    w.on("2026-12-08");
+    w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+        .ok()
+        .stderr("oneonone: created the 2026-12-08 note for Alice Smith (Listen, Learn, Lift); 1 agenda point, 3 follow-ups carried over\n");
+    let next = w.t.read("alice-smith/2026-12-08.md");
+    assert_eq!(
+        section(&next, "Agenda"),
+        "## Agenda\n\n- Can we move the 1:1 to Tuesdays?\n\n"
+    );
+    assert_eq!(
+        section(&next, "Follow-ups"),
+        "## Follow-ups\n\n- [ ] Send the promo packet (from 2026-11-24)\n- [ ] Alice drafts the plan @alice-smith (from 2026-11-24)\n- [ ] \n\n"
+    );
+    assert!(!walk(&space).iter().any(|f| f.contains(".oneonone-")));
+}
+
+#[test]
+fn issue13_the_report_works_by_hand_with_plain_edits_and_git() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let (_remote, sam, alice) = two_clones(&w);
+    let sam_dir = sam.display().to_string();
+    // Alice: an editor and git, no oneonone.
+    let agenda = alice.join("alice-smith/agenda.md");
+    std::fs::write(
+        &agenda,
+        format!("{}- [ ] Conference budget\n", read(&agenda)),
+    )
+    .unwrap();
+    edit(
+        &alice.join("alice-smith/2026-11-24.md"),
+        "- [ ] Send the promo packet",
+        "- [x] Send the promo packet",
+    );
+    w.git(
+        Who::Alice,
+        &alice,
+        &["commit", "--quiet", "-am", "My point, and a tick"],
+    );
+    w.git(Who::Alice, &alice, &["pull", "--quiet", "--rebase"]);
+    w.git(Who::Alice, &alice, &["push", "--quiet"]);
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:13: Send the promo packet\n\
+         oneonone: {sam_dir}: pulled; nothing new to publish; 1 tick brought back\n"
+    ));
+    w.t.file(
+        "alice-smith/2026-11-24.md",
+        NOTE.replace("- [ ] Send the promo packet", "- [x] Send the promo packet"),
+    );
+    w.on("2026-12-08");
+    w.sam(&["new", "alice", "--date", "2026-12-08", "--seed", "1"])
+        .ok();
+    assert_eq!(
+        section(&w.t.read("alice-smith/2026-12-08.md"), "Agenda"),
+        "## Agenda\n\n- Conference budget\n\n"
+    );
+    w.sam(&["sync"]).ok();
+    w.git(Who::Alice, &alice, &["pull", "--quiet", "--rebase"]);
+    assert_eq!(
+        read(&agenda),
+        format!("{AGENDA_HEAD}- [>] Conference budget\n")
+    );
+    assert_eq!(
+        read(&alice.join("alice-smith/2026-12-08.md")),
+        w.sam(&["export", "alice-smith/2026-12-08.md", "--shared"])
+            .ok()
+            .stdout
+    );
+}
+
+#[test]
+fn issue13_no_git_identity_is_said_with_how_to_set_one() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir, "--git"]).ok();
+    w.run_in(w.t.dir.path(), None, &["sync"]).status(2).stderr(format!(
+        "oneonone: error: {dir}: git does not know who you are, so it cannot commit; set your name and email once with \
+         `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.com` \
+         (or without --global, in this folder only)\n"
+    ));
+}
+
+#[test]
+fn issue13_a_reopen_travels_when_the_other_side_left_the_item_alone_and_links_are_not_followed() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write(
+        "alice-smith/2026-11-24.md",
+        NOTE.replace("- [ ] Book the room", "- [x] Book the room"),
+    );
+    w.t.write(
+        "alice-smith/2026-11-10.md",
+        "---\nperson: Alice Smith\ndate: 2026-11-10\n---\n## Follow-ups\n\n- [ ] Old item\n",
+    );
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    // Alice reopens what Sam ticked; Sam reopens nothing.
+    let copy = space.join("alice-smith/2026-11-24.md");
+    edit(&copy, "- [x] Book the room", "- [ ] Book the room");
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: reopened in the shared copy: alice-smith/2026-11-24.md:15: Book the room\n\
+         oneonone: {dir}: nothing new to publish; 1 tick brought back\n"
+    ));
+    w.t.file("alice-smith/2026-11-24.md", NOTE);
+    // Sam ticks it again; her copy follows.
+    w.sam(&["done", "alice-smith/2026-11-24.md:15"]).ok();
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    assert!(read(&copy).contains("- [x] Book the room\n"));
+    // A copy made a link in the space is never read or written through.
+    let old = space.join("alice-smith/2026-11-10.md");
+    std::fs::remove_file(&old).unwrap();
+    std::os::unix::fs::symlink(w.t.path("alice-smith/2026-11-24.md"), &old).unwrap();
+    w.sam(&["sync"]).status(2).stderr(format!(
+        "oneonone: warning: {dir}/alice-smith/2026-11-10.md: cannot read: is a symbolic link, and oneonone never follows links\n\
+         oneonone: {dir}: nothing new to publish\n"
+    ));
+    w.t.file(
+        "alice-smith/2026-11-24.md",
+        NOTE.replace("- [ ] Book the room", "- [x] Book the room"),
+    );
+}
