@@ -796,7 +796,7 @@ fn readme(slug: &str, name: &str, manager: Option<&str>) -> String {
          \n\
          \x20   - [ ] What you would like to talk about\n\
          \n\
-         or, with [oneonone](https://github.com/) installed, in this folder:\n\
+         or, with oneonone installed (ask your manager for it), in this folder:\n\
          \n\
          \x20   oneonone agenda \"What you would like to talk about\"\n\
          \x20   oneonone agenda                  # the open points\n\

@@ -139,7 +139,7 @@ host's web page:
 
     - [ ] What you would like to talk about
 
-or, with [oneonone](https://github.com/) installed, in this folder:
+or, with oneonone installed (ask your manager for it), in this folder:
 
     oneonone agenda \"What you would like to talk about\"
     oneonone agenda                  # the open points
