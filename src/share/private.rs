@@ -1,5 +1,8 @@
 //! Which bytes of a note are private: the one answer that the shared copy,
-//! `prep`'s "last time" and carry-over all use.
+//! `prep`'s "last time", carry-over and the follow-up scan (which marks
+//! each item private or not) all use; and [`Sharing`], the notebook's rules
+//! it is decided by. It depends on no other part of the shared copy, so
+//! that the follow-up scan can ask it without a loop.
 //!
 //! What counts is what a reader sees rendered, not how it is spelled:
 //! - a markdown heading, or an HTML `<h1>`..`<h6>` (in an HTML block or
@@ -22,6 +25,69 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::note::Note;
+
+/// The heading of the private section when oneonone.yaml does not say.
+pub const DEFAULT_PRIVATE_HEADING: &str = "Private";
+
+/// What is private in a notebook's notes, and whether the check-ins are
+/// shared.
+#[derive(Debug, Clone)]
+pub struct Sharing {
+    /// Names that start a private section, folded as they show.
+    pub private: Vec<Folded>,
+    /// Headings that end one: the note's own sections (lowercase).
+    pub sections: Vec<String>,
+    /// Whether the check-in fields stay.
+    pub share_checkins: bool,
+}
+
+impl Sharing {
+    /// The rules for a notebook: its private heading and `Private`, and the
+    /// sections of every framework plus Agenda and Follow-ups.
+    #[must_use]
+    pub fn new(
+        private_heading: Option<&str>,
+        framework_headings: &[String],
+        share_checkins: bool,
+    ) -> Self {
+        let mut private = vec![Folded::new(DEFAULT_PRIVATE_HEADING)];
+        if let Some(h) = private_heading.map(str::trim).filter(|h| !h.is_empty()) {
+            private.push(Folded::new(h));
+        }
+        let mut sections: Vec<String> = framework_headings
+            .iter()
+            .map(|h| h.trim().to_lowercase())
+            .collect();
+        sections.extend(["agenda".to_string(), "follow-ups".to_string()]);
+        Sharing {
+            private,
+            sections,
+            share_checkins,
+        }
+    }
+
+    /// The rules for a notebook, from its settings and its bank.
+    #[must_use]
+    pub fn for_notebook(config: &crate::config::Config, bank: &crate::bank::Bank) -> Self {
+        let headings: Vec<String> = bank
+            .frameworks
+            .iter()
+            .flat_map(|f| f.sections.iter().map(|s| s.heading.clone()))
+            .collect();
+        Sharing::new(
+            config.private_section.as_deref(),
+            &headings,
+            config.share_checkins.unwrap_or(false),
+        )
+    }
+
+    /// Whether a heading's or summary's text, as it shows, starts with one
+    /// of the private names.
+    #[must_use]
+    pub fn is_private(&self, title: &str) -> bool {
+        is_private_title(&self.private, title)
+    }
+}
 
 /// How much of a heading's or summary's text is read: enough to see
 /// how it starts.
@@ -124,7 +190,7 @@ fn fold_char(c: char) -> Vec<char> {
 /// The byte ranges of everything private in the note: sorted, merged,
 /// whole lines.
 #[must_use]
-pub fn private_ranges(note: &Note<'_>, rules: &super::Sharing) -> Vec<Range<usize>> {
+pub fn private_ranges(note: &Note<'_>, rules: &Sharing) -> Vec<Range<usize>> {
     let text = note.text;
     let sections = note.sections();
     let html = scan_html(note, &rules.private);
@@ -178,7 +244,7 @@ pub fn touches(private: &[Range<usize>], range: &Range<usize>) -> bool {
 }
 
 /// Sorted, with overlapping or touching ranges joined.
-fn merge(mut cut: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub(super) fn merge(mut cut: Vec<Range<usize>>) -> Vec<Range<usize>> {
     cut.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(cut.len());
     for r in cut {
@@ -193,13 +259,13 @@ fn merge(mut cut: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// The start of the line holding `offset`. A lone `\r` ends a line too,
 /// as it does for pulldown-cmark: a note saved with old Mac line ends
 /// has its private sections found and cut like any other.
-fn line_start(text: &str, offset: usize) -> usize {
+pub(super) fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
 /// The end of the line that the byte range ending at `end` ends on, its
 /// line break included.
-fn line_end(text: &str, end: usize) -> usize {
+pub(super) fn line_end(text: &str, end: usize) -> usize {
     let before = &text[..end];
     let from = if before.ends_with('\n') || before.is_empty() {
         return end;
@@ -497,7 +563,7 @@ mod tests {
 
     /// The note with its private ranges replaced by `|`.
     fn marked(text: &str) -> String {
-        let rules = super::super::Sharing::new(None, &["Listen".into(), "Lift".into()], false);
+        let rules = Sharing::new(None, &["Listen".into(), "Lift".into()], false);
         let cut = private_ranges(&Note::split(text), &rules);
         let mut out = String::new();
         let mut from = 0;

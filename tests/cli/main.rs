@@ -33,6 +33,7 @@ mod person;
 mod prep;
 mod questions;
 mod rename;
+mod shared_copy;
 mod trends;
 mod undo;
 
@@ -313,6 +314,8 @@ pub struct Item {
     pub due: Option<String>,
     #[serde(default)]
     pub mention: Option<String>,
+    #[serde(default)]
+    pub private: bool,
 }
 
 pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> Item {
@@ -325,6 +328,7 @@ pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> It
         owner: "me".into(),
         due: None,
         mention: None,
+        private: false,
     }
 }
 
