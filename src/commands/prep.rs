@@ -2,6 +2,12 @@
 //! Days since the last one, open follow-ups (theirs and mine, overdue
 //! first), the agenda, what the last note said under Lift and Follow-ups,
 //! tags that keep coming back, and one fresh question per section.
+//!
+//! A follow-up in a private section of its note is marked `🔒`. With
+//! `--shared`, for a screen the report sees, the brief holds nothing the
+//! shared copy leaves out: no private follow-up (not even counted), no
+//! tags (the shared frontmatter has none), no check-in values unless the
+//! notebook shares them. "Last time" quotes no private part either way.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -20,7 +26,7 @@ use crate::followup::{self, FollowUp};
 use crate::note::{Note, Section};
 use crate::notebook::{Notebook, PersonNotes};
 use crate::output::{Output, sanitize, style};
-use crate::render::{age, days_word, print_item};
+use crate::render::{PRIVATE_MARK, age, days_word, print_item};
 use crate::settings::Settings;
 use crate::share::{self, Sharing};
 
@@ -55,9 +61,10 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let today = settings.today;
     let folder = person.slug.as_str();
     let scan = followup::scan_folder(&notebook, folder, &mut |e| out.warn(&e));
+    // On a shared screen a private item is not there at all.
     let mut items: Vec<FollowUp> = scan
         .into_iter()
-        .filter(|i| i.folder.as_deref() == Some(folder))
+        .filter(|i| i.folder.as_deref() == Some(folder) && !(args.shared && i.private))
         .collect();
     followup::resolve_owners(&mut items, &mut people, &mut |e| {
         if others(&e) {
@@ -76,27 +83,40 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         follow_ups.into_iter().partition(|i| i.owner.is_me());
     let (theirs, others): (Vec<&FollowUp>, Vec<&FollowUp>) =
         not_mine.into_iter().partition(|i| i.is_theirs());
+    // What `… and N more` suggests keeps the screen shared.
+    let list_all = if args.shared {
+        format!("oneonone followups {folder} --shared")
+    } else {
+        format!("oneonone followups {folder}")
+    };
     for (title, list) in [
         ("Follow-ups they own", theirs),
         ("Follow-ups you own", mine),
         ("Follow-ups others own", others),
     ] {
-        follow_up_list(&notebook, folder, title, list, today, out)?;
+        follow_up_list(&notebook, title, list, today, &list_all, out)?;
     }
     if !points.is_empty() {
         heading(out, "Agenda", points.len())?;
         for point in points.iter().take(MAX_LINES) {
-            writeln!(out, "  - {}", sanitize(&point.text))?;
+            let lock = if point.private { PRIVATE_MARK } else { "" };
+            writeln!(out, "  - {lock}{}", sanitize(&point.text))?;
         }
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
     last_time(&notebook, &notes, today, &rules, out)?;
     // The follow-up scan has reported the notes that cannot be read.
     let history = crate::checkin::history(&notebook, &mut notes, &mut |_| {});
-    patterns_line(&notes, &history, &summary, &items, today, out)?;
+    let checkins = !args.shared || rules.share_checkins;
+    patterns_line(&notes, &history, &summary, &items, today, checkins, out)?;
 
     let recent = notes.recent();
-    let recurring = recurring_tags(&recent);
+    // Tags are the manager's: the shared copy's frontmatter has none.
+    let recurring = if args.shared {
+        Vec::new()
+    } else {
+        recurring_tags(&recent)
+    };
     if !recurring.is_empty() {
         writeln!(out)?;
         out.styled(style::HEADING, "Recurring tags")?;
@@ -176,13 +196,14 @@ fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) 
     writeln!(out)
 }
 
-/// A titled list of follow-ups, overdue first, then newest.
+/// A titled list of follow-ups, overdue first, then newest; `all` is the
+/// command that lists them all.
 fn follow_up_list(
     notebook: &Notebook,
-    folder: &str,
     title: &str,
     mut list: Vec<&FollowUp>,
     today: NaiveDate,
+    all: &str,
     out: &mut Output,
 ) -> Result<()> {
     if list.is_empty() {
@@ -193,7 +214,7 @@ fn follow_up_list(
     for item in list.iter().take(MAX_LINES) {
         print_item(notebook, today, item, out)?;
     }
-    more(out, list.len(), &format!("oneonone followups {folder}"))
+    more(out, list.len(), all)
 }
 
 /// The last note's Lift section (or its last framework section) and its
@@ -254,13 +275,14 @@ fn last_time(
 }
 
 /// The short form of `oneonone patterns`: stuck follow-ups, the longest
-/// gap against the cadence, and the latest check-in.
+/// gap against the cadence, and with `checkins` the latest check-in.
 fn patterns_line(
     notes: &PersonNotes,
     history: &[CheckIn],
     summary: &crate::people::Summary,
     open: &[FollowUp],
     today: NaiveDate,
+    checkins: bool,
     out: &mut Output,
 ) -> Result<()> {
     let found = crate::patterns::analyze(
@@ -289,7 +311,7 @@ fn patterns_line(
             gap.days, gap.over
         ));
     }
-    if let Some(latest) = history.last() {
+    if let Some(latest) = history.last().filter(|_| checkins) {
         let mut check = format!("check-in {}", latest.date);
         if let (Some(c), Some(s)) = (latest.values.challenge, latest.values.skill) {
             let zone = crate::checkin::Zone::of(c, s);

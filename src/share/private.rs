@@ -87,6 +87,28 @@ impl Sharing {
     pub fn is_private(&self, title: &str) -> bool {
         is_private_title(&self.private, title)
     }
+
+    /// A fingerprint of what decides the private ranges (the names and the
+    /// sections that end them): what was found private under other rules
+    /// is not reused (the follow-up cache keeps it beside its entries).
+    #[must_use]
+    pub fn fingerprint(&self) -> u64 {
+        let mut hasher = blake3::Hasher::new();
+        for name in &self.private {
+            for part in [&name.dropped, &name.split] {
+                hasher.update(part.as_bytes());
+                hasher.update(b"\0");
+            }
+        }
+        hasher.update(b"\x01");
+        for section in &self.sections {
+            hasher.update(section.as_bytes());
+            hasher.update(b"\0");
+        }
+        let mut first = [0; 8];
+        first.copy_from_slice(&hasher.finalize().as_bytes()[..8]);
+        u64::from_le_bytes(first)
+    }
 }
 
 /// How much of a heading's or summary's text is read: enough to see
@@ -193,7 +215,13 @@ fn fold_char(c: char) -> Vec<char> {
 pub fn private_ranges(note: &Note<'_>, rules: &Sharing) -> Vec<Range<usize>> {
     let text = note.text;
     let sections = note.sections();
-    let html = scan_html(note, &rules.private);
+    // No tag without a `<` (an entity like `&lt;` is text, not a tag):
+    // most notes need no second reading for their HTML.
+    let html = if memchr::memchr(b'<', note.body().as_bytes()).is_some() {
+        scan_html(note, &rules.private)
+    } else {
+        HtmlFinds::default()
+    };
     let private: Vec<bool> = sections
         .iter()
         .map(|s| rules.is_private(&s.title))

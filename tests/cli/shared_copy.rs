@@ -4,8 +4,9 @@
 //! `--shared`.
 
 use std::fs;
+use std::time::Duration;
 
-use crate::Test;
+use crate::{Test, followups_json};
 
 /// Replaces the one place `from` is in the note at `rel` with `to`.
 fn edit(t: &Test, rel: &str, from: &str, to: &str) {
@@ -75,7 +76,181 @@ fn month() -> Test {
         "- [ ] Send the design doc (from 2026-11-10)\n",
         "",
     );
+    edit(&t, "alice/2026-11-24.md", "tags: []", "tags: [promo]");
     t
+}
+
+/// Runs `args` two days after the second note, in plain text.
+fn run(t: &Test, args: &[&str]) -> crate::Run {
+    t.run(&[&["--today", "2026-11-26", "--color", "never"][..], args].concat())
+}
+
+/// The notice `followups` gives for the carried item deleted by hand.
+const ORPHAN: &str =
+    "oneonone: 1 carried follow-up of Alice has no open copy: `oneonone check --fix`\n";
+
+const BOTH: &str = "Alice (2 open)\n  \
+                    alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n  \
+                    alice/2026-11-24.md:51: 🔒 Talk to HR about the PIP timeline (from 2026-11-10) · 2 days\n";
+
+const SHARED: &str = "Alice (1 open)\n  \
+                      alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n";
+
+#[test]
+fn issue13_followups_mark_a_private_item_and_shared_hides_it() {
+    let t = month();
+    run(&t, &["followups", "alice"])
+        .ok()
+        .stdout(BOTH)
+        .stderr(ORPHAN);
+    run(&t, &["followups", "alice", "--shared"])
+        .ok()
+        .stdout(SHARED)
+        .stderr(ORPHAN);
+    // In JSON, `"private": true`, only where it is.
+    let items = followups_json(&t, &[]);
+    let private: Vec<(&str, bool)> = items.iter().map(|i| (i.text.as_str(), i.private)).collect();
+    assert_eq!(
+        private,
+        [
+            ("Book the venue (from 2026-11-10)", false),
+            ("Talk to HR about the PIP timeline (from 2026-11-10)", true)
+        ]
+    );
+    let json = t.run(&["followups", "--json"]).ok().stdout;
+    assert_eq!(json.matches("\"private\"").count(), 1, "{json}");
+    let shared = followups_json(&t, &["--shared"]);
+    let texts: Vec<&str> = shared.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["Book the venue (from 2026-11-10)"]);
+    // What a shared screen leaves nothing of is not said to be hidden.
+    run(
+        &t,
+        &["followups", "alice", "--mine", "--overdue", "--shared"],
+    )
+    .ok()
+    .stdout("")
+    .stderr(format!(
+        "{ORPHAN}oneonone: nothing of yours is overdue in Alice's notes; \
+             `oneonone followups alice --shared` lists the 1 open\n"
+    ));
+}
+
+#[test]
+fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
+    let t = month();
+    let head =
+        "Alice\nLast 1:1 2026-11-24 (2 days ago) · 2 notes · every 14 days · next due 2026-12-08\n";
+    let last_time = "\nLast time (2026-11-24): Lift\n  \
+                     - What would tell us this has actually improved?\n  \
+                     - Is there a decision I can help unblock for you?\n  \
+                     - Is there a skill we should set aside time for you to practice?\n\n\
+                     Last time (2026-11-24): Follow-ups\n  \
+                     - [ ] Book the venue (from 2026-11-10)\n";
+    let ask = "\nAsk today\n  \
+               Listen: How are things going with the people you work with most?\n  \
+               Learn: Where do you see yourself growing over the next year?\n  \
+               Lift: What's one thing you'll try before we next talk?\n";
+    run(&t, &["prep", "alice", "--seed", "1"])
+        .ok()
+        .stderr("")
+        .stdout(format!(
+            "{head}\nFollow-ups you own (2)\n  \
+             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n  \
+             alice/2026-11-24.md:51: 🔒 Talk to HR about the PIP timeline (from 2026-11-10) · 2 days\n\
+             {last_time}\nPatterns: check-in 2026-11-10, energy 2\n\n\
+             Recurring tags: promo (2)\n{ask}"
+        ));
+    // For a shared screen: no private item, no check-in, no tags.
+    run(&t, &["prep", "alice", "--seed", "1", "--shared"])
+        .ok()
+        .stderr("")
+        .stdout(format!(
+            "{head}\nFollow-ups you own (1)\n  \
+             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n\
+             {last_time}{ask}"
+        ));
+    // A notebook that shares check-ins shows them on a shared screen too.
+    t.write("oneonone.yaml", "share_checkins: true\n");
+    let shared = run(&t, &["prep", "alice", "--seed", "1", "--shared"])
+        .ok()
+        .stdout;
+    assert!(
+        shared.contains("\nPatterns: check-in 2026-11-10, energy 2\n")
+            && !shared.contains("Talk to HR")
+            && !shared.contains("promo"),
+        "{shared}"
+    );
+}
+
+/// The cache file's entry for `rel`, read back (its signature is checked
+/// by oneonone, not here).
+fn cached_items(t: &Test, rel: &str) -> serde_json::Value {
+    let file = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    let at = file.iter().position(|&b| b == b'\n').unwrap();
+    let cache: serde_json::Value = serde_json::from_slice(&file[at + 1..]).unwrap();
+    cache["entries"][rel][2][2].clone()
+}
+
+#[test]
+fn issue13_a_warm_cache_marks_private_items_too() {
+    let t = month();
+    // The whole notebook's scan is the cached one. A note changed in the
+    // last two seconds is not cached: wait that out.
+    std::thread::sleep(Duration::from_millis(2100));
+    run(&t, &["followups"]).ok().stdout(BOTH).stderr(ORPHAN);
+    // Cached with whether each item is private ...
+    let items = cached_items(&t, "alice/2026-11-24.md");
+    let flags: Vec<Option<bool>> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i[5].as_bool())
+        .collect();
+    assert_eq!(flags, [Some(false), Some(true)], "{items}");
+    // ... and a warm run marks and hides as a cold one does.
+    run(&t, &["followups"]).ok().stdout(BOTH).stderr(ORPHAN);
+    run(&t, &["followups", "--shared"])
+        .ok()
+        .stdout(SHARED)
+        .stderr(ORPHAN);
+}
+
+#[test]
+fn issue13_a_warm_cache_follows_the_rules_of_what_is_private() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-01.md",
+        "## Private\n\n- [ ] Talk to HR\n\n## Retro\n\n- [ ] Team lunch\n",
+    );
+    std::thread::sleep(Duration::from_millis(2100));
+    // `Retro` is no section of the notebook's: the private one runs on.
+    let listed = |t: &Test| -> Vec<(String, bool)> {
+        followups_json(t, &[])
+            .into_iter()
+            .map(|i| (i.text, i.private))
+            .collect()
+    };
+    let both = vec![
+        ("Talk to HR".to_string(), true),
+        ("Team lunch".into(), true),
+    ];
+    assert_eq!(listed(&t), both);
+    assert_eq!(listed(&t), both);
+    // A framework with a Retro section ends it: the cache, written under
+    // the old rules, is not used.
+    t.write(
+        "question-bank/retro.yaml",
+        "frameworks:\n  - name: retro\n    sections:\n      - heading: Retro\n",
+    );
+    let now = vec![
+        ("Talk to HR".to_string(), true),
+        ("Team lunch".into(), false),
+    ];
+    assert_eq!(listed(&t), now);
+    assert_eq!(listed(&t), now);
+    t.run(&["export", "bob/2026-11-01.md", "--shared"])
+        .ok()
+        .stdout("## Retro\n\n- [ ] Team lunch\n");
 }
 
 #[test]
