@@ -104,7 +104,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         }
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
-    last_time(&notebook, &notes, today, &rules, out)?;
+    last_time(&notebook, &notes, today, &rules, args.shared, out)?;
     // The follow-up scan has reported the notes that cannot be read.
     let history = crate::checkin::history(&notebook, &mut notes, &mut |_| {});
     let checkins = !args.shared || rules.share_checkins;
@@ -219,12 +219,15 @@ fn follow_up_list(
 
 /// The last note's Lift section (or its last framework section) and its
 /// Follow-ups section, without their private parts: what `export
-/// --shared` leaves out is never quoted as "last time".
+/// --shared` leaves out is never quoted as "last time". With `shared`,
+/// they are quoted from the shared copy itself (no unanswered question,
+/// a carried item with where it went), or not at all when there is none.
 fn last_time(
     notebook: &Notebook,
     notes: &PersonNotes,
     today: NaiveDate,
     rules: &Sharing,
+    shared: bool,
     out: &mut Output,
 ) -> Result<()> {
     // A note prepared for an upcoming 1:1 is not "last time".
@@ -232,8 +235,22 @@ fn last_time(
     let Some((last, text)) = held.and_then(|n| Some((&n.meeting, n.text()?))) else {
         return Ok(());
     };
+    let copy;
+    let text = if shared {
+        let Ok(shared) = share::shared_copy_of(notebook, &last.rel) else {
+            return Ok(());
+        };
+        copy = shared;
+        copy.as_str()
+    } else {
+        text
+    };
     let note = Note::split(text);
-    let private = share::private_ranges(&note, rules);
+    let private = if shared {
+        Vec::new()
+    } else {
+        share::private_ranges(&note, rules)
+    };
     let sections: Vec<Section> = note
         .sections()
         .into_iter()

@@ -160,14 +160,16 @@ fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
              {last_time}\nPatterns: check-in 2026-11-10, energy 2\n\n\
              Recurring tags: promo (2)\n{ask}"
         ));
-    // For a shared screen: no private item, no check-in, no tags.
+    // For a shared screen: no private item, no check-in, no tags, and
+    // last time as the shared copy has it (no unanswered question).
     run(&t, &["prep", "alice", "--seed", "1", "--shared"])
         .ok()
         .stderr("")
         .stdout(format!(
             "{head}\nFollow-ups you own (1)\n  \
-             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n\
-             {last_time}{ask}"
+             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n\n\
+             Last time (2026-11-24): Follow-ups\n  \
+             - [ ] Book the venue (from 2026-11-10)\n{ask}"
         ));
     // A notebook that shares check-ins shows them on a shared screen too.
     t.write("oneonone.yaml", "share_checkins: true\n");
