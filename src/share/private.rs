@@ -161,11 +161,29 @@ pub fn is_private_title(names: &[Folded], title: &str) -> bool {
 
 /// One reading of `s`, folded; see [`Folded`].
 fn fold(s: &str, symbols_split: bool) -> String {
+    // ASCII is its own NFKC form, and its letters fold by a table made
+    // once: every heading of every note with an open item is folded by the
+    // follow-up scan.
+    static ASCII: std::sync::LazyLock<Vec<Vec<char>>> =
+        std::sync::LazyLock::new(|| (0..128u8).map(|b| fold_char(char::from(b))).collect());
+    let ascii = s.is_ascii();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfkc() {
+    let chars: Box<dyn Iterator<Item = char>> = if ascii {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfkc())
+    };
+    for c in chars {
         if c.is_alphanumeric() {
-            for folded in fold_char(c) {
+            let computed;
+            let folded_chars: &[char] = if c.is_ascii() {
+                &ASCII[c as usize]
+            } else {
+                computed = fold_char(c);
+                &computed
+            };
+            for &folded in folded_chars {
                 if folded.is_alphanumeric() {
                     if pending_space && !out.is_empty() {
                         out.push(' ');
