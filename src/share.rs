@@ -19,10 +19,10 @@
 //!   or heading. A question with anything written under it stays, with
 //!   what was written;
 //! - an empty placeholder: a list item with nothing in it (`- `, `- [ ] `);
-//! - a carried item (`[>]`) that no later note of the person holds; one
-//!   that a later note holds stays, with the date of the first such note:
-//!   `- [>] Book the venue (carried to 2026-11-29)`. The only words the
-//!   copy adds;
+//! - a carried item (`[>]`) that no later note of the person holds outside
+//!   its private sections; one that a later note holds stays, with the
+//!   date of the first such note: `- [>] Book the venue (carried to
+//!   2026-11-29)`. The only words the copy adds;
 //! - a section left with nothing in it by the above, heading and all,
 //!   except Agenda and Follow-ups, the places both sides add to;
 //! - the frontmatter, written anew with `person`, `date` and `framework`
@@ -91,7 +91,7 @@ pub fn shared_copy_of(notebook: &Notebook, rel: &Path) -> Result<String, Error> 
     )?;
     let bank = Bank::load(notebook.root(), notebook.shown())?;
     let rules = Sharing::for_notebook(&notebook.config, &bank);
-    let mut later = LaterNotes::new(notebook, rel);
+    let mut later = LaterNotes::new(notebook, &rules, rel);
     shared_copy_with(
         &text,
         &notebook.show(rel),
@@ -162,15 +162,16 @@ pub fn shared_copy_with(
 /// each carried item of that note went.
 struct LaterNotes<'n> {
     notebook: &'n Notebook,
-    /// The later meetings, oldest first, each with the keys of its items
-    /// once read (none for one that could not be read).
-    later: Vec<(Meeting, Option<crate::followup::Keys>)>,
+    rules: &'n Sharing,
+    /// The later meetings, oldest first, each with the keys of the items
+    /// it shares once read (none for a note that could not be read).
+    later: Vec<(Meeting, Option<HashSet<u64>>)>,
 }
 
 impl<'n> LaterNotes<'n> {
     /// The notes after `rel`; none when `rel` is not a meeting note in a
     /// person folder.
-    fn new(notebook: &'n Notebook, rel: &Path) -> Self {
+    fn new(notebook: &'n Notebook, rules: &'n Sharing, rel: &Path) -> Self {
         let this = rel
             .file_name()
             .and_then(|n| n.to_str())
@@ -184,11 +185,16 @@ impl<'n> LaterNotes<'n> {
                 .collect(),
             _ => Vec::new(),
         };
-        LaterNotes { notebook, later }
+        LaterNotes {
+            notebook,
+            rules,
+            later,
+        }
     }
 
     /// The date of the first later note holding an item with the words of
-    /// `item` (open, ticked or carried on again).
+    /// `item` (open, ticked or carried on again) outside its private
+    /// sections: a copy the report cannot see is not where it went.
     fn holding(&mut self, item: &str) -> Option<NaiveDate> {
         let key = crate::followup::key(item)?;
         for (meeting, keys) in &mut self.later {
@@ -198,17 +204,32 @@ impl<'n> LaterNotes<'n> {
                 };
                 // A note that cannot be read holds nothing here.
                 let Ok(text) = crate::notebook::read_note(self.notebook, &file) else {
-                    return crate::followup::Keys::default();
+                    return HashSet::new();
                 };
-                let note = Note::split(&text);
-                crate::followup::Keys::of(&note, &crate::task::tasks(&note))
+                shared_keys(&Note::split(&text), self.rules)
             });
-            if keys.carried().contains(&key) || keys.others().contains(&key) {
+            if keys.contains(&key) {
                 return Some(meeting.date);
             }
         }
         None
     }
+}
+
+/// The keys ([`crate::followup::key`]) of a note's items outside its
+/// private sections: its task items, and its carried ones.
+fn shared_keys(note: &Note<'_>, rules: &Sharing) -> HashSet<u64> {
+    let private = private_ranges(note, rules);
+    let shared = |at: usize| !touches(&private, &(at..at + 1));
+    let tasks = crate::task::tasks(note)
+        .into_iter()
+        .filter(|t| shared(t.checkbox))
+        .filter_map(|t| crate::followup::key(&t.text));
+    let carried = crate::followup::carried_marks(note)
+        .into_iter()
+        .filter(|m| m.mark.is_some_and(shared))
+        .filter_map(|m| crate::followup::key(&m.text));
+    tasks.chain(carried).collect()
 }
 
 /// What one reading of a note's body finds for its shared copy, as byte

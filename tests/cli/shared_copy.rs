@@ -286,6 +286,34 @@ fn issue13_shared_copy_is_what_was_discussed_nothing_else() {
 }
 
 #[test]
+fn issue13_a_carried_item_whose_copy_is_private_now_is_left_out() {
+    let t = month();
+    // The manager moves the venue into the next note's private section:
+    // the report could not find it where the copy would say it went.
+    edit(
+        &t,
+        "alice/2026-11-24.md",
+        "- [ ] Book the venue (from 2026-11-10)\n",
+        "",
+    );
+    edit(
+        &t,
+        "alice/2026-11-24.md",
+        "- [ ] Talk to HR about the PIP timeline (from 2026-11-10)\n",
+        "- [ ] Talk to HR about the PIP timeline (from 2026-11-10)\n\
+         - [ ] Book the venue (from 2026-11-10)\n",
+    );
+    let copy = t
+        .run(&["export", "alice", "--date", "2026-11-10", "--shared"])
+        .ok()
+        .stdout;
+    assert!(
+        copy.ends_with("\n## Follow-ups\n\n- [x] Share the roadmap\n"),
+        "{copy}"
+    );
+}
+
+#[test]
 fn issue13_shared_copy_of_the_next_note_keeps_empty_agenda_and_follow_ups() {
     let t = month();
     let run = t
