@@ -129,7 +129,8 @@ pub fn shared_copy_with(
     undelimited_frontmatter(&note, path)?;
     let mut out = frontmatter(&note, rules);
     let body = Body::read(&note, written);
-    let mut cut = private_ranges(&note, rules);
+    let sections = note.sections();
+    let mut cut = private::private_ranges_in(&note, rules, &sections);
     cut.extend(body.prompts);
     cut.extend(body.empty);
     let mut notes = Vec::new();
@@ -140,7 +141,6 @@ pub fn shared_copy_with(
         }
     }
     let mut cut = private::merge(cut);
-    let sections = note.sections();
     let unanswered = unanswered(text, &body.questions, &sections, &cut);
     if !unanswered.is_empty() {
         cut.extend(unanswered);
@@ -236,6 +236,8 @@ fn shared_keys(note: &Note<'_>, rules: &Sharing) -> HashSet<u64> {
 /// ranges of the whole text (whole lines).
 #[derive(Debug, Default)]
 struct Body {
+    /// Every list item, in order, with the line it starts on.
+    items: Vec<(usize, Range<usize>)>,
     /// Template prompt lines.
     prompts: Vec<Range<usize>>,
     /// Empty list items.
@@ -275,6 +277,7 @@ impl Body {
         // are the template's only at the top.
         let mut lists = 0usize;
         let mut quotes = 0usize;
+        let (mut counted, mut line) = (0, 1);
         for (event, range) in
             Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
         {
@@ -301,6 +304,9 @@ impl Body {
                     {
                         found.questions.push(whole_lines(text, &range));
                     }
+                    line += crate::note::count_newlines(&text.as_bytes()[counted..range.start]);
+                    counted = range.start;
+                    found.items.push((line, range.clone()));
                     items.push(OpenItem {
                         start: range.start,
                         filled: false,
@@ -321,7 +327,7 @@ impl Body {
                 _ => {}
             }
         }
-        found.carried = carried_items(note);
+        found.carried = carried_items(note, &found.items);
         found
     }
 }
@@ -343,25 +349,25 @@ fn prompt_lines(text: &str, range: &Range<usize>, written: &Written) -> Vec<Rang
     found
 }
 
-/// The note's `[>]` items ([`crate::task::carried`]), each with its range.
-fn carried_items(note: &Note<'_>) -> Vec<Carried> {
+/// The note's `[>]` items ([`crate::task::carried`]), each with its range;
+/// `starts` are the note's list items with their lines.
+fn carried_items(note: &Note<'_>, starts: &[(usize, Range<usize>)]) -> Vec<Carried> {
     let text = note.text;
-    let marks = crate::task::carried(note);
-    if marks.is_empty() {
+    // Most notes carry nothing: the parse for `[>]` only where one is.
+    if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_none() {
         return Vec::new();
     }
+    let marks = crate::task::carried(note);
     // Each mark's item: the innermost item starting on its line.
-    let mut starts: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut line = 1;
-    let mut counted = 0;
-    for range in crate::task::item_ranges(note) {
-        line += crate::note::count_newlines(&text.as_bytes()[counted..range.start]);
-        counted = range.start;
-        starts.push((line, range));
-    }
     let mut found = Vec::new();
     for (at_line, item_text) in marks {
-        let Some((_, range)) = starts.iter().rev().find(|(l, _)| *l == at_line) else {
+        // Lines only grow along the items: the last one starting there.
+        let last = starts.partition_point(|(l, _)| *l <= at_line);
+        let Some((_, range)) = last
+            .checked_sub(1)
+            .map(|i| &starts[i])
+            .filter(|(l, _)| *l == at_line)
+        else {
             continue;
         };
         let item = whole_lines(text, range);

@@ -231,8 +231,18 @@ fn fold_char(c: char) -> Vec<char> {
 /// whole lines.
 #[must_use]
 pub fn private_ranges(note: &Note<'_>, rules: &Sharing) -> Vec<Range<usize>> {
+    private_ranges_in(note, rules, &note.sections())
+}
+
+/// [`private_ranges`] for a note whose [`Note::sections`] are read
+/// already.
+#[must_use]
+pub fn private_ranges_in(
+    note: &Note<'_>,
+    rules: &Sharing,
+    sections: &[crate::note::Section],
+) -> Vec<Range<usize>> {
     let text = note.text;
-    let sections = note.sections();
     // No tag without a `<` (an entity like `&lt;` is text, not a tag):
     // most notes need no second reading for their HTML.
     let html = if memchr::memchr(b'<', note.body().as_bytes()).is_some() {
