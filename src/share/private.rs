@@ -243,9 +243,10 @@ pub fn private_ranges_in(
     sections: &[crate::note::Section],
 ) -> Vec<Range<usize>> {
     let text = note.text;
-    // No tag without a `<` (an entity like `&lt;` is text, not a tag):
-    // most notes need no second reading for their HTML.
-    let html = if memchr::memchr(b'<', note.body().as_bytes()).is_some() {
+    // Only a `<details` or an `<hN` tag can start a private range (an
+    // entity like `&lt;` is text, not a tag): most notes need no second
+    // reading for their HTML.
+    let html = if may_hold_private_html(note.body().as_bytes()) {
         scan_html(note, &rules.private)
     } else {
         HtmlFinds::default()
@@ -289,6 +290,19 @@ pub fn private_ranges_in(
     }
     cut.extend(html.details);
     merge(cut)
+}
+
+/// False only when `body` certainly holds no `<details` and no `<h1` to
+/// `<h6` tag (in any case).
+fn may_hold_private_html(body: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', body).any(|at| {
+        let rest = &body[at + 1..];
+        let details = rest
+            .get(..7)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"details"));
+        let heading = matches!(rest, [b'h' | b'H', b'1'..=b'6', ..]);
+        details || heading
+    })
 }
 
 /// Whether `range` overlaps a private range; `private` sorted and merged,
@@ -615,6 +629,30 @@ mod tests {
         assert!(manager.starts(&Folded::new("Manager only")));
         assert!(manager.starts(&Folded::new("\u{ff2d}anager \u{041e}nly")));
         assert!(!manager.starts(&Folded::new("Manager")));
+    }
+
+    #[test]
+    fn html_is_read_only_where_a_private_tag_may_be() {
+        for body in [
+            "<details>",
+            "<DETAILS open>",
+            "a <h2>x</h2>",
+            "<H6 id=x>",
+            "<details",
+        ] {
+            assert!(may_hold_private_html(body.as_bytes()), "{body}");
+        }
+        for body in [
+            "<div>",
+            "<h7>",
+            "<hr>",
+            "&lt;details>",
+            "< details>",
+            "<detail>",
+            "<",
+        ] {
+            assert!(!may_hold_private_html(body.as_bytes()), "{body}");
+        }
     }
 
     /// The note with its private ranges replaced by `|`.
