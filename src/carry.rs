@@ -332,7 +332,7 @@ pub fn carry_out(
         let item = carried_item(text, &open, i..end, &own, date);
         // An item with any private part (a private `<details>` among its
         // lines) goes whole to the private section.
-        if crate::share::touches(private, &ranges[i]) {
+        if crate::share::private::touches(private, &ranges[i]) {
             private_items.push(item);
         } else {
             carried_items.push(item);

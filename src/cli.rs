@@ -506,6 +506,10 @@ pub struct PrepArgs {
     /// Seed for the suggested questions, for a reproducible brief
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+
+    /// For a screen you share: leave out private follow-ups, tags, and check-ins (unless shared)
+    #[arg(long)]
+    pub shared: bool,
 }
 
 /// `oneonone open`.
@@ -579,6 +583,10 @@ pub struct FollowupsArgs {
     /// Print a JSON array instead of the grouped list
     #[arg(long)]
     pub json: bool,
+
+    /// For a screen you share: leave out private follow-ups (those in a private section)
+    #[arg(long)]
+    pub shared: bool,
 }
 
 /// `oneonone completions`.

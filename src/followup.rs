@@ -16,6 +16,7 @@ use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
 use crate::notebook::{NoteFile, Notebook, person_folder, read_listed_note, slash_path};
 use crate::person::People;
+use crate::share::private::{Sharing, private_ranges, touches};
 use crate::task;
 
 /// One open follow-up, as `followups --json` prints it.
@@ -52,6 +53,12 @@ pub struct FollowUp {
     /// Byte offset of the checkbox character in the file (not serialized).
     #[serde(skip)]
     pub checkbox: usize,
+    /// Whether its box is in a private section of its note
+    /// ([`crate::share::private::private_ranges`]): never in the shared
+    /// copy, marked in a listing, hidden from a shared screen. Written
+    /// only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
 }
 
 /// Every open follow-up in the notebook, sorted by path then line. Files
@@ -71,17 +78,20 @@ pub fn scan_keyed(
     warn: &mut dyn FnMut(Error),
     keyed: bool,
 ) -> (Vec<FollowUp>, Vec<Trail>) {
+    let rules = private_rules(notebook);
     if !notebook.config.cache.unwrap_or(true) {
         crate::followup::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
-        let read = scan_open(notebook, &files, warn, keyed);
+        let read = scan_open(notebook, &files, warn, keyed, &rules);
         return (read.found, trails(&files, read.keys));
     }
     // Unchanged files come from the cache (read while the walk runs); the
-    // rest are read, and cached.
+    // rest are read, and cached. What was found private under other rules
+    // is not used.
     let now = crate::followup::cache::now_ns();
+    let fingerprint = rules.fingerprint();
     let (files, mut cache) = std::thread::scope(|s| {
-        let loading = s.spawn(|| crate::followup::cache::Cache::load(notebook.root()));
+        let loading = s.spawn(|| crate::followup::cache::Cache::load(notebook.root(), fingerprint));
         let files = notebook.markdown_files(warn);
         (files, loading.join().unwrap_or_default())
     });
@@ -111,6 +121,7 @@ pub fn scan_keyed(
             hash: kept,
             keyed: keyed || kept,
         },
+        &rules,
     );
     let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
         std::collections::HashMap::new();
@@ -214,7 +225,7 @@ pub fn scan_folder_keyed(
     keyed: bool,
 ) -> (Vec<FollowUp>, Vec<Trail>) {
     let files = notebook.markdown_files_under(Path::new(folder), warn);
-    let read = scan_open(notebook, &files, warn, keyed);
+    let read = scan_open(notebook, &files, warn, keyed, &private_rules(notebook));
     (read.found, trails(&files, read.keys))
 }
 
@@ -239,7 +250,30 @@ pub fn scan_with(
     want: &(dyn Fn(&task::Task) -> bool + Sync),
 ) -> Vec<FollowUp> {
     let files = notebook.markdown_files(warn);
-    scan_files(notebook, &files, warn, want, false)
+    scan_files(
+        notebook,
+        &files,
+        warn,
+        want,
+        false,
+        &private_rules(notebook),
+    )
+}
+
+/// What is private in the notebook's notes: its private heading, ended by
+/// its bank's sections. A bank that cannot be read (its commands say why)
+/// gives no sections, so that a private section runs on further: when in
+/// doubt, more is private.
+#[must_use]
+pub fn private_rules(notebook: &Notebook) -> Sharing {
+    match crate::bank::Bank::load(notebook.root(), notebook.shown()) {
+        Ok(bank) => Sharing::for_notebook(&notebook.config, &bank),
+        Err(_) => Sharing::new(
+            notebook.config.private_section.as_deref(),
+            &[],
+            notebook.config.share_checkins.unwrap_or(false),
+        ),
+    }
 }
 
 /// What one cache lookup thread found.
@@ -305,13 +339,14 @@ fn scan_files(
     warn: &mut dyn FnMut(Error),
     want: &(dyn Fn(&task::Task) -> bool + Sync),
     open_only: bool,
+    rules: &Sharing,
 ) -> Vec<FollowUp> {
     let scanning = Scanning {
         open_only,
         hash: false,
         keyed: false,
     };
-    scan_files_hashed(notebook, files, warn, want, scanning).found
+    scan_files_hashed(notebook, files, warn, want, scanning, rules).found
 }
 
 /// The open items of `files`, read without the cache (with `keyed`, the
@@ -321,6 +356,7 @@ fn scan_open(
     files: &[NoteFile],
     warn: &mut dyn FnMut(Error),
     keyed: bool,
+    rules: &Sharing,
 ) -> Scanned {
     scan_files_hashed(
         notebook,
@@ -332,6 +368,7 @@ fn scan_open(
             hash: false,
             keyed,
         },
+        rules,
     )
 }
 
@@ -342,6 +379,7 @@ fn scan_files_hashed(
     warn: &mut dyn FnMut(Error),
     want: &(dyn Fn(&task::Task) -> bool + Sync),
     scanning: Scanning,
+    rules: &Sharing,
 ) -> Scanned {
     let Scanning {
         open_only,
@@ -388,6 +426,7 @@ fn scan_files_hashed(
                         &mut |e| part.errors.push((i, e)),
                         want,
                         keyed,
+                        rules,
                     );
                     part.found.extend(found);
                     if let Some(keys) = keys {
@@ -486,8 +525,9 @@ fn is_meeting_note(rel: &Path) -> bool {
     )
 }
 
-/// The wanted task items of one note's text, as follow-ups, and with
-/// `keyed` the note's [`Keys`] (when it has any).
+/// The wanted task items of one note's text, as follow-ups (each private
+/// or not by `rules`), and with `keyed` the note's [`Keys`] (when it has
+/// any).
 fn note_items(
     notebook: &Notebook,
     rel: &Path,
@@ -495,6 +535,7 @@ fn note_items(
     warn: &mut dyn FnMut(Error),
     want: &dyn Fn(&task::Task) -> bool,
     keyed: bool,
+    rules: &Sharing,
 ) -> (Vec<FollowUp>, Option<Keys>) {
     let note = Note::split(text);
     let mut keys = None;
@@ -529,12 +570,14 @@ fn note_items(
             .and_then(parse_date_prefix)
     });
     let path: Arc<str> = Arc::from(slash_path(rel));
+    let private = private_ranges(&note, rules);
     let found = open
         .into_iter()
         .map(|t| {
             let (mention, due) = mention_and_due(&t.text);
             let (owner, mention) = Owner::written(mention);
             FollowUp {
+                private: touches(&private, &(t.checkbox..t.checkbox + 1)),
                 person: person.clone(),
                 date,
                 path: path.clone(),

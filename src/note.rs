@@ -102,6 +102,9 @@ impl Note<'_> {
         let mut found: Vec<Section> = Vec::new();
         // The heading being read: level, range, and its text as shown.
         let mut open: Option<(usize, Range<usize>, String)> = None;
+        // Lines counted up to an offset: headings come in order, so a
+        // note of many headings is read once, not once per heading.
+        let (mut counted, mut line) = (0, 1);
         for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
             match event {
                 Event::Start(Tag::Heading { level, .. }) => {
@@ -120,12 +123,14 @@ impl Note<'_> {
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((level, heading, title)) = open.take() {
                         let start = base + heading.start;
+                        line += count_newlines(&self.text.as_bytes()[counted..start]);
+                        counted = start;
                         // Invisible characters do not make a different title.
                         let title: String = title.chars().filter(|c| !is_invisible(*c)).collect();
                         found.push(Section {
                             level,
                             title: title.trim().to_string(),
-                            line: line_number(self.text, start),
+                            line,
                             range: start..self.text.len(),
                             content: base + heading.end..self.text.len(),
                         });

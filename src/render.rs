@@ -12,7 +12,12 @@ use crate::followup::FollowUp;
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
 
-/// One item: `  path:line: text · due DATE · N days`.
+/// What a listing writes before the words of a private follow-up (one in
+/// a private section of its note).
+pub const PRIVATE_MARK: &str = "🔒 ";
+
+/// One item: `  path:line: text · due DATE · N days`, a private one
+/// `  path:line: 🔒 text ...`.
 ///
 /// # Errors
 /// Standard output cannot be written.
@@ -27,7 +32,10 @@ pub fn print_item(
     out.styled(style::PATH, Shown(&path))?;
     write!(out, ":")?;
     out.styled(style::LINE, item.line)?;
-    write!(out, ": {}", sanitize(&item.text))?;
+    // A private item says so before its words: the screen may be shared
+    // (`--shared` leaves it out).
+    let lock = if item.private { PRIVATE_MARK } else { "" };
+    write!(out, ": {lock}{}", sanitize(&item.text))?;
     if let Some(due) = item.due {
         let days = due.signed_duration_since(today).num_days();
         if days < 0 {

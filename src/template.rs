@@ -12,7 +12,7 @@
 
 use std::fmt::Write as _;
 
-use crate::bank::{Framework, Question};
+use crate::bank::{Bank, Framework, NOTE_TEMPLATE, Question, Section};
 use crate::note::Note;
 
 /// What goes into a new note.
@@ -129,27 +129,87 @@ fn sections(fields: &NoteFields<'_>) -> String {
     let mut out = String::new();
     for (i, section) in fields.framework.sections.iter().enumerate() {
         let _ = writeln!(out, "## {}\n", section.heading);
-        if let Some(reminder) = section.reminder.as_deref().filter(|r| !r.is_empty()) {
-            let _ = writeln!(out, "_{reminder}_\n");
+        if let Some(reminder) = reminder_line(section) {
+            let _ = writeln!(out, "{reminder}\n");
         }
         let questions = fields.questions.get(i).map_or(&[][..], Vec::as_slice);
         for q in questions {
-            let _ = writeln!(out, "- {}", q.text);
+            let _ = writeln!(out, "{}", question_line(q));
         }
         if !questions.is_empty() {
             out.push('\n');
         }
-        if !section.watch.is_empty() {
-            let _ = writeln!(out, "_Watch for: {}_\n", section.watch.join(" · "));
+        if let Some(watch) = watch_line(section) {
+            let _ = writeln!(out, "{watch}\n");
         }
     }
     out
 }
 
+/// The italic reminder the template writes under a section's heading.
+#[must_use]
+pub fn reminder_line(section: &Section) -> Option<String> {
+    let reminder = section.reminder.as_deref().filter(|r| !r.is_empty())?;
+    Some(format!("_{reminder}_"))
+}
+
+/// The italic line of patterns to watch for that the template writes
+/// under a section's questions.
+#[must_use]
+pub fn watch_line(section: &Section) -> Option<String> {
+    (!section.watch.is_empty()).then(|| format!("_Watch for: {}_", section.watch.join(" · ")))
+}
+
+/// A suggested question as the template writes it: one list item.
+#[must_use]
+pub fn question_line(question: &Question) -> String {
+    format!("- {}", question.text)
+}
+
+/// Every line the template writes for the manager to read, not to
+/// answer: the reminders and watch lines of the bank's frameworks (the
+/// built-in ones too, which a notebook's may have replaced since a note
+/// was written), and the italic lines of the note template itself (the
+/// private section's blurb). Each as written, one line.
+#[must_use]
+pub fn prompts(bank: &Bank) -> Vec<String> {
+    let built_in = Bank::built_in();
+    let mut lines: Vec<String> = bank
+        .frameworks
+        .iter()
+        .chain(&built_in.frameworks)
+        .flat_map(|f| &f.sections)
+        .flat_map(|s| [reminder_line(s), watch_line(s)])
+        .flatten()
+        .collect();
+    let template = NOTE_TEMPLATE;
+    let body = &template[Note::split(template).body_start..];
+    lines.extend(
+        body.lines()
+            .map(str::trim)
+            .filter(|l| l.len() > 2 && l.starts_with('_') && l.ends_with('_'))
+            .filter(|l| !l.contains("{{"))
+            .map(str::to_string),
+    );
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
+/// Every suggested question of the bank (a notebook's bank holds the
+/// built-in questions too), as the template writes it ([`question_line`]).
+#[must_use]
+pub fn question_lines(bank: &Bank) -> Vec<String> {
+    let mut lines: Vec<String> = bank.pools.values().flatten().map(question_line).collect();
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Bank, DEFAULT_FRAMEWORK, NOTE_TEMPLATE};
+    use crate::bank::DEFAULT_FRAMEWORK;
     use crate::frontmatter::yaml_scalar;
 
     fn fields<'a>(bank: &'a Bank, person: &'a str, manager: Option<&'a str>) -> NoteFields<'a> {

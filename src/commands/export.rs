@@ -1,17 +1,16 @@
 //! `oneonone export NOTE|PERSON [--date D] [--shared]`: prints a note; with
-//! `--shared`, the copy to send to the report, without the private section
-//! and manager-only frontmatter fields.
+//! `--shared`, the copy to send to the report, exactly as `sync` publishes
+//! it: what was discussed, nothing else (see [`crate::share`]).
 
 use std::path::{Path, PathBuf};
 
-use crate::bank::Bank;
 use crate::cli::ExportArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
 use crate::notebook::{NoteFile, Notebook};
 use crate::output::Output;
 use crate::settings::Settings;
-use crate::share::{Sharing, shared_copy};
+use crate::share::shared_copy_of;
 
 /// Prints the note or its shared copy.
 ///
@@ -20,14 +19,10 @@ use crate::share::{Sharing, shared_copy};
 pub fn run(args: &ExportArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     let rel = find(&notebook, settings, args, out)?;
-    let text = crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?;
     let text = if args.shared {
-        // Every framework's headings end a private section; nothing else does.
-        let bank = Bank::load(notebook.root(), notebook.shown())?;
-        let rules = Sharing::for_notebook(&notebook.config, &bank);
-        shared_copy(&text, &notebook.show(&rel), &rules)?
+        shared_copy_of(&notebook, &rel)?
     } else {
-        text
+        crate::notebook::read_note(&notebook, &NoteFile { rel: rel.clone() })?
     };
     // A terminal gets the text with its control characters escaped; a pipe
     // or a file gets the note's exact bytes.

@@ -9,6 +9,9 @@
 //! listing: each person who has some is named on standard error with the
 //! command that reopens them, as the waiting talking points are (a notice:
 //! the listing itself is whole, so the exit status stays 0).
+//! A follow-up in a private section of its note is marked `🔒` (in JSON,
+//! `"private": true`); `--shared` leaves it out, for a screen the report
+//! sees.
 
 use std::collections::BTreeMap;
 
@@ -61,6 +64,11 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         Some(p) => followup::scan_folder_keyed(&notebook, &p.slug, &mut |e| out.warn(&e), true),
         None => followup::scan_keyed(&notebook, &mut |e| out.warn(&e), true),
     };
+    // On a shared screen a private item is not there at all: not listed,
+    // not counted, not said to be hidden.
+    if args.shared {
+        items.retain(|item| !item.private);
+    }
     tell_orphans(
         &notebook,
         &items,
@@ -136,6 +144,7 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
             owner: owner.as_ref().and_then(|(_, name)| name.as_deref()),
             overdue: args.overdue,
             agenda: args.agenda,
+            shared: args.shared,
         };
         out.notice(filter.left_nothing(&notebook, settings, in_scope));
     } else {
@@ -192,6 +201,8 @@ struct Filter<'a> {
     owner: Option<&'a str>,
     overdue: bool,
     agenda: bool,
+    /// `--shared`: the command it suggests keeps it.
+    shared: bool,
 }
 
 impl Filter<'_> {
@@ -232,6 +243,9 @@ impl Filter<'_> {
         words.extend(person.map(|(_, slug)| slug.to_string()));
         if self.agenda {
             words.push("--agenda".into());
+        }
+        if self.shared {
+            words.push("--shared".into());
         }
         format!(
             "nothing{whose} is {state}{place}; `{}` lists the {in_scope} open",

@@ -2,6 +2,12 @@
 //! Days since the last one, open follow-ups (theirs and mine, overdue
 //! first), the agenda, what the last note said under Lift and Follow-ups,
 //! tags that keep coming back, and one fresh question per section.
+//!
+//! A follow-up in a private section of its note is marked `🔒`. With
+//! `--shared`, for a screen the report sees, the brief holds nothing the
+//! shared copy leaves out: no private follow-up (not even counted), no
+//! tags (the shared frontmatter has none), no check-in values unless the
+//! notebook shares them. "Last time" quotes no private part either way.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -20,7 +26,7 @@ use crate::followup::{self, FollowUp};
 use crate::note::{Note, Section};
 use crate::notebook::{Notebook, PersonNotes};
 use crate::output::{Output, sanitize, style};
-use crate::render::{age, days_word, print_item};
+use crate::render::{PRIVATE_MARK, age, days_word, print_item};
 use crate::settings::Settings;
 use crate::share::{self, Sharing};
 
@@ -59,9 +65,10 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     if let Some(&count) = followup::orphan_counts(&trails).get(folder) {
         out.notice(followup::orphan_notice(count, &person.name));
     }
+    // On a shared screen a private item is not there at all.
     let mut items: Vec<FollowUp> = scan
         .into_iter()
-        .filter(|i| i.folder.as_deref() == Some(folder))
+        .filter(|i| i.folder.as_deref() == Some(folder) && !(args.shared && i.private))
         .collect();
     followup::resolve_owners(&mut items, &mut people, &mut |e| {
         if others(&e) {
@@ -86,28 +93,41 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
             out.warn(&e);
             Vec::new()
         });
+    // What `… and N more` suggests keeps the screen shared.
+    let list_all = if args.shared {
+        format!("oneonone followups {folder} --shared")
+    } else {
+        format!("oneonone followups {folder}")
+    };
     for (title, list) in [
         ("Follow-ups they own", theirs),
         ("Follow-ups you own", mine),
         ("Follow-ups others own", others),
         ("Added by them in the shared notes", shared.iter().collect()),
     ] {
-        follow_up_list(&notebook, folder, title, list, today, out)?;
+        follow_up_list(&notebook, title, list, today, &list_all, out)?;
     }
     if !points.is_empty() {
         heading(out, "Agenda", points.len())?;
         for point in points.iter().take(MAX_LINES) {
-            writeln!(out, "  - {}", sanitize(&point.text))?;
+            let lock = if point.private { PRIVATE_MARK } else { "" };
+            writeln!(out, "  - {lock}{}", sanitize(&point.text))?;
         }
         more(out, points.len(), &format!("oneonone agenda {folder}"))?;
     }
-    last_time(&notebook, &notes, today, &rules, out)?;
+    last_time(&notebook, &notes, today, &rules, args.shared, out)?;
     // The follow-up scan has reported the notes that cannot be read.
     let history = crate::checkin::history(&notebook, &mut notes, &mut |_| {});
-    patterns_line(&notes, &history, &summary, &items, today, out)?;
+    let checkins = !args.shared || rules.share_checkins;
+    patterns_line(&notes, &history, &summary, &items, today, checkins, out)?;
 
     let recent = notes.recent();
-    let recurring = recurring_tags(&recent);
+    // Tags are the manager's: the shared copy's frontmatter has none.
+    let recurring = if args.shared {
+        Vec::new()
+    } else {
+        recurring_tags(&recent)
+    };
     if !recurring.is_empty() {
         writeln!(out)?;
         out.styled(style::HEADING, "Recurring tags")?;
@@ -118,6 +138,19 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         writeln!(out, ": {}", shown.join(", "))?;
     }
 
+    ask_today(&notebook, &bank, &recent, settings.seed, out)?;
+    Ok(Outcome::Done)
+}
+
+/// "Ask today": one question per section of their latest note's framework
+/// that none of the `recent` notes asked.
+fn ask_today(
+    notebook: &Notebook,
+    bank: &Bank,
+    recent: &[&str],
+    seed: u64,
+    out: &mut Output,
+) -> Result<()> {
     // One question per section they have not been asked lately.
     // The framework of their latest note, if the bank knows it.
     let default = bank::framework_name(None, &notebook.config).to_string();
@@ -130,8 +163,8 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let framework = latest
         .and_then(|name| bank.framework(&name).ok())
         .map_or_else(|| bank.framework(&default), Ok)?;
-    let mut rng = StdRng::seed_from_u64(settings.seed);
-    let picks = bank::pick_for_sections(&bank, framework, 1, &mut rng, &recent);
+    let mut rng = StdRng::seed_from_u64(seed);
+    let picks = bank::pick_for_sections(bank, framework, 1, &mut rng, recent);
     writeln!(out)?;
     out.styled(style::HEADING, "Ask today")?;
     writeln!(out)?;
@@ -144,7 +177,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
             writeln!(out, "{}", sanitize(&q.text))?;
         }
     }
-    Ok(Outcome::Done)
+    Ok(())
 }
 
 /// Name and role; the last 1:1, the count, the cadence, the next due date.
@@ -187,13 +220,14 @@ fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) 
     writeln!(out)
 }
 
-/// A titled list of follow-ups, overdue first, then newest.
+/// A titled list of follow-ups, overdue first, then newest; `all` is the
+/// command that lists them all.
 fn follow_up_list(
     notebook: &Notebook,
-    folder: &str,
     title: &str,
     mut list: Vec<&FollowUp>,
     today: NaiveDate,
+    all: &str,
     out: &mut Output,
 ) -> Result<()> {
     if list.is_empty() {
@@ -204,17 +238,20 @@ fn follow_up_list(
     for item in list.iter().take(MAX_LINES) {
         print_item(notebook, today, item, out)?;
     }
-    more(out, list.len(), &format!("oneonone followups {folder}"))
+    more(out, list.len(), all)
 }
 
 /// The last note's Lift section (or its last framework section) and its
 /// Follow-ups section, without their private parts: what `export
-/// --shared` leaves out is never quoted as "last time".
+/// --shared` leaves out is never quoted as "last time". With `shared`,
+/// they are quoted from the shared copy itself (no unanswered question,
+/// a carried item with where it went), or not at all when there is none.
 fn last_time(
     notebook: &Notebook,
     notes: &PersonNotes,
     today: NaiveDate,
     rules: &Sharing,
+    shared: bool,
     out: &mut Output,
 ) -> Result<()> {
     // A note prepared for an upcoming 1:1 is not "last time".
@@ -222,8 +259,22 @@ fn last_time(
     let Some((last, text)) = held.and_then(|n| Some((&n.meeting, n.text()?))) else {
         return Ok(());
     };
+    let copy;
+    let text = if shared {
+        let Ok(shared) = share::shared_copy_of(notebook, &last.rel) else {
+            return Ok(());
+        };
+        copy = shared;
+        copy.as_str()
+    } else {
+        text
+    };
     let note = Note::split(text);
-    let private = share::private_ranges(&note, rules);
+    let private = if shared {
+        Vec::new()
+    } else {
+        share::private_ranges(&note, rules)
+    };
     let sections: Vec<Section> = note
         .sections()
         .into_iter()
@@ -265,13 +316,14 @@ fn last_time(
 }
 
 /// The short form of `oneonone patterns`: stuck follow-ups, the longest
-/// gap against the cadence, and the latest check-in.
+/// gap against the cadence, and with `checkins` the latest check-in.
 fn patterns_line(
     notes: &PersonNotes,
     history: &[CheckIn],
     summary: &crate::people::Summary,
     open: &[FollowUp],
     today: NaiveDate,
+    checkins: bool,
     out: &mut Output,
 ) -> Result<()> {
     let found = crate::patterns::analyze(
@@ -300,7 +352,7 @@ fn patterns_line(
             gap.days, gap.over
         ));
     }
-    if let Some(latest) = history.last() {
+    if let Some(latest) = history.last().filter(|_| checkins) {
         let mut check = format!("check-in {}", latest.date);
         if let (Some(c), Some(s)) = (latest.values.challenge, latest.values.skill) {
             let zone = crate::checkin::Zone::of(c, s);

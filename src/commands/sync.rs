@@ -7,7 +7,6 @@
 
 use std::path::Path;
 
-use crate::bank::Bank;
 use crate::cli::SyncArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
@@ -17,7 +16,7 @@ use crate::output::{Output, Shown, sanitize};
 use crate::person::{Person, Wanted};
 use crate::render::plural;
 use crate::settings::Settings;
-use crate::share::Sharing;
+use crate::share::Copier;
 use crate::space::publish::{self, Plan};
 use crate::space::{self, Repo, Space};
 
@@ -49,13 +48,12 @@ pub fn run(args: &SyncArgs, settings: &Settings, out: &mut Output) -> Result<Out
         out.notice("no one has a shared space yet; `oneonone share PERSON DIR` makes one");
         return Ok(Outcome::Done);
     }
-    let bank = Bank::load(notebook.root(), notebook.shown())?;
-    let rules = Sharing::for_notebook(&notebook.config, &bank);
+    let copier = Copier::for_notebook(&notebook)?;
     // One space that fails is an error; of several, each is warned about
     // and the others still sync.
     let only_one = spaces.len() == 1;
     for space in spaces {
-        match sync_space(&notebook, &lock, &space, &rules, args.force, out) {
+        match sync_space(&notebook, &lock, &space, &copier, args.force, out) {
             Err(e) if only_one => return Err(e),
             Err(e) => out.warn(&e),
             Ok(()) => {}
@@ -105,7 +103,7 @@ fn sync_space(
     notebook: &Notebook,
     lock: &crate::fs::Lock,
     space: &Space,
-    rules: &Sharing,
+    copier: &Copier,
     force: bool,
     out: &mut Output,
 ) -> Result<()> {
@@ -120,7 +118,7 @@ fn sync_space(
             steps.push("pulled".to_string());
         }
     }
-    let plan = publish::plan(notebook, space, rules, force, &mut |e| out.warn(&e))?;
+    let plan = publish::plan(notebook, space, copier, force, &mut |e| out.warn(&e))?;
     if !plan.changes.is_empty() {
         let mut tx = Transaction::with_modes(notebook.modes())
             .staged(lock)

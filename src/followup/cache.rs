@@ -57,9 +57,13 @@ pub const RACY_SECONDS: i128 = 2;
 pub const SAMPLE: usize = 16;
 
 /// What a cache must have been written by to be read: this version of
-/// oneonone, keeping each item's mention as written and each meeting
-/// note's keys (`[>]` items found at any indent).
-const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+mentions+keys+indented-marks");
+/// oneonone, keeping each item's mention as written, each meeting note's
+/// keys (`[>]` items found at any indent), and whether each item is
+/// private.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+mentions+keys+indented-marks+private"
+);
 
 /// The first line of the cache file, before the checksum.
 const MAGIC: &[u8] = b"oneonone-cache ";
@@ -159,6 +163,9 @@ struct Item {
     mention: Option<Arc<str>>,
     /// When it is due.
     due: Option<NaiveDate>,
+    /// Whether it is in a private section, by the rules the cache was
+    /// written under ([`Cache::load`] checks them).
+    private: bool,
 }
 
 impl Serialize for Item {
@@ -169,6 +176,7 @@ impl Serialize for Item {
             &self.text,
             &self.mention,
             &self.due,
+            &self.private,
         )
             .serialize(serializer)
     }
@@ -227,6 +235,11 @@ pub struct Cache {
     /// The oneonone that wrote it: another version may read notes
     /// differently, so its cache is not used.
     version: String,
+    /// The fingerprint of the rules that said which items are private
+    /// ([`crate::share::private::Sharing::fingerprint`]): under other
+    /// rules (another private heading, another bank), the cache is not
+    /// used.
+    rules: u64,
     entries: HashMap<Box<str>, Entry>,
     #[serde(skip)]
     changed: bool,
@@ -247,10 +260,11 @@ pub fn now_ns() -> i128 {
 }
 
 impl Cache {
-    /// An empty cache of this version.
-    fn empty(key: Option<[u8; KEY_LEN]>, kept: bool) -> Cache {
+    /// An empty cache of this version and these rules.
+    fn empty(key: Option<[u8; KEY_LEN]>, kept: bool, rules: u64) -> Cache {
         Cache {
             version: VERSION.to_string(),
+            rules,
             key,
             kept,
             ..Cache::default()
@@ -259,15 +273,16 @@ impl Cache {
 
     /// Reads the notebook's cache, checks its checksum and a sample of its
     /// entries against the notes; empty when there is none, it does not
-    /// read back, or it fails a check.
+    /// read back, it fails a check, or it was written under other `rules`
+    /// (the fingerprint of what is private).
     #[must_use]
-    pub fn load(root: &Path) -> Cache {
+    pub fn load(root: &Path, rules: u64) -> Cache {
         let dir = root.join(STATE_DIR);
         if !is_real_dir(&dir) {
-            return Cache::empty(None, false);
+            return Cache::empty(None, false, rules);
         }
         let Some(key) = read_key(&dir) else {
-            return Cache::empty(None, true);
+            return Cache::empty(None, true, rules);
         };
         let cache = crate::fs::read_regular(&dir.join(CACHE_FILE), Some(MAX_CACHE_BYTES))
             .ok()
@@ -275,9 +290,9 @@ impl Cache {
                 let body = verified(&key, &bytes)?;
                 serde_json::from_slice::<Cache>(body).ok()
             })
-            .filter(|cache| cache.version == VERSION);
+            .filter(|cache| cache.version == VERSION && cache.rules == rules);
         let Some(mut cache) = cache else {
-            return Cache::empty(Some(key), true);
+            return Cache::empty(Some(key), true, rules);
         };
         cache.key = Some(key);
         cache.kept = true;
@@ -370,6 +385,7 @@ impl Cache {
                     due: item.due,
                     folder: folder.clone(),
                     checkbox: item.checkbox,
+                    private: item.private,
                 }
             })
             .collect();
@@ -407,6 +423,7 @@ impl Cache {
                         text: i.text.clone(),
                         mention: i.written_mention(),
                         due: i.due,
+                        private: i.private,
                     })
                     .collect(),
             })
@@ -548,7 +565,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] one\n");
         let right = content_hash(b"- [ ] one\n");
-        let mut cache = Cache::empty(None, true);
+        let mut cache = Cache::empty(None, true, 0);
         cache.put("a/2026-01-01.md", stamp, right, &[], None, LATER);
         cache.changed = false;
         cache.check_sample(dir.path());
@@ -575,7 +592,7 @@ mod tests {
     fn a_changed_file_is_not_sampled_but_missed() {
         let dir = tempfile::tempdir().unwrap();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] one\n");
-        let mut cache = Cache::empty(None, true);
+        let mut cache = Cache::empty(None, true, 0);
         cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
         std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] one, longer\n").unwrap();
         cache.check_sample(dir.path());
@@ -588,7 +605,7 @@ mod tests {
     fn a_same_size_rewrite_at_once_misses_the_cache_by_its_stamp() {
         let dir = tempfile::tempdir().unwrap();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] first version\n");
-        let mut cache = Cache::empty(None, true);
+        let mut cache = Cache::empty(None, true, 0);
         cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
         // Same size, same second: the stamp alone must tell (no sample).
         std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] other version\n").unwrap();
@@ -609,18 +626,20 @@ mod tests {
         let text = "- [ ] send the doc 📅 2026-02-01\n- [ ] @bob reviews it\n";
         let stamp = stamped(dir.path(), rel, text);
         let date = NaiveDate::from_ymd_opt(2026, 1, 5);
-        let item = |line: usize, checkbox: usize, text: &str, owner: Owner, due| FollowUp {
-            person: Some(Arc::from("Alice")),
-            date,
-            path: Arc::from(rel),
-            line,
-            text: Arc::from(text),
-            owner,
-            mention: None,
-            due,
-            folder: Some(Arc::from("alice")),
-            checkbox,
-        };
+        let item =
+            |line: usize, checkbox: usize, text: &str, owner: Owner, due, private| FollowUp {
+                person: Some(Arc::from("Alice")),
+                date,
+                path: Arc::from(rel),
+                line,
+                text: Arc::from(text),
+                owner,
+                mention: None,
+                due,
+                folder: Some(Arc::from("alice")),
+                checkbox,
+                private,
+            };
         let items = [
             item(
                 1,
@@ -628,18 +647,31 @@ mod tests {
                 "send the doc 📅 2026-02-01",
                 Owner::Me,
                 NaiveDate::from_ymd_opt(2026, 2, 1),
+                false,
             ),
-            item(2, 40, "@bob reviews it", Owner::Person("bob".into()), None),
+            item(
+                2,
+                40,
+                "@bob reviews it",
+                Owner::Person("bob".into()),
+                None,
+                true,
+            ),
         ];
         let keys = Keys::new(&[1, u64::MAX], &[3]);
-        let mut cache = Cache::load(dir.path());
+        let mut cache = Cache::load(dir.path(), 0);
         let hash = content_hash(text.as_bytes());
         cache.put(rel, stamp, hash, &items, Some(&keys), LATER);
         cache.save(dir.path());
-        let back = Cache::load(dir.path());
+        let back = Cache::load(dir.path(), 0);
         assert_eq!(
             back.get(rel, stamp, Some("alice")).unwrap(),
             (items.to_vec(), Some(keys))
+        );
+        // Under other rules of what is private, none of it is used.
+        assert_eq!(
+            Cache::load(dir.path(), 1).get(rel, stamp, Some("alice")),
+            None
         );
     }
 
@@ -657,6 +689,7 @@ mod tests {
                     text: "@bob reviews it".into(),
                     mention: Some("Bob".into()),
                     due: None,
+                    private: true,
                 }],
             })),
             keys: Some(Keys::new(&[5], &[6, 7])),
@@ -664,7 +697,7 @@ mod tests {
         let written = serde_json::to_string(&entry).unwrap();
         assert_eq!(
             written,
-            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","Bob",null]]],"1:000000000000000500000000000000060000000000000007"]"#
+            r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","Bob",null,true]]],"1:000000000000000500000000000000060000000000000007"]"#
         );
         assert_eq!(serde_json::from_str::<Entry>(&written).unwrap(), entry);
     }
@@ -673,14 +706,14 @@ mod tests {
     fn nothing_is_kept_without_the_state_folder() {
         let dir = tempfile::tempdir().unwrap();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "x\n");
-        let mut cache = Cache::load(dir.path());
+        let mut cache = Cache::load(dir.path(), 0);
         assert!(!cache.is_kept());
         cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
         cache.save(dir.path());
         assert!(!dir.path().join(STATE_DIR).exists());
 
         std::fs::create_dir(dir.path().join(STATE_DIR)).unwrap();
-        let mut cache = Cache::load(dir.path());
+        let mut cache = Cache::load(dir.path(), 0);
         assert!(cache.is_kept());
         cache.put(
             "a/2026-01-01.md",
@@ -691,7 +724,7 @@ mod tests {
             LATER,
         );
         cache.save(dir.path());
-        let back = Cache::load(dir.path());
+        let back = Cache::load(dir.path(), 0);
         assert_eq!(back.entries.len(), 1);
     }
 }

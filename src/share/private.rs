@@ -1,5 +1,8 @@
 //! Which bytes of a note are private: the one answer that the shared copy,
-//! `prep`'s "last time" and carry-over all use.
+//! `prep`'s "last time", carry-over and the follow-up scan (which marks
+//! each item private or not) all use; and [`Sharing`], the notebook's rules
+//! it is decided by. It depends on no other part of the shared copy, so
+//! that the follow-up scan can ask it without a loop.
 //!
 //! What counts is what a reader sees rendered, not how it is spelled:
 //! - a markdown heading, or an HTML `<h1>`..`<h6>` (in an HTML block or
@@ -22,6 +25,91 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::note::Note;
+
+/// The heading of the private section when oneonone.yaml does not say.
+pub const DEFAULT_PRIVATE_HEADING: &str = "Private";
+
+/// What is private in a notebook's notes, and whether the check-ins are
+/// shared.
+#[derive(Debug, Clone)]
+pub struct Sharing {
+    /// Names that start a private section, folded as they show.
+    pub private: Vec<Folded>,
+    /// Headings that end one: the note's own sections (lowercase).
+    pub sections: Vec<String>,
+    /// Whether the check-in fields stay.
+    pub share_checkins: bool,
+}
+
+impl Sharing {
+    /// The rules for a notebook: its private heading and `Private`, and the
+    /// sections of every framework plus Agenda and Follow-ups.
+    #[must_use]
+    pub fn new(
+        private_heading: Option<&str>,
+        framework_headings: &[String],
+        share_checkins: bool,
+    ) -> Self {
+        let mut private = vec![Folded::new(DEFAULT_PRIVATE_HEADING)];
+        if let Some(h) = private_heading.map(str::trim).filter(|h| !h.is_empty()) {
+            private.push(Folded::new(h));
+        }
+        let mut sections: Vec<String> = framework_headings
+            .iter()
+            .map(|h| h.trim().to_lowercase())
+            .collect();
+        sections.extend(["agenda".to_string(), "follow-ups".to_string()]);
+        Sharing {
+            private,
+            sections,
+            share_checkins,
+        }
+    }
+
+    /// The rules for a notebook, from its settings and its bank.
+    #[must_use]
+    pub fn for_notebook(config: &crate::config::Config, bank: &crate::bank::Bank) -> Self {
+        let headings: Vec<String> = bank
+            .frameworks
+            .iter()
+            .flat_map(|f| f.sections.iter().map(|s| s.heading.clone()))
+            .collect();
+        Sharing::new(
+            config.private_section.as_deref(),
+            &headings,
+            config.share_checkins.unwrap_or(false),
+        )
+    }
+
+    /// Whether a heading's or summary's text, as it shows, starts with one
+    /// of the private names.
+    #[must_use]
+    pub fn is_private(&self, title: &str) -> bool {
+        is_private_title(&self.private, title)
+    }
+
+    /// A fingerprint of what decides the private ranges (the names and the
+    /// sections that end them): what was found private under other rules
+    /// is not reused (the follow-up cache keeps it beside its entries).
+    #[must_use]
+    pub fn fingerprint(&self) -> u64 {
+        let mut hasher = blake3::Hasher::new();
+        for name in &self.private {
+            for part in [&name.dropped, &name.split] {
+                hasher.update(part.as_bytes());
+                hasher.update(b"\0");
+            }
+        }
+        hasher.update(b"\x01");
+        for section in &self.sections {
+            hasher.update(section.as_bytes());
+            hasher.update(b"\0");
+        }
+        let mut first = [0; 8];
+        first.copy_from_slice(&hasher.finalize().as_bytes()[..8]);
+        u64::from_le_bytes(first)
+    }
+}
 
 /// How much of a heading's or summary's text is read: enough to see
 /// how it starts.
@@ -73,11 +161,29 @@ pub fn is_private_title(names: &[Folded], title: &str) -> bool {
 
 /// One reading of `s`, folded; see [`Folded`].
 fn fold(s: &str, symbols_split: bool) -> String {
+    // ASCII is its own NFKC form, and its letters fold by a table made
+    // once: every heading of every note with an open item is folded by the
+    // follow-up scan.
+    static ASCII: std::sync::LazyLock<Vec<Vec<char>>> =
+        std::sync::LazyLock::new(|| (0..128u8).map(|b| fold_char(char::from(b))).collect());
+    let ascii = s.is_ascii();
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfkc() {
+    let chars: Box<dyn Iterator<Item = char>> = if ascii {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfkc())
+    };
+    for c in chars {
         if c.is_alphanumeric() {
-            for folded in fold_char(c) {
+            let computed;
+            let folded_chars: &[char] = if c.is_ascii() {
+                &ASCII[c as usize]
+            } else {
+                computed = fold_char(c);
+                &computed
+            };
+            for &folded in folded_chars {
                 if folded.is_alphanumeric() {
                     if pending_space && !out.is_empty() {
                         out.push(' ');
@@ -124,10 +230,27 @@ fn fold_char(c: char) -> Vec<char> {
 /// The byte ranges of everything private in the note: sorted, merged,
 /// whole lines.
 #[must_use]
-pub fn private_ranges(note: &Note<'_>, rules: &super::Sharing) -> Vec<Range<usize>> {
+pub fn private_ranges(note: &Note<'_>, rules: &Sharing) -> Vec<Range<usize>> {
+    private_ranges_in(note, rules, &note.sections())
+}
+
+/// [`private_ranges`] for a note whose [`Note::sections`] are read
+/// already.
+#[must_use]
+pub fn private_ranges_in(
+    note: &Note<'_>,
+    rules: &Sharing,
+    sections: &[crate::note::Section],
+) -> Vec<Range<usize>> {
     let text = note.text;
-    let sections = note.sections();
-    let html = scan_html(note, &rules.private);
+    // Only a `<details` or an `<hN` tag can start a private range (an
+    // entity like `&lt;` is text, not a tag): most notes need no second
+    // reading for their HTML.
+    let html = if may_hold_private_html(note.body().as_bytes()) {
+        scan_html(note, &rules.private)
+    } else {
+        HtmlFinds::default()
+    };
     let private: Vec<bool> = sections
         .iter()
         .map(|s| rules.is_private(&s.title))
@@ -169,6 +292,19 @@ pub fn private_ranges(note: &Note<'_>, rules: &super::Sharing) -> Vec<Range<usiz
     merge(cut)
 }
 
+/// False only when `body` certainly holds no `<details` and no `<h1` to
+/// `<h6` tag (in any case).
+fn may_hold_private_html(body: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', body).any(|at| {
+        let rest = &body[at + 1..];
+        let details = rest
+            .get(..7)
+            .is_some_and(|name| name.eq_ignore_ascii_case(b"details"));
+        let heading = matches!(rest, [b'h' | b'H', b'1'..=b'6', ..]);
+        details || heading
+    })
+}
+
 /// Whether `range` overlaps a private range; `private` sorted and merged,
 /// as [`private_ranges`] gives it (a binary search, not a scan).
 #[must_use]
@@ -178,7 +314,7 @@ pub fn touches(private: &[Range<usize>], range: &Range<usize>) -> bool {
 }
 
 /// Sorted, with overlapping or touching ranges joined.
-fn merge(mut cut: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub(super) fn merge(mut cut: Vec<Range<usize>>) -> Vec<Range<usize>> {
     cut.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(cut.len());
     for r in cut {
@@ -193,13 +329,13 @@ fn merge(mut cut: Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// The start of the line holding `offset`. A lone `\r` ends a line too,
 /// as it does for pulldown-cmark: a note saved with old Mac line ends
 /// has its private sections found and cut like any other.
-fn line_start(text: &str, offset: usize) -> usize {
+pub(super) fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
 /// The end of the line that the byte range ending at `end` ends on, its
 /// line break included.
-fn line_end(text: &str, end: usize) -> usize {
+pub(super) fn line_end(text: &str, end: usize) -> usize {
     let before = &text[..end];
     let from = if before.ends_with('\n') || before.is_empty() {
         return end;
@@ -495,9 +631,33 @@ mod tests {
         assert!(!manager.starts(&Folded::new("Manager")));
     }
 
+    #[test]
+    fn html_is_read_only_where_a_private_tag_may_be() {
+        for body in [
+            "<details>",
+            "<DETAILS open>",
+            "a <h2>x</h2>",
+            "<H6 id=x>",
+            "<details",
+        ] {
+            assert!(may_hold_private_html(body.as_bytes()), "{body}");
+        }
+        for body in [
+            "<div>",
+            "<h7>",
+            "<hr>",
+            "&lt;details>",
+            "< details>",
+            "<detail>",
+            "<",
+        ] {
+            assert!(!may_hold_private_html(body.as_bytes()), "{body}");
+        }
+    }
+
     /// The note with its private ranges replaced by `|`.
     fn marked(text: &str) -> String {
-        let rules = super::super::Sharing::new(None, &["Listen".into(), "Lift".into()], false);
+        let rules = Sharing::new(None, &["Listen".into(), "Lift".into()], false);
         let cut = private_ranges(&Note::split(text), &rules);
         let mut out = String::new();
         let mut from = 0;

@@ -29,7 +29,7 @@ use crate::followup::{self, FollowUp, Owner};
 use crate::fs::{Change, Folder};
 use crate::note::Note;
 use crate::notebook::{Notebook, PersonNotes};
-use crate::share::{Sharing, private_ranges, shared_copy};
+use crate::share::{Copier, private_ranges};
 use crate::space::{STATE_DIR, Space};
 use crate::task;
 
@@ -217,7 +217,7 @@ fn base_rel(slug: &str, name: &str) -> PathBuf {
 pub fn plan(
     notebook: &Notebook,
     space: &Space,
-    rules: &Sharing,
+    copier: &Copier,
     force: bool,
     warn: &mut dyn FnMut(Error),
 ) -> Result<Plan> {
@@ -293,7 +293,7 @@ pub fn plan(
         if let Err(e) = one_note(
             notebook,
             space,
-            rules,
+            copier,
             force,
             &note,
             (text, base.as_deref(), theirs.as_deref()),
@@ -323,14 +323,14 @@ struct NoteFiles<'a> {
 fn one_note(
     notebook: &Notebook,
     space: &Space,
-    rules: &Sharing,
+    copier: &Copier,
     force: bool,
     files: &NoteFiles<'_>,
     (text, base, theirs): (&str, Option<&str>, Option<&str>),
     forwarded: &mut Vec<String>,
     out: &mut Plan,
 ) -> Result<()> {
-    let private = private_ranges(&Note::split(text), rules);
+    let private = private_ranges(&Note::split(text), &copier.rules);
     let mine_boxes = boxes(text, &private);
     let base_boxes = base.map(|b| boxes(b, &[])).unwrap_or_default();
     let theirs_boxes = theirs.map(|t| boxes(t, &[])).unwrap_or_default();
@@ -361,8 +361,8 @@ fn one_note(
         after
     };
     // The copy as it is to be now, and its words.
-    let mine = shared_copy(&text_now, &files.shown, rules)?;
-    let mine_words = blank_copy(&text_now, &files.shown, rules)?;
+    let mine = copier.copy(notebook, files.rel, &text_now)?;
+    let mine_words = blank_copy(notebook, files.rel, &text_now, copier)?;
     let base_words = crate::notebook::read_note_optional(notebook, files.words_rel)?;
     let note_boxes = boxes(&text_now, &private);
     let versions = Versions {
@@ -397,12 +397,12 @@ fn one_note(
 ///
 /// # Errors
 /// As [`shared_copy`].
-fn blank_copy(text: &str, shown: &Path, rules: &Sharing) -> Result<String> {
+fn blank_copy(notebook: &Notebook, rel: &Path, text: &str, copier: &Copier) -> Result<String> {
     let blank: Vec<(usize, State)> = boxes(text, &[])
         .iter()
         .map(|(_, b)| (b.at, State::Open))
         .collect();
-    shared_copy(&set_boxes(text, &blank), shown, rules)
+    copier.copy(notebook, rel, &set_boxes(text, &blank))
 }
 
 /// The versions of a note's copy [`publish_copy`] weighs.
@@ -627,6 +627,8 @@ pub fn report_items(notebook: &Notebook, space: &Space) -> Vec<FollowUp> {
                 due,
                 folder: Some(slug.into()),
                 checkbox: item.at,
+                // In the space, so shared by the report's own hand.
+                private: false,
             });
         }
     }

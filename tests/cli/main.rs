@@ -33,6 +33,7 @@ mod person;
 mod prep;
 mod questions;
 mod rename;
+mod shared_copy;
 mod space;
 mod trends;
 mod undo;
@@ -314,6 +315,8 @@ pub struct Item {
     pub due: Option<String>,
     #[serde(default)]
     pub mention: Option<String>,
+    #[serde(default)]
+    pub private: bool,
 }
 
 pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> Item {
@@ -326,6 +329,7 @@ pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> It
         owner: "me".into(),
         due: None,
         mention: None,
+        private: false,
     }
 }
 

@@ -216,9 +216,11 @@ fn issue11_an_upcoming_note_is_not_the_latest_note() {
         t.read("dana/2026-11-20.md") + "- [ ] Send the doc\n",
     );
     run(&["new", "dana", "--date", "2026-12-06"]).ok();
+    // Written at the end, in the template's private section: private
+    // (issue 13), and carried into the next note's private section.
     run(&["followups"]).ok().stdout(
         "dana (1 open)\n  \
-         dana/2026-12-06.md:50: Send the doc (from 2026-11-20) · for the 1:1 in 7 days\n",
+         dana/2026-12-06.md:50: 🔒 Send the doc (from 2026-11-20) · for the 1:1 in 7 days\n",
     );
     let prep = run(&["prep", "dana"]).ok().stdout;
     assert!(prep.contains("\nLast time (2026-11-20): Lift\n"), "{prep}");

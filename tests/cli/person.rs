@@ -322,6 +322,7 @@ fn owned(path: &str, line: usize, text: &str, owner: &str, mention: Option<&str>
         owner: owner.into(),
         due: None,
         mention: mention.map(Into::into),
+        private: false,
     }
 }
 

@@ -601,7 +601,7 @@ fn issue13_a_two_sided_month() {
         .stdout(format!(
             "Alice Smith (2 open)\n  \
          alice-smith/2026-11-24.md:{offsite}: Book the offsite room · today\n  \
-         alice-smith/2026-11-24.md:{hr}: Talk to HR about the PIP timeline · today\n\n\
+         alice-smith/2026-11-24.md:{hr}: 🔒 Talk to HR about the PIP timeline · today\n\n\
          Alice Smith, in the shared notes (1 open)\n  \
          {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · today\n"
         ));
