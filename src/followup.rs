@@ -61,18 +61,11 @@ pub struct FollowUp {
     pub private: bool,
 }
 
-/// Every open follow-up in the notebook, sorted by path then line. Files
-/// that cannot be read or parsed are reported to `warn` (in path order);
-/// what can be read of them is still listed.
-// Every command of this version wants the keys too (`scan_keyed`); kept
-// for readers that do not.
-#[allow(dead_code)]
-pub fn scan(notebook: &Notebook, warn: &mut dyn FnMut(Error)) -> Vec<FollowUp> {
-    scan_keyed(notebook, warn, false).0
-}
-
-/// [`scan`], and with `keyed` the [`Trail`] of every meeting note that
-/// holds a ticked or carried item (for [`orphan_counts`]).
+/// Every open follow-up in the notebook, sorted by path then line, and
+/// with `keyed` the [`Trail`] of every meeting note that holds a ticked
+/// or carried item (for [`orphan_counts`]). Files that cannot be read or
+/// parsed are reported to `warn` (in path order); what can be read of
+/// them is still listed.
 pub fn scan_keyed(
     notebook: &Notebook,
     warn: &mut dyn FnMut(Error),
@@ -243,7 +236,7 @@ fn trails(files: &[NoteFile], keys: Vec<Option<Keys>>) -> Vec<Trail> {
         .collect()
 }
 
-/// Like [`scan`], for the task items `want` picks (open or checked ones).
+/// Like [`scan_keyed`], for the task items `want` picks (open or checked ones).
 pub fn scan_with(
     notebook: &Notebook,
     warn: &mut dyn FnMut(Error),
@@ -681,14 +674,7 @@ impl Keys {
     #[must_use]
     pub fn of(note: &Note<'_>, tasks: &[task::Task]) -> Keys {
         // Most notes carry nothing: the parse for `[>]` only where one is.
-        let mut all: Vec<u64> = if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some() {
-            task::carried(note)
-                .iter()
-                .filter_map(|(_, text)| key(text))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let mut all = carried_keys(note);
         let carried = all.len();
         all.extend(tasks.iter().filter_map(|t| key(&t.text)));
         Keys {
@@ -711,14 +697,7 @@ impl Keys {
     pub fn unparsed(text: &str) -> Option<Keys> {
         let note = Note::split(text);
         let body = note.body();
-        let mut all: Vec<u64> = if memchr::memmem::find(body.as_bytes(), b"[>]").is_some() {
-            task::carried(&note)
-                .iter()
-                .filter_map(|(_, text)| key(text))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let mut all = carried_keys(&note);
         let carried = all.len();
         let mut lines = body.split('\n').peekable();
         while let Some(line) = lines.next() {
@@ -1252,6 +1231,18 @@ fn date_token(token: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&token[..10], "%Y-%m-%d").ok()
 }
 
+/// The keys of a note's carried (`[>]`) items; most notes carry nothing,
+/// so the note is parsed for them only where a `[>]` is.
+fn carried_keys(note: &Note<'_>) -> Vec<u64> {
+    if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_none() {
+        return Vec::new();
+    }
+    task::carried(note)
+        .iter()
+        .filter_map(|(_, text)| key(text))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1302,7 +1293,7 @@ mod tests {
             crate::settings::DirSource::Flag(dir.path().to_path_buf()),
         );
         let notebook = Notebook::open(&settings, false).unwrap();
-        let fast = scan(&notebook, &mut |_| {});
+        let fast = scan_keyed(&notebook, &mut |_| {}, false).0;
         let plain = scan_with(&notebook, &mut |_| {}, &task::Task::is_open);
         assert!(fast.len() > 10, "{}", fast.len());
         assert_eq!(fast, plain);
@@ -1341,7 +1332,7 @@ mod tests {
             let mut warned = Vec::new();
             let mut warn = |e: Error| warned.push(slash_path(e.path()));
             let found = if round < 2 {
-                scan(&notebook, &mut warn)
+                scan_keyed(&notebook, &mut warn, false).0
             } else {
                 scan_with(&notebook, &mut warn, &task::Task::is_open)
             };
