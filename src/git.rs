@@ -36,6 +36,9 @@ pub struct Git {
     dir: PathBuf,
     /// The folder as messages name it.
     shown: PathBuf,
+    /// The paths [`Git::status`] looks at and [`Git::commit_all`] commits
+    /// (a pathspec); all of them when empty.
+    only: Vec<String>,
 }
 
 /// How a `git pull` ended.
@@ -57,7 +60,27 @@ impl Git {
         Git {
             dir: dir.to_path_buf(),
             shown: shown.to_path_buf(),
+            only: Vec::new(),
         }
+    }
+
+    /// The same repository, its status and commits kept to `paths`: a
+    /// space commits what it owns, never another file that happens to be
+    /// in its folder.
+    #[must_use]
+    pub fn only(mut self, paths: &[String]) -> Git {
+        self.only = paths.to_vec();
+        self
+    }
+
+    /// `args`, then `--` and the paths kept to, if any.
+    fn with_paths<'a>(&'a self, args: &[&'a str]) -> Vec<&'a str> {
+        let mut all = args.to_vec();
+        if !self.only.is_empty() {
+            all.push("--");
+            all.extend(self.only.iter().map(String::as_str));
+        }
+        all
     }
 
     /// True when the folder is the top of a git working tree (it holds
@@ -169,7 +192,12 @@ impl Git {
     /// # Errors
     /// As [`Git::run`].
     pub fn status(&self) -> Result<Vec<(String, String)>> {
-        let text = self.run(&["status", "--porcelain=v1", "-z", "--untracked-files=all"])?;
+        let text = self.run(&self.with_paths(&[
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+        ]))?;
         let mut entries = Vec::new();
         let mut parts = text.split('\0').filter(|p| !p.is_empty());
         while let Some(entry) = parts.next() {
@@ -217,18 +245,31 @@ impl Git {
         Ok(false)
     }
 
-    /// Commits everything in the folder (`git add --all`, then `git
-    /// commit`) with `message`; false when there was nothing to commit.
+    /// Commits everything in the folder, or in the paths it is kept to
+    /// (`git add --all`, then `git commit`), with `message`; false when
+    /// there was nothing to commit.
     ///
     /// # Errors
     /// No identity, or git fails.
     pub fn commit_all(&self, message: &str) -> Result<bool> {
-        if self.status()?.is_empty() {
+        let status = self.status()?;
+        if status.is_empty() {
             return Ok(false);
         }
         self.identity()?;
-        self.run(&["add", "--all"])?;
-        self.run(&["commit", "--quiet", "--no-verify", "-m", message])?;
+        if self.only.is_empty() {
+            self.run(&["add", "--all"])?;
+            self.run(&["commit", "--quiet", "--no-verify", "-m", message])?;
+        } else {
+            // The changed files themselves: a pathspec naming a file that
+            // was never there would stop git.
+            let mut add = vec!["add", "--all", "--"];
+            add.extend(status.iter().map(|(_, path)| path.as_str()));
+            self.run(&add)?;
+            let mut commit = vec!["commit", "--quiet", "--no-verify", "-m", message, "--"];
+            commit.extend(status.iter().map(|(_, path)| path.as_str()));
+            self.run(&commit)?;
+        }
         Ok(true)
     }
 

@@ -213,6 +213,52 @@ pub fn here(notebook: &Notebook) -> Option<&SharedSpace> {
     notebook.config.shared.as_ref()
 }
 
+/// The folders to make for `root` (shown as `shown`) and any missing
+/// above it, outermost first: `share alice ~/spaces/alice` on a machine
+/// without `~/spaces`.
+fn missing_folders(root: &Path, shown: &Path) -> Vec<Folder> {
+    let mut made = Vec::new();
+    let (mut path, mut show) = (root.to_path_buf(), shown.to_path_buf());
+    while std::fs::symlink_metadata(&path).is_err() {
+        made.push(Folder {
+            path: path.clone(),
+            shown: show.clone(),
+        });
+        match (path.parent(), show.parent()) {
+            (Some(p), Some(s)) if !p.as_os_str().is_empty() => {
+                (path, show) = (p.to_path_buf(), s.to_path_buf());
+            }
+            _ => break,
+        }
+    }
+    if made.is_empty() {
+        // There already: pushed still, as before (making it is a no-op).
+        made.push(Folder {
+            path: root.to_path_buf(),
+            shown: shown.to_path_buf(),
+        });
+    }
+    made.reverse();
+    made
+}
+
+/// What a space owns, for git: its marker, the report's README, the git
+/// settings oneonone writes, and the person's folder. Nothing else in the
+/// folder is ever committed by oneonone.
+#[must_use]
+pub fn owned_paths(slug: &str) -> Vec<String> {
+    [
+        crate::config::CONFIG_FILE,
+        "README.md",
+        ".gitattributes",
+        ".gitignore",
+        slug,
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect()
+}
+
 /// The folder a `shared:` value names: `~/...` in the home folder, an
 /// absolute path, or a path relative to the notebook; `..` taken away as
 /// written.
@@ -297,11 +343,11 @@ impl Repo {
     ///
     /// # Errors
     /// Git is missing or fails, or a rebase or merge is unfinished there.
-    pub fn open(root: &Path, shown: &Path) -> Result<Option<Repo>> {
+    pub fn open(root: &Path, shown: &Path, slug: &str) -> Result<Option<Repo>> {
         if !Git::is_repository(root) {
             return Ok(None);
         }
-        let git = Git::at(root, shown);
+        let git = Git::at(root, shown).only(&owned_paths(slug));
         if git.is_busy()? {
             let files = git.conflicted()?;
             return Err(Error::Invalid {
@@ -512,6 +558,33 @@ impl SharePlan {
             }
             _ => {}
         }
+        // A space is shared whole: a folder holding anything else (other
+        // people's spaces, your own files) is not adopted.
+        if root.is_dir() {
+            let mut allowed = owned_paths(&slug);
+            allowed.extend([".git".to_string(), crate::fs::STATE_DIR.to_string()]);
+            let mut others: Vec<String> = std::fs::read_dir(&root)
+                .map_err(|e| Error::io(&shown, "cannot read the folder", e))?
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| !allowed.contains(name))
+                .collect();
+            others.sort();
+            if !others.is_empty() {
+                let listed: Vec<String> = others
+                    .iter()
+                    .take(5)
+                    .map(|n| format!("`{}`", crate::output::sanitize(n)))
+                    .collect();
+                return Err(refuse(format!(
+                    "holds {}{}, and everything in a shared space is shared; choose an empty \
+                     folder (or a clone of {}'s space)",
+                    listed.join(", "),
+                    if others.len() > 5 { ", ..." } else { "" },
+                    crate::output::sanitize(&person.name)
+                )));
+            }
+        }
         // Already sharing: the same folder again is fine, another is not.
         if let Ok(Some(current)) = Space::of(notebook, &slug, request.home)
             && real(current.root()) != real_root
@@ -533,16 +606,13 @@ impl SharePlan {
             moved: 0,
             recorded,
             kept: Vec::new(),
-            folders: vec![
-                Folder {
-                    path: root.clone(),
-                    shown: shown.clone(),
-                },
-                Folder {
+            folders: missing_folders(&root, &shown)
+                .into_iter()
+                .chain([Folder {
                     path: root.join(&slug),
                     shown: shown.join(&slug),
-                },
-            ],
+                }])
+                .collect(),
             changes: Vec::new(),
             modes,
         };

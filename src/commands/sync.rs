@@ -39,8 +39,8 @@ pub fn run(args: &SyncArgs, settings: &Settings, out: &mut Output) -> Result<Out
                 )));
             }
         }
-        let name = marker.name.clone().unwrap_or(marker.person);
-        return in_space(&notebook, &name, out);
+        let name = marker.name.clone().unwrap_or_else(|| marker.person.clone());
+        return in_space(&notebook, &marker.person, &name, out);
     }
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let spaces = spaces(&notebook, settings, args.person.as_deref(), out)?;
@@ -107,7 +107,7 @@ fn sync_space(
     force: bool,
     out: &mut Output,
 ) -> Result<()> {
-    let repo = Repo::open(space.root(), space.shown_root())?;
+    let repo = Repo::open(space.root(), space.shown_root(), &space.slug)?;
     let whose = format!("{}'s 1:1 space", space.name);
     let mut steps = Vec::new();
     if let Some(repo) = &repo {
@@ -206,10 +206,10 @@ fn tell(space: &Space, plan: &Plan, out: &mut Output) {
 }
 
 /// In a space: commit, pull, push; nothing else.
-fn in_space(notebook: &Notebook, name: &str, out: &mut Output) -> Result<Outcome> {
+fn in_space(notebook: &Notebook, slug: &str, name: &str, out: &mut Output) -> Result<Outcome> {
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let shown = notebook.shown_root();
-    let Some(repo) = Repo::open(notebook.root(), &shown)? else {
+    let Some(repo) = Repo::open(notebook.root(), &shown, slug)? else {
         out.notice(format_args!(
             "{} is not a git repository: nothing to pull or push (the folder is shared as it is)",
             Shown(&shown)

@@ -252,12 +252,28 @@ pub fn plan(
     // Ticks the report gave items the manager had carried on: they reach
     // the open copy in a later note.
     let mut forwarded: Vec<String> = Vec::new();
+    let mut people = crate::person::People::new(notebook)?;
     for loaded in notes.notes_mut() {
         let loaded = loaded.reported(warn);
         let Some(text) = loaded.text() else {
             continue;
         };
         let rel = loaded.meeting.rel.clone();
+        // A note about someone else, saved in this folder by mistake, is
+        // never shared with this person.
+        if let Some(named) = about_someone_else(&mut people, slug, &rel, text) {
+            warn(Error::Invalid {
+                path: notebook.show(&rel),
+                line: None,
+                message: format!(
+                    "its `person:` says {}, not {}: not shared; move it to that person's folder \
+                     or correct its `person:`",
+                    crate::output::sanitize(&named),
+                    crate::output::sanitize(&space.name)
+                ),
+            });
+            continue;
+        }
         let Some(name) = rel.file_name().map(|n| n.to_string_lossy().into_owned()) else {
             continue;
         };
@@ -304,6 +320,30 @@ pub fn plan(
         }
     }
     Ok(out)
+}
+
+/// The `person:` of a note in `slug`'s folder when it names anyone but
+/// them (another person of the notebook, or nobody it knows): such a note
+/// is not theirs to see.
+fn about_someone_else(
+    people: &mut crate::person::People<'_>,
+    slug: &str,
+    rel: &Path,
+    text: &str,
+) -> Option<String> {
+    let named = Note::split(text).frontmatter_lenient(rel).0.person?;
+    // Their own name, or its first words ("Alice" in alice-smith/), even
+    // where it alone would fit others too.
+    if let Ok(folded) = crate::slug::slugify(&named)
+        && (folded == slug || slug.starts_with(&format!("{folded}-")))
+    {
+        return None;
+    }
+    let found = people.resolve(&named, crate::person::Wanted::Existing, &mut |_| {});
+    match found {
+        Ok(person) if person.slug == slug => None,
+        _ => Some(named),
+    }
 }
 
 /// Where one note's texts are.
@@ -467,8 +507,8 @@ fn ticks_from_theirs(
 /// the note now), against the `base` last published and `theirs` (the copy
 /// in the space, with its boxes): whole when the report did not change its
 /// words, else box by box when the note's words did not change either,
-/// else a conflict (unless `force`). True when the copy is (or will be) as
-/// published, so the base moves on.
+/// else a conflict (which `force` settles by writing `mine` whole). True
+/// when the copy is (or will be) as published, so the base moves on.
 fn publish_copy(
     space: &Space,
     force: bool,
@@ -514,7 +554,9 @@ fn publish_copy(
         (None, Some(b)) => words(b) != words(mine),
         (None, None) => their_words != words(mine),
     };
-    if !edited || force {
+    // `--force` settles a conflict, and only that: a copy whose words
+    // only the report changed keeps them, forced or not.
+    if !edited || (mine_changed && force) {
         write_copy(out, mine);
         out.published.push(files.name.to_string());
         return true;

@@ -1096,3 +1096,146 @@ fn issue13_a_reopen_travels_when_the_other_side_left_the_item_alone_and_links_ar
         NOTE.replace("- [ ] Book the room", "- [x] Book the room"),
     );
 }
+
+/// Review: `share bob ~/spaces` adopted a folder holding Carol's space,
+/// and `sync` committed and pushed all of it. A folder holding anything
+/// but a space's own files is refused; `share` makes missing parents.
+#[test]
+fn issue13_share_refuses_a_folder_holding_anything_else_and_makes_its_parents() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("carol-king/person.yaml", "name: Carol King\n");
+    let spaces = w.at_str("spaces");
+    w.sam(&["share", "carol", &format!("{spaces}/carol")]).ok();
+    w.sam(&["share", "alice", &spaces])
+        .status(2)
+        .stdout("")
+        .stderr(format!(
+            "oneonone: error: {spaces}: holds `carol`, and everything in a shared space is \
+             shared; choose an empty folder (or a clone of Alice Smith's space)\n"
+        ));
+    assert!(!w.at("spaces/alice-smith").exists());
+    // Two folders that do not exist yet are made.
+    let deep = w.at_str("deep/er/alice");
+    w.sam(&["share", "alice", &deep]).ok();
+    assert!(w.at("deep/er/alice/alice-smith/agenda.md").is_file());
+}
+
+/// Review: sync committed every file in the space's folder. It commits
+/// only what the space owns: a file of the report's own in their clone,
+/// or one dropped in the manager's space, stays out of every commit.
+#[test]
+fn issue13_sync_commits_only_what_the_space_owns() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let remote = w.at("remote.git");
+    w.git(
+        Who::Sam,
+        &w.at(""),
+        &["init", "--quiet", "--bare", remote.to_str().unwrap()],
+    );
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir, "--git"]).ok();
+    w.git(
+        Who::Sam,
+        &w.at("space"),
+        &["remote", "add", "origin", remote.to_str().unwrap()],
+    );
+    std::fs::write(w.at("space/SECRET-stray.txt"), "SECRET-STRAY\n").unwrap();
+    w.sam(&["sync"]).ok();
+    let log = w.git(Who::Sam, &remote, &["log", "-p", "--all"]);
+    assert!(!log.contains("SECRET-STRAY"), "{log}");
+    assert!(log.contains("alice-smith/2026-11-24.md"), "{log}");
+    // Alice's clone: her own scratch file stays hers.
+    let clone = w.at("clone");
+    w.git(
+        Who::Alice,
+        &w.at(""),
+        &[
+            "clone",
+            "--quiet",
+            remote.to_str().unwrap(),
+            clone.to_str().unwrap(),
+        ],
+    );
+    std::fs::write(clone.join("my-scratch.txt"), "SECRET-SCRATCH\n").unwrap();
+    w.run_in(&clone, Some(Who::Alice), &["agenda", "Career growth"])
+        .ok();
+    w.run_in(&clone, Some(Who::Alice), &["sync"]).ok();
+    let log = w.git(Who::Sam, &remote, &["log", "-p", "--all"]);
+    assert!(!log.contains("SECRET-SCRATCH"), "{log}");
+    assert!(log.contains("+- [ ] Career growth"), "{log}");
+}
+
+/// Review: a note about Bob saved in Alice's folder by mistake was
+/// published to Alice's space. A note whose `person:` names someone else
+/// is never shared, and the manager is told.
+#[test]
+fn issue13_a_note_about_someone_else_is_never_published() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("bob-jones/person.yaml", "name: Bob Jones\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    w.t.write(
+        "alice-smith/2026-11-20.md",
+        "---\nperson: Bob Jones\ndate: 2026-11-20\n---\n## Notes\n\nSECRET-BOB is leaving\n",
+    );
+    w.t.write(
+        "alice-smith/2026-11-10.md",
+        "---\nperson: Alice\ndate: 2026-11-10\n---\n## Notes\n\nHers, by her first name.\n",
+    );
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    let run = w.sam(&["sync"]).status(2);
+    assert!(
+        run.stderr.starts_with(
+            "oneonone: warning: alice-smith/2026-11-20.md: its `person:` says Bob Jones, not \
+             Alice Smith: not shared; move it to that person's folder or correct its `person:`\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!w.at("space/alice-smith/2026-11-20.md").exists());
+    assert!(w.at("space/alice-smith/2026-11-10.md").is_file());
+    assert!(w.at("space/alice-smith/2026-11-24.md").is_file());
+}
+
+/// Review: `sync --force` settled the one conflict and also overwrote a
+/// copy only the report had changed, losing her words. It replaces the
+/// conflicting copies only.
+#[test]
+fn issue13_force_replaces_only_the_copies_in_conflict() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    w.t.write(
+        "alice-smith/2026-11-10.md",
+        NOTE.replace("2026-11-24", "2026-11-10"),
+    );
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    // She adds words to both copies; Sam changes the words of the later
+    // note only.
+    for name in ["2026-11-10.md", "2026-11-24.md"] {
+        edit(
+            &space.join("alice-smith").join(name),
+            "Talked about the promo.\n",
+            "Talked about the promo.\nAlice: my own words.\n",
+        );
+    }
+    let hers = read(&space.join("alice-smith/2026-11-10.md"));
+    edit(
+        &w.t.path("alice-smith/2026-11-24.md"),
+        "Talked about the promo.\n",
+        "Talked about the promo.\nPromised an answer by Friday.\n",
+    );
+    w.sam(&["sync"]).status(2);
+    w.sam(&["sync", "alice", "--force"])
+        .ok()
+        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    assert_eq!(read(&space.join("alice-smith/2026-11-10.md")), hers);
+    assert!(read(&space.join("alice-smith/2026-11-24.md")).contains("Promised an answer"));
+}
