@@ -213,6 +213,43 @@ pub fn here(notebook: &Notebook) -> Option<&SharedSpace> {
     notebook.config.shared.as_ref()
 }
 
+/// Refuses a folder holding anything but a space's own files: a space is
+/// shared whole, so other people's spaces or your own files in it would be
+/// shared too.
+fn refuse_foreign(root: &Path, shown: &Path, slug: &str, name: &str) -> Result<()> {
+    if !root.is_dir() {
+        return Ok(());
+    }
+    let mut allowed = owned_paths(slug);
+    allowed.extend([".git".to_string(), crate::fs::STATE_DIR.to_string()]);
+    let mut others: Vec<String> = std::fs::read_dir(root)
+        .map_err(|e| Error::io(shown, "cannot read the folder", e))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !allowed.contains(name))
+        .collect();
+    if others.is_empty() {
+        return Ok(());
+    }
+    others.sort();
+    let listed: Vec<String> = others
+        .iter()
+        .take(5)
+        .map(|n| format!("`{}`", crate::output::sanitize(n)))
+        .collect();
+    Err(Error::Invalid {
+        path: shown.to_path_buf(),
+        line: None,
+        message: format!(
+            "holds {}{}, and everything in a shared space is shared; choose an empty folder \
+             (or a clone of {}'s space)",
+            listed.join(", "),
+            if others.len() > 5 { ", ..." } else { "" },
+            crate::output::sanitize(name)
+        ),
+    })
+}
+
 /// The folders to make for `root` (shown as `shown`) and any missing
 /// above it, outermost first: `share alice ~/spaces/alice` on a machine
 /// without `~/spaces`.
@@ -558,33 +595,7 @@ impl SharePlan {
             }
             _ => {}
         }
-        // A space is shared whole: a folder holding anything else (other
-        // people's spaces, your own files) is not adopted.
-        if root.is_dir() {
-            let mut allowed = owned_paths(&slug);
-            allowed.extend([".git".to_string(), crate::fs::STATE_DIR.to_string()]);
-            let mut others: Vec<String> = std::fs::read_dir(&root)
-                .map_err(|e| Error::io(&shown, "cannot read the folder", e))?
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|name| !allowed.contains(name))
-                .collect();
-            others.sort();
-            if !others.is_empty() {
-                let listed: Vec<String> = others
-                    .iter()
-                    .take(5)
-                    .map(|n| format!("`{}`", crate::output::sanitize(n)))
-                    .collect();
-                return Err(refuse(format!(
-                    "holds {}{}, and everything in a shared space is shared; choose an empty \
-                     folder (or a clone of {}'s space)",
-                    listed.join(", "),
-                    if others.len() > 5 { ", ..." } else { "" },
-                    crate::output::sanitize(&person.name)
-                )));
-            }
-        }
+        refuse_foreign(&root, &shown, &slug, &person.name)?;
         // Already sharing: the same folder again is fine, another is not.
         if let Ok(Some(current)) = Space::of(notebook, &slug, request.home)
             && real(current.root()) != real_root
