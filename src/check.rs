@@ -215,9 +215,12 @@ fn check_with(
                 .push(summary);
         }
     }
+    let copies = crate::followup::holds_copies(notebook);
     for (folder, notes) in &mut by_folder {
         notes.sort_by_key(|n| std::cmp::Reverse(n.order));
-        check_carried(folder, notes, &mut found);
+        if !copies {
+            check_carried(folder, notes, &mut found);
+        }
         check_open_copies(notes, &mut found);
     }
     check_profiles(notebook, &mut found);

@@ -71,6 +71,7 @@ pub fn scan_keyed(
     warn: &mut dyn FnMut(Error),
     keyed: bool,
 ) -> (Vec<FollowUp>, Vec<Trail>) {
+    let keyed = keyed && !holds_copies(notebook);
     let rules = private_rules(notebook);
     if !notebook.config.cache.unwrap_or(true) {
         crate::followup::cache::Cache::remove(notebook.root());
@@ -217,6 +218,7 @@ pub fn scan_folder_keyed(
     warn: &mut dyn FnMut(Error),
     keyed: bool,
 ) -> (Vec<FollowUp>, Vec<Trail>) {
+    let keyed = keyed && !holds_copies(notebook);
     let files = notebook.markdown_files_under(Path::new(folder), warn);
     let read = scan_open(notebook, &files, warn, keyed, &private_rules(notebook));
     (read.found, trails(&files, read.keys))
@@ -1229,6 +1231,14 @@ fn date_token(token: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::parse_from_str(&token[..10], "%Y-%m-%d").ok()
+}
+
+/// True for a shared space: its notes are copies, whose `[>] text
+/// (carried to DATE)` lines say where the manager's item went, so they are
+/// never orphans (their open copies are in the manager's notes).
+#[must_use]
+pub fn holds_copies(notebook: &Notebook) -> bool {
+    notebook.config.shared.is_some()
 }
 
 /// The keys of a note's carried (`[>]`) items; most notes carry nothing,

@@ -1239,3 +1239,30 @@ fn issue13_force_replaces_only_the_copies_in_conflict() {
     assert_eq!(read(&space.join("alice-smith/2026-11-10.md")), hers);
     assert!(read(&space.join("alice-smith/2026-11-24.md")).contains("Promised an answer"));
 }
+
+/// Review: in the report's copy of the space, every `[>] X (carried to D)`
+/// line was taken for an orphan: followups warned on every run and check
+/// failed. A space's notes are copies: their carried lines are no orphans.
+#[test]
+fn issue13_carried_lines_in_a_space_are_not_orphans() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write(
+        "alice-smith/2026-11-10.md",
+        "---\nperson: Alice Smith\ndate: 2026-11-10\n---\n## Follow-ups\n\n- [ ] Book the room\n",
+    );
+    w.sam(&["new", "alice", "--date", "2026-11-24", "--seed", "1"])
+        .ok();
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    assert!(
+        read(&space.join("alice-smith/2026-11-10.md"))
+            .contains("- [>] Book the room (carried to 2026-11-24)\n")
+    );
+    w.run_in(&space, None, &["followups", "--color", "never"])
+        .ok()
+        .stderr("");
+    w.run_in(&space, None, &["check"]).ok();
+}
