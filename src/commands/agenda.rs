@@ -128,6 +128,17 @@ fn add(args: &Asked, point: &str, settings: &Settings, out: &mut Output) -> Resu
         Err(e) if e.kind() == ErrorKind::NotFound => None,
         Err(e) => return Err(Error::io(shown, "cannot read", e)),
     };
+    // A git conflict there is the person's to settle first: a point added
+    // to it would be pushed with the markers, or lost in the resolving.
+    if let Some(line) = before.as_deref().and_then(crate::note::conflict_marker) {
+        return Err(Error::Invalid {
+            path: shown,
+            line: Some(line),
+            message: "git conflict markers: resolve the conflict (keep the points of both sides), \
+                      then add the point again"
+                .into(),
+        });
+    }
     let after = agenda::append(
         before.as_deref().unwrap_or(&agenda::new_file(&person.name)),
         point,

@@ -120,3 +120,21 @@ fn issue9_a_talking_point_with_a_direction_mark_is_refused() {
     t.run(&["agenda", "bob", "pay \u{202e}gnp.exe"]).status(2).stderr("oneonone: error: a talking point cannot contain control characters or invisible direction marks\n");
     assert_eq!(t.files(), Vec::<String>::new());
 }
+
+/// Review: a point added to an agenda.md with git conflict markers was
+/// appended after them (and a space's sync then pushed the markers).
+#[test]
+fn issue13_agenda_refuses_a_file_with_conflict_markers() {
+    let t = Test::new();
+    let conflicted =
+        "# Agenda: Bob\n\n<<<<<<< HEAD\n- [ ] Mine\n=======\n- [ ] Theirs\n>>>>>>> other\n";
+    t.write("bob/agenda.md", conflicted);
+    t.run(&["agenda", "bob", "A new point"])
+        .status(2)
+        .stdout("")
+        .stderr(
+            "oneonone: error: bob/agenda.md:3: git conflict markers: resolve the conflict (keep \
+             the points of both sides), then add the point again\n",
+        );
+    t.file("bob/agenda.md", conflicted);
+}
