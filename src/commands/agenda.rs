@@ -117,28 +117,7 @@ fn add(args: &Asked, point: &str, settings: &Settings, out: &mut Output) -> Resu
         None
     };
     let (root, shown, path) = agenda_file(&notebook, space.as_ref(), &rel);
-    // Never through a link (a planted `agenda.md -> ../bob/note.md` would
-    // append to Bob's note), only a regular file.
-    let before = match crate::fs::read_beneath(&root, &rel, None) {
-        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| Error::Invalid {
-            path: shown.clone(),
-            line: None,
-            message: "not UTF-8 text; fix it before adding to it".into(),
-        })?),
-        Err(e) if e.kind() == ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::io(shown, "cannot read", e)),
-    };
-    // A git conflict there is the person's to settle first: a point added
-    // to it would be pushed with the markers, or lost in the resolving.
-    if let Some(line) = before.as_deref().and_then(crate::note::conflict_marker) {
-        return Err(Error::Invalid {
-            path: shown,
-            line: Some(line),
-            message: "git conflict markers: resolve the conflict (keep the points of both sides), \
-                      then add the point again"
-                .into(),
-        });
-    }
+    let before = read_to_add(&root, &rel, &shown)?;
     let after = agenda::append(
         before.as_deref().unwrap_or(&agenda::new_file(&person.name)),
         point,
@@ -203,6 +182,33 @@ fn add(args: &Asked, point: &str, settings: &Settings, out: &mut Output) -> Resu
         out.notice(notice);
     }
     Ok(Outcome::Done)
+}
+
+/// The agenda file's text before a point is added (`None`: no file yet):
+/// never read through a link (a planted `agenda.md -> ../bob/note.md`
+/// would append to Bob's note), only a regular file of UTF-8 text, and
+/// without git conflict markers: a point added to a conflict would be
+/// pushed with the markers, or lost in the resolving.
+fn read_to_add(root: &Path, rel: &Path, shown: &Path) -> Result<Option<String>> {
+    let before = match crate::fs::read_beneath(root, rel, None) {
+        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| Error::Invalid {
+            path: shown.to_path_buf(),
+            line: None,
+            message: "not UTF-8 text; fix it before adding to it".into(),
+        })?),
+        Err(e) if e.kind() == ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::io(shown, "cannot read", e)),
+    };
+    if let Some(line) = before.as_deref().and_then(crate::note::conflict_marker) {
+        return Err(Error::Invalid {
+            path: shown.to_path_buf(),
+            line: Some(line),
+            message: "git conflict markers: resolve the conflict (keep the points of both sides), \
+                      then add the point again"
+                .into(),
+        });
+    }
+    Ok(before)
 }
 
 /// Where the agenda file `rel` is: in the person's shared space when
