@@ -276,6 +276,22 @@ pub fn mark_taken(text: &str, points: &[Point]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
+/// `text` with the taken (`[>]`) points whose words are `words` marked
+/// done (`[x]`), one byte each: a point raised again on purpose is a point,
+/// not a copy of the old one that a merge brought back.
+#[must_use]
+pub fn retire_taken(text: &str, words: &str) -> String {
+    let key = point_key(words);
+    let mut bytes = text.as_bytes().to_vec();
+    for item in task::carried_items(&Note::split(text)) {
+        if point_key(&item.text) == key {
+            bytes[item.checkbox] = b'x';
+        }
+    }
+    // An ASCII byte for an ASCII byte: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 /// `text` without the given points' items.
 #[must_use]
 pub fn remove(text: &str, points: &[Point]) -> String {

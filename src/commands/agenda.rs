@@ -118,8 +118,11 @@ fn add(args: &Asked, point: &str, settings: &Settings, out: &mut Output) -> Resu
     };
     let (root, shown, path) = agenda_file(&notebook, space.as_ref(), &rel);
     let before = read_to_add(&root, &rel, &shown)?;
+    // The same words as a point taken into a note already: that one is
+    // done, and this is raised again, not a copy a merge brought back.
+    let base = before.as_deref().map(|b| agenda::retire_taken(b, point));
     let after = agenda::append(
-        before.as_deref().unwrap_or(&agenda::new_file(&person.name)),
+        base.as_deref().unwrap_or(&agenda::new_file(&person.name)),
         point,
     );
     // The point must be readable as the last open point; a file that ends

@@ -1266,3 +1266,31 @@ fn issue13_carried_lines_in_a_space_are_not_orphans() {
         .stderr("");
     w.run_in(&space, None, &["check"]).ok();
 }
+
+/// Review: a talking point raised again with the words of one taken into
+/// a note already ("Feedback", "Career growth") was taken for a copy a
+/// merge brought back: listed nowhere, never taken. Added with `agenda`,
+/// the old one is marked done and the new one is a point.
+#[test]
+fn issue13_a_point_raised_again_is_a_point() {
+    let w = World::new();
+    w.t.write("pat-lee/person.yaml", "name: Pat Lee\n");
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "pat", &dir]).ok();
+    w.sam(&["agenda", "pat", "Feedback"]).ok();
+    w.sam(&["new", "pat", "--date", "2026-11-10", "--seed", "1"])
+        .ok();
+    w.sam(&["agenda", "pat", "Feedback"]).ok();
+    let agenda = read(&space.join("pat-lee/agenda.md"));
+    assert!(
+        agenda.ends_with("- [x] Feedback\n- [ ] Feedback\n"),
+        "{agenda}"
+    );
+    w.sam(&["agenda", "pat"])
+        .ok()
+        .stdout(format!("{dir}/pat-lee/agenda.md:7: Feedback\n"));
+    w.sam(&["new", "pat", "--date", "2026-11-24", "--seed", "1"])
+        .ok();
+    assert!(read(&w.t.path("pat-lee/2026-11-24.md")).contains("## Agenda\n\n- Feedback\n"));
+}
