@@ -176,8 +176,10 @@ fn sync_space(
 /// Says each tick brought back and each conflict (a warning: exit 2).
 fn tell(space: &Space, plan: &Plan, out: &mut Output) {
     for tick in &plan.ticks {
+        // Who did it, and where it now is in your notes.
         out.notice(format_args!(
-            "{} in the shared copy: {}:{}: {}",
+            "{} {}: {}:{}: {}",
+            sanitize(&space.name),
             if tick.done { "ticked" } else { "reopened" },
             Shown(&tick.shown),
             tick.line,

@@ -574,7 +574,7 @@ fn issue13_a_two_sided_month() {
     let before = read(&note);
     let note_line = line_of(&before, "Alice drafts the growth plan");
     w.sam(&["sync"]).ok().stderr(format!(
-        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:{note_line}: Alice drafts the growth plan @alice-smith\n\
+        "oneonone: Alice Smith ticked: alice-smith/2026-11-24.md:{note_line}: Alice drafts the growth plan @alice-smith\n\
          oneonone: {sam_dir}: pulled; published 2026-11-24.md; 1 tick brought back; committed; pushed\n"
     ));
     // One byte in Sam's note; one byte in her copy, her words kept.
@@ -840,7 +840,7 @@ fn issue13_a_copy_both_sides_changed_is_a_conflict_until_forced() {
     );
     // Her tick still comes back; the copy is left as she wrote it.
     w.sam(&["sync"]).status(2).stderr(format!(
-        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:15: Alice drafts the plan @alice-smith\n\
+        "oneonone: Alice Smith ticked: alice-smith/2026-11-24.md:15: Alice drafts the plan @alice-smith\n\
          oneonone: warning: {dir}/alice-smith/2026-11-24.md: Alice Smith changed this shared copy, and your note changed since it was last published, in more than its boxes; it was not overwritten. Your version's changes:\n  \
          + 10: Promised an answer by Friday.\n\
          Copy what they need into it by hand, or run `oneonone sync alice-smith --force` to replace it with yours\n\
@@ -962,7 +962,7 @@ fn issue13_a_plain_folder_space_works_without_git() {
     ));
     // Sam's sync brings the tick back; his next note takes her point.
     w.sam(&["sync"]).ok().stderr(format!(
-        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:{line}: Book the room\n\
+        "oneonone: Alice Smith ticked: alice-smith/2026-11-24.md:{line}: Book the room\n\
          oneonone: {dir}: nothing new to publish; 1 tick brought back\n"
     ));
     w.t.file(
@@ -1012,7 +1012,7 @@ fn issue13_the_report_works_by_hand_with_plain_edits_and_git() {
     w.git(Who::Alice, &alice, &["pull", "--quiet", "--rebase"]);
     w.git(Who::Alice, &alice, &["push", "--quiet"]);
     w.sam(&["sync"]).ok().stderr(format!(
-        "oneonone: ticked in the shared copy: alice-smith/2026-11-24.md:13: Send the promo packet\n\
+        "oneonone: Alice Smith ticked: alice-smith/2026-11-24.md:13: Send the promo packet\n\
          oneonone: {sam_dir}: pulled; nothing new to publish; 1 tick brought back\n"
     ));
     w.t.file(
@@ -1073,7 +1073,7 @@ fn issue13_a_reopen_travels_when_the_other_side_left_the_item_alone_and_links_ar
     let copy = space.join("alice-smith/2026-11-24.md");
     edit(&copy, "- [x] Book the room", "- [ ] Book the room");
     w.sam(&["sync"]).ok().stderr(format!(
-        "oneonone: reopened in the shared copy: alice-smith/2026-11-24.md:15: Book the room\n\
+        "oneonone: Alice Smith reopened: alice-smith/2026-11-24.md:15: Book the room\n\
          oneonone: {dir}: nothing new to publish; 1 tick brought back\n"
     ));
     w.t.file("alice-smith/2026-11-24.md", NOTE);
