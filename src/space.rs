@@ -19,10 +19,12 @@
 pub mod publish;
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use crate::agenda::{self, AGENDA_FILE};
 use crate::config::{CONFIG_FILE, Config, SharedSpace};
 use crate::error::{Error, Result};
+use crate::followup::{self, FollowUp, Owner};
 use crate::fs::{Change, Folder, Lock, Modes, Transaction};
 use crate::git::{Git, Pulled};
 use crate::notebook::{Notebook, PROFILE_FILE};
@@ -88,13 +90,28 @@ impl Space {
                 return Ok(None);
             }
         };
-        let Some(written) = profile.shared.filter(|s| !s.trim().is_empty()) else {
+        Space::of_profile(notebook, slug, &profile, home)
+    }
+
+    /// [`Space::of`] from the person's `profile`, already read.
+    ///
+    /// # Errors
+    /// The folder it names is missing, or it is not that person's space.
+    pub fn of_profile(
+        notebook: &Notebook,
+        slug: &str,
+        profile: &Profile,
+        home: Option<&Path>,
+    ) -> Result<Option<Space>> {
+        let profile_rel = Path::new(slug).join(PROFILE_FILE);
+        let Some(written) = profile.shared.as_deref().filter(|s| !s.trim().is_empty()) else {
             return Ok(None);
         };
-        let root = resolve(notebook.root(), &written, home);
+        let root = resolve(notebook.root(), written, home);
         let shown = crate::settings::tilde(&root, home);
         let name = profile
             .name
+            .clone()
             .or_else(|| crate::person::display_name(notebook, slug))
             .unwrap_or_else(|| slug.to_string());
         let space = Space {
@@ -188,6 +205,44 @@ impl Space {
             self.shown.display()
         )
     }
+
+    /// The points of the space's agenda that the next `new` takes, as
+    /// `agenda` lists them ([`agenda::points_to_take`]: a point taken is
+    /// kept there as `[>]`, and a copy of it a merge brought back is no
+    /// point), each an open item as a private agenda's points are, with
+    /// the agenda's full path in the space.
+    ///
+    /// # Errors
+    /// The agenda cannot be read (a link, not UTF-8).
+    pub fn agenda_items(&self) -> Result<Vec<FollowUp>> {
+        let rel = self.agenda_rel();
+        let Some(text) = self.read(&rel)? else {
+            return Ok(Vec::new());
+        };
+        let path: Arc<str> = self.path(&rel).to_string_lossy().into();
+        let slug: Arc<str> = self.slug.as_str().into();
+        Ok(agenda::points_to_take(&text)
+            .0
+            .into_iter()
+            .map(|point| {
+                let (mention, due) = followup::mention_and_due(&point.task.text);
+                let (owner, mention) = Owner::written(mention);
+                FollowUp {
+                    person: Some(slug.clone()),
+                    date: None,
+                    path: path.clone(),
+                    line: point.task.line,
+                    text: point.task.text.as_str().into(),
+                    owner,
+                    mention,
+                    due,
+                    folder: Some(slug.clone()),
+                    checkbox: point.task.checkbox,
+                    private: false,
+                }
+            })
+            .collect())
+    }
 }
 
 /// The open items the person added to the shared copies in their space
@@ -196,11 +251,7 @@ impl Space {
 ///
 /// # Errors
 /// Their person.yaml names a space that is not there, or not theirs.
-pub fn report_items(
-    notebook: &Notebook,
-    slug: &str,
-    home: Option<&Path>,
-) -> Result<Vec<crate::followup::FollowUp>> {
+pub fn report_items(notebook: &Notebook, slug: &str, home: Option<&Path>) -> Result<Vec<FollowUp>> {
     Ok(match Space::of(notebook, slug, home)? {
         Some(space) => publish::report_items(notebook, &space),
         None => Vec::new(),

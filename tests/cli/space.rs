@@ -1096,3 +1096,44 @@ fn issue13_a_reopen_travels_when_the_other_side_left_the_item_alone_and_links_ar
         NOTE.replace("- [ ] Book the room", "- [x] Book the room"),
     );
 }
+
+/// Alice's space holds two points to take, besides one taken before
+/// (`[>]`), the copy of it a merge brought back and a ticked one, none of
+/// them a point; her private agenda holds one more, added by hand after
+/// `share`; Bob has no space.
+fn points_in_the_space_and_out(w: &World) -> String {
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write(
+        "alice-smith/2026-11-10.md",
+        "---\nperson: Alice Smith\ndate: 2026-11-10\n---\n## Follow-ups\n\n- [ ] Send the promo packet\n",
+    );
+    w.t.write("bob/agenda.md", "- [ ] Bob's point\n");
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    std::fs::write(
+        w.at("space/alice-smith/agenda.md"),
+        format!(
+            "{AGENDA_HEAD}- [>] Hiring plan\n- [ ] Ask about the offsite\n- [ ] Hiring plan\n\
+             - [x] Talked already\n- [ ] Career growth @alice-smith\n"
+        ),
+    )
+    .unwrap();
+    w.t.write("alice-smith/agenda.md", "- [ ] Her raise\n");
+    dir
+}
+
+#[test]
+fn issue13_people_counts_the_points_of_the_space_agenda() {
+    let w = World::new();
+    points_in_the_space_and_out(&w);
+    // What `agenda alice` lists (2) and the private point `new` takes too.
+    w.sam(&["people", "--color", "never"]).ok().stdout(
+        "PERSON       ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+         Alice Smith        2026-11-10  14d  1     1/0          3       2026-11-24\n\
+         bob                -           -    0     0/0          1       first 1:1 to hold\n",
+    );
+    let rows: serde_json::Value =
+        serde_json::from_str(&w.sam(&["people", "--json"]).ok().stdout).unwrap();
+    assert_eq!(rows[0]["agenda"], 3);
+}
