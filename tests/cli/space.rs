@@ -1137,3 +1137,157 @@ fn issue13_people_counts_the_points_of_the_space_agenda() {
         serde_json::from_str(&w.sam(&["people", "--json"]).ok().stdout).unwrap();
     assert_eq!(rows[0]["agenda"], 3);
 }
+
+#[test]
+fn issue13_followups_agenda_lists_the_points_of_the_space_with_their_paths() {
+    let w = World::new();
+    let dir = points_in_the_space_and_out(&w);
+    w.sam(&["followups", "--agenda", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "Alice Smith (4 open)\n  \
+             alice-smith/2026-11-10.md:7: Send the promo packet · 14 days\n  \
+             {dir}/alice-smith/agenda.md:7: Ask about the offsite\n  \
+             {dir}/alice-smith/agenda.md:10: Career growth @alice-smith\n  \
+             alice-smith/agenda.md:1: Her raise\n\n\
+             bob (1 open)\n  \
+             bob/agenda.md:1: Bob's point\n"
+        ))
+        .stderr("");
+    // Without --agenda they are counted with the others.
+    w.sam(&["followups", "--color", "never"])
+        .ok()
+        .stdout(
+            "Alice Smith (1 open)\n  \
+             alice-smith/2026-11-10.md:7: Send the promo packet · 14 days\n",
+        )
+        .stderr(
+            "oneonone: 4 talking points are waiting in agenda.md; `oneonone followups --agenda` lists them too\n",
+        );
+    // Filters take them as they take the private ones (a listing of
+    // points alone is headed by the folder, as for private ones).
+    w.sam(&[
+        "followups",
+        "alice",
+        "--agenda",
+        "--theirs",
+        "--color",
+        "never",
+    ])
+    .ok()
+    .stdout(format!(
+        "alice-smith (1 open)\n  {dir}/alice-smith/agenda.md:10: Career growth @alice-smith\n"
+    ));
+    // In JSON, with their paths in the space, marked shared.
+    let items: Vec<crate::Item> = serde_json::from_str(
+        &w.sam(&["followups", "alice", "--agenda", "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    let point = |line: usize, text: &str, owner: &str| crate::Item {
+        person: Some("alice-smith".into()),
+        date: None,
+        path: format!("{dir}/alice-smith/agenda.md"),
+        line,
+        text: text.into(),
+        owner: owner.into(),
+        due: None,
+        mention: None,
+        private: false,
+        shared: true,
+    };
+    let mut private = crate::item("alice-smith", "x", "alice-smith/agenda.md", 1, "Her raise");
+    private.date = None;
+    assert_eq!(
+        items,
+        [
+            point(7, "Ask about the offsite", "me"),
+            point(10, "Career growth @alice-smith", "alice-smith"),
+            crate::item(
+                "Alice Smith",
+                "2026-11-10",
+                "alice-smith/2026-11-10.md",
+                7,
+                "Send the promo packet"
+            ),
+            private,
+        ]
+    );
+}
+
+#[test]
+fn issue13_followups_json_holds_what_the_report_added_in_the_shared_notes() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    let copy = space.join("alice-smith/2026-11-24.md");
+    edit(
+        &copy,
+        "- [ ] Book the room\n",
+        "- [ ] Book the room\n- [ ] Alice shares the offsite doc 📅 2026-11-20\n- [x] Alice sent the slides\n",
+    );
+    let json = |args: &[&str]| -> Vec<crate::Item> {
+        let mut all = vec!["followups", "--json"];
+        all.extend_from_slice(args);
+        serde_json::from_str(&w.sam(&all).ok().stdout).unwrap()
+    };
+    let note = |line: usize, text: &str| {
+        crate::item(
+            "Alice Smith",
+            "2026-11-24",
+            "alice-smith/2026-11-24.md",
+            line,
+            text,
+        )
+    };
+    let mut drafts = note(14, "Alice drafts the plan @alice-smith");
+    drafts.owner = "alice-smith".into();
+    let mut hr = note(20, "Ask HR about the PIP");
+    hr.private = true;
+    let mut hers = crate::item(
+        "Alice Smith",
+        "2026-11-24",
+        &format!("{dir}/alice-smith/2026-11-24.md"),
+        16,
+        "Alice shares the offsite doc 📅 2026-11-20",
+    );
+    hers.owner = "alice-smith".into();
+    hers.due = Some("2026-11-20".into());
+    hers.shared = true;
+    assert_eq!(
+        json(&["alice"]),
+        [
+            note(13, "Send the promo packet"),
+            drafts,
+            note(15, "Book the room"),
+            hr,
+            hers
+        ]
+    );
+    // As the listing has them: on a shared screen too, never as mine.
+    let listed = w
+        .sam(&["followups", "alice", "--theirs", "--color", "never"])
+        .ok()
+        .stdout;
+    assert_eq!(
+        listed,
+        format!(
+            "Alice Smith (1 open)\n  alice-smith/2026-11-24.md:14: Alice drafts the plan @alice-smith · today\n\n\
+             Alice Smith, in the shared notes (1 open)\n  \
+             {dir}/alice-smith/2026-11-24.md:16: Alice shares the offsite doc 📅 2026-11-20 · overdue 4 days · today\n"
+        )
+    );
+    let theirs = json(&["alice", "--theirs"]);
+    assert_eq!(theirs.len(), 2);
+    assert!(theirs[1].shared);
+    assert_eq!(json(&["alice", "--shared"]).len(), 4);
+    assert_eq!(json(&["alice", "--overdue"]).len(), 1);
+    assert_eq!(json(&["alice", "--mine"]).len(), 3);
+    // Without a person, as the listing: the notebook's items only.
+    assert_eq!(json(&[]).len(), 4);
+}
