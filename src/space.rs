@@ -201,9 +201,16 @@ impl Space {
     #[must_use]
     pub fn why_no_undo(&self) -> String {
         format!(
-            "it changed the shared space {}, which undo does not reach",
+            "it wrote to the shared space {}, which undo does not reach (the other side may have it already)",
             self.shown.display()
         )
+    }
+
+    /// [`Space::why_no_undo`], and on a line of its own what to do
+    /// instead (`undo` says it last).
+    #[must_use]
+    pub fn why_no_undo_then(&self, instead: &str) -> String {
+        format!("{}\n{instead}", self.why_no_undo())
     }
 
     /// The points of the space's agenda that the next `new` takes, as
@@ -760,10 +767,18 @@ impl SharePlan {
     /// A folder cannot be made (the space's parent folder must exist), or
     /// a write failed; what was written is undone.
     pub fn commit(&self, lock: &Lock) -> Result<()> {
+        let profile = Path::new(&self.person.slug).join(PROFILE_FILE);
         let mut tx = Transaction::with_modes(self.modes)
             .staged(lock)
-            .labelled(format!("share {}", self.person.slug))
-            .cannot_be_undone(self.space.why_no_undo());
+            .labelled(format!(
+                "share {} {}",
+                self.person.slug,
+                shlex::try_quote(&self.recorded).unwrap_or_else(|_| self.recorded.as_str().into())
+            ))
+            .cannot_be_undone(self.space.why_no_undo_then(&format!(
+                "to stop sharing, delete the `shared:` line of {}; the space stays as it is",
+                crate::notebook::slash_path(&profile)
+            )));
         for folder in &self.folders {
             tx.push_folder(folder.clone());
         }

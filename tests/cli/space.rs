@@ -254,7 +254,9 @@ fn issue13_share_makes_the_space_moves_the_open_points_and_records_it() {
     ));
     // undo says why it cannot take the share back.
     w.sam(&["undo"]).status(2).stderr(format!(
-        "oneonone: error: cannot undo `share alice-smith`: it changed the shared space {dir}, which undo does not reach; nothing was changed (undo never reaches past it)\n"
+        "oneonone: error: cannot undo `share alice-smith {dir}`: it wrote to the shared space {dir}, which undo does not reach \
+         (the other side may have it already); nothing was changed, and undo stops at it (the commands before it cannot be undone either)\n\
+         to stop sharing, delete the `shared:` line of alice-smith/person.yaml; the space stays as it is\n"
     ));
 }
 
@@ -1290,4 +1292,23 @@ fn issue13_followups_json_holds_what_the_report_added_in_the_shared_notes() {
     assert_eq!(json(&["alice", "--mine"]).len(), 3);
     // Without a person, as the listing: the notebook's items only.
     assert_eq!(json(&[]).len(), 4);
+}
+
+#[test]
+fn issue13_undo_after_share_says_it_wrote_to_the_space_and_how_to_stop_sharing() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["undo"]).status(2).stderr(format!(
+        "oneonone: error: cannot undo `share alice-smith {dir}`: it wrote to the shared space {dir}, \
+         which undo does not reach (the other side may have it already); nothing was changed, and undo \
+         stops at it (the commands before it cannot be undone either)\n\
+         to stop sharing, delete the `shared:` line of alice-smith/person.yaml; the space stays as it is\n"
+    ));
+    // A command after it can be undone; then undo stops at the share again.
+    w.sam(&["agenda", "--new-person", "bob", "Bob's point"])
+        .ok();
+    w.sam(&["undo"]).ok();
+    w.sam(&["undo"]).status(2);
 }
