@@ -18,6 +18,7 @@
 
 pub mod publish;
 
+use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -250,6 +251,137 @@ impl Space {
             })
             .collect())
     }
+}
+
+/// The folder of the manager's notebook that keeps what was last
+/// published to the space of the person in `slug` (`.oneonone/shared/<slug>/`),
+/// notebook-relative.
+#[must_use]
+pub fn state_folder(slug: &str) -> PathBuf {
+    Path::new(crate::fs::STATE_DIR).join(STATE_DIR).join(slug)
+}
+
+impl Space {
+    /// The space's oneonone.yaml (its `text`) for the person once they are
+    /// in `slug`, named `name` (a rename): written anew when it is as
+    /// `share` wrote it, else with only the values of `person:` and
+    /// `name:` under `shared:` changed (a missing `name:` added below
+    /// `person:`); `None` when it says so already.
+    ///
+    /// # Errors
+    /// It does not parse, or cannot be changed so by those values alone.
+    pub fn renamed_marker(&self, text: &str, slug: &str, name: &str) -> Result<Option<String>> {
+        let shown = self.show(Path::new(CONFIG_FILE));
+        let read = |t: &str| crate::config::parse_yaml_or_default::<Config>(t, &shown);
+        let before = read(text)?;
+        let marker = before.shared.clone().unwrap_or_default();
+        if marker.person == slug && marker.name.as_deref() == Some(name) {
+            return Ok(None);
+        }
+        let manager = marker.manager.as_deref();
+        let old_name = marker.name.as_deref().unwrap_or(&self.name);
+        if text == marker_file(&self.slug, old_name, manager) {
+            return Ok(Some(marker_file(slug, name, manager)));
+        }
+        let refuse = || Error::Invalid {
+            path: shown.clone(),
+            line: None,
+            message: format!(
+                "cannot set `person: {slug}` and `name: {}` under `shared:` by their values alone; \
+                 set them by hand, then run the rename again",
+                crate::frontmatter::yaml_scalar(name)
+            ),
+        };
+        let after = set_in_block(
+            text,
+            "shared",
+            &[
+                ("person", crate::frontmatter::yaml_scalar(slug)),
+                ("name", crate::frontmatter::yaml_scalar(name)),
+            ],
+        )
+        .ok_or_else(refuse)?;
+        // Read back: those two values, and nothing else changed.
+        let now = read(&after).map_err(|_| refuse())?;
+        let wanted = SharedSpace {
+            person: slug.to_string(),
+            name: Some(name.to_string()),
+            manager: marker.manager.clone(),
+        };
+        let rest = |c: Config| Config { shared: None, ..c };
+        if now.shared.as_ref() != Some(&wanted) || rest(now) != rest(before) {
+            return Err(refuse());
+        }
+        Ok(Some(after))
+    }
+
+    /// The space's README (its `text`) for the person once they are in
+    /// `slug`, named `name`: written anew when it is as `share` wrote it
+    /// (by the marker's name and manager); `None` when it says so already,
+    /// or someone changed it (it is theirs then, left as it is).
+    #[must_use]
+    pub fn renamed_readme(
+        &self,
+        text: &str,
+        marker: &SharedSpace,
+        slug: &str,
+        name: &str,
+    ) -> Option<String> {
+        let manager = marker.manager.as_deref();
+        let old_name = marker.name.as_deref().unwrap_or(&self.name);
+        let after = readme(slug, name, manager);
+        (text == readme(&self.slug, old_name, manager) && after != text).then_some(after)
+    }
+}
+
+/// `text` (YAML) with the values of `values`' keys in the block under the
+/// top-level `parent:` set, each value's bytes only; a key the block lacks
+/// is added below the last one found, as indented. `None` when there is no
+/// such block, or none of the keys is in it.
+fn set_in_block(text: &str, parent: &str, values: &[(&str, String)]) -> Option<String> {
+    let (line, _) = crate::frontmatter::key_span(text, 0..text.len(), parent)?;
+    // The block: the lines below `parent:` that are indented, blank or
+    // comments, up to the next key of the top level.
+    let mut at = (line.end + 1).min(text.len());
+    let mut found: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut last: Option<(usize, &str)> = None;
+    for l in text[at..].split_inclusive('\n') {
+        let body = l.trim_end_matches(['\n', '\r']);
+        let content = body.trim_start_matches([' ', '\t']);
+        let indent = body.len() - content.len();
+        if !content.is_empty() && !content.starts_with('#') && indent == 0 {
+            break;
+        }
+        for (i, (key, _)) in values.iter().enumerate() {
+            let range = at + indent..at + body.len();
+            if crate::frontmatter::key_span(text, range.clone(), key).is_some() {
+                found.push((i, range));
+                last = Some((at + l.len(), &body[..indent]));
+            }
+        }
+        at += l.len();
+    }
+    let (after_last, indent) = last?;
+    let eol = crate::note::line_ending(text);
+    let mut out = text.to_string();
+    // Added keys first (they go after every key found), then each value
+    // from the end, so the earlier ranges still hold.
+    let mut added = String::new();
+    for (i, (key, value)) in values.iter().enumerate() {
+        if !found.iter().any(|(f, _)| *f == i) {
+            let _ = write!(added, "{indent}{key}: {value}{eol}");
+        }
+    }
+    if !added.is_empty() && !out[..after_last].ends_with('\n') {
+        added.insert_str(0, eol);
+    }
+    out.insert_str(after_last, &added);
+    found.sort_by_key(|(_, r)| std::cmp::Reverse(r.start));
+    for (i, range) in found {
+        let (key, value) = &values[i];
+        out = crate::frontmatter::set_value_in(out, range, key, value);
+    }
+    Some(out)
 }
 
 /// The open items the person added to the shared copies in their space
@@ -911,6 +1043,29 @@ mod tests {
         assert_eq!(with_lines(None, &["a"]).as_deref(), Some("a\n"));
         assert_eq!(with_lines(Some("x"), &["a"]).as_deref(), Some("x\na\n"));
         assert_eq!(with_lines(Some("a\r\n"), &["a"]), None);
+    }
+
+    #[test]
+    fn a_block_gets_its_values_by_their_bytes_and_a_missing_key_below() {
+        let values = [("person", "bob".to_string()), ("name", "Bob".to_string())];
+        assert_eq!(
+            set_in_block(
+                "# mine\nshared:\n  # who\n  person: 'alice'  # her\n  manager: Sam\n  name: Alice\nother: 1\nname: x\n",
+                "shared",
+                &values
+            )
+            .as_deref(),
+            Some("# mine\nshared:\n  # who\n  person: bob  # her\n  manager: Sam\n  name: Bob\nother: 1\nname: x\n")
+        );
+        assert_eq!(
+            set_in_block("shared:\r\n    person: alice", "shared", &values).as_deref(),
+            Some("shared:\r\n    person: bob\r\n    name: Bob\r\n")
+        );
+        assert_eq!(
+            set_in_block("shared: {person: a}\n", "shared", &values),
+            None
+        );
+        assert_eq!(set_in_block("person: a\n", "shared", &values), None);
     }
 
     #[test]
