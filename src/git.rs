@@ -36,8 +36,9 @@ pub struct Git {
     dir: PathBuf,
     /// The folder as messages name it.
     shown: PathBuf,
-    /// The paths [`Git::status`] looks at and [`Git::commit_all`] commits
-    /// (a pathspec); all of them when empty.
+    /// The paths whose untracked files [`Git::status`] sees and
+    /// [`Git::commit_all`] commits (what it tracks is always seen); all of
+    /// them when empty.
     only: Vec<String>,
 }
 
@@ -64,23 +65,13 @@ impl Git {
         }
     }
 
-    /// The same repository, its status and commits kept to `paths`: a
-    /// space commits what it owns, never another file that happens to be
-    /// in its folder.
+    /// The same repository, the new files it sees and commits kept to
+    /// `paths`: a space commits what it owns, never another file that
+    /// happens to be in its folder.
     #[must_use]
     pub fn only(mut self, paths: &[String]) -> Git {
         self.only = paths.to_vec();
         self
-    }
-
-    /// `args`, then `--` and the paths kept to, if any.
-    fn with_paths<'a>(&'a self, args: &[&'a str]) -> Vec<&'a str> {
-        let mut all = args.to_vec();
-        if !self.only.is_empty() {
-            all.push("--");
-            all.extend(self.only.iter().map(String::as_str));
-        }
-        all
     }
 
     /// True when the folder is the top of a git working tree (it holds
@@ -187,17 +178,13 @@ impl Git {
     }
 
     /// What is not committed yet: `git status --porcelain` entries, as
-    /// (two-letter status, `/` path).
+    /// (two-letter status, `/` path); when it is kept to some paths, an
+    /// untracked file counts only inside them.
     ///
     /// # Errors
     /// As [`Git::run`].
     pub fn status(&self) -> Result<Vec<(String, String)>> {
-        let text = self.run(&self.with_paths(&[
-            "status",
-            "--porcelain=v1",
-            "-z",
-            "--untracked-files=all",
-        ]))?;
+        let text = self.run(&["status", "--porcelain=v1", "-z", "--untracked-files=all"])?;
         let mut entries = Vec::new();
         let mut parts = text.split('\0').filter(|p| !p.is_empty());
         while let Some(entry) = parts.next() {
@@ -207,9 +194,27 @@ impl Git {
             if code.starts_with('R') || code.starts_with('C') {
                 parts.next();
             }
+            // Kept to its paths, a repository still follows what it
+            // tracks (a folder renamed away); of the files it does not,
+            // only those in its paths count.
+            if code == "??" && !self.owns(path) {
+                continue;
+            }
             entries.push((code, path.to_string()));
         }
         Ok(entries)
+    }
+
+    /// Whether `path` (`/`-separated, from the top) is one of the paths it
+    /// is kept to, or inside one; true for any path when it is kept to none.
+    fn owns(&self, path: &str) -> bool {
+        self.only.is_empty()
+            || self.only.iter().any(|own| {
+                path == own
+                    || path
+                        .strip_prefix(own.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
     }
 
     /// The files git has stopped on with conflicts (`/` paths).

@@ -697,11 +697,16 @@ pub fn person_folder(rel: &Path) -> Option<String> {
     }
 }
 
-/// A relative path with `/` between its parts, whatever the platform.
+/// A relative path with `/` between its parts, whatever the platform (an
+/// absolute one starts with one `/`).
 #[must_use]
 pub fn slash_path(rel: &Path) -> String {
     rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
+        .map(|c| match c {
+            // The root is the empty part before the first `/`.
+            std::path::Component::RootDir => std::borrow::Cow::Borrowed(""),
+            c => c.as_os_str().to_string_lossy(),
+        })
         .collect::<Vec<_>>()
         .join("/")
 }

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::followup::FollowUp;
 use crate::notebook::{Notebook, PersonNotes};
 use crate::person::{Profile, latest_name, name_in_notes};
+use crate::space::Space;
 
 /// Where things stand with one person, as `people` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +32,8 @@ pub struct Summary {
     pub open_mine: usize,
     /// Open follow-ups someone else owns.
     pub open_theirs: usize,
-    /// Talking points waiting in agenda.md.
+    /// Talking points waiting in agenda.md (in `people`, their shared
+    /// space's too).
     pub agenda: usize,
     /// Days between 1:1s.
     pub cadence_days: u32,
@@ -49,18 +51,30 @@ pub struct Summary {
 
 /// Summarizes one person folder. `items` are the open items of the whole
 /// notebook (follow-ups and agenda points); those of other folders are
-/// ignored. A broken person.yaml is reported to `warn`.
+/// ignored. The points of the person's shared space's agenda count too
+/// (`home` is the home folder, for a space named from it). A broken
+/// person.yaml, or a space it names that is not there, is reported to
+/// `warn`.
 pub fn summarize(
     notebook: &Notebook,
     folder: &str,
     items: &[FollowUp],
     today: NaiveDate,
+    home: Option<&Path>,
     warn: &mut dyn FnMut(Error),
 ) -> Summary {
     let meetings = notebook.meetings(folder);
     let name = || latest_name(notebook, folder);
     let facts = NoteFacts::of(meetings.iter().map(|m| m.date), today, &name);
-    summary(notebook, folder, &facts, items, today, warn)
+    summary(
+        notebook,
+        folder,
+        &facts,
+        items,
+        today,
+        SharedAgenda::Counted(home),
+        warn,
+    )
 }
 
 /// [`summarize`] from the person's notes, already read.
@@ -73,7 +87,15 @@ pub fn summarize_notes(
 ) -> Summary {
     let name = || name_in_notes(notes);
     let facts = NoteFacts::of(notes.notes().iter().map(|n| n.meeting.date), today, &name);
-    summary(notebook, notes.slug(), &facts, items, today, warn)
+    summary(
+        notebook,
+        notes.slug(),
+        &facts,
+        items,
+        today,
+        SharedAgenda::Skipped,
+        warn,
+    )
 }
 
 /// What a summary needs of the person's notes.
@@ -114,12 +136,23 @@ impl<'a> NoteFacts<'a> {
     }
 }
 
+/// Whether a summary counts the points of the person's shared agenda.
+#[derive(Debug, Clone, Copy)]
+enum SharedAgenda<'a> {
+    /// Not counted: what reads the summary does not show agenda points.
+    Skipped,
+    /// Counted; a `shared: ~/...` starts from this home folder, if known.
+    Counted(Option<&'a Path>),
+}
+
+/// The summary of one person, from what is known of their notes.
 fn summary(
     notebook: &Notebook,
     folder: &str,
     facts: &NoteFacts<'_>,
     items: &[FollowUp],
     today: NaiveDate,
+    shared_agenda: SharedAgenda<'_>,
     warn: &mut dyn FnMut(Error),
 ) -> Summary {
     let profile = Profile::load(
@@ -152,6 +185,20 @@ fn summary(
             (m, t)
         }
     });
+    // What the next `new` takes: their private agenda's points, and their
+    // shared space's (the profile read above says where it is).
+    let shared_points = match shared_agenda {
+        SharedAgenda::Skipped => 0,
+        SharedAgenda::Counted(home) => Space::of_profile(notebook, folder, &profile, home)
+            .and_then(|space| space.map_or(Ok(Vec::new()), |s| s.agenda_items()))
+            .map_or_else(
+                |e| {
+                    warn(e);
+                    0
+                },
+                |points| points.len(),
+            ),
+    };
     // The profile was read above: a missing name there falls to the notes.
     let name = profile
         .name
@@ -171,7 +218,8 @@ fn summary(
             .iter()
             .filter(mine)
             .filter(|i| agenda::is_agenda_path(&i.path))
-            .count(),
+            .count()
+            + shared_points,
         cadence_days,
         next_due,
         overdue: next_due.is_some_and(|d| d < today),

@@ -32,11 +32,24 @@
 //! taken stops the merge before anything is written. The emptied folder
 //! goes.
 //!
+//! A person with a shared space ([`crate::space`]) is renamed there in
+//! the same transaction: their folder in the space moves to the new one
+//! (`DIR/<old>/` to `DIR/<new>/`), the space's oneonone.yaml says who it
+//! is now (written anew when it is as `share` wrote it, else only the
+//! values of `person:` and `name:` change), its README is written anew
+//! when nobody changed it, and in the space's files the name and the
+//! mentions change as in the notebook; so do the copies the notebook
+//! keeps of what it last published (`.oneonone/shared/<old>/`, moved to
+//! `<new>/`), so that the next `sync` finds nothing new but the move,
+//! which it commits. Such a rename cannot be undone (the other side may
+//! have it already): renaming back does it. A merge takes OLD's space to
+//! the target, and is refused when both have one.
+//!
 //! Order of writes, as one transaction ([`crate::fs::Transaction`]): the
 //! moves, then the created file, the edits, and the removals of merged
 //! files; on a failure every step made is undone.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -52,9 +65,12 @@ use crate::fs::{Change, Lock, Move, Removal, Transaction};
 use crate::note::{Note, line_ending};
 use crate::notebook::{Notebook, PROFILE_FILE, parse_meeting_name, slash_path};
 use crate::output::sanitize;
-use crate::person::{Named, People, Person, Rule, Wanted, key};
-use crate::render::{Splice, apply, between, listed_creation, listed_edit, listed_path, plural};
+use crate::person::{Named, People, Person, Profile, Rule, Wanted, key};
+use crate::render::{
+    Splice, apply, between, line_splices, listed_creation, listed_edit, listed_path, plural,
+};
 use crate::slug::slugify;
+use crate::space::{README_FILE, Space, state_folder};
 
 /// What is asked: `oneonone rename`'s arguments.
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +81,8 @@ pub struct Request<'a> {
     pub new: &'a str,
     /// Whether a folder already there may be merged into.
     pub merge: bool,
+    /// The home folder, for a shared space named from it (`~/...`).
+    pub home: Option<&'a Path>,
 }
 
 /// One file the rename writes: an edit of a file there, or a new file.
@@ -105,6 +123,8 @@ struct Removed {
 struct Walked {
     /// How many of the person's notes hold a `person:`.
     named_notes: usize,
+    /// Each name mentioned, whether it means the person.
+    resolved: HashMap<String, bool>,
     /// When both folders of a merge have an agenda: OLD's and the
     /// target's, each with its edits.
     agendas: [Option<(String, Vec<Splice>)>; 2],
@@ -157,6 +177,331 @@ pub struct Rename {
     moves: Vec<Moved>,
     files: Vec<FileEdit>,
     removals: Vec<Removed>,
+    /// What changes in the person's shared space, when they have one.
+    in_space: Option<InSpace>,
+}
+
+/// What a rename does in the person's shared space, and to the copies of
+/// what was last published there that the notebook keeps: paths as this
+/// process opens them, and as the listing shows them.
+#[derive(Debug, Clone)]
+struct InSpace {
+    space: Space,
+    /// Whether the space is a git repository (`sync` commits the rename).
+    git: bool,
+    moves: Vec<OutsideMove>,
+    edits: Vec<OutsideEdit>,
+    /// The files of the space edited (but the shared copies), as named
+    /// in the space.
+    updated: Vec<String>,
+    /// How many shared copies change.
+    copies: usize,
+    /// The space's README was changed since `share`: it is left as it is,
+    /// naming the old folder.
+    readme_kept: bool,
+}
+
+impl InSpace {
+    /// Plans moving the person's folder in the space (`old` to `new`) and
+    /// the notebook's copies of what was published there, then in each
+    /// the files `renamed` (a note a merge renumbered); returns the folders
+    /// there, each with its files' names (moved or not).
+    ///
+    /// # Errors
+    /// A folder to move is not a folder (a link), or something is where a
+    /// folder or a file would go; a folder cannot be read.
+    fn plan_moves(
+        &mut self,
+        notebook: &Notebook,
+        old: &str,
+        new: &str,
+        renamed: &HashMap<String, String>,
+    ) -> Result<Vec<(Place, Vec<String>)>> {
+        let space = &self.space;
+        let state = (state_folder(old), state_folder(new));
+        let places = [
+            Place {
+                in_space: true,
+                from: space.path(Path::new(old)),
+                to: space.path(Path::new(new)),
+                shown: (space.show(Path::new(old)), space.show(Path::new(new))),
+                listed: (space.show(Path::new(old)), space.show(Path::new(new))),
+            },
+            Place {
+                in_space: false,
+                from: notebook.path(&state.0),
+                to: notebook.path(&state.1),
+                shown: (notebook.show(&state.0), notebook.show(&state.1)),
+                listed: state,
+            },
+        ];
+        let there = |at: &Path| std::fs::symlink_metadata(at).is_ok();
+        let taken = |shown: &Path, what: &Path, folder: bool| Error::Invalid {
+            path: shown.to_path_buf(),
+            line: None,
+            message: format!(
+                "is there already, so {} cannot move there; move it away, then run the rename again",
+                listed_path(what, folder)
+            ),
+        };
+        let mut found = Vec::new();
+        for place in places {
+            match std::fs::symlink_metadata(&place.from) {
+                Ok(m) if m.is_dir() => {}
+                Ok(_) => {
+                    return Err(Error::Invalid {
+                        path: place.shown.0,
+                        line: None,
+                        message: "is not a folder (a link?), and oneonone does not move it; \
+                                  move it away, then run the rename again"
+                            .into(),
+                    });
+                }
+                // Nothing published yet: nothing to move.
+                Err(_) => continue,
+            }
+            if old != new {
+                if there(&place.to) {
+                    return Err(taken(&place.shown.1, &place.listed.0, true));
+                }
+                self.moves.push(OutsideMove {
+                    in_space: place.in_space,
+                    folder: true,
+                    from: place.from.clone(),
+                    to: place.to.clone(),
+                    shown: place.shown.0.clone(),
+                    listed_from: place.listed.0.clone(),
+                    listed_to: place.listed.1.clone(),
+                });
+            }
+            let names = file_names(&place.from, &place.shown.0)?;
+            found.push((place, names));
+        }
+        // Then the files a merge renumbers, each after the one whose name
+        // it takes (`a` to `a-2` waits for `a-2` to move to `a-3`).
+        for (place, names) in &found {
+            let mut pending: Vec<(&String, &String)> = names
+                .iter()
+                .filter_map(|n| renamed.get(n).map(|to| (n, to)))
+                .collect();
+            for (_, to) in &pending {
+                if there(&place.from.join(to)) && !pending.iter().any(|(n, _)| n == to) {
+                    return Err(taken(
+                        &place.shown.1.join(to),
+                        &place.listed.1.join(to),
+                        false,
+                    ));
+                }
+            }
+            while !pending.is_empty() {
+                let Some(i) = pending
+                    .iter()
+                    .position(|(_, to)| !pending.iter().any(|(n, _)| n == to))
+                else {
+                    // Names that take each other's: a merge never plans
+                    // so, and nothing is written.
+                    return Err(taken(
+                        &place.shown.1.join(pending[0].1),
+                        &place.listed.1.join(pending[0].0),
+                        false,
+                    ));
+                };
+                let (name, to) = pending.remove(i);
+                self.moves.push(OutsideMove {
+                    in_space: place.in_space,
+                    folder: false,
+                    from: place.to.join(name),
+                    to: place.to.join(to),
+                    shown: place.shown.1.join(name),
+                    listed_from: place.listed.1.join(name),
+                    listed_to: place.listed.1.join(to),
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    /// Plans the edits of the space's own files for the person renamed:
+    /// its oneonone.yaml, and its README when nobody changed it.
+    ///
+    /// # Errors
+    /// The oneonone.yaml cannot be read, or edited by its values alone.
+    fn own_files(&mut self, rename: &Rename) -> Result<Vec<OutsideText>> {
+        let (old, new) = (rename.old_slug.as_str(), rename.new_slug.as_str());
+        let space = &self.space;
+        let mut edits = Vec::new();
+        let marker_rel = Path::new(crate::config::CONFIG_FILE);
+        let marker_text = space.read(marker_rel)?.unwrap_or_default();
+        if let Some(after) = space.renamed_marker(&marker_text, new, &rename.new_name)? {
+            self.updated.push(slash_path(marker_rel));
+            let shown = space.show(marker_rel);
+            edits.push((
+                space.path(marker_rel),
+                shown.clone(),
+                shown,
+                marker_text,
+                after,
+            ));
+        }
+        let readme_rel = Path::new(README_FILE);
+        if let (Some(text), Some(marker)) = (space.read(readme_rel)?, space.marker()?) {
+            match space.renamed_readme(&text, &marker, new, &rename.new_name) {
+                Some(after) => {
+                    self.updated.push(README_FILE.to_string());
+                    let shown = space.show(readme_rel);
+                    edits.push((space.path(readme_rel), shown.clone(), shown, text, after));
+                }
+                None => self.readme_kept = old != new && text.contains(&format!("{old}/")),
+            }
+        }
+        Ok(edits)
+    }
+
+    /// Plans the edits of the space's own files ([`InSpace::own_files`])
+    /// and of the files of the `found` folders (where they land):
+    /// in the space's person.yaml the name; in every markdown file the
+    /// mentions `mentions` finds; in a shared copy (or the notebook's copy
+    /// of one) its `person:`, as the copy of the renamed note has it.
+    ///
+    /// # Errors
+    /// The space's oneonone.yaml cannot be edited by its values alone, or
+    /// cannot be read.
+    fn plan_edits(
+        &mut self,
+        rename: &Rename,
+        notebook: &Notebook,
+        found: &[(Place, Vec<String>)],
+        renamed: &HashMap<String, String>,
+        mentions: &mut Mentions<'_>,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<()> {
+        let (old, new) = (rename.old_slug.as_str(), rename.new_slug.as_str());
+        let mut edits = self.own_files(rename)?;
+        let space = &self.space;
+        for (place, names) in found {
+            for name in names {
+                let read = if place.in_space {
+                    space.read(&Path::new(old).join(name))
+                } else {
+                    crate::notebook::read_note_optional(notebook, &place.listed.0.join(name))
+                };
+                let text = match read {
+                    Ok(Some(text)) => text,
+                    Ok(None) => continue,
+                    // Moved as it is, unread.
+                    Err(e) => {
+                        warn(e);
+                        continue;
+                    }
+                };
+                let after = if place.in_space && name == PROFILE_FILE {
+                    // Only names the person in the space: one that cannot
+                    // be edited by its value is said, and moved as it is.
+                    let shown = place.shown.0.join(name);
+                    match profile_splices(
+                        &text,
+                        &shown,
+                        None,
+                        &rename.new_name,
+                        &KeptNames::default(),
+                    ) {
+                        Ok(edit) => apply(&text, &edit.splices),
+                        Err(e) => {
+                            warn(e);
+                            continue;
+                        }
+                    }
+                } else if is_markdown(name.strip_suffix(".words").unwrap_or(name)) {
+                    let mut splices = mentions(&text, warn);
+                    let agenda = place.in_space && name == AGENDA_FILE;
+                    // The space's agenda: its heading, as `share` wrote it.
+                    let heading = format!("# Agenda: {}", rename.old_name);
+                    if agenda
+                        && text.starts_with(&agenda::new_file(&rename.old_name))
+                        && !splices.iter().any(|s| s.range.start < heading.len())
+                    {
+                        splices.push(Splice {
+                            range: 0..heading.len(),
+                            with: format!("# Agenda: {}", rename.new_name),
+                        });
+                    }
+                    if !agenda && let Some(splice) = copy_person_splice(&text, &rename.new_name) {
+                        splices.push(splice);
+                    }
+                    apply(&text, &splices)
+                } else {
+                    continue;
+                };
+                if after == text {
+                    continue;
+                }
+                let lands = renamed.get(name).unwrap_or(name);
+                if place.in_space {
+                    if parse_meeting_name(name).is_some() {
+                        self.copies += 1;
+                    } else {
+                        self.updated.push(slash_path(&Path::new(new).join(lands)));
+                    }
+                }
+                edits.push((
+                    place.to.join(lands),
+                    place.shown.1.join(lands),
+                    place.listed.1.join(lands),
+                    text,
+                    after,
+                ));
+            }
+        }
+        self.edits = edits
+            .into_iter()
+            .map(|(path, shown, listed, before, after)| OutsideEdit {
+                // Listed line by line.
+                splices: line_splices(&before, &after),
+                path,
+                shown,
+                listed,
+                before,
+                after,
+            })
+            .collect();
+        Ok(())
+    }
+}
+
+/// The splices that rewrite the mentions of the person in a text (a
+/// person.yaml that cannot be read goes to the `warn` given).
+type Mentions<'a> = dyn FnMut(&str, &mut dyn FnMut(Error)) -> Vec<Splice> + 'a;
+
+/// A file to write outside the notebook's person folders: where it lands,
+/// as shown and as listed, its text and what it becomes.
+type OutsideText = (PathBuf, PathBuf, PathBuf, String, String);
+
+/// A folder moved in the space, or the notebook's copies of what was
+/// published there.
+#[derive(Debug, Clone)]
+struct OutsideMove {
+    /// In the space (else the notebook's copies).
+    in_space: bool,
+    /// A folder (else a file).
+    folder: bool,
+    from: PathBuf,
+    to: PathBuf,
+    shown: PathBuf,
+    listed_from: PathBuf,
+    listed_to: PathBuf,
+}
+
+/// A file of the space, or a copy the notebook keeps, edited where it
+/// lands after the moves.
+#[derive(Debug, Clone)]
+struct OutsideEdit {
+    path: PathBuf,
+    shown: PathBuf,
+    listed: PathBuf,
+    before: String,
+    after: String,
+    /// What changes, line by line, for the listing.
+    splices: Vec<Splice>,
 }
 
 impl Rename {
@@ -168,7 +513,9 @@ impl Rename {
     /// OLD matches no person or several; NEW cannot be a name; NEW's folder
     /// is there and `merge` is not asked (or a file stands there); nothing
     /// would change; a file to edit cannot be read or edited by changing
-    /// only the name's bytes; a merge would put a file where one is.
+    /// only the name's bytes; a merge would put a file where one is; the
+    /// person's shared space cannot follow (see [`Rename::plan_space`]).
+    #[allow(clippy::too_many_lines)] // one step after another, each a few lines
     pub fn plan(
         notebook: &Notebook,
         request: &Request<'_>,
@@ -237,6 +584,7 @@ impl Rename {
             moves: Vec::new(),
             files: Vec::new(),
             removals: Vec::new(),
+            in_space: None,
         };
         let mut merge = match &target {
             Some(found) => Some(MergePlan::new(notebook, &old.slug, found)?),
@@ -249,7 +597,15 @@ impl Rename {
                 folder: true,
             });
         }
-        let walked = plan.edit_notes(notebook, &mut people, merge.as_ref(), warn)?;
+        let mut walked = plan.edit_notes(notebook, &mut people, merge.as_ref(), warn)?;
+        plan.in_space = plan.plan_space(
+            notebook,
+            merge.as_ref(),
+            &mut people,
+            &mut walked.resolved,
+            request.home,
+            warn,
+        )?;
         if let Some(m) = merge.as_mut() {
             if m.both_agendas {
                 plan.merge_agendas(notebook, walked.agendas)?;
@@ -285,12 +641,11 @@ impl Rename {
         warn: &mut dyn FnMut(Error),
     ) -> Result<Walked> {
         let files = notebook.markdown_files(warn);
-        // Each name mentioned, whether it means the person: asked once.
-        let mut resolved: std::collections::HashMap<String, bool> =
-            std::collections::HashMap::new();
         let both_agendas = merge.is_some_and(|m| m.both_agendas);
         let agenda_of = |slug: &str| Path::new(slug).join(AGENDA_FILE);
         let mut walked = Walked::default();
+        // Each name mentioned, whether it means the person: asked once.
+        let resolved = &mut walked.resolved;
         for file in files {
             let folder = crate::notebook::person_folder(&file.rel);
             let theirs = folder.as_deref() == Some(self.old_slug.as_str())
@@ -347,6 +702,94 @@ impl Rename {
             }
         }
         Ok(walked)
+    }
+
+    /// Plans the rename in the person's shared space, when they have one
+    /// (see the module's doc); `resolved` says of each name mentioned
+    /// whether it means the person, and gets the names asked about here.
+    ///
+    /// # Errors
+    /// Their person.yaml names a space that is not there or not theirs; a
+    /// merge's target has a space too; a folder to move is a link, or
+    /// something is where it would go; the space's oneonone.yaml cannot
+    /// be edited by its values alone, or a file of it cannot be read.
+    fn plan_space(
+        &self,
+        notebook: &Notebook,
+        merge: Option<&MergePlan>,
+        people: &mut People<'_>,
+        resolved: &mut HashMap<String, bool>,
+        home: Option<&Path>,
+        warn: &mut dyn FnMut(Error),
+    ) -> Result<Option<InSpace>> {
+        let Some(space) = Space::of(notebook, &self.old_slug, home)? else {
+            return Ok(None);
+        };
+        let (old, new) = (self.old_slug.as_str(), self.new_slug.as_str());
+        if self.merging {
+            let folder = Path::new(new);
+            let theirs = Profile::load(&notebook.path(folder), &notebook.show(folder))?
+                .shared
+                .filter(|s| !s.trim().is_empty());
+            if let Some(theirs) = theirs {
+                return Err(Error::Usage(format!(
+                    "cannot merge {old}/ into {new}/: both have a shared space ({} and {}), and a person can have only one; \
+                     stop sharing one of them first (delete the `shared:` line of {old}/{PROFILE_FILE} or \
+                     {new}/{PROFILE_FILE}; the folder stays as it is), then run the merge again",
+                    space.shown_root().display(),
+                    sanitize(&theirs)
+                )));
+            }
+        }
+        let mut plan = InSpace {
+            git: crate::git::Git::is_repository(space.root()),
+            space,
+            moves: Vec::new(),
+            edits: Vec::new(),
+            updated: Vec::new(),
+            copies: 0,
+            readme_kept: false,
+        };
+        // A note a merge renumbers: its copy, and the notebook's copies of
+        // it, take its new name.
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        for (name, to) in merge.iter().flat_map(|m| &m.placed) {
+            if let (Some(name), Some(to)) = (name.to_str(), to.to_str())
+                && name != to
+                && parse_meeting_name(name).is_some()
+            {
+                renamed.insert(name.to_string(), to.to_string());
+                renamed.insert(format!("{name}.words"), format!("{to}.words"));
+            }
+        }
+        let found = plan.plan_moves(notebook, old, new, &renamed)?;
+        plan.plan_edits(
+            self,
+            notebook,
+            &found,
+            &renamed,
+            &mut |text, warn| {
+                // The mentions that meant the person, as in the notebook.
+                all_mentions(text)
+                    .into_iter()
+                    .filter_map(|(range, name)| {
+                        let slug = slugify(name).ok()?;
+                        if slug == "me" || slug == new {
+                            return None;
+                        }
+                        let is_them = *resolved
+                            .entry(name.to_string())
+                            .or_insert_with(|| people.owner(name, warn).as_deref() == Some(old));
+                        is_them.then(|| Splice {
+                            range,
+                            with: new.to_string(),
+                        })
+                    })
+                    .collect()
+            },
+            warn,
+        )?;
+        Ok((!plan.moves.is_empty() || !plan.edits.is_empty()).then_some(plan))
     }
 
     /// Where a notebook-relative path is once the moves are made.
@@ -531,6 +974,14 @@ impl Rename {
                 slash(&m.to, m.folder)
             ));
         }
+        let in_space = self.in_space.as_ref();
+        for m in in_space.iter().flat_map(|s| &s.moves) {
+            lines.push(format!(
+                "move {} to {}",
+                slash(&m.listed_from, m.folder),
+                slash(&m.listed_to, m.folder)
+            ));
+        }
         for file in &self.files {
             match &file.before {
                 None => lines.extend(listed_creation(&file.lands, &file.after(), width)),
@@ -538,6 +989,14 @@ impl Rename {
                     lines.extend(listed_edit(&file.lands, before, &file.splices, width));
                 }
             }
+        }
+        for edit in in_space.iter().flat_map(|s| &s.edits) {
+            lines.extend(listed_edit(
+                &edit.listed,
+                &edit.before,
+                &edit.splices,
+                width,
+            ));
         }
         for r in &self.removals {
             lines.push(format!(
@@ -644,6 +1103,9 @@ impl Rename {
                 plural(c.mention_files, "file")
             ));
         }
+        if let Some(in_space) = &self.in_space {
+            lines.extend(self.space_summary(in_space));
+        }
         if self.merging {
             let old = sanitize(&self.old_slug);
             lines.push(if folder_removed {
@@ -655,10 +1117,66 @@ impl Rename {
         lines
     }
 
+    /// What was done in the shared space, a line each: the folder moved
+    /// there and the files updated (and whether `sync` commits it); a
+    /// README left as it is.
+    fn space_summary(&self, in_space: &InSpace) -> Vec<String> {
+        let (old, new) = (sanitize(&self.old_slug), sanitize(&self.new_slug));
+        let dir = in_space.space.shown_root().display().to_string();
+        let dir = sanitize(&dir);
+        let moved = in_space.moves.iter().any(|m| m.in_space && m.folder);
+        let mut line = if moved {
+            format!("moved {old}/ to {new}/ in the shared space {dir}")
+        } else {
+            format!("in the shared space {dir}")
+        };
+        let mut updated: Vec<String> = in_space
+            .updated
+            .iter()
+            .map(|f| sanitize(f).into_owned())
+            .collect();
+        if in_space.copies > 0 {
+            updated.push(if in_space.copies == 1 {
+                "1 shared copy".to_string()
+            } else {
+                format!("{} shared copies", in_space.copies)
+            });
+        }
+        if !updated.is_empty() {
+            let last = updated.pop().unwrap_or_default();
+            let joined = if updated.is_empty() {
+                last
+            } else {
+                format!("{} and {last}", updated.join(", "))
+            };
+            let _ = write!(
+                line,
+                "{}updated {joined}",
+                if moved { ", and " } else { ": " }
+            );
+        }
+        if in_space.git {
+            let _ = write!(line, "; `oneonone sync {new}` commits it");
+        }
+        let mut lines = vec![line];
+        if in_space.readme_kept {
+            lines.push(format!(
+                "{dir}/{README_FILE} was changed since `share`, so it is left as it is; it still names {old}/"
+            ));
+        }
+        lines
+    }
+
     /// How many files the commit writes, moves or removes.
     #[must_use]
     pub fn steps(&self) -> usize {
-        self.moves.len() + self.files.len() + self.removals.len()
+        self.moves.len()
+            + self.files.len()
+            + self.removals.len()
+            + self
+                .in_space
+                .as_ref()
+                .map_or(0, |s| s.moves.len() + s.edits.len())
     }
 
     /// Writes the plan as one transaction; `lock` is the notebook's lock,
@@ -678,11 +1196,33 @@ impl Rename {
         let mut tx = Transaction::with_modes(notebook.modes())
             .staged(lock)
             .labelled(label);
+        if let Some(in_space) = &self.in_space {
+            // Renaming back takes it back; a merge, only by hand.
+            let quote = |s: &str| {
+                shlex::try_quote(s).map_or_else(|_| s.to_string(), std::borrow::Cow::into_owned)
+            };
+            tx = tx.cannot_be_undone(if self.merging {
+                in_space.space.why_no_undo()
+            } else {
+                in_space.space.why_no_undo_then(&format!(
+                    "to take it back, rename again: oneonone rename {} {}",
+                    self.new_slug,
+                    quote(&self.old_name)
+                ))
+            });
+        }
         for m in &self.moves {
             tx.push_move(Move {
                 from: notebook.path(&m.from),
                 to: notebook.path(&m.to),
                 shown: notebook.show(&m.from),
+            });
+        }
+        for m in self.in_space.iter().flat_map(|s| &s.moves) {
+            tx.push_move(Move {
+                from: m.from.clone(),
+                to: m.to.clone(),
+                shown: m.shown.clone(),
             });
         }
         for file in &self.files {
@@ -691,6 +1231,14 @@ impl Rename {
                 shown: notebook.show(&file.lands),
                 before: file.before.clone().map(String::into_bytes),
                 after: file.after().into_bytes(),
+            });
+        }
+        for edit in self.in_space.iter().flat_map(|s| &s.edits) {
+            tx.push(Change {
+                path: edit.path.clone(),
+                shown: edit.shown.clone(),
+                before: Some(edit.before.clone().into_bytes()),
+                after: edit.after.clone().into_bytes(),
             });
         }
         for r in &self.removals {
@@ -926,6 +1474,49 @@ fn rebase(rel: &Path, from: &str, to: &str) -> Option<PathBuf> {
     rel.strip_prefix(from)
         .ok()
         .map(|rest| Path::new(to).join(rest))
+}
+
+/// A folder that a rename moves outside the person's folder (their folder
+/// in a shared space, or the notebook's copies of what was published
+/// there): where it is and where it lands, as opened, shown and listed.
+struct Place {
+    in_space: bool,
+    from: PathBuf,
+    to: PathBuf,
+    shown: (PathBuf, PathBuf),
+    listed: (PathBuf, PathBuf),
+}
+
+/// The names of the regular files in `folder` (shown as `shown`), sorted;
+/// links and folders are left out.
+///
+/// # Errors
+/// The folder cannot be read.
+fn file_names(folder: &Path, shown: &Path) -> Result<Vec<String>> {
+    let read =
+        std::fs::read_dir(folder).map_err(|e| Error::io(shown, "cannot read the folder", e))?;
+    let mut names: Vec<String> = read
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// True for a file name ending in `.md`.
+fn is_markdown(name: &str) -> bool {
+    Path::new(name).extension().is_some_and(|e| e == "md")
+}
+
+/// The splice that gives a shared copy (or the notebook's copy of one)
+/// the `person:` the copy of the renamed note has: the name as the copy
+/// writes it ([`yaml_scalar`]); `None` when it has no `person:` or has
+/// that one.
+fn copy_person_splice(text: &str, name: &str) -> Option<Splice> {
+    let range = Note::split(text).frontmatter?;
+    key_span(text, range, "person")?;
+    between(text, &set_value(text, "person", &yaml_scalar(name)))
 }
 
 /// Reads a text file of the notebook that may be missing, never through a
@@ -1881,6 +2472,7 @@ mod tests {
             old: "al",
             new: "Alice Smith",
             merge: true,
+            home: None,
         };
         let plan = Rename::plan(&notebook, &request, &mut |e| panic!("{e}")).unwrap();
         assert!(plan.merging);
@@ -1925,6 +2517,7 @@ mod tests {
             &notebook,
             &Request {
                 merge: false,
+                home: None,
                 ..request
             },
             &mut |e| panic!("{e}"),

@@ -18,11 +18,14 @@
 
 pub mod publish;
 
+use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use crate::agenda::{self, AGENDA_FILE};
 use crate::config::{CONFIG_FILE, Config, SharedSpace};
 use crate::error::{Error, Result};
+use crate::followup::{self, FollowUp, Owner};
 use crate::fs::{Change, Folder, Lock, Modes, Transaction};
 use crate::git::{Git, Pulled};
 use crate::notebook::{Notebook, PROFILE_FILE};
@@ -88,13 +91,28 @@ impl Space {
                 return Ok(None);
             }
         };
-        let Some(written) = profile.shared.filter(|s| !s.trim().is_empty()) else {
+        Space::of_profile(notebook, slug, &profile, home)
+    }
+
+    /// [`Space::of`] from the person's `profile`, already read.
+    ///
+    /// # Errors
+    /// The folder it names is missing, or it is not that person's space.
+    pub fn of_profile(
+        notebook: &Notebook,
+        slug: &str,
+        profile: &Profile,
+        home: Option<&Path>,
+    ) -> Result<Option<Space>> {
+        let profile_rel = Path::new(slug).join(PROFILE_FILE);
+        let Some(written) = profile.shared.as_deref().filter(|s| !s.trim().is_empty()) else {
             return Ok(None);
         };
-        let root = resolve(notebook.root(), &written, home);
+        let root = resolve(notebook.root(), written, home);
         let shown = crate::settings::tilde(&root, home);
         let name = profile
             .name
+            .clone()
             .or_else(|| crate::person::display_name(notebook, slug))
             .unwrap_or_else(|| slug.to_string());
         let space = Space {
@@ -184,10 +202,186 @@ impl Space {
     #[must_use]
     pub fn why_no_undo(&self) -> String {
         format!(
-            "it changed the shared space {}, which undo does not reach",
+            "it wrote to the shared space {}, which undo does not reach (the other side may have it already)",
             self.shown.display()
         )
     }
+
+    /// [`Space::why_no_undo`], and on a line of its own what to do
+    /// instead (`undo` says it last).
+    #[must_use]
+    pub fn why_no_undo_then(&self, instead: &str) -> String {
+        format!("{}\n{instead}", self.why_no_undo())
+    }
+
+    /// The points of the space's agenda that the next `new` takes, as
+    /// `agenda` lists them ([`agenda::points_to_take`]: a point taken is
+    /// kept there as `[>]`, and a copy of it a merge brought back is no
+    /// point), each an open item as a private agenda's points are, with
+    /// the agenda's full path in the space.
+    ///
+    /// # Errors
+    /// The agenda cannot be read (a link, not UTF-8).
+    pub fn agenda_items(&self) -> Result<Vec<FollowUp>> {
+        let rel = self.agenda_rel();
+        let Some(text) = self.read(&rel)? else {
+            return Ok(Vec::new());
+        };
+        let path: Arc<str> = self.path(&rel).to_string_lossy().into();
+        let slug: Arc<str> = self.slug.as_str().into();
+        Ok(agenda::points_to_take(&text)
+            .0
+            .into_iter()
+            .map(|point| {
+                let (mention, due) = followup::mention_and_due(&point.task.text);
+                let (owner, mention) = Owner::written(mention);
+                FollowUp {
+                    person: Some(slug.clone()),
+                    date: None,
+                    path: path.clone(),
+                    line: point.task.line,
+                    text: point.task.text.as_str().into(),
+                    owner,
+                    mention,
+                    due,
+                    folder: Some(slug.clone()),
+                    checkbox: point.task.checkbox,
+                    private: false,
+                }
+            })
+            .collect())
+    }
+}
+
+/// The folder of the manager's notebook that keeps what was last
+/// published to the space of the person in `slug` (`.oneonone/shared/<slug>/`),
+/// notebook-relative.
+#[must_use]
+pub fn state_folder(slug: &str) -> PathBuf {
+    Path::new(crate::fs::STATE_DIR).join(STATE_DIR).join(slug)
+}
+
+impl Space {
+    /// The space's oneonone.yaml (its `text`) for the person once they are
+    /// in `slug`, named `name` (a rename): written anew when it is as
+    /// `share` wrote it, else with only the values of `person:` and
+    /// `name:` under `shared:` changed (a missing `name:` added below
+    /// `person:`); `None` when it says so already.
+    ///
+    /// # Errors
+    /// It does not parse, or cannot be changed so by those values alone.
+    pub fn renamed_marker(&self, text: &str, slug: &str, name: &str) -> Result<Option<String>> {
+        let shown = self.show(Path::new(CONFIG_FILE));
+        let read = |t: &str| crate::config::parse_yaml_or_default::<Config>(t, &shown);
+        let before = read(text)?;
+        let marker = before.shared.clone().unwrap_or_default();
+        if marker.person == slug && marker.name.as_deref() == Some(name) {
+            return Ok(None);
+        }
+        let manager = marker.manager.as_deref();
+        let old_name = marker.name.as_deref().unwrap_or(&self.name);
+        if text == marker_file(&self.slug, old_name, manager) {
+            return Ok(Some(marker_file(slug, name, manager)));
+        }
+        let refuse = || Error::Invalid {
+            path: shown.clone(),
+            line: None,
+            message: format!(
+                "cannot set `person: {slug}` and `name: {}` under `shared:` by their values alone; \
+                 set them by hand, then run the rename again",
+                crate::frontmatter::yaml_scalar(name)
+            ),
+        };
+        let after = set_in_block(
+            text,
+            "shared",
+            &[
+                ("person", crate::frontmatter::yaml_scalar(slug)),
+                ("name", crate::frontmatter::yaml_scalar(name)),
+            ],
+        )
+        .ok_or_else(refuse)?;
+        // Read back: those two values, and nothing else changed.
+        let now = read(&after).map_err(|_| refuse())?;
+        let wanted = SharedSpace {
+            person: slug.to_string(),
+            name: Some(name.to_string()),
+            manager: marker.manager.clone(),
+        };
+        let rest = |c: Config| Config { shared: None, ..c };
+        if now.shared.as_ref() != Some(&wanted) || rest(now) != rest(before) {
+            return Err(refuse());
+        }
+        Ok(Some(after))
+    }
+
+    /// The space's README (its `text`) for the person once they are in
+    /// `slug`, named `name`: written anew when it is as `share` wrote it
+    /// (by the marker's name and manager); `None` when it says so already,
+    /// or someone changed it (it is theirs then, left as it is).
+    #[must_use]
+    pub fn renamed_readme(
+        &self,
+        text: &str,
+        marker: &SharedSpace,
+        slug: &str,
+        name: &str,
+    ) -> Option<String> {
+        let manager = marker.manager.as_deref();
+        let old_name = marker.name.as_deref().unwrap_or(&self.name);
+        let after = readme(slug, name, manager);
+        (text == readme(&self.slug, old_name, manager) && after != text).then_some(after)
+    }
+}
+
+/// `text` (YAML) with the values of `values`' keys in the block under the
+/// top-level `parent:` set, each value's bytes only; a key the block lacks
+/// is added below the last one found, as indented. `None` when there is no
+/// such block, or none of the keys is in it.
+fn set_in_block(text: &str, parent: &str, values: &[(&str, String)]) -> Option<String> {
+    let (line, _) = crate::frontmatter::key_span(text, 0..text.len(), parent)?;
+    // The block: the lines below `parent:` that are indented, blank or
+    // comments, up to the next key of the top level.
+    let mut at = (line.end + 1).min(text.len());
+    let mut found: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut last: Option<(usize, &str)> = None;
+    for l in text[at..].split_inclusive('\n') {
+        let body = l.trim_end_matches(['\n', '\r']);
+        let content = body.trim_start_matches([' ', '\t']);
+        let indent = body.len() - content.len();
+        if !content.is_empty() && !content.starts_with('#') && indent == 0 {
+            break;
+        }
+        for (i, (key, _)) in values.iter().enumerate() {
+            let range = at + indent..at + body.len();
+            if crate::frontmatter::key_span(text, range.clone(), key).is_some() {
+                found.push((i, range));
+                last = Some((at + l.len(), &body[..indent]));
+            }
+        }
+        at += l.len();
+    }
+    let (after_last, indent) = last?;
+    let eol = crate::note::line_ending(text);
+    let mut out = text.to_string();
+    // Added keys first (they go after every key found), then each value
+    // from the end, so the earlier ranges still hold.
+    let mut added = String::new();
+    for (i, (key, value)) in values.iter().enumerate() {
+        if !found.iter().any(|(f, _)| *f == i) {
+            let _ = write!(added, "{indent}{key}: {value}{eol}");
+        }
+    }
+    if !added.is_empty() && !out[..after_last].ends_with('\n') {
+        added.insert_str(0, eol);
+    }
+    out.insert_str(after_last, &added);
+    found.sort_by_key(|(_, r)| std::cmp::Reverse(r.start));
+    for (i, range) in found {
+        let (key, value) = &values[i];
+        out = crate::frontmatter::set_value_in(out, range, key, value);
+    }
+    Some(out)
 }
 
 /// The open items the person added to the shared copies in their space
@@ -196,11 +390,7 @@ impl Space {
 ///
 /// # Errors
 /// Their person.yaml names a space that is not there, or not theirs.
-pub fn report_items(
-    notebook: &Notebook,
-    slug: &str,
-    home: Option<&Path>,
-) -> Result<Vec<crate::followup::FollowUp>> {
+pub fn report_items(notebook: &Notebook, slug: &str, home: Option<&Path>) -> Result<Vec<FollowUp>> {
     Ok(match Space::of(notebook, slug, home)? {
         Some(space) => publish::report_items(notebook, &space),
         None => Vec::new(),
@@ -790,10 +980,18 @@ impl SharePlan {
     /// A folder cannot be made (the space's parent folder must exist), or
     /// a write failed; what was written is undone.
     pub fn commit(&self, lock: &Lock) -> Result<()> {
+        let profile = Path::new(&self.person.slug).join(PROFILE_FILE);
         let mut tx = Transaction::with_modes(self.modes)
             .staged(lock)
-            .labelled(format!("share {}", self.person.slug))
-            .cannot_be_undone(self.space.why_no_undo());
+            .labelled(format!(
+                "share {} {}",
+                self.person.slug,
+                shlex::try_quote(&self.recorded).unwrap_or_else(|_| self.recorded.as_str().into())
+            ))
+            .cannot_be_undone(self.space.why_no_undo_then(&format!(
+                "to stop sharing, delete the `shared:` line of {}; the space stays as it is",
+                crate::notebook::slash_path(&profile)
+            )));
         for folder in &self.folders {
             tx.push_folder(folder.clone());
         }
@@ -926,6 +1124,29 @@ mod tests {
         assert_eq!(with_lines(None, &["a"]).as_deref(), Some("a\n"));
         assert_eq!(with_lines(Some("x"), &["a"]).as_deref(), Some("x\na\n"));
         assert_eq!(with_lines(Some("a\r\n"), &["a"]), None);
+    }
+
+    #[test]
+    fn a_block_gets_its_values_by_their_bytes_and_a_missing_key_below() {
+        let values = [("person", "bob".to_string()), ("name", "Bob".to_string())];
+        assert_eq!(
+            set_in_block(
+                "# mine\nshared:\n  # who\n  person: 'alice'  # her\n  manager: Sam\n  name: Alice\nother: 1\nname: x\n",
+                "shared",
+                &values
+            )
+            .as_deref(),
+            Some("# mine\nshared:\n  # who\n  person: bob  # her\n  manager: Sam\n  name: Bob\nother: 1\nname: x\n")
+        );
+        assert_eq!(
+            set_in_block("shared:\r\n    person: alice", "shared", &values).as_deref(),
+            Some("shared:\r\n    person: bob\r\n    name: Bob\r\n")
+        );
+        assert_eq!(
+            set_in_block("shared: {person: a}\n", "shared", &values),
+            None
+        );
+        assert_eq!(set_in_block("person: a\n", "shared", &values), None);
     }
 
     #[test]

@@ -89,10 +89,18 @@ impl Undo {
             .map_err(|e| Error::io(notebook.show(&stored.rel), "cannot read", e))?;
         let named = named(entry.label.as_deref());
         if let Some(why) = &entry.cannot_undo {
-            return Err(Error::Usage(format!(
-                "cannot undo {named}: {}; nothing was changed (undo never reaches past it)",
+            // Why, then (on a line of its own, if the command left one)
+            // what to do instead.
+            let (why, instead) = why.split_once('\n').unwrap_or((why, ""));
+            let mut message = format!(
+                "cannot undo {named}: {}; nothing was changed, and undo stops at it (the commands before it cannot be undone either)",
                 sanitize(why)
-            )));
+            );
+            if !instead.is_empty() {
+                message.push('\n');
+                message.push_str(&sanitize(instead));
+            }
+            return Err(Error::Usage(message));
         }
         let mut problems = Vec::new();
         let steps = check(root, &entry, &mut problems);

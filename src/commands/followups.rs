@@ -12,8 +12,16 @@
 //! A follow-up in a private section of its note is marked `🔒` (in JSON,
 //! `"private": true`); `--shared` leaves it out, for a screen the report
 //! sees.
+//! A person with a shared space: the points of its agenda count and are
+//! listed as those of their private agenda.md, with their path in the
+//! space; and for `followups PERSON`, the open items they added to the
+//! shared copies there are listed apart ("NAME, in the shared notes").
+//! In JSON, each of those is marked `"shared": true`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
+use serde::Serialize;
 
 use crate::agenda;
 use crate::cli::FollowupsArgs;
@@ -26,6 +34,7 @@ use crate::person::{People, Wanted};
 use crate::render::print_item;
 use crate::settings::Settings;
 use crate::slug::slugify;
+use crate::space::Space;
 
 /// Lists the open follow-ups.
 ///
@@ -76,6 +85,20 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         only.as_ref().map(|p| p.slug.as_str()),
         out,
     );
+    // Their shared spaces: the points of each agenda are talking points
+    // as the private ones are.
+    let spaces = spaces(&notebook, settings, only.as_ref(), out);
+    let mut in_space: HashSet<Arc<str>> = HashSet::new();
+    for space in &spaces {
+        match space.agenda_items() {
+            Ok(points) => {
+                in_space.extend(points.iter().map(|p| p.path.clone()));
+                items.extend(points);
+            }
+            Err(e) => out.warn(&e),
+        }
+    }
+    let is_point = |i: &FollowUp| agenda::is_agenda_path(&i.path) || in_space.contains(&i.path);
     if let Some(p) = &only {
         items.retain(|item| item.folder.as_deref() == Some(p.slug.as_str()));
     }
@@ -85,10 +108,7 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         return Err(e);
     }
     // What the filters below leave out, to say so when they leave nothing.
-    let in_scope = items
-        .iter()
-        .filter(|i| args.agenda || !agenda::is_agenda_path(&i.path))
-        .count();
+    let in_scope = items.iter().filter(|i| args.agenda || !is_point(i)).count();
     let today = settings.today;
     // Whether an item is the manager's needs no resolving: filter first.
     let mine = args.mine || matches!(owner, Some((Owner::Me, _)));
@@ -105,9 +125,7 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         });
     }
     // Taken out, not copied: a notebook may hold many thousands of items.
-    let points: Vec<FollowUp> = items
-        .extract_if(.., |i| agenda::is_agenda_path(&i.path))
-        .collect();
+    let points: Vec<FollowUp> = items.extract_if(.., |i| is_point(i)).collect();
     if args.agenda {
         items.extend(points.iter().cloned());
         items.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
@@ -121,22 +139,33 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
             }
         ));
     }
-    // What they added to the shared copies in their space: listed apart.
-    let mut shared = match &only {
-        Some(p) if !args.json => {
-            crate::space::report_items(&notebook, &p.slug, settings.home.as_deref()).unwrap_or_else(
-                |e| {
-                    out.warn(&e);
-                    Vec::new()
-                },
-            )
-        }
+    // What they added to the shared copies in their space (when one
+    // person is asked for): theirs, never the manager's; listed apart.
+    let mut added = match (&only, spaces.first()) {
+        (Some(_), Some(space)) if !mine => crate::space::publish::report_items(&notebook, space),
         _ => Vec::new(),
     };
-    shared.retain(|i| !mine && (!args.overdue || i.due.is_some_and(|d| d < today)));
+    added.retain(|i| !args.overdue || i.due.is_some_and(|d| d < today));
+    // Their person.yaml files were said above already.
+    followup::resolve_owners(&mut added, &mut people, &mut |_| {});
+    if someone {
+        added.retain(|i| {
+            (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|(o, _)| i.owner == *o)
+        });
+    }
     if args.json {
-        out.json(&items)?;
-    } else if items.is_empty() {
+        let listed: Vec<JsonItem<'_>> = items
+            .iter()
+            .map(|item| JsonItem {
+                item,
+                shared: in_space.contains(&item.path),
+            })
+            .chain(added.iter().map(|item| JsonItem { item, shared: true }))
+            .collect();
+        out.json(&listed)?;
+        return Ok(Outcome::Done);
+    }
+    if items.is_empty() {
         let filter = Filter {
             person: only.as_ref().map(|p| (p.name.as_str(), p.slug.as_str())),
             mine,
@@ -150,28 +179,61 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     } else {
         print_grouped(&notebook, settings, items, out)?;
     }
-    if let Some(p) = only.as_ref().filter(|_| !args.json && !mine) {
-        print_shared(&notebook, settings, p, args.overdue, out)?;
+    if let Some(p) = &only {
+        print_shared(&notebook, settings, p, &added, out)?;
     }
     Ok(Outcome::Done)
 }
 
+/// An item as `followups --json` writes it: with `"shared": true` when it
+/// is in the person's shared space (a point of its agenda, or an item they
+/// added to a shared copy), its path then the full path there.
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    #[serde(flatten)]
+    item: &'a FollowUp,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    shared: bool,
+}
+
+/// The shared spaces to read: the person's asked for, else everyone's who
+/// has one. A person.yaml naming a space that is not there, or not
+/// theirs, is warned about.
+fn spaces(
+    notebook: &Notebook,
+    settings: &Settings,
+    only: Option<&crate::person::Person>,
+    out: &mut Output,
+) -> Vec<Space> {
+    let home = settings.home.as_deref();
+    let slugs = match only {
+        Some(p) => vec![p.slug.clone()],
+        None => notebook.person_slugs().unwrap_or_else(|e| {
+            out.warn(&e);
+            Vec::new()
+        }),
+    };
+    let mut found = Vec::new();
+    for slug in slugs {
+        match Space::of(notebook, &slug, home) {
+            Ok(Some(space)) => found.push(space),
+            Ok(None) => {}
+            Err(e) => out.warn(&e),
+        }
+    }
+    found
+}
+
 /// The open items the person added to the shared copies in their space
-/// (when they have one), listed apart under "NAME, in the shared notes".
+/// (`shared`), listed apart under "NAME, in the shared notes".
 fn print_shared(
     notebook: &Notebook,
     settings: &Settings,
     person: &crate::person::Person,
-    overdue: bool,
+    shared: &[FollowUp],
     out: &mut Output,
 ) -> Result<()> {
     let today = settings.today;
-    let mut shared = crate::space::report_items(notebook, &person.slug, settings.home.as_deref())
-        .unwrap_or_else(|e| {
-            out.warn(&e);
-            Vec::new()
-        });
-    shared.retain(|i| !overdue || i.due.is_some_and(|d| d < today));
     if shared.is_empty() {
         return Ok(());
     }
@@ -182,7 +244,7 @@ fn print_shared(
     )?;
     out.styled(style::DIM, format_args!(" ({} open)", shared.len()))?;
     writeln!(out)?;
-    for item in &shared {
+    for item in shared {
         print_item(notebook, today, item, out)?;
     }
     Ok(())

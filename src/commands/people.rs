@@ -1,6 +1,7 @@
 //! `oneonone people`: one row per person: the latest 1:1 and how long ago,
-//! how many there were, open follow-ups (mine / theirs), agenda points, and
-//! when the next 1:1 is due by their cadence.
+//! how many there were, open follow-ups (mine / theirs), agenda points
+//! (their shared space's too), and when the next 1:1 is due by their
+//! cadence.
 
 use crate::cli::PeopleArgs;
 use crate::commands::Outcome;
@@ -40,6 +41,7 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
             &folder,
             by_folder.get(&folder).map_or(&[][..], Vec::as_slice),
             settings.today,
+            settings.home.as_deref(),
             &mut |e| out.warn(&e),
         ));
     }

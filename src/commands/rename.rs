@@ -25,6 +25,7 @@ pub fn run(args: &RenameArgs, settings: &Settings, out: &mut Output) -> Result<O
         old: &args.person,
         new: &args.new,
         merge: args.merge,
+        home: settings.home.as_deref(),
     };
     if args.dry_run {
         let plan = Rename::plan(&notebook, &request, &mut |e| out.warn(&e))?;

@@ -202,10 +202,7 @@ impl Plan {
 
 /// Where the base of a copy is kept, notebook-relative.
 fn base_rel(slug: &str, name: &str) -> PathBuf {
-    Path::new(crate::fs::STATE_DIR)
-        .join(STATE_DIR)
-        .join(slug)
-        .join(name)
+    crate::space::state_folder(slug).join(name)
 }
 
 /// Plans publishing the person's notes to their space and merging back

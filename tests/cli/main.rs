@@ -317,6 +317,9 @@ pub struct Item {
     pub mention: Option<String>,
     #[serde(default)]
     pub private: bool,
+    /// In the person's shared space, not in the notebook.
+    #[serde(default)]
+    pub shared: bool,
 }
 
 pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> Item {
@@ -330,6 +333,7 @@ pub fn item(person: &str, date: &str, path: &str, line: usize, text: &str) -> It
         due: None,
         mention: None,
         private: false,
+        shared: false,
     }
 }
 

@@ -323,6 +323,7 @@ fn owned(path: &str, line: usize, text: &str, owner: &str, mention: Option<&str>
         due: None,
         mention: mention.map(Into::into),
         private: false,
+        shared: false,
     }
 }
 

@@ -254,7 +254,9 @@ fn issue13_share_makes_the_space_moves_the_open_points_and_records_it() {
     ));
     // undo says why it cannot take the share back.
     w.sam(&["undo"]).status(2).stderr(format!(
-        "oneonone: error: cannot undo `share alice-smith`: it changed the shared space {dir}, which undo does not reach; nothing was changed (undo never reaches past it)\n"
+        "oneonone: error: cannot undo `share alice-smith {dir}`: it wrote to the shared space {dir}, which undo does not reach \
+         (the other side may have it already); nothing was changed, and undo stops at it (the commands before it cannot be undone either)\n\
+         to stop sharing, delete the `shared:` line of alice-smith/person.yaml; the space stays as it is\n"
     ));
 }
 
@@ -1293,4 +1295,511 @@ fn issue13_a_point_raised_again_is_a_point() {
     w.sam(&["new", "pat", "--date", "2026-11-24", "--seed", "1"])
         .ok();
     assert!(read(&w.t.path("pat-lee/2026-11-24.md")).contains("## Agenda\n\n- Feedback\n"));
+}
+
+/// Alice's space holds two points to take, besides one taken before
+/// (`[>]`), the copy of it a merge brought back and a ticked one, none of
+/// them a point; her private agenda holds one more, added by hand after
+/// `share`; Bob has no space.
+fn points_in_the_space_and_out(w: &World) -> String {
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write(
+        "alice-smith/2026-11-10.md",
+        "---\nperson: Alice Smith\ndate: 2026-11-10\n---\n## Follow-ups\n\n- [ ] Send the promo packet\n",
+    );
+    w.t.write("bob/agenda.md", "- [ ] Bob's point\n");
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    std::fs::write(
+        w.at("space/alice-smith/agenda.md"),
+        format!(
+            "{AGENDA_HEAD}- [>] Hiring plan\n- [ ] Ask about the offsite\n- [ ] Hiring plan\n\
+             - [x] Talked already\n- [ ] Career growth @alice-smith\n"
+        ),
+    )
+    .unwrap();
+    w.t.write("alice-smith/agenda.md", "- [ ] Her raise\n");
+    dir
+}
+
+#[test]
+fn issue13_people_counts_the_points_of_the_space_agenda() {
+    let w = World::new();
+    points_in_the_space_and_out(&w);
+    // What `agenda alice` lists (2) and the private point `new` takes too.
+    w.sam(&["people", "--color", "never"]).ok().stdout(
+        "PERSON       ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
+         Alice Smith        2026-11-10  14d  1     1/0          3       2026-11-24\n\
+         bob                -           -    0     0/0          1       first 1:1 to hold\n",
+    );
+    let rows: serde_json::Value =
+        serde_json::from_str(&w.sam(&["people", "--json"]).ok().stdout).unwrap();
+    assert_eq!(rows[0]["agenda"], 3);
+}
+
+#[test]
+fn issue13_followups_agenda_lists_the_points_of_the_space_with_their_paths() {
+    let w = World::new();
+    let dir = points_in_the_space_and_out(&w);
+    w.sam(&["followups", "--agenda", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "Alice Smith (4 open)\n  \
+             alice-smith/2026-11-10.md:7: Send the promo packet · 14 days\n  \
+             {dir}/alice-smith/agenda.md:7: Ask about the offsite\n  \
+             {dir}/alice-smith/agenda.md:10: Career growth @alice-smith\n  \
+             alice-smith/agenda.md:1: Her raise\n\n\
+             bob (1 open)\n  \
+             bob/agenda.md:1: Bob's point\n"
+        ))
+        .stderr("");
+    // Without --agenda they are counted with the others.
+    w.sam(&["followups", "--color", "never"])
+        .ok()
+        .stdout(
+            "Alice Smith (1 open)\n  \
+             alice-smith/2026-11-10.md:7: Send the promo packet · 14 days\n",
+        )
+        .stderr(
+            "oneonone: 4 talking points are waiting in agenda.md; `oneonone followups --agenda` lists them too\n",
+        );
+    // Filters take them as they take the private ones (a listing of
+    // points alone is headed by the folder, as for private ones).
+    w.sam(&[
+        "followups",
+        "alice",
+        "--agenda",
+        "--theirs",
+        "--color",
+        "never",
+    ])
+    .ok()
+    .stdout(format!(
+        "alice-smith (1 open)\n  {dir}/alice-smith/agenda.md:10: Career growth @alice-smith\n"
+    ));
+    // In JSON, with their paths in the space, marked shared.
+    let items: Vec<crate::Item> = serde_json::from_str(
+        &w.sam(&["followups", "alice", "--agenda", "--json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    let point = |line: usize, text: &str, owner: &str| crate::Item {
+        person: Some("alice-smith".into()),
+        date: None,
+        path: format!("{dir}/alice-smith/agenda.md"),
+        line,
+        text: text.into(),
+        owner: owner.into(),
+        due: None,
+        mention: None,
+        private: false,
+        shared: true,
+    };
+    let mut private = crate::item("alice-smith", "x", "alice-smith/agenda.md", 1, "Her raise");
+    private.date = None;
+    assert_eq!(
+        items,
+        [
+            point(7, "Ask about the offsite", "me"),
+            point(10, "Career growth @alice-smith", "alice-smith"),
+            crate::item(
+                "Alice Smith",
+                "2026-11-10",
+                "alice-smith/2026-11-10.md",
+                7,
+                "Send the promo packet"
+            ),
+            private,
+        ]
+    );
+}
+
+#[test]
+fn issue13_followups_json_holds_what_the_report_added_in_the_shared_notes() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    let copy = space.join("alice-smith/2026-11-24.md");
+    edit(
+        &copy,
+        "- [ ] Book the room\n",
+        "- [ ] Book the room\n- [ ] Alice shares the offsite doc 📅 2026-11-20\n- [x] Alice sent the slides\n",
+    );
+    let json = |args: &[&str]| -> Vec<crate::Item> {
+        let mut all = vec!["followups", "--json"];
+        all.extend_from_slice(args);
+        serde_json::from_str(&w.sam(&all).ok().stdout).unwrap()
+    };
+    let note = |line: usize, text: &str| {
+        crate::item(
+            "Alice Smith",
+            "2026-11-24",
+            "alice-smith/2026-11-24.md",
+            line,
+            text,
+        )
+    };
+    let mut drafts = note(14, "Alice drafts the plan @alice-smith");
+    drafts.owner = "alice-smith".into();
+    let mut hr = note(20, "Ask HR about the PIP");
+    hr.private = true;
+    let mut hers = crate::item(
+        "Alice Smith",
+        "2026-11-24",
+        &format!("{dir}/alice-smith/2026-11-24.md"),
+        16,
+        "Alice shares the offsite doc 📅 2026-11-20",
+    );
+    hers.owner = "alice-smith".into();
+    hers.due = Some("2026-11-20".into());
+    hers.shared = true;
+    assert_eq!(
+        json(&["alice"]),
+        [
+            note(13, "Send the promo packet"),
+            drafts,
+            note(15, "Book the room"),
+            hr,
+            hers
+        ]
+    );
+    // As the listing has them: on a shared screen too, never as mine.
+    let listed = w
+        .sam(&["followups", "alice", "--theirs", "--color", "never"])
+        .ok()
+        .stdout;
+    assert_eq!(
+        listed,
+        format!(
+            "Alice Smith (1 open)\n  alice-smith/2026-11-24.md:14: Alice drafts the plan @alice-smith · today\n\n\
+             Alice Smith, in the shared notes (1 open)\n  \
+             {dir}/alice-smith/2026-11-24.md:16: Alice shares the offsite doc 📅 2026-11-20 · overdue 4 days · today\n"
+        )
+    );
+    let theirs = json(&["alice", "--theirs"]);
+    assert_eq!(theirs.len(), 2);
+    assert!(theirs[1].shared);
+    assert_eq!(json(&["alice", "--shared"]).len(), 4);
+    assert_eq!(json(&["alice", "--overdue"]).len(), 1);
+    assert_eq!(json(&["alice", "--mine"]).len(), 3);
+    // Without a person, as the listing: the notebook's items only.
+    assert_eq!(json(&[]).len(), 4);
+}
+
+#[test]
+fn issue13_undo_after_share_says_it_wrote_to_the_space_and_how_to_stop_sharing() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["undo"]).status(2).stderr(format!(
+        "oneonone: error: cannot undo `share alice-smith {dir}`: it wrote to the shared space {dir}, \
+         which undo does not reach (the other side may have it already); nothing was changed, and undo \
+         stops at it (the commands before it cannot be undone either)\n\
+         to stop sharing, delete the `shared:` line of alice-smith/person.yaml; the space stays as it is\n"
+    ));
+    // A command after it can be undone; then undo stops at the share again.
+    w.sam(&["agenda", "--new-person", "bob", "Bob's point"])
+        .ok();
+    w.sam(&["undo"]).ok();
+    w.sam(&["undo"]).status(2);
+}
+
+#[test]
+fn issue13_rename_moves_the_persons_folder_in_the_space_and_the_next_sync_commits_it() {
+    let w = World::new();
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    w.t.write(
+        "bob/2026-11-20.md",
+        "---\nperson: Bob\ndate: 2026-11-20\n---\n- [ ] Pair with @alice-smith\n",
+    );
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir, "--git"]).ok();
+    w.sam(&["agenda", "alice", "Ask @alice-smith about the offsite"])
+        .ok();
+    w.sam(&["sync"]).ok();
+    // An item of her own in the copy.
+    let old_copy = space.join("alice-smith/2026-11-24.md");
+    edit(
+        &old_copy,
+        "- [ ] Book the room\n",
+        "- [ ] Book the room\n- [ ] Alice shares the offsite doc\n",
+    );
+    let her_copy = read(&old_copy);
+    let before: Vec<String> = walk(&space);
+    // The dry run lists the steps in the space too, and writes nothing.
+    let listed = w
+        .sam(&["rename", "alice", "Alice Jones", "--dry-run"])
+        .ok()
+        .stdout;
+    let steps: Vec<&str> = listed.lines().filter(|l| !l.starts_with("  ")).collect();
+    let state = ".oneonone/shared";
+    assert_eq!(
+        steps,
+        [
+            "rename Alice Smith (alice-smith/) to Alice Jones (alice-jones/)".to_string(),
+            "move alice-smith/ to alice-jones/".into(),
+            format!("move {dir}/alice-smith/ to {dir}/alice-jones/"),
+            format!("move {state}/alice-smith/ to {state}/alice-jones/"),
+            "edit alice-jones/2026-11-24.md:2".into(),
+            "edit alice-jones/2026-11-24.md:14".into(),
+            "edit alice-jones/person.yaml:1".into(),
+            "edit bob/2026-11-20.md:5".into(),
+            format!("edit {dir}/oneonone.yaml:1"),
+            format!("edit {dir}/oneonone.yaml:2"),
+            format!("edit {dir}/oneonone.yaml:5"),
+            format!("edit {dir}/oneonone.yaml:6"),
+            format!("edit {dir}/README.md:1"),
+            format!("edit {dir}/README.md:3"),
+            format!("edit {dir}/README.md:6"),
+            format!("edit {dir}/README.md:9"),
+            format!("edit {dir}/README.md:16"),
+            format!("edit {dir}/README.md:31"),
+            format!("edit {dir}/alice-jones/2026-11-24.md:2"),
+            format!("edit {dir}/alice-jones/2026-11-24.md:14"),
+            format!("edit {dir}/alice-jones/agenda.md:1"),
+            format!("edit {dir}/alice-jones/agenda.md:6"),
+            format!("edit {dir}/alice-jones/person.yaml:2"),
+            format!("edit {state}/alice-jones/2026-11-24.md:2"),
+            format!("edit {state}/alice-jones/2026-11-24.md:14"),
+            format!("edit {state}/alice-jones/2026-11-24.md.words:2"),
+            format!("edit {state}/alice-jones/2026-11-24.md.words:14"),
+        ]
+    );
+    assert_eq!(walk(&space), before);
+    w.sam(&["rename", "alice", "Alice Jones"]).ok().stderr(format!(
+        "oneonone: renamed Alice Smith (alice-smith/) to Alice Jones (alice-jones/)\n\
+         oneonone: the name is now Alice Jones in 1 note and person.yaml\n\
+         oneonone: updated 2 @alice-smith mentions to @alice-jones, in 2 files\n\
+         oneonone: moved alice-smith/ to alice-jones/ in the shared space {dir}, and updated oneonone.yaml, \
+         README.md, alice-jones/agenda.md, alice-jones/person.yaml and 1 shared copy; \
+         `oneonone sync alice-jones` commits it\n"
+    ));
+    // The space: her folder moved, the space says whose it is, every
+    // word of hers kept.
+    let mut listed: Vec<String> = walk(&space)
+        .into_iter()
+        .filter(|p| !p.starts_with(".git/"))
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "README.md",
+            "alice-jones/2026-11-24.md",
+            "alice-jones/agenda.md",
+            "alice-jones/person.yaml",
+            "oneonone.yaml"
+        ]
+    );
+    let file = |rel: &str| read(&space.join(rel));
+    assert_eq!(
+        file("oneonone.yaml"),
+        "# The shared 1:1 space of Alice Jones: talking points both sides add to\n\
+         # (alice-jones/agenda.md) and the shared copies of the 1:1 notes (alice-jones/).\n\
+         # oneonone commands run in this folder work on it (see README.md).\n\
+         shared:\n  person: alice-jones\n  name: Alice Jones\n  manager: Sam\n"
+    );
+    assert_eq!(
+        file("README.md"),
+        README
+            .replace("alice-smith", "alice-jones")
+            .replace("Alice Smith", "Alice Jones")
+    );
+    assert_eq!(
+        file("alice-jones/2026-11-24.md"),
+        her_copy
+            .replace("person: Alice Smith", "person: Alice Jones")
+            .replace("@alice-smith", "@alice-jones")
+    );
+    assert_eq!(
+        file("alice-jones/agenda.md"),
+        format!("{AGENDA_HEAD}- [ ] Ask @alice-jones about the offsite\n")
+            .replace("Alice Smith", "Alice Jones")
+    );
+    assert_eq!(
+        file("alice-jones/person.yaml"),
+        PROFILE.replace("Alice Smith", "Alice Jones")
+    );
+    w.t.file(
+        "alice-jones/person.yaml",
+        format!("name: Alice Jones\nshared: \"{dir}\"\n"),
+    );
+    assert!(
+        w.t.path(".oneonone/shared/alice-jones/2026-11-24.md")
+            .is_file()
+    );
+    assert!(!w.t.path(".oneonone/shared/alice-smith").exists());
+    // The next sync has nothing new to publish: it commits the rename.
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {dir}: committed local changes; nothing new to publish; no git remote to pull from or push to\n"
+    ));
+    assert_eq!(w.git(Who::Sam, &space, &["status", "--porcelain"]), "");
+    assert_eq!(
+        w.git(Who::Sam, &space, &["log", "-1", "--format=%s"]),
+        "Alice Jones's 1:1 space: add alice-jones/2026-11-24.md, alice-jones/agenda.md, alice-jones/person.yaml; \
+         change README.md, oneonone.yaml; remove alice-smith/2026-11-24.md, alice-smith/agenda.md, alice-smith/person.yaml\n"
+    );
+    // Her item is still hers; the agenda is hers under her new name.
+    let hers = line_of(&her_copy, "Alice shares the offsite doc");
+    let listing = w
+        .sam(&["followups", "alice-jones", "--color", "never"])
+        .ok()
+        .stdout;
+    assert!(
+        listing.ends_with(&format!(
+            "\n\nAlice Jones, in the shared notes (1 open)\n  {dir}/alice-jones/2026-11-24.md:{hers}: Alice shares the offsite doc · today\n"
+        )),
+        "{listing}"
+    );
+    w.sam(&["agenda", "alice-jones", "--color", "never"])
+        .ok()
+        .stdout(format!(
+            "{dir}/alice-jones/agenda.md:6: Ask @alice-jones about the offsite\n"
+        ));
+    // Undo cannot take it back; renaming back does.
+    w.sam(&["undo"]).status(2).stderr(format!(
+        "oneonone: error: cannot undo `rename alice-smith alice-jones`: it wrote to the shared space {dir}, \
+         which undo does not reach (the other side may have it already); nothing was changed, and undo stops at it \
+         (the commands before it cannot be undone either)\n\
+         to take it back, rename again: oneonone rename alice-jones 'Alice Smith'\n"
+    ));
+    w.sam(&["rename", "alice-jones", "Alice Smith"]).ok();
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {dir}: committed local changes; nothing new to publish; no git remote to pull from or push to\n"
+    ));
+    assert_eq!(read(&old_copy), her_copy);
+    assert_eq!(file("README.md"), README);
+}
+
+#[test]
+fn issue13_a_merge_takes_the_space_along_and_is_refused_when_both_have_one() {
+    let w = World::new();
+    w.t.write("oneonone.yaml", "manager: Sam\n");
+    w.t.write("al/person.yaml", "name: Al\n");
+    // A 1:1 on the day of one of Alice Smith's: renumbered by the merge.
+    w.t.write(
+        "al/2026-11-24.md",
+        "---\nperson: Al\ndate: 2026-11-24\n---\n## Follow-ups\n\n- [ ] Al drafts the plan @al\n",
+    );
+    w.t.write(
+        "alice-smith/person.yaml",
+        "name: Alice Smith\nrole: Staff Engineer\n",
+    );
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    w.t.write("bob/person.yaml", "name: Bob\n");
+    let (dir, bob_dir) = (w.at_str("space"), w.at_str("bob-space"));
+    let space = w.at("space");
+    w.sam(&["share", "al", &dir]).ok();
+    w.sam(&["share", "bob", &bob_dir]).ok();
+    w.sam(&["sync"]).ok();
+    // Al made the README his own.
+    std::fs::write(
+        space.join("README.md"),
+        "# Al and Sam\n\nSee al/agenda.md.\n",
+    )
+    .unwrap();
+    let copy = read(&space.join("al/2026-11-24.md"));
+    // Both have a space: refused, nothing written.
+    w.sam(&["rename", "al", "bob", "--merge"]).status(2).stderr(format!(
+        "oneonone: error: cannot merge al/ into bob/: both have a shared space ({dir} and {bob_dir}), and a person \
+         can have only one; stop sharing one of them first (delete the `shared:` line of al/person.yaml or \
+         bob/person.yaml; the folder stays as it is), then run the merge again\n"
+    ));
+    assert!(w.t.path("al/2026-11-24.md").is_file());
+    assert_eq!(read(&space.join("al/2026-11-24.md")), copy);
+    // Only Al has one: Alice Smith takes it, with his copy under its new
+    // name.
+    w.sam(&["rename", "al", "Alice Smith", "--merge"]).ok().stderr(format!(
+        "oneonone: merged Al (al/) into Alice Smith (alice-smith/)\n\
+         oneonone: moved 1 note into alice-smith/\n\
+         oneonone: al/2026-11-24.md is now alice-smith/2026-11-24-2.md (a note of that day was there)\n\
+         oneonone: person.yaml: shared: {dir} added from al/person.yaml\n\
+         oneonone: person.yaml: aliases: added Al, the name of al/\n\
+         oneonone: the name is now Alice Smith in 1 note\n\
+         oneonone: updated 1 @al mention to @alice-smith, in 1 file\n\
+         oneonone: moved al/ to alice-smith/ in the shared space {dir}, and updated oneonone.yaml, \
+         alice-smith/agenda.md, alice-smith/person.yaml and 1 shared copy\n\
+         oneonone: {dir}/README.md was changed since `share`, so it is left as it is; it still names al/\n\
+         oneonone: removed the empty al/\n"
+    ));
+    w.t.file(
+        "alice-smith/person.yaml",
+        format!(
+            "name: Alice Smith\nrole: Staff Engineer\n# From al/person.yaml, merged by `oneonone rename`:\n\
+             shared: \"{dir}\"\naliases: [Al]\n"
+        ),
+    );
+    let mut listed = walk(&space);
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            ".gitattributes",
+            ".gitignore",
+            "README.md",
+            "alice-smith/2026-11-24-2.md",
+            "alice-smith/agenda.md",
+            "alice-smith/person.yaml",
+            "oneonone.yaml"
+        ]
+    );
+    assert_eq!(
+        read(&space.join("alice-smith/2026-11-24-2.md")),
+        copy.replace("person: Al\n", "person: Alice Smith\n")
+            .replace("@al\n", "@alice-smith\n")
+    );
+    assert_eq!(
+        read(&space.join("README.md")),
+        "# Al and Sam\n\nSee al/agenda.md.\n"
+    );
+    assert_eq!(read(&space.join("alice-smith/agenda.md")), AGENDA_HEAD);
+    assert!(
+        read(&space.join("oneonone.yaml"))
+            .contains("shared:\n  person: alice-smith\n  name: Alice Smith\n")
+    );
+    // Her own note is published beside it; his, renumbered, is not new.
+    w.sam(&["sync"]).ok().stderr(format!(
+        "oneonone: {dir}: published 2026-11-24.md\noneonone: {bob_dir}: nothing new to publish\n"
+    ));
+    w.sam(&["agenda", "alice", "Career growth"])
+        .ok()
+        .stdout(format!("{dir}/alice-smith/agenda.md:6\n"));
+}
+
+#[test]
+fn issue13_rename_refuses_what_it_cannot_move_in_the_space_and_writes_nothing() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    std::fs::create_dir(space.join("alice-jones")).unwrap();
+    w.sam(&["rename", "alice", "Alice Jones"]).status(2).stderr(format!(
+        "oneonone: error: {dir}/alice-jones: is there already, so {dir}/alice-smith/ cannot move there; \
+         move it away, then run the rename again\n"
+    ));
+    w.t.file(
+        "alice-smith/person.yaml",
+        format!("name: Alice Smith\nshared: \"{dir}\"\n"),
+    );
+    // A space that is not there: the rename would leave it behind.
+    std::fs::remove_dir(space.join("alice-jones")).unwrap();
+    std::fs::rename(&space, w.at("elsewhere")).unwrap();
+    w.sam(&["rename", "alice", "Alice Jones"]).status(2).stderr(format!(
+        "oneonone: error: alice-smith/person.yaml: shared: {dir}: the folder is not there; clone the space there \
+         (`git clone URL {dir}`), or run `oneonone share alice-smith DIR` with where it is\n"
+    ));
+    assert!(w.t.path("alice-smith/person.yaml").is_file());
 }
