@@ -79,8 +79,22 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         crate::people::summarize_notes(&notebook, &notes, &items, today, &mut |e| out.warn(&e));
     header(&summary, today, out)?;
 
-    let (points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
+    let (mut points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
         items.iter().partition(|i| agenda::is_agenda_path(&i.path));
+    // The points waiting in their shared space's agenda come along too:
+    // the next `new` takes them.
+    let space_points = match crate::space::Space::of(&notebook, folder, settings.home.as_deref()) {
+        Ok(Some(space)) => space.agenda_items().unwrap_or_else(|e| {
+            out.warn(&e);
+            Vec::new()
+        }),
+        Ok(None) => Vec::new(),
+        Err(e) => {
+            out.warn(&e);
+            Vec::new()
+        }
+    };
+    points.extend(space_points.iter());
     // Theirs is what they own: an item in their note that names someone
     // else ("Ask @marcus to pair") is that person's.
     let (mine, not_mine): (Vec<&FollowUp>, Vec<&FollowUp>) =

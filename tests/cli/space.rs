@@ -1803,3 +1803,22 @@ fn issue13_rename_refuses_what_it_cannot_move_in_the_space_and_writes_nothing() 
     ));
     assert!(w.t.path("alice-smith/person.yaml").is_file());
 }
+
+/// Review: with open points in the space's agenda, `prep` showed no
+/// Agenda at all. It lists them with the private ones (what the next
+/// `new` takes).
+#[test]
+fn issue13_prep_lists_the_points_of_the_space_agenda() {
+    let w = World::new();
+    points_in_the_space_and_out(&w);
+    let prep = w
+        .sam(&["prep", "alice", "--color", "never", "--seed", "1"])
+        .ok()
+        .stdout;
+    assert!(
+        prep.contains(
+            "\nAgenda (3)\n  - Her raise\n  - Ask about the offsite\n  - Career growth @alice-smith\n"
+        ),
+        "{prep}"
+    );
+}
