@@ -712,6 +712,9 @@ pub struct SharePlan {
     pub kept: Vec<PathBuf>,
     folders: Vec<Folder>,
     changes: Vec<Change>,
+    /// What an earlier space of theirs left in the notebook's publish
+    /// state: a new space starts with none, so every note is published.
+    stale: Vec<crate::fs::Removal>,
     modes: Modes,
 }
 
@@ -787,7 +790,13 @@ impl SharePlan {
         }
         refuse_foreign(&root, &shown, &slug, &person.name)?;
         // Already sharing: the same folder again is fine, another is not.
-        if let Ok(Some(current)) = Space::of(notebook, &slug, request.home)
+        let current = Space::of(notebook, &slug, request.home);
+        let stale = if matches!(current, Ok(Some(_))) {
+            Vec::new()
+        } else {
+            stale_bases(notebook, &slug)?
+        };
+        if let Ok(Some(current)) = current
             && real(current.root()) != real_root
         {
             return Err(refuse(format!(
@@ -815,6 +824,7 @@ impl SharePlan {
                 }])
                 .collect(),
             changes: Vec::new(),
+            stale,
             modes,
         };
         plan.plan_space_files(notebook, existing.is_some())?;
@@ -998,8 +1008,39 @@ impl SharePlan {
         for change in &self.changes {
             tx.push(change.clone());
         }
+        for removal in &self.stale {
+            tx.push_removal(removal.clone());
+        }
         tx.commit()
     }
+}
+
+/// The files an earlier space of the person left in the notebook's
+/// publish state (`.oneonone/shared/<slug>/`): each to remove, so that a
+/// new space gets every note.
+///
+/// # Errors
+/// One of them cannot be read.
+fn stale_bases(notebook: &Notebook, slug: &str) -> Result<Vec<crate::fs::Removal>> {
+    let folder = Path::new(crate::fs::STATE_DIR).join(STATE_DIR).join(slug);
+    let Ok(entries) = std::fs::read_dir(notebook.path(&folder)) else {
+        return Ok(Vec::new());
+    };
+    let mut stale = Vec::new();
+    for entry in entries.flatten() {
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let rel = folder.join(entry.file_name());
+        let before = crate::fs::read_beneath(notebook.root(), &rel, None)
+            .map_err(|e| Error::io(notebook.show(&rel), "cannot read", e))?;
+        stale.push(crate::fs::Removal {
+            path: notebook.path(&rel),
+            shown: notebook.show(&rel),
+            before,
+        });
+    }
+    Ok(stale)
 }
 
 /// The `shared:` value for a folder: from the home folder as `~/...`,

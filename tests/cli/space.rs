@@ -1822,3 +1822,24 @@ fn issue13_prep_lists_the_points_of_the_space_agenda() {
         "{prep}"
     );
 }
+
+/// Review: a person given a new space after an earlier one (its folder
+/// gone, `shared:` removed) got no notes in it: the publish state of the
+/// old space said they were published. A new space starts afresh.
+#[test]
+fn issue13_a_new_space_gets_every_note_again() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let first = w.at_str("first");
+    w.sam(&["share", "alice", &first]).ok();
+    w.sam(&["sync"]).ok();
+    std::fs::remove_dir_all(w.at("first")).unwrap();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    let second = w.at_str("second");
+    w.sam(&["share", "alice", &second]).ok();
+    w.sam(&["sync"])
+        .ok()
+        .stderr(format!("oneonone: {second}: published 2026-11-24.md\n"));
+    assert!(w.at("second/alice-smith/2026-11-24.md").is_file());
+}
