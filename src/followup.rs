@@ -73,7 +73,9 @@ pub fn scan_keyed(
 ) -> (Vec<FollowUp>, Vec<Trail>) {
     let keyed = keyed && !holds_copies(notebook);
     let rules = private_rules(notebook);
-    if !notebook.config.cache.unwrap_or(true) {
+    // A space keeps no cache: nothing of oneonone's own in a folder that
+    // is shared (a synced drive copies whatever is in it).
+    if !notebook.config.cache.unwrap_or(true) || holds_copies(notebook) {
         crate::followup::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
         let read = scan_open(notebook, &files, warn, keyed, &rules);

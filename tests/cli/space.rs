@@ -1267,6 +1267,8 @@ fn issue13_carried_lines_in_a_space_are_not_orphans() {
         .ok()
         .stderr("");
     w.run_in(&space, None, &["check"]).ok();
+    // Reading it leaves nothing of oneonone's own in the shared folder.
+    assert!(!space.join(".oneonone").exists());
 }
 
 /// Review: a talking point raised again with the words of one taken into
