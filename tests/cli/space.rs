@@ -1267,8 +1267,17 @@ fn issue13_carried_lines_in_a_space_are_not_orphans() {
         .ok()
         .stderr("");
     w.run_in(&space, None, &["check"]).ok();
-    // Reading it leaves nothing of oneonone's own in the shared folder.
     assert!(!space.join(".oneonone").exists());
+    // Once a point added there made the lock's folder, reading still
+    // keeps no cache in the shared folder.
+    w.run_in(&space, None, &["agenda", "Career growth"]).ok();
+    assert!(space.join(".oneonone").is_dir());
+    // The cache keeps only files older than its clock's grain.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    for _ in 0..2 {
+        w.run_in(&space, None, &["followups"]).ok();
+    }
+    assert!(!space.join(".oneonone/cache-v1").exists());
 }
 
 /// Review: a talking point raised again with the words of one taken into
