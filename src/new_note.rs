@@ -621,23 +621,10 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
-    use crate::settings::{DirSource, Settings};
+    use crate::notebook::test_notebook as notebook;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
-    }
-
-    /// A notebook in a temp folder holding `files`.
-    fn notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, Notebook) {
-        let dir = tempfile::tempdir().unwrap();
-        for (rel, text) in files {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        }
-        let settings = Settings::for_tests(dir.path(), DirSource::Flag(dir.path().to_path_buf()));
-        let notebook = Notebook::open(&settings, false).unwrap();
-        (dir, notebook)
     }
 
     /// Every file and folder under `root`, with the files' bytes.

@@ -937,6 +937,21 @@ fn lexical(path: &Path) -> Vec<&std::ffi::OsStr> {
     names
 }
 
+/// A notebook in a temp folder holding `files` (for unit tests).
+#[cfg(test)]
+pub(crate) fn test_notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, Notebook) {
+    use crate::settings::{DirSource, Settings};
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, text) in files {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let settings = Settings::for_tests(dir.path(), DirSource::Flag(dir.path().to_path_buf()));
+    let notebook = Notebook::open(&settings, false).unwrap();
+    (dir, notebook)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2231,6 +2231,7 @@ fn union_splice(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::notebook::test_notebook as notebook;
 
     fn key_texts(text: &str, key: &str) -> Vec<String> {
         mentions(text, key)
@@ -2442,20 +2443,6 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(apply(note, &[s]), "---\nperson: \"Alice Jones\"\n---\n");
-    }
-
-    /// A notebook in a temp folder holding `files`.
-    fn notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, Notebook) {
-        use crate::settings::{DirSource, Settings};
-        let dir = tempfile::tempdir().unwrap();
-        for (rel, text) in files {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        }
-        let settings = Settings::for_tests(dir.path(), DirSource::Flag(dir.path().to_path_buf()));
-        let notebook = Notebook::open(&settings, false).unwrap();
-        (dir, notebook)
     }
 
     #[test]
