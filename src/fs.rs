@@ -835,7 +835,7 @@ impl Transaction {
     #[must_use]
     pub fn staged(mut self, lock: &Lock) -> Self {
         self.staging = Some(lock.staging.clone());
-        self.journal = Some(lock.journal.clone());
+        self.journal = lock.journaling.then(|| lock.journal.clone());
         self
     }
 
@@ -1322,6 +1322,8 @@ pub struct Lock {
     _file: File,
     staging: PathBuf,
     journal: JournalAt,
+    /// Whether the transactions staged under it record an undo entry.
+    journaling: bool,
 }
 
 impl Lock {
@@ -1367,7 +1369,16 @@ impl Lock {
                 notices: std::sync::Arc::default(),
             },
             staging,
+            journaling: true,
         })
+    }
+
+    /// The same lock, its transactions recording no undo entry (a shared
+    /// space: what is shared cannot be taken back).
+    #[must_use]
+    pub fn unjournaled(mut self) -> Self {
+        self.journaling = false;
+        self
     }
 
     /// What the transactions committed under this lock could not record

@@ -41,6 +41,11 @@ pub struct Notebook {
     name: PathBuf,
     /// The folder was made, or holds no marker yet ([`Notebook::tell_if_new`]).
     is_new: bool,
+    /// Where its `.oneonone/` is (the lock, temp files, the undo journal):
+    /// the folder itself, except for a shared space, whose state is kept
+    /// outside it ([`Notebook::lock`]); `None` then when no state folder
+    /// is known.
+    state: Option<PathBuf>,
     /// Its settings.
     pub config: Config,
 }
@@ -105,11 +110,20 @@ impl Notebook {
             });
         };
         let config = Config::load(&root, &shown)?;
+        let state = if config.shared.is_some() {
+            settings
+                .state_home
+                .as_ref()
+                .map(|home| space_state(home, &root))
+        } else {
+            Some(root.clone())
+        };
         Ok(Notebook {
             root,
             shown,
             name,
             is_new,
+            state,
             config,
         })
     }
@@ -315,7 +329,28 @@ impl Notebook {
     /// # Errors
     /// The lock file cannot be created or locked.
     pub fn lock(&self, waiting: &mut dyn FnMut()) -> Result<crate::fs::Lock> {
-        let lock = crate::fs::Lock::acquire(&self.root, &self.shown, waiting)?;
+        let lock = match &self.state {
+            Some(state) if *state == self.root => {
+                crate::fs::Lock::acquire(&self.root, &self.shown, waiting)?
+            }
+            // A shared space: nothing of oneonone's own goes in it (a synced
+            // drive copies whatever is there), and no undo journal is kept
+            // (what is shared cannot be taken back).
+            Some(state) => {
+                crate::fs::create_dir_private(state)
+                    .map_err(|e| Error::io(state, "cannot create the folder", e))?;
+                crate::fs::Lock::acquire(state, state, waiting)?.unjournaled()
+            }
+            None => {
+                return Err(Error::Invalid {
+                    path: self.name.clone(),
+                    line: None,
+                    message: "a shared space keeps its lock outside the folder, in \
+                              ~/.local/state/oneonone, and no home folder is known; set HOME"
+                        .into(),
+                });
+            }
+        };
         // Temp files a killed command left beside the notes may hold a
         // whole note, Private section included, and git does not ignore
         // them there: the next command that writes removes them.
@@ -687,6 +722,14 @@ fn note_text(
     })
 }
 
+/// Where the state of the shared space at `root` is kept: a folder of
+/// `state_home` named by a hash of the space's path.
+fn space_state(state_home: &Path, root: &Path) -> PathBuf {
+    let real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let hash = blake3::hash(real.as_os_str().as_encoded_bytes()).to_hex();
+    state_home.join("spaces").join(&hash.as_str()[..16])
+}
+
 /// The first folder of a notebook-relative path, if the file is in one.
 #[must_use]
 pub fn person_folder(rel: &Path) -> Option<String> {
@@ -981,6 +1024,7 @@ mod tests {
             shown: PathBuf::new(),
             name: dir.path().to_path_buf(),
             is_new: false,
+            state: Some(dir.path().to_path_buf()),
             config: Config::default(),
         };
         std::fs::create_dir(dir.path().join("bob")).unwrap();

@@ -38,6 +38,10 @@ pub struct Environment {
     pub random_seed: u64,
     /// The user's home folder, when known.
     pub home: Option<PathBuf>,
+    /// Where oneonone keeps the state of a shared space (its lock), which
+    /// never goes in the space: `$XDG_STATE_HOME/oneonone`, by default
+    /// `~/.local/state/oneonone`.
+    pub state_home: Option<PathBuf>,
     /// The user's own config file, [`USER_CONFIG`] in the platform's
     /// config folder, when a home folder is known.
     pub user_config: Option<PathBuf>,
@@ -73,6 +77,10 @@ impl Environment {
                 .map(|e| e.to_string_lossy().into_owned()),
             random_seed: rand::random(),
             home: base.as_ref().map(|b| b.home_dir().to_path_buf()),
+            state_home: base
+                .as_ref()
+                .and_then(etcetera::BaseStrategy::state_dir)
+                .map(|d| d.join("oneonone")),
             user_config: base.map(|b| user_config_file(&b.config_dir())),
         }
     }
@@ -127,6 +135,10 @@ pub struct Settings {
     pub seed: u64,
     /// The user's home folder, when known.
     pub home: Option<PathBuf>,
+    /// Where oneonone keeps the state of a shared space (its lock), which
+    /// never goes in the space: `$XDG_STATE_HOME/oneonone`, by default
+    /// `~/.local/state/oneonone`.
+    pub state_home: Option<PathBuf>,
     /// The user's own config file, when a home folder is known.
     pub user_config: Option<PathBuf>,
 }
@@ -155,6 +167,7 @@ impl Settings {
             width: env.terminal_width.unwrap_or(80),
             seed: cli.command.seed().unwrap_or(env.random_seed),
             home: env.home.clone(),
+            state_home: env.state_home.clone(),
             user_config: env.user_config.clone(),
         }
     }
@@ -204,6 +217,7 @@ impl Settings {
             width: 80,
             seed: 0,
             home: None,
+            state_home: None,
             user_config: None,
         }
     }

@@ -170,6 +170,7 @@ impl Test {
         cmd.current_dir(self.dir.path())
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.config_home())
+            .env_remove("XDG_STATE_HOME")
             .env_remove("ONEONONE_DIR")
             .env_remove("NO_COLOR")
             .env("TERM", "xterm");
@@ -223,6 +224,7 @@ impl Test {
             terminal_width: Some(80),
             random_seed: 0,
             home: Some(self.home.path().to_path_buf()),
+            state_home: Some(self.home.path().join(".local/state/oneonone")),
             user_config: Some(self.user_config_path()),
         };
         let (out, err) = (Captured::default(), Captured::default());

@@ -1267,17 +1267,31 @@ fn issue13_carried_lines_in_a_space_are_not_orphans() {
         .ok()
         .stderr("");
     w.run_in(&space, None, &["check"]).ok();
-    assert!(!space.join(".oneonone").exists());
-    // Once a point added there made the lock's folder, reading still
-    // keeps no cache in the shared folder.
+    // Writing there (a point, a tick) takes its lock outside the folder,
+    // and reading keeps no cache: nothing of oneonone's own is shared.
     w.run_in(&space, None, &["agenda", "Career growth"]).ok();
-    assert!(space.join(".oneonone").is_dir());
+    let line = line_of(
+        &read(&space.join("alice-smith/2026-11-24.md")),
+        "Book the room",
+    );
+    w.run_in(
+        &space,
+        None,
+        &["done", &format!("alice-smith/2026-11-24.md:{line}")],
+    )
+    .ok();
     // The cache keeps only files older than its clock's grain.
     std::thread::sleep(std::time::Duration::from_millis(2100));
     for _ in 0..2 {
         w.run_in(&space, None, &["followups"]).ok();
     }
-    assert!(!space.join(".oneonone/cache-v1").exists());
+    assert!(!space.join(".oneonone").exists());
+    assert!(
+        w.t.home
+            .path()
+            .join(".local/state/oneonone/spaces")
+            .is_dir()
+    );
 }
 
 /// Review: a talking point raised again with the words of one taken into
