@@ -155,6 +155,35 @@ fn targets(
     Ok(targets)
 }
 
+/// For a path in a person's shared space (as `followups PERSON` lists what
+/// they added there), the command that ticks it in that space.
+fn in_a_space(notebook: &Notebook, settings: &Settings, path: &str, line: usize) -> Option<String> {
+    let full = settings.cwd.join(path);
+    notebook.person_slugs().ok()?.into_iter().find_map(|slug| {
+        let space = crate::space::Space::of(notebook, &slug, settings.home.as_deref())
+            .ok()
+            .flatten()?;
+        full.strip_prefix(space.root()).ok()?;
+        let words = [
+            "oneonone".to_string(),
+            "--dir".into(),
+            // Absolute: a quoted `~` is no home folder to the shell.
+            space.root().to_string_lossy().into_owned(),
+            "done".into(),
+            format!("{}:{line}", full.to_string_lossy()),
+        ];
+        Some(
+            words
+                .iter()
+                .map(|w| {
+                    shlex::try_quote(w).map_or_else(|_| w.clone(), std::borrow::Cow::into_owned)
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    })
+}
+
 /// Resolves `path:line`, relative to the current folder. A carried `[>]`
 /// item is reopened (`want_checked`) only if no later note holds its open
 /// copy, or with `force`; to tick it, the error names where its copy is.
@@ -175,8 +204,13 @@ fn by_reference(
     let rel = notebook
         .relative(&settings.cwd.join(path))
         .filter(|rel| Notebook::is_note_path(rel))
-        .ok_or_else(|| {
-            bad("not a note in the notebook; oneonone only edits the notes it lists".into())
+        .ok_or_else(|| match in_a_space(notebook, settings, path, line) {
+            Some(there) => bad(format!(
+                "in a shared space, which is not this notebook; tick it there: `{there}`"
+            )),
+            None => {
+                bad("not a note in the notebook; oneonone only edits the notes it lists".into())
+            }
         })?;
     let text = crate::notebook::read_note(notebook, &NoteFile { rel: rel.clone() })?;
     let note = Note::split(&text);

@@ -1868,3 +1868,36 @@ fn issue13_a_new_space_gets_every_note_again() {
         .stderr(format!("oneonone: {second}: published 2026-11-24.md\n"));
     assert!(w.at("second/alice-smith/2026-11-24.md").is_file());
 }
+
+/// Review: `done` on the path `followups alice` prints for an item she
+/// added in the shared notes failed with "not a note in the notebook".
+/// It names the command that ticks it in her space, which works.
+#[test]
+fn issue13_done_on_a_shared_note_names_the_command_that_ticks_it_there() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    let copy = space.join("alice-smith/2026-11-24.md");
+    edit(
+        &copy,
+        "- [ ] Book the room\n",
+        "- [ ] Book the room\n- [ ] Alice shares the offsite doc\n",
+    );
+    let line = line_of(&read(&copy), "Alice shares the offsite doc");
+    let reference = format!("{dir}/alice-smith/2026-11-24.md:{line}");
+    let there = format!("oneonone --dir {dir} done {reference}");
+    w.sam(&["done", &reference])
+        .status(2)
+        .stdout("")
+        .stderr(format!(
+            "oneonone: error: {reference}: in a shared space, which is not this notebook; tick it \
+         there: `{there}`\n"
+        ));
+    let words: Vec<&str> = there.split(' ').skip(1).collect();
+    w.sam(&words).ok();
+    assert!(read(&copy).contains("- [x] Alice shares the offsite doc\n"));
+}
