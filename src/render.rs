@@ -546,6 +546,12 @@ mod tests {
                 "  - point",
             ]
         );
+        // The case proptest once shrank a failure to: a text ending in a
+        // letter of two bytes, after an item, against one item.
+        let (before, after) = ("- [x] é\né", "- [ ] ");
+        let splices = line_splices(before, after);
+        assert_eq!(apply(before, &splices), after);
+        let _ = listed_edit(Path::new("n.md"), before, &splices, Some(40));
         // Every pair of small texts is rebuilt exactly.
         let texts = [
             "", "a\n", "a", "a\nb\n", "b\na\n", "a\n\na\n", "x\ny\nz", "\n\n",
