@@ -196,6 +196,15 @@ pub enum Command {
     )]
     Check(CheckArgs),
 
+    /// List who is due a 1:1 within DAYS (7 unless given), soonest first
+    #[command(after_help = "Examples:\n  \
+        oneonone due\n  \
+        oneonone due --within 14\n  \
+        oneonone due >/dev/null || echo 'a 1:1 is overdue'\n\n\
+        Exit status: 1 when someone's 1:1 is overdue (for a shell prompt or a cron job), \
+        0 otherwise, 2 on an error.")]
+    Due(DueArgs),
+
     /// List the frameworks a note can follow
     #[command(
         after_help = "Examples:\n  oneonone frameworks\n  oneonone new alice --framework start-stop-continue"
@@ -487,6 +496,14 @@ pub struct CheckArgs {
     /// With --fix: print the repairs without writing anything
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+}
+
+/// `oneonone due`.
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// How many days ahead to look
+    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    pub within: u32,
 }
 
 /// `oneonone people`.

@@ -6,6 +6,7 @@ pub mod check;
 pub mod checkin;
 pub mod completions;
 pub mod done;
+pub mod due;
 pub mod export;
 pub mod followups;
 pub mod frameworks;

@@ -19,6 +19,7 @@ mod check;
 mod checkin;
 mod completions;
 mod done;
+mod due;
 mod export;
 mod fix;
 mod followups;
