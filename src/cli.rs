@@ -495,6 +495,21 @@ pub struct PeopleArgs {
     /// Print a JSON array instead of the table
     #[arg(long)]
     pub json: bool,
+
+    /// The order of the rows (and of the JSON array)
+    #[arg(long, value_enum, default_value_t = PeopleSort::Due)]
+    pub sort: PeopleSort,
+}
+
+/// `people --sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeopleSort {
+    /// Who is due soonest first: overdue at the top, then a first 1:1 to hold, then by date
+    Due,
+    /// By name, accents and case folded
+    Name,
+    /// Who was seen longest ago first (never seen at the top)
+    Last,
 }
 
 /// `oneonone prep`.
