@@ -113,7 +113,9 @@ pub enum Command {
     Undo(UndoArgs),
 
     /// One row per person: last 1:1, follow-ups, and when the next one is due
-    #[command(after_help = "Examples:\n  oneonone people\n  oneonone people --json")]
+    #[command(
+        after_help = "Examples:\n  oneonone people\n  oneonone people --sort name\n  oneonone people --json\n\nOn a terminal the table fits its width (ROLE is cut or left out first); piped, every column is whole."
+    )]
     People(PeopleArgs),
 
     /// A one-screen brief to read before a 1:1
@@ -504,7 +506,7 @@ pub struct PeopleArgs {
 /// `people --sort`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PeopleSort {
-    /// Who is due soonest first: overdue at the top, then a first 1:1 to hold, then by date
+    /// Who is due soonest first: overdue at the top; a first 1:1 not yet held is due today
     Due,
     /// By name, accents and case folded
     Name,

@@ -115,12 +115,31 @@ impl Column {
 /// The columns of the table, by index.
 const PERSON: usize = 0;
 const ROLE: usize = 1;
-/// What goes when a terminal is too narrow, after ROLE: first the last
-/// 1:1's date (AGO still says how long ago), then the counts.
-const DROPPED_IN_TURN: [usize; 4] = [2, 4, 6, 5];
+/// What a terminal too narrow takes from the table, in turn, after ROLE:
+/// the last 1:1's date (AGO still says how long ago), the counts of 1:1s
+/// and agenda points, names longer than [`KEPT_PERSON`], the open
+/// follow-ups, then names down to [`MIN_PERSON`].
+const STEPS: [Step; 6] = [
+    Step::Drop(2),
+    Step::Drop(4),
+    Step::Drop(6),
+    Step::CutNames(KEPT_PERSON),
+    Step::Drop(5),
+    Step::CutNames(MIN_PERSON),
+];
+/// One way to make the table narrower.
+#[derive(Clone, Copy)]
+enum Step {
+    /// Leave out this column.
+    Drop(usize),
+    /// Cut names, no narrower than this.
+    CutNames(usize),
+}
 /// ROLE is cut no narrower than this; below, it goes.
 const MIN_ROLE: usize = 8;
-/// A name is cut no narrower than this.
+/// Names this wide keep every column but ROLE at 80 columns.
+const KEPT_PERSON: usize = 24;
+/// A name is cut no narrower than this (a terminal narrower still wraps).
 const MIN_PERSON: usize = 8;
 /// Between two columns.
 const GAP: usize = 2;
@@ -213,9 +232,8 @@ fn due(row: &Summary, today: NaiveDate) -> String {
 }
 
 /// Fits the `shown` columns into `room` display columns: ROLE cut (not
-/// under [`MIN_ROLE`]) or dropped, then the columns of
-/// [`DROPPED_IN_TURN`] dropped, then names cut (not under [`MIN_PERSON`];
-/// a terminal narrower than that wraps).
+/// under [`MIN_ROLE`]) or dropped, then the [`STEPS`] in turn until it
+/// fits.
 fn fit(columns: &mut [Column], shown: &mut Vec<usize>, room: usize) {
     let total = |columns: &[Column], shown: &[usize]| -> usize {
         shown.iter().map(|&c| columns[c].width).sum::<usize>() + GAP * (shown.len() - 1)
@@ -231,18 +249,20 @@ fn fit(columns: &mut [Column], shown: &mut Vec<usize>, room: usize) {
         return;
     }
     shown.retain(|&c| c != ROLE);
-    for drop in DROPPED_IN_TURN {
-        if total(columns, shown) <= room {
+    for step in STEPS {
+        let over = total(columns, shown).saturating_sub(room);
+        if over == 0 {
             return;
         }
-        shown.retain(|&c| c != drop);
-    }
-    let over = total(columns, shown).saturating_sub(room);
-    let person = &mut columns[PERSON];
-    if over > 0 {
-        let keep = person.width.saturating_sub(over).max(MIN_PERSON);
-        if keep < person.width {
-            person.shorten(keep);
+        match step {
+            Step::Drop(column) => shown.retain(|&c| c != column),
+            Step::CutNames(narrowest) => {
+                let person = &mut columns[PERSON];
+                let keep = person.width.saturating_sub(over).max(narrowest);
+                if keep < person.width {
+                    person.shorten(keep);
+                }
+            }
         }
     }
 }

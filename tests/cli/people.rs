@@ -386,3 +386,30 @@ fn issue14_people_colours_the_due_cell_alone() {
          Sam 🚀 Park               2d   0/0          2026-12-09  in 12 days\n",
     );
 }
+
+#[test]
+fn issue14_people_cuts_a_name_too_long_for_80_columns() {
+    let t = issue14_team();
+    t.write(
+        "max/2026-11-25.md",
+        "---\nperson: Maximiliana Oberhausen-Kowalczyk\ndate: 2026-11-25\n---\n",
+    );
+    let run = t.run_on_terminal(&["--color", "never", "people"]);
+    fits(&run.stdout, 80);
+    // Cut with `…` only as far as the row needs: the open follow-ups stay.
+    run.ok().stdout(
+        "PERSON                       AGO  MINE/THEIRS  NEXT 1:1    DUE\n\
+         李娜                         24d  0/0          2026-11-17  overdue 10 days\n\
+         Carol                        -    0/0          -           first 1:1 to hold\n\
+         Bartholomew Featherstone     7d   0/0          2026-12-04  in 7 days, note ready\n\
+         Jose\u{301}                         7d   0/0          2026-12-04  in 7 days\n\
+         Maximiliana Oberhausen-Kow…  2d   0/0          2026-12-09  in 12 days\n\
+         Sam 🚀 Park                  2d   0/0          2026-12-09  in 12 days\n",
+    );
+    // A pipe gets the whole name.
+    let piped = t.run(&["--today", "2026-11-27", "people"]).ok().stdout;
+    assert!(
+        piped.contains("\nMaximiliana Oberhausen-Kowalczyk  "),
+        "{piped}"
+    );
+}
