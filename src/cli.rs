@@ -113,7 +113,9 @@ pub enum Command {
     Undo(UndoArgs),
 
     /// One row per person: last 1:1, follow-ups, and when the next one is due
-    #[command(after_help = "Examples:\n  oneonone people\n  oneonone people --json")]
+    #[command(
+        after_help = "Examples:\n  oneonone people\n  oneonone people --sort name\n  oneonone people --json\n\nOn a terminal the table fits its width (ROLE is cut or left out first); piped, every column is whole."
+    )]
     People(PeopleArgs),
 
     /// A one-screen brief to read before a 1:1
@@ -512,6 +514,21 @@ pub struct PeopleArgs {
     /// Print a JSON array instead of the table
     #[arg(long)]
     pub json: bool,
+
+    /// The order of the rows (and of the JSON array)
+    #[arg(long, value_enum, default_value_t = PeopleSort::Due)]
+    pub sort: PeopleSort,
+}
+
+/// `people --sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeopleSort {
+    /// Who is due soonest first: overdue at the top; a first 1:1 not yet held is due today
+    Due,
+    /// By name, accents and case folded
+    Name,
+    /// Who was seen longest ago first (never seen at the top)
+    Last,
 }
 
 /// `oneonone prep`.

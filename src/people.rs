@@ -49,6 +49,16 @@ pub struct Summary {
     pub ready: bool,
 }
 
+/// The key `people` sorts names by: the name folded to ASCII (deunicode:
+/// `José` and `Jose\u{301}` as `jose`, `李娜` as `li na`) and lowercased,
+/// so accents, case and the way an accent was typed do not move a name.
+/// Not a full locale collation (no per-language rules such as Swedish `ö`
+/// after `z`); the same folding person lookup uses.
+#[must_use]
+pub fn name_key(name: &str) -> String {
+    deunicode::deunicode(name).to_lowercase()
+}
+
 /// Summarizes one person folder. `items` are the open items of the whole
 /// notebook (follow-ups and agenda points); those of other folders are
 /// ignored. The points of the person's shared space's agenda count too

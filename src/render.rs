@@ -109,6 +109,31 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
+/// `text` in at most `columns` display columns: a longer one is cut on a
+/// character and ends with `…` (a wide character that would straddle the
+/// edge goes whole).
+#[must_use]
+pub fn shorten(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_string();
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        // Room for the closing `…`.
+        if used + w + 1 > columns {
+            break;
+        }
+        shown.push(c);
+        used += w;
+    }
+    if columns > 0 {
+        shown.push('…');
+    }
+    shown
+}
+
 /// The narrowest a `--dry-run` listing is cut to, however narrow the
 /// terminal says it is.
 const MIN_COLUMNS: usize = 40;
@@ -475,6 +500,16 @@ fn fit(prefix: &str, line: &str, focus: usize, columns: Option<usize>) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortening_counts_columns_and_marks_the_cut() {
+        assert_eq!(shorten("Staff Engineer", 20), "Staff Engineer");
+        assert_eq!(shorten("Staff Engineer", 6), "Staff…");
+        // 李娜张 is six columns: a wide character never straddles the edge.
+        assert_eq!(shorten("李娜张", 4), "李…");
+        assert_eq!(width(&shorten("Jose\u{301} Garcia", 5)), 5);
+        assert_eq!(shorten("Jose\u{301} Garcia", 5), "Jose\u{301}…");
+    }
 
     #[test]
     fn padding_counts_columns_not_characters() {

@@ -1,16 +1,19 @@
 //! `oneonone people`: one row per person: the latest 1:1 and how long ago,
 //! how many there were, open follow-ups (mine / theirs), agenda points
 //! (their shared space's too), and when the next 1:1 is due by their
-//! cadence.
+//! cadence. Who is due soonest comes first (`--sort name|last|due`); on a
+//! terminal the table fits its width, a pipe gets every column whole.
 
-use crate::cli::PeopleArgs;
+use chrono::NaiveDate;
+
+use crate::cli::{PeopleArgs, PeopleSort};
 use crate::commands::Outcome;
 use crate::error::Result;
 use crate::followup;
 use crate::notebook::Notebook;
 use crate::output::{Output, sanitize, style};
 use crate::people::{self, Summary};
-use crate::render::{age, days_word, pad, width};
+use crate::render::{age, days_word, pad, shorten, width};
 use crate::settings::Settings;
 
 /// Prints the table, or JSON.
@@ -45,7 +48,7 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
             &mut |e| out.warn(&e),
         ));
     }
-    rows.sort_by_key(|r| r.name.to_lowercase());
+    sort(&mut rows, args.sort, settings.today);
     // Their open counts leave out the carried items no later note holds.
     let orphans = followup::orphan_counts(&trails);
     for row in &rows {
@@ -67,67 +70,257 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
     Ok(Outcome::Done)
 }
 
-/// The rows as a table padded by display width, the next 1:1 last (in
-/// colour when overdue or never held).
-fn print_table(rows: &[Summary], settings: &Settings, out: &mut Output) -> Result<()> {
-    let cells: Vec<[String; 7]> = rows
-        .iter()
-        .map(|r| {
-            [
-                sanitize(&r.name).into_owned(),
-                sanitize(r.role.as_deref().unwrap_or("")).into_owned(),
-                r.last.map_or_else(|| "-".into(), |d| d.to_string()),
-                r.days_since.map_or_else(|| "-".into(), |d| format!("{d}d")),
-                r.meetings.to_string(),
-                format!("{}/{}", r.open_mine, r.open_theirs),
-                r.agenda.to_string(),
-            ]
-        })
-        .collect();
-    let headers = [
-        "PERSON",
-        "ROLE",
-        "LAST 1:1",
-        "AGO",
-        "1:1S",
-        "MINE/THEIRS",
-        "AGENDA",
-    ];
-    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
-    for row in &cells {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
+/// The rows in the order `--sort` asks for; ties by name.
+fn sort(rows: &mut [Summary], by: PeopleSort, today: NaiveDate) {
+    let name = |r: &Summary| (people::name_key(&r.name), r.name.clone(), r.slug.clone());
+    match by {
+        PeopleSort::Name => rows.sort_by_cached_key(name),
+        // A first 1:1 not yet held is due now.
+        PeopleSort::Due => rows.sort_by_cached_key(|r| (r.next_due.unwrap_or(today), name(r))),
+        // Never seen sorts first, then who was seen longest ago.
+        PeopleSort::Last => rows.sort_by_cached_key(|r| (r.last, name(r))),
+    }
+}
+
+/// One column of the table.
+struct Column {
+    header: &'static str,
+    cells: Vec<String>,
+    /// Its display width: the widest of the header and the cells.
+    width: usize,
+}
+
+impl Column {
+    fn new(header: &'static str, cells: Vec<String>) -> Self {
+        let width = cells
+            .iter()
+            .map(|c| width(c))
+            .fold(width(header), usize::max);
+        Column {
+            header,
+            cells,
+            width,
         }
     }
-    let header: Vec<String> = headers
-        .iter()
-        .zip(&widths)
-        .map(|(h, w)| pad(h, *w))
-        .collect();
-    out.styled(
-        style::HEADING,
-        format_args!("{}  NEXT 1:1", header.join("  ")),
-    )?;
+
+    /// Cut to `columns` (the header too, should it be wider).
+    fn shorten(&mut self, columns: usize) {
+        for cell in &mut self.cells {
+            *cell = shorten(cell, columns);
+        }
+        self.width = columns;
+    }
+}
+
+/// The columns of the table, by index.
+const PERSON: usize = 0;
+const ROLE: usize = 1;
+/// What a terminal too narrow takes from the table, in turn, after ROLE:
+/// the last 1:1's date (AGO still says how long ago), the counts of 1:1s
+/// and agenda points, names longer than [`KEPT_PERSON`], the open
+/// follow-ups, then names down to [`MIN_PERSON`].
+const STEPS: [Step; 6] = [
+    Step::Drop(2),
+    Step::Drop(4),
+    Step::Drop(6),
+    Step::CutNames(KEPT_PERSON),
+    Step::Drop(5),
+    Step::CutNames(MIN_PERSON),
+];
+/// One way to make the table narrower.
+#[derive(Clone, Copy)]
+enum Step {
+    /// Leave out this column.
+    Drop(usize),
+    /// Cut names, no narrower than this.
+    CutNames(usize),
+}
+/// ROLE is cut no narrower than this; below, it goes.
+const MIN_ROLE: usize = 8;
+/// Names this wide keep every column but ROLE at 80 columns.
+const KEPT_PERSON: usize = 24;
+/// A name is cut no narrower than this (a terminal narrower still wraps).
+const MIN_PERSON: usize = 8;
+/// Between two columns.
+const GAP: usize = 2;
+
+/// The rows as a table padded by display width, the next 1:1 and how soon
+/// it is due last (in colour when overdue or never held). On a terminal
+/// it fits the width: ROLE is cut, then dropped, then the least needed
+/// columns, then long names are cut; a pipe gets every column whole.
+fn print_table(rows: &[Summary], settings: &Settings, out: &mut Output) -> Result<()> {
+    let cells = |f: &dyn Fn(&Summary) -> String| rows.iter().map(f).collect::<Vec<_>>();
+    let today = settings.today;
+    let mut columns = vec![
+        Column::new("PERSON", cells(&|r| sanitize(&r.name).into_owned())),
+        Column::new(
+            "ROLE",
+            cells(&|r| sanitize(r.role.as_deref().unwrap_or("")).into_owned()),
+        ),
+        Column::new(
+            "LAST 1:1",
+            cells(&|r| r.last.map_or_else(|| "-".into(), |d| d.to_string())),
+        ),
+        Column::new(
+            "AGO",
+            cells(&|r| r.days_since.map_or_else(|| "-".into(), |d| format!("{d}d"))),
+        ),
+        Column::new("1:1S", cells(&|r| r.meetings.to_string())),
+        Column::new(
+            "MINE/THEIRS",
+            cells(&|r| format!("{}/{}", r.open_mine, r.open_theirs)),
+        ),
+        Column::new("AGENDA", cells(&|r| r.agenda.to_string())),
+        Column::new(
+            "NEXT 1:1",
+            cells(&|r| r.next_due.map_or_else(|| "-".into(), |d| d.to_string())),
+        ),
+        Column::new("DUE", cells(&|r| due(r, today))),
+    ];
+    let mut shown: Vec<usize> = (0..columns.len()).collect();
+    if let Some(room) = settings.listing_width() {
+        fit(&mut columns, &mut shown, room);
+    }
+    let last = shown.len() - 1;
+    let line = |cell: &dyn Fn(&Column) -> &str| -> Vec<String> {
+        shown
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let text = cell(&columns[c]);
+                if i == last {
+                    text.to_string()
+                } else {
+                    pad(text, columns[c].width)
+                }
+            })
+            .collect()
+    };
+    let header = line(&|c| c.header);
+    out.styled(style::HEADING, header.join("  ").trim_end())?;
     writeln!(out)?;
-    for (row, cells) in rows.iter().zip(&cells) {
-        let line: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-        write!(out, "{}  ", line.join("  "))?;
+    for (i, row) in rows.iter().enumerate() {
+        let mut cells = line(&|c| &c.cells[i]);
+        // The due cell is last, and in colour when it asks for a 1:1.
+        let due = cells.pop().unwrap_or_default();
+        let before = cells.join("  ");
+        write!(out, "{before}  ")?;
         match row.next_due {
-            None => out.styled(style::WARNING, "first 1:1 to hold")?,
-            Some(due) if row.overdue => {
-                let late = settings.today.signed_duration_since(due).num_days();
-                out.styled(
-                    style::ERROR,
-                    format_args!("{due} overdue {}", days_word(late)),
-                )?;
-            }
-            Some(due) if row.ready => {
-                let days = due.signed_duration_since(settings.today).num_days();
-                write!(out, "{due}, {}, note ready", age(-days))?;
-            }
-            Some(due) => write!(out, "{due}")?,
+            None => out.styled(style::WARNING, due)?,
+            Some(_) if row.overdue => out.styled(style::ERROR, due)?,
+            Some(_) => write!(out, "{due}")?,
         }
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// How soon the next 1:1 is: "overdue 3 days", "today", "in 4 days",
+/// "in 7 days, note ready", "first 1:1 to hold".
+fn due(row: &Summary, today: NaiveDate) -> String {
+    let Some(due) = row.next_due else {
+        return "first 1:1 to hold".into();
+    };
+    let days = due.signed_duration_since(today).num_days();
+    if row.overdue {
+        format!("overdue {}", days_word(-days))
+    } else if row.ready {
+        format!("{}, note ready", age(-days))
+    } else {
+        age(-days)
+    }
+}
+
+/// Fits the `shown` columns into `room` display columns: ROLE cut (not
+/// under [`MIN_ROLE`]) or dropped, then the [`STEPS`] in turn until it
+/// fits.
+fn fit(columns: &mut [Column], shown: &mut Vec<usize>, room: usize) {
+    let total = |columns: &[Column], shown: &[usize]| -> usize {
+        shown.iter().map(|&c| columns[c].width).sum::<usize>() + GAP * (shown.len() - 1)
+    };
+    let over = total(columns, shown).saturating_sub(room);
+    if over == 0 {
+        return;
+    }
+    let role = &mut columns[ROLE];
+    if role.width.saturating_sub(over) >= MIN_ROLE.max(width(role.header)) {
+        let keep = role.width - over;
+        role.shorten(keep);
+        return;
+    }
+    shown.retain(|&c| c != ROLE);
+    for step in STEPS {
+        let over = total(columns, shown).saturating_sub(room);
+        if over == 0 {
+            return;
+        }
+        match step {
+            Step::Drop(column) => shown.retain(|&c| c != column),
+            Step::CutNames(narrowest) => {
+                let person = &mut columns[PERSON];
+                let keep = person.width.saturating_sub(over).max(narrowest);
+                if keep < person.width {
+                    person.shorten(keep);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table of one row: name, role, and the other columns at their
+    /// header widths (the sum of all: 24 + 2 * 8 gaps + the rest).
+    fn table(name: &str, role: &str) -> Vec<Column> {
+        let headers = [
+            "PERSON",
+            "ROLE",
+            "LAST 1:1",
+            "AGO",
+            "1:1S",
+            "MINE/THEIRS",
+            "AGENDA",
+            "NEXT 1:1",
+            "DUE",
+        ];
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let cell = match i {
+                    PERSON => name.to_string(),
+                    ROLE => role.to_string(),
+                    _ => String::new(),
+                };
+                Column::new(h, vec![cell])
+            })
+            .collect()
+    }
+
+    fn widths(columns: &[Column], shown: &[usize]) -> usize {
+        shown.iter().map(|&c| columns[c].width).sum::<usize>() + GAP * (shown.len() - 1)
+    }
+
+    #[test]
+    fn a_long_role_is_cut_when_that_is_enough() {
+        let mut columns = table("李娜", "Principal Software Engineer, Platform");
+        let mut shown: Vec<usize> = (0..columns.len()).collect();
+        // 6 + 37 + 8 + 3 + 4 + 11 + 6 + 8 + 3 + 16 = 102.
+        fit(&mut columns, &mut shown, 90);
+        assert_eq!(shown.len(), 9);
+        assert_eq!(columns[ROLE].cells, ["Principal Software Engin…"]);
+        assert_eq!(widths(&columns, &shown), 90);
+    }
+
+    #[test]
+    fn role_goes_then_the_least_needed_columns_then_names_are_cut() {
+        let mut columns = table("Jose\u{301} Bartholomew Featherstone-Smith", "Staff");
+        let mut shown: Vec<usize> = (0..columns.len()).collect();
+        fit(&mut columns, &mut shown, 40);
+        assert_eq!(shown, [PERSON, 3, 7, 8]);
+        assert_eq!(columns[PERSON].cells, ["Jose\u{301} Bartholomew Fe…"]);
+        assert_eq!(widths(&columns, &shown), 40);
+    }
 }

@@ -914,8 +914,8 @@ fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
     t.run(&["--today", "2026-11-16", "people"])
         .ok()
         .stdout(
-            "PERSON        ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
-             Alice Martin        2026-11-15  1d   2     0/0          0       2026-11-29\n",
+            "PERSON        ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+             Alice Martin        2026-11-15  1d   2     0/0          0       2026-11-29  in 13 days\n",
         )
         .stderr(orphans);
     // Reopened, they are open again and the notices stop.
@@ -923,8 +923,8 @@ fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
     t.run(&["--today", "2026-11-16", "people"])
         .ok()
         .stdout(
-            "PERSON        ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
-             Alice Martin        2026-11-15  1d   2     2/0          0       2026-11-29\n",
+            "PERSON        ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+             Alice Martin        2026-11-15  1d   2     2/0          0       2026-11-29  in 13 days\n",
         )
         .stderr("");
 }

@@ -1354,9 +1354,9 @@ fn issue13_people_counts_the_points_of_the_space_agenda() {
     points_in_the_space_and_out(&w);
     // What `agenda alice` lists (2) and the private point `new` takes too.
     w.sam(&["people", "--color", "never"]).ok().stdout(
-        "PERSON       ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1\n\
-         Alice Smith        2026-11-10  14d  1     1/0          3       2026-11-24\n\
-         bob                -           -    0     0/0          1       first 1:1 to hold\n",
+        "PERSON       ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+         Alice Smith        2026-11-10  14d  1     1/0          3       2026-11-24  today\n\
+         bob                -           -    0     0/0          1       -           first 1:1 to hold\n",
     );
     let rows: serde_json::Value =
         serde_json::from_str(&w.sam(&["people", "--json"]).ok().stdout).unwrap();
