@@ -22,6 +22,7 @@ mod done;
 mod export;
 mod fix;
 mod followups;
+mod followups14;
 mod frameworks;
 mod init;
 mod new;

@@ -1,0 +1,98 @@
+//! Issue 14: `followups` fits a terminal (one line per item, cut with `…`
+//! by display width), ages count from an item's first date, a due date is
+//! shown once; `done` on a ticked line says it is already done.
+
+use crate::Test;
+
+/// Alice's notes: an item carried twice (first written on 2026-10-30), a
+/// long one with a due date, one in Japanese, one with a decomposed accent.
+fn notebook() -> Test {
+    let t = Test::new();
+    t.write(
+        "alice/2026-10-30.md",
+        "---\nperson: Alice\ndate: 2026-10-30\n---\n- [>] Book the room\n",
+    );
+    t.write(
+        "alice/2026-11-13.md",
+        "---\nperson: Alice\ndate: 2026-11-13\n---\n- [>] Book the room (from 2026-10-30)\n",
+    );
+    t.write(
+        "alice/2026-11-20.md",
+        "---\nperson: Alice\ndate: 2026-11-20\n---\n\
+         - [ ] Book the room (from 2026-10-30)\n\
+         - [ ] Write the migration plan for the billing service with the platform team 📅 2026-12-04\n\
+         - [ ] 日本語のテキストがとても長い場合にも正しく切り詰められるかを確認する\n\
+         - [ ] Thank Jose\u{301} for the long and careful review of the onboarding guide\n",
+    );
+    t
+}
+
+#[test]
+fn issue14_followups_fit_80_columns_by_display_width() {
+    let t = notebook();
+    let run = t.run_on_terminal(&["followups", "--color", "never"]);
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        "Alice (4 open)\n  \
+         alice/2026-11-20.md:5: Book the room (from 2026-10-30) · open 28 days\n  \
+         alice/2026-11-20.md:6: Write the migration pla… · due 2026-12-04 · open 7 days\n  \
+         alice/2026-11-20.md:7: 日本語のテキストがとても長い場合にも正し… · open 7 days\n  \
+         alice/2026-11-20.md:8: Thank Jose\u{301} for the long and careful revi… · open 7 days\n"
+    );
+    for line in run.stdout.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "wider than 80 columns: {line}"
+        );
+    }
+}
+
+#[test]
+fn issue14_followups_piped_and_json_keep_the_whole_text() {
+    let t = notebook();
+    t.run(&["--today", "2026-11-27", "followups"])
+        .ok()
+        .stdout(
+            "Alice (4 open)\n  \
+             alice/2026-11-20.md:5: Book the room (from 2026-10-30) · open 28 days\n  \
+             alice/2026-11-20.md:6: Write the migration plan for the billing service with the platform team · due 2026-12-04 · open 7 days\n  \
+             alice/2026-11-20.md:7: 日本語のテキストがとても長い場合にも正しく切り詰められるかを確認する · open 7 days\n  \
+             alice/2026-11-20.md:8: Thank Jose\u{301} for the long and careful review of the onboarding guide · open 7 days\n",
+        );
+    // JSON is the item as written, its due date in its text too.
+    let run = t
+        .run(&["--today", "2026-11-27", "followups", "--json"])
+        .ok();
+    let items: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let texts: Vec<&str> = items.iter().map(|i| i["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Book the room (from 2026-10-30)",
+            "Write the migration plan for the billing service with the platform team 📅 2026-12-04",
+            "日本語のテキストがとても長い場合にも正しく切り詰められるかを確認する",
+            "Thank Jose\u{301} for the long and careful review of the onboarding guide",
+        ]
+    );
+    assert_eq!(items[1]["due"], "2026-12-04");
+}
+
+#[test]
+fn issue14_a_due_date_is_shown_once_and_an_upcoming_note_keeps_its_wording() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-20.md",
+        "---\ndate: 2026-11-20\n---\n- [ ] Send the numbers due:2026-11-25.\n- [ ] Ship 📅 2026-12-04 (from 2026-11-06)\n",
+    );
+    t.write(
+        "bob/2026-12-01.md",
+        "---\ndate: 2026-12-01\n---\n- [ ] Ask about the offsite\n",
+    );
+    t.run(&["--today", "2026-11-27", "followups"]).ok().stdout(
+        "bob (3 open)\n  \
+             bob/2026-11-20.md:4: Send the numbers. · overdue 2 days · open 7 days\n  \
+             bob/2026-12-01.md:4: Ask about the offsite · for the 1:1 in 4 days\n  \
+             bob/2026-11-20.md:5: Ship (from 2026-11-06) · due 2026-12-04 · open 21 days\n",
+    );
+}
