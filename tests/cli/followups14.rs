@@ -96,3 +96,28 @@ fn issue14_a_due_date_is_shown_once_and_an_upcoming_note_keeps_its_wording() {
              bob/2026-11-20.md:5: Ship (from 2026-11-06) · due 2026-12-04 · open 21 days\n",
     );
 }
+
+#[test]
+fn issue14_done_on_a_ticked_line_says_already_done_and_writes_nothing() {
+    let t = Test::new();
+    let note =
+        "---\nperson: Bob\ndate: 2026-11-20\n---\n- [x] Send the numbers\n- [ ] Book the room\n";
+    t.write("bob/2026-11-20.md", note);
+    // Already as asked: said so, exit 0, the note untouched.
+    t.run(&["done", "bob/2026-11-20.md:5"])
+        .ok()
+        .stdout("")
+        .stderr("oneonone: already done: bob/2026-11-20.md:5: Send the numbers\n");
+    t.file("bob/2026-11-20.md", note);
+    // With an open one: that one is ticked, the other said to be done.
+    t.run(&["done", "bob/2026-11-20.md:5", "bob/2026-11-20.md:6"])
+        .ok()
+        .stderr(
+            "oneonone: already done: bob/2026-11-20.md:5: Send the numbers\n\
+             oneonone: done: bob/2026-11-20.md:6: Book the room\n",
+        );
+    t.file(
+        "bob/2026-11-20.md",
+        "---\nperson: Bob\ndate: 2026-11-20\n---\n- [x] Send the numbers\n- [x] Book the room\n",
+    );
+}
