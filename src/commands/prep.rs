@@ -213,9 +213,9 @@ fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) 
     }
     write!(
         out,
-        " · {} · every {} days",
+        " · {} · every {}",
         notes_word(summary.meetings),
-        summary.cadence_days
+        days_word(i64::from(summary.cadence_days))
     )?;
     if let Some(due) = summary.next_due {
         if summary.overdue {
@@ -363,8 +363,9 @@ fn patterns_line(
     }
     if let Some(gap) = found.gaps.first().filter(|g| g.over > 0) {
         parts.push(format!(
-            "longest gap {} days ({} over cadence)",
-            gap.days, gap.over
+            "longest gap {} ({} over cadence)",
+            days_word(gap.days),
+            gap.over
         ));
     }
     if let Some(latest) = history.last().filter(|_| checkins) {

@@ -121,3 +121,41 @@ fn issue14_done_on_a_ticked_line_says_already_done_and_writes_nothing() {
         "---\nperson: Bob\ndate: 2026-11-20\n---\n- [x] Send the numbers\n- [x] Book the room\n",
     );
 }
+
+#[test]
+fn issue14_counts_agree_with_their_nouns() {
+    let t = Test::new();
+    t.write("dana/person.yaml", "name: Dana\ncadence_days: 1\n");
+    t.write(
+        "dana/2026-11-20.md",
+        "---\nperson: Dana\ndate: 2026-11-20\n---\n- [ ] Send the plan\n",
+    );
+    let run = t
+        .run(&[
+            "--today",
+            "2026-11-27",
+            "patterns",
+            "dana",
+            "--color",
+            "never",
+        ])
+        .ok();
+    let head: Vec<&str> = run.stdout.lines().take(1).collect();
+    assert_eq!(head, ["Dana: 1 note, 2026-11-20 to 2026-11-20"]);
+    assert!(
+        run.stdout
+            .contains("\nLongest gaps between 1:1s (cadence 1 day)\n"),
+        "{}",
+        run.stdout
+    );
+    let run = t
+        .run(&["--today", "2026-11-27", "prep", "dana", "--color", "never"])
+        .ok();
+    let second: Vec<&str> = run.stdout.lines().skip(1).take(1).collect();
+    assert_eq!(
+        second,
+        [
+            "Last 1:1 2026-11-20 (7 days ago) · 1 note · every 1 day · next was due 2026-11-21, 6 days ago"
+        ]
+    );
+}
