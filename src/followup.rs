@@ -1225,6 +1225,59 @@ pub fn mention_and_due(text: &str) -> (Option<&str>, Option<NaiveDate>) {
     (mention, due)
 }
 
+/// The day an item was first written: the oldest `(from YYYY-MM-DD)` in
+/// its text (each carry-over keeps the first one, but an item merged by
+/// hand may hold several), none when it was never carried.
+#[must_use]
+pub fn first_date(text: &str) -> Option<NaiveDate> {
+    text.match_indices("(from ")
+        .filter_map(|(at, _)| {
+            let rest = &text[at + "(from ".len()..];
+            rest.get(10..)?
+                .starts_with(')')
+                .then(|| parse_date_prefix(&rest[..10]))
+                .flatten()
+        })
+        .min()
+}
+
+/// The bytes of the due date [`mention_and_due`] reads (`📅 DATE` or
+/// `due:DATE`, with the blanks before it), for a listing that shows the
+/// date in a cell of its own; none when there is no such date, or when
+/// it opens a bracket (`(due:2026-12-04)`), whose words would be left
+/// half.
+#[must_use]
+pub fn due_span(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut tokens = text
+        .split_whitespace()
+        .map(|t| (t.as_ptr() as usize - text.as_ptr() as usize, t))
+        .peekable();
+    while let Some((at, written)) = tokens.next() {
+        let token = written.trim_start_matches(['(', '[', '{', '"', '\'']);
+        let rest = token
+            .strip_prefix("due:")
+            .or_else(|| token.strip_prefix('📅'));
+        let Some(rest) = rest else {
+            continue;
+        };
+        let (date_at, date) = if rest.is_empty() {
+            tokens.peek().copied().unwrap_or((text.len(), ""))
+        } else {
+            (at + token.len() - rest.len(), rest)
+        };
+        if date_token(date).is_none() {
+            continue;
+        }
+        if token.len() != written.len() {
+            return None;
+        }
+        let start = text[..at].trim_end().len();
+        // What follows the date (`.`, `)`) stays with the words.
+        return Some(start..date_at + 10);
+    }
+    None
+}
+
 /// `YYYY-MM-DD` with nothing after it but punctuation (`2026-11-10.`,
 /// `2026-11-10)`).
 fn date_token(token: &str) -> Option<NaiveDate> {
@@ -1261,6 +1314,32 @@ mod tests {
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn the_first_date_is_the_oldest_from() {
+        assert_eq!(
+            first_date("Ship (from 2026-10-02) x (from 2026-09-01) (from 2026-1)"),
+            d("2026-09-01")
+        );
+        assert_eq!(first_date("Ship it"), None);
+    }
+
+    #[test]
+    fn the_due_span_is_the_date_mention_and_due_reads() {
+        let cut = |t: &str| due_span(t).map(|r| format!("{}{}", &t[..r.start], &t[r.end..]));
+        assert_eq!(
+            cut("Ship 📅 2026-12-04 (from 2026-11-01)").as_deref(),
+            Some("Ship (from 2026-11-01)")
+        );
+        assert_eq!(cut("Ship due:2026-12-04.").as_deref(), Some("Ship."));
+        assert_eq!(cut("Ship 📅2026-12-04").as_deref(), Some("Ship"));
+        assert_eq!(
+            cut("Ship due:soon due:2026-12-04").as_deref(),
+            Some("Ship due:soon")
+        );
+        assert_eq!(cut("Ship (due:2026-12-04)"), None);
+        assert_eq!(cut("Ship 📅"), None);
     }
 
     #[test]

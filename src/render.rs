@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::error::Result;
-use crate::followup::FollowUp;
+use crate::followup::{self, FollowUp};
 use crate::notebook::Notebook;
 use crate::output::{Output, Shown, sanitize, style};
 
@@ -16,8 +16,12 @@ use crate::output::{Output, Shown, sanitize, style};
 /// a private section of its note).
 pub const PRIVATE_MARK: &str = "🔒 ";
 
-/// One item: `  path:line: text · due DATE · N days`, a private one
-/// `  path:line: 🔒 text ...`.
+/// One item: `  path:line: text · due DATE · open N days`, a private one
+/// `  path:line: 🔒 text ...`. The due date is shown once, in its cell
+/// (its `📅 DATE` or `due:DATE` left out of the text); the age counts from
+/// the item's first date (its oldest `(from DATE)`, else its note's), not
+/// from the note a carry-over put it in. With `width` (a terminal), the
+/// text is cut with `…` so the line fits; without, it is whole.
 ///
 /// # Errors
 /// Standard output cannot be written.
@@ -25,35 +29,89 @@ pub fn print_item(
     notebook: &Notebook,
     today: chrono::NaiveDate,
     item: &FollowUp,
+    width: Option<usize>,
     out: &mut Output,
 ) -> Result<()> {
     let path = notebook.show(Path::new(&*item.path));
-    write!(out, "  ")?;
-    out.styled(style::PATH, Shown(&path))?;
-    write!(out, ":")?;
-    out.styled(style::LINE, item.line)?;
     // A private item says so before its words: the screen may be shared
     // (`--shared` leaves it out).
     let lock = if item.private { PRIVATE_MARK } else { "" };
-    write!(out, ": {lock}{}", sanitize(&item.text))?;
-    if let Some(due) = item.due {
+    let shown_path = Shown(&path).to_string();
+    let lead = 2 + self::width(&shown_path) + 1 + item.line.to_string().len() + 2;
+    let mut text = item.text.to_string();
+    if item.due.is_some()
+        && let Some(span) = followup::due_span(&text)
+    {
+        text.replace_range(span, "");
+    }
+    let text = sanitize(text.trim());
+    let due = item.due.map(|due| {
         let days = due.signed_duration_since(today).num_days();
         if days < 0 {
-            out.styled(
-                style::ERROR,
-                format_args!(" · overdue {}", days_word(-days)),
-            )?;
+            (style::ERROR, format!(" · overdue {}", days_word(-days)))
         } else {
-            out.styled(style::DIM, format_args!(" · due {due}"))?;
+            (style::DIM, format!(" · due {due}"))
         }
-    }
-    if let Some(date) = item.date {
+    });
+    let age = item.date.map(|date| {
         let days = today.signed_duration_since(date).num_days();
-        // An item of a note prepared for an upcoming 1:1 has no age yet.
-        let upcoming = if days < 0 { "for the 1:1 " } else { "" };
-        out.styled(style::DIM, format_args!(" · {upcoming}{}", age(days)))?;
+        if days < 0 {
+            // An item of a note prepared for an upcoming 1:1 has no age yet.
+            format!(" · for the 1:1 {}", age(days))
+        } else {
+            let first = followup::first_date(&item.text).map_or(date, |f| f.min(date));
+            match today.signed_duration_since(first).num_days() {
+                d if d <= 0 => " · opened today".to_string(),
+                d => format!(" · open {}", days_word(d)),
+            }
+        }
+    });
+    let text = match width {
+        Some(columns) => {
+            let tail = due.as_ref().map_or(0, |(_, d)| self::width(d))
+                + age.as_deref().map_or(0, self::width);
+            let room = columns.saturating_sub(lead + self::width(lock) + tail);
+            cut(&text, room.max(MIN_TEXT))
+        }
+        None => text.into_owned(),
+    };
+    write!(out, "  ")?;
+    out.styled(style::PATH, &shown_path)?;
+    write!(out, ":")?;
+    out.styled(style::LINE, item.line)?;
+    write!(out, ": {lock}{text}")?;
+    if let Some((style, due)) = due {
+        out.styled(style, due)?;
+    }
+    if let Some(age) = age {
+        out.styled(style::DIM, age)?;
     }
     writeln!(out)
+}
+
+/// The fewest columns a follow-up's text is cut to, however little room
+/// its line leaves.
+const MIN_TEXT: usize = 12;
+
+/// `text` (sanitized) in at most `columns` display columns: a longer one
+/// is cut, and ends with `…`.
+#[must_use]
+pub fn cut(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_string();
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w + 1 > columns {
+            break;
+        }
+        shown.push(c);
+        used += w;
+    }
+    shown.push('…');
+    shown
 }
 
 /// "1 day", "12 days".

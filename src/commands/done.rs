@@ -2,7 +2,10 @@
 //! that `followups` prints or by a piece of their text; `--reopen` unchecks
 //! (and, by `path:line`, reopens a carried `[>]` item too, unless a later
 //! note holds its open copy: `--force`). Ticking a `[>]` line is refused
-//! with where its copy went.
+//! with where its copy went. A `PATH:LINE` whose item is ticked already
+//! is said to be "already done" and left as it is: the state asked for
+//! holds, so the exit status is 0 (as `mkdir -p` on a folder that is
+//! there), and nothing is written or journalled for it.
 //!
 //! Each item changes by exactly one byte (the space of `[ ]` becomes `x`,
 //! or back); line endings, BOM and every other byte stay as they are. The
@@ -29,6 +32,8 @@ struct Target {
     rel: PathBuf,
     task: Task,
     carried: bool,
+    /// Ticked already (without `--reopen`): said so, not changed.
+    already: bool,
 }
 
 /// Checks off (or reopens) the items.
@@ -44,7 +49,7 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let targets = targets(args, &notebook, settings, out)?;
 
     let mut by_file: BTreeMap<PathBuf, Vec<&Target>> = BTreeMap::new();
-    for target in &targets {
+    for target in targets.iter().filter(|t| !t.already) {
         by_file.entry(target.rel.clone()).or_default().push(target);
     }
     let label = if want_checked {
@@ -108,9 +113,12 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
             after: after.into_bytes(),
         });
     }
-    tx.commit()?;
+    if !by_file.is_empty() {
+        tx.commit()?;
+    }
     let verb = if want_checked { "reopened" } else { "done" };
     for target in &targets {
+        let verb = if target.already { "already done" } else { verb };
         out.notice(format_args!(
             "{verb}: {}:{}: {}",
             Shown(&notebook.show(&target.rel)),
@@ -215,12 +223,14 @@ fn by_reference(
     let text = crate::notebook::read_note(notebook, &NoteFile { rel: rel.clone() })?;
     let note = Note::split(&text);
     let tasks = task::tasks(&note);
-    let state = |t: &Task| if want_checked { t.checked } else { t.is_open() };
-    if let Some(task) = tasks.into_iter().find(|t| t.line == line && state(t)) {
+    // To tick, a ticked one is found too: it is done already, left alone.
+    let state = |t: &Task| t.checked || (!want_checked && t.is_open());
+    if let Some(task) = tasks.iter().find(|t| t.line == line && state(t)) {
         return Ok(Target {
             rel,
-            task,
+            task: task.clone(),
             carried: false,
+            already: !want_checked && task.checked,
         });
     }
     // A carried item is reopened by its mark: `[>]` becomes `[ ]`.
@@ -257,6 +267,7 @@ fn by_reference(
                     text,
                 },
                 carried: true,
+                already: false,
             })
         }
         Some((_, text)) => {
@@ -347,6 +358,7 @@ fn by_text(
                 rel,
                 task,
                 carried: false,
+                already: false,
             })
         }
         _ => {

@@ -245,7 +245,7 @@ fn print_shared(
     out.styled(style::DIM, format_args!(" ({} open)", shared.len()))?;
     writeln!(out)?;
     for item in shared {
-        print_item(notebook, today, item, out)?;
+        print_item(notebook, today, item, settings.listing_width(), out)?;
     }
     Ok(())
 }
@@ -402,7 +402,7 @@ fn print_grouped(
         out.styled(style::DIM, format_args!(" ({} open)", group.len()))?;
         writeln!(out)?;
         for item in group {
-            print_item(notebook, today, item, out)?;
+            print_item(notebook, today, item, settings.listing_width(), out)?;
         }
     }
     Ok(())

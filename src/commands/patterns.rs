@@ -47,7 +47,8 @@ fn print(notebook: &Notebook, p: &Patterns, out: &mut Output) -> Result<()> {
     out.styled(style::HEADING, sanitize(&p.person))?;
     match (p.first, p.last) {
         (Some(first), Some(last)) => {
-            writeln!(out, ": {} notes, {first} to {last}", p.notes)?;
+            let notes = crate::render::plural(p.notes, "note");
+            writeln!(out, ": {notes}, {first} to {last}")?;
         }
         _ => writeln!(out, ": no 1:1 notes yet")?,
     }
@@ -126,8 +127,8 @@ fn print_gaps(p: &Patterns, out: &mut Output) -> Result<()> {
     section(
         out,
         &format!(
-            "Longest gaps between 1:1s (cadence {} days)",
-            p.cadence_days
+            "Longest gaps between 1:1s (cadence {})",
+            crate::render::days_word(i64::from(p.cadence_days))
         ),
     )?;
     if p.gaps.is_empty() {

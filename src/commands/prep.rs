@@ -119,7 +119,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         ("Follow-ups others own", others),
         ("Added by them in the shared notes", shared.iter().collect()),
     ] {
-        follow_up_list(&notebook, title, list, today, &list_all, out)?;
+        follow_up_list(&notebook, title, list, settings, &list_all, out)?;
     }
     if !points.is_empty() {
         heading(out, "Agenda", points.len())?;
@@ -213,9 +213,9 @@ fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) 
     }
     write!(
         out,
-        " · {} · every {} days",
+        " · {} · every {}",
         notes_word(summary.meetings),
-        summary.cadence_days
+        days_word(i64::from(summary.cadence_days))
     )?;
     if let Some(due) = summary.next_due {
         if summary.overdue {
@@ -240,17 +240,18 @@ fn follow_up_list(
     notebook: &Notebook,
     title: &str,
     mut list: Vec<&FollowUp>,
-    today: NaiveDate,
+    settings: &Settings,
     all: &str,
     out: &mut Output,
 ) -> Result<()> {
     if list.is_empty() {
         return Ok(());
     }
+    let today = settings.today;
     list.sort_by(|a, b| followup::overdue_first(a, b, today));
     heading(out, title, list.len())?;
     for item in list.iter().take(MAX_LINES) {
-        print_item(notebook, today, item, out)?;
+        print_item(notebook, today, item, settings.listing_width(), out)?;
     }
     more(out, list.len(), all)
 }
@@ -362,8 +363,9 @@ fn patterns_line(
     }
     if let Some(gap) = found.gaps.first().filter(|g| g.over > 0) {
         parts.push(format!(
-            "longest gap {} days ({} over cadence)",
-            gap.days, gap.over
+            "longest gap {} ({} over cadence)",
+            days_word(gap.days),
+            gap.over
         ));
     }
     if let Some(latest) = history.last().filter(|_| checkins) {

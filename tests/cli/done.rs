@@ -50,10 +50,14 @@ fn done_refuses_stale_and_outside_references() {
         "- [ ] one\n- [x] two\n",
     );
     let before = t.read("bob/2026-11-03.md");
-    let run = t.run(&["done", "bob/2026-11-03.md:7"]).status(2);
+    // A ticked item is done already (issue 14): said so, nothing written.
+    t.run(&["done", "bob/2026-11-03.md:7"])
+        .ok()
+        .stderr("oneonone: already done: bob/2026-11-03.md:7: two\n");
+    let run = t.run(&["done", "bob/2026-11-03.md:2"]).status(2);
     assert_eq!(
         run.stderr,
-        "oneonone: error: bob/2026-11-03.md:7: no open follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n"
+        "oneonone: error: bob/2026-11-03.md:2: no open follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n"
     );
     let run = t
         .run(&["done", "bob/2026-11-03.md:6", "bob/2026-11-03.md:1"])

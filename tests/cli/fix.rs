@@ -120,9 +120,9 @@ fn issue12_check_finds_every_orphan_nested_too_and_fix_reopens_them() {
         .ok()
         .stdout(
             "Chloé Dubois (3 open)\n  \
-             chloe-dubois/2026-11-01.md:9: Book the offsite venue · 7 days\n  \
-             chloe-dubois/2026-11-01.md:10: ask Priya for dates · 7 days\n  \
-             chloe-dubois/2026-11-01.md:12: Review the hiring plan · 7 days\n",
+             chloe-dubois/2026-11-01.md:9: Book the offsite venue · open 7 days\n  \
+             chloe-dubois/2026-11-01.md:10: ask Priya for dates · open 7 days\n  \
+             chloe-dubois/2026-11-01.md:12: Review the hiring plan · open 7 days\n",
         )
         .stderr("");
     // And nothing is left for a second run to do.

@@ -340,10 +340,10 @@ fn owners_due_dates_and_their_filters() {
         .ok()
         .stdout(
             "Alice (4 open)\n  \
-         alice/2026-11-03.md:9: Hers overdue @alice due:2026-11-01 · overdue 26 days · 24 days\n  \
-         alice/2026-11-03.md:7: @me mine overdue 📅 2026-11-20 · overdue 7 days · 24 days\n  \
-         alice/2026-11-03.md:6: Mine, no date · 24 days\n  \
-         alice/2026-11-03.md:8: Hers @alice due:2026-12-01 · due 2026-12-01 · 24 days\n",
+         alice/2026-11-03.md:9: Hers overdue @alice · overdue 26 days · open 24 days\n  \
+         alice/2026-11-03.md:7: @me mine overdue · overdue 7 days · open 24 days\n  \
+         alice/2026-11-03.md:6: Mine, no date · open 24 days\n  \
+         alice/2026-11-03.md:8: Hers @alice · due 2026-12-01 · open 24 days\n",
         );
 }
 

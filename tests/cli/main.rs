@@ -23,6 +23,7 @@ mod due;
 mod export;
 mod fix;
 mod followups;
+mod followups14;
 mod frameworks;
 mod init;
 mod new;

@@ -152,7 +152,7 @@ fn issue11_the_user_config_names_the_notebook_used_from_anywhere() {
     t.run(&["followups", "--today", "2026-11-29"])
         .ok()
         .stdout(format!(
-            "alice (1 open)\n  {}:1: send the doc · 9 days\n",
+            "alice (1 open)\n  {}:1: send the doc · open 9 days\n",
             book.join("alice/2026-11-20.md").display()
         ));
     t.run(&["new", "bob", "--today", "2026-11-29"])
@@ -189,7 +189,7 @@ fn issue11_a_notebook_found_at_or_above_beats_the_user_config() {
     fs::create_dir(t.path("alice/old")).unwrap();
     t.run(&["followups", "--today", "2026-11-29"])
         .ok()
-        .stdout("alice (1 open)\n  alice/2026-11-21.md:1: here · 8 days\n");
+        .stdout("alice (1 open)\n  alice/2026-11-21.md:1: here · open 8 days\n");
     Test::run_cmd(t.cmd().current_dir(t.path("alice/old")).args([
         "new",
         "bob",
@@ -203,7 +203,7 @@ fn issue11_a_notebook_found_at_or_above_beats_the_user_config() {
     assert!(!t.home.path().join("default/bob").exists());
     // Outside it, the config's notebook is the one.
     let default_item = format!(
-        "alice (1 open)\n  {}:1: send the doc · 9 days\n",
+        "alice (1 open)\n  {}:1: send the doc · open 9 days\n",
         t.home.path().join("default/alice/2026-11-20.md").display()
     );
     Test::run_cmd(
@@ -213,7 +213,7 @@ fn issue11_a_notebook_found_at_or_above_beats_the_user_config() {
     )
     .ok()
     // Inside the current folder, shown relative to it.
-    .stdout("alice (1 open)\n  default/alice/2026-11-20.md:1: send the doc · 9 days\n");
+    .stdout("alice (1 open)\n  default/alice/2026-11-20.md:1: send the doc · open 9 days\n");
     // --dir and ONEONONE_DIR beat both.
     Test::run_cmd(
         t.cmd()
@@ -231,7 +231,7 @@ fn issue11_a_notebook_found_at_or_above_beats_the_user_config() {
     ]))
     .ok()
     .stdout(format!(
-        "alice (1 open)\n  {}:1: here · 8 days\n",
+        "alice (1 open)\n  {}:1: here · open 8 days\n",
         t.path("alice/2026-11-21.md").display()
     ));
 }

@@ -478,11 +478,11 @@ fn issue11_theirs_is_what_the_person_of_the_note_owns() {
         "Chloé Dubois\n\
          Last 1:1 2026-11-10 (7 days ago) · 2 notes · every 14 days · next due 2026-11-24\n\n\
          Follow-ups they own (1)\n  \
-         chloe-dubois/2026-11-10.md:9: @chloe-dubois writes the design doc · 7 days\n\n\
+         chloe-dubois/2026-11-10.md:9: @chloe-dubois writes the design doc · open 7 days\n\n\
          Follow-ups you own (1)\n  \
-         chloe-dubois/2026-11-10.md:10: Book the room · 7 days\n\n\
+         chloe-dubois/2026-11-10.md:10: Book the room · open 7 days\n\n\
          Follow-ups others own (1)\n  \
-         chloe-dubois/2026-11-10.md:8: Ask @marcus to pair with Chloé · 7 days\n"
+         chloe-dubois/2026-11-10.md:8: Ask @marcus to pair with Chloé · open 7 days\n"
     );
 }
 
@@ -712,7 +712,9 @@ fn issue11_owner_lists_a_mention_of_someone_outside_the_notebook() {
         "never",
     ])
     .ok()
-    .stdout("Bob (1 open)\n  bob/2026-11-12.md:9: @zed from finance sends the numbers · 5 days\n")
+    .stdout(
+        "Bob (1 open)\n  bob/2026-11-12.md:9: @zed from finance sends the numbers · open 5 days\n",
+    )
     .stderr("");
     // Nobody by that name, and no item of theirs: the usual error.
     t.run(&["followups", "--owner", "zoe"]).status(2).stderr(

@@ -86,7 +86,7 @@ fn issue9_prep_never_quotes_the_private_section_of_a_start_stop_continue_note() 
         brief,
         "Alice\n\
          Last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days · next due 2026-11-17\n\n\
-         Follow-ups you own (1)\n  alice/2026-11-03.md:27: Book the demo room · 2 days\n\n\
+         Follow-ups you own (1)\n  alice/2026-11-03.md:27: Book the demo room · open 2 days\n\n\
          Last time (2026-11-03): Continue\n  - What should stay?\n    Demo days.\n\n\
          Last time (2026-11-03): Follow-ups\n  - [ ] Book the demo room\n\n\
          Ask today\n\
@@ -142,7 +142,7 @@ fn issue9_prep_never_quotes_a_private_sub_section_of_lift_or_follow_ups() {
         brief,
         "Alice\n\
          Last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days · next due 2026-11-17\n\n\
-         Follow-ups you own (1)\n  alice/2026-11-03.md:24: Send the doc · 2 days\n\n\
+         Follow-ups you own (1)\n  alice/2026-11-03.md:24: Send the doc · open 2 days\n\n\
          Last time (2026-11-03): Lift\n  - What would help?\n    Intro to Priya.\n\n\
          Last time (2026-11-03): Follow-ups\n  - [ ] Send the doc\n\n\
          Ask today\n\

@@ -90,11 +90,11 @@ const ORPHAN: &str =
     "oneonone: 1 carried follow-up of Alice has no open copy: `oneonone check --fix`\n";
 
 const BOTH: &str = "Alice (2 open)\n  \
-                    alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n  \
-                    alice/2026-11-24.md:51: 🔒 Talk to HR about the PIP timeline (from 2026-11-10) · 2 days\n";
+                    alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · open 16 days\n  \
+                    alice/2026-11-24.md:51: 🔒 Talk to HR about the PIP timeline (from 2026-11-10) · open 16 days\n";
 
 const SHARED: &str = "Alice (1 open)\n  \
-                      alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n";
+                      alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · open 16 days\n";
 
 #[test]
 fn issue13_followups_mark_a_private_item_and_shared_hides_it() {
@@ -155,8 +155,8 @@ fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
         .stderr(ORPHAN)
         .stdout(format!(
             "{head}\nFollow-ups you own (2)\n  \
-             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n  \
-             alice/2026-11-24.md:51: 🔒 Talk to HR about the PIP timeline (from 2026-11-10) · 2 days\n\
+             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · open 16 days\n  \
+             alice/2026-11-24.md:51: 🔒 Talk to HR about the PIP timeline (from 2026-11-10) · open 16 days\n\
              {last_time}\nPatterns: check-in 2026-11-10, energy 2\n\n\
              Recurring tags: promo (2)\n{ask}"
         ));
@@ -167,7 +167,7 @@ fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
         .stderr(ORPHAN)
         .stdout(format!(
             "{head}\nFollow-ups you own (1)\n  \
-             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · 2 days\n\n\
+             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · open 16 days\n\n\
              Last time (2026-11-24): Follow-ups\n  \
              - [ ] Book the venue (from 2026-11-10)\n{ask}"
         ));

@@ -602,10 +602,10 @@ fn issue13_a_two_sided_month() {
         .ok()
         .stdout(format!(
             "Alice Smith (2 open)\n  \
-         alice-smith/2026-11-24.md:{offsite}: Book the offsite room · today\n  \
-         alice-smith/2026-11-24.md:{hr}: 🔒 Talk to HR about the PIP timeline · today\n\n\
+         alice-smith/2026-11-24.md:{offsite}: Book the offsite room · opened today\n  \
+         alice-smith/2026-11-24.md:{hr}: 🔒 Talk to HR about the PIP timeline · opened today\n\n\
          Alice Smith, in the shared notes (1 open)\n  \
-         {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · today\n"
+         {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · opened today\n"
         ));
     let prep = w
         .sam(&["prep", "alice", "--color", "never", "--seed", "1"])
@@ -613,7 +613,7 @@ fn issue13_a_two_sided_month() {
         .stdout;
     assert!(
         prep.contains(&format!(
-            "\nAdded by them in the shared notes (1)\n  {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · today\n"
+            "\nAdded by them in the shared notes (1)\n  {sam_dir}/alice-smith/2026-11-24.md:{added}: Alice shares the offsite doc · opened today\n"
         )),
         "{prep}"
     );
@@ -943,9 +943,9 @@ fn issue13_a_plain_folder_space_works_without_git() {
         .ok()
         .stdout(format!(
             "Alice Smith (3 open)\n  \
-         alice-smith/2026-11-24.md:13: Send the promo packet · today\n  \
-         alice-smith/2026-11-24.md:14: Alice drafts the plan @alice-smith · today\n  \
-         alice-smith/2026-11-24.md:{line}: Book the room · today\n"
+         alice-smith/2026-11-24.md:13: Send the promo packet · opened today\n  \
+         alice-smith/2026-11-24.md:14: Alice drafts the plan @alice-smith · opened today\n  \
+         alice-smith/2026-11-24.md:{line}: Book the room · opened today\n"
         ));
     w.run_in(
         &space,
@@ -1371,7 +1371,7 @@ fn issue13_followups_agenda_lists_the_points_of_the_space_with_their_paths() {
         .ok()
         .stdout(format!(
             "Alice Smith (4 open)\n  \
-             alice-smith/2026-11-10.md:7: Send the promo packet · 14 days\n  \
+             alice-smith/2026-11-10.md:7: Send the promo packet · open 14 days\n  \
              {dir}/alice-smith/agenda.md:7: Ask about the offsite\n  \
              {dir}/alice-smith/agenda.md:10: Career growth @alice-smith\n  \
              alice-smith/agenda.md:1: Her raise\n\n\
@@ -1384,7 +1384,7 @@ fn issue13_followups_agenda_lists_the_points_of_the_space_with_their_paths() {
         .ok()
         .stdout(
             "Alice Smith (1 open)\n  \
-             alice-smith/2026-11-10.md:7: Send the promo packet · 14 days\n",
+             alice-smith/2026-11-10.md:7: Send the promo packet · open 14 days\n",
         )
         .stderr(
             "oneonone: 4 talking points are waiting in agenda.md; `oneonone followups --agenda` lists them too\n",
@@ -1502,9 +1502,9 @@ fn issue13_followups_json_holds_what_the_report_added_in_the_shared_notes() {
     assert_eq!(
         listed,
         format!(
-            "Alice Smith (1 open)\n  alice-smith/2026-11-24.md:14: Alice drafts the plan @alice-smith · today\n\n\
+            "Alice Smith (1 open)\n  alice-smith/2026-11-24.md:14: Alice drafts the plan @alice-smith · opened today\n\n\
              Alice Smith, in the shared notes (1 open)\n  \
-             {dir}/alice-smith/2026-11-24.md:16: Alice shares the offsite doc 📅 2026-11-20 · overdue 4 days · today\n"
+             {dir}/alice-smith/2026-11-24.md:16: Alice shares the offsite doc · overdue 4 days · opened today\n"
         )
     );
     let theirs = json(&["alice", "--theirs"]);
@@ -1684,7 +1684,7 @@ fn issue13_rename_moves_the_persons_folder_in_the_space_and_the_next_sync_commit
         .stdout;
     assert!(
         listing.ends_with(&format!(
-            "\n\nAlice Jones, in the shared notes (1 open)\n  {dir}/alice-jones/2026-11-24.md:{hers}: Alice shares the offsite doc · today\n"
+            "\n\nAlice Jones, in the shared notes (1 open)\n  {dir}/alice-jones/2026-11-24.md:{hers}: Alice shares the offsite doc · opened today\n"
         )),
         "{listing}"
     );
