@@ -23,7 +23,6 @@ mod due;
 mod export;
 mod fix;
 mod followups;
-mod followups14;
 mod frameworks;
 mod init;
 mod new;
@@ -43,6 +42,7 @@ mod undo;
 mod cache;
 mod fixtures;
 mod safety;
+mod views;
 
 use std::cell::RefCell;
 use std::fs;

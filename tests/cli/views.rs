@@ -1,6 +1,7 @@
-//! Issue 14: `followups` fits a terminal (one line per item, cut with `…`
-//! by display width), ages count from an item's first date, a due date is
-//! shown once; `done` on a ticked line says it is already done.
+//! Issue 14, views that fit a terminal: `followups` fits one (one line
+//! per item, cut with `…` by display width), ages count from an item's
+//! first date, a due date is shown once; `done` on a ticked line says it
+//! is already done; counts agree with their nouns.
 
 use crate::Test;
 
