@@ -412,6 +412,13 @@ impl serde_json::ser::Formatter for SafeJson {
     }
 }
 
+/// `word` as one word a POSIX shell reads back as it is (for a command
+/// to copy), or as it is when it cannot be quoted (a NUL).
+#[must_use]
+pub fn shell_quoted(word: &str) -> String {
+    shlex::try_quote(word).map_or_else(|_| word.to_string(), std::borrow::Cow::into_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Output, sanitize, sanitize_lines};

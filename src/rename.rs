@@ -1198,9 +1198,7 @@ impl Rename {
             .labelled(label);
         if let Some(in_space) = &self.in_space {
             // Renaming back takes it back; a merge, only by hand.
-            let quote = |s: &str| {
-                shlex::try_quote(s).map_or_else(|_| s.to_string(), std::borrow::Cow::into_owned)
-            };
+            let quote = crate::output::shell_quoted;
             tx = tx.cannot_be_undone(if self.merging {
                 in_space.space.why_no_undo()
             } else {
@@ -1445,8 +1443,7 @@ fn existing_folder(notebook: &Notebook, old: &str, slug: &str) -> Result<Option<
 /// The error for a new name that is someone else's (their folder, their
 /// display name or an alias), without `--merge`: it says how to merge.
 fn exists_without_merge(old: &Person, found: &Person, rule: Rule, request: &Request<'_>) -> Error {
-    let quote =
-        |s: &str| shlex::try_quote(s).map_or_else(|_| s.to_string(), std::borrow::Cow::into_owned);
+    let quote = crate::output::shell_quoted;
     let (slug, name) = (sanitize(&found.slug), sanitize(&found.name));
     let (there, into) = if rule == Rule::Folder {
         (

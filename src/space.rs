@@ -996,7 +996,7 @@ impl SharePlan {
             .labelled(format!(
                 "share {} {}",
                 self.person.slug,
-                shlex::try_quote(&self.recorded).unwrap_or_else(|_| self.recorded.as_str().into())
+                crate::output::shell_quoted(&self.recorded)
             ))
             .cannot_be_undone(self.space.why_no_undo_then(&format!(
                 "to stop sharing, delete the `shared:` line of {}; the space stays as it is",

@@ -183,9 +183,7 @@ fn in_a_space(notebook: &Notebook, settings: &Settings, path: &str, line: usize)
         Some(
             words
                 .iter()
-                .map(|w| {
-                    shlex::try_quote(w).map_or_else(|_| w.clone(), std::borrow::Cow::into_owned)
-                })
+                .map(|w| crate::output::shell_quoted(w))
                 .collect::<Vec<_>>()
                 .join(" "),
         )

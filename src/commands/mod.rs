@@ -46,7 +46,7 @@ pub(crate) fn command_line(
     }
     all.extend(words);
     all.iter()
-        .map(|w| shlex::try_quote(w).map_or_else(|_| w.clone(), std::borrow::Cow::into_owned))
+        .map(|w| crate::output::shell_quoted(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
