@@ -148,13 +148,15 @@ pub fn append(text: &str, point: &str) -> String {
 }
 
 /// What merging the agenda `from` into the agenda `into` appends to
-/// `into`: all of `from` but its `# Agenda` heading and the lines
-/// [`new_file`] writes under it (its open points, and whatever else it
-/// holds, so no word is lost), in `into`'s line endings; after a blank
-/// line unless it continues `into`'s list. `None` when `from` holds
-/// nothing else. The caller checks that the points read as points.
+/// `into`: all of `from` but the heading [`new_file`] writes for one of
+/// `names` (`# Agenda: NAME`, or a bare `# Agenda`) and the lines it
+/// writes under it (its open points, and whatever else it holds, a heading
+/// of the person's own words included, so no word is lost), in `into`'s
+/// line endings; after a blank line unless it continues `into`'s list.
+/// `None` when `from` holds nothing else. The caller checks that the
+/// points read as points.
 #[must_use]
-pub fn merge_tail(into: &str, from: &str) -> Option<String> {
+pub fn merge_tail(into: &str, from: &str, names: &[&str]) -> Option<String> {
     let template = new_file("");
     let blurb: Vec<&str> = template.lines().skip(2).take(2).collect();
     let lines: Vec<&str> = from.split_inclusive('\n').collect();
@@ -166,7 +168,13 @@ pub fn merge_tail(into: &str, from: &str) -> Option<String> {
         }
     };
     skip_blank(&mut at);
-    if lines.get(at).is_some_and(|l| l.starts_with("# Agenda")) {
+    let written = |l: &str| {
+        let l = l.trim_end();
+        l == "# Agenda"
+            || l.strip_prefix("# Agenda: ")
+                .is_some_and(|name| names.iter().any(|n| n.trim() == name))
+    };
+    if lines.get(at).is_some_and(|l| written(l)) {
         at += 1;
         skip_blank(&mut at);
         let says = |i: usize, want: &str| lines.get(i).is_some_and(|l| l.trim_end() == want);
@@ -597,7 +605,7 @@ mod tests {
     fn a_merged_agenda_keeps_every_word_but_the_header() {
         let into = "# Agenda: Mary Ann Walsh\n\n- [ ] hers\n";
         let from = format!("{}- [ ] his\n  more\n- [x] talked\n", new_file("Mary Ann"));
-        let tail = merge_tail(into, &from).unwrap();
+        let tail = merge_tail(into, &from, &["Mary Ann"]).unwrap();
         assert_eq!(tail, "- [ ] his\n  more\n- [x] talked\n");
         let merged = format!("{into}{tail}");
         let open: Vec<String> = open_points(&merged)
@@ -606,15 +614,28 @@ mod tests {
             .collect();
         assert_eq!(open, ["hers", "his"]);
         // Only the header: nothing to carry.
-        assert_eq!(merge_tail(into, &new_file("Mary Ann")), None);
-        assert_eq!(merge_tail(into, "\n"), None);
+        assert_eq!(merge_tail(into, &new_file("Mary Ann"), &["Mary Ann"]), None);
+        assert_eq!(merge_tail(into, "\n", &[]), None);
+        // A heading of the person's own words is theirs: it travels.
+        assert_eq!(
+            merge_tail(
+                into,
+                "# Agenda for Bob: keep these on comp\n- [ ] b\n",
+                &["Bob"]
+            )
+            .unwrap(),
+            "\n# Agenda for Bob: keep these on comp\n- [ ] b\n"
+        );
         // Prose after a list gets a blank line; the file's line endings.
         assert_eq!(
-            merge_tail("- [ ] a\r\n", "# Agenda: B\nSome words.\n- [ ] b").unwrap(),
+            merge_tail("- [ ] a\r\n", "# Agenda: B\nSome words.\n- [ ] b", &["B"]).unwrap(),
             "\r\nSome words.\r\n- [ ] b\r\n"
         );
-        assert_eq!(merge_tail("Prose", "- [ ] b\n").unwrap(), "\n\n- [ ] b\n");
-        assert_eq!(merge_tail("", "- [ ] b\n").unwrap(), "- [ ] b\n");
+        assert_eq!(
+            merge_tail("Prose", "- [ ] b\n", &[]).unwrap(),
+            "\n\n- [ ] b\n"
+        );
+        assert_eq!(merge_tail("", "- [ ] b\n", &[]).unwrap(), "- [ ] b\n");
     }
 
     fn strays(text: &str) -> Vec<(usize, String, String)> {

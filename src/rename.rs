@@ -914,7 +914,9 @@ impl Rename {
         let (target_text, mut splices) = target.ok_or_else(|| unreadable(&target_rel))?;
         let old_edited = apply(&old_text, &old_splices);
         let target_edited = apply(&target_text, &splices);
-        if let Some(tail) = agenda::merge_tail(&target_edited, &old_edited) {
+        // The heading `agenda` wrote names them by their old name or folder.
+        let names = [self.old_name.as_str(), self.old_slug.as_str()];
+        if let Some(tail) = agenda::merge_tail(&target_edited, &old_edited, &names) {
             let texts = |t: &str| -> Vec<String> {
                 agenda::open_points(t)
                     .into_iter()

@@ -688,3 +688,22 @@ fn issue11_rename_keeps_the_names_quotes() {
         "---\nperson: Alice O'Neil\ndate: 2026-01-12\n---\n",
     );
 }
+
+/// Review: a merge dropped the old agenda's first line whenever it began
+/// with `# Agenda`, words of the person's own included, then removed the
+/// file. Only the heading `agenda` writes goes; any other stays.
+#[test]
+fn issue11_merge_keeps_an_agenda_heading_the_person_wrote() {
+    let t = Test::new();
+    t.write(
+        "bob/agenda.md",
+        "# Agenda for Bob: keep these on comp\n- [ ] His raise\n",
+    );
+    t.write("alice/agenda.md", "# Agenda: Alice\n\n- [ ] Hers\n");
+    t.run(&["rename", "bob", "alice", "--merge"]).ok();
+    t.file(
+        "alice/agenda.md",
+        "# Agenda: Alice\n\n- [ ] Hers\n\n# Agenda for Bob: keep these on comp\n- [ ] His raise\n",
+    );
+    assert!(!t.path("bob").exists());
+}
