@@ -186,6 +186,13 @@ fn tell(space: &Space, plan: &Plan, out: &mut Output) {
             sanitize(&tick.text)
         ));
     }
+    for kept in &plan.kept_theirs {
+        out.notice(format_args!(
+            "{}'s version of the copy --force replaced is kept in {}",
+            sanitize(&space.name),
+            Shown(kept)
+        ));
+    }
     for conflict in &plan.conflicts {
         out.warn(&Error::Invalid {
             path: conflict.shown.clone(),

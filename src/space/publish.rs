@@ -174,6 +174,9 @@ pub struct Plan {
     /// Copies not written: the report changed them, and so did the
     /// manager.
     pub conflicts: Vec<Conflict>,
+    /// With `--force`: where the report's version of each copy it replaced
+    /// is kept, in the manager's notebook (shown paths).
+    pub kept_theirs: Vec<PathBuf>,
     /// Whether any file in the space changes.
     pub changes_space: bool,
     /// Open points of the space's agenda whose words are a point already
@@ -411,6 +414,24 @@ fn one_note(
         theirs,
     };
     if publish_copy(space, force, files, &versions, &theirs_boxes, out) {
+        // A copy `--force` wrote over held the report's words: they are
+        // kept, privately, beside the base.
+        if let (true, Some(theirs)) = (force, theirs)
+            && out.published.iter().any(|p| p == files.name)
+            && base.is_none_or(|b| words(b) != words(theirs))
+        {
+            let rel = files
+                .base_rel
+                .with_file_name(format!("{}.theirs", files.name));
+            let before = crate::notebook::read_note_optional(notebook, &rel)?;
+            out.changes.push(Change {
+                path: notebook.path(&rel),
+                shown: notebook.show(&rel),
+                before: before.map(String::into_bytes),
+                after: theirs.as_bytes().to_vec(),
+            });
+            out.kept_theirs.push(notebook.show(&rel));
+        }
         for (rel, before, after) in [
             (files.base_rel, base, mine.as_str()),
             (files.words_rel, base_words.as_deref(), mine_words.as_str()),

@@ -861,9 +861,13 @@ fn issue13_a_copy_both_sides_changed_is_a_conflict_until_forced() {
     w.sam(&["sync"]).status(2);
     assert_eq!(read(&copy_path), hers);
     // --force: the copy is Sam's.
-    w.sam(&["sync", "alice", "--force"])
-        .ok()
-        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    w.sam(&["sync", "alice", "--force"]).ok().stderr(format!(
+        "oneonone: Alice Smith's version of the copy --force replaced is kept in \
+             .oneonone/shared/alice-smith/2026-11-24.md.theirs\n\
+             oneonone: {dir}: published 2026-11-24.md\n"
+    ));
+    // Her words are not lost: kept, privately, in Sam's notebook.
+    w.t.file(".oneonone/shared/alice-smith/2026-11-24.md.theirs", &hers);
     assert_eq!(
         read(&copy_path),
         published
@@ -1235,9 +1239,11 @@ fn issue13_force_replaces_only_the_copies_in_conflict() {
         "Talked about the promo.\nPromised an answer by Friday.\n",
     );
     w.sam(&["sync"]).status(2);
-    w.sam(&["sync", "alice", "--force"])
-        .ok()
-        .stderr(format!("oneonone: {dir}: published 2026-11-24.md\n"));
+    w.sam(&["sync", "alice", "--force"]).ok().stderr(format!(
+        "oneonone: Alice Smith's version of the copy --force replaced is kept in \
+             .oneonone/shared/alice-smith/2026-11-24.md.theirs\n\
+             oneonone: {dir}: published 2026-11-24.md\n"
+    ));
     assert_eq!(read(&space.join("alice-smith/2026-11-10.md")), hers);
     assert!(read(&space.join("alice-smith/2026-11-24.md")).contains("Promised an answer"));
 }
