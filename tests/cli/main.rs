@@ -33,6 +33,7 @@ mod people;
 mod person;
 mod prep;
 mod questions;
+mod readme;
 mod rename;
 mod shared_copy;
 mod space;
