@@ -518,6 +518,10 @@ pub struct PeopleArgs {
     /// The order of the rows (and of the JSON array)
     #[arg(long, value_enum, default_value_t = PeopleSort::Due)]
     pub sort: PeopleSort,
+
+    /// Write an iCalendar file instead: one all-day event per person on their next due date (`-`: standard output)
+    #[arg(long, value_name = "FILE", conflicts_with = "json")]
+    pub ics: Option<PathBuf>,
 }
 
 /// `people --sort`.

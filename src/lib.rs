@@ -28,6 +28,7 @@ pub(crate) mod followup;
 pub(crate) mod frontmatter;
 pub(crate) mod fs;
 pub(crate) mod git;
+pub(crate) mod ics;
 pub mod invariants;
 pub(crate) mod new_note;
 pub(crate) mod note;

@@ -130,3 +130,13 @@ fn the_check_sees_the_modules() {
     assert!(!deps["followup::cache"].contains("followup"), "{deps:?}");
     assert!(deps.len() > 30, "{}", deps.len());
 }
+
+#[test]
+fn the_calendar_file_sits_below_the_commands_and_above_the_ground_floor() {
+    // `ics` (issue 14) writes what `people --ics` asks; it knows nothing of
+    // the commands or of the people report, only the ground floor.
+    let deps = dependencies();
+    assert!(deps["commands::people"].contains("ics"), "{deps:?}");
+    let uses: Vec<&String> = deps["ics"].iter().collect();
+    assert_eq!(uses, ["error", "fs"], "{deps:?}");
+}

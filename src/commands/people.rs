@@ -4,16 +4,19 @@
 //! cadence. Who is due soonest comes first (`--sort name|last|due`); on a
 //! terminal the table fits its width, a pipe gets every column whole.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 
 use crate::cli::{PeopleArgs, PeopleSort};
 use crate::commands::Outcome;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::followup;
+use crate::ics;
 use crate::notebook::Notebook;
-use crate::output::{Output, sanitize, style};
+use crate::output::{Output, Shown, sanitize, style};
 use crate::people::{self, Summary};
-use crate::render::{age, days_word, pad, shorten, width};
+use crate::render::{age, days_word, pad, plural, shorten, width};
 use crate::settings::Settings;
 
 /// Prints the table, or JSON.
@@ -60,6 +63,10 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
         out.json(&rows)?;
         return Ok(Outcome::Done);
     }
+    if let Some(file) = &args.ics {
+        write_ics(file, &rows, &notebook, settings, out)?;
+        return Ok(Outcome::Done);
+    }
     if rows.is_empty() {
         out.notice(format_args!(
             "no people yet; start with `oneonone new \"<name>\"`"
@@ -68,6 +75,40 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
     }
     print_table(&rows, settings, out)?;
     Ok(Outcome::Done)
+}
+
+/// Writes the rows' next 1:1s as a calendar to `file` (`-`: standard
+/// output), each on the date the table shows (a first 1:1: today).
+fn write_ics(
+    file: &Path,
+    rows: &[Summary],
+    notebook: &Notebook,
+    settings: &Settings,
+    out: &mut Output,
+) -> Result<()> {
+    let due: Vec<ics::Due<'_>> = rows
+        .iter()
+        .map(|r| ics::Due {
+            slug: &r.slug,
+            name: &r.name,
+            date: r.next_due.unwrap_or(settings.today),
+        })
+        .collect();
+    let root = notebook.root();
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let text = ics::calendar(&root, &due, settings.today);
+    let events = plural(due.len(), "event");
+    if file == Path::new("-") {
+        out.print_bytes(text.as_bytes())?;
+        out.notice(format_args!("wrote {events} to standard output"));
+        return Ok(());
+    }
+    let target = settings.cwd.join(file);
+    ics::check_target(&root, &target, file)?;
+    crate::fs::write_owned(&target, text.as_bytes(), notebook.modes())
+        .map_err(|e| Error::io(file, "cannot write", e))?;
+    out.notice(format_args!("wrote {events} to {}", Shown(file)));
+    Ok(())
 }
 
 /// The rows in the order `--sort` asks for; ties by name.

@@ -24,6 +24,7 @@ mod export;
 mod fix;
 mod followups;
 mod frameworks;
+mod ics;
 mod init;
 mod new;
 mod notebook;
