@@ -207,6 +207,14 @@ pub enum Command {
         0 otherwise, 2 on an error.")]
     Due(DueArgs),
 
+    /// Record time off for a person (days away do not count against the cadence), or list theirs
+    #[command(after_help = "Examples:\n  \
+        oneonone away alice --from 2026-12-01 --to 2026-12-21 --why holiday\n  \
+        oneonone away alice\n\n\
+        Both dates are included. The period is added to the `away:` list of the person's \
+        person.yaml (which can be edited by hand); `oneonone undo` takes it back.")]
+    Away(AwayArgs),
+
     /// List the frameworks a note can follow
     #[command(
         after_help = "Examples:\n  oneonone frameworks\n  oneonone new alice --framework start-stop-continue"
@@ -498,6 +506,25 @@ pub struct CheckArgs {
     /// With --fix: print the repairs without writing anything
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+}
+
+/// `oneonone away`.
+#[derive(Debug, Args)]
+pub struct AwayArgs {
+    /// The person
+    pub person: String,
+
+    /// The first day away [with --to; without either: list their time off]
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg, requires = "to")]
+    pub from: Option<DateArg>,
+
+    /// The last day away (included)
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg, requires = "from")]
+    pub to: Option<DateArg>,
+
+    /// Why (holiday, parental leave...)
+    #[arg(long, value_name = "TEXT", requires = "from")]
+    pub why: Option<String>,
 }
 
 /// `oneonone due`.

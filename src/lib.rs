@@ -278,6 +278,7 @@ fn dispatch(
         Command::Sync(args) => commands::sync::run(args, settings, out),
         Command::Check(args) => commands::check::run(args, settings, out),
         Command::Due(args) => commands::due::run(args, settings, out),
+        Command::Away(args) => commands::away::run(args, settings, out),
         Command::Followups(args) => commands::followups::run(args, settings, out),
         Command::Completions(args) => {
             commands::completions::run(args, &program(args_zero, &settings.cwd), out)

@@ -12,6 +12,7 @@ use crate::checkin::{CheckIn, Field};
 use crate::followup::FollowUp;
 use crate::note::Note;
 use crate::notebook::PersonNotes;
+use crate::person::Absence;
 use crate::task;
 
 /// A follow-up carried this many times or more is reported as stuck.
@@ -77,8 +78,12 @@ pub struct Gap {
     pub from: NaiveDate,
     /// The later 1:1, or today for the gap still open.
     pub to: NaiveDate,
-    /// Days between them.
+    /// Days between them, the days away ([`Gap::away`]) left out.
     pub days: i64,
+    /// Days of time off in the gap, not counted against the cadence (not
+    /// in the JSON when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub away: i64,
     /// Days beyond the cadence (0 when within it).
     pub over: i64,
     /// True for the gap from the last 1:1 to today.
@@ -100,6 +105,12 @@ pub struct QuarterAverage {
     pub skill: Option<f64>,
 }
 
+/// For serde: a count of none.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &i64) -> bool {
+    *n == 0
+}
+
 /// `2026-Q4`.
 #[must_use]
 pub fn quarter(date: NaiveDate) -> String {
@@ -113,13 +124,14 @@ pub use crate::followup::normalized;
 
 /// Reads the patterns in a person's notes. `history` are their check-ins
 /// ([`crate::checkin::history`] of the same notes), `open` the notebook's open
-/// follow-ups.
+/// follow-ups, `away` their time off (not counted in the gaps).
 #[must_use]
 pub fn analyze(
     notes: &PersonNotes,
     history: &[CheckIn],
     name: &str,
     cadence_days: u32,
+    away: &[Absence],
     open: &[FollowUp],
     today: NaiveDate,
 ) -> Patterns {
@@ -134,7 +146,7 @@ pub fn analyze(
         tags: tag_trends(tallies.tagged),
         stuck: stuck_items(open, notes.slug(), &tallies.carried_counts),
         cadence_days,
-        gaps: longest_gaps(&dates, cadence_days, today),
+        gaps: longest_gaps(&dates, cadence_days, away, today),
         checkins: quarter_averages(history),
     }
 }
@@ -238,14 +250,22 @@ fn stuck_items(
 }
 
 /// The longest [`GAPS_SHOWN`] gaps between meeting dates (sorted, no
-/// repeats), the one since the last meeting included while it lasts.
-fn longest_gaps(dates: &[NaiveDate], cadence_days: u32, today: NaiveDate) -> Vec<Gap> {
+/// repeats), the one since the last meeting included while it lasts; the
+/// days away in a gap do not count in it.
+fn longest_gaps(
+    dates: &[NaiveDate],
+    cadence_days: u32,
+    away: &[Absence],
+    today: NaiveDate,
+) -> Vec<Gap> {
     let gap = |from: NaiveDate, to: NaiveDate, ongoing: bool| {
-        let days = to.signed_duration_since(from).num_days();
+        let days_away = crate::person::days_away(away, from, to);
+        let days = to.signed_duration_since(from).num_days() - days_away;
         Gap {
             from,
             to,
             days,
+            away: days_away,
             over: (days - i64::from(cadence_days)).max(0),
             ongoing,
         }

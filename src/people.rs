@@ -10,7 +10,7 @@ use crate::agenda;
 use crate::error::Error;
 use crate::followup::FollowUp;
 use crate::notebook::{Notebook, PersonNotes};
-use crate::person::{Profile, latest_name, name_in_notes};
+use crate::person::{Absence, Profile, latest_name, name_in_notes};
 use crate::space::Space;
 
 /// Where things stand with one person, as `people` lists it.
@@ -37,9 +37,15 @@ pub struct Summary {
     pub agenda: usize,
     /// Days between 1:1s.
     pub cadence_days: u32,
-    /// When the next 1:1 is due: the latest plus the cadence (none before
-    /// the first 1:1).
+    /// When the next 1:1 is due: the latest plus the cadence, days away
+    /// not counted ([`crate::person::next_due`]); none before the first
+    /// 1:1.
     pub next_due: Option<NaiveDate>,
+    /// The last day of the time off they are in today (none when here).
+    pub away_until: Option<NaiveDate>,
+    /// Their time off, from person.yaml. Not in the JSON.
+    #[serde(skip)]
+    pub away: Vec<Absence>,
     /// The next 1:1 is past due.
     pub overdue: bool,
     /// The next 1:1 already has its note (dated after today): `next_due`
@@ -178,7 +184,7 @@ fn summary(
         .cadence_days
         .unwrap_or_else(|| notebook.config.cadence_days());
     let next_due = facts.upcoming.or_else(|| {
-        last.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(cadence_days))))
+        last.and_then(|d| crate::person::next_due(d, cadence_days, &profile.away, today))
     });
     let mine = |i: &&FollowUp| i.folder.as_deref() == Some(folder);
     let follow_ups = items
@@ -219,6 +225,8 @@ fn summary(
         slug: folder.to_string(),
         name,
         role: profile.role,
+        away_until: crate::person::away_until(&profile.away, today),
+        away: profile.away,
         last,
         days_since: last.map(|d| today.signed_duration_since(d).num_days()),
         meetings: facts.count,

@@ -8,7 +8,11 @@
 //! aliases: [ali, al]  # other names that mean her, in commands and @mentions
 //! role: Staff Engineer
 //! cadence_days: 7     # overrides oneonone.yaml's cadence_days (default 14)
+//! away:               # time off (`oneonone away`), both dates included
+//!   - {from: 2026-12-01, to: 2026-12-21, why: holiday}
 //! ```
+//!
+//! Days away do not count against the cadence ([`next_due`]).
 //!
 //! A typed name (or an `@mention`) means, in this order, the first rule
 //! that one person fits: the folder named so, or the display name
@@ -33,6 +37,7 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
@@ -72,6 +77,183 @@ pub struct Profile {
     /// The folder shared with them (see [`crate::space`]), as written:
     /// relative to the notebook, absolute, or starting with `~/`.
     pub shared: Option<String>,
+    /// Their time off (`away: [{from: 2026-12-01, to: 2026-12-21}]`), as
+    /// written; periods may overlap.
+    #[serde(deserialize_with = "absences")]
+    pub away: Vec<Absence>,
+}
+
+/// A period away (time off), both dates included.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Absence {
+    /// The first day away.
+    pub from: NaiveDate,
+    /// The last day away.
+    pub to: NaiveDate,
+    /// Why, if said ("holiday").
+    pub why: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Absence {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        /// The keys of an absence.
+        #[derive(Deserialize)]
+        #[serde(field_identifier, rename_all = "lowercase")]
+        enum Key {
+            From,
+            To,
+            Why,
+        }
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Absence;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a period away: {from: YYYY-MM-DD, to: YYYY-MM-DD, why: ...}")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Absence, A::Error> {
+                use serde::de::Error as _;
+                let (mut from, mut to, mut why) = (None, None, None);
+                // Checked as each date is read, so an error points at it.
+                let order = |from: Option<NaiveDate>, to: Option<NaiveDate>| match (from, to) {
+                    (Some(f), Some(t)) if t < f => Err(A::Error::custom(format!(
+                        "`to: {t}` is before `from: {f}` (both days are included)"
+                    ))),
+                    _ => Ok(()),
+                };
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::From if from.is_some() => {
+                            return Err(A::Error::duplicate_field("from"));
+                        }
+                        Key::To if to.is_some() => return Err(A::Error::duplicate_field("to")),
+                        Key::Why if why.is_some() => return Err(A::Error::duplicate_field("why")),
+                        Key::From => {
+                            from = Some(map.next_value::<Day>()?.0);
+                            order(from, to)?;
+                        }
+                        Key::To => {
+                            to = Some(map.next_value::<Day>()?.0);
+                            order(from, to)?;
+                        }
+                        Key::Why => why = Some(map.next_value::<Option<String>>()?),
+                    }
+                }
+                Ok(Absence {
+                    from: from.ok_or_else(|| A::Error::missing_field("from"))?,
+                    to: to.ok_or_else(|| A::Error::missing_field("to"))?,
+                    why: why.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// A date written `YYYY-MM-DD`.
+struct Day(NaiveDate);
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Day;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date (YYYY-MM-DD)")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<Day, E> {
+                NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                    .map(Day)
+                    .map_err(|_| E::custom(format!("`{s}` is not a date; write it as YYYY-MM-DD")))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// Reads `away:`: a list of [`Absence`]s (an empty `away:` is none).
+fn absences<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Vec<Absence>, D::Error> {
+    Ok(Option::<Vec<Absence>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// The periods away merged where they overlap or touch, oldest first.
+fn merged(away: &[Absence]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut periods: Vec<(NaiveDate, NaiveDate)> = away.iter().map(|a| (a.from, a.to)).collect();
+    periods.sort();
+    let mut out: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(periods.len());
+    for (from, to) in periods {
+        match out.last_mut() {
+            Some(last) if from <= last.1.succ_opt().unwrap_or(NaiveDate::MAX) => {
+                last.1 = last.1.max(to);
+            }
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
+/// The last day of the time off `day` falls in (periods that overlap or
+/// touch count as one), if it does: "away until" that day.
+#[must_use]
+pub fn away_until(away: &[Absence], day: NaiveDate) -> Option<NaiveDate> {
+    merged(away)
+        .into_iter()
+        .find(|(from, to)| (*from..=*to).contains(&day))
+        .map(|(_, to)| to)
+}
+
+/// How many days after `after` up to `until` (included) are days away,
+/// each counted once however many periods hold it.
+#[must_use]
+pub fn days_away(away: &[Absence], after: NaiveDate, until: NaiveDate) -> i64 {
+    merged(away)
+        .into_iter()
+        .map(|(from, to)| {
+            let start = from.max(after.succ_opt().unwrap_or(NaiveDate::MAX));
+            let end = to.min(until);
+            (end.signed_duration_since(start).num_days() + 1).max(0)
+        })
+        .sum()
+}
+
+/// When the next 1:1 is due by the cadence, days away not counted: once
+/// `cadence_days` days on which they were not away have passed since the
+/// `last` 1:1 (each day away between the last 1:1 and the due date
+/// pushes it by a day, so it never falls in time off). While they are
+/// away `today`, it is no earlier than the day after they are back:
+/// someone away is never overdue. The one rule `people`, `due`, `prep`
+/// and `patterns` use.
+#[must_use]
+pub fn next_due(
+    last: NaiveDate,
+    cadence_days: u32,
+    away: &[Absence],
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let mut due = last.checked_add_days(chrono::Days::new(u64::from(cadence_days)))?;
+    for (from, to) in merged(away) {
+        if to <= last {
+            continue;
+        }
+        let start = from.max(last.succ_opt()?);
+        if start > due {
+            break;
+        }
+        let days = u64::try_from(to.signed_duration_since(start).num_days() + 1).ok()?;
+        due = due.checked_add_days(chrono::Days::new(days))?;
+    }
+    if let Some(back) = away_until(away, today).and_then(|to| to.succ_opt()) {
+        due = due.max(back);
+    }
+    Some(due)
 }
 
 /// Reads `aliases:`: a list of names, each with a letter or a digit (an
@@ -138,6 +320,150 @@ impl Profile {
     pub fn load(folder: &Path, shown: &Path) -> Result<Self> {
         crate::config::load_yaml_file(folder, shown, PROFILE_FILE)
     }
+}
+
+/// `{from: 2026-12-01, to: 2026-12-21, why: holiday}`: an absence as
+/// `away` writes it in person.yaml.
+#[must_use]
+pub fn absence_entry(absence: &Absence) -> String {
+    match &absence.why {
+        Some(why) => format!(
+            "{{from: {}, to: {}, why: {}}}",
+            absence.from,
+            absence.to,
+            crate::frontmatter::yaml_scalar(why)
+        ),
+        None => format!("{{from: {}, to: {}}}", absence.from, absence.to),
+    }
+}
+
+/// The person.yaml `text` (at `shown`) with `absence` added at the end of
+/// its `away:` list, changing only the bytes that must: a `- ` line after
+/// the last item of a block list, `, {...}` before the `]` of a list on
+/// one line, or a new `away:` block at the end. Every comment and other
+/// key stays; the result is read back and must mean the same plus the
+/// absence.
+///
+/// # Errors
+/// The file does not read as a profile, or `away:` is written in a way
+/// this cannot add to (then it is edited by hand).
+pub fn with_absence(text: &str, shown: &Path, absence: &Absence) -> Result<String> {
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let entry = absence_entry(absence);
+    let before: Profile = crate::config::parse_yaml_or_default(text, shown)?;
+    let cannot = |line: usize| Error::Invalid {
+        path: shown.to_path_buf(),
+        line: Some(line),
+        message: "cannot add to `away:` (write it as a list of {from: ..., to: ...}); \
+                  edit the file by hand"
+            .into(),
+    };
+    // Each line with its start.
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((at, line));
+        at += line.len();
+    }
+    let key = lines.iter().position(|(_, l)| {
+        l.strip_prefix("away")
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
+    });
+    let mut after = String::with_capacity(text.len() + entry.len() + 16);
+    match key {
+        None => {
+            after.push_str(text);
+            if !text.is_empty() && !text.ends_with('\n') {
+                after.push_str(eol);
+            }
+            for part in ["away:", eol, "  - ", &entry, eol] {
+                after.push_str(part);
+            }
+        }
+        Some(i) => {
+            let (start, line) = lines[i];
+            let colon = line.find(':').unwrap_or(0) + 1;
+            let rest = line[colon..].trim_end_matches(['\r', '\n']);
+            // The value, without a comment after it.
+            let value_end = rest
+                .char_indices()
+                .find(|&(j, c)| c == '#' && (j == 0 || rest[..j].ends_with([' ', '\t'])))
+                .map_or(rest.len(), |(j, _)| j);
+            let value = rest[..value_end].trim();
+            if value.is_empty() {
+                // A block list: after its last item line.
+                let mut last = i;
+                let mut indent: Option<&str> = None;
+                for (j, (_, l)) in lines.iter().enumerate().skip(i + 1) {
+                    let bare = l.trim_end_matches(['\r', '\n']);
+                    let content = bare.trim_start_matches([' ', '\t']);
+                    if content.is_empty() || content.starts_with('#') {
+                        continue;
+                    }
+                    let leading = &bare[..bare.len() - content.len()];
+                    if leading.is_empty() && !content.starts_with('-') {
+                        break;
+                    }
+                    if indent.is_none() && content.starts_with('-') {
+                        indent = Some(leading);
+                    }
+                    last = j;
+                }
+                let (at, l) = lines[last];
+                let end = at + l.len();
+                after.push_str(&text[..end]);
+                if !l.ends_with('\n') {
+                    after.push_str(eol);
+                }
+                for part in [indent.unwrap_or("  "), "- ", &entry, eol] {
+                    after.push_str(part);
+                }
+                after.push_str(&text[end..]);
+            } else if value.starts_with('[') && value.ends_with(']') {
+                // A list on one line: before its `]`.
+                let close = start + colon + rest[..value_end].trim_end().len() - 1;
+                let inside = value[1..value.len() - 1].trim();
+                after.push_str(&text[..close]);
+                if !inside.is_empty() {
+                    after.push_str(", ");
+                }
+                after.push_str(&entry);
+                after.push_str(&text[close..]);
+            } else {
+                return Err(cannot(i + 1));
+            }
+        }
+    }
+    // Read back: the same profile, and the same values, plus the absence.
+    let mut want = before;
+    want.away.push(absence.clone());
+    if !reads_as(text, &after, shown, &want) {
+        return Err(cannot(key.map_or(1, |i| i + 1)));
+    }
+    Ok(after)
+}
+
+/// True when `after` reads as the profile `want`, and as `before` but for
+/// `away:` key by key (other keys, the notebook's own, included).
+fn reads_as(before: &str, after: &str, shown: &Path, want: &Profile) -> bool {
+    let values = |t: &str| {
+        crate::config::parse_yaml_or_default::<serde_yaml::Value>(t, shown)
+            .ok()
+            .map(|v| {
+                let mut v = match v {
+                    serde_yaml::Value::Null => {
+                        serde_yaml::Value::Mapping(serde_yaml::Mapping::new())
+                    }
+                    v => v,
+                };
+                if let Some(m) = v.as_mapping_mut() {
+                    m.remove("away");
+                }
+                v
+            })
+    };
+    crate::config::parse_yaml_or_default::<Profile>(after, shown).is_ok_and(|now| now == *want)
+        && values(before) == values(after)
 }
 
 /// A person, resolved from what the user typed.
@@ -999,6 +1325,7 @@ mod tests {
                 cadence_days: Some(7),
                 aliases: Vec::new(),
                 shared: None,
+                away: Vec::new(),
             }
         );
         // Keys of the notebook's own are left alone.
@@ -1017,6 +1344,86 @@ mod tests {
             err.to_string()
                 .starts_with("p.yaml:1:15: cadence_days: invalid type"),
             "{err}"
+        );
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn off(from: &str, to: &str) -> Absence {
+        Absence {
+            from: day(from),
+            to: day(to),
+            why: None,
+        }
+    }
+
+    #[test]
+    fn days_away_push_the_due_date_and_overlaps_count_once() {
+        let last = day("2026-11-10");
+        let today = day("2026-11-12");
+        // No time off: the cadence.
+        assert_eq!(next_due(last, 14, &[], today), Some(day("2026-11-24")));
+        // Before the last 1:1 or after the due date: nothing moves.
+        let early = [
+            off("2026-10-01", "2026-11-10"),
+            off("2026-11-25", "2026-11-30"),
+        ];
+        assert_eq!(next_due(last, 14, &early, today), Some(day("2026-11-24")));
+        // Overlapping and touching periods: 11-20 to 12-05, 16 days.
+        let away = [
+            off("2026-11-20", "2026-11-30"),
+            off("2026-11-25", "2026-12-01"),
+            off("2026-12-02", "2026-12-05"),
+        ];
+        assert_eq!(next_due(last, 14, &away, today), Some(day("2026-12-10")));
+        assert_eq!(days_away(&away, last, day("2026-12-31")), 16);
+        assert_eq!(
+            away_until(&away, day("2026-11-26")),
+            Some(day("2026-12-05"))
+        );
+        assert_eq!(away_until(&away, day("2026-12-06")), None);
+        // A push that reaches the next period is pushed by it too.
+        let two = [
+            off("2026-11-20", "2026-11-29"),
+            off("2026-12-01", "2026-12-03"),
+        ];
+        assert_eq!(next_due(last, 14, &two, today), Some(day("2026-12-07")));
+        // Away today after the due date passed: due the day after.
+        let later = [off("2026-11-26", "2026-11-30")];
+        assert_eq!(
+            next_due(last, 14, &later, day("2026-11-27")),
+            Some(day("2026-12-01"))
+        );
+    }
+
+    #[test]
+    fn an_absence_is_added_to_the_list_as_written() {
+        let add = |text: &str| {
+            with_absence(text, Path::new("p.yaml"), &off("2026-12-01", "2026-12-02"))
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            add("name: A\r\naway:\r\n- {from: 2026-01-01, to: 2026-01-01}").unwrap(),
+            "name: A\r\naway:\r\n- {from: 2026-01-01, to: 2026-01-01}\r\n- {from: 2026-12-01, to: 2026-12-02}\r\n"
+        );
+        assert_eq!(
+            add("away:  # time off\n\nrole: x\n").unwrap(),
+            "away:  # time off\n  - {from: 2026-12-01, to: 2026-12-02}\n\nrole: x\n"
+        );
+        assert_eq!(
+            add("").unwrap(),
+            "away:\n  - {from: 2026-12-01, to: 2026-12-02}\n"
+        );
+        assert_eq!(
+            add("name: A\naway: none\n").unwrap_err(),
+            "p.yaml:2:7: away: invalid type: string (not shown), expected a sequence"
+        );
+        // A list over several lines is left to the hand.
+        assert_eq!(
+            add("away: [\n  {from: 2026-01-01, to: 2026-01-01}]\n").unwrap_err(),
+            "p.yaml:1: cannot add to `away:` (write it as a list of {from: ..., to: ...}); edit the file by hand"
         );
     }
 }

@@ -2,6 +2,7 @@
 //! resolved settings and the output, and says how it went.
 
 pub mod agenda;
+pub mod away;
 pub mod check;
 pub mod checkin;
 pub mod completions;

@@ -32,6 +32,7 @@ pub fn run(args: &PatternsArgs, settings: &Settings, out: &mut Output) -> Result
         &history,
         &summary.name,
         summary.cadence_days,
+        &summary.away,
         &open,
         settings.today,
     );
@@ -146,6 +147,9 @@ fn print_gaps(p: &Patterns, out: &mut Output) -> Result<()> {
             g.from,
             crate::render::days_word(g.days)
         )?;
+        if g.away > 0 {
+            write!(out, "  ({} away)", crate::render::days_word(g.away))?;
+        }
         if g.over > 0 {
             out.styled(style::WARNING, format_args!("  {} over", g.over))?;
         }

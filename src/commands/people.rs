@@ -257,8 +257,11 @@ fn print_table(rows: &[Summary], settings: &Settings, out: &mut Output) -> Resul
 }
 
 /// How soon the next 1:1 is: "overdue 3 days", "today", "in 4 days",
-/// "in 7 days, note ready", "first 1:1 to hold".
+/// "in 7 days, note ready", "first 1:1 to hold", "away until 2026-12-21".
 fn due(row: &Summary, today: NaiveDate) -> String {
+    if let Some(until) = row.away_until {
+        return format!("away until {until}");
+    }
     let Some(due) = row.next_due else {
         return "first 1:1 to hold".into();
     };

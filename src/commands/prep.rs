@@ -346,6 +346,7 @@ fn patterns_line(
         history,
         &summary.name,
         summary.cadence_days,
+        &summary.away,
         open,
         today,
     );

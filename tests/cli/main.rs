@@ -14,6 +14,7 @@
 
 // One module per command, then what holds across commands.
 mod agenda;
+mod away;
 mod carry;
 mod check;
 mod checkin;

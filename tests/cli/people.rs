@@ -20,6 +20,7 @@ struct PersonRow {
     agenda: usize,
     cadence_days: u32,
     next_due: Option<String>,
+    away_until: Option<String>,
     overdue: bool,
 }
 
@@ -70,6 +71,7 @@ fn people_lists_cadence_and_follow_ups() {
                 agenda: 0,
                 cadence_days: 7,
                 next_due: Some("2026-11-17".into()),
+                away_until: None,
                 overdue: true,
             },
             PersonRow {
@@ -84,6 +86,7 @@ fn people_lists_cadence_and_follow_ups() {
                 agenda: 1,
                 cadence_days: 7,
                 next_due: None,
+                away_until: None,
                 overdue: false,
             },
             PersonRow {
@@ -98,6 +101,7 @@ fn people_lists_cadence_and_follow_ups() {
                 agenda: 0,
                 cadence_days: 14,
                 next_due: Some("2026-12-01".into()),
+                away_until: None,
                 overdue: false,
             },
         ]
