@@ -37,6 +37,7 @@ pub(crate) mod patterns;
 pub(crate) mod people;
 pub(crate) mod person;
 pub(crate) mod rename;
+pub(crate) mod said;
 pub(crate) mod render;
 pub mod settings;
 pub(crate) mod share;
