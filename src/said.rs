@@ -54,9 +54,7 @@ impl TemplateText {
     pub fn of(bank: &Bank) -> Self {
         TemplateText {
             prompts: crate::template::prompts(bank).into_iter().collect(),
-            questions: crate::template::question_lines(bank)
-                .into_iter()
-                .collect(),
+            questions: crate::template::question_lines(bank).into_iter().collect(),
         }
     }
 }
@@ -103,8 +101,8 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
     // Line indexes: questions (first, last line) and every heading with
     // its level and title.
     let mut questions: Vec<(usize, usize)> = Vec::new();
-    let mut headings: Vec<(usize, HeadingLevel, String)> = Vec::new();
-    let mut heading: Option<(usize, HeadingLevel, String)> = None;
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut heading: Option<Heading> = None;
     let mut items: Vec<OpenItem> = Vec::new();
     let (mut lists, mut quotes) = (0usize, 0usize);
     for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
@@ -128,9 +126,7 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
                 let question = lists == 1
                     && quotes == 0
                     && at_line_start
-                    && template
-                        .questions
-                        .contains(text[range.clone()].trim_end());
+                    && template.questions.contains(text[range.clone()].trim_end());
                 items.push(OpenItem {
                     start: range.start,
                     filled: false,
@@ -188,9 +184,23 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
             _ => {}
         }
     }
-    let blank = |i: usize| text[lines.starts[i]..lines.end(text, i)].trim().is_empty();
-    // A question is unanswered when nothing kept follows it before the
-    // next question or heading.
+    drop_unanswered(text, &lines, &questions, &headings, &mut dropped);
+    kept(text, &lines, lines.index(base), &headings, &dropped)
+}
+
+/// A heading: its line, level and title.
+type Heading = (usize, HeadingLevel, String);
+
+/// Marks the `questions` (first and last lines) that nothing kept
+/// follows before the next question or heading.
+fn drop_unanswered(
+    text: &str,
+    lines: &Lines,
+    questions: &[(usize, usize)],
+    headings: &[Heading],
+    dropped: &mut [bool],
+) {
+    let blank = |i: usize| lines.is_blank(text, i);
     let mut stops: Vec<usize> = questions
         .iter()
         .map(|q| q.0)
@@ -215,11 +225,21 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
             *flag = true;
         }
     }
-    let first_body_line = lines.index(base);
+}
+
+/// The lines from `first` on that are neither `dropped` nor blank, each
+/// with the `##` section it is under.
+fn kept(
+    text: &str,
+    lines: &Lines,
+    first: usize,
+    headings: &[Heading],
+    dropped: &[bool],
+) -> Vec<Said> {
     let mut section: Option<String> = None;
     let mut next_heading = headings.iter().peekable();
     let mut found = Vec::new();
-    for i in first_body_line..lines.starts.len() {
+    for i in first..lines.starts.len() {
         while let Some((_, level, title)) = next_heading.next_if(|h| h.0 <= i) {
             match level {
                 HeadingLevel::H1 => section = None,
@@ -227,7 +247,7 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
                 _ => {}
             }
         }
-        if dropped[i] || blank(i) || lines.starts[i] >= text.len() {
+        if dropped[i] || lines.is_blank(text, i) || lines.starts[i] >= text.len() {
             continue;
         }
         let start = lines.starts[i];
@@ -272,6 +292,11 @@ impl Lines {
         }
     }
 
+    /// Whether line `i` holds nothing but blanks.
+    fn is_blank(&self, text: &str, i: usize) -> bool {
+        text[self.starts[i]..self.end(text, i)].trim().is_empty()
+    }
+
     /// The lines `range` spans, its trailing blanks left out.
     fn of_range(&self, text: &str, range: &Range<usize>) -> Range<usize> {
         let first = self.index(range.start);
@@ -294,7 +319,12 @@ mod tests {
             .map(|s| {
                 // The offset is the line's.
                 assert!(text[s.start..].starts_with(&s.text), "{s:?}");
-                format!("{} {}: {}", s.line, s.section.as_deref().unwrap_or("-"), s.text)
+                format!(
+                    "{} {}: {}",
+                    s.line,
+                    s.section.as_deref().unwrap_or("-"),
+                    s.text
+                )
             })
             .collect()
     }

@@ -41,6 +41,7 @@ mod undo;
 
 mod cache;
 mod fixtures;
+mod prep14;
 mod safety;
 mod views;
 
