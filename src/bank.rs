@@ -357,6 +357,41 @@ pub fn pick_for_sections<'a, R: Rng + ?Sized>(
         .collect()
 }
 
+/// The questions `new` writes in a note, and `prep` shows under "Ask
+/// today": `per_section` per section of `framework`, preferring ones that
+/// none of the `recent` note texts asked, picked with `seed`. The one
+/// pick both commands make, so they agree.
+#[must_use]
+pub fn suggest<'a>(
+    bank: &'a Bank,
+    framework: &Framework,
+    per_section: usize,
+    seed: u64,
+    recent: &[&str],
+) -> Vec<Vec<&'a Question>> {
+    use rand::SeedableRng as _;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    pick_for_sections(bank, framework, per_section, &mut rng, recent)
+}
+
+/// The seed of a person's question pick on a day when no `--seed` is
+/// given: a stable function of their folder name and the date, so `prep`
+/// and `new` pick the same questions and a second run the same again.
+/// FNV-1a (64 bits), written out: std's hasher may change between Rust
+/// releases, and with it every pick.
+#[must_use]
+pub fn default_seed(slug: &str, date: chrono::NaiveDate) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let day = date.format("%Y-%m-%d").to_string();
+    [slug.as_bytes(), b"\0", day.as_bytes()]
+        .concat()
+        .iter()
+        .fold(OFFSET, |hash, &byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+        })
+}
+
 /// Refuses bank text that spans lines or starts a list or task: it goes
 /// into notes as one line, where it must not open a code block, a comment
 /// or a task that would swallow or fake the note's follow-ups.

@@ -39,6 +39,7 @@ pub(crate) mod people;
 pub(crate) mod person;
 pub(crate) mod rename;
 pub(crate) mod render;
+pub(crate) mod said;
 pub mod settings;
 pub(crate) mod share;
 pub(crate) mod slug;

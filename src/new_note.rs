@@ -16,8 +16,6 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rand::SeedableRng;
-use rand::rngs::StdRng;
 
 use crate::agenda::{self, AGENDA_FILE};
 use crate::bank::{self, Bank, NOTE_TEMPLATE};
@@ -46,8 +44,9 @@ pub struct Request<'a> {
     pub date: NaiveDate,
     /// The framework asked for by name, if any.
     pub framework: Option<&'a str>,
-    /// The seed for picking the suggested questions.
-    pub seed: u64,
+    /// The seed for picking the suggested questions (`--seed`); without
+    /// one, [`bank::default_seed`] of the person and the date.
+    pub seed: Option<u64>,
     /// Whether the open follow-ups of the earlier notes move into the new
     /// one.
     pub carry_over: bool,
@@ -152,10 +151,11 @@ impl NewNote {
             &meetings,
             &notes,
         )?;
-        let mut rng = StdRng::seed_from_u64(request.seed);
+        let seed = request
+            .seed
+            .unwrap_or_else(|| bank::default_seed(&person.slug, date));
         let per_section = notebook.config.questions_per_section();
-        let questions =
-            bank::pick_for_sections(&bank, framework, per_section, &mut rng, &notes.recent());
+        let questions = bank::suggest(&bank, framework, per_section, seed, &notes.recent());
 
         // Their shared space's agenda, when they have one.
         let space = Space::of(notebook, &person.slug, request.home)?;
@@ -651,7 +651,7 @@ mod tests {
             person,
             date: day(date),
             framework: None,
-            seed: 7,
+            seed: Some(7),
             carry_over: true,
             new_person: false,
             home: None,

@@ -130,9 +130,13 @@ pub struct Settings {
     pub editor: String,
     /// Columns for charts: the terminal's width, else 80.
     pub width: usize,
-    /// The seed for the question picks: the command's `--seed`, else a
-    /// random one.
-    pub seed: u64,
+    /// The command's `--seed`, when given: it overrides every default
+    /// seed of the question picks.
+    pub seed: Option<u64>,
+    /// A random seed, for `questions` without `--seed` (`new` and `prep`
+    /// seed theirs from the person and the date instead,
+    /// [`crate::bank::default_seed`]).
+    pub random_seed: u64,
     /// The user's home folder, when known.
     pub home: Option<PathBuf>,
     /// Where oneonone keeps the state of a shared space (its lock), which
@@ -165,7 +169,8 @@ impl Settings {
                 .clone()
                 .unwrap_or_else(|| crate::editor::FALLBACK.to_string()),
             width: env.terminal_width.unwrap_or(80),
-            seed: cli.command.seed().unwrap_or(env.random_seed),
+            seed: cli.command.seed(),
+            random_seed: env.random_seed,
             home: env.home.clone(),
             state_home: env.state_home.clone(),
             user_config: env.user_config.clone(),
@@ -215,7 +220,8 @@ impl Settings {
             stdout_is_terminal: false,
             editor: "vi".into(),
             width: 80,
-            seed: 0,
+            seed: Some(0),
+            random_seed: 0,
             home: None,
             state_home: None,
             user_config: None,

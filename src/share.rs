@@ -630,29 +630,6 @@ fn emptied_sections(
     cut.extend(dropped);
     private::merge(cut)
 }
-/// The text of `range` without the parts in `private` (sorted, as
-/// [`private_ranges`] gives them).
-#[must_use]
-pub fn public_text(text: &str, range: Range<usize>, private: &[Range<usize>]) -> String {
-    let mut out = String::new();
-    let mut from = range.start;
-    for cut in private {
-        if cut.end <= from {
-            continue;
-        }
-        if cut.start >= range.end {
-            break;
-        }
-        if cut.start > from {
-            out.push_str(&text[from..cut.start]);
-        }
-        from = cut.end;
-    }
-    if from < range.end {
-        out.push_str(&text[from..range.end]);
-    }
-    out
-}
 
 /// Refuses a note that opens like frontmatter whose end oneonone cannot
 /// find: what is manager-only in it could not be told apart.

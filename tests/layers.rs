@@ -126,6 +126,8 @@ fn the_check_sees_the_modules() {
     let deps = dependencies();
     assert!(deps["commands::new"].contains("new_note"), "{deps:?}");
     assert!(deps["people"].contains("person"), "{deps:?}");
+    // What was said sits below the commands that quote it.
+    assert!(deps["commands::prep"].contains("said"), "{deps:?}");
     // A child may use its parent: that is no loop.
     assert!(!deps["followup::cache"].contains("followup"), "{deps:?}");
     assert!(deps.len() > 30, "{}", deps.len());

@@ -1,7 +1,12 @@
-//! `oneonone prep PERSON`: the brief to read two minutes before a 1:1.
-//! Days since the last one, open follow-ups (theirs and mine, overdue
-//! first), the agenda, what the last note said under Lift and Follow-ups,
-//! tags that keep coming back, and one fresh question per section.
+//! `oneonone prep PERSON`: the brief to read two minutes before a 1:1,
+//! on one screen (24 rows; lines cut to the terminal's width, whole when
+//! piped). Days since the last one, open follow-ups (theirs and mine,
+//! overdue first; at most eight, else seven and how many more), the agenda
+//! (five, or four and how many more), what was said last time
+//! ([`crate::said`], in the rows left), patterns, tags that keep coming
+//! back, and the first question `new PERSON` writes today under each
+//! section (the same pick: [`crate::bank::suggest`], seeded from the
+//! person and the date unless `--seed` says otherwise).
 //!
 //! A follow-up in a private section of its note is marked `🔒`. With
 //! `--shared`, for a screen the report sees, the brief holds nothing the
@@ -13,26 +18,31 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rand::SeedableRng;
-use rand::rngs::StdRng;
 
 use crate::agenda;
-use crate::bank::{self, Bank};
+use crate::bank::{self, Bank, Question};
 use crate::checkin::CheckIn;
 use crate::cli::PrepArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
 use crate::followup::{self, FollowUp};
-use crate::note::{Note, Section};
+use crate::note::Note;
 use crate::notebook::{Notebook, PersonNotes};
 use crate::output::{Output, sanitize, style};
-use crate::render::{PRIVATE_MARK, age, days_word, print_item};
+use crate::render::{PRIVATE_MARK, age, days_word, print_item, shorten, width};
+use crate::said::{Said, TemplateText};
 use crate::settings::Settings;
 use crate::share::{self, Sharing};
 
-/// At most this many lines of each list or quoted section, so the brief
-/// fits one screen.
-const MAX_LINES: usize = 5;
+/// The rows of the screen the brief fits: a terminal's default height.
+const SCREEN_ROWS: usize = 24;
+/// At most this many follow-ups are listed (the lists together); beyond,
+/// one fewer and a line saying how many more, so the block never grows.
+const MAX_ITEMS: usize = 8;
+/// At most this many agenda points, in the same way.
+const MAX_POINTS: usize = 5;
+/// "Last time" gets at least its heading and this many lines.
+const MIN_SAID: usize = 1;
 
 /// Prints the brief.
 ///
@@ -113,28 +123,11 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     } else {
         format!("oneonone followups {folder}")
     };
-    for (title, list) in [
-        ("Follow-ups they own", theirs),
-        ("Follow-ups you own", mine),
-        ("Follow-ups others own", others),
-        ("Added by them in the shared notes", shared.iter().collect()),
-    ] {
-        follow_up_list(&notebook, title, list, settings, &list_all, out)?;
-    }
-    if !points.is_empty() {
-        heading(out, "Agenda", points.len())?;
-        for point in points.iter().take(MAX_LINES) {
-            let lock = if point.private { PRIVATE_MARK } else { "" };
-            writeln!(out, "  - {lock}{}", sanitize(&point.text))?;
-        }
-        more(out, points.len(), &format!("oneonone agenda {folder}"))?;
-    }
-    last_time(&notebook, &notes, today, &rules, args.shared, out)?;
-    // The follow-up scan has reported the notes that cannot be read.
+    // Everything but "Last time" is worked out first: it gets the rows
+    // left over.
     let history = crate::checkin::history(&notebook, &mut notes, &mut |_| {});
     let checkins = !args.shared || rules.share_checkins;
-    patterns_line(&notes, &history, &summary, &items, today, checkins, out)?;
-
+    let patterns = patterns_line(&notes, &history, &summary, &items, today, checkins);
     let recent = notes.recent();
     // Tags are the manager's: the shared copy's frontmatter has none.
     let recurring = if args.shared {
@@ -142,56 +135,148 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     } else {
         recurring_tags(&recent)
     };
+    let (framework, questions) = ask_today(&notebook, &bank, folder, settings, &recent)?;
+    // The first question `new` writes under each section: all of them
+    // (three a section by default) would not leave the screen room.
+    let asked = questions.iter().filter(|q| !q.is_empty()).count();
+
+    let lists = [
+        ("Follow-ups they own", theirs),
+        ("Follow-ups you own", mine),
+        ("Follow-ups others own", others),
+        ("Added by them in the shared notes", shared.iter().collect()),
+    ];
+    let mut rows = 2;
+    rows += follow_up_lists(&notebook, lists, settings, &list_all, out)?;
+    rows += agenda_block(&points, folder, settings, out)?;
+    let after = usize::from(patterns.is_some())
+        + usize::from(!recurring.is_empty())
+        + usize::from(asked > 0) * (1 + asked);
+    let room = SCREEN_ROWS.saturating_sub(rows + after).max(1 + MIN_SAID);
+    last_time(
+        &notebook,
+        &notes,
+        &bank,
+        &rules,
+        args.shared,
+        (room, settings),
+        out,
+    )?;
+    patterns_and_tags(patterns.as_deref(), &recurring, settings, out)?;
+    print_ask_today(framework, questions, settings, out)?;
+    Ok(Outcome::Done)
+}
+
+/// The agenda's points, at most [`MAX_POINTS`] rows of them, the rest
+/// pointed at; returns the rows written.
+fn agenda_block(
+    points: &[&FollowUp],
+    folder: &str,
+    settings: &Settings,
+    out: &mut Output,
+) -> Result<usize> {
+    if points.is_empty() {
+        return Ok(0);
+    }
+    let shown = fitting(points.len(), MAX_POINTS);
+    heading(out, "Agenda", points.len())?;
+    for point in points.iter().take(shown) {
+        let lock = if point.private { PRIVATE_MARK } else { "" };
+        let line = format!("  - {lock}{}", sanitize(&point.text));
+        writeln!(out, "{}", cut(&line, settings))?;
+    }
+    let hidden = points.len() - shown;
+    more(out, hidden, &format!("oneonone agenda {folder}"), settings)?;
+    Ok(1 + shown + usize::from(hidden > 0))
+}
+
+/// The "Patterns" and "Recurring tags" lines, when there is something
+/// to say.
+fn patterns_and_tags(
+    patterns: Option<&str>,
+    recurring: &[(String, usize)],
+    settings: &Settings,
+    out: &mut Output,
+) -> Result<()> {
+    if let Some(patterns) = patterns {
+        out.styled(style::HEADING, "Patterns")?;
+        writeln!(out, "{}", cut(&format!(": {patterns}"), settings))?;
+    }
     if !recurring.is_empty() {
-        writeln!(out)?;
         out.styled(style::HEADING, "Recurring tags")?;
         let shown: Vec<String> = recurring
             .iter()
             .map(|(tag, n)| format!("{} ({n})", sanitize(tag)))
             .collect();
-        writeln!(out, ": {}", shown.join(", "))?;
+        writeln!(out, "{}", cut(&format!(": {}", shown.join(", ")), settings))?;
     }
-
-    ask_today(&notebook, &bank, &recent, settings.seed, out)?;
-    Ok(Outcome::Done)
+    Ok(())
 }
 
-/// "Ask today": one question per section of their latest note's framework
-/// that none of the `recent` notes asked.
-fn ask_today(
-    notebook: &Notebook,
-    bank: &Bank,
-    recent: &[&str],
-    seed: u64,
+/// The "Ask today" lines: the first question of each section.
+fn print_ask_today(
+    framework: &crate::bank::Framework,
+    questions: Vec<Vec<&Question>>,
+    settings: &Settings,
     out: &mut Output,
 ) -> Result<()> {
-    // One question per section they have not been asked lately.
-    // The framework of their latest note, if the bank knows it.
-    let default = bank::framework_name(None, &notebook.config).to_string();
-    let latest = recent.first().and_then(|text| {
-        Note::split(text)
-            .frontmatter_lenient(Path::new(""))
-            .0
-            .framework
-    });
-    let framework = latest
-        .and_then(|name| bank.framework(&name).ok())
-        .map_or_else(|| bank.framework(&default), Ok)?;
-    let mut rng = StdRng::seed_from_u64(seed);
-    let picks = bank::pick_for_sections(bank, framework, 1, &mut rng, recent);
-    writeln!(out)?;
+    if questions.iter().all(Vec::is_empty) {
+        return Ok(());
+    }
     out.styled(style::HEADING, "Ask today")?;
     writeln!(out)?;
-    for (section, picked) in framework.sections.iter().zip(picks) {
-        for q in picked {
-            out.styled(
-                style::DIM,
-                format_args!("  {}: ", sanitize(&section.heading)),
+    for (section, picked) in framework.sections.iter().zip(questions) {
+        for q in picked.into_iter().take(1) {
+            let label = format!("  {}: ", sanitize(&section.heading));
+            let room = settings
+                .listing_width()
+                .map(|w| w.saturating_sub(width(&label)));
+            out.styled(style::DIM, &label)?;
+            let text = sanitize(&q.text);
+            writeln!(
+                out,
+                "{}",
+                room.map_or_else(|| text.to_string(), |r| shorten(&text, r))
             )?;
-            writeln!(out, "{}", sanitize(&q.text))?;
         }
     }
     Ok(())
+}
+
+/// How many of `total` lines a block of at most `max` shows: all when
+/// they fit, else one fewer, for the line saying how many more.
+fn fitting(total: usize, max: usize) -> usize {
+    if total > max { max - 1 } else { total }
+}
+
+/// `line` cut to the terminal's width with `…`; whole when piped.
+fn cut(line: &str, settings: &Settings) -> String {
+    settings
+        .listing_width()
+        .map_or_else(|| line.to_string(), |w| shorten(line, w))
+}
+
+/// "Ask today": the questions `new PERSON` writes today (the brief shows
+/// the first of each section), picked the same
+/// way ([`bank::suggest`]): the notebook's framework, its questions per
+/// section, the questions of the `recent` notes avoided, seeded with
+/// `--seed` or else from the person and the date.
+fn ask_today<'b>(
+    notebook: &Notebook,
+    bank: &'b Bank,
+    slug: &str,
+    settings: &Settings,
+    recent: &[&str],
+) -> Result<(&'b crate::bank::Framework, Vec<Vec<&'b Question>>)> {
+    let framework = bank.framework(bank::framework_name(None, &notebook.config))?;
+    let seed = settings
+        .seed
+        .unwrap_or_else(|| bank::default_seed(slug, settings.today));
+    let per_section = notebook.config.questions_per_section();
+    Ok((
+        framework,
+        bank::suggest(bank, framework, per_section, seed, recent),
+    ))
 }
 
 /// Name and role; the last 1:1, the count, the cadence, the next due date.
@@ -234,43 +319,56 @@ fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) 
     writeln!(out)
 }
 
-/// A titled list of follow-ups, overdue first, then newest; `all` is the
-/// command that lists them all.
-fn follow_up_list(
+/// The titled lists of follow-ups, each overdue first, then newest: at
+/// most [`MAX_ITEMS`] items together, else one fewer and a line pointing
+/// at `all`, the command that lists them all. Returns the rows written.
+fn follow_up_lists(
     notebook: &Notebook,
-    title: &str,
-    mut list: Vec<&FollowUp>,
+    lists: [(&str, Vec<&FollowUp>); 4],
     settings: &Settings,
     all: &str,
     out: &mut Output,
-) -> Result<()> {
-    if list.is_empty() {
-        return Ok(());
-    }
+) -> Result<usize> {
     let today = settings.today;
-    list.sort_by(|a, b| followup::overdue_first(a, b, today));
-    heading(out, title, list.len())?;
-    for item in list.iter().take(MAX_LINES) {
-        print_item(notebook, today, item, settings.listing_width(), out)?;
+    let total: usize = lists.iter().map(|(_, l)| l.len()).sum();
+    let mut left = fitting(total, MAX_ITEMS);
+    let mut rows = 0;
+    for (title, mut list) in lists {
+        if list.is_empty() {
+            continue;
+        }
+        list.sort_by(|a, b| followup::overdue_first(a, b, today));
+        heading(out, title, list.len())?;
+        rows += 1;
+        for item in list.iter().take(left) {
+            print_item(notebook, today, item, settings.listing_width(), out)?;
+            rows += 1;
+        }
+        left = left.saturating_sub(list.len());
     }
-    more(out, list.len(), all)
+    let hidden = total - fitting(total, MAX_ITEMS);
+    more(out, hidden, all, settings)?;
+    Ok(rows + usize::from(hidden > 0))
 }
 
-/// The last note's Lift section (or its last framework section) and its
-/// Follow-ups section, without their private parts: what `export
-/// --shared` leaves out is never quoted as "last time". With `shared`,
-/// they are quoted from the shared copy itself (no unanswered question,
-/// a carried item with where it went), or not at all when there is none.
+/// "Last time": what was said in the last note held (the lines people
+/// wrote, [`crate::said`]), by section, in at most `rows` rows (its
+/// heading included, which points at the note when lines are left out).
+/// Its Follow-ups section is left out: the open items are listed above. Never a private part: what
+/// `export --shared` leaves out is never quoted. With `shared` the lines
+/// are read from the shared copy itself, or there are none when there is
+/// no copy.
 fn last_time(
     notebook: &Notebook,
     notes: &PersonNotes,
-    today: NaiveDate,
+    bank: &Bank,
     rules: &Sharing,
     shared: bool,
+    (rows, settings): (usize, &Settings),
     out: &mut Output,
 ) -> Result<()> {
     // A note prepared for an upcoming 1:1 is not "last time".
-    let held = notes.last_held(today);
+    let held = notes.last_held(settings.today);
     let Some((last, text)) = held.and_then(|n| Some((&n.meeting, n.text()?))) else {
         return Ok(());
     };
@@ -284,54 +382,76 @@ fn last_time(
     } else {
         text
     };
-    let note = Note::split(text);
     let private = if shared {
         Vec::new()
     } else {
-        share::private_ranges(&note, rules)
+        share::private_ranges(&Note::split(text), rules)
     };
-    let sections: Vec<Section> = note
-        .sections()
+    let lines: Vec<Said> = crate::said::said(text, Some(last.date), &TemplateText::of(bank))
         .into_iter()
-        .filter(|s| !share::touches(&private, &(s.range.start..s.range.start + 1)))
+        .filter(|l| !share::touches(&private, &(l.start..l.start + 1)))
+        // The open follow-ups are listed above: each item once.
+        .filter(|l| {
+            !l.section
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case("follow-ups"))
+        })
         .collect();
-    let lift = sections
-        .iter()
-        .find(|s| s.title.eq_ignore_ascii_case("lift"))
-        .or_else(|| {
-            sections
-                .iter()
-                .rev()
-                .find(|s| s.level == 2 && !s.title.eq_ignore_ascii_case("follow-ups"))
-        });
-    let follow = sections
-        .iter()
-        .find(|s| s.title.eq_ignore_ascii_case("follow-ups"));
-    for section in [lift, follow].into_iter().flatten() {
-        let lines = meaningful_lines(&share::public_text(text, section.content.clone(), &private));
-        if lines.is_empty() {
-            continue;
-        }
-        writeln!(out)?;
+    if lines.is_empty() {
+        return Ok(());
+    }
+    // Beyond its rows, the heading says where the rest is.
+    let room = rows.saturating_sub(1).max(MIN_SAID);
+    let shown = lines.len().min(room);
+    out.styled(style::HEADING, format_args!("Last time ({})", last.date))?;
+    if shown < lines.len() {
+        let rest = format!(
+            " · {} more: {}",
+            lines.len() - shown,
+            notebook.show(&last.rel).display()
+        );
+        let room = settings
+            .listing_width()
+            .map(|w| w.saturating_sub(width("Last time (YYYY-MM-DD)")));
         out.styled(
-            style::HEADING,
-            format_args!("Last time ({}): {}", last.date, sanitize(&section.title)),
+            style::DIM,
+            room.map_or_else(|| rest.clone(), |r| shorten(&rest, r)),
         )?;
-        writeln!(out)?;
-        for line in lines.iter().take(MAX_LINES) {
-            writeln!(out, "  {}", sanitize(line))?;
+    }
+    writeln!(out)?;
+    let mut section: Option<&str> = None;
+    let mut indent = 0;
+    for line in &lines[..shown] {
+        let this = line.section.as_deref().unwrap_or("");
+        // The section is named on its first line; the others line up.
+        if section == Some(this) {
+            write!(out, "  {}", " ".repeat(indent))?;
+        } else {
+            section = Some(this);
+            let label = if this.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", sanitize(this))
+            };
+            indent = width(&label);
+            out.styled(style::DIM, format_args!("  {label}"))?;
         }
-        more(
+        let text = sanitize(&line.text);
+        let room = settings
+            .listing_width()
+            .map(|w| w.saturating_sub(2 + indent));
+        writeln!(
             out,
-            lines.len(),
-            &notebook.show(&last.rel).display().to_string(),
+            "{}",
+            room.map_or_else(|| text.to_string(), |r| shorten(&text, r))
         )?;
     }
     Ok(())
 }
 
 /// The short form of `oneonone patterns`: stuck follow-ups, the longest
-/// gap against the cadence, and with `checkins` the latest check-in.
+/// gap against the cadence, and with `checkins` the latest check-in;
+/// none when there is nothing to say.
 fn patterns_line(
     notes: &PersonNotes,
     history: &[CheckIn],
@@ -339,8 +459,7 @@ fn patterns_line(
     open: &[FollowUp],
     today: NaiveDate,
     checkins: bool,
-    out: &mut Output,
-) -> Result<()> {
+) -> Option<String> {
     let found = crate::patterns::analyze(
         notes,
         history,
@@ -380,27 +499,20 @@ fn patterns_line(
         }
         parts.push(check);
     }
-    if parts.is_empty() {
-        return Ok(());
-    }
-    writeln!(out)?;
-    out.styled(style::HEADING, "Patterns")?;
-    writeln!(out, ": {}", parts.join(" · "))
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 fn heading(out: &mut Output, title: &str, count: usize) -> Result<()> {
-    writeln!(out)?;
     out.styled(style::HEADING, title)?;
     out.styled(style::DIM, format_args!(" ({count})"))?;
     writeln!(out)
 }
 
-fn more(out: &mut Output, total: usize, hint: &str) -> Result<()> {
-    if total > MAX_LINES {
-        out.styled(
-            style::DIM,
-            format_args!("  … and {} more: {hint}", total - MAX_LINES),
-        )?;
+/// "… and N more: `hint`" when `hidden` is more than none.
+fn more(out: &mut Output, hidden: usize, hint: &str, settings: &Settings) -> Result<()> {
+    if hidden > 0 {
+        let line = format!("  … and {hidden} more: {hint}");
+        out.styled(style::DIM, cut(&line, settings))?;
         writeln!(out)?;
     }
     Ok(())
@@ -412,21 +524,6 @@ fn notes_word(n: usize) -> String {
     } else {
         format!("{n} notes")
     }
-}
-
-/// A section's lines worth showing: not blank, not the template's italic
-/// reminder, not an empty placeholder item.
-fn meaningful_lines(content: &str) -> Vec<String> {
-    content
-        .lines()
-        .map(|l| l.trim_end_matches('\r').trim_end())
-        .filter(|l| {
-            let t = l.trim();
-            let reminder = t.starts_with('_') && t.ends_with('_');
-            !t.is_empty() && !reminder && t != "- [ ]" && t != "-"
-        })
-        .map(str::to_string)
-        .collect()
 }
 
 /// Frontmatter tags found in two or more of the notes, most frequent first.
@@ -458,15 +555,6 @@ mod tests {
         assert_eq!(
             recurring_tags(&notes),
             [("growth".to_string(), 2), ("hiring".to_string(), 2)]
-        );
-    }
-
-    #[test]
-    fn meaningful_lines_skip_template_noise() {
-        let content = "\n_End with action._\n\n- What would help?\n  Pairing with Priya.\n- [ ] \n";
-        assert_eq!(
-            meaningful_lines(content),
-            ["- What would help?", "  Pairing with Priya."]
         );
     }
 }

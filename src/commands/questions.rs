@@ -49,7 +49,7 @@ pub fn run(args: &QuestionsArgs, settings: &Settings, out: &mut Output) -> Resul
         }
         return Ok(Outcome::Done);
     }
-    let mut rng = StdRng::seed_from_u64(settings.seed);
+    let mut rng = StdRng::seed_from_u64(settings.seed.unwrap_or(settings.random_seed));
     let labelled = sections.len() > 1;
     for section in &sections {
         for q in bank::pick(bank.pool(section), args.count, &mut rng) {

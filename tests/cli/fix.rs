@@ -904,11 +904,7 @@ fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
         .ok()
         .stdout(
             "Alice Martin\n\
-             Last 1:1 2026-11-15 (1 day ago) · 2 notes · every 14 days · next due 2026-11-29\n\n\
-             Ask today\n  \
-             Listen: What's something you wish I asked you about more often?\n  \
-             Learn: Where do you see yourself growing over the next year?\n  \
-             Lift: What would help you feel more confident going into this?\n",
+             Last 1:1 2026-11-15 (1 day ago) · 2 notes · every 14 days · next due 2026-11-29\n",
         )
         .stderr(orphans);
     t.run(&["--today", "2026-11-16", "people"])

@@ -44,6 +44,7 @@ mod undo;
 
 mod cache;
 mod fixtures;
+mod prep14;
 mod safety;
 mod views;
 

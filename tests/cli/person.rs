@@ -472,15 +472,15 @@ fn issue11_theirs_is_what_the_person_of_the_note_owns() {
             "never",
         ])
         .ok();
-    let follow_ups = run.stdout.split("\nLast time").next().unwrap();
+    let follow_ups = run.stdout.split("Ask today").next().unwrap();
     assert_eq!(
         follow_ups,
         "Chloé Dubois\n\
-         Last 1:1 2026-11-10 (7 days ago) · 2 notes · every 14 days · next due 2026-11-24\n\n\
+         Last 1:1 2026-11-10 (7 days ago) · 2 notes · every 14 days · next due 2026-11-24\n\
          Follow-ups they own (1)\n  \
-         chloe-dubois/2026-11-10.md:9: @chloe-dubois writes the design doc · open 7 days\n\n\
+         chloe-dubois/2026-11-10.md:9: @chloe-dubois writes the design doc · open 7 days\n\
          Follow-ups you own (1)\n  \
-         chloe-dubois/2026-11-10.md:10: Book the room · open 7 days\n\n\
+         chloe-dubois/2026-11-10.md:10: Book the room · open 7 days\n\
          Follow-ups others own (1)\n  \
          chloe-dubois/2026-11-10.md:8: Ask @marcus to pair with Chloé · open 7 days\n"
     );
@@ -751,10 +751,10 @@ fn issue11_a_broken_person_yaml_blocks_only_the_names_it_may_hold() {
     t.run(&["prep", "alex", "--seed", "1", "--color", "never"])
         .status(2)
         .stdout(
-            "Alex Kim\nNo 1:1 yet · 0 notes · every 14 days\n\nAsk today\n  \
-             Listen: What's something you wish I asked you about more often?\n  \
-             Learn: Where do you see yourself growing over the next year?\n  \
-             Lift: What would help you feel more confident going into this?\n",
+            "Alex Kim\nNo 1:1 yet · 0 notes · every 14 days\nAsk today\n  \
+             Listen: If you could redo one part of last week, what would it be?\n  \
+             Learn: Are you feeling challenged in the right ways?\n  \
+             Lift: What would make this better?\n",
         )
         .stderr(BROKEN_BOB);
     t.run(&["agenda", "alex", "Talk"])

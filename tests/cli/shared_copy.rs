@@ -140,36 +140,30 @@ fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
     let t = month();
     let head =
         "Alice\nLast 1:1 2026-11-24 (2 days ago) · 2 notes · every 14 days · next due 2026-12-08\n";
-    let last_time = "\nLast time (2026-11-24): Lift\n  \
-                     - What would tell us this has actually improved?\n  \
-                     - Is there a decision I can help unblock for you?\n  \
-                     - Is there a skill we should set aside time for you to practice?\n\n\
-                     Last time (2026-11-24): Follow-ups\n  \
-                     - [ ] Book the venue (from 2026-11-10)\n";
-    let ask = "\nAsk today\n  \
-               Listen: How are things going with the people you work with most?\n  \
-               Learn: Where do you see yourself growing over the next year?\n  \
-               Lift: What's one thing you'll try before we next talk?\n";
+    // What was said last time: nothing but the template's questions and
+    // the follow-ups listed above, so no "Last time" (issue 14).
+    let ask = "Ask today\n  \
+               Listen: Which task keeps sliding to next week?\n  \
+               Learn: What kind of work gives you energy?\n  \
+               Lift: Is there someone I can connect you with?\n";
     run(&t, &["prep", "alice", "--seed", "1"])
         .ok()
         .stderr(ORPHAN)
         .stdout(format!(
-            "{head}\nFollow-ups you own (2)\n  \
+            "{head}Follow-ups you own (2)\n  \
              alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · open 16 days\n  \
              alice/2026-11-24.md:51: 🔒 Talk to HR about the PIP timeline (from 2026-11-10) · open 16 days\n\
-             {last_time}\nPatterns: check-in 2026-11-10, energy 2\n\n\
+             Patterns: check-in 2026-11-10, energy 2\n\
              Recurring tags: promo (2)\n{ask}"
         ));
-    // For a shared screen: no private item, no check-in, no tags, and
-    // last time as the shared copy has it (no unanswered question).
+    // For a shared screen: no private item, no check-in, no tags.
     run(&t, &["prep", "alice", "--seed", "1", "--shared"])
         .ok()
         .stderr(ORPHAN)
         .stdout(format!(
-            "{head}\nFollow-ups you own (1)\n  \
-             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · open 16 days\n\n\
-             Last time (2026-11-24): Follow-ups\n  \
-             - [ ] Book the venue (from 2026-11-10)\n{ask}"
+            "{head}Follow-ups you own (1)\n  \
+             alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · open 16 days\n\
+             {ask}"
         ));
     // A notebook that shares check-ins shows them on a shared screen too.
     t.write("oneonone.yaml", "share_checkins: true\n");

@@ -1,0 +1,382 @@
+//! What was said in a note: the lines the manager and the person wrote,
+//! told apart from what oneonone wrote for them. `prep`'s "Last time"
+//! reads it (and `log`, `search` and `review` are meant to).
+//!
+//! Left out, each found by reading the note's Markdown (pulldown-cmark,
+//! with offsets), never by matching lines on their own:
+//! - the frontmatter;
+//! - headings of levels 1 and 2: the template's title and the sections,
+//!   which each kept line names instead (a `###` a person typed stays);
+//! - the template's prompts: a section's italic reminder, the `_Watch
+//!   for: ..._` line and the template's own italic lines, each only as the
+//!   template writes it, a line of its own in a paragraph outside any
+//!   list or quote;
+//! - a suggested question nobody answered: a top-level item with the
+//!   bank's words exactly as `new` writes them, with nothing but blank or
+//!   left-out lines before the next question or heading. An answered
+//!   question is kept, its line too: the answer alone ("Pairing with
+//!   Priya.") would not say what it answers;
+//! - an empty placeholder: a list item with nothing in it (`- `,
+//!   `- [ ] `);
+//! - a carried copy: a task item with a `(from DATE)` older than the
+//!   note, as carry-over writes it; its words were said in the note it
+//!   comes from (that note keeps them, marked `[>]`);
+//! - blank lines.
+//!
+//! Everything else is kept as written, code blocks included (a code
+//! block's lines are never read as questions or items). The private
+//! sections are the caller's to leave out ([`Said::start`] is the line's
+//! offset, for [`crate::share::touches`]).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::bank::Bank;
+use crate::note::Note;
+
+/// The words oneonone's template writes for the manager, not what was
+/// said: the prompts and the suggested questions, each as `new` writes
+/// it, from the bank ([`crate::template::prompts`],
+/// [`crate::template::question_lines`]).
+#[derive(Debug, Clone, Default)]
+pub struct TemplateText {
+    prompts: HashSet<String>,
+    questions: HashSet<String>,
+}
+
+impl TemplateText {
+    /// What the template writes with this bank (the built-in questions
+    /// and prompts included).
+    #[must_use]
+    pub fn of(bank: &Bank) -> Self {
+        TemplateText {
+            prompts: crate::template::prompts(bank).into_iter().collect(),
+            questions: crate::template::question_lines(bank).into_iter().collect(),
+        }
+    }
+}
+
+/// One line somebody wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// Its 1-based line number in the note's file.
+    pub line: usize,
+    /// The `##` section it is under (the heading's text), none before the
+    /// first.
+    pub section: Option<String>,
+    /// The line as written, without its line break and trailing blanks.
+    pub text: String,
+    /// The byte offset of the line's start in the note's text.
+    pub start: usize,
+}
+
+/// A list item being read.
+struct OpenItem {
+    start: usize,
+    /// Something besides a task box is in it.
+    filled: bool,
+    /// It is a top-level item with a suggested question's words.
+    question: bool,
+    /// It is a task item carried from an earlier note.
+    carried: bool,
+}
+
+/// The lines of `text` somebody wrote (see the module's documentation).
+/// `date` is the note's date: a task item carried from before it is a
+/// copy; without a date every `(from DATE)` item is one.
+#[must_use]
+pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec<Said> {
+    let note = Note::split(text);
+    let base = note.body_start;
+    let lines = Lines::of(text);
+    let mut dropped = vec![false; lines.starts.len()];
+    let drop = |range: Range<usize>, dropped: &mut Vec<bool>| {
+        for i in lines.of_range(text, &range) {
+            dropped[i] = true;
+        }
+    };
+    // Line indexes: questions (first, last line) and every heading with
+    // its level and title.
+    let mut questions: Vec<(usize, usize)> = Vec::new();
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut heading: Option<Heading> = None;
+    let mut items: Vec<OpenItem> = Vec::new();
+    let (mut lists, mut quotes) = (0usize, 0usize);
+    for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
+    {
+        let range = base + range.start..base + range.end;
+        let is_marker = matches!(event, Event::TaskListMarker(_));
+        if !is_marker
+            && !matches!(event, Event::End(TagEnd::Item))
+            && let Some(open) = items.last_mut()
+        {
+            open.filled = true;
+        }
+        match event {
+            Event::Start(Tag::List(_)) => lists += 1,
+            Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
+            Event::Start(Tag::BlockQuote(_)) => quotes += 1,
+            Event::End(TagEnd::BlockQuote(_)) => quotes = quotes.saturating_sub(1),
+            Event::Start(Tag::Item) => {
+                let first_line = lines.index(range.start);
+                let at_line_start = lines.starts[first_line] == range.start;
+                let question = lists == 1
+                    && quotes == 0
+                    && at_line_start
+                    && template.questions.contains(text[range.clone()].trim_end());
+                items.push(OpenItem {
+                    start: range.start,
+                    filled: false,
+                    question,
+                    carried: false,
+                });
+            }
+            Event::TaskListMarker(_) => {
+                let at = lines.index(range.start);
+                let own_line = &text[lines.starts[at]..lines.end(text, at)];
+                let carried = crate::followup::first_date(own_line)
+                    .is_some_and(|from| date.is_none_or(|d| from < d));
+                // The whole item goes, its sub-items too, at its end.
+                if carried && let Some(item) = items.last_mut() {
+                    item.carried = true;
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                if let Some(item) = items.pop() {
+                    let whole = item.start..range.end;
+                    if item.carried || !item.filled {
+                        drop(whole, &mut dropped);
+                    } else if item.question {
+                        let span = lines.of_range(text, &whole);
+                        questions.push((span.start, span.end.saturating_sub(1)));
+                    }
+                }
+            }
+            Event::Start(Tag::Paragraph) if lists == 0 && quotes == 0 => {
+                for i in lines.of_range(text, &range) {
+                    let shown = text[lines.starts[i]..lines.end(text, i)].trim();
+                    if !shown.is_empty() && template.prompts.contains(shown) {
+                        dropped[i] = true;
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((lines.index(range.start), level, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, title)) = heading.as_mut() {
+                    title.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((at, level, title)) = heading.take() {
+                    if level <= HeadingLevel::H2 {
+                        for i in lines.of_range(text, &range) {
+                            dropped[i] = true;
+                        }
+                    }
+                    headings.push((at, level, title.trim().to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+    drop_unanswered(text, &lines, &questions, &headings, &mut dropped);
+    kept(text, &lines, lines.index(base), &headings, &dropped)
+}
+
+/// A heading: its line, level and title.
+type Heading = (usize, HeadingLevel, String);
+
+/// Marks the `questions` (first and last lines) that nothing kept
+/// follows before the next question or heading.
+fn drop_unanswered(
+    text: &str,
+    lines: &Lines,
+    questions: &[(usize, usize)],
+    headings: &[Heading],
+    dropped: &mut [bool],
+) {
+    let blank = |i: usize| lines.is_blank(text, i);
+    let mut stops: Vec<usize> = questions
+        .iter()
+        .map(|q| q.0)
+        .chain(headings.iter().map(|h| h.0))
+        .collect();
+    stops.sort_unstable();
+    let unanswered: Vec<(usize, usize)> = questions
+        .iter()
+        .copied()
+        .filter(|&(first, last)| {
+            let next = stops.partition_point(|&s| s <= first);
+            let stop = stops
+                .get(next)
+                .copied()
+                .unwrap_or(lines.starts.len())
+                .max(last + 1);
+            (last + 1..stop).all(|i| dropped[i] || blank(i))
+        })
+        .collect();
+    for (first, last) in unanswered {
+        for flag in &mut dropped[first..=last] {
+            *flag = true;
+        }
+    }
+}
+
+/// The lines from `first` on that are neither `dropped` nor blank, each
+/// with the `##` section it is under.
+fn kept(
+    text: &str,
+    lines: &Lines,
+    first: usize,
+    headings: &[Heading],
+    dropped: &[bool],
+) -> Vec<Said> {
+    let mut section: Option<String> = None;
+    let mut next_heading = headings.iter().peekable();
+    let mut found = Vec::new();
+    for i in first..lines.starts.len() {
+        while let Some((_, level, title)) = next_heading.next_if(|h| h.0 <= i) {
+            match level {
+                HeadingLevel::H1 => section = None,
+                HeadingLevel::H2 => section = Some(title.clone()),
+                _ => {}
+            }
+        }
+        if dropped[i] || lines.is_blank(text, i) || lines.starts[i] >= text.len() {
+            continue;
+        }
+        let start = lines.starts[i];
+        found.push(Said {
+            line: i + 1,
+            section: section.clone(),
+            text: text[start..lines.end(text, i)].trim_end().to_string(),
+            start,
+        });
+    }
+    found
+}
+
+/// The line starts of a text.
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // A text ending in a line break has no line after it.
+        if starts.last() == Some(&text.len()) && starts.len() > 1 {
+            starts.pop();
+        }
+        Lines { starts }
+    }
+
+    /// The 0-based line holding byte `at`.
+    fn index(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// Where line `i` ends, before its line break.
+    fn end(&self, text: &str, i: usize) -> usize {
+        let end = self.starts.get(i + 1).map_or(text.len(), |&s| s - 1);
+        if text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        }
+    }
+
+    /// Whether line `i` holds nothing but blanks.
+    fn is_blank(&self, text: &str, i: usize) -> bool {
+        text[self.starts[i]..self.end(text, i)].trim().is_empty()
+    }
+
+    /// The lines `range` spans, its trailing blanks left out.
+    fn of_range(&self, text: &str, range: &Range<usize>) -> Range<usize> {
+        let first = self.index(range.start);
+        let content = text[range.clone()].trim_end().len();
+        let last = self.index(range.start + content.saturating_sub(1));
+        first..last.max(first) + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        let template = TemplateText::of(&Bank::built_in());
+        let date = NaiveDate::from_ymd_opt(2026, 11, 24);
+        let found = said(text, date, &template);
+        found
+            .iter()
+            .map(|s| {
+                // The offset is the line's.
+                assert!(text[s.start..].starts_with(&s.text), "{s:?}");
+                format!(
+                    "{} {}: {}",
+                    s.line,
+                    s.section.as_deref().unwrap_or("-"),
+                    s.text
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keeps_what_people_wrote_and_leaves_out_the_template() {
+        let text = "---\nperson: Ana\ndate: 2026-11-24\ntags: [growth]\n---\n\
+# 1:1 with Ana, 2026-11-24\n\n\
+## Agenda\n\n- \n\n\
+## Listen\n\n_Make space: this time is theirs._\n\n\
+- What's on your mind this week?\n\n\
+## Learn\n\n_Understand what is really going on; look for patterns._\n\n\
+- What's going well in your current projects?\n  The migration, finally.\n\n\
+_Watch for: clear on priorities? · ownership or just execution? · tension with other teams? · blockers quietly absorbed?_\n\n\
+```\n- What's on your mind this week?\n- [ ] Send doc (from 2026-11-10)\n```\n\n\
+## Lift\n\n_End with action: support, a connection, a new perspective._\n\n\
+- What's one thing we should follow up on next time?\n\n\
+She wants to lead the next offsite.\n\n\
+## Follow-ups\n\n\
+- [ ] Send the doc (from 2026-11-10)\n  - with the numbers\n\
+- [x] Book the room (from 2026-11-17)\n\
+- [ ] Ask Priya to pair\n\
+- [ ] \n\n\
+## Private\n\n_For your eyes only: `oneonone export --shared` leaves this section out._\n\nTired lately.\n";
+        assert_eq!(
+            lines(text),
+            [
+                "22 Learn: - What's going well in your current projects?",
+                "23 Learn:   The migration, finally.",
+                "27 Learn: ```",
+                "28 Learn: - What's on your mind this week?",
+                "29 Learn: - [ ] Send doc (from 2026-11-10)",
+                "30 Learn: ```",
+                // A paragraph after a question answers it.
+                "36 Lift: - What's one thing we should follow up on next time?",
+                "38 Lift: She wants to lead the next offsite.",
+                "45 Follow-ups: - [ ] Ask Priya to pair",
+                "52 Private: Tired lately.",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_item_dated_the_note_s_own_day_or_later_is_not_a_copy() {
+        let text = "## Follow-ups\r\n\r\n- [ ] Typed (from 2026-11-24)\r\n- [>] Moved on\r\n\r\n### Ideas\r\n\r\n- [ ] Old (from 2026-01-01)\r\n";
+        assert_eq!(
+            lines(text),
+            [
+                "3 Follow-ups: - [ ] Typed (from 2026-11-24)",
+                "4 Follow-ups: - [>] Moved on",
+                "6 Follow-ups: ### Ideas",
+            ]
+        );
+    }
+}
