@@ -466,7 +466,7 @@ pub struct TrendsArgs {
     #[arg(long)]
     pub ascii: bool,
 
-    /// Also write both charts as a standalone SVG picture to FILE
+    /// Also write both charts as a standalone SVG picture to FILE (`-`: print it instead of the charts)
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 }

@@ -357,7 +357,9 @@ impl Notebook {
         if Path::new(typed).is_absolute() {
             return Ok(here);
         }
-        let inside = self.relative(&self.root.join(typed)).filter(|rel| accept(rel));
+        let inside = self
+            .relative(&self.root.join(typed))
+            .filter(|rel| accept(rel));
         match (here, inside) {
             (Some(a), Some(b)) if a != b => Err(Error::Usage(format!(
                 "{typed}: names two notes, {} from here and {} from the notebook folder; \
@@ -945,7 +947,8 @@ fn relative_from(here: &Path, rel: &Path) -> PathBuf {
     let here: Vec<Component> = here.components().collect();
     let rel: Vec<Component> = rel.components().collect();
     let shared = here.iter().zip(&rel).take_while(|(a, b)| a == b).count();
-    let mut shown: PathBuf = std::iter::repeat_n(Component::ParentDir, here.len() - shared).collect();
+    let mut shown: PathBuf =
+        std::iter::repeat_n(Component::ParentDir, here.len() - shared).collect();
     shown.extend(&rel[shared..]);
     if shown.as_os_str().is_empty() {
         shown.push(".");

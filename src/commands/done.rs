@@ -319,10 +319,10 @@ fn by_text(
         None => None,
     };
     // Accents and case ignored, as a typed person's name is matched.
-    let folded = crate::slug::fold(needle);
+    let wanted = crate::slug::fold(needle);
     let want = |t: &Task| {
         (if want_checked { t.checked } else { t.is_open() })
-            && crate::slug::fold(&t.text).contains(&folded)
+            && crate::slug::fold(&t.text).contains(&wanted)
     };
     let mut warnings = Vec::new();
     let mut found: Vec<FollowUp> = followup::scan_with(notebook, &mut |e| warnings.push(e), &want);

@@ -25,6 +25,7 @@ mod fix;
 mod followups;
 mod frameworks;
 mod init;
+mod messages;
 mod new;
 mod notebook;
 mod open;
