@@ -285,7 +285,7 @@ pub struct NewArgs {
     pub date: Option<DateArg>,
 
     /// Seed for picking the suggested questions, for a reproducible note
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = seed, allow_negative_numbers = true)]
     pub seed: Option<u64>,
 
     /// The framework giving the note's sections [default: oneonone.yaml's, else listen-learn-lift]
@@ -381,13 +381,55 @@ pub struct DoneArgs {
     pub force: bool,
 }
 
+/// A whole number as a flag takes it, or a message in words (clap's own
+/// names a Rust type: "invalid digit found in string"): a short first
+/// line after clap's `invalid value 'X' for '--flag <N>': `, then a hint.
+/// `what` is what the number counts, `like` an example of one.
+fn whole_number<T>(s: &str, what: &str, like: &str) -> Result<T, String>
+where
+    T: std::str::FromStr + Into<u64> + Copy,
+{
+    match s.parse::<T>() {
+        Ok(n) => Ok(n),
+        Err(_) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => Err(format!(
+            "too large\n  hint: {what} is at most {}",
+            max_of::<T>()
+        )),
+        Err(_) => Err(format!(
+            "not a whole number\n  hint: give {what}, like {like}"
+        )),
+    }
+}
+
+/// The largest value of `T`, found by parsing down from `u64::MAX`.
+fn max_of<T: std::str::FromStr + Into<u64>>() -> u64 {
+    let mut max = u64::MAX;
+    while max.to_string().parse::<T>().is_err() {
+        max >>= 1;
+    }
+    max
+}
+
+/// `due --within`: a whole number of days.
+fn days(s: &str) -> Result<u32, String> {
+    whole_number(s, "a number of days", "7")
+}
+
+/// `questions -n`, `trends --last`: how many.
+fn count(s: &str) -> Result<usize, String> {
+    whole_number::<u32>(s, "a count", "3").map(|n| n as usize)
+}
+
+/// `--seed`: any whole number from 0 up.
+fn seed(s: &str) -> Result<u64, String> {
+    whole_number(s, "a seed", "42")
+}
+
 /// A check-in value, 1 to 5.
 fn check_in_value(s: &str) -> Result<u8, String> {
     match s.parse::<u8>() {
         Ok(n) if (1..=5).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "`{s}` is not a check-in value; use a whole number from 1 to 5"
-        )),
+        _ => Err("not a check-in value\n  hint: use a whole number from 1 to 5".into()),
     }
 }
 
@@ -425,14 +467,14 @@ pub struct TrendsArgs {
     pub since: Option<DateArg>,
 
     /// Only the last N check-ins
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count, allow_negative_numbers = true)]
     pub last: Option<usize>,
 
     /// Plain ASCII instead of Unicode
     #[arg(long)]
     pub ascii: bool,
 
-    /// Also write both charts as a standalone SVG picture to FILE
+    /// Also write both charts as a standalone SVG picture to FILE (`-`: print it instead of the charts)
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 }
@@ -531,7 +573,13 @@ pub struct AwayArgs {
 #[derive(Debug, Args)]
 pub struct DueArgs {
     /// How many days ahead to look
-    #[arg(long, value_name = "DAYS", default_value_t = 7)]
+    #[arg(
+        long,
+        value_name = "DAYS",
+        default_value_t = 7,
+        value_parser = days,
+        allow_negative_numbers = true
+    )]
     pub within: u32,
 }
 
@@ -569,7 +617,7 @@ pub struct PrepArgs {
     pub person: String,
 
     /// Seed for the suggested questions, for a reproducible brief
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = seed, allow_negative_numbers = true)]
     pub seed: Option<u64>,
 
     /// For a screen you share: leave out private follow-ups, tags, and check-ins (unless shared)
@@ -596,11 +644,18 @@ pub struct QuestionsArgs {
     pub section: Option<String>,
 
     /// How many questions per section
-    #[arg(short = 'n', long = "count", value_name = "N", default_value_t = 1)]
+    #[arg(
+        short = 'n',
+        long = "count",
+        value_name = "N",
+        default_value_t = 1,
+        value_parser = count,
+        allow_negative_numbers = true
+    )]
     pub count: usize,
 
     /// Seed for the pick, for a reproducible list
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = seed, allow_negative_numbers = true)]
     pub seed: Option<u64>,
 
     /// List the whole bank, by section
@@ -756,9 +811,9 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .filter(|f| NaiveDate::parse_from_str(f, "%Y-%m-%d").is_ok());
         match fixed {
             Some(fixed) => {
-                format!("`{s}` is not a date as oneonone reads it; write it as YYYY-MM-DD: {fixed}")
+                format!("not a date\n  hint: write it as YYYY-MM-DD: {fixed}")
             }
-            None => format!("`{s}` is not a date; write it as YYYY-MM-DD, or today, or yesterday"),
+            None => "not a date\n  hint: write it as YYYY-MM-DD, or today, or yesterday".into(),
         }
     })
 }
@@ -791,14 +846,11 @@ mod tests {
         );
         assert_eq!(
             parse_date_arg("2026-1-5"),
-            Err(
-                "`2026-1-5` is not a date as oneonone reads it; write it as YYYY-MM-DD: 2026-01-05"
-                    .into()
-            )
+            Err("not a date\n  hint: write it as YYYY-MM-DD: 2026-01-05".into())
         );
         assert_eq!(
             parse_date_arg("tomorrow"),
-            Err("`tomorrow` is not a date; write it as YYYY-MM-DD, or today, or yesterday".into())
+            Err("not a date\n  hint: write it as YYYY-MM-DD, or today, or yesterday".into())
         );
         assert!(parse_date_arg("2026-02-30").is_err());
         assert!(parse_date_arg("+2026-01-05").is_err());

@@ -159,6 +159,27 @@ fn unknown_person(
     format!("did you mean {rest}{last}?{create}")
 }
 
+/// Where the quote or bracket a YAML error is about was opened, from its
+/// message (`..., while scanning a quoted scalar at line 2 column 7`): the
+/// parser fails only at the end of the text, but the mistake is where the
+/// unclosed quote or bracket is.
+fn opened_at(message: &str) -> Option<Location> {
+    const OPENED: [&str; 3] = [
+        "while scanning a quoted scalar at line ",
+        "while parsing a flow sequence at line ",
+        "while parsing a flow mapping at line ",
+    ];
+    let rest = OPENED
+        .iter()
+        .find_map(|what| message.split_once(what).map(|(_, rest)| rest))?;
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some(Location {
+        line: line.parse().ok()?,
+        column: column.parse().ok()?,
+    })
+}
+
 /// A 1-based line and column in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
@@ -202,7 +223,9 @@ impl Error {
                 column: loc.column(),
             },
         );
-        let message = redact_values(&shift_marks(&err.to_string(), first_line - 1));
+        let shifted = shift_marks(&err.to_string(), first_line - 1);
+        let location = opened_at(&shifted).unwrap_or(location);
+        let message = redact_values(&shifted);
         Error::Yaml {
             path: path.into(),
             location,

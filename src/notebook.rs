@@ -39,6 +39,10 @@ pub struct Notebook {
     shown: PathBuf,
     /// The folder as messages name it ([`notebook_name`]), never `.`.
     name: PathBuf,
+    /// The current directory relative to the folder, when it is inside it
+    /// (empty at the top): paths are then shown relative to it, as rg and
+    /// fd do, `alice/x.md` as `x.md` from inside `alice/`.
+    here: Option<PathBuf>,
     /// The folder was made, or holds no marker yet ([`Notebook::tell_if_new`]).
     is_new: bool,
     /// Where its `.oneonone/` is (the lock, temp files, the undo journal):
@@ -87,6 +91,11 @@ impl Notebook {
             named_by,
         } = locate(settings)?;
         let name = notebook_name(settings, &root, &shown);
+        let here = settings
+            .cwd
+            .strip_prefix(lexical_clean(&root))
+            .ok()
+            .map(Path::to_path_buf);
         if root.exists() && !root.is_dir() {
             return Err(Error::Invalid {
                 path: name,
@@ -122,6 +131,7 @@ impl Notebook {
             root,
             shown,
             name,
+            here,
             is_new,
             state,
             config,
@@ -170,10 +180,16 @@ impl Notebook {
     }
 
     /// A notebook-relative path as the user can use it from the current
-    /// directory.
+    /// directory: relative to it, with `..` only for what is really outside
+    /// it (`x.md` from inside `alice/` for `alice/x.md`, `../bob/y.md` for
+    /// `bob/y.md`).
     #[must_use]
     pub fn show(&self, rel: &Path) -> PathBuf {
-        self.shown.join(rel)
+        match &self.here {
+            Some(here) if !here.as_os_str().is_empty() => relative_from(here, rel),
+            Some(_) => rel.to_path_buf(),
+            None => self.shown.join(rel),
+        }
     }
 
     /// A notebook-relative path as this process can open it.
@@ -320,6 +336,39 @@ impl Notebook {
         // The folders are canonical, so only the file itself could be a
         // link, and `regular` is false for one.
         (regular && !hidden).then(|| rel.to_path_buf())
+    }
+
+    /// The notebook-relative path of the file a user typed: read from the
+    /// current folder `cwd` first, then, for a relative path, from the
+    /// notebook folder (as `followups --json` prints paths), so both work
+    /// from anywhere; `None` when neither reading is a file `accept`s
+    /// (see [`Notebook::relative`]).
+    ///
+    /// # Errors
+    /// The two readings are two different files `accept`s: which one is
+    /// meant cannot be guessed.
+    pub fn relative_typed(
+        &self,
+        cwd: &Path,
+        typed: &str,
+        accept: &dyn Fn(&Path) -> bool,
+    ) -> Result<Option<PathBuf>> {
+        let here = self.relative(&cwd.join(typed)).filter(|rel| accept(rel));
+        if Path::new(typed).is_absolute() {
+            return Ok(here);
+        }
+        let inside = self
+            .relative(&self.root.join(typed))
+            .filter(|rel| accept(rel));
+        match (here, inside) {
+            (Some(a), Some(b)) if a != b => Err(Error::Usage(format!(
+                "{typed}: names two notes, {} from here and {} from the notebook folder; \
+                 type the path of the one you mean as seen from here",
+                crate::output::Shown(&self.show(&a)),
+                crate::output::Shown(&self.show(&b))
+            ))),
+            (here, inside) => Ok(here.or(inside)),
+        }
     }
 
     /// Takes the notebook's lock for a read-modify-write, calling `waiting`
@@ -872,8 +921,14 @@ fn notebook_name(settings: &Settings, root: &Path, shown: &Path) -> PathBuf {
         return shown.to_path_buf();
     }
     // Taken apart as written: the name is for reading, not for opening.
+    settings.tilde(&lexical_clean(root))
+}
+
+/// `path` with its `.` and `..` parts taken apart as written (`a/./b/..`
+/// is `a`), to compare with the current directory.
+fn lexical_clean(path: &Path) -> PathBuf {
     let mut clean = PathBuf::new();
-    for part in root.components() {
+    for part in path.components() {
         match part {
             Component::CurDir => {}
             Component::ParentDir => {
@@ -882,7 +937,23 @@ fn notebook_name(settings: &Settings, root: &Path, shown: &Path) -> PathBuf {
             other => clean.push(other),
         }
     }
-    settings.tilde(&clean)
+    clean
+}
+
+/// The notebook-relative `rel` seen from the notebook-relative folder
+/// `here`: the parts they share dropped, a `..` for each part of `here`
+/// left; `.` for `here` itself.
+fn relative_from(here: &Path, rel: &Path) -> PathBuf {
+    let here: Vec<Component> = here.components().collect();
+    let rel: Vec<Component> = rel.components().collect();
+    let shared = here.iter().zip(&rel).take_while(|(a, b)| a == b).count();
+    let mut shown: PathBuf =
+        std::iter::repeat_n(Component::ParentDir, here.len() - shared).collect();
+    shown.extend(&rel[shared..]);
+    if shown.as_os_str().is_empty() {
+        shown.push(".");
+    }
+    shown
 }
 
 /// True when `dir` holds oneonone.yaml or `.oneonone` in any form.
@@ -1023,6 +1094,7 @@ mod tests {
             root: dir.path().to_path_buf(),
             shown: PathBuf::new(),
             name: dir.path().to_path_buf(),
+            here: None,
             is_new: false,
             state: Some(dir.path().to_path_buf()),
             config: Config::default(),

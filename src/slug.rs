@@ -15,6 +15,14 @@ const WINDOWS_RESERVED: &[&str] = &[
     "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
+/// Text folded as names are when matched: accents and case gone
+/// (`Book the Café`: `book the cafe`), so a search typed without them
+/// finds text written with them.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
+}
+
 /// Turns a person's name into a slug, or explains why it cannot be one.
 ///
 /// # Errors
@@ -48,7 +56,7 @@ pub fn slugify(name: &str) -> Result<String> {
             "a name cannot start with a dot (hidden folders are never read)",
         ));
     }
-    let folded = deunicode::deunicode(trimmed).to_lowercase();
+    let folded = fold(trimmed);
     let mut slug = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {

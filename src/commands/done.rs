@@ -190,7 +190,8 @@ fn in_a_space(notebook: &Notebook, settings: &Settings, path: &str, line: usize)
     })
 }
 
-/// Resolves `path:line`, relative to the current folder. A carried `[>]`
+/// Resolves `path:line`, relative to the current folder, else to the
+/// notebook folder (as `followups --json` prints it). A carried `[>]`
 /// item is reopened (`want_checked`) only if no later note holds its open
 /// copy, or with `force`; to tick it, the error names where its copy is.
 fn by_reference(
@@ -208,8 +209,7 @@ fn by_reference(
             bad("not a `path:line` reference (as `oneonone followups` prints them)".into())
         })?;
     let rel = notebook
-        .relative(&settings.cwd.join(path))
-        .filter(|rel| Notebook::is_note_path(rel))
+        .relative_typed(&settings.cwd, path, &Notebook::is_note_path)?
         .ok_or_else(|| match in_a_space(notebook, settings, path, line) {
             Some(there) => bad(format!(
                 "in a shared space, which is not this notebook; tick it there: `{there}`"
@@ -304,7 +304,7 @@ fn by_reference(
 }
 
 /// The one item (open, or checked with `--reopen`) whose text contains
-/// `needle`, ignoring case.
+/// `needle`, ignoring case and accents.
 fn by_text(
     notebook: &Notebook,
     needle: &str,
@@ -318,10 +318,11 @@ fn by_text(
         }
         None => None,
     };
-    let lower = needle.to_lowercase();
+    // Accents and case ignored, as a typed person's name is matched.
+    let wanted = crate::slug::fold(needle);
     let want = |t: &Task| {
         (if want_checked { t.checked } else { t.is_open() })
-            && t.text.to_lowercase().contains(&lower)
+            && crate::slug::fold(&t.text).contains(&wanted)
     };
     let mut warnings = Vec::new();
     let mut found: Vec<FollowUp> = followup::scan_with(notebook, &mut |e| warnings.push(e), &want);

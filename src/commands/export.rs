@@ -52,7 +52,7 @@ fn find(
         || folder.contains('\\');
     if looks_like_path {
         return notebook
-            .relative(&settings.cwd.join(as_path))
+            .relative_typed(&settings.cwd, &args.note, &|_| true)?
             .ok_or_else(|| Error::Usage(format!("{}: not a note in the notebook", args.note)));
     }
     let person =

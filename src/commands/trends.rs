@@ -31,7 +31,11 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
         checkins.drain(..checkins.len().saturating_sub(last));
     }
     let name = sanitize(&person.name).into_owned();
-    if let Some(path) = &args.svg {
+    // `--svg -`: the picture is the output, the charts are left out.
+    let svg_to_stdout = args.svg.as_deref() == Some(std::path::Path::new("-"));
+    if svg_to_stdout {
+        out.print_bytes(crate::svg::render(&person.name, &checkins).as_bytes())?;
+    } else if let Some(path) = &args.svg {
         let picture = crate::svg::render(&person.name, &checkins);
         let target = settings.cwd.join(path);
         match crate::fs::write_new(&target, picture.as_bytes()) {
@@ -53,6 +57,9 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
             "no check-ins for {name} yet; record one with `oneonone checkin {} --energy 4 --challenge 3 --skill 3`",
             person.slug
         ));
+        return Ok(Outcome::Done);
+    }
+    if svg_to_stdout {
         return Ok(Outcome::Done);
     }
     let glyphs = if args.ascii { &ASCII } else { &UNICODE };

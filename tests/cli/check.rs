@@ -73,7 +73,7 @@ fn check_finds_each_kind_of_problem() {
             ("alice/2026-11-01.md", Some(7), "carried"),
             ("alice/2026-11-09.md", None, "duplicate"),
             ("alice/ideas.md", None, "layout"),
-            ("bob/2026-11-01.md", Some(3), "frontmatter"),
+            ("bob/2026-11-01.md", Some(2), "frontmatter"),
             ("bob/2026-11-02.md", Some(1), "conflict"),
             ("bob/agenda.md", None, "agenda"),
             ("bob/agenda.md", Some(2), "agenda"),

@@ -36,8 +36,9 @@ fn checkin_picks_the_note_and_checks_its_values() {
     assert!(!t.read("bob/2026-11-20.md").contains("energy"));
     let run = t.run(&["checkin", "bob", "--energy", "6"]).status(2);
     assert!(
-        run.stderr
-            .contains("`6` is not a check-in value; use a whole number from 1 to 5"),
+        run.stderr.contains(
+            "'6' for '--energy <1-5>': not a check-in value\n  hint: use a whole number from 1 to 5"
+        ),
         "{}",
         run.stderr
     );

@@ -186,7 +186,7 @@ fn bad_files_are_warned_about_and_the_rest_still_listed() {
     assert_eq!(
         run.stderr,
         "oneonone: warning: bob/2026-11-02.md:1: not UTF-8 text; skipped\n\
-         oneonone: warning: carol/2026-11-03.md:4:1: did not find expected ',' or ']', while parsing a flow sequence at line 3 column 7\n"
+         oneonone: warning: carol/2026-11-03.md:3:7: did not find expected ',' or ']', while parsing a flow sequence at line 3 column 7\n"
     );
 }
 

@@ -27,6 +27,7 @@ mod followups;
 mod frameworks;
 mod ics;
 mod init;
+mod messages;
 mod new;
 mod notebook;
 mod open;

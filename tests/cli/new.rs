@@ -611,7 +611,7 @@ fn issue11_date_is_strict_and_takes_today_and_yesterday() {
         .status(2)
         .stderr(
             "oneonone: error: invalid value '2026-1-5' for '--date <YYYY-MM-DD|today|yesterday>': \
-             `2026-1-5` is not a date as oneonone reads it; write it as YYYY-MM-DD: 2026-01-05\n\n\
+             not a date\n  hint: write it as YYYY-MM-DD: 2026-01-05\n\n\
              For more information, try '--help'.\n",
         );
     assert_eq!(t.files(), Vec::<String>::new());

@@ -353,7 +353,7 @@ fn issue11_a_relative_or_broken_notebook_in_the_user_config_is_an_error() {
     let run = t.run(&["followups"]).status(2).stdout("");
     assert!(
         run.stderr
-            .starts_with("oneonone: error: ~/.config/oneonone/config.yaml:3:1: "),
+            .starts_with("oneonone: error: ~/.config/oneonone/config.yaml:2:11: "),
         "{}",
         run.stderr
     );

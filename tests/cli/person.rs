@@ -741,7 +741,7 @@ fn broken_bob() -> Test {
     t
 }
 
-const BROKEN_BOB: &str = "oneonone: warning: bob/person.yaml:3:1: did not find expected ',' or ']', \
+const BROKEN_BOB: &str = "oneonone: warning: bob/person.yaml:2:10: did not find expected ',' or ']', \
      while parsing a flow sequence at line 2 column 10; its aliases are not used until it is fixed\n";
 
 #[test]
@@ -792,7 +792,7 @@ fn issue11_a_broken_person_yaml_blocks_only_the_names_it_may_hold() {
         .stderr(
             "oneonone: error: no person matches \"Zed Q\", but bob/person.yaml cannot be read, \
          and its aliases may name them; fix it, then run the command again:\n  \
-         bob/person.yaml:3:1: did not find expected ',' or ']', while parsing a flow sequence \
+         bob/person.yaml:2:10: did not find expected ',' or ']', while parsing a flow sequence \
          at line 2 column 10\n",
         );
     assert_eq!(t.files(), before);
@@ -803,7 +803,7 @@ fn issue11_a_broken_person_yaml_blocks_only_the_names_it_may_hold() {
          `oneonone followups --agenda` lists them too\n"
     ));
     t.run(&["people", "--json"]).status(2).stderr(
-        "oneonone: warning: bob/person.yaml:3:1: did not find expected ',' or ']', \
+        "oneonone: warning: bob/person.yaml:2:10: did not find expected ',' or ']', \
          while parsing a flow sequence at line 2 column 10\n",
     );
     let t = Test::new();

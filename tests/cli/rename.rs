@@ -296,7 +296,7 @@ fn issue11_rename_refuses_what_it_cannot_do() {
     );
     let before = snapshot(&t);
     t.run(&["rename", "alice", "Alice Smith"]).status(2).stderr(
-        "oneonone: error: alice/2026-01-12.md:4:1: did not find expected ',' or ']', \
+        "oneonone: error: alice/2026-01-12.md:3:7: did not find expected ',' or ']', \
              while parsing a flow sequence at line 3 column 7; fix it, then run the rename again\n",
     );
     t.write(
