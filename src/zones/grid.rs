@@ -12,7 +12,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::{Activity, Map, Move, RANGE, ZONES, Zone, moves};
 use crate::output::sanitize;
-use crate::render::{pad, shorten};
+use crate::render::{pad, shorten, width};
 
 /// The characters a map is drawn with.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +22,8 @@ pub struct Glyphs {
     horizontal: char,
     corner: char,
     arrow: &'static str,
+    /// What ends a name cut to fit its cell.
+    ellipsis: &'static str,
 }
 
 /// Unicode box drawing and shading.
@@ -31,6 +33,7 @@ pub const UNICODE: Glyphs = Glyphs {
     horizontal: '─',
     corner: '└',
     arrow: " → ",
+    ellipsis: "…",
 };
 
 /// Plain ASCII.
@@ -40,6 +43,7 @@ pub const ASCII: Glyphs = Glyphs {
     horizontal: '-',
     corner: '+',
     arrow: " -> ",
+    ellipsis: "...",
 };
 
 /// The columns a cell's names get (one more separates cells).
@@ -50,6 +54,19 @@ const MARGIN: usize = 6;
 impl Glyphs {
     fn fill(&self, zone: Zone) -> char {
         self.fills[zone as usize]
+    }
+
+    /// `name` (sanitized) in at most [`CELL`] columns, cut with the
+    /// ellipsis when longer.
+    fn fitted(&self, name: &str) -> String {
+        let name = sanitize(name);
+        if width(&name) <= CELL {
+            return name.into_owned();
+        }
+        let room = CELL + 1 - width(self.ellipsis);
+        let mut cut = shorten(&name, room);
+        cut.pop();
+        cut + self.ellipsis
     }
 }
 
@@ -127,7 +144,7 @@ fn grid(out: &mut String, activities: &[Activity], glyphs: &Glyphs, color: bool)
             for (skill, cell) in RANGE.zip(&cells) {
                 let zone = Zone::of(skill, joy);
                 let shown = match cell.get(line) {
-                    Some(a) => pad(&shorten(&sanitize(&a.name), CELL), CELL),
+                    Some(a) => pad(&glyphs.fitted(&a.name), CELL),
                     None => glyphs.fill(zone).to_string().repeat(CELL),
                 };
                 paint(out, color, zone_style(zone), shown);

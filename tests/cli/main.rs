@@ -39,6 +39,7 @@ mod shared_copy;
 mod space;
 mod trends;
 mod undo;
+mod zones;
 
 mod cache;
 mod fixtures;
