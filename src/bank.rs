@@ -130,6 +130,12 @@ pub struct Section {
     /// Patterns to look for, printed as one line.
     #[serde(default)]
     pub watch: Vec<String>,
+    /// The columns of a table the note holds for the person and the
+    /// manager to fill in (`[activity, skill, joy]` for the zone of
+    /// genius): written as a GFM table, a header, its delimiter row and a
+    /// few empty rows. Empty for a section of questions only.
+    #[serde(default)]
+    pub table: Vec<String>,
 }
 
 /// The shape of one bank file.
@@ -430,10 +436,27 @@ fn check_one_line(path: &Path, file: &BankFile) -> Result<()> {
                 texts.push(("reminder", r));
             }
             texts.extend(s.watch.iter().map(|w| ("watch", w)));
+            texts.extend(s.table.iter().map(|c| ("table", c)));
         }
         for (what, text) in texts {
             if let Some(e) = bad(format!("frameworks.{}.{what}", f.name), text) {
                 return Err(e);
+            }
+        }
+        for s in &f.sections {
+            if let Some(column) = s
+                .table
+                .iter()
+                .find(|c| c.trim().is_empty() || c.contains(['|', '\\', '`']))
+            {
+                return Err(Error::Invalid {
+                    path: path.to_path_buf(),
+                    line: None,
+                    message: format!(
+                        "frameworks.{}.table: {column:?} must be a column name: not empty, no `|`, `\\` or backquote",
+                        f.name
+                    ),
+                });
             }
         }
     }
@@ -585,6 +608,22 @@ mod tests {
     }
 
     #[test]
+    fn a_section_may_hold_a_table_of_plain_column_names() {
+        let bank = Bank::built_in();
+        let zones = bank.framework("zone-of-genius").unwrap();
+        assert_eq!(zones.sections[1].table, ["activity", "skill", "joy"]);
+        assert!(zones.sections[0].table.is_empty(), "no table by default");
+        let mut bank = Bank::default();
+        let text = "frameworks:\n  - name: x\n    sections:\n      - heading: T\n        table: [a, \"b | c\"]\n";
+        assert_eq!(
+            bank.merge_text(Path::new("f.yaml"), text)
+                .unwrap_err()
+                .to_string(),
+            "f.yaml: frameworks.x.table: \"b | c\" must be a column name: not empty, no `|`, `\\` or backquote"
+        );
+    }
+
+    #[test]
     fn notebook_framework_replaces_built_in_of_same_name() {
         let mut bank = Bank::built_in();
         let text =
@@ -594,7 +633,7 @@ mod tests {
         let err = bank.framework("nope").unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown framework \"nope\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds"
+            "unknown framework \"nope\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds, zone-of-genius"
         );
     }
 

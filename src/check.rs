@@ -119,6 +119,10 @@ pub enum Kind {
     /// for writing.
     #[serde(rename = "open elsewhere")]
     OpenElsewhere,
+    /// A row of a zone-of-genius table whose skill or joy is not a whole
+    /// number from 1 to 5, or that names no activity.
+    #[serde(rename = "zone-value")]
+    ZoneValue,
 }
 
 fn problem(path: &str, line: Option<usize>, kind: Kind, what: String, fix: &str) -> Problem {
@@ -324,6 +328,16 @@ fn check_note(
             Kind::CheckIn,
             message,
             "use a whole number from 1 to 5, or leave it empty",
+        ));
+    });
+    crate::zones::read(&note, &shown, &mut |e| {
+        let (line, message) = split_error(&e);
+        found.push(problem(
+            rel,
+            line,
+            Kind::ZoneValue,
+            message,
+            "give skill and joy a whole number from 1 to 5 each, or empty the whole row",
         ));
     });
     if let Some(line) = conflict_marker(text) {
@@ -1049,11 +1063,12 @@ mod tests {
             Kind::Leftover,
             Kind::QuestionBank,
             Kind::OpenElsewhere,
+            Kind::ZoneValue,
         ];
         let written = serde_json::to_string(&kinds).unwrap();
         assert_eq!(
             written,
-            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank","open elsewhere"]"#
+            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank","open elsewhere","zone-value"]"#
         );
         let read: Vec<Kind> = serde_json::from_str(&written).unwrap();
         assert_eq!(read, kinds);

@@ -144,6 +144,17 @@ pub enum Command {
         oneonone trends alice --svg alice-trends.svg")]
     Trends(TrendsArgs),
 
+    /// A person's zone of genius: their activities by skill and joy, and what moved since the last map
+    #[command(after_help = "Examples:\n  \
+        oneonone new alice --framework zone-of-genius   # a note with the table to fill in\n  \
+        oneonone zones alice\n  \
+        oneonone zones alice --ascii\n  \
+        oneonone zones alice --svg alice-zones.svg\n\n\
+        The map is the latest note holding a table `| activity | skill | joy |` with a row \
+        filled in, skill and joy from 1 to 5. Skill at most 2 is incompetence; skill 3 is \
+        competence; skill 4 or 5 with joy at most 3 is excellence; with joy 4 or 5, genius.")]
+    Zones(ZonesArgs),
+
     /// Patterns in a person's notes: tags over time, stuck follow-ups, gaps, check-in averages
     #[command(
         after_help = "Examples:\n  oneonone patterns alice\n  oneonone patterns alice --json"
@@ -475,6 +486,21 @@ pub struct TrendsArgs {
     pub ascii: bool,
 
     /// Also write both charts as a standalone SVG picture to FILE (`-`: print it instead of the charts)
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
+/// `oneonone zones`.
+#[derive(Debug, Args)]
+pub struct ZonesArgs {
+    /// The person
+    pub person: String,
+
+    /// Plain ASCII instead of Unicode
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Also write the map as a standalone SVG picture to FILE (`-`: to standard output, instead of the grid)
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 }

@@ -49,6 +49,7 @@ pub(crate) mod task;
 pub(crate) mod template;
 pub(crate) mod undo;
 pub(crate) mod yaml;
+pub(crate) mod zones;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -273,6 +274,7 @@ fn dispatch(
         Command::Frameworks => commands::frameworks::run(settings, out),
         Command::Checkin(args) => commands::checkin::run(args, settings, out),
         Command::Trends(args) => commands::trends::run(args, settings, out),
+        Command::Zones(args) => commands::zones::run(args, settings, out),
         Command::Patterns(args) => commands::patterns::run(args, settings, out),
         Command::Export(args) => commands::export::run(args, settings, out),
         Command::Share(args) => commands::share::run(args, settings, out),

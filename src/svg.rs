@@ -29,7 +29,7 @@ fn zone_fill(zone: Zone) -> &'static str {
 }
 
 /// Escapes text for XML.
-fn xml(text: &str) -> String {
+pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -124,7 +124,8 @@ fn value(name: &str, fields: &NoteFields<'_>, sections: &str) -> Option<String> 
     }
 }
 
-/// The framework's sections: heading, reminder, questions, patterns to watch.
+/// The framework's sections: heading, reminder, questions, the table to
+/// fill in, patterns to watch.
 fn sections(fields: &NoteFields<'_>) -> String {
     let mut out = String::new();
     for (i, section) in fields.framework.sections.iter().enumerate() {
@@ -137,6 +138,13 @@ fn sections(fields: &NoteFields<'_>) -> String {
             let _ = writeln!(out, "{}", question_line(q));
         }
         if !questions.is_empty() {
+            out.push('\n');
+        }
+        let table = table_lines(section);
+        if !table.is_empty() {
+            for line in &table {
+                let _ = writeln!(out, "{line}");
+            }
             out.push('\n');
         }
         if let Some(watch) = watch_line(section) {
@@ -158,6 +166,32 @@ pub fn reminder_line(section: &Section) -> Option<String> {
 #[must_use]
 pub fn watch_line(section: &Section) -> Option<String> {
     (!section.watch.is_empty()).then(|| format!("_Watch for: {}_", section.watch.join(" · ")))
+}
+
+/// How many empty rows the template writes under a table's header.
+pub const TABLE_ROWS: usize = 3;
+
+/// The GFM table the template writes for a section with `table` columns,
+/// one line each: the header, the delimiter row and [`TABLE_ROWS`] empty
+/// rows (placeholders, which readers of the table skip). None without
+/// columns.
+#[must_use]
+pub fn table_lines(section: &Section) -> Vec<String> {
+    if section.table.is_empty() {
+        return Vec::new();
+    }
+    let row = |cells: &mut dyn Iterator<Item = &str>| {
+        let cells: Vec<&str> = cells.collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut lines = vec![
+        row(&mut section.table.iter().map(|c| c.trim())),
+        row(&mut section.table.iter().map(|_| "---")),
+    ];
+    for _ in 0..TABLE_ROWS {
+        lines.push(row(&mut section.table.iter().map(|_| "")));
+    }
+    lines
 }
 
 /// A suggested question as the template writes it: one list item.

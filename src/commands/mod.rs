@@ -23,6 +23,7 @@ pub mod share;
 pub mod sync;
 pub mod trends;
 pub mod undo;
+pub mod zones;
 
 /// How a command that did not fail went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,8 @@ fn frameworks_are_listed_and_chosen() {
         [
             "listen-learn-lift (default)  Listen, Learn, Lift",
             "start-stop-continue  Start, Stop, Continue",
-            "rainbows-and-clouds  Rainbows and Clouds"
+            "rainbows-and-clouds  Rainbows and Clouds",
+            "zone-of-genius  Zone of genius"
         ]
     );
     assert!(
@@ -68,7 +69,7 @@ fn frameworks_are_listed_and_chosen() {
         ]
     );
 
-    t.run(&["new", "bob", "--framework", "swot"]).status(2).stderr("oneonone: error: unknown framework \"swot\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds\n");
+    t.run(&["new", "bob", "--framework", "swot"]).status(2).stderr("oneonone: error: unknown framework \"swot\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds, zone-of-genius\n");
 
     // A notebook's own framework, from its question bank.
     t.write(

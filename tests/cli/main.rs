@@ -42,6 +42,7 @@ mod shared_copy;
 mod space;
 mod trends;
 mod undo;
+mod zones;
 
 mod cache;
 mod fixtures;
