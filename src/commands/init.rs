@@ -9,7 +9,7 @@ use crate::cli::InitArgs;
 use crate::commands::Outcome;
 use crate::config::{CONFIG_FILE, CONFIG_TEMPLATE, UserConfig};
 use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::output::{Output, shell_quoted};
 use crate::settings::{DirSource, Settings};
 
 /// Writes `DIR/oneonone.yaml`, prints its path, and records DIR as the
@@ -42,14 +42,23 @@ pub fn run(args: &InitArgs, settings: &Settings, out: &mut Output) -> Result<Out
         Err(e) => return Err(Error::io(&shown, "cannot write", e)),
     }
     writeln!(out, "{}", shown.display())?;
+    // The folder as a shell reads it back, with the home folder as `~`.
     let cd = if shown_dir.as_os_str().is_empty() {
         String::new()
     } else {
-        format!("cd {} && ", shown_dir.display())
+        let dir = settings.tilde(&shown_dir);
+        let word = match dir.strip_prefix("~") {
+            Ok(rest) if dir != shown_dir && rest.as_os_str().is_empty() => "~".to_string(),
+            Ok(rest) if dir != shown_dir => {
+                format!("~/{}", shell_quoted(&rest.to_string_lossy()))
+            }
+            _ => shell_quoted(&dir.to_string_lossy()),
+        };
+        format!("cd {word} && ")
     };
     out.notice(format_args!(
-        "created {}; next: {cd}oneonone new \"<name>\" writes your first note",
-        shown.display()
+        "created {}\n  next: {cd}oneonone new \"<name>\" writes your first note",
+        settings.tilde(&shown).display()
     ));
     if args.no_default {
         return Ok(Outcome::Done);

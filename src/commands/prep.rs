@@ -136,9 +136,7 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         recurring_tags(&recent)
     };
     let (framework, questions) = ask_today(&notebook, &bank, folder, settings, &recent)?;
-    // The first question `new` writes under each section: all of them
-    // (three a section by default) would not leave the screen room.
-    let asked = questions.iter().filter(|q| !q.is_empty()).count();
+    let said = last_time(&notebook, &notes, &bank, &rules, args.shared, settings)?;
 
     let lists = [
         ("Follow-ups they own", theirs),
@@ -149,21 +147,23 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let mut rows = 2;
     rows += follow_up_lists(&notebook, lists, settings, &list_all, out)?;
     rows += agenda_block(&points, folder, settings, out)?;
-    let after = usize::from(patterns.is_some())
-        + usize::from(!recurring.is_empty())
-        + usize::from(asked > 0) * (1 + asked);
-    let room = SCREEN_ROWS.saturating_sub(rows + after).max(1 + MIN_SAID);
-    last_time(
-        &notebook,
-        &notes,
-        &bank,
-        &rules,
-        args.shared,
-        (room, settings),
-        out,
-    )?;
+    rows += usize::from(patterns.is_some()) + usize::from(!recurring.is_empty());
+    // "Ask today" lists every question `new` writes when the screen has
+    // room for them after all of "Last time"; else the first of each
+    // section, and "Last time" gets the rows left.
+    let all: usize = questions.iter().map(Vec::len).sum();
+    let first = questions.iter().filter(|q| !q.is_empty()).count();
+    let said_rows = said.as_ref().map_or(0, |(_, lines)| 1 + lines.len());
+    let every = rows + said_rows + usize::from(all > 0) * (1 + all) <= SCREEN_ROWS;
+    let asked = if every { all } else { first };
+    let room = SCREEN_ROWS
+        .saturating_sub(rows + usize::from(asked > 0) * (1 + asked))
+        .max(1 + MIN_SAID);
+    if let Some((note, lines)) = &said {
+        print_last_time(&notebook, note, lines, (room, settings), out)?;
+    }
     patterns_and_tags(patterns.as_deref(), &recurring, settings, out)?;
-    print_ask_today(framework, questions, settings, out)?;
+    print_ask_today(framework, questions, every, settings, out)?;
     Ok(Outcome::Done)
 }
 
@@ -213,10 +213,12 @@ fn patterns_and_tags(
     Ok(())
 }
 
-/// The "Ask today" lines: the first question of each section.
+/// The "Ask today" lines: every question, or with `every` false the
+/// first of each section; the section is named on its first line.
 fn print_ask_today(
     framework: &crate::bank::Framework,
     questions: Vec<Vec<&Question>>,
+    every: bool,
     settings: &Settings,
     out: &mut Output,
 ) -> Result<()> {
@@ -226,12 +228,17 @@ fn print_ask_today(
     out.styled(style::HEADING, "Ask today")?;
     writeln!(out)?;
     for (section, picked) in framework.sections.iter().zip(questions) {
-        for q in picked.into_iter().take(1) {
-            let label = format!("  {}: ", sanitize(&section.heading));
+        let label = format!("  {}: ", sanitize(&section.heading));
+        let take = if every { picked.len() } else { 1 };
+        for (i, q) in picked.into_iter().take(take).enumerate() {
             let room = settings
                 .listing_width()
                 .map(|w| w.saturating_sub(width(&label)));
-            out.styled(style::DIM, &label)?;
+            if i == 0 {
+                out.styled(style::DIM, &label)?;
+            } else {
+                write!(out, "{}", " ".repeat(width(&label)))?;
+            }
             let text = sanitize(&q.text);
             writeln!(
                 out,
@@ -352,30 +359,29 @@ fn follow_up_lists(
 }
 
 /// "Last time": what was said in the last note held (the lines people
-/// wrote, [`crate::said`]), by section, in at most `rows` rows (its
-/// heading included, which points at the note when lines are left out).
-/// Its Follow-ups section is left out: the open items are listed above. Never a private part: what
+/// wrote, [`crate::said`]), by section, with the note they are from; none
+/// when nothing was said. Its Follow-ups section is left out: the open
+/// items are listed above. Never a private part: what
 /// `export --shared` leaves out is never quoted. With `shared` the lines
 /// are read from the shared copy itself, or there are none when there is
 /// no copy.
-fn last_time(
+fn last_time<'n>(
     notebook: &Notebook,
-    notes: &PersonNotes,
+    notes: &'n PersonNotes,
     bank: &Bank,
     rules: &Sharing,
     shared: bool,
-    (rows, settings): (usize, &Settings),
-    out: &mut Output,
-) -> Result<()> {
+    settings: &Settings,
+) -> Result<Option<(&'n crate::notebook::Meeting, Vec<Said>)>> {
     // A note prepared for an upcoming 1:1 is not "last time".
     let held = notes.last_held(settings.today);
     let Some((last, text)) = held.and_then(|n| Some((&n.meeting, n.text()?))) else {
-        return Ok(());
+        return Ok(None);
     };
     let copy;
     let text = if shared {
         let Ok(shared) = share::shared_copy_of(notebook, &last.rel) else {
-            return Ok(());
+            return Ok(None);
         };
         copy = shared;
         copy.as_str()
@@ -397,9 +403,18 @@ fn last_time(
                 .is_some_and(|s| s.eq_ignore_ascii_case("follow-ups"))
         })
         .collect();
-    if lines.is_empty() {
-        return Ok(());
-    }
+    Ok((!lines.is_empty()).then_some((last, lines)))
+}
+
+/// Prints "Last time" in at most `rows` rows (its heading included,
+/// which points at the note when lines are left out).
+fn print_last_time(
+    notebook: &Notebook,
+    last: &crate::notebook::Meeting,
+    lines: &[Said],
+    (rows, settings): (usize, &Settings),
+    out: &mut Output,
+) -> Result<()> {
     // Beyond its rows, the heading says where the rest is.
     let room = rows.saturating_sub(1).max(MIN_SAID);
     let shown = lines.len().min(room);

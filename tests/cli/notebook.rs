@@ -246,7 +246,7 @@ fn issue11_init_records_the_default_notebook_once() {
         .ok()
         .stdout("book/oneonone.yaml\n")
         .stderr(format!(
-            "oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes \
+            "oneonone: created book/oneonone.yaml\n  next: cd book && oneonone new \"<name>\" writes \
          your first note\noneonone: default notebook: {}, recorded in \
          ~/.config/oneonone/config.yaml\n",
             book.display()
@@ -276,7 +276,7 @@ fn issue11_init_records_the_default_notebook_once() {
 
     // A second notebook does not take its place; the message says how.
     t.run(&["init", "team-b"]).ok().stderr(format!(
-        "oneonone: created team-b/oneonone.yaml; next: cd team-b && oneonone new \"<name>\" \
+        "oneonone: created team-b/oneonone.yaml\n  next: cd team-b && oneonone new \"<name>\" \
          writes your first note\noneonone: default notebook unchanged: \
          ~/.config/oneonone/config.yaml names {}; to make {} the default, change that \
          `notebook:` line\n",
@@ -285,7 +285,7 @@ fn issue11_init_records_the_default_notebook_once() {
     ));
     // Nor does one made with --no-default, which says nothing of it.
     t.run(&["init", "team-c", "--no-default"]).ok().stderr(
-        "oneonone: created team-c/oneonone.yaml; next: cd team-c && oneonone new \"<name>\" \
+        "oneonone: created team-c/oneonone.yaml\n  next: cd team-c && oneonone new \"<name>\" \
              writes your first note\n",
     );
     // The folder may be named with --dir too.
@@ -321,7 +321,7 @@ fn issue11_init_adds_only_the_notebook_line_to_an_existing_config() {
     let t = Test::bare();
     t.user_config("notebook:\n");
     t.run(&["init", "book"]).ok().stderr(format!(
-        "oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes \
+        "oneonone: created book/oneonone.yaml\n  next: cd book && oneonone new \"<name>\" writes \
          your first note\noneonone: no default notebook recorded: oneonone cannot add a \
          `notebook:` line to ~/.config/oneonone/config.yaml as it is; add `notebook: {}` to \
          it yourself\n",
@@ -422,7 +422,7 @@ fn issue11_a_linked_user_config_is_read_and_edited_where_it_points() {
     fs::create_dir_all(link.parent().unwrap()).unwrap();
     std::os::unix::fs::symlink(&dotfiles, &link).unwrap();
     t.run(&["init", "book"]).ok().stderr(format!(
-        "oneonone: created book/oneonone.yaml; next: cd book && oneonone new \"<name>\" writes \
+        "oneonone: created book/oneonone.yaml\n  next: cd book && oneonone new \"<name>\" writes \
          your first note\n\
          oneonone: default notebook: {}, recorded in ~/dotfiles/oneonone.yaml\n",
         t.root().join("book").display()

@@ -753,8 +753,14 @@ fn issue11_a_broken_person_yaml_blocks_only_the_names_it_may_hold() {
         .stdout(
             "Alex Kim\nNo 1:1 yet · 0 notes · every 14 days\nAsk today\n  \
              Listen: If you could redo one part of last week, what would it be?\n  \
+             \x20       Is there anything you'd like me to understand better about your situation?\n  \
+             \x20       Is there anything from our last chat you've kept thinking about?\n  \
              Learn: Are you feeling challenged in the right ways?\n  \
-             Lift: What would make this better?\n",
+             \x20      How well do you understand why your current project matters?\n  \
+             \x20      Where is friction with another team slowing you down?\n  \
+             Lift: What would make this better?\n  \
+             \x20     What would help you feel more confident going into this?\n  \
+             \x20     What assumption here might be worth questioning?\n",
         )
         .stderr(BROKEN_BOB);
     t.run(&["agenda", "alex", "Talk"])

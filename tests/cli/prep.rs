@@ -97,8 +97,14 @@ fn issue9_prep_never_quotes_the_private_section_of_a_start_stop_continue_note() 
          \x20             Demo days.\n\
          Ask today\n\
          \x20 Listen: If you could redo one part of last week, what would it be?\n\
+         \x20         Is there anything you'd like me to understand better about your situation?\n\
+         \x20         Is there anything from our last chat you've kept thinking about?\n\
          \x20 Learn: Are you feeling challenged in the right ways?\n\
-         \x20 Lift: What would make this better?\n"
+         \x20        How well do you understand why your current project matters?\n\
+         \x20        Where is friction with another team slowing you down?\n\
+         \x20 Lift: What would make this better?\n\
+         \x20       What would help you feel more confident going into this?\n\
+         \x20       What assumption here might be worth questioning?\n"
     );
 }
 
@@ -129,8 +135,14 @@ fn issue9_prep_never_quotes_the_private_section_of_a_rainbows_and_clouds_note() 
          \x20         _Watch for: same cloud as last time?_\n\
          Ask today\n\
          \x20 Listen: If you could redo one part of last week, what would it be?\n\
+         \x20         Is there anything you'd like me to understand better about your situation?\n\
+         \x20         Is there anything from our last chat you've kept thinking about?\n\
          \x20 Learn: Are you feeling challenged in the right ways?\n\
-         \x20 Lift: What would make this better?\n"
+         \x20        How well do you understand why your current project matters?\n\
+         \x20        Where is friction with another team slowing you down?\n\
+         \x20 Lift: What would make this better?\n\
+         \x20       What would help you feel more confident going into this?\n\
+         \x20       What assumption here might be worth questioning?\n"
     );
 }
 
@@ -162,8 +174,14 @@ fn issue9_prep_never_quotes_a_private_sub_section_of_lift_or_follow_ups() {
          \x20         Intro to Priya.\n\
          Ask today\n\
          \x20 Listen: If you could redo one part of last week, what would it be?\n\
+         \x20         Is there anything you'd like me to understand better about your situation?\n\
+         \x20         Is there anything from our last chat you've kept thinking about?\n\
          \x20 Learn: Are you feeling challenged in the right ways?\n\
-         \x20 Lift: What would make this better?\n"
+         \x20        How well do you understand why your current project matters?\n\
+         \x20        Where is friction with another team slowing you down?\n\
+         \x20 Lift: What would make this better?\n\
+         \x20       What would help you feel more confident going into this?\n\
+         \x20       What assumption here might be worth questioning?\n"
     );
 }
 

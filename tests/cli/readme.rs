@@ -4,8 +4,8 @@
 //!
 //! A block runs in a new temporary home folder (shown as `/home/you`), with
 //! no notebook and no config, `$EDITOR` set to a script that stands for
-//! the meeting (it writes two follow-ups in place of the note's empty
-//! `- [ ] `), and today 2026-11-24. In a block:
+//! the meeting (it writes a line under Lift, and two follow-ups in place
+//! of the note's empty `- [ ] `), and today 2026-11-24. In a block:
 //!
 //! - `$ oneonone ARGS` runs the binary (`~` is the home folder; a trailing
 //!   `# comment` is not an argument); `$ cd DIR` changes folder;
@@ -24,12 +24,17 @@ use std::process::{Command, Stdio};
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
-/// What the meeting writes: the follow-ups the tour's `new alice --edit`
-/// ends with, in place of the empty `- [ ] ` placeholder.
+/// What the meeting writes: a line under Lift, and the follow-ups the
+/// tour's `new alice --edit` ends with, in place of the empty `- [ ] `
+/// placeholder.
 const MEETING_EDITOR: &str = r#"#!/bin/sh
 note="$1"
-sed 's/^- \[ \] $/- [ ] Send Alice the promo packet 📅 2026-11-28\
-- [ ] Draft the growth plan @alice/' "$note" > "$note.meeting" && mv "$note.meeting" "$note"
+sed -e 's/^- \[ \] $/- [ ] Send Alice the promo packet 📅 2026-11-28\
+- [ ] Draft the growth plan @alice/' \
+    -e 's/^## Lift$/## Lift\
+\
+Wants to lead the offsite planning; needs a budget owner./' \
+    "$note" > "$note.meeting" && mv "$note.meeting" "$note"
 "#;
 
 /// The day every block starts on.

@@ -144,8 +144,14 @@ fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
     // the follow-ups listed above, so no "Last time" (issue 14).
     let ask = "Ask today\n  \
                Listen: Which task keeps sliding to next week?\n  \
+               \x20       How are things going with the people you work with most?\n  \
+               \x20       What's surprised you lately, good or bad?\n  \
                Learn: What kind of work gives you energy?\n  \
-               Lift: Is there someone I can connect you with?\n";
+               \x20      What decision would you like more say in?\n  \
+               \x20      What small annoyance costs you more time than it should?\n  \
+               Lift: Is there someone I can connect you with?\n  \
+               \x20     What could you let go of to make room for this?\n  \
+               \x20     What's one resource or tool that would make your job easier?\n";
     run(&t, &["prep", "alice", "--seed", "1"])
         .ok()
         .stderr(ORPHAN)
