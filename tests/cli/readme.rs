@@ -15,7 +15,9 @@
 //!   `[..]` for any text within a line; `? N` ends them with the exit code
 //!   (0 when not given).
 //!
-//! A console block that should not run is an `sh` block.
+//! A block right after an HTML comment `<!-- readme-test: continue -->`
+//! goes on where the block before it ended (same folders, clock and
+//! current folder). A console block that should not run is an `sh` block.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -49,12 +51,22 @@ struct Step {
     status: i32,
 }
 
-/// The console blocks of a markdown text, each with its steps.
-fn console_blocks(markdown: &str) -> Vec<Vec<Step>> {
+/// A console block: its steps, and whether it goes on from the block
+/// before.
+struct Block {
+    continues: bool,
+    steps: Vec<Step>,
+}
+
+/// The console blocks of a markdown text.
+fn console_blocks(markdown: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<(usize, String)> = None;
+    let mut continues = false;
     for (event, range) in Parser::new(markdown).into_offset_iter() {
         match event {
+            Event::Html(html) if html.contains("readme-test: continue") => continues = true,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. }) => continues = false,
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if info.split_whitespace().next() == Some("console") =>
             {
@@ -69,7 +81,10 @@ fn console_blocks(markdown: &str) -> Vec<Vec<Step>> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((line, body)) = current.take() {
-                    blocks.push(steps(line, &body));
+                    blocks.push(Block {
+                        continues: std::mem::take(&mut continues),
+                        steps: steps(line, &body),
+                    });
                 }
             }
             _ => {}
@@ -246,8 +261,7 @@ impl Machine {
     }
 }
 
-fn run_block(steps: &[Step], report: &mut String) {
-    let mut machine = Machine::new();
+fn run_block(machine: &mut Machine, steps: &[Step], report: &mut String) {
     for step in steps {
         let (output, status) = machine.run(step);
         let actual: Vec<&str> = output.lines().collect();
@@ -274,9 +288,17 @@ fn readme() -> String {
 fn readme_console_examples_print_what_they_show() {
     let blocks = console_blocks(&readme());
     assert!(!blocks.is_empty(), "the README has no console example");
+    assert!(
+        !blocks[0].continues,
+        "the first console block has none to go on from"
+    );
     let mut report = String::new();
+    let mut machine = Machine::new();
     for block in &blocks {
-        run_block(block, &mut report);
+        if !block.continues {
+            machine = Machine::new();
+        }
+        run_block(&mut machine, &block.steps, &mut report);
     }
     assert!(report.is_empty(), "{report}");
 }
@@ -293,9 +315,14 @@ fn the_runner_matches_wildcards_and_reads_steps() {
     assert_eq!(days_later("3 days later, before the next one"), Some(3));
     assert_eq!(days_later("2 weeks later"), Some(14));
     assert_eq!(days_later("the notebook"), None);
-    let blocks = console_blocks("text\n\n```console\n$ oneonone x\nout\n? 1\n$ cd y\n```\n");
-    assert_eq!(blocks.len(), 1);
-    let [first, second] = &blocks[0][..] else {
+    let blocks = console_blocks(
+        "text\n\n```console\n$ oneonone x\nout\n? 1\n$ cd y\n```\n\n\
+         <!-- readme-test: continue -->\n\n```console\n$ cd z\n```\n\n\
+         <!-- readme-test: continue -->\n\ntext\n\n```console\n$ cd z\n```\n",
+    );
+    let continues: Vec<bool> = blocks.iter().map(|b| b.continues).collect();
+    assert_eq!(continues, [false, true, false]);
+    let [first, second] = &blocks[0].steps[..] else {
         panic!("two steps")
     };
     assert_eq!((first.line, first.command.as_str()), (4, "oneonone x"));
