@@ -55,6 +55,32 @@ pub struct Summary {
     pub ready: bool,
 }
 
+impl Summary {
+    /// The first day the next 1:1 can be held: its due date, today for a
+    /// first 1:1 or one overdue, and the day after they are back for
+    /// someone away. What `people --ics` puts in the calendar, and the
+    /// order of `people` and `due`.
+    #[must_use]
+    pub fn meet_from(&self, today: NaiveDate) -> NaiveDate {
+        let due = self.next_due.unwrap_or(today).max(today);
+        match self.away_until.and_then(|to| to.succ_opt()) {
+            Some(back) => due.max(back),
+            None => due,
+        }
+    }
+
+    /// How `people` and `due` order people, soonest first: overdue by
+    /// their due date (the longest overdue first), then by
+    /// [`Summary::meet_from`].
+    #[must_use]
+    pub fn due_key(&self, today: NaiveDate) -> NaiveDate {
+        match self.next_due {
+            Some(due) if self.overdue => due,
+            _ => self.meet_from(today),
+        }
+    }
+}
+
 /// The key `people` sorts names by: the name folded to ASCII (deunicode:
 /// `José` and `Jose\u{301}` as `jose`, `李娜` as `li na`) and lowercased,
 /// so accents, case and the way an accent was typed do not move a name.
@@ -171,18 +197,19 @@ fn summary(
     shared_agenda: SharedAgenda<'_>,
     warn: &mut dyn FnMut(Error),
 ) -> Summary {
-    let profile = Profile::load(
+    // A bad period in `away:` costs that period, not the profile.
+    let (profile, error) = Profile::load_lenient(
         &notebook.path(Path::new(folder)),
         &notebook.show(Path::new(folder)),
-    )
-    .unwrap_or_else(|e| {
+    );
+    if let Some(e) = error {
         warn(e);
-        Profile::default()
-    });
+    }
     let last = facts.last;
     let cadence_days = profile
         .cadence_days
         .unwrap_or_else(|| notebook.config.cadence_days());
+    let away_until = crate::person::away_until(&profile.away, today);
     let next_due = facts.upcoming.or_else(|| {
         last.and_then(|d| crate::person::next_due(d, cadence_days, &profile.away, today))
     });
@@ -225,7 +252,7 @@ fn summary(
         slug: folder.to_string(),
         name,
         role: profile.role,
-        away_until: crate::person::away_until(&profile.away, today),
+        away_until,
         away: profile.away,
         last,
         days_since: last.map(|d| today.signed_duration_since(d).num_days()),
@@ -240,7 +267,8 @@ fn summary(
             + shared_points,
         cadence_days,
         next_due,
-        overdue: next_due.is_some_and(|d| d < today),
+        // Someone away is not overdue, whatever the date says.
+        overdue: next_due.is_some_and(|d| d < today) && away_until.is_none(),
         ready: facts.upcoming.is_some(),
     }
 }

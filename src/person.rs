@@ -226,11 +226,13 @@ pub fn days_away(away: &[Absence], after: NaiveDate, until: NaiveDate) -> i64 {
 
 /// When the next 1:1 is due by the cadence, days away not counted: once
 /// `cadence_days` days on which they were not away have passed since the
-/// `last` 1:1 (each day away between the last 1:1 and the due date
-/// pushes it by a day, so it never falls in time off). While they are
-/// away `today`, it is no earlier than the day after they are back:
-/// someone away is never overdue. The one rule `people`, `due`, `prep`
-/// and `patterns` use.
+/// `last` 1:1. Each day away between the last 1:1 and the due date pushes
+/// it by a day, so it never falls in time off; so does each day of a time
+/// off that began after the due date but by `today` (days away while
+/// overdue do not count as overdue either). The date never moves back as
+/// days pass: it only moves when time off is recorded. Someone away today
+/// is not overdue (the caller asks [`away_until`]). The one rule `people`,
+/// `due`, `prep` and `patterns` use.
 #[must_use]
 pub fn next_due(
     last: NaiveDate,
@@ -244,14 +246,11 @@ pub fn next_due(
             continue;
         }
         let start = from.max(last.succ_opt()?);
-        if start > due {
+        if start > due && start > today {
             break;
         }
         let days = u64::try_from(to.signed_duration_since(start).num_days() + 1).ok()?;
         due = due.checked_add_days(chrono::Days::new(days))?;
-    }
-    if let Some(back) = away_until(away, today).and_then(|to| to.succ_opt()) {
-        due = due.max(back);
     }
     Some(due)
 }
@@ -319,6 +318,28 @@ impl Profile {
     /// The file exists but cannot be read or does not parse.
     pub fn load(folder: &Path, shown: &Path) -> Result<Self> {
         crate::config::load_yaml_file(folder, shown, PROFILE_FILE)
+    }
+
+    /// As [`Profile::load`], but a bad entry of `away:` costs only that
+    /// entry: the profile is read without it, and the error that names it
+    /// comes back beside it to warn about. Any other error gives the
+    /// default profile, with the error.
+    pub fn load_lenient(folder: &Path, shown: &Path) -> (Self, Option<Error>) {
+        let error = match Profile::load(folder, shown) {
+            Ok(profile) => return (profile, None),
+            Err(e) => e,
+        };
+        let fallback =
+            crate::config::load_yaml_file::<serde_yaml::Value>(folder, shown, PROFILE_FILE)
+                .ok()
+                .and_then(|mut value| {
+                    let away = value.as_mapping_mut()?.get_mut("away")?;
+                    let entries = away.as_sequence_mut()?;
+                    entries
+                        .retain(|entry| serde_yaml::from_value::<Absence>(entry.clone()).is_ok());
+                    serde_yaml::from_value::<Profile>(value).ok()
+                });
+        (fallback.unwrap_or_default(), Some(error))
     }
 }
 
@@ -1390,12 +1411,15 @@ mod tests {
             off("2026-12-01", "2026-12-03"),
         ];
         assert_eq!(next_due(last, 14, &two, today), Some(day("2026-12-07")));
-        // Away today after the due date passed: due the day after.
+        // Away after the due date passed: the days away from then on do
+        // not count as overdue, and the date never moves back as days
+        // pass (it was 2026-11-24; away from the 26th to the 30th).
         let later = [off("2026-11-26", "2026-11-30")];
-        assert_eq!(
-            next_due(last, 14, &later, day("2026-11-27")),
-            Some(day("2026-12-01"))
-        );
+        let due_on = |today: &str| next_due(last, 14, &later, day(today));
+        assert_eq!(due_on("2026-11-25"), Some(day("2026-11-24")));
+        for today in ["2026-11-26", "2026-11-28", "2026-12-01", "2026-12-20"] {
+            assert_eq!(due_on(today), Some(day("2026-11-29")), "{today}");
+        }
     }
 
     #[test]

@@ -66,12 +66,28 @@ pub fn print_item(
             }
         }
     });
+    let (mut age, mut due) = (age, due);
     let text = match width {
         Some(columns) => {
-            let tail = due.as_ref().map_or(0, |(_, d)| self::width(d))
-                + age.as_deref().map_or(0, self::width);
-            let room = columns.saturating_sub(lead + self::width(lock) + tail);
-            cut(&text, room.max(MIN_TEXT))
+            // On a terminal the age says what `(from DATE)` says.
+            let text = without_from(&text);
+            let room = |age: Option<&str>, due: Option<&str>| {
+                let tail = due.map_or(0, self::width) + age.map_or(0, self::width);
+                columns.saturating_sub(lead + self::width(lock) + tail)
+            };
+            let room_now = |age: &Option<String>, due: &Option<(_, String)>| {
+                room(age.as_deref(), due.as_ref().map(|(_, d)| d.as_str()))
+            };
+            // A long path leaves little room: the age goes, then the due
+            // date, before the words are cut below their fewest columns.
+            if room_now(&age, &due) < MIN_TEXT && self::width(&text) > room_now(&age, &due) {
+                age = None;
+            }
+            if room_now(&age, &due) < MIN_TEXT && self::width(&text) > room_now(&age, &due) {
+                due = None;
+            }
+            // A path wider than the terminal: the start of the words still.
+            cut(&text, room_now(&age, &due).max(4))
         }
         None => text.into_owned(),
     };
@@ -87,6 +103,28 @@ pub fn print_item(
         out.styled(style::DIM, age)?;
     }
     writeln!(out)
+}
+
+/// `text` without the `(from YYYY-MM-DD)` notes carry-over writes, and
+/// the blank before each.
+fn without_from(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("(from ") {
+        let note = &rest[at..];
+        let is_date = note
+            .get(6..16)
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        if is_date.is_some() && note.get(16..17) == Some(")") {
+            out.push_str(rest[..at].trim_end());
+            rest = &note[17..];
+        } else {
+            out.push_str(&rest[..at + 6]);
+            rest = &note[6..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The fewest columns a follow-up's text is cut to, however little room

@@ -71,6 +71,10 @@ pub struct Said {
     pub text: String,
     /// The byte offset of the line's start in the note's text.
     pub start: usize,
+    /// The line is a suggested question as `new` wrote it, kept because
+    /// it was answered: what the words below it answer, not words anyone
+    /// wrote (`prep`, short of room, leaves it out).
+    pub asked: bool,
 }
 
 /// A list item being read.
@@ -120,20 +124,12 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
             Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
             Event::Start(Tag::BlockQuote(_)) => quotes += 1,
             Event::End(TagEnd::BlockQuote(_)) => quotes = quotes.saturating_sub(1),
-            Event::Start(Tag::Item) => {
-                let first_line = lines.index(range.start);
-                let at_line_start = lines.starts[first_line] == range.start;
-                let question = lists == 1
-                    && quotes == 0
-                    && at_line_start
-                    && template.questions.contains(text[range.clone()].trim_end());
-                items.push(OpenItem {
-                    start: range.start,
-                    filled: false,
-                    question,
-                    carried: false,
-                });
-            }
+            Event::Start(Tag::Item) => items.push(OpenItem {
+                start: range.start,
+                filled: false,
+                question: lists == 1 && quotes == 0 && is_question(text, &lines, &range, template),
+                carried: false,
+            }),
             Event::TaskListMarker(_) => {
                 let at = lines.index(range.start);
                 let own_line = &text[lines.starts[at]..lines.end(text, at)];
@@ -150,8 +146,10 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
                     if item.carried || !item.filled {
                         drop(whole, &mut dropped);
                     } else if item.question {
-                        let span = lines.of_range(text, &whole);
-                        questions.push((span.start, span.end.saturating_sub(1)));
+                        // The question's own line; what the item holds
+                        // under it answers it.
+                        let first = lines.index(whole.start);
+                        questions.push((first, first));
                     }
                 }
             }
@@ -185,7 +183,24 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
         }
     }
     drop_unanswered(text, &lines, &questions, &headings, &mut dropped);
-    kept(text, &lines, lines.index(base), &headings, &dropped)
+    // The first line of the body: none when the note is only frontmatter.
+    let first = lines.starts.partition_point(|&s| s < base);
+    let mut asked = vec![false; lines.starts.len()];
+    for &(question, _) in &questions {
+        asked[question] = true;
+    }
+    kept(text, &lines, first, &headings, (&dropped, &asked))
+}
+
+/// Whether the list item at `range` (top level, not quoted) opens with a
+/// suggested question as `new` writes it: its first line, at the start of
+/// a line (an answer may be written under it, in the item).
+fn is_question(text: &str, lines: &Lines, range: &Range<usize>, template: &TemplateText) -> bool {
+    let at_line_start = lines.starts[lines.index(range.start)] == range.start;
+    at_line_start
+        && template
+            .questions
+            .contains(text[range.clone()].lines().next().unwrap_or("").trim_end())
 }
 
 /// A heading: its line, level and title.
@@ -234,7 +249,7 @@ fn kept(
     lines: &Lines,
     first: usize,
     headings: &[Heading],
-    dropped: &[bool],
+    (dropped, asked): (&[bool], &[bool]),
 ) -> Vec<Said> {
     let mut section: Option<String> = None;
     let mut next_heading = headings.iter().peekable();
@@ -256,6 +271,7 @@ fn kept(
             section: section.clone(),
             text: text[start..lines.end(text, i)].trim_end().to_string(),
             start,
+            asked: asked[i],
         });
     }
     found
@@ -320,8 +336,9 @@ mod tests {
                 // The offset is the line's.
                 assert!(text[s.start..].starts_with(&s.text), "{s:?}");
                 format!(
-                    "{} {}: {}",
+                    "{}{} {}: {}",
                     s.line,
+                    if s.asked { "?" } else { "" },
                     s.section.as_deref().unwrap_or("-"),
                     s.text
                 )
@@ -352,19 +369,26 @@ She wants to lead the next offsite.\n\n\
         assert_eq!(
             lines(text),
             [
-                "22 Learn: - What's going well in your current projects?",
+                // The answered questions, marked `asked` ("?" here).
+                "22? Learn: - What's going well in your current projects?",
                 "23 Learn:   The migration, finally.",
                 "27 Learn: ```",
                 "28 Learn: - What's on your mind this week?",
                 "29 Learn: - [ ] Send doc (from 2026-11-10)",
                 "30 Learn: ```",
                 // A paragraph after a question answers it.
-                "36 Lift: - What's one thing we should follow up on next time?",
+                "36? Lift: - What's one thing we should follow up on next time?",
                 "38 Lift: She wants to lead the next offsite.",
                 "45 Follow-ups: - [ ] Ask Priya to pair",
                 "52 Private: Tired lately.",
             ]
         );
+    }
+
+    #[test]
+    fn a_note_that_is_only_frontmatter_said_nothing() {
+        assert!(lines("---\nperson: Ana\ndate: 2026-11-24\n---\n").is_empty());
+        assert!(lines("---\nperson: Ana\n---").is_empty());
     }
 
     #[test]

@@ -36,28 +36,26 @@ pub fn run(args: &DueArgs, settings: &Settings, out: &mut Output) -> Result<Outc
             settings.home.as_deref(),
             &mut |e| out.warn(&e),
         );
-        match row.next_due {
-            Some(next) if next > last_day => {
-                if later.as_ref().is_none_or(|l| l.next_due > Some(next)) {
-                    later = Some(row);
-                }
+        // Someone away is listed once they can be met.
+        let from = row.meet_from(today);
+        if from > last_day {
+            if later.as_ref().is_none_or(|l| l.meet_from(today) > from) {
+                later = Some(row);
             }
-            _ => due.push(row),
+        } else {
+            due.push(row);
         }
     }
-    // Never held first (their first 1:1 is owed), then soonest.
-    due.sort_by(|a, b| {
-        a.next_due
-            .cmp(&b.next_due)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-    });
+    // Overdue first, the longest first; then soonest (a first 1:1 to
+    // hold: today), as `people` orders them.
+    due.sort_by_cached_key(|r| (r.due_key(today), people::name_key(&r.name), r.slug.clone()));
     if due.is_empty() {
         match later {
             Some(next) => out.notice(format_args!(
                 "no 1:1 due within {}; the next: {} on {}",
                 days_word(i64::from(args.within)),
                 sanitize(&next.name),
-                next.next_due.map(|d| d.to_string()).unwrap_or_default()
+                next.meet_from(today)
             )),
             None => out.notice(format_args!(
                 "no people yet; start with `oneonone new \"<name>\"`"
@@ -84,6 +82,9 @@ pub fn run(args: &DueArgs, settings: &Settings, out: &mut Output) -> Result<Outc
 
 /// When the person's next 1:1 is: overdue (in colour), today, or a date.
 fn when(row: &Summary, today: NaiveDate, out: &mut Output) -> Result<()> {
+    if let Some(until) = row.away_until {
+        return write!(out, "away until {until}, due {}", row.meet_from(today));
+    }
     let Some(next) = row.next_due else {
         return out.styled(style::ERROR, "first 1:1 to hold");
     };

@@ -91,7 +91,7 @@ fn write_ics(
         .map(|r| ics::Due {
             slug: &r.slug,
             name: &r.name,
-            date: r.next_due.unwrap_or(settings.today),
+            date: r.meet_from(settings.today),
         })
         .collect();
     let root = notebook.root();
@@ -117,7 +117,7 @@ fn sort(rows: &mut [Summary], by: PeopleSort, today: NaiveDate) {
     match by {
         PeopleSort::Name => rows.sort_by_cached_key(name),
         // A first 1:1 not yet held is due now.
-        PeopleSort::Due => rows.sort_by_cached_key(|r| (r.next_due.unwrap_or(today), name(r))),
+        PeopleSort::Due => rows.sort_by_cached_key(|r| (r.due_key(today), name(r))),
         // Never seen sorts first, then who was seen longest ago.
         PeopleSort::Last => rows.sort_by_cached_key(|r| (r.last, name(r))),
     }

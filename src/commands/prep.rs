@@ -41,8 +41,6 @@ const SCREEN_ROWS: usize = 24;
 const MAX_ITEMS: usize = 8;
 /// At most this many agenda points, in the same way.
 const MAX_POINTS: usize = 5;
-/// "Last time" gets at least its heading and this many lines.
-const MIN_SAID: usize = 1;
 
 /// Prints the brief.
 ///
@@ -87,23 +85,13 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     });
     let summary =
         crate::people::summarize_notes(&notebook, &notes, &items, today, &mut |e| out.warn(&e));
-    header(&summary, today, out)?;
+    header(&summary, settings, out)?;
 
     let (mut points, follow_ups): (Vec<&FollowUp>, Vec<&FollowUp>) =
         items.iter().partition(|i| agenda::is_agenda_path(&i.path));
     // The points waiting in their shared space's agenda come along too:
     // the next `new` takes them.
-    let space_points = match crate::space::Space::of(&notebook, folder, settings.home.as_deref()) {
-        Ok(Some(space)) => space.agenda_items().unwrap_or_else(|e| {
-            out.warn(&e);
-            Vec::new()
-        }),
-        Ok(None) => Vec::new(),
-        Err(e) => {
-            out.warn(&e);
-            Vec::new()
-        }
-    };
+    let space_points = space_points(&notebook, folder, settings, out);
     points.extend(space_points.iter());
     // Theirs is what they own: an item in their note that names someone
     // else ("Ask @marcus to pair") is that person's.
@@ -144,27 +132,66 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
         ("Follow-ups others own", others),
         ("Added by them in the shared notes", shared.iter().collect()),
     ];
-    let mut rows = 2;
-    rows += follow_up_lists(&notebook, lists, settings, &list_all, out)?;
-    rows += agenda_block(&points, folder, settings, out)?;
-    rows += usize::from(patterns.is_some()) + usize::from(!recurring.is_empty());
-    // "Ask today" lists every question `new` writes when the screen has
-    // room for them after all of "Last time"; else the first of each
-    // section, and "Last time" gets the rows left.
+    // The rows are counted so that the brief fits the screen: what must
+    // stay is reserved first (the header, the first question of each
+    // section, the patterns line, the heading of "Last time"), then the
+    // lists get what is left of it, then "Last time" and the questions
+    // share the rest.
     let all: usize = questions.iter().map(Vec::len).sum();
     let first = questions.iter().filter(|q| !q.is_empty()).count();
+    let ask_rows = |asked: usize| usize::from(asked > 0) * (1 + asked);
+    let facts = usize::from(patterns.is_some() || !recurring.is_empty());
+    let said_heading = usize::from(said.is_some());
+    let mut rows = 2;
+    let agenda_rows = agenda_rows(points.len());
+    let room =
+        SCREEN_ROWS.saturating_sub(rows + agenda_rows + facts + said_heading + ask_rows(first));
+    rows += follow_up_lists(&notebook, lists, (room, settings), &list_all, out)?;
+    rows += agenda_block(&points, folder, settings, out)?;
+    rows += facts;
     let said_rows = said.as_ref().map_or(0, |(_, lines)| 1 + lines.len());
-    let every = rows + said_rows + usize::from(all > 0) * (1 + all) <= SCREEN_ROWS;
+    // Every question `new` writes when the screen has room for them
+    // after all of "Last time"; else the first of each section, and
+    // "Last time" gets the rows left.
+    let every = rows + said_rows + ask_rows(all) <= SCREEN_ROWS;
     let asked = if every { all } else { first };
-    let room = SCREEN_ROWS
-        .saturating_sub(rows + usize::from(asked > 0) * (1 + asked))
-        .max(1 + MIN_SAID);
+    let room = SCREEN_ROWS.saturating_sub(rows + ask_rows(asked));
     if let Some((note, lines)) = &said {
         print_last_time(&notebook, note, lines, (room, settings), out)?;
     }
     patterns_and_tags(patterns.as_deref(), &recurring, settings, out)?;
     print_ask_today(framework, questions, every, settings, out)?;
     Ok(Outcome::Done)
+}
+
+/// The talking points waiting in the person's shared space's agenda, if
+/// they have a space; what cannot be read is warned about.
+fn space_points(
+    notebook: &Notebook,
+    folder: &str,
+    settings: &Settings,
+    out: &mut Output,
+) -> Vec<FollowUp> {
+    match crate::space::Space::of(notebook, folder, settings.home.as_deref()) {
+        Ok(Some(space)) => space.agenda_items().unwrap_or_else(|e| {
+            out.warn(&e);
+            Vec::new()
+        }),
+        Ok(None) => Vec::new(),
+        Err(e) => {
+            out.warn(&e);
+            Vec::new()
+        }
+    }
+}
+
+/// The rows [`agenda_block`] takes for `points` points.
+fn agenda_rows(points: usize) -> usize {
+    if points == 0 {
+        0
+    } else {
+        1 + fitting(points, MAX_POINTS) + usize::from(points > MAX_POINTS)
+    }
 }
 
 /// The agenda's points, at most [`MAX_POINTS`] rows of them, the rest
@@ -198,21 +225,31 @@ fn patterns_and_tags(
     settings: &Settings,
     out: &mut Output,
 ) -> Result<()> {
-    if let Some(patterns) = patterns {
-        out.styled(style::HEADING, "Patterns")?;
-        writeln!(out, "{}", cut(&format!(": {patterns}"), settings))?;
+    let tags: Vec<String> = recurring
+        .iter()
+        .map(|(tag, n)| format!("{} ({n})", sanitize(tag)))
+        .collect();
+    let facts: Vec<String> = patterns
+        .map(str::to_string)
+        .into_iter()
+        .chain((!tags.is_empty()).then(|| format!("recurring tags: {}", tags.join(", "))))
+        .collect();
+    if facts.is_empty() {
+        return Ok(());
     }
-    if !recurring.is_empty() {
-        out.styled(style::HEADING, "Recurring tags")?;
-        let shown: Vec<String> = recurring
-            .iter()
-            .map(|(tag, n)| format!("{} ({n})", sanitize(tag)))
-            .collect();
-        writeln!(out, "{}", cut(&format!(": {}", shown.join(", ")), settings))?;
-    }
+    let label = "Patterns: ";
+    out.styled(style::HEADING, label.trim_end())?;
+    let line = facts.join(" · ");
+    let room = settings
+        .listing_width()
+        .map(|w| w.saturating_sub(width(label)));
+    writeln!(
+        out,
+        " {}",
+        room.map_or_else(|| line.clone(), |r| shorten(&line, r))
+    )?;
     Ok(())
 }
-
 /// The "Ask today" lines: every question, or with `every` false the
 /// first of each section; the section is named on its first line.
 fn print_ask_today(
@@ -253,7 +290,11 @@ fn print_ask_today(
 /// How many of `total` lines a block of at most `max` shows: all when
 /// they fit, else one fewer, for the line saying how many more.
 fn fitting(total: usize, max: usize) -> usize {
-    if total > max { max - 1 } else { total }
+    if total > max {
+        max.saturating_sub(1)
+    } else {
+        total
+    }
 }
 
 /// `line` cut to the terminal's width with `…`; whole when piped.
@@ -287,43 +328,65 @@ fn ask_today<'b>(
 }
 
 /// Name and role; the last 1:1, the count, the cadence, the next due date.
-fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) -> Result<()> {
-    out.styled(style::HEADING, sanitize(&summary.name))?;
+fn header(summary: &crate::people::Summary, settings: &Settings, out: &mut Output) -> Result<()> {
+    let today = settings.today;
+    let mut name = sanitize(&summary.name).into_owned();
     if let Some(role) = &summary.role {
-        write!(out, " · {}", sanitize(role))?;
+        name = format!("{name} · {}", sanitize(role));
     }
+    out.styled(style::HEADING, cut(&name, settings))?;
     writeln!(out)?;
-    match (summary.last, summary.days_since) {
-        (Some(last), Some(0)) => write!(out, "Last 1:1 {last} (today)")?,
-        (Some(last), Some(days)) if days < 0 => {
-            write!(out, "Last 1:1 {last} ({})", age(days))?;
-        }
-        (Some(last), Some(days)) => {
-            write!(out, "Last 1:1 {last} ({} ago)", days_word(days))?;
-        }
-        _ => write!(out, "No 1:1 yet")?,
-    }
-    write!(
-        out,
-        " · {} · every {}",
-        notes_word(summary.meetings),
-        days_word(i64::from(summary.cadence_days))
-    )?;
-    if let Some(due) = summary.next_due {
-        if summary.overdue {
+    // When the next 1:1 is comes first: on a narrow terminal the line is
+    // cut at its end.
+    let (status, late) = match summary.next_due {
+        _ if summary.away_until.is_some() => (
+            format!(
+                "Away until {}, due {}",
+                summary.away_until.unwrap_or(today),
+                summary.meet_from(today)
+            ),
+            false,
+        ),
+        None => ("First 1:1 to hold".to_string(), false),
+        Some(due) if summary.overdue => {
             let late = today.signed_duration_since(due).num_days();
-            out.styled(
-                style::ERROR,
-                format_args!(" · next was due {due}, {} ago", days_word(late)),
-            )?;
-        } else if summary.ready {
-            let days = due.signed_duration_since(today).num_days();
-            write!(out, " · next {due}, {}, note ready", age(-days))?;
-        } else {
-            write!(out, " · next due {due}")?;
+            (format!("Overdue {} (due {due})", days_word(late)), true)
         }
+        Some(due) if summary.ready => {
+            let days = due.signed_duration_since(today).num_days();
+            (format!("Next {due}, {}, note ready", age(-days)), false)
+        }
+        Some(due) if due == today => ("Due today".to_string(), false),
+        Some(due) => {
+            let days = due.signed_duration_since(today).num_days();
+            (format!("Due {due}, {}", age(-days)), false)
+        }
+    };
+    let last = match (summary.last, summary.days_since) {
+        (Some(last), Some(0)) => format!("last 1:1 {last} (today)"),
+        (Some(last), Some(days)) if days < 0 => format!("last 1:1 {last} ({})", age(days)),
+        (Some(last), Some(days)) => format!("last 1:1 {last} ({} ago)", days_word(days)),
+        _ => "no 1:1 yet".to_string(),
+    };
+    let every = days_word(i64::from(summary.cadence_days));
+    let rest = if summary.meetings == 0 && summary.last.is_none() {
+        format!(" · every {every}")
+    } else {
+        format!(
+            " · {last} · {} · every {every}",
+            notes_word(summary.meetings)
+        )
+    };
+    let rest = match settings.listing_width() {
+        Some(w) => shorten(&rest, w.saturating_sub(width(&status))),
+        None => rest,
+    };
+    if late {
+        out.styled(style::ERROR, &status)?;
+    } else {
+        write!(out, "{status}")?;
     }
-    writeln!(out)
+    writeln!(out, "{rest}")
 }
 
 /// The titled lists of follow-ups, each overdue first, then newest: at
@@ -332,30 +395,35 @@ fn header(summary: &crate::people::Summary, today: NaiveDate, out: &mut Output) 
 fn follow_up_lists(
     notebook: &Notebook,
     lists: [(&str, Vec<&FollowUp>); 4],
-    settings: &Settings,
+    (rows, settings): (usize, &Settings),
     all: &str,
     out: &mut Output,
 ) -> Result<usize> {
     let today = settings.today;
     let total: usize = lists.iter().map(|(_, l)| l.len()).sum();
-    let mut left = fitting(total, MAX_ITEMS);
-    let mut rows = 0;
+    let headings = lists.iter().filter(|(_, l)| !l.is_empty()).count();
+    // At most MAX_ITEMS items, and no more than the rows allow with the
+    // headings; when some are left out, one of those rows says so.
+    let most = MAX_ITEMS.min(rows.saturating_sub(headings)).max(1);
+    let shown = fitting(total, most);
+    let mut left = shown;
+    let mut written = 0;
     for (title, mut list) in lists {
         if list.is_empty() {
             continue;
         }
         list.sort_by(|a, b| followup::overdue_first(a, b, today));
         heading(out, title, list.len())?;
-        rows += 1;
+        written += 1;
         for item in list.iter().take(left) {
             print_item(notebook, today, item, settings.listing_width(), out)?;
-            rows += 1;
+            written += 1;
         }
         left = left.saturating_sub(list.len());
     }
-    let hidden = total - fitting(total, MAX_ITEMS);
+    let hidden = total - shown;
     more(out, hidden, all, settings)?;
-    Ok(rows + usize::from(hidden > 0))
+    Ok(written + usize::from(hidden > 0))
 }
 
 /// "Last time": what was said in the last note held (the lines people
@@ -396,6 +464,9 @@ fn last_time<'n>(
     let lines: Vec<Said> = crate::said::said(text, Some(last.date), &TemplateText::of(bank))
         .into_iter()
         .filter(|l| !share::touches(&private, &(l.start..l.start + 1)))
+        // What was written, not the question it answers: a screen has no
+        // room for the template's words.
+        .filter(|l| !l.asked)
         // The open follow-ups are listed above: each item once.
         .filter(|l| {
             !l.section
@@ -416,13 +487,17 @@ fn print_last_time(
     out: &mut Output,
 ) -> Result<()> {
     // Beyond its rows, the heading says where the rest is.
-    let room = rows.saturating_sub(1).max(MIN_SAID);
-    let shown = lines.len().min(room);
+    let shown = lines.len().min(rows.saturating_sub(1));
     out.styled(style::HEADING, format_args!("Last time ({})", last.date))?;
     if shown < lines.len() {
+        let left_out = lines.len() - shown;
         let rest = format!(
-            " · {} more: {}",
-            lines.len() - shown,
+            " · {}: {}",
+            if shown == 0 {
+                crate::render::plural(left_out, "line")
+            } else {
+                format!("{left_out} more")
+            },
             notebook.show(&last.rel).display()
         );
         let room = settings
@@ -436,8 +511,21 @@ fn print_last_time(
     writeln!(out)?;
     let mut section: Option<&str> = None;
     let mut indent = 0;
-    for line in &lines[..shown] {
+    // The indent every shown line of a section has goes: an answer
+    // written under a question left out reads on its own, and one under a
+    // line still shown stays under it.
+    let lead = |l: &Said| l.text.len() - l.text.trim_start().len();
+    let mut strip = 0;
+    for (i, line) in lines[..shown].iter().enumerate() {
         let this = line.section.as_deref().unwrap_or("");
+        if section != Some(this) {
+            strip = lines[i..shown]
+                .iter()
+                .take_while(|l| l.section.as_deref().unwrap_or("") == this)
+                .map(lead)
+                .min()
+                .unwrap_or(0);
+        }
         // The section is named on its first line; the others line up.
         if section == Some(this) {
             write!(out, "  {}", " ".repeat(indent))?;
@@ -451,7 +539,7 @@ fn print_last_time(
             indent = width(&label);
             out.styled(style::DIM, format_args!("  {label}"))?;
         }
-        let text = sanitize(&line.text);
+        let text = sanitize(&line.text[strip.min(lead(line))..]);
         let room = settings
             .listing_width()
             .map(|w| w.saturating_sub(2 + indent));

@@ -181,12 +181,12 @@ fn issue14_due_exits_0_for_someone_overdue_but_away() {
     .ok();
     t.run(&["--today", "2026-11-27", "due"])
         .ok()
-        .stdout("Alice Smith  due 2026-12-01, in 4 days\n");
+        .stdout("Alice Smith  away until 2026-11-30, due 2026-12-01\n");
     // prep's cadence line agrees.
     let prep = t.run(&["--today", "2026-11-27", "prep", "alice"]).ok();
     assert!(
         prep.stdout.contains(
-            "Last 1:1 2026-11-10 (17 days ago) · 1 note · every 14 days · next due 2026-12-01\n"
+            "Away until 2026-11-30, due 2026-12-01 · last 1:1 2026-11-10 (17 days ago) · 1 note · every 14 days\n"
         ),
         "{}",
         prep.stdout
@@ -221,4 +221,53 @@ fn issue14_an_absence_removes_a_gap_in_patterns() {
              2026-10-20 → 2026-11-03   14 days\n  \
              2026-11-03 → today         7 days\n",
         );
+}
+
+#[test]
+fn issue14_a_bad_away_entry_costs_that_entry_not_the_profile() {
+    let t = Test::new();
+    t.write(
+        "marcus/2026-11-10.md",
+        "---\nperson: Marcus Lee\ndate: 2026-11-10\n---\n",
+    );
+    t.write(
+        "marcus/person.yaml",
+        "name: Marcus Lee\nrole: SRE\ncadence_days: 7\naway:\n  \
+         - {from: 2026-11-12, to: 2026-11-14}\n  \
+         - {from: 2027-03-01, to: 2027-02-28, why: ski}\n",
+    );
+    // The good period still pushes the due date (11-17 by 3 days), the
+    // cadence and role still count; the bad entry is named.
+    t.run(&["--today", "2026-11-18", "people"])
+        .status(2)
+        .stdout(
+            "PERSON      ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+             Marcus Lee  SRE   2026-11-10  8d   1     0/0          0       2026-11-20  in 2 days\n",
+        )
+        .stderr(
+            "oneonone: warning: marcus/person.yaml:6:5: away[1]: `to: 2027-02-28` is before \
+             `from: 2027-03-01` (both days are included)\n",
+        );
+}
+
+#[test]
+fn issue14_a_due_date_never_moves_back_as_days_pass() {
+    let t = Test::new();
+    t.write(
+        "ann/2026-11-01.md",
+        "---\nperson: Ann\ndate: 2026-11-01\n---\n",
+    );
+    // Due 11-15, then away 11-18 to 11-25 while overdue: those days are
+    // not days overdue, and the date does not jump back on her return.
+    t.run(&["away", "ann", "--from", "2026-11-18", "--to", "2026-11-25"])
+        .ok();
+    t.run(&["--today", "2026-11-17", "due"])
+        .status(1)
+        .stdout("Ann  overdue 2 days (due 2026-11-15)\n");
+    t.run(&["--today", "2026-11-20", "due", "--within", "7"])
+        .ok()
+        .stdout("Ann  away until 2026-11-25, due 2026-11-26\n");
+    t.run(&["--today", "2026-11-26", "due"])
+        .status(1)
+        .stdout("Ann  overdue 3 days (due 2026-11-23)\n");
 }

@@ -29,9 +29,9 @@ fn issue14_due_lists_who_is_due_soonest_first_and_exits_1_when_one_is_overdue() 
         .status(1)
         .stderr("")
         .stdout(
-            "dan-lee       first 1:1 to hold\n\
-             Chloé Dubois  overdue 14 days (due 2026-11-15)\n\
+            "Chloé Dubois  overdue 14 days (due 2026-11-15)\n\
              Alice Smith   overdue 5 days (due 2026-11-24)\n\
+             dan-lee       first 1:1 to hold\n\
              Eve           2026-12-03, in 4 days, note ready\n\
              Bob           due 2026-12-04, in 5 days\n",
         );

@@ -904,7 +904,7 @@ fn issue12_new_prep_and_people_tell_of_the_items_a_deleted_note_hid() {
         .ok()
         .stdout(
             "Alice Martin\n\
-             Last 1:1 2026-11-15 (1 day ago) · 2 notes · every 14 days · next due 2026-11-29\n",
+             Due 2026-11-29, in 13 days · last 1:1 2026-11-15 (1 day ago) · 2 notes · every 14 days\n",
         )
         .stderr(orphans);
     t.run(&["--today", "2026-11-16", "people"])

@@ -128,10 +128,11 @@ fn issue14_people_ics_writes_one_all_day_event_per_person_at_the_next_due_date()
         got,
         [
             (
+                // Overdue since 2026-11-17: the next 1:1 is today.
                 "alice",
                 "1:1 with Alice Smith",
-                "20261117",
-                "20261118",
+                "20261127",
+                "20261128",
                 true
             ),
             ("carol", "1:1 with Carol", "20261127", "20261128", true),

@@ -189,7 +189,7 @@ fn patterns_find_stuck_follow_ups_gaps_tags_and_averages() {
     assert!(
         prep.contains(
             "\nPatterns: 1 follow-up carried 3+ times · longest gap 35 days (21 over cadence) · \
-             check-in 2026-10-27: flow (challenge 3, skill 3), energy 4\n"
+             check-in 2026-10-27: flow (challenge 3, skill 3), energy 4 · recurring tags: growth (2)\n"
         ),
         "{prep}"
     );

@@ -192,7 +192,7 @@ fn issue11_a_note_dated_after_today_is_the_next_1_1_not_the_last() {
     assert_eq!(
         run.stdout.lines().nth(1),
         Some(
-            "Last 1:1 2026-11-20 (9 days ago) · 1 note · every 14 days · next 2026-12-06, in 7 days, note ready"
+            "Next 2026-12-06, in 7 days, note ready · last 1:1 2026-11-20 (9 days ago) · 1 note · every 14 days"
         ),
         "{}",
         run.stdout

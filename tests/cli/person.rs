@@ -476,7 +476,7 @@ fn issue11_theirs_is_what_the_person_of_the_note_owns() {
     assert_eq!(
         follow_ups,
         "Chloé Dubois\n\
-         Last 1:1 2026-11-10 (7 days ago) · 2 notes · every 14 days · next due 2026-11-24\n\
+         Due 2026-11-24, in 7 days · last 1:1 2026-11-10 (7 days ago) · 2 notes · every 14 days\n\
          Follow-ups they own (1)\n  \
          chloe-dubois/2026-11-10.md:9: @chloe-dubois writes the design doc · open 7 days\n\
          Follow-ups you own (1)\n  \
@@ -751,7 +751,7 @@ fn issue11_a_broken_person_yaml_blocks_only_the_names_it_may_hold() {
     t.run(&["prep", "alex", "--seed", "1", "--color", "never"])
         .status(2)
         .stdout(
-            "Alex Kim\nNo 1:1 yet · 0 notes · every 14 days\nAsk today\n  \
+            "Alex Kim\nFirst 1:1 to hold · every 14 days\nAsk today\n  \
              Listen: If you could redo one part of last week, what would it be?\n  \
              \x20       Is there anything you'd like me to understand better about your situation?\n  \
              \x20       Is there anything from our last chat you've kept thinking about?\n  \

@@ -86,7 +86,7 @@ fn issue9_prep_never_quotes_the_private_section_of_a_start_stop_continue_note() 
     assert_eq!(
         brief,
         "Alice\n\
-         Last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days · next due 2026-11-17\n\
+         Due 2026-11-17, in 12 days · last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days\n\
          Follow-ups you own (1)\n  alice/2026-11-03.md:27: Book the demo room · open 2 days\n\
          Last time (2026-11-03)\n\
          \x20 Start: - What would you start doing?\n\
@@ -126,7 +126,7 @@ fn issue9_prep_never_quotes_the_private_section_of_a_rainbows_and_clouds_note() 
     assert_eq!(
         brief,
         "Alice\n\
-         Last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days · next due 2026-11-17\n\
+         Due 2026-11-17, in 12 days · last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days\n\
          Last time (2026-11-03)\n\
          \x20 Rainbows: - What went well?\n\
          \x20             The launch.\n\
@@ -165,7 +165,7 @@ fn issue9_prep_never_quotes_a_private_sub_section_of_lift_or_follow_ups() {
     assert_eq!(
         brief,
         "Alice\n\
-         Last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days · next due 2026-11-17\n\
+         Due 2026-11-17, in 12 days · last 1:1 2026-11-03 (2 days ago) · 1 note · every 14 days\n\
          Follow-ups you own (1)\n  alice/2026-11-03.md:24: Send the doc · open 2 days\n\
          Last time (2026-11-03)\n\
          \x20 Listen: - How are you?\n\
@@ -218,14 +218,14 @@ fn issue10_prep_reports_an_unreadable_note_once_and_reads_the_rest() {
         run.stdout.lines().take(5).collect::<Vec<_>>(),
         [
             "Bob Jones",
-            "Last 1:1 2026-11-04 (1 day ago) · 3 notes · every 14 days · next due 2026-11-18",
-            "Patterns: check-in 2026-11-03, energy 4",
-            "Recurring tags: growth (2)",
+            "Due 2026-11-18, in 13 days · last 1:1 2026-11-04 (1 day ago) · 3 notes · every 14 days",
+            "Patterns: check-in 2026-11-03, energy 4 · recurring tags: growth (2)",
             "Ask today",
+            "  Listen: If you could redo one part of last week, what would it be?",
         ]
     );
     assert!(
-        run.stdout.contains("\nRecurring tags: growth (2)\n"),
+        run.stdout.contains(" · recurring tags: growth (2)\n"),
         "{}",
         run.stdout
     );

@@ -92,15 +92,13 @@ fn issue14_prep_last_time_quotes_what_was_written_not_the_template() {
         .take_while(|l| !l.starts_with("Ask today"))
         .collect::<Vec<_>>()
         .join("\n");
-    // Piped: whole lines; the answered questions with their answers; no
+    // Piped: whole lines; the answers, not the questions they answer; no
     // prompt, no unanswered question, no follow-up, nothing private.
     assert_eq!(
         last,
         " (2026-11-13)\n  \
-         Listen: - What's on your mind this week?\n            \
-         The on-call rota is wearing the team down, nights especially.\n  \
-         Lift: - Is there someone I can connect you with?\n          \
-         Priya, for the rota tooling."
+         Listen: The on-call rota is wearing the team down, nights especially.\n  \
+         Lift: Priya, for the rota tooling."
     );
 }
 
@@ -168,4 +166,57 @@ fn issue14_prep_asks_what_new_then_writes_and_repeats_itself() {
         seeded.split("Ask today").nth(1),
         first.split("Ask today").nth(1)
     );
+}
+
+#[test]
+fn issue14_prep_fits_24_rows_with_three_lists_five_points_and_patterns() {
+    let t = notebook(0, 5);
+    // Eight items in three lists (theirs, yours, someone else's), tags
+    // that recur, a check-in: every block asks for rows.
+    t.write(
+        "bartholomew-castellanos-oyelaran/2026-11-01.md",
+        "---\nperson: Bartholomew Castellanos-Oyelaran\ndate: 2026-11-01\n---\n",
+    );
+    let text = t.read("jose-nunez/2026-11-13.md");
+    let items = "- [ ] @jose drafts the rota proposal with the platform team\n\
+                 - [ ] @jose reviews the incident timeline\n\
+                 - [ ] @jose books the training\n\
+                 - [ ] Ask @bartholomew to pair with José on the migration runbook\n\
+                 - [ ] Ask @bartholomew for the budget numbers\n\
+                 - [ ] Send the offsite agenda to everyone on the team before Friday\n\
+                 - [ ] Book the room\n\
+                 - [ ] Share the roadmap\n";
+    t.write(
+        "jose-nunez/2026-11-13.md",
+        text.replace("## Follow-ups\n\n", &format!("## Follow-ups\n\n{items}"))
+            .replace("tags: []\n", "tags: [oncall]\nenergy: 2\n"),
+    );
+    note(
+        &t,
+        "jose-nunez/2026-10-30.md",
+        JOSE,
+        "2026-10-30",
+        "#oncall\n",
+    );
+    let run = t.run_on_terminal(&["--today", "2026-11-27", "prep", "jose", "--color", "never"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    assert!(rows.len() <= 24, "{} rows:\n{}", rows.len(), run.stdout);
+    for row in &rows {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(*row) <= 80,
+            "wider than 80 columns: {row}"
+        );
+    }
+    // Every list is there, and what is left out is pointed at.
+    for heading in [
+        "Follow-ups they own (3)",
+        "Follow-ups you own (3)",
+        "Follow-ups others own (2)",
+        "Agenda (5)",
+        "Ask today",
+    ] {
+        assert!(rows.contains(&heading), "{heading}:\n{}", run.stdout);
+    }
+    assert!(run.stdout.contains("Patterns: "), "{}", run.stdout);
 }

@@ -138,8 +138,7 @@ fn issue13_followups_mark_a_private_item_and_shared_hides_it() {
 #[test]
 fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
     let t = month();
-    let head =
-        "Alice\nLast 1:1 2026-11-24 (2 days ago) · 2 notes · every 14 days · next due 2026-12-08\n";
+    let head = "Alice\nDue 2026-12-08, in 12 days · last 1:1 2026-11-24 (2 days ago) · 2 notes · every 14 days\n";
     // What was said last time: nothing but the template's questions and
     // the follow-ups listed above, so no "Last time" (issue 14).
     let ask = "Ask today\n  \
@@ -159,8 +158,7 @@ fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
             "{head}Follow-ups you own (2)\n  \
              alice/2026-11-24.md:44: Book the venue (from 2026-11-10) · open 16 days\n  \
              alice/2026-11-24.md:51: 🔒 Talk to HR about the PIP timeline (from 2026-11-10) · open 16 days\n\
-             Patterns: check-in 2026-11-10, energy 2\n\
-             Recurring tags: promo (2)\n{ask}"
+             Patterns: check-in 2026-11-10, energy 2 · recurring tags: promo (2)\n{ask}"
         ));
     // For a shared screen: no private item, no check-in, no tags.
     run(&t, &["prep", "alice", "--seed", "1", "--shared"])

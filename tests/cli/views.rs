@@ -36,7 +36,7 @@ fn issue14_followups_fit_80_columns_by_display_width() {
     assert_eq!(
         run.stdout,
         "Alice (4 open)\n  \
-         alice/2026-11-20.md:5: Book the room (from 2026-10-30) · open 28 days\n  \
+         alice/2026-11-20.md:5: Book the room · open 28 days\n  \
          alice/2026-11-20.md:6: Write the migration pla… · due 2026-12-04 · open 7 days\n  \
          alice/2026-11-20.md:7: 日本語のテキストがとても長い場合にも正し… · open 7 days\n  \
          alice/2026-11-20.md:8: Thank Jose\u{301} for the long and careful revi… · open 7 days\n"
@@ -46,6 +46,30 @@ fn issue14_followups_fit_80_columns_by_display_width() {
             unicode_width::UnicodeWidthStr::width(line) <= 80,
             "wider than 80 columns: {line}"
         );
+    }
+}
+
+#[test]
+fn issue14_a_long_folder_name_gives_up_the_age_and_due_cells_before_the_line_overflows() {
+    let t = Test::new();
+    let folder = "maximiliano-alejandro-fernandez-castellanos";
+    t.write(
+        &format!("{folder}/2026-11-17.md"),
+        "---\nperson: Maximiliano\ndate: 2026-11-17\n---\n\
+         - [ ] Approve the budget for the conference trip (from 2026-08-20) 📅 2026-08-25\n\
+         - [ ] Ok\n",
+    );
+    let run = t.run_on_terminal(&["--today", "2026-11-27", "followups", "--color", "never"]);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Maximiliano (2 open)\n  \
+             {folder}/2026-11-17.md:5: Approve the budg…\n  \
+             {folder}/2026-11-17.md:6: Ok · open 10 days\n"
+        )
+    );
+    for line in run.stdout.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
     }
 }
 
@@ -156,7 +180,7 @@ fn issue14_counts_agree_with_their_nouns() {
     assert_eq!(
         second,
         [
-            "Last 1:1 2026-11-20 (7 days ago) · 1 note · every 1 day · next was due 2026-11-21, 6 days ago"
+            "Overdue 6 days (due 2026-11-21) · last 1:1 2026-11-20 (7 days ago) · 1 note · every 1 day"
         ]
     );
 }
