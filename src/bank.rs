@@ -633,7 +633,9 @@ mod tests {
         let err = bank.framework("nope").unwrap_err().to_string();
         assert_eq!(
             err,
-            "unknown framework \"nope\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds, zone-of-genius"
+            "unknown framework \"nope\"\n  \
+             hint: known frameworks: listen-learn-lift, start-stop-continue,\n    \
+             rainbows-and-clouds, zone-of-genius"
         );
     }
 

@@ -142,7 +142,15 @@ fn split_error(e: &Error) -> (Option<usize>, String) {
         Error::Yaml {
             location, message, ..
         } => (Some(location.line), message.clone()),
-        Error::Invalid { line, message, .. } => (*line, message.clone()),
+        // Its hint lines go: the problem's `fix:` line says what to do.
+        Error::Invalid { line, message, .. } => (
+            *line,
+            message
+                .split("\n  hint: ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        ),
         Error::Io { action, source, .. } => (None, format!("{action}: {source}")),
         other => (None, other.to_string()),
     }

@@ -152,7 +152,8 @@ pub fn read_by_yaml(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -
                 path: path.to_path_buf(),
                 line: Some(line_number(note.text, line)),
                 message: format!(
-                    "`{field}: {}` is not a check-in value; use a whole number from 1 to 5 (skipped)",
+                    "`{field}: {}` is not a check-in value (skipped)\n  \
+                     hint: use a whole number from 1 to 5",
                     shown.trim()
                 ),
             });
@@ -379,9 +380,9 @@ mod tests {
         assert_eq!(
             w,
             [
-                "n.md:2: `energy: 7` is not a check-in value; use a whole number from 1 to 5 (skipped)",
-                "n.md:3: `challenge: high` is not a check-in value; use a whole number from 1 to 5 (skipped)",
-                "n.md:4: `skill: 2.5` is not a check-in value; use a whole number from 1 to 5 (skipped)",
+                "n.md:2: `energy: 7` is not a check-in value (skipped)\n  hint: use a whole number from 1 to 5",
+                "n.md:3: `challenge: high` is not a check-in value (skipped)\n  hint: use a whole number from 1 to 5",
+                "n.md:4: `skill: 2.5` is not a check-in value (skipped)\n  hint: use a whole number from 1 to 5",
             ]
         );
     }

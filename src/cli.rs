@@ -291,8 +291,8 @@ pub struct NewArgs {
     /// The person's name ("Alice Smith") or the start of their folder name (alice)
     pub person: String,
 
-    /// The meeting date [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// The meeting date: YYYY-MM-DD, today or yesterday [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub date: Option<DateArg>,
 
     /// Seed for picking the suggested questions, for a reproducible note
@@ -462,8 +462,9 @@ pub struct CheckinArgs {
     #[arg(long, short, value_name = "1-5", value_parser = check_in_value)]
     pub skill: Option<u8>,
 
-    /// The note of this meeting date [default: the latest note]
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// The note of this meeting date: YYYY-MM-DD, today or yesterday [default: the latest
+    /// note]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub date: Option<DateArg>,
 }
 
@@ -473,8 +474,8 @@ pub struct TrendsArgs {
     /// The person
     pub person: String,
 
-    /// Only check-ins on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// Only check-ins on or after this date: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub since: Option<DateArg>,
 
     /// Only the last N check-ins
@@ -523,8 +524,8 @@ pub struct ExportArgs {
     #[arg(value_name = "NOTE|PERSON")]
     pub note: String,
 
-    /// With a person: the note of this meeting date
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// With a person: the note of this meeting date (YYYY-MM-DD, today or yesterday)
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub date: Option<DateArg>,
 
     /// The copy to share: without the private section and manager-only fields
@@ -582,12 +583,13 @@ pub struct AwayArgs {
     /// The person
     pub person: String,
 
-    /// The first day away [with --to; without either: list their time off]
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg, requires = "to")]
+    /// The first day away: YYYY-MM-DD, today or yesterday [with --to; without either: list
+    /// their time off]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg, requires = "to")]
     pub from: Option<DateArg>,
 
-    /// The last day away (included)
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg, requires = "from")]
+    /// The last day away (included): YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg, requires = "from")]
     pub to: Option<DateArg>,
 
     /// Why (holiday, parental leave...)

@@ -62,7 +62,7 @@ pub enum Error {
     },
     /// A name that matches no person: the people it is near, else the
     /// folders there are; and, where a new person may be made of it, how.
-    #[error("no person matches {name:?}; {}", unknown_person(name, known, near, *may_be_new, retry.as_deref()))]
+    #[error("no person matches {name:?}\n{}", unknown_person(name, known, near, *may_be_new, retry.as_deref()))]
     UnknownPerson {
         /// The name as given.
         name: String,
@@ -76,7 +76,10 @@ pub enum Error {
         retry: Option<String>,
     },
     /// A framework name the bank does not define.
-    #[error("unknown framework {name:?}; known frameworks: {}", known.join(", "))]
+    #[error(
+        "unknown framework {name:?}\n{}",
+        hint_list("known frameworks:", known)
+    )]
     UnknownFramework {
         /// The name asked for.
         name: String,
@@ -84,7 +87,7 @@ pub enum Error {
         known: Vec<String>,
     },
     /// A question section the bank does not have.
-    #[error("no question section {name:?}; sections: {}", known.join(", "))]
+    #[error("no question section {name:?}\n{}", hint_list("sections:", known))]
     UnknownSection {
         /// The name asked for.
         name: String,
@@ -93,7 +96,7 @@ pub enum Error {
     },
     /// The notebook folder named by `--dir`, `$ONEONONE_DIR` or the user's
     /// config file is missing.
-    #[error("{}: the notebook folder {named_by} does not exist; check the name, or run `oneonone init {}` to make it a notebook", path.display(), shell_word(path))]
+    #[error("{}: the notebook folder does not exist\n  hint: it is {named_by}\n  hint: check the name, or make it a notebook:\n    oneonone init {}", path.display(), shell_word(path))]
     NoNotebook {
         /// The folder, as shown to the user.
         path: PathBuf,
@@ -103,7 +106,14 @@ pub enum Error {
     },
     /// No notebook was named, none was found at or above the current
     /// folder, and the user's config file names none.
-    #[error("no notebook here: no oneonone.yaml or .oneonone/ in {} or any folder above it, and {}; run `oneonone init DIR` to make DIR a notebook (and your default), or set ONEONONE_DIR to a notebook folder", searched_from.display(), config.as_ref().map_or_else(|| "no user config file (no home folder is known)".to_string(), |c| format!("no `notebook:` in {}", c.display())))]
+    #[error("no notebook here\n  \
+             hint: no oneonone.yaml or .oneonone/ in this folder or any folder above it:\n    \
+             {}\n  \
+             hint: and {}\n  \
+             hint: run `oneonone init DIR` to make DIR a notebook (and your default),\n    \
+             or set ONEONONE_DIR to a notebook folder",
+        searched_from.display(),
+        config.as_ref().map_or_else(|| "no user config file (no home folder is known)".to_string(), |c| format!("no `notebook:` in {}", c.display())))]
     NoNotebookFound {
         /// The folder the search started from, as shown to the user.
         searched_from: PathBuf,
@@ -134,8 +144,9 @@ pub enum Error {
     Output(#[source] std::io::Error),
 }
 
-/// What follows "no person matches NAME; ": "did you mean A or B?" (and
-/// with `may_be_new`, how to make a new person anyway), else the folders.
+/// The hint lines under "no person matches NAME": "did you mean A or B?"
+/// (and with `may_be_new`, how to make a new person anyway), else the
+/// folders there are.
 fn unknown_person(
     name: &str,
     known: &[String],
@@ -144,19 +155,47 @@ fn unknown_person(
     retry: Option<&str>,
 ) -> String {
     let (last, rest) = match near.split_last() {
-        None if known.is_empty() => return "people in this notebook: none yet".to_string(),
-        None => return format!("people in this notebook: {}", known.join(", ")),
+        None if known.is_empty() => return "  hint: people in this notebook: none yet".to_string(),
+        None => return hint_list("people in this notebook:", known),
         Some((last, [])) => (last, String::new()),
         Some((last, rest)) => (last, format!("{} or ", rest.join(", "))),
     };
     let create = match (may_be_new, retry) {
-        (true, Some(command)) => format!(" To add a new person named {name:?}, run:\n  {command}"),
+        (true, Some(command)) => {
+            format!("\n  hint: to add a new person named {name:?}, run:\n    {command}")
+        }
         (true, None) => {
-            format!(" To add a new person named {name:?}, run it again with --new-person")
+            format!("\n  hint: to add a new person named {name:?}, run it again with --new-person")
         }
         (false, _) => String::new(),
     };
-    format!("did you mean {rest}{last}?{create}")
+    format!("  hint: did you mean {rest}{last}?{create}")
+}
+
+/// `  hint: LABEL a, b, c`, the items wrapped onto indented lines so that no
+/// line passes 80 columns (an item longer than a line stays whole).
+fn hint_list(label: &str, items: &[String]) -> String {
+    const WIDTH: usize = 80;
+    let mut text = format!("  hint: {label}");
+    let mut line_len = unicode_width::UnicodeWidthStr::width(text.as_str());
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.clone()
+        };
+        let len = unicode_width::UnicodeWidthStr::width(piece.as_str());
+        if line_len + 1 + len > WIDTH && line_len > 4 {
+            text.push_str("\n    ");
+            line_len = 4;
+        } else {
+            text.push(' ');
+            line_len += 1;
+        }
+        text.push_str(&piece);
+        line_len += len;
+    }
+    text
 }
 
 /// Where the quote or bracket a YAML error is about was opened, from its

@@ -261,18 +261,22 @@ impl NewNote {
     /// words, the person's
     /// folder if it is new, the new note (each line), then each edit of
     /// agenda.md and the earlier notes (each changed line before and
-    /// after); paths relative to the notebook at `root`, text sanitized.
+    /// after); paths shown from the current folder, text sanitized.
     #[must_use]
-    pub fn listing(&self, root: &Path, width: Option<usize>) -> Vec<String> {
+    pub fn listing(&self, notebook: &Notebook, width: Option<usize>) -> Vec<String> {
+        let root = notebook.root();
         let mut lines = vec![self.summary()];
         if self.new_folder() {
             let slug = self.rel.parent().unwrap_or(Path::new(""));
-            lines.push(format!("create {}", crate::render::listed_path(slug, true)));
+            lines.push(format!(
+                "create {}",
+                crate::render::listed_path(&notebook.show(slug), true)
+            ));
         }
         for change in self.changes.iter().filter(|c| c.before.is_none()) {
             let rel = change.path.strip_prefix(root).unwrap_or(&change.path);
             lines.extend(crate::render::listed_creation(
-                rel,
+                &notebook.show(rel),
                 &String::from_utf8_lossy(&change.after),
                 width,
             ));
@@ -287,7 +291,8 @@ impl NewNote {
                 String::from_utf8_lossy(&change.after),
             );
             let splices = crate::render::line_splices(&before, &after);
-            lines.extend(crate::render::listed_edit(rel, &before, &splices, width));
+            let shown = notebook.show(rel);
+            lines.extend(crate::render::listed_edit(&shown, &before, &splices, width));
         }
         lines
     }

@@ -964,11 +964,11 @@ impl Rename {
     /// Every step, as lines of at most 80 columns for `--dry-run`: the
     /// moves, the new file and the edits (each edited line before and
     /// after, paths where the file is by then), the removals; paths
-    /// relative to the notebook, text sanitized for a terminal.
+    /// shown from the current folder, text sanitized for a terminal.
     #[must_use]
-    pub fn listing(&self, width: Option<usize>) -> Vec<String> {
+    pub fn listing(&self, notebook: &Notebook, width: Option<usize>) -> Vec<String> {
         let mut lines = vec![self.title()];
-        let slash = listed_path;
+        let slash = |rel: &Path, folder: bool| listed_path(&notebook.show(rel), folder);
         for m in &self.moves {
             lines.push(format!(
                 "move {} to {}",
@@ -980,15 +980,19 @@ impl Rename {
         for m in in_space.iter().flat_map(|s| &s.moves) {
             lines.push(format!(
                 "move {} to {}",
-                slash(&m.listed_from, m.folder),
-                slash(&m.listed_to, m.folder)
+                listed_path(&m.listed_from, m.folder),
+                listed_path(&m.listed_to, m.folder)
             ));
         }
         for file in &self.files {
             match &file.before {
-                None => lines.extend(listed_creation(&file.lands, &file.after(), width)),
+                None => {
+                    let shown = notebook.show(&file.lands);
+                    lines.extend(listed_creation(&shown, &file.after(), width));
+                }
                 Some(before) => {
-                    lines.extend(listed_edit(&file.lands, before, &file.splices, width));
+                    let shown = notebook.show(&file.lands);
+                    lines.extend(listed_edit(&shown, before, &file.splices, width));
                 }
             }
         }

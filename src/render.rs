@@ -485,7 +485,8 @@ fn hunks(text: &str, splices: &[Splice]) -> Vec<Hunk> {
         .collect()
 }
 
-/// A notebook-relative path as a listing shows it: `/`-separated,
+/// A path as a listing shows it (a notebook path through `Notebook::show`
+/// first, so from the current folder): `/`-separated,
 /// sanitized, a folder ending in `/`.
 #[must_use]
 pub fn listed_path(rel: &Path, folder: bool) -> String {

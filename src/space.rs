@@ -431,8 +431,9 @@ fn refuse_foreign(root: &Path, shown: &Path, slug: &str, name: &str) -> Result<(
         path: shown.to_path_buf(),
         line: None,
         message: format!(
-            "holds {}{}, and everything in a shared space is shared; choose an empty folder \
-             (or a clone of {}'s space)",
+            "holds {}{}\n  \
+             hint: everything in a shared space is shared\n  \
+             hint: choose an empty folder (or a clone of {}'s space)",
             listed.join(", "),
             if others.len() > 5 { ", ..." } else { "" },
             crate::output::sanitize(name)

@@ -110,8 +110,10 @@ impl Undo {
                 .map(|(rel, what)| format!("  {}: {what}", listed_path(rel, false)))
                 .collect();
             return Err(Error::Usage(format!(
-                "cannot undo {named}: undo only puts back files exactly as the command left them, and nothing was changed:\n{}\n\
-                 to undo it, put {} back as {named} left {}, or make the change by hand",
+                "cannot undo {named}; nothing was changed\n{}\n  \
+                 hint: undo only puts back files exactly as the command left them\n  \
+                 hint: put {} back as {named} left {},\n    \
+                 or make the change by hand",
                 list.join("\n"),
                 if problems.len() == 1 {
                     "that file"
@@ -150,9 +152,10 @@ impl Undo {
     /// Every step, for `--dry-run`, in rename's listing: the moves back,
     /// the files written back (each line), the edits (each line before
     /// and after), the files and folders removed; paths relative to the
-    /// notebook, where each file is by then.
+    /// notebook, where each file is by then, shown from the current folder.
     #[must_use]
-    pub fn listing(&self, width: Option<usize>) -> Vec<String> {
+    pub fn listing(&self, notebook: &Notebook, width: Option<usize>) -> Vec<String> {
+        let listed_path = |rel: &Path, folder: bool| listed_path(&notebook.show(rel), folder);
         let mut lines = vec![format!("undo {}", self.named())];
         for step in &self.steps {
             match step {
@@ -162,14 +165,19 @@ impl Undo {
                     listed_path(to, *folder)
                 )),
                 Step::Recreate { rel, bytes } => {
-                    lines.extend(listed_creation(rel, &String::from_utf8_lossy(bytes), width));
+                    lines.extend(listed_creation(
+                        &notebook.show(rel),
+                        &String::from_utf8_lossy(bytes),
+                        width,
+                    ));
                 }
                 Step::Restore { rel, now, before } => {
                     let (now, before) = (
                         String::from_utf8_lossy(now),
                         String::from_utf8_lossy(before),
                     );
-                    lines.extend(listed_edit(rel, &now, &line_splices(&now, &before), width));
+                    let splices = line_splices(&now, &before);
+                    lines.extend(listed_edit(&notebook.show(rel), &now, &splices, width));
                 }
                 Step::Remove { rel, .. } => {
                     lines.push(format!("remove {}", listed_path(rel, false)));
@@ -279,8 +287,9 @@ impl Undo {
 /// The error for an empty journal.
 fn nothing_to_undo() -> Error {
     Error::Usage(
-        "nothing to undo: no change is recorded in this notebook (undo takes back the last new, agenda, done, \
-         checkin, rename or check --fix, up to 10 of them, one at a time)"
+        "nothing to undo: no change is recorded in this notebook\n  \
+         hint: undo takes back the last new, agenda, done, checkin, rename or\n    \
+         check --fix, up to 10 of them, one at a time"
             .into(),
     )
 }

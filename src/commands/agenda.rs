@@ -83,7 +83,8 @@ fn asked(args: &AgendaArgs, settings: &Settings) -> Result<Asked> {
             new_person,
         }),
         (None, None) => Err(Error::Usage(
-            "name the person: `oneonone agenda PERSON [TEXT]` (only in a shared space may it be left out)"
+            "name the person: `oneonone agenda PERSON [TEXT]`\n  \
+             hint: only in a shared space may it be left out"
                 .into(),
         )),
     }

@@ -28,7 +28,9 @@ pub fn run(args: &AwayArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let (from, to) = (from.on(settings.today), to.on(settings.today));
     if to < from {
         return Err(Error::Usage(format!(
-            "--to {to} is before --from {from}; both days are included, so a single day is --from {from} --to {from}"
+            "--to {to} is before --from {from}\n  \
+             hint: both days are included, so a single day is:\n    \
+             --from {from} --to {from}"
         )));
     }
     let absence = Absence {

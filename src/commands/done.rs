@@ -214,9 +214,9 @@ fn by_reference(
             Some(there) => bad(format!(
                 "in a shared space, which is not this notebook; tick it there: `{there}`"
             )),
-            None => {
-                bad("not a note in the notebook; oneonone only edits the notes it lists".into())
-            }
+            None => bad(
+                "not a note in the notebook\n  hint: oneonone only edits the notes it lists".into(),
+            ),
         })?;
     let text = crate::notebook::read_note(notebook, &NoteFile { rel: rel.clone() })?;
     let note = Note::split(&text);
@@ -293,7 +293,9 @@ fn by_reference(
             ))
         }
         None => Err(refused(format!(
-            "no {} follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again",
+            "no {} follow-up on this line\n  \
+             hint: the note may have changed since it was listed\n  \
+             hint: run `oneonone followups` again",
             if want_checked {
                 "checked or carried (`[>]`)"
             } else {

@@ -130,8 +130,15 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         items.extend(points.iter().cloned());
         items.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     } else if !points.is_empty() {
+        // One person's: the file they wait in, as the user can open it.
+        let place = match points.split_first() {
+            Some((first, rest)) if rest.iter().all(|p| p.path == first.path) => {
+                Shown(&notebook.show(std::path::Path::new(&*first.path))).to_string()
+            }
+            _ => "agenda.md".to_string(),
+        };
         out.notice(format_args!(
-            "{} waiting in agenda.md; `oneonone followups --agenda` lists them too",
+            "{} waiting in {place}\n  hint: `oneonone followups --agenda` lists them too",
             if points.len() == 1 {
                 "1 talking point is".to_string()
             } else {

@@ -100,7 +100,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
 fn dry_run(request: &Request<'_>, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     let plan = NewNote::plan(&notebook, request, &mut |e| out.warn(&e))?;
-    for line in plan.listing(notebook.root(), settings.listing_width()) {
+    for line in plan.listing(&notebook, settings.listing_width()) {
         writeln!(out, "{line}")?;
     }
     for notice in plan

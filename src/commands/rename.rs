@@ -29,7 +29,7 @@ pub fn run(args: &RenameArgs, settings: &Settings, out: &mut Output) -> Result<O
     };
     if args.dry_run {
         let plan = Rename::plan(&notebook, &request, &mut |e| out.warn(&e))?;
-        for line in plan.listing(settings.listing_width()) {
+        for line in plan.listing(&notebook, settings.listing_width()) {
             writeln!(out, "{line}")?;
         }
         for difference in &plan.differences {

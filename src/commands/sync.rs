@@ -79,7 +79,7 @@ fn spaces(
         return match Space::of(notebook, &person.slug, home)? {
             Some(space) => Ok(vec![space]),
             None => Err(Error::Usage(format!(
-                "{} has no shared space; `oneonone share {} DIR` makes one",
+                "{} has no shared space\n  hint: `oneonone share {} DIR` makes one",
                 sanitize(&person.name),
                 person.slug
             ))),

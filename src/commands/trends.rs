@@ -54,7 +54,8 @@ pub fn run(args: &TrendsArgs, settings: &Settings, out: &mut Output) -> Result<O
     }
     if checkins.is_empty() {
         out.notice(format_args!(
-            "no check-ins for {name} yet; record one with `oneonone checkin {} --energy 4 --challenge 3 --skill 3`",
+            "no check-ins for {name} yet; record one with:\n  \
+             oneonone checkin {} --energy 4 --challenge 3 --skill 3",
             person.slug
         ));
         return Ok(Outcome::Done);

@@ -24,7 +24,7 @@ pub fn run(args: &UndoArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let notebook = Notebook::open(settings, false)?;
     if args.dry_run {
         let plan = Undo::plan(&notebook)?;
-        for line in plan.listing(settings.listing_width()) {
+        for line in plan.listing(&notebook, settings.listing_width()) {
             writeln!(out, "{line}")?;
         }
         out.notice(format_args!(

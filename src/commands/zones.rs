@@ -34,7 +34,9 @@ pub fn run(args: &ZonesArgs, settings: &Settings, out: &mut Output) -> Result<Ou
             ],
         );
         out.notice(format_args!(
-            "no zone-of-genius map for {name} yet (a table `| activity | skill | joy |` with a row filled in); start one with `{start}`"
+            "no zone-of-genius map for {name} yet; start one with:\n  \
+             {start}\n  \
+             (a map is a table `| activity | skill | joy |` with a row filled in)"
         ));
         return Ok(Outcome::Done);
     };

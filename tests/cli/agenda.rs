@@ -28,7 +28,7 @@ fn agenda_adds_lists_and_is_moved_into_the_next_note_once() {
     t.run(&["agenda", "alice", "--color", "never"]).ok().stdout("alice-smith/agenda.md:6: Ask about the offsite\nalice-smith/agenda.md:7: Hiring **plan**\n");
 
     // Agenda points are not follow-ups, but followups says they wait.
-    t.run(&["followups", "--json"]).ok().stdout("[]\n").stderr("oneonone: 2 talking points are waiting in agenda.md; `oneonone followups --agenda` lists them too\n");
+    t.run(&["followups", "--json"]).ok().stdout("[]\n").stderr("oneonone: 2 talking points are waiting in alice-smith/agenda.md\n  hint: `oneonone followups --agenda` lists them too\n");
     assert_eq!(followups_json(&t, &["--agenda"]).len(), 2);
 
     t

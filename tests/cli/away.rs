@@ -95,7 +95,7 @@ fn issue14_away_to_before_from_is_a_usage_error() {
         .status(2)
         .stdout("")
         .stderr(
-            "oneonone: error: --to 2026-12-01 is before --from 2026-12-05; both days are included, so a single day is --from 2026-12-05 --to 2026-12-05\n",
+            "oneonone: error: --to 2026-12-01 is before --from 2026-12-05\n  hint: both days are included, so a single day is:\n    --from 2026-12-05 --to 2026-12-05\n",
         );
 }
 

@@ -127,7 +127,7 @@ fn issue9_done_acts_on_the_file_not_on_the_cache() {
     let run = t.run(&["done", "alice/2026-11-01.md:2"]).status(2);
     assert_eq!(
         run.stderr,
-        "oneonone: error: alice/2026-11-01.md:2: no open follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n"
+        "oneonone: error: alice/2026-11-01.md:2: no open follow-up on this line\n  hint: the note may have changed since it was listed\n  hint: run `oneonone followups` again\n"
     );
     t.file("alice/2026-11-01.md", "- [ ] real item\nSome prose.\n");
     t.run(&["done", "alice/2026-11-01.md:1"])

@@ -148,8 +148,9 @@ fn version_help_and_completions() {
     );
     let run = t.run(&["new", "a", "--date", "2026-13-01"]).status(2);
     assert!(
-        run.stderr
-            .contains("'2026-13-01' for '--date <YYYY-MM-DD|today|yesterday>': not a date\n  hint: write it as YYYY-MM-DD"),
+        run.stderr.contains(
+            "'2026-13-01' for '--date <DATE>': not a date\n  hint: write it as YYYY-MM-DD"
+        ),
         "{}",
         run.stderr
     );

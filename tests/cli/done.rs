@@ -57,7 +57,7 @@ fn done_refuses_stale_and_outside_references() {
     let run = t.run(&["done", "bob/2026-11-03.md:2"]).status(2);
     assert_eq!(
         run.stderr,
-        "oneonone: error: bob/2026-11-03.md:2: no open follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n"
+        "oneonone: error: bob/2026-11-03.md:2: no open follow-up on this line\n  hint: the note may have changed since it was listed\n  hint: run `oneonone followups` again\n"
     );
     let run = t
         .run(&["done", "bob/2026-11-03.md:6", "bob/2026-11-03.md:1"])
@@ -74,7 +74,7 @@ fn done_refuses_stale_and_outside_references() {
     fs::write(outside.path(), "- [ ] not in the notebook\n").unwrap();
     let reference = format!("{}:1", outside.path().display());
     t.run(&["done", &reference]).status(2).stderr(format!(
-            "oneonone: error: {reference}: not a note in the notebook; oneonone only edits the notes it lists\n"
+            "oneonone: error: {reference}: not a note in the notebook\n  hint: oneonone only edits the notes it lists\n"
         ));
     let run = t.run(&["done", "bob/2026-11-03.md"]).status(2);
     assert!(
@@ -123,7 +123,7 @@ fn done_edits_only_notes_it_lists() {
     t.write("bob/todo.txt", "- [ ] not markdown\n");
     for reference in ["question-bank/readme.md:1", "bob/todo.txt:1"] {
         t.run(&["done", reference]).status(2).stderr(format!(
-                "oneonone: error: {reference}: not a note in the notebook; oneonone only edits the notes it lists\n"
+                "oneonone: error: {reference}: not a note in the notebook\n  hint: oneonone only edits the notes it lists\n"
             ));
     }
     t.file("question-bank/readme.md", "- [ ] not a follow-up\n");

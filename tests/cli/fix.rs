@@ -282,7 +282,7 @@ fn issue12_done_reopen_takes_a_carried_line() {
     // A line with neither a ticked nor a carried item is still refused.
     t.run(&["done", "--reopen", "bob/2026-11-01.md:6"])
         .status(2)
-        .stderr("oneonone: error: bob/2026-11-01.md:6: no checked or carried (`[>]`) follow-up on this line (the note may have changed since it was listed); run `oneonone followups` again\n");
+        .stderr("oneonone: error: bob/2026-11-01.md:6: no checked or carried (`[>]`) follow-up on this line\n  hint: the note may have changed since it was listed\n  hint: run `oneonone followups` again\n");
     t.file("bob/2026-11-01.md", &after);
 }
 

@@ -135,7 +135,7 @@ fn followups_for_one_person() {
     let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["later that day", "crlf item", "crlf nested"]);
     t.run(&["followups", "zed"]).status(2).stderr(
-        "oneonone: error: no person matches \"zed\"; people in this notebook: alice-smith, bob\n",
+        "oneonone: error: no person matches \"zed\"\n  hint: people in this notebook: alice-smith, bob\n",
     );
 }
 
@@ -274,7 +274,7 @@ fn followups_on_a_missing_notebook_says_so() {
     let run = t.run(&["--dir", "nope", "followups"]).status(2);
     assert_eq!(
         run.stderr,
-        "oneonone: error: nope: the notebook folder named by --dir does not exist; check the name, or run `oneonone init nope` to make it a notebook\n"
+        "oneonone: error: nope: the notebook folder does not exist\n  hint: it is named by --dir\n  hint: check the name, or make it a notebook:\n    oneonone init nope\n"
     );
 }
 

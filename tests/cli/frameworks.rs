@@ -69,7 +69,7 @@ fn frameworks_are_listed_and_chosen() {
         ]
     );
 
-    t.run(&["new", "bob", "--framework", "swot"]).status(2).stderr("oneonone: error: unknown framework \"swot\"; known frameworks: listen-learn-lift, start-stop-continue, rainbows-and-clouds, zone-of-genius\n");
+    t.run(&["new", "bob", "--framework", "swot"]).status(2).stderr("oneonone: error: unknown framework \"swot\"\n  hint: known frameworks: listen-learn-lift, start-stop-continue,\n    rainbows-and-clouds, zone-of-genius\n");
 
     // A notebook's own framework, from its question bank.
     t.write(

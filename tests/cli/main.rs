@@ -28,6 +28,7 @@ mod frameworks;
 mod ics;
 mod init;
 mod messages;
+mod messages80;
 mod new;
 mod notebook;
 mod open;

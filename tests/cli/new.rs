@@ -610,7 +610,7 @@ fn issue11_date_is_strict_and_takes_today_and_yesterday() {
     t.run(&["new", "alice", "--date", "2026-1-5"])
         .status(2)
         .stderr(
-            "oneonone: error: invalid value '2026-1-5' for '--date <YYYY-MM-DD|today|yesterday>': \
+            "oneonone: error: invalid value '2026-1-5' for '--date <DATE>': \
              not a date\n  hint: write it as YYYY-MM-DD: 2026-01-05\n\n\
              For more information, try '--help'.\n",
         );

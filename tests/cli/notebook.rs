@@ -11,9 +11,12 @@ use crate::Test;
 /// What every command says where there is no notebook, run in `t`.
 fn no_notebook(t: &Test) -> String {
     format!(
-        "oneonone: error: no notebook here: no oneonone.yaml or .oneonone/ in {} or any folder \
-         above it, and no `notebook:` in ~/.config/oneonone/config.yaml; run `oneonone init DIR` \
-         to make DIR a notebook (and your default), or set ONEONONE_DIR to a notebook folder\n",
+        "oneonone: error: no notebook here\n  \
+         hint: no oneonone.yaml or .oneonone/ in this folder or any folder above it:\n    \
+         {}\n  \
+         hint: and no `notebook:` in ~/.config/oneonone/config.yaml\n  \
+         hint: run `oneonone init DIR` to make DIR a notebook (and your default),\n    \
+         or set ONEONONE_DIR to a notebook folder\n",
         t.root().display()
     )
 }
@@ -49,7 +52,7 @@ fn issue11_new_in_a_folder_that_is_not_a_notebook_writes_nothing() {
     assert_eq!(run.status, 2);
     assert!(
         run.stderr.contains(&format!(
-            "in {} or any folder",
+            "or any folder above it:\n    {}\n",
             t.root().join("src").display()
         )),
         "{}",
@@ -81,8 +84,10 @@ fn issue11_oneonone_dir_pointing_nowhere() {
     let run_with_env =
         |args: &[&str]| Test::run_cmd(t.cmd().env("ONEONONE_DIR", &nowhere).args(args));
     run_with_env(&["followups"]).status(2).stdout("").stderr(
-        "oneonone: error: ~/one-on-ones: the notebook folder named by ONEONONE_DIR does not \
-         exist; check the name, or run `oneonone init ~/one-on-ones` to make it a notebook\n",
+        "oneonone: error: ~/one-on-ones: the notebook folder does not exist\n  \
+         hint: it is named by ONEONONE_DIR\n  \
+         hint: check the name, or make it a notebook:\n    \
+         oneonone init ~/one-on-ones\n",
     );
     run_with_env(&["people"]).status(2);
     assert!(!nowhere.exists());
@@ -111,8 +116,10 @@ fn issue11_a_typo_in_dir_is_named_and_shown() {
         .status(2)
         .stdout("")
         .stderr(
-            "oneonone: error: notbook: the notebook folder named by --dir does not exist; \
-             check the name, or run `oneonone init notbook` to make it a notebook\n",
+            "oneonone: error: notbook: the notebook folder does not exist\n  \
+             hint: it is named by --dir\n  \
+             hint: check the name, or make it a notebook:\n    \
+             oneonone init notbook\n",
         );
     assert!(!t.path("notbook").exists());
     // As in the README, on a fresh machine: `--dir DIR new` makes the
@@ -169,9 +176,10 @@ fn issue11_the_user_config_names_the_notebook_used_from_anywhere() {
     let gone = t.home.path().join("gone");
     t.user_config(format!("notebook: {}\n", gone.display()));
     t.run(&["people"]).status(2).stdout("").stderr(
-        "oneonone: error: ~/gone: the notebook folder named by `notebook:` in \
-         ~/.config/oneonone/config.yaml does not exist; check the name, or run \
-         `oneonone init ~/gone` to make it a notebook\n",
+        "oneonone: error: ~/gone: the notebook folder does not exist\n  \
+         hint: it is named by `notebook:` in ~/.config/oneonone/config.yaml\n  \
+         hint: check the name, or make it a notebook:\n    \
+         oneonone init ~/gone\n",
     );
     // `new` makes it, as for --dir: the user named it.
     t.run(&["new", "bob", "--today", "2026-11-29"])

@@ -24,7 +24,7 @@ fn open_and_new_edit_run_the_editor_at_the_first_section() {
     let editor = fake_editor(&t);
     Test::run_cmd(t.cmd().env("EDITOR", "vi").args(["open", "bob"]))
         .status(2)
-        .stderr("oneonone: error: no person matches \"bob\"; people in this notebook: none yet\n");
+        .stderr("oneonone: error: no person matches \"bob\"\n  hint: people in this notebook: none yet\n");
     t.run(&["agenda", "bob", "x"]).ok();
     Test::run_cmd(t.cmd().env("EDITOR", "vi").args(["open", "bob"]))
         .status(2)

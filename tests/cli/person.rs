@@ -240,15 +240,15 @@ fn issue11_other_commands_suggest_the_near_person() {
         &["agenda", "chole"],
     ] {
         t.run(args).status(2).stdout("").stderr(
-            "oneonone: error: no person matches \"chole\"; did you mean Chloé Dubois (chloe-dubois/)?\n",
+            "oneonone: error: no person matches \"chole\"\n  hint: did you mean Chloé Dubois (chloe-dubois/)?\n",
         );
     }
     t.run(&["prep", "alx"]).status(2).stderr(
-        "oneonone: error: no person matches \"alx\"; did you mean Alex Kim (alex-kim/) or Alex Ross (alex-ross/)?\n",
+        "oneonone: error: no person matches \"alx\"\n  hint: did you mean Alex Kim (alex-kim/) or Alex Ross (alex-ross/)?\n",
     );
     // Nothing near: the people there are.
     t.run(&["prep", "zed"]).status(2).stderr(
-        "oneonone: error: no person matches \"zed\"; people in this notebook: alex-kim, alex-ross, chloe-dubois, marcus-lee, mary-ann-walsh, mary-jones, mw\n",
+        "oneonone: error: no person matches \"zed\"\n  hint: people in this notebook: alex-kim, alex-ross, chloe-dubois, marcus-lee,\n    mary-ann-walsh, mary-jones, mw\n",
     );
 }
 
@@ -573,8 +573,9 @@ fn issue11_a_broken_person_yaml_is_warned_about_and_the_others_still_own() {
 /// command that makes a new person anyway.
 fn near_refused(typed: &str, who: &str, command: &str) -> String {
     format!(
-        "oneonone: error: no person matches {typed:?}; did you mean {who}? \
-         To add a new person named {typed:?}, run:\n  {command}\n"
+        "oneonone: error: no person matches {typed:?}\n  \
+         hint: did you mean {who}?\n  \
+         hint: to add a new person named {typed:?}, run:\n    {command}\n"
     )
 }
 
@@ -616,7 +617,7 @@ fn issue11_a_surname_or_the_words_in_any_order_are_near() {
     assert_eq!(t.files(), before, "a refused command wrote something");
     // Every other command suggests her.
     t.run(&["prep", "ann walsh"]).status(2).stdout("").stderr(
-        "oneonone: error: no person matches \"ann walsh\"; did you mean Mary Ann Walsh (mary-ann-walsh/)?\n",
+        "oneonone: error: no person matches \"ann walsh\"\n  hint: did you mean Mary Ann Walsh (mary-ann-walsh/)?\n",
     );
     // A one-letter word is only the start of the word in its place: "z kim"
     // is nobody's.
@@ -718,10 +719,10 @@ fn issue11_owner_lists_a_mention_of_someone_outside_the_notebook() {
     .stderr("");
     // Nobody by that name, and no item of theirs: the usual error.
     t.run(&["followups", "--owner", "zoe"]).status(2).stderr(
-        "oneonone: error: no person matches \"zoe\"; people in this notebook: alex-kim, alex-ross, bob, chloe-dubois, marcus-lee, mary-ann-walsh, mary-jones, mw\n",
+        "oneonone: error: no person matches \"zoe\"\n  hint: people in this notebook: alex-kim, alex-ross, bob, chloe-dubois,\n    marcus-lee, mary-ann-walsh, mary-jones, mw\n",
     );
     t.run(&["followups", "--owner", "chole"]).status(2).stderr(
-        "oneonone: error: no person matches \"chole\"; did you mean Chloé Dubois (chloe-dubois/)?\n",
+        "oneonone: error: no person matches \"chole\"\n  hint: did you mean Chloé Dubois (chloe-dubois/)?\n",
     );
 }
 
@@ -805,8 +806,8 @@ fn issue11_a_broken_person_yaml_blocks_only_the_names_it_may_hold() {
     // Reports say it once, whether or not a mention needed the names
     // (`people`, which reads every person.yaml for its rows, as before).
     t.run(&["followups", "--json"]).status(2).stderr(format!(
-        "{BROKEN_BOB}oneonone: 1 talking point is waiting in agenda.md; \
-         `oneonone followups --agenda` lists them too\n"
+        "{BROKEN_BOB}oneonone: 1 talking point is waiting in alex-king/agenda.md\n  \
+         hint: `oneonone followups --agenda` lists them too\n"
     ));
     t.run(&["people", "--json"]).status(2).stderr(
         "oneonone: warning: bob/person.yaml:2:10: did not find expected ',' or ']', \

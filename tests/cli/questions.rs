@@ -92,7 +92,7 @@ fn questions_are_picked_per_section() {
         .collect();
     assert_eq!(sections, ["listen", "learn", "lift"]);
 
-    t.run(&["questions", "--section", "nope"]).status(2).stderr("oneonone: error: no question section \"nope\"; sections: clouds, continue, learn, lift, listen, rainbows, start, stop\n");
+    t.run(&["questions", "--section", "nope"]).status(2).stderr("oneonone: error: no question section \"nope\"\n  hint: sections: clouds, continue, learn, lift, listen, rainbows, start, stop\n");
 }
 
 #[test]

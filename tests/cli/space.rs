@@ -1117,8 +1117,9 @@ fn issue13_share_refuses_a_folder_holding_anything_else_and_makes_its_parents() 
         .status(2)
         .stdout("")
         .stderr(format!(
-            "oneonone: error: {spaces}: holds `carol`, and everything in a shared space is \
-             shared; choose an empty folder (or a clone of Alice Smith's space)\n"
+            "oneonone: error: {spaces}: holds `carol`\n  \
+             hint: everything in a shared space is shared\n  \
+             hint: choose an empty folder (or a clone of Alice Smith's space)\n"
         ));
     assert!(!w.at("spaces/alice-smith").exists());
     // Two folders that do not exist yet are made.
@@ -1393,7 +1394,8 @@ fn issue13_followups_agenda_lists_the_points_of_the_space_with_their_paths() {
              alice-smith/2026-11-10.md:7: Send the promo packet · open 14 days\n",
         )
         .stderr(
-            "oneonone: 4 talking points are waiting in agenda.md; `oneonone followups --agenda` lists them too\n",
+            "oneonone: 4 talking points are waiting in agenda.md\n  \
+             hint: `oneonone followups --agenda` lists them too\n",
         );
     // Filters take them as they take the private ones (a listing of
     // points alone is headed by the folder, as for private ones).

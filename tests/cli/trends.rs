@@ -58,12 +58,12 @@ fn trends_limits_and_explains() {
     );
 
     bob(&t, "2026-11-05", "energy: 9\nchallenge: lots\n", "");
-    t.run(&["trends", "bob", "--since", "2026-11-01"]).status(2).stderr("oneonone: warning: bob/2026-11-05.md:4: `energy: 9` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
-         oneonone: warning: bob/2026-11-05.md:5: `challenge: lots` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
+    t.run(&["trends", "bob", "--since", "2026-11-01"]).status(2).stderr("oneonone: warning: bob/2026-11-05.md:4: `energy: 9` is not a check-in value (skipped)\n  hint: use a whole number from 1 to 5\n\
+         oneonone: warning: bob/2026-11-05.md:5: `challenge: lots` is not a check-in value (skipped)\n  hint: use a whole number from 1 to 5\n\
          oneonone: none of Bob's 5 check-ins is in that range\n");
     bob(&t, "2026-11-06", "", "");
     t.write("carol/2026-11-06.md", "no check-in here\n");
-    t.run(&["trends", "carol"]).ok().stderr("oneonone: no check-ins for carol yet; record one with `oneonone checkin carol --energy 4 --challenge 3 --skill 3`\n");
+    t.run(&["trends", "carol"]).ok().stderr("oneonone: no check-ins for carol yet; record one with:\n  oneonone checkin carol --energy 4 --challenge 3 --skill 3\n");
 }
 
 /// The SVG parses as XML, is self-contained, and draws the zones.
@@ -233,7 +233,7 @@ fn issue9_trends_svg_path_is_echoed_escaped() {
     t.write("bob/2026-11-01.md", "# Notes\n");
     let file = format!("chart{HOSTILE}.svg");
     t.run(&["trends", "bob", "--svg", &file]).ok().stderr(format!(
-            "oneonone: wrote chart{SHOWN}.svg\noneonone: no check-ins for bob yet; record one with `oneonone checkin bob --energy 4 --challenge 3 --skill 3`\n"
+            "oneonone: wrote chart{SHOWN}.svg\noneonone: no check-ins for bob yet; record one with:\n  oneonone checkin bob --energy 4 --challenge 3 --skill 3\n"
         ));
     assert!(t.path(&file).is_file());
 }
@@ -248,8 +248,8 @@ fn issue10_trends_reports_an_unreadable_note_once_in_note_order() {
     t.write("bob/2026-11-02.md", b"x\n\xff\n");
     bob(&t, "2026-11-03", "energy: 4\nchallenge: lots\n", "");
     t.run(&["trends", "bob", "--color", "never"]).status(2).stderr(
-        "oneonone: warning: bob/2026-11-01.md:4: `energy: 9` is not a check-in value; use a whole number from 1 to 5 (skipped)\n\
+        "oneonone: warning: bob/2026-11-01.md:4: `energy: 9` is not a check-in value (skipped)\n  hint: use a whole number from 1 to 5\n\
          oneonone: warning: bob/2026-11-02.md:2: not UTF-8 text; skipped\n\
-         oneonone: warning: bob/2026-11-03.md:5: `challenge: lots` is not a check-in value; use a whole number from 1 to 5 (skipped)\n",
+         oneonone: warning: bob/2026-11-03.md:5: `challenge: lots` is not a check-in value (skipped)\n  hint: use a whole number from 1 to 5\n",
     );
 }

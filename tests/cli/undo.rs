@@ -101,8 +101,9 @@ fn issue12_undo_right_after_new_removes_the_note_and_restores_marks_and_agenda()
     assert_eq!(journal(&t), Vec::<String>::new(), "the entry is gone");
     // Undo is not recorded: there is nothing further back.
     t.run(&["undo"]).status(2).stderr(
-        "oneonone: error: nothing to undo: no change is recorded in this notebook (undo takes back \
-         the last new, agenda, done, checkin, rename or check --fix, up to 10 of them, one at a time)\n",
+        "oneonone: error: nothing to undo: no change is recorded in this notebook\n  \
+         hint: undo takes back the last new, agenda, done, checkin, rename or\n    \
+         check --fix, up to 10 of them, one at a time\n",
     );
 }
 
@@ -150,9 +151,11 @@ fn issue12_undo_refuses_after_a_later_hand_edit_and_changes_nothing() {
     t.write("alice/2026-11-15.md", LATER);
     let before = snapshot(&t);
     t.run(&["undo"]).status(2).stdout("").stderr(
-        "oneonone: error: cannot undo `new alice`: undo only puts back files exactly as the command \
-         left them, and nothing was changed:\n  alice/2026-11-15.md: changed since\n\
-         to undo it, put that file back as `new alice` left it, or make the change by hand\n",
+        "oneonone: error: cannot undo `new alice`; nothing was changed\n  \
+         alice/2026-11-15.md: changed since\n  \
+         hint: undo only puts back files exactly as the command left them\n  \
+         hint: put that file back as `new alice` left it,\n    \
+         or make the change by hand\n",
     );
     assert_eq!(snapshot(&t), before, "nothing changed");
     assert_eq!(journal(&t), ["00000001"], "the entry stays");
@@ -166,11 +169,12 @@ fn issue12_undo_refuses_after_a_later_hand_edit_and_changes_nothing() {
     );
     let before = snapshot(&t);
     t.run(&["undo", "--dry-run"]).status(2).stdout("").stderr(
-        "oneonone: error: cannot undo `new alice`: undo only puts back files exactly as the command \
-         left them, and nothing was changed:\n\
-         \x20 alice/agenda.md: changed since\n\
-         \x20 alice/2026-11-15.md: changed since\n\
-         to undo it, put those files back as `new alice` left them, or make the change by hand\n",
+        "oneonone: error: cannot undo `new alice`; nothing was changed\n  \
+         alice/agenda.md: changed since\n  \
+         alice/2026-11-15.md: changed since\n  \
+         hint: undo only puts back files exactly as the command left them\n  \
+         hint: put those files back as `new alice` left them,\n    \
+         or make the change by hand\n",
     );
     t.run(&["undo"]).status(2);
     assert_eq!(snapshot(&t), before, "nothing changed");
@@ -456,8 +460,9 @@ fn issue12_undo_dry_run_lists_every_step_and_writes_nothing() {
 fn issue12_nothing_to_undo_writes_nothing() {
     let t = Test::new();
     t.run(&["undo"]).status(2).stdout("").stderr(
-        "oneonone: error: nothing to undo: no change is recorded in this notebook (undo takes back \
-         the last new, agenda, done, checkin, rename or check --fix, up to 10 of them, one at a time)\n",
+        "oneonone: error: nothing to undo: no change is recorded in this notebook\n  \
+         hint: undo takes back the last new, agenda, done, checkin, rename or\n    \
+         check --fix, up to 10 of them, one at a time\n",
     );
     t.run(&["undo", "--dry-run"]).status(2);
     assert_eq!(state(&t), Vec::<String>::new(), "not even the lock");

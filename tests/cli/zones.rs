@@ -52,7 +52,7 @@ fn issue15_new_zone_of_genius_writes_the_table() {
     insta::assert_snapshot!("zone_of_genius_note", t.read("bob/2026-11-24.md"));
     // The new note's table is empty: no map yet, and nothing for check.
     t.run(&["zones", "bob"]).ok().stdout("").stderr(
-        "oneonone: no zone-of-genius map for bob yet (a table `| activity | skill | joy |` with a row filled in); start one with `oneonone new bob --framework zone-of-genius`\n",
+        "oneonone: no zone-of-genius map for bob yet; start one with:\n  oneonone new bob --framework zone-of-genius\n  (a map is a table `| activity | skill | joy |` with a row filled in)\n",
     );
     t.run(&["check"]).ok().stdout("");
 }
@@ -109,7 +109,7 @@ fn issue15_zones_without_a_map_says_how_to_start() {
         .ok()
         .stdout("")
         .stderr(
-            "oneonone: no zone-of-genius map for Bob yet (a table `| activity | skill | joy |` with a row filled in); start one with `oneonone new bob --framework zone-of-genius`\n",
+            "oneonone: no zone-of-genius map for Bob yet; start one with:\n  oneonone new bob --framework zone-of-genius\n  (a map is a table `| activity | skill | joy |` with a row filled in)\n",
         );
     assert!(!t.path("bob.svg").exists());
 }
