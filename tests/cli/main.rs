@@ -48,6 +48,7 @@ mod cache;
 mod fixtures;
 mod prep14;
 mod safety;
+mod search;
 mod views;
 
 use std::cell::RefCell;
