@@ -184,3 +184,42 @@ fn issue15_search_exit_codes_and_highlight() {
              \u{1b}[1m\u{1b}[31mcafe\u{1b}[0m.\n",
         );
 }
+
+#[test]
+fn issue15_patterns_and_prep_count_inline_tags() {
+    let t = Test::new();
+    t.write(
+        "ana/2026-09-15.md",
+        "---\nperson: Ana\ndate: 2026-09-15\ntags: [growth]\n---\n## Learn\n\nWorking on #hiring and #growth.\n",
+    );
+    t.write(
+        "ana/2026-10-15.md",
+        "---\nperson: Ana\ndate: 2026-10-15\n---\n## Learn\n\nMore #Hiring, see `#code` and #1.\n\n```\n#not-a-tag\n```\n",
+    );
+    // A note counts once per tag, frontmatter and inline together.
+    t.run(&["--today", "2026-10-20", "patterns", "ana"])
+        .status(0)
+        .stdout(
+            "Ana: 2 notes, 2026-09-15 to 2026-10-15\n\
+             \n\
+             Tags by quarter (notes)\n\
+            \x20         2026-Q3  2026-Q4  total\n\
+            \x20 hiring        1        1      2\n\
+            \x20 growth        1        -      1\n\
+             \n\
+             Follow-ups carried over 3 times or more\n\
+            \x20 none\n\
+             \n\
+             Longest gaps between 1:1s (cadence 14 days)\n\
+            \x20 2026-09-15 → 2026-10-15   30 days  16 over\n\
+            \x20 2026-10-15 → today         5 days\n",
+        );
+    let prep = t
+        .run(&["--today", "2026-10-20", "prep", "ana", "--seed", "1"])
+        .status(0);
+    assert!(
+        prep.stdout.contains("\nRecurring tags: hiring (2)\n"),
+        "{}",
+        prep.stdout
+    );
+}
