@@ -30,6 +30,7 @@ pub(crate) mod fs;
 pub(crate) mod git;
 pub(crate) mod ics;
 pub mod invariants;
+pub(crate) mod log;
 pub(crate) mod new_note;
 pub(crate) mod note;
 pub(crate) mod notebook;

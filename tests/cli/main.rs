@@ -46,6 +46,7 @@ mod zones;
 
 mod cache;
 mod fixtures;
+mod log;
 mod prep14;
 mod safety;
 mod search;
