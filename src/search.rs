@@ -153,6 +153,17 @@ fn fold_mapped(lines: &[&str]) -> (String, Vec<(usize, usize, usize)>) {
     for (n, line) in lines.iter().enumerate() {
         blank |= n > 0;
         for (at, c) in line.char_indices() {
+            // Most text is ASCII: one byte in, one byte out.
+            if c.is_ascii() && !c.is_ascii_whitespace() {
+                if blank && !folded.is_empty() {
+                    folded.push(' ');
+                    map.push((n, at, at));
+                }
+                blank = false;
+                folded.push(c.to_ascii_lowercase());
+                map.push((n, at, at + 1));
+                continue;
+            }
             let end = at + c.len_utf8();
             let piece: &str = if c.is_ascii() {
                 c.to_ascii_lowercase().encode_utf8(&mut buf)
@@ -233,6 +244,11 @@ pub fn search_note(
             continue;
         }
         let texts: Vec<&str> = block.iter().map(|s| s.text.as_str()).collect();
+        // Folding with the map back is the dear part: only for a block
+        // that may match.
+        if !query.may_match(&texts.join("\n")) {
+            continue;
+        }
         if let Some(marks) = query.find(&texts) {
             for (said, marks) in block.iter().zip(marks) {
                 if !marks.is_empty() {
