@@ -67,15 +67,19 @@ impl Query {
     }
 
     /// False only when the note certainly does not hold every word.
-    #[must_use]
-    pub fn may_match(&self, text: &str) -> bool {
+    #[cfg(test)]
+    fn may_match(&self, text: &str) -> bool {
+        self.may_match_lowered(text, &text.as_bytes().to_ascii_lowercase())
+    }
+
+    /// [`Query::may_match`] given the text with its ASCII lowercased.
+    fn may_match_lowered(&self, text: &str, lower: &[u8]) -> bool {
         let Some(words) = &self.words else {
             return true;
         };
-        let lower = text.as_bytes().to_ascii_lowercase();
         let mut folded_lines: Option<String> = None;
         words.iter().all(|finder| {
-            if finder.find(&lower).is_some() {
+            if finder.find(lower).is_some() {
                 return true;
             }
             if text.is_ascii() {
@@ -219,7 +223,8 @@ pub fn search_note(
     query: &Query,
     filters: &Filters,
 ) -> Vec<Hit> {
-    if !query.may_match(text) {
+    let lower = text.as_bytes().to_ascii_lowercase();
+    if !query.may_match_lowered(text, &lower) {
         return Vec::new();
     }
     if let Some(tag) = &filters.tag
@@ -243,12 +248,15 @@ pub fn search_note(
         {
             continue;
         }
-        let texts: Vec<&str> = block.iter().map(|s| s.text.as_str()).collect();
         // Folding with the map back is the dear part: only for a block
-        // that may match.
-        if !query.may_match(&texts.join("\n")) {
+        // that may match (its lines are one span of the note's text, the
+        // lines left out between them included: a may, not a must).
+        let last = &block[block.len() - 1];
+        let span = first.start..last.start + last.text.len();
+        if !query.may_match_lowered(&text[span.clone()], &lower[span]) {
             continue;
         }
+        let texts: Vec<&str> = block.iter().map(|s| s.text.as_str()).collect();
         if let Some(marks) = query.find(&texts) {
             for (said, marks) in block.iter().zip(marks) {
                 if !marks.is_empty() {
