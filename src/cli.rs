@@ -246,6 +246,28 @@ pub enum Command {
         oneonone followups --json | jq length")]
     Followups(FollowupsArgs),
 
+    /// A person's 1:1s, newest first: check-in, what was said, follow-ups opened and ticked
+    #[command(after_help = "Examples:\n  \
+        oneonone log alice\n  \
+        oneonone log alice --since 2026-09-01 --section lift\n  \
+        oneonone log alice | less\n\n\
+        What was said leaves out the template's questions and prompts and the carried \
+        copies of follow-ups. Private sections are shown, marked 🔒; --shared leaves \
+        them out.")]
+    Log(LogArgs),
+
+    /// Find words in what was said across the notes (exit 1 when nothing matched)
+    #[command(after_help = "Examples:\n  \
+        oneonone search on-call\n  \
+        oneonone search 'chloe \"on call\"' --since 2026-09-01\n  \
+        oneonone search feedback --person alice --section lift\n  \
+        oneonone search --tag growth promotion --json\n\n\
+        Case and accents do not matter (cafe finds café). Several words must all be in \
+        one block (a paragraph or a list item); \"a phrase\" in quotes matches its words \
+        one after the other. The template's questions and prompts and the carried copies \
+        of follow-ups are skipped; --all searches every line.")]
+    Search(SearchArgs),
+
     /// Print the script that makes a shell complete oneonone's commands, flags and people
     #[command(
         after_help = "The script calls oneonone back on every Tab, so PERSON arguments \
@@ -689,6 +711,69 @@ pub struct QuestionsArgs {
     /// List the whole bank, by section
     #[arg(long, conflicts_with_all = ["count", "seed"])]
     pub all: bool,
+}
+
+/// `oneonone log`.
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Whose 1:1s
+    pub person: String,
+
+    /// Only meetings on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub since: Option<DateArg>,
+
+    /// Only meetings on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub until: Option<DateArg>,
+
+    /// Only what was said under this section (e.g. lift)
+    #[arg(long, value_name = "SECTION")]
+    pub section: Option<String>,
+
+    /// Leave out the private sections and private follow-ups
+    #[arg(long)]
+    pub shared: bool,
+
+    /// Print a JSON array of meetings
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `oneonone search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words, and "phrases" in quotes
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+
+    /// Only this person's notes
+    #[arg(long, short, value_name = "PERSON")]
+    pub person: Option<String>,
+
+    /// Only what is under this section (e.g. lift)
+    #[arg(long, value_name = "SECTION")]
+    pub section: Option<String>,
+
+    /// Only notes with this tag (frontmatter `tags:` or an inline #tag)
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+
+    /// Only notes dated on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub since: Option<DateArg>,
+
+    /// Only notes dated on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub until: Option<DateArg>,
+
+    /// Search every line, the template's questions and code blocks included
+    #[arg(long)]
+    pub all: bool,
+
+    /// Print a JSON array of matching lines
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `oneonone followups`.

@@ -30,6 +30,7 @@ pub(crate) mod fs;
 pub(crate) mod git;
 pub(crate) mod ics;
 pub mod invariants;
+pub(crate) mod log;
 pub(crate) mod new_note;
 pub(crate) mod note;
 pub(crate) mod notebook;
@@ -40,11 +41,13 @@ pub(crate) mod person;
 pub(crate) mod rename;
 pub(crate) mod render;
 pub(crate) mod said;
+pub(crate) mod search;
 pub mod settings;
 pub(crate) mod share;
 pub(crate) mod slug;
 pub(crate) mod space;
 pub(crate) mod svg;
+pub(crate) mod tags;
 pub(crate) mod task;
 pub(crate) mod template;
 pub(crate) mod undo;
@@ -283,6 +286,8 @@ fn dispatch(
         Command::Due(args) => commands::due::run(args, settings, out),
         Command::Away(args) => commands::away::run(args, settings, out),
         Command::Followups(args) => commands::followups::run(args, settings, out),
+        Command::Log(args) => commands::log::run(args, settings, out),
+        Command::Search(args) => commands::search::run(args, settings, out),
         Command::Completions(args) => {
             commands::completions::run(args, &program(args_zero, &settings.cwd), out)
         }

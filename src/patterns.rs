@@ -174,7 +174,9 @@ fn tally(notes: &PersonNotes) -> Tallies {
         let note = Note::split(text);
         let fm = note.frontmatter_lenient(&meeting.rel).0;
         let note_date = fm.date.unwrap_or(meeting.date);
-        tallies.tagged.push((fm.tags, note_date));
+        let mut tags = fm.tags;
+        tags.extend(crate::tags::inline(note.body()));
+        tallies.tagged.push((tags, note_date));
         // Only a note with a `[>]` in it can hold a carried item: no parse.
         let carried = if text.contains("[>]") {
             task::carried(&note)

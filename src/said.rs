@@ -75,6 +75,11 @@ pub struct Said {
     /// it was answered: what the words below it answer, not words anyone
     /// wrote (`prep`, short of room, leaves it out).
     pub asked: bool,
+    /// The Markdown block it is part of, numbered in the note: the
+    /// innermost list item holding it, else its paragraph, heading, code
+    /// block or table. Lines with the same number are one block (`search`
+    /// wants all its words in one).
+    pub block: usize,
 }
 
 /// A list item being read.
@@ -93,6 +98,19 @@ struct OpenItem {
 /// copy; without a date every `(from DATE)` item is one.
 #[must_use]
 pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec<Said> {
+    read(text, date, template, false)
+}
+
+/// Every line of `text` after its frontmatter that is not blank, the
+/// template's included (`search --all`), numbered and named as [`said`]
+/// does.
+#[must_use]
+pub fn every_line(text: &str) -> Vec<Said> {
+    read(text, None, &TemplateText::default(), true)
+}
+
+#[allow(clippy::too_many_lines)] // one pass over the events, an arm per kind
+fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: bool) -> Vec<Said> {
     let note = Note::split(text);
     let base = note.body_start;
     let lines = Lines::of(text);
@@ -109,9 +127,34 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
     let mut heading: Option<Heading> = None;
     let mut items: Vec<OpenItem> = Vec::new();
     let (mut lists, mut quotes) = (0usize, 0usize);
-    for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
+    let mut blocks = vec![0usize; lines.starts.len()];
+    let mut next_block = 0;
+    for (event, range) in Parser::new_ext(
+        note.body(),
+        Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES,
+    )
+    .into_offset_iter()
     {
         let range = base + range.start..base + range.end;
+        // An item is one block, whatever it holds; outside items, each
+        // leaf block is one (a later, inner item takes its lines back).
+        let is_block = match &event {
+            Event::Start(Tag::Item) => true,
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::Table(_)
+                | Tag::HtmlBlock,
+            ) => items.is_empty(),
+            _ => false,
+        };
+        if is_block {
+            next_block += 1;
+            for i in lines.of_range(text, &range) {
+                blocks[i] = next_block;
+            }
+        }
         let is_marker = matches!(event, Event::TaskListMarker(_));
         if !is_marker
             && !matches!(event, Event::End(TagEnd::Item))
@@ -182,14 +225,18 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
             _ => {}
         }
     }
-    drop_unanswered(text, &lines, &questions, &headings, &mut dropped);
+    if keep_all {
+        dropped.fill(false);
+    } else {
+        drop_unanswered(text, &lines, &questions, &headings, &mut dropped);
+    }
     // The first line of the body: none when the note is only frontmatter.
     let first = lines.starts.partition_point(|&s| s < base);
     let mut asked = vec![false; lines.starts.len()];
     for &(question, _) in &questions {
-        asked[question] = true;
+        asked[question] = !keep_all;
     }
-    kept(text, &lines, first, &headings, (&dropped, &asked))
+    kept(text, &lines, first, &headings, (&dropped, &asked, &blocks))
 }
 
 /// Whether the list item at `range` (top level, not quoted) opens with a
@@ -249,7 +296,7 @@ fn kept(
     lines: &Lines,
     first: usize,
     headings: &[Heading],
-    (dropped, asked): (&[bool], &[bool]),
+    (dropped, asked, blocks): (&[bool], &[bool], &[usize]),
 ) -> Vec<Said> {
     let mut section: Option<String> = None;
     let mut next_heading = headings.iter().peekable();
@@ -272,6 +319,7 @@ fn kept(
             text: text[start..lines.end(text, i)].trim_end().to_string(),
             start,
             asked: asked[i],
+            block: blocks[i],
         });
     }
     found
@@ -402,5 +450,45 @@ She wants to lead the next offsite.\n\n\
                 "6 Follow-ups: ### Ideas",
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+
+    fn blocks(found: &[Said]) -> Vec<(usize, usize)> {
+        let first = found.first().map_or(0, |s| s.block);
+        found.iter().map(|s| (s.line, s.block - first)).collect()
+    }
+
+    #[test]
+    fn a_block_is_an_item_or_a_paragraph() {
+        let text = "## Learn\n\nOn call\nis heavy.\n\nAnother one.\n\n- An item\n  going on\n  - inner\n  back out\n- next\n\n```\ncode\n```\n";
+        let found = said(text, None, &TemplateText::default());
+        assert_eq!(
+            blocks(&found),
+            [
+                (3, 0),
+                (4, 0),
+                (6, 1),
+                (8, 2),
+                (9, 2),
+                (10, 3),
+                // A lazy continuation line of the inner item.
+                (11, 3),
+                (12, 4),
+                (14, 5),
+                (15, 5),
+                (16, 5)
+            ]
+        );
+    }
+
+    #[test]
+    fn every_line_keeps_the_template_too() {
+        let text = "---\ndate: 2026-11-24\n---\n## Listen\n\n- What's on your mind this week?\n";
+        let found: Vec<String> = every_line(text).into_iter().map(|s| s.text).collect();
+        assert_eq!(found, ["## Listen", "- What's on your mind this week?"]);
     }
 }

@@ -629,12 +629,14 @@ fn notes_word(n: usize) -> String {
     }
 }
 
-/// Frontmatter tags found in two or more of the notes, most frequent first.
+/// Tags (the frontmatter's and inline `#tags`) found in two or more of the notes, most frequent first.
 fn recurring_tags(notes: &[&str]) -> Vec<(String, usize)> {
     // Only the totals count here, not the quarters: any date will do.
     let tagged = notes.iter().map(|text| {
-        let fm = Note::split(text).frontmatter_lenient(Path::new("")).0;
-        (fm.tags, NaiveDate::MIN)
+        let note = Note::split(text);
+        let mut tags = note.frontmatter_lenient(Path::new("")).0.tags;
+        tags.extend(crate::tags::inline(note.body()));
+        (tags, NaiveDate::MIN)
     });
     crate::patterns::tag_trends(tagged)
         .into_iter()

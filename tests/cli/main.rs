@@ -47,8 +47,10 @@ mod zones;
 
 mod cache;
 mod fixtures;
+mod log;
 mod prep14;
 mod safety;
+mod search;
 mod views;
 
 use std::cell::RefCell;

@@ -1,0 +1,389 @@
+//! Finding words again in what was said (`oneonone search`): a query of
+//! words and `"phrases"`, each folded (case and accents gone, as
+//! [`crate::slug::fold`] does, one character at a time so a match can be
+//! shown where it was written); a note's lines from [`crate::said`]
+//! (every line with `all`), grouped in their Markdown blocks. A block
+//! matches when every word and phrase of the query is in it; a phrase's
+//! words must follow each other (blanks and line breaks between them
+//! count as one space).
+//!
+//! Speed: a note is parsed only if every word of the query may be in it,
+//! which a byte search on its ASCII-lowercased text tells for notes whose
+//! text is ASCII, and on the folded text of their lines that are not
+//! (`cafe` is in `café` only once folded). The notes are read and
+//! searched in parallel, as the follow-up scan reads them.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::note::Note;
+use crate::notebook::{NoteFile, Notebook, read_listed_note};
+use crate::said::{Said, TemplateText};
+
+/// What was asked: each term folded, a phrase's blanks made one space.
+#[derive(Debug, Clone)]
+pub struct Query {
+    terms: Vec<String>,
+    /// Each word of every term, for the pre-filter, when all are ASCII.
+    words: Option<Vec<memchr::memmem::Finder<'static>>>,
+}
+
+impl Query {
+    /// Reads a query: words, and phrases in double quotes (an unclosed
+    /// quote runs to the end). `None` when it holds no word.
+    #[must_use]
+    pub fn parse(typed: &str) -> Option<Query> {
+        let mut terms = Vec::new();
+        for (i, part) in typed.split('"').enumerate() {
+            if i % 2 == 1 {
+                let phrase = fold(part);
+                if !phrase.is_empty() {
+                    terms.push(phrase);
+                }
+            } else {
+                terms.extend(
+                    fold(part)
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(String::from),
+                );
+            }
+        }
+        if terms.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = terms.iter().flat_map(|t| t.split(' ')).collect();
+        let words = words.iter().all(|w| w.is_ascii()).then(|| {
+            words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect()
+        });
+        Some(Query { terms, words })
+    }
+
+    /// False only when the note certainly does not hold every word.
+    #[cfg(test)]
+    fn may_match(&self, text: &str) -> bool {
+        self.may_match_lowered(text, &text.as_bytes().to_ascii_lowercase())
+    }
+
+    /// [`Query::may_match`] given the text with its ASCII lowercased.
+    fn may_match_lowered(&self, text: &str, lower: &[u8]) -> bool {
+        let Some(words) = &self.words else {
+            return true;
+        };
+        let mut folded_lines: Option<String> = None;
+        words.iter().all(|finder| {
+            if finder.find(lower).is_some() {
+                return true;
+            }
+            if text.is_ascii() {
+                return false;
+            }
+            // The lines with other characters, folded once for all words.
+            let folded = folded_lines.get_or_insert_with(|| {
+                text.lines()
+                    .filter(|l| !l.is_ascii())
+                    .map(fold)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            finder.find(folded.as_bytes()).is_some()
+        })
+    }
+
+    /// Where the terms are in a block of lines: per line, the byte ranges
+    /// to highlight; `None` unless every term is in the block.
+    #[must_use]
+    pub fn find(&self, lines: &[&str]) -> Option<Vec<Vec<Range<usize>>>> {
+        let (folded, map) = fold_mapped(lines);
+        let mut marks = vec![Vec::new(); lines.len()];
+        for term in &self.terms {
+            let mut found = false;
+            for (at, _) in folded.match_indices(term.as_str()) {
+                found = true;
+                let end = at + term.len();
+                // Each line's part of the match (a phrase may span lines).
+                let mut i = at;
+                while i < end {
+                    let (line, from, _) = map[i];
+                    let mut j = i;
+                    while j + 1 < end && map[j + 1].0 == line {
+                        j += 1;
+                    }
+                    marks[line].push(from..map[j].2);
+                    i = j + 1;
+                }
+            }
+            if !found {
+                return None;
+            }
+        }
+        for m in &mut marks {
+            m.sort_by_key(|r| r.start);
+            let mut merged: Vec<Range<usize>> = Vec::new();
+            for r in m.drain(..) {
+                match merged.last_mut() {
+                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                    _ => merged.push(r),
+                }
+            }
+            *m = merged;
+        }
+        Some(marks)
+    }
+}
+
+/// Text folded as [`crate::slug::fold`] does it (case and accents gone),
+/// with every run of blanks made one space, trimmed.
+#[must_use]
+pub fn fold(text: &str) -> String {
+    fold_mapped(&[text]).0
+}
+
+/// Folds lines joined by a blank; each byte of the result knows the line
+/// it comes from and the range of the character it comes from there
+/// (line, start, end). Blanks that end a run fold to nothing.
+fn fold_mapped(lines: &[&str]) -> (String, Vec<(usize, usize, usize)>) {
+    let mut folded = String::new();
+    let mut map = Vec::new();
+    let mut blank = false;
+    let mut buf = [0u8; 4];
+    for (n, line) in lines.iter().enumerate() {
+        blank |= n > 0;
+        for (at, c) in line.char_indices() {
+            // Most text is ASCII: one byte in, one byte out.
+            if c.is_ascii() && !c.is_ascii_whitespace() {
+                if blank && !folded.is_empty() {
+                    folded.push(' ');
+                    map.push((n, at, at));
+                }
+                blank = false;
+                folded.push(c.to_ascii_lowercase());
+                map.push((n, at, at + 1));
+                continue;
+            }
+            let end = at + c.len_utf8();
+            let piece: &str = if c.is_ascii() {
+                c.to_ascii_lowercase().encode_utf8(&mut buf)
+            } else {
+                deunicode::deunicode_char(c).unwrap_or_else(|| c.encode_utf8(&mut buf))
+            };
+            for p in piece.chars() {
+                if p.is_whitespace() {
+                    blank = true;
+                    continue;
+                }
+                if blank && !folded.is_empty() {
+                    folded.push(' ');
+                    map.push((n, at, at));
+                }
+                blank = false;
+                let before = folded.len();
+                folded.extend(p.to_lowercase());
+                map.extend(std::iter::repeat_n((n, at, end), folded.len() - before));
+            }
+        }
+    }
+    (folded, map)
+}
+
+/// Which notes and lines to search besides the query.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Only lines under this `##` section (folded).
+    pub section: Option<String>,
+    /// Only notes with this tag (folded), in the frontmatter or inline; a
+    /// nested tag (`team/infra`) has its parent's (`team`).
+    pub tag: Option<String>,
+    /// Every line, the template's too.
+    pub all: bool,
+}
+
+/// A line that matched.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// The line as [`crate::said`] gives it.
+    pub said: Said,
+    /// The byte ranges of the line to highlight.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// The matching lines of one note, in order.
+#[must_use]
+pub fn search_note(
+    text: &str,
+    date: Option<NaiveDate>,
+    template: &TemplateText,
+    query: &Query,
+    filters: &Filters,
+) -> Vec<Hit> {
+    let lower = text.as_bytes().to_ascii_lowercase();
+    if !query.may_match_lowered(text, &lower) {
+        return Vec::new();
+    }
+    if let Some(tag) = &filters.tag
+        && !has_tag(text, tag)
+    {
+        return Vec::new();
+    }
+    let lines = if filters.all {
+        crate::said::every_line(text)
+    } else {
+        crate::said::said(text, date, template)
+    };
+    let mut hits = Vec::new();
+    let mut rest = lines.as_slice();
+    while let Some(first) = rest.first() {
+        let len = rest.iter().take_while(|s| s.block == first.block).count();
+        let (block, after) = rest.split_at(len);
+        rest = after;
+        if let Some(section) = &filters.section
+            && first.section.as_deref().is_none_or(|s| fold(s) != *section)
+        {
+            continue;
+        }
+        // Folding with the map back is the dear part: only for a block
+        // that may match (its lines are one span of the note's text, the
+        // lines left out between them included: a may, not a must).
+        let last = &block[block.len() - 1];
+        let span = first.start..last.start + last.text.len();
+        if !query.may_match_lowered(&text[span.clone()], &lower[span]) {
+            continue;
+        }
+        let texts: Vec<&str> = block.iter().map(|s| s.text.as_str()).collect();
+        if let Some(marks) = query.find(&texts) {
+            for (said, marks) in block.iter().zip(marks) {
+                if !marks.is_empty() {
+                    hits.push(Hit {
+                        said: said.clone(),
+                        marks,
+                    });
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// Whether the note has the tag (folded), in its frontmatter or inline.
+fn has_tag(text: &str, tag: &str) -> bool {
+    let note = Note::split(text);
+    let is = |t: &str| {
+        let t = fold(t.trim_start_matches('#'));
+        t == tag
+            || t.strip_prefix(tag)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    let fm = note.frontmatter_lenient(Path::new("")).0;
+    fm.tags.iter().any(|t| is(t)) || crate::tags::inline(note.body()).iter().any(|t| is(t))
+}
+
+/// One note to search: its file and date.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The file.
+    pub file: NoteFile,
+    /// The meeting's date, from its name.
+    pub date: NaiveDate,
+}
+
+/// Searches the notes in parallel; the hits per note, in the order of
+/// `notes` (notes without any left out). Notes that cannot be read go to
+/// `warn`, in order.
+pub fn scan(
+    notebook: &Notebook,
+    notes: &[Candidate],
+    template: &TemplateText,
+    query: &Query,
+    filters: &Filters,
+    warn: &mut dyn FnMut(Error),
+) -> Vec<(usize, Vec<Hit>)> {
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(notes.len())
+        .max(1);
+    let work = || {
+        let mut found = Vec::new();
+        let mut errors = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(note) = notes.get(i) else { break };
+            match read_listed_note(notebook, &note.file) {
+                Ok(text) => {
+                    let hits = search_note(&text, Some(note.date), template, query, filters);
+                    if !hits.is_empty() {
+                        found.push((i, hits));
+                    }
+                }
+                Err(e) => errors.push((i, e)),
+            }
+        }
+        (found, errors)
+    };
+    let parts: Vec<_> = if threads == 1 {
+        vec![work()]
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        })
+    };
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for (f, e) in parts {
+        found.extend(f);
+        errors.extend(e);
+    }
+    errors.sort_by_key(|(i, _)| *i);
+    for (_, e) in errors {
+        warn(e);
+    }
+    found.sort_by_key(|(i, _)| *i);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(query: &str, lines: &[&str]) -> Option<Vec<Vec<Range<usize>>>> {
+        Query::parse(query).unwrap().find(lines)
+    }
+
+    #[test]
+    fn folds_case_and_accents_and_shows_where_it_was_written() {
+        assert_eq!(marks("cafe", &["Le Café!"]), Some(vec![vec![3..8]]));
+        assert_eq!(marks("CHLOE", &["chloé"]), Some(vec![vec![0..6]]));
+        assert_eq!(marks("café", &["CAFE"]), Some(vec![vec![0..4]]));
+    }
+
+    #[test]
+    fn every_word_in_the_block_and_a_phrase_as_written() {
+        assert_eq!(
+            marks("call on", &["on-call is", "heavy"]),
+            Some(vec![vec![0..2, 3..7], vec![]])
+        );
+        assert_eq!(marks("\"on call\"", &["on-call"]), None);
+        assert_eq!(
+            marks("\"is  Heavy\"", &["on-call is", "heavy"]),
+            Some(vec![vec![8..10], vec![0..5]])
+        );
+        assert_eq!(marks("on missing", &["on"]), None);
+        assert!(Query::parse(" \"\" ").is_none());
+    }
+
+    #[test]
+    fn the_pre_filter_never_drops_a_folded_match() {
+        let q = Query::parse("cafe chloe").unwrap();
+        assert!(q.may_match("A CAFÉ with\nChloé"));
+        assert!(!q.may_match("A cafe with Zoe"));
+        assert!(!q.may_match("A café with Zoé"));
+    }
+}

@@ -1,0 +1,225 @@
+//! End-to-end tests of `oneonone search` (issue 15): what was said, found
+//! again, the template's questions and carried copies skipped.
+
+use serde_json::json;
+
+use crate::Test;
+
+/// Chloé's note: an unanswered suggested question, a paragraph of two
+/// lines, another paragraph, an inline tag, a carried copy.
+const CHLOE: &str = "---
+person: Chloé Dubois
+date: 2026-09-15
+tags: [oncall]
+---
+# 1:1 with Chloé Dubois, 2026-09-15
+
+## Listen
+
+- What's on your mind this week?
+
+## Learn
+
+The on-call rotation is heavy.
+She wants a café budget.
+
+Another paragraph about rotation.
+
+## Lift
+
+- [ ] Ask about #growth budget
+
+## Follow-ups
+
+- [ ] Send the doc (from 2026-09-01)
+";
+
+const ALICE: &str = "---
+person: Alice
+date: 2026-10-06
+---
+## Learn
+
+Chloé covered the on-call week.
+
+## Lift
+
+Coffee at the cafe.
+";
+
+fn notebook() -> Test {
+    let t = Test::new();
+    t.write("chloe-dubois/2026-09-15.md", CHLOE);
+    t.write("alice/2026-10-06.md", ALICE);
+    t
+}
+
+#[test]
+fn issue15_search_skips_the_template_s_questions_unless_all() {
+    let t = notebook();
+    t.run(&["search", "mind"]).status(1).stdout("").stderr("");
+    t.run(&["search", "mind", "--all"]).status(0).stdout(
+        "Chloé Dubois\n\
+         chloe-dubois/2026-09-15.md:10: [Listen] - What's on your mind this week?\n",
+    );
+    // A carried copy was said in the note it comes from.
+    t.run(&["search", "doc"]).status(1).stdout("");
+}
+
+#[test]
+fn issue15_search_ignores_case_and_accents() {
+    let t = notebook();
+    t.run(&["search", "cafe"]).status(0).stdout(
+        "Alice\n\
+         alice/2026-10-06.md:11: [Lift] Coffee at the cafe.\n\
+         \n\
+         Chloé Dubois\n\
+         chloe-dubois/2026-09-15.md:15: [Learn] She wants a café budget.\n",
+    );
+    // The frontmatter and the title are not what was said.
+    t.run(&["search", "Chloe"]).status(0).stdout(
+        "Alice\n\
+         alice/2026-10-06.md:7: [Learn] Chloé covered the on-call week.\n",
+    );
+    t.run(&["search", "CAFÉ", "--person", "alice"])
+        .status(0)
+        .stdout("Alice\nalice/2026-10-06.md:11: [Lift] Coffee at the cafe.\n");
+}
+
+#[test]
+fn issue15_search_wants_every_word_in_one_block() {
+    let t = notebook();
+    // One paragraph over two lines: both lines are shown.
+    t.run(&["search", "rotation", "budget"]).status(0).stdout(
+        "Chloé Dubois\n\
+         chloe-dubois/2026-09-15.md:14: [Learn] The on-call rotation is heavy.\n\
+         chloe-dubois/2026-09-15.md:15: [Learn] She wants a café budget.\n",
+    );
+    // Two paragraphs are two blocks.
+    t.run(&["search", "heavy another"]).status(1).stdout("");
+}
+
+#[test]
+fn issue15_search_matches_a_phrase_word_after_word() {
+    let t = notebook();
+    t.run(&["search", "\"Rotation  is\""]).status(0).stdout(
+        "Chloé Dubois\n\
+         chloe-dubois/2026-09-15.md:14: [Learn] The on-call rotation is heavy.\n",
+    );
+    t.run(&["search", "\"is rotation\""]).status(1).stdout("");
+    // A line break inside the phrase is a blank.
+    t.run(&["search", "\"heavy. she\""]).status(0).stdout(
+        "Chloé Dubois\n\
+         chloe-dubois/2026-09-15.md:14: [Learn] The on-call rotation is heavy.\n\
+         chloe-dubois/2026-09-15.md:15: [Learn] She wants a café budget.\n",
+    );
+}
+
+#[test]
+fn issue15_search_filters_by_person_section_tag_and_date() {
+    let t = notebook();
+    t.run(&["search", "cafe", "--section", "LIFT"])
+        .status(0)
+        .stdout("Alice\nalice/2026-10-06.md:11: [Lift] Coffee at the cafe.\n");
+    t.run(&["search", "cafe", "--person", "chloe"])
+        .status(0)
+        .stdout("Chloé Dubois\nchloe-dubois/2026-09-15.md:15: [Learn] She wants a café budget.\n");
+    // An inline tag, then one from the frontmatter.
+    t.run(&["search", "budget", "--tag", "#growth"])
+        .status(0)
+        .stdout(
+            "Chloé Dubois\n\
+         chloe-dubois/2026-09-15.md:15: [Learn] She wants a café budget.\n\
+         chloe-dubois/2026-09-15.md:21: [Lift] - [ ] Ask about #growth budget\n",
+        );
+    t.run(&["search", "cafe", "--tag", "oncall"])
+        .status(0)
+        .stdout("Chloé Dubois\nchloe-dubois/2026-09-15.md:15: [Learn] She wants a café budget.\n");
+    t.run(&["search", "cafe", "--tag", "nothing"])
+        .status(1)
+        .stdout("");
+    t.run(&["search", "cafe", "--since", "2026-10-01"])
+        .status(0)
+        .stdout("Alice\nalice/2026-10-06.md:11: [Lift] Coffee at the cafe.\n");
+    t.run(&["search", "cafe", "--until", "2026-09-30"])
+        .status(0)
+        .stdout("Chloé Dubois\nchloe-dubois/2026-09-15.md:15: [Learn] She wants a café budget.\n");
+}
+
+#[test]
+fn issue15_search_json_lists_each_line() {
+    let t = notebook();
+    let run = t.run(&["search", "cafe", "--json"]).status(0);
+    let found: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        found,
+        json!([
+            {"person": "Alice", "date": "2026-10-06", "path": "alice/2026-10-06.md",
+             "line": 11, "section": "Lift", "text": "Coffee at the cafe."},
+            {"person": "Chloé Dubois", "date": "2026-09-15",
+             "path": "chloe-dubois/2026-09-15.md", "line": 15, "section": "Learn",
+             "text": "She wants a café budget."},
+        ])
+    );
+    t.run(&["search", "nowhere", "--json"])
+        .status(1)
+        .stdout("[]\n");
+}
+
+#[test]
+fn issue15_search_exit_codes_and_highlight() {
+    let t = notebook();
+    t.run(&["search", "\"\""])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: nothing to search for in \"\\\"\\\"\"\n");
+    t.run(&["search", "cafe", "--person", "zed"])
+        .status(2)
+        .stdout("");
+    t.run(&["--color", "always", "search", "cafe", "--person", "alice"])
+        .status(0)
+        .stdout(
+            "\u{1b}[1mAlice\u{1b}[0m\n\
+             \u{1b}[35malice/2026-10-06.md\u{1b}[0m:\u{1b}[32m11\u{1b}[0m: [Lift] Coffee at the \
+             \u{1b}[1m\u{1b}[31mcafe\u{1b}[0m.\n",
+        );
+}
+
+#[test]
+fn issue15_patterns_and_prep_count_inline_tags() {
+    let t = Test::new();
+    t.write(
+        "ana/2026-09-15.md",
+        "---\nperson: Ana\ndate: 2026-09-15\ntags: [growth]\n---\n## Learn\n\nWorking on #hiring and #growth.\n",
+    );
+    t.write(
+        "ana/2026-10-15.md",
+        "---\nperson: Ana\ndate: 2026-10-15\n---\n## Learn\n\nMore #Hiring, see `#code` and #1.\n\n```\n#not-a-tag\n```\n",
+    );
+    // A note counts once per tag, frontmatter and inline together.
+    t.run(&["--today", "2026-10-20", "patterns", "ana"])
+        .status(0)
+        .stdout(
+            "Ana: 2 notes, 2026-09-15 to 2026-10-15\n\
+             \n\
+             Tags by quarter (notes)\n\
+            \x20         2026-Q3  2026-Q4  total\n\
+            \x20 hiring        1        1      2\n\
+            \x20 growth        1        -      1\n\
+             \n\
+             Follow-ups carried over 3 times or more\n\
+            \x20 none\n\
+             \n\
+             Longest gaps between 1:1s (cadence 14 days)\n\
+            \x20 2026-09-15 → 2026-10-15   30 days  16 over\n\
+            \x20 2026-10-15 → today         5 days\n",
+        );
+    let prep = t
+        .run(&["--today", "2026-10-20", "prep", "ana", "--seed", "1"])
+        .status(0);
+    assert!(
+        prep.stdout.contains("\nRecurring tags: hiring (2)\n"),
+        "{}",
+        prep.stdout
+    );
+}
