@@ -19,6 +19,7 @@ pub mod people;
 pub mod prep;
 pub mod questions;
 pub mod rename;
+pub mod review;
 pub mod share;
 pub mod sync;
 pub mod trends;

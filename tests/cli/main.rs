@@ -38,6 +38,7 @@ mod prep;
 mod questions;
 mod readme;
 mod rename;
+mod review;
 mod shared_copy;
 mod space;
 mod trends;
