@@ -143,7 +143,8 @@ pub struct Spoken {
     pub date: NaiveDate,
     /// The note, relative to the notebook, with `/`.
     pub path: String,
-    /// The lines, as written.
+    /// The lines, as written; an empty one where blank or left-out
+    /// lines were between two (paragraphs stay apart).
     pub lines: Vec<String>,
 }
 
@@ -256,7 +257,8 @@ pub fn gather(
         let shown = notebook.show(&loaded.meeting.rel);
         let mut tags = note.frontmatter_lenient(&shown).0.tags;
         tags.extend(inline_tags(&note));
-        let hidden = if ask.shared {
+        // Before the period only a map is read (see [`zones`]).
+        let hidden = if ask.shared && loaded.meeting.date >= ask.since {
             crate::share::private_ranges(&note, rules)
         } else {
             Vec::new()
@@ -307,7 +309,7 @@ pub fn gather(
             .collect::<Vec<_>>()
     });
     let months = checkins.as_deref().map(months).unwrap_or_default();
-    let zones = zones(notebook, &read, ask, warn);
+    let zones = zones(notebook, &read, (ask, rules), warn);
     Review {
         name: name.to_string(),
         since: ask.since,
@@ -359,15 +361,23 @@ fn said(
                 .flat_map(|l| words(&l.text))
                 .collect(),
         );
-        let lines: Vec<String> = said
-            .into_iter()
-            .filter(|l| {
-                l.section
-                    .as_deref()
-                    .is_some_and(|s| s.trim().eq_ignore_ascii_case(LIFT))
-            })
-            .map(|l| l.text)
-            .collect();
+        let mut lines: Vec<String> = Vec::new();
+        // The end of the last line kept: a blank line between it and the
+        // next keeps two paragraphs apart.
+        let mut last_end: Option<usize> = None;
+        for l in said.into_iter().filter(|l| {
+            l.section
+                .as_deref()
+                .is_some_and(|s| s.trim().eq_ignore_ascii_case(LIFT))
+        }) {
+            if let Some(end) = last_end
+                && blank_between(r.note.text.get(end..l.start).unwrap_or(""))
+            {
+                lines.push(String::new());
+            }
+            last_end = Some(l.start + l.text.len());
+            lines.push(l.text);
+        }
         if !lines.is_empty() {
             lift.push(Spoken {
                 date: r.date,
@@ -378,6 +388,16 @@ fn said(
     }
 
     (lift, word_meetings)
+}
+
+/// Whether the text from the end of one line to the start of another
+/// holds a blank line.
+fn blank_between(between: &str) -> bool {
+    let parts: Vec<&str> = between.split('\n').collect();
+    parts.len() > 2
+        && parts[1..parts.len() - 1]
+            .iter()
+            .any(|p| p.trim().is_empty())
 }
 
 /// The meetings held (`dates`, sorted, no repeats) against the cadence.
@@ -564,7 +584,7 @@ fn months(checkins: &[CheckIn]) -> Vec<Month> {
 fn zones(
     notebook: &Notebook,
     read: &[Read<'_>],
-    ask: &Ask,
+    (ask, rules): (&Ask, &Sharing),
     warn: &mut dyn FnMut(Error),
 ) -> Option<Zones> {
     let mut maps: Vec<Map> = Vec::new();
@@ -575,8 +595,18 @@ fn zones(
         }
         let shown = notebook.show(std::path::Path::new(&r.rel));
         let found = crate::zones::read(&r.note, &shown, warn);
-        if found.activities.is_empty() || found.tables.iter().any(|t| touches(&r.hidden, t)) {
+        if found.activities.is_empty() {
             continue;
+        }
+        if ask.shared {
+            let hidden = if r.date >= ask.since {
+                r.hidden.clone()
+            } else {
+                crate::share::private_ranges(&r.note, rules)
+            };
+            if found.tables.iter().any(|t| touches(&hidden, t)) {
+                continue;
+            }
         }
         maps.push(Map {
             date: r.date,
@@ -615,6 +645,14 @@ mod tests {
         let found: Vec<String> =
             words("- [x] Chloé's ON-CALL rota, 2026 and the API @priya").collect();
         assert_eq!(found, ["chloe", "call", "rota", "api"]);
+    }
+
+    #[test]
+    fn a_blank_line_between_two_lines_is_seen() {
+        assert!(blank_between("\n\n"));
+        assert!(blank_between(" \n  \n- [>] carried\n"));
+        assert!(!blank_between("\n"));
+        assert!(!blank_between("\n- [>] carried\n"));
     }
 
     #[test]

@@ -139,7 +139,7 @@ fn issue15_review_shared_leaves_out_every_private_text() {
     );
     assert!(
         md.contains(
-            "### 2026-09-15\n\n- Mentoring Priya on the rotation.\n- [x] Book the design review\n"
+            "### 2026-09-15\n\n- Mentoring Priya on the rotation.\n\n- [x] Book the design review\n"
         ),
         "{md}"
     );
