@@ -15,7 +15,7 @@
 pub mod html;
 pub mod markdown;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -54,6 +54,12 @@ const STOP_WORDS: &[&str] = &[
     "was", "way", "week", "were", "what", "when", "where", "which", "who", "why", "will", "with",
     "would", "yes", "yet", "you", "your",
 ];
+
+/// [`STOP_WORDS`], to look words up in.
+fn stop_words() -> &'static HashSet<&'static str> {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+}
 
 /// What `review` was asked for.
 #[derive(Debug, Clone)]
@@ -335,9 +341,9 @@ fn said(
     period: &[&Read<'_>],
     template: &TemplateText,
     questions: &HashSet<String>,
-) -> (Vec<Spoken>, Vec<BTreeSet<String>>) {
+) -> (Vec<Spoken>, Vec<HashSet<String>>) {
     let mut lift = Vec::new();
-    let mut word_meetings: Vec<BTreeSet<String>> = Vec::new();
+    let mut word_meetings: Vec<HashSet<String>> = Vec::new();
     for r in period {
         // A `[>]` item from an earlier note is a follow-up passing
         // through: said where it first came up, not again here.
@@ -439,18 +445,24 @@ fn words(line: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !w.starts_with('@'))
         .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(|w| deunicode::deunicode(w).to_lowercase())
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                deunicode::deunicode(w).to_lowercase()
+            }
+        })
         .filter(|w| {
             w.chars().count() >= 3
                 && w.chars().all(|c| c.is_ascii_alphanumeric())
                 && !w.chars().all(|c| c.is_ascii_digit())
-                && STOP_WORDS.binary_search(&w.as_str()).is_err()
+                && !stop_words().contains(w.as_str())
         })
 }
 
 /// The words said in [`WORD_MEETINGS`] meetings or more, most first.
-fn recurring(meetings: &[BTreeSet<String>]) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+fn recurring(meetings: &[HashSet<String>]) -> Vec<(String, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for words in meetings {
         for w in words {
             *counts.entry(w).or_default() += 1;
@@ -475,7 +487,7 @@ fn follow_ups(
     warn: &mut dyn FnMut(Error),
 ) -> (Done, Vec<Item>) {
     let mut done = Done::default();
-    let mut open: Vec<Item> = Vec::new();
+    let mut open: Vec<(String, Item)> = Vec::new();
     let mut owners: HashMap<String, Option<String>> = HashMap::new();
     for r in period {
         for task in crate::task::tasks(&r.note) {
@@ -487,9 +499,7 @@ fn follow_ups(
                 text: task.text.clone(),
             };
             if !task.checked {
-                let key = crate::followup::normalized(&task.text);
-                open.retain(|o| crate::followup::normalized(&o.text) != key);
-                open.push(item);
+                open.push((crate::followup::normalized(&task.text), item));
                 continue;
             }
             let (mention, _) = crate::followup::mention_and_due(&task.text);
@@ -508,6 +518,15 @@ fn follow_ups(
             }
         }
     }
+    // Each item once, where it was last written.
+    let mut seen = HashSet::new();
+    let mut open: Vec<Item> = open
+        .into_iter()
+        .rev()
+        .filter(|(key, _)| seen.insert(key.clone()))
+        .map(|(_, item)| item)
+        .collect();
+    open.reverse();
     (done, open)
 }
 
@@ -587,8 +606,14 @@ fn zones(
     (ask, rules): (&Ask, &Sharing),
     warn: &mut dyn FnMut(Error),
 ) -> Option<Zones> {
+    // The notes are in date order: from the newest back, the first map
+    // must be of the period, and the one before it ends the search (the
+    // older notes are not parsed).
     let mut maps: Vec<Map> = Vec::new();
-    for r in read {
+    for r in read.iter().rev() {
+        if maps.is_empty() && r.date < ask.since {
+            return None;
+        }
         // Only a note with a table row can hold a map: no parse.
         if !r.note.text.contains('|') {
             continue;
@@ -614,12 +639,13 @@ fn zones(
             activities: found.activities,
             tables: found.tables,
         });
+        if maps.len() == 2 {
+            break;
+        }
     }
-    maps.sort_by_key(|m| m.date);
-    let at = maps.iter().rposition(|m| m.date >= ask.since)?;
-    maps.truncate(at + 1);
-    let latest = maps.pop()?;
-    let previous = maps.pop();
+    let mut maps = maps.into_iter();
+    let latest = maps.next()?;
+    let previous = maps.next();
     let moves = previous
         .as_ref()
         .map(|p| crate::zones::moves(&p.activities, &latest.activities))
@@ -636,8 +662,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_the_binary_search() {
+    fn stop_words_are_sorted_and_folded() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            STOP_WORDS
+                .iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
     }
 
     #[test]
@@ -657,7 +688,7 @@ mod tests {
 
     #[test]
     fn recurring_words_need_three_meetings() {
-        let m = |w: &[&str]| w.iter().map(ToString::to_string).collect::<BTreeSet<_>>();
+        let m = |w: &[&str]| w.iter().map(ToString::to_string).collect::<HashSet<_>>();
         let found = recurring(&[
             m(&["oncall", "rota"]),
             m(&["oncall", "rota"]),
