@@ -33,9 +33,14 @@ svg { display: block; max-width: 100%; height: auto; }
 }
 ";
 
-/// Escapes note text for HTML, after the sanitizer.
+/// Escapes note text for HTML, after the sanitizer (a tab, which it
+/// keeps, stays a tab: an indent in a said line).
 fn text(s: &str) -> String {
-    crate::svg::xml(&sanitize(s))
+    sanitize(s)
+        .split('\t')
+        .map(crate::svg::xml)
+        .collect::<Vec<_>>()
+        .join("\t")
 }
 
 /// An SVG picture to put inside the page: without its XML declaration
@@ -240,8 +245,8 @@ mod tests {
     #[test]
     fn note_text_is_escaped_and_sanitized() {
         assert_eq!(
-            text("<script>alert('x')</script> & \u{1b}[31m"),
-            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; \u{fffd}[31m"
+            text("<script>alert('x')</script> & \u{1b}[31m\t\u{202e}"),
+            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; \u{fffd}[31m\t\u{fffd}"
         );
     }
 }

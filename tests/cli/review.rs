@@ -58,7 +58,7 @@ fn bob_autumn(t: &Test) {
         t,
         "2026-10-06",
         "tags: [growth, hiring]\nenergy: 2\nchallenge: 5\nskill: 3\n",
-        "## Lift\n\n- Mentoring two new hires; the rotation is calmer.\n\
+        "## Lift\n\n- Mentoring two new hires; the rotation is calmer.\n- Pasted \u{1b}[31mred\u{1b}[0m from a terminal\n\
          - [>] Write the on-call runbook @bob (from 2026-08-18)\n- [x] Send the promotion doc @me\n\n\
          ## Private\n\nMUTED-HERON\n",
     );
@@ -95,6 +95,7 @@ fn issue15_review_markdown_of_a_period() {
             "2026-10-31",
         ])
         .ok();
+    assert!(!run.stdout.contains('\u{1b}'));
     insta::assert_snapshot!("review_bob_autumn", run.stdout);
 }
 
@@ -188,6 +189,9 @@ fn issue15_review_html_is_standalone_and_never_overwrites() {
         assert!(!page.contains(banned), "{banned} in the page");
     }
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; pasted from chat"));
+    // Control characters go through the one sanitizer, in both outputs.
+    assert!(page.contains("- Pasted \u{fffd}[31mred\u{fffd}[0m from a terminal\n"));
+    assert!(!page.contains('\u{1b}'));
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..roxmltree::ParsingOptions::default()
