@@ -155,6 +155,19 @@ pub enum Command {
         competence; skill 4 or 5 with joy at most 3 is excellence; with joy 4 or 5, genius.")]
     Zones(ZonesArgs),
 
+    /// A period of a person's 1:1s in one document, for a performance review or a promotion packet
+    #[command(after_help = "Examples:\n  \
+        oneonone review alice --since 2026-07-01\n  \
+        oneonone review alice --since 2026-07-01 --until 2026-12-31 --shared\n  \
+        oneonone review alice --since 2026-07-01 --html alice-review.html\n\n\
+        Markdown on standard output: the meetings held against the cadence, themes, what was \
+        said under Lift, follow-ups completed (theirs and yours), still open and stuck, the \
+        check-ins by month and the latest zone-of-genius map. --shared leaves out every \
+        private section and private follow-up (and the check-ins unless the notebook shares \
+        them). --html writes one standalone page (no scripts, nothing fetched), charts inline; \
+        it never overwrites a file.")]
+    Review(ReviewArgs),
+
     /// Patterns in a person's notes: tags over time, stuck follow-ups, gaps, check-in averages
     #[command(
         after_help = "Examples:\n  oneonone patterns alice\n  oneonone patterns alice --json"
@@ -526,6 +539,29 @@ pub struct ZonesArgs {
     /// Also write the map as a standalone SVG picture to FILE (`-`: to standard output, instead of the grid)
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
+}
+
+/// `oneonone review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The person
+    pub person: String,
+
+    /// The period's first day
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub since: DateArg,
+
+    /// The period's last day (default: today)
+    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    pub until: Option<DateArg>,
+
+    /// Leave out every private section and private follow-up (and the check-ins unless the notebook shares them)
+    #[arg(long)]
+    pub shared: bool,
+
+    /// Write one standalone HTML page to FILE instead (`-`: to standard output); never overwrites a file
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 /// `oneonone patterns`.

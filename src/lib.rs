@@ -40,6 +40,7 @@ pub(crate) mod people;
 pub(crate) mod person;
 pub(crate) mod rename;
 pub(crate) mod render;
+pub(crate) mod review;
 pub(crate) mod said;
 pub(crate) mod search;
 pub mod settings;
@@ -278,6 +279,7 @@ fn dispatch(
         Command::Checkin(args) => commands::checkin::run(args, settings, out),
         Command::Trends(args) => commands::trends::run(args, settings, out),
         Command::Zones(args) => commands::zones::run(args, settings, out),
+        Command::Review(args) => commands::review::run(args, settings, out),
         Command::Patterns(args) => commands::patterns::run(args, settings, out),
         Command::Export(args) => commands::export::run(args, settings, out),
         Command::Share(args) => commands::share::run(args, settings, out),

@@ -20,6 +20,7 @@ pub mod people;
 pub mod prep;
 pub mod questions;
 pub mod rename;
+pub mod review;
 pub mod search;
 pub mod share;
 pub mod sync;

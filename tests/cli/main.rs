@@ -39,6 +39,7 @@ mod prep;
 mod questions;
 mod readme;
 mod rename;
+mod review;
 mod shared_copy;
 mod space;
 mod trends;

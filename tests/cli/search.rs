@@ -218,7 +218,7 @@ fn issue15_patterns_and_prep_count_inline_tags() {
         .run(&["--today", "2026-10-20", "prep", "ana", "--seed", "1"])
         .status(0);
     assert!(
-        prep.stdout.contains("\nRecurring tags: hiring (2)\n"),
+        prep.stdout.contains(" · recurring tags: hiring (2)\n"),
         "{}",
         prep.stdout
     );

@@ -1,0 +1,384 @@
+//! End-to-end tests of `review` (issue 15): a period of a person's 1:1s
+//! in one document, in Markdown (snapshot), shared (no private text
+//! anywhere, Markdown or HTML), and as a standalone HTML page parsed as
+//! XML and rendered in headless Chromium.
+
+use std::fs;
+
+use crate::Test;
+use crate::fixtures::bob;
+
+/// Words that live only in private places of Bob's notes: none may show
+/// in a shared review.
+const SECRETS: [&str; 5] = [
+    "PURPLE-GIRAFFE",
+    "SECRET-WALRUS",
+    "SECRET-BADGER",
+    "HIDDEN-OTTER",
+    "MUTED-HERON",
+];
+
+const TODAY: &str = "2026-11-29";
+
+/// Bob's notes: one before the period, four in it (2026-09-01 to
+/// 2026-10-31), one after; a follow-up carried four times, private
+/// sections, a private `<details>` block, check-ins and two zone maps.
+fn bob_autumn(t: &Test) {
+    t.write(
+        "bob/person.yaml",
+        "name: Bob\ncadence_days: 14\naway:\n  - {from: 2026-09-24, to: 2026-09-30, why: holiday}\n",
+    );
+    bob(
+        t,
+        "2026-08-18",
+        "tags: [oncall]\n",
+        "## Lift\n\n- Rotation pain again.\n- [>] Write the on-call runbook @bob\n\n\
+         ## Zone of genius\n\n| activity | skill | joy |\n| --- | --- | --- |\n\
+         | code review | 4 | 3 |\n| incidents | 3 | 2 |\n",
+    );
+    bob(
+        t,
+        "2026-09-01",
+        "tags: [oncall, growth]\nenergy: 3\nchallenge: 4\nskill: 3\n",
+        "## Listen\n\n- Tired after the rotation week.\n\n\
+         ## Lift\n\n- Wants to lead the rotation redesign.\n- <script>alert(1)</script> pasted from chat\n\
+         - [>] Write the on-call runbook @bob (from 2026-08-18)\n- [x] Share the incident review @bob\n\n\
+         ## Private\n\n- PURPLE-GIRAFFE: thinking about leaving?\n- [ ] Ask HR about SECRET-WALRUS\n",
+    );
+    bob(
+        t,
+        "2026-09-15",
+        "tags: [growth]\nenergy: 4\nchallenge: 4\nskill: 4\n",
+        "## Lift\n\n- Mentoring Priya on the rotation.\n\
+         <details><summary>Private</summary>\n\nHIDDEN-OTTER compensation question\n\n</details>\n\n\
+         - [>] Write the on-call runbook @bob (from 2026-08-18)\n- [x] Book the design review\n\n\
+         ## Private\n\n- [x] Talk to HR about SECRET-BADGER\n",
+    );
+    bob(
+        t,
+        "2026-10-06",
+        "tags: [growth, hiring]\nenergy: 2\nchallenge: 5\nskill: 3\n",
+        "## Lift\n\n- Mentoring two new hires; the rotation is calmer.\n- Pasted \u{1b}[31mred\u{1b}[0m from a terminal\n\
+         - [>] Write the on-call runbook @bob (from 2026-08-18)\n- [x] Send the promotion doc @me\n\n\
+         ## Private\n\nMUTED-HERON\n",
+    );
+    bob(
+        t,
+        "2026-10-20",
+        "tags: [Growth]\nenergy: 4\nchallenge: 3\nskill: 4\n",
+        "## Lift\n\n- Mentoring is where the energy is.\n\
+         - [ ] Write the on-call runbook @bob (from 2026-08-18)\n- [ ] Draft the hiring plan\n\n\
+         ## Zone of genius\n\n| activity | skill | joy |\n| --- | --- | --- |\n\
+         | code review | 4 | 5 |\n| incidents | 3 | 2 |\n| mentoring | 5 | 5 |\n",
+    );
+    bob(
+        t,
+        "2026-11-10",
+        "tags: [later]\n",
+        "## Lift\n\n- After the period.\n",
+    );
+}
+
+#[test]
+fn issue15_review_markdown_of_a_period() {
+    let t = Test::new();
+    bob_autumn(&t);
+    let run = t
+        .run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2026-10-31",
+        ])
+        .ok();
+    assert!(!run.stdout.contains('\u{1b}'));
+    insta::assert_snapshot!("review_bob_autumn", run.stdout);
+}
+
+/// `--shared` in Markdown and in HTML: no private section, private
+/// follow-up, private `<details>` block or check-in (the notebook does
+/// not share them) anywhere, and the tags (the manager's) left out.
+#[test]
+fn issue15_review_shared_leaves_out_every_private_text() {
+    let t = Test::new();
+    bob_autumn(&t);
+    let period = ["--since", "2026-09-01", "--until", "2026-10-31"];
+    let mut markdown = vec!["--today", TODAY, "review", "bob", "--shared"];
+    markdown.extend(period);
+    let md = t.run(&markdown).ok().stdout;
+    let mut html = markdown.clone();
+    html.extend(["--html", "-"]);
+    let page = t.run(&html).ok().stdout;
+    for secret in SECRETS {
+        assert!(
+            !md.contains(secret),
+            "{secret} in the shared markdown:\n{md}"
+        );
+        assert!(
+            !page.contains(secret),
+            "{secret} in the shared page:\n{page}"
+        );
+    }
+    for output in [&md, &page] {
+        assert!(!output.contains("Check-ins"), "{output}");
+        assert!(!output.contains("oncall (1)"), "{output}");
+    }
+    // What is not private is all there.
+    assert!(md.starts_with("# Bob: 1:1s from 2026-09-01 to 2026-10-31 (shared)\n"));
+    assert!(
+        md.contains(
+            "### Completed, yours\n\n- Book the design review (2026-09-15)\n\
+         - Send the promotion doc @me (2026-10-06)\n\n\
+         ### Still open\n\n- Write the on-call runbook @bob (since 2026-08-18)\n\
+         - Draft the hiring plan (since 2026-10-20)\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "### 2026-09-15\n\n- Mentoring Priya on the rotation.\n\n- [x] Book the design review\n"
+        ),
+        "{md}"
+    );
+    // Unshared, the same review holds them (the secrets are really there).
+    let mut full = vec!["--today", TODAY, "review", "bob", "--html", "-"];
+    full.extend(period);
+    let page = t.run(&full).ok().stdout;
+    for secret in ["HIDDEN-OTTER", "SECRET-WALRUS", "SECRET-BADGER"] {
+        assert!(page.contains(secret), "{secret} missing unshared");
+    }
+}
+
+/// The page for `--html`: one standalone document, well-formed (parsed
+/// as XML: the page keeps to HTML5's XML-compatible syntax), nothing
+/// fetched, note text escaped, both charts inline; never overwritten.
+#[test]
+fn issue15_review_html_is_standalone_and_never_overwrites() {
+    let t = Test::new();
+    bob_autumn(&t);
+    let args = [
+        "--today",
+        TODAY,
+        "review",
+        "bob",
+        "--since",
+        "2026-09-01",
+        "--until",
+        "2026-10-31",
+        "--html",
+        "bob.html",
+    ];
+    t.run(&args)
+        .ok()
+        .stdout("")
+        .stderr("oneonone: wrote bob.html\n");
+    let page = t.read("bob.html");
+    for banned in [
+        "http",
+        "<script",
+        "<link",
+        "src=",
+        "url(",
+        "@import",
+        "@font-face",
+    ] {
+        assert!(!page.contains(banned), "{banned} in the page");
+    }
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; pasted from chat"));
+    // Control characters go through the one sanitizer, in both outputs.
+    assert!(page.contains("- Pasted \u{fffd}[31mred\u{fffd}[0m from a terminal\n"));
+    assert!(!page.contains('\u{1b}'));
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&page, options).unwrap();
+    let root = doc.root_element();
+    assert!(root.has_tag_name("html"));
+    let h2: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("h2"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        h2,
+        [
+            "Meetings",
+            "Themes",
+            "What was said under Lift",
+            "Follow-ups",
+            "Check-ins",
+            "Zone of genius"
+        ]
+    );
+    let svgs: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("svg"))
+        .collect();
+    assert_eq!(svgs.len(), 2, "the flow chart and the zone map");
+    for node in doc.descendants() {
+        assert!(
+            !node.has_tag_name("script") && !node.has_tag_name("img") && !node.has_tag_name("link"),
+            "{:?}",
+            node.tag_name()
+        );
+        for attr in node.attributes() {
+            assert!(
+                !attr.name().contains("href") && attr.name() != "src",
+                "{}",
+                attr.name()
+            );
+        }
+    }
+    let said: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("said"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        said[0],
+        "- Wants to lead the rotation redesign.\n- <script>alert(1)</script> pasted from chat\n\
+         - [x] Share the incident review @bob"
+    );
+    // Never overwritten, said as `trends --svg` says it.
+    t.run(&args)
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: bob.html: already exists; oneonone never overwrites a file\n");
+    assert_eq!(t.read("bob.html"), page);
+    // `-`: the same page on standard output, no file written.
+    let mut to_stdout = args;
+    to_stdout[args.len() - 1] = "-";
+    t.run(&to_stdout).ok().stdout(&page).stderr("");
+}
+
+/// A period that ends before it starts is a usage error.
+#[test]
+fn issue15_review_until_before_since_is_refused() {
+    let t = Test::new();
+    bob_autumn(&t);
+    t.run(&["review", "bob", "--since", "2026-10-01", "--until", "2026-09-01"])
+        .status(2)
+        .stdout("")
+        .stderr(
+            "oneonone: error: the period ends (2026-09-01) before it starts (2026-10-01); give --until on or after --since\n",
+        );
+}
+
+/// Chromium, if here: `None` (and a note) elsewhere; CI must have it.
+fn chromium(test: &str) -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have Chromium: .ci/run installs it"
+        );
+        eprintln!("{test}: no Chromium here; install it to run this check");
+    }
+    found
+}
+
+/// Chromium headless on `page`, with `what` (`--screenshot=...` or
+/// `--print-to-pdf=...`).
+fn headless(chromium: &str, t: &Test, page: &str, what: &str, size: (u32, u32)) -> String {
+    let output = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--window-size={},{}", size.0, size.1))
+        .arg(format!(
+            "--user-data-dir={}",
+            t.path("chromium-profile").display()
+        ))
+        .arg(what)
+        .arg(format!("file://{}", t.path(page).display()))
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The page in headless Chromium: a screenshot whose pixels show both
+/// charts (the flow chart's zones and energy line, the zone map's
+/// cells), and a PDF printed from it.
+#[test]
+fn issue15_review_html_renders_in_chromium() {
+    let Some(chromium) = chromium("issue15_review_html_renders_in_chromium") else {
+        return;
+    };
+    let t = Test::new();
+    bob_autumn(&t);
+    t.run(&[
+        "--today",
+        TODAY,
+        "review",
+        "bob",
+        "--since",
+        "2026-09-01",
+        "--until",
+        "2026-10-31",
+        "--html",
+        "bob.html",
+    ])
+    .ok();
+    let (width, height) = (1000, 4000);
+    let shot = t.path("shot.png");
+    let stderr = headless(
+        chromium,
+        &t,
+        "bob.html",
+        &format!("--screenshot={}", shot.display()),
+        (width, height),
+    );
+    assert!(shot.is_file(), "no screenshot: {stderr}");
+    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&shot).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!((info.width, info.height), (width, height));
+    let channels = info.color_type.samples();
+    let count = |(er, eg, eb): (u8, u8, u8)| {
+        pixels
+            .chunks(channels)
+            .filter(|p| p[0].abs_diff(er) <= 8 && p[1].abs_diff(eg) <= 8 && p[2].abs_diff(eb) <= 8)
+            .count()
+    };
+    // The flow chart: its anxiety and boredom cells, and the energy line.
+    assert!(count((0xf6, 0xc1, 0xc1)) > 10_000, "anxiety cells");
+    assert!(
+        count((0xc4, 0xdc, 0xf5)) > 10_000,
+        "boredom and excellence cells"
+    );
+    assert!(count((0xe0, 0x8a, 0x00)) > 200, "energy line");
+    // The zone map: its competence cells, a colour only it uses.
+    assert!(count((0xfb, 0xe7, 0xa8)) > 10_000, "competence cells");
+    // Printed to PDF from the browser.
+    let pdf = t.path("bob.pdf");
+    let stderr = headless(
+        chromium,
+        &t,
+        "bob.html",
+        &format!("--print-to-pdf={}", pdf.display()),
+        (width, height),
+    );
+    let printed = fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF ({e}): {stderr}"));
+    assert!(printed.starts_with(b"%PDF-") && printed.len() > 10_000);
+}
