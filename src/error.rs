@@ -45,7 +45,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// A person's name that cannot become a folder in the notebook.
-    #[error("cannot use {name:?} as a person: {reason}")]
+    #[error("cannot use {} as a person: {reason}", quoted_name(name))]
     PersonName {
         /// The name as given.
         name: String,
@@ -389,6 +389,20 @@ fn shell_word(path: &std::path::Path) -> String {
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A refused name in quotes, as typed; with its invisible characters
+/// written as escapes (`"Alice\u{202e}x"`) when it has any, so the
+/// message shows which one.
+fn quoted_name(name: &str) -> String {
+    if name
+        .chars()
+        .any(|c| c.is_control() || crate::output::is_unsafe(c))
+    {
+        format!("{name:?}")
+    } else {
+        format!("\"{name}\"")
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -138,6 +138,21 @@ impl Notebook {
         })
     }
 
+    /// Opens the notebook a command writes a person's file to, making its
+    /// folder if it was named and is missing; but first, when there is
+    /// no notebook yet, checks that `person` can be a person's folder
+    /// ([`crate::slug::slugify`]), so a name refused leaves no folder
+    /// behind.
+    ///
+    /// # Errors
+    /// The name is refused, or as [`Notebook::open`].
+    pub fn open_for(settings: &Settings, person: &str) -> Result<Self> {
+        if Notebook::open(settings, false).is_err() {
+            crate::slug::slugify(person.trim_end_matches('/'))?;
+        }
+        Notebook::open(settings, true)
+    }
+
     /// Says on standard error that the folder is becoming a notebook: this
     /// open made it, or it was named but holds no oneonone.yaml or
     /// `.oneonone/` yet, so the first note written there makes it one. A

@@ -99,7 +99,7 @@ fn add(args: &Asked, point: &str, settings: &Settings, out: &mut Output) -> Resu
             "a talking point cannot contain control characters or invisible direction marks".into(),
         ));
     }
-    let notebook = Notebook::open(settings, true)?;
+    let notebook = Notebook::open_for(settings, &args.person)?;
     notebook.tell_if_new(out);
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let wanted = if args.new_person {

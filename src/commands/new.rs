@@ -61,7 +61,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     if args.dry_run {
         return dry_run(&request, settings, out);
     }
-    let notebook = Notebook::open(settings, true)?;
+    let notebook = Notebook::open_for(settings, &args.person)?;
     notebook.tell_if_new(out);
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))

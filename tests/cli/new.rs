@@ -630,3 +630,24 @@ fn issue11_date_is_strict_and_takes_today_and_yesterday() {
         .ok()
         .stdout("alice/2026-03-01.md\n");
 }
+
+#[test]
+fn issue14_a_refused_name_leaves_no_notebook_folder_behind() {
+    let t = Test::bare();
+    for args in [
+        &["new", "Bad\\Name", "--new-person", "--dir", "nb"][..],
+        &[
+            "agenda",
+            "Bad\\Name",
+            "a point",
+            "--new-person",
+            "--dir",
+            "nb",
+        ],
+    ] {
+        t.run(args).status(2).stderr(
+            "oneonone: error: cannot use \"Bad\\Name\" as a person: a name cannot contain `/` or `\\`\n",
+        );
+        assert!(!t.path("nb").exists(), "{args:?}");
+    }
+}
