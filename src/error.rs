@@ -394,9 +394,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// written as escapes (`"Alice\u{202e}x"`) when it has any, so the
 /// message shows which one.
 fn quoted_name(name: &str) -> String {
+    // What Rust's escapes change, but a quote or a backslash.
     if name
         .chars()
-        .any(|c| c.is_control() || crate::output::is_unsafe(c))
+        .any(|c| !matches!(c, '\\' | '"' | '\'') && c.escape_debug().len() > 1)
     {
         format!("{name:?}")
     } else {

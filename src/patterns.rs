@@ -175,7 +175,7 @@ fn tally(notes: &PersonNotes) -> Tallies {
         let fm = note.frontmatter_lenient(&meeting.rel).0;
         let note_date = fm.date.unwrap_or(meeting.date);
         let mut tags = fm.tags;
-        tags.extend(crate::tags::inline(note.body()));
+        tags.extend(crate::said::inline_tags(text, Some(note_date)));
         tallies.tagged.push((tags, note_date));
         // Only a note with a `[>]` in it can hold a carried item: no parse.
         let carried = if text.contains("[>]") {

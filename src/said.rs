@@ -12,19 +12,22 @@
 //!   template writes it, a line of its own in a paragraph outside any
 //!   list or quote;
 //! - a suggested question nobody answered: a top-level item with the
-//!   bank's words exactly as `new` writes them, with nothing but blank or
-//!   left-out lines before the next question or heading. An answered
-//!   question is kept, its line too: the answer alone ("Pairing with
-//!   Priya.") would not say what it answers;
+//!   bank's words exactly as `new` writes them and nothing written in the
+//!   item under them (a paragraph after the list is about the section,
+//!   not the last question). An answered question is kept, its line too
+//!   (marked [`Said::asked`]): the answer alone ("Pairing with Priya.")
+//!   would not say what it answers;
 //! - an empty placeholder: a list item with nothing in it (`- `,
-//!   `- [ ] `);
-//! - a carried copy: a task item with a `(from DATE)` older than the
-//!   note, as carry-over writes it; its words were said in the note it
-//!   comes from (that note keeps them, marked `[>]`);
+//!   `- [ ] `), and a table whose rows are all empty (the zone of genius
+//!   before it is filled in), or the empty rows of one that is filled;
+//! - a carried copy: a task item (`[ ]`, `[x]`, `[>]`, any mark) with a
+//!   `(from DATE)` older than the note, as carry-over writes it; its words
+//!   were said in the note it comes from (that note keeps them);
 //! - blank lines.
 //!
 //! Everything else is kept as written, code blocks included (a code
-//! block's lines are never read as questions or items). The private
+//! block's lines are never read as questions or items, and are marked
+//! [`Said::code`]: `search` leaves them to `--all`). The private
 //! sections are the caller's to leave out ([`Said::start`] is the line's
 //! offset, for [`crate::share::touches`]).
 
@@ -75,6 +78,8 @@ pub struct Said {
     /// it was answered: what the words below it answer, not words anyone
     /// wrote (`prep`, short of room, leaves it out).
     pub asked: bool,
+    /// The line is in a code block (its fences included).
+    pub code: bool,
     /// The Markdown block it is part of, numbered in the note: the
     /// innermost list item holding it, else its paragraph, heading, code
     /// block or table. Lines with the same number are one block (`search`
@@ -99,6 +104,23 @@ struct OpenItem {
 #[must_use]
 pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec<Said> {
     read(text, date, template, false)
+}
+
+/// The inline `#tags` of what was said in `text` ([`crate::tags::inline`]
+/// over [`said`]'s lines, code left out): a tag on a carried copy was
+/// counted in the note it comes from. Prompts and questions are not
+/// told apart here (they hold no tags).
+#[must_use]
+pub fn inline_tags(text: &str, date: Option<NaiveDate>) -> Vec<String> {
+    if !text.contains('#') {
+        return Vec::new();
+    }
+    let lines: Vec<&str> = said(text, date, &TemplateText::default())
+        .iter()
+        .filter(|l| !l.code)
+        .map(|l| &text[l.start..l.start + l.text.len()])
+        .collect();
+    crate::tags::inline(&lines.join("\n"))
 }
 
 /// Every line of `text` after its frontmatter that is not blank, the
@@ -128,6 +150,7 @@ fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: 
     let mut items: Vec<OpenItem> = Vec::new();
     let (mut lists, mut quotes) = (0usize, 0usize);
     let mut blocks = vec![0usize; lines.starts.len()];
+    let mut code = vec![false; lines.starts.len()];
     let mut next_block = 0;
     for (event, range) in Parser::new_ext(
         note.body(),
@@ -171,28 +194,32 @@ fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: 
                 start: range.start,
                 filled: false,
                 question: lists == 1 && quotes == 0 && is_question(text, &lines, &range, template),
-                carried: false,
-            }),
-            Event::TaskListMarker(_) => {
-                let at = lines.index(range.start);
-                let own_line = &text[lines.starts[at]..lines.end(text, at)];
-                let carried = crate::followup::first_date(own_line)
-                    .is_some_and(|from| date.is_none_or(|d| from < d));
                 // The whole item goes, its sub-items too, at its end.
-                if carried && let Some(item) = items.last_mut() {
-                    item.carried = true;
+                carried: is_carried_copy(first_line(text, &range), date),
+            }),
+            Event::Start(Tag::CodeBlock(_)) => {
+                for i in lines.of_range(text, &range) {
+                    code[i] = true;
                 }
             }
+            Event::End(TagEnd::Table) => drop_empty_rows(text, &lines, &range, &mut dropped),
             Event::End(TagEnd::Item) => {
                 if let Some(item) = items.pop() {
                     let whole = item.start..range.end;
                     if item.carried || !item.filled {
                         drop(whole, &mut dropped);
                     } else if item.question {
-                        // The question's own line; what the item holds
-                        // under it answers it.
-                        let first = lines.index(whole.start);
-                        questions.push((first, first));
+                        // The question's own line; only what the item
+                        // holds under it answers it.
+                        let span = lines.of_range(text, &whole);
+                        let first = span.start;
+                        let answered =
+                            (first + 1..span.end).any(|i| !dropped[i] && !lines.is_blank(text, i));
+                        if answered {
+                            questions.push((first, first));
+                        } else {
+                            dropped[first] = true;
+                        }
                     }
                 }
             }
@@ -227,8 +254,6 @@ fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: 
     }
     if keep_all {
         dropped.fill(false);
-    } else {
-        drop_unanswered(text, &lines, &questions, &headings, &mut dropped);
     }
     // The first line of the body: none when the note is only frontmatter.
     let first = lines.starts.partition_point(|&s| s < base);
@@ -236,7 +261,13 @@ fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: 
     for &(question, _) in &questions {
         asked[question] = !keep_all;
     }
-    kept(text, &lines, first, &headings, (&dropped, &asked, &blocks))
+    kept(
+        text,
+        &lines,
+        first,
+        &headings,
+        (&dropped, &asked, &code, &blocks),
+    )
 }
 
 /// Whether the list item at `range` (top level, not quoted) opens with a
@@ -253,38 +284,48 @@ fn is_question(text: &str, lines: &Lines, range: &Range<usize>, template: &Templ
 /// A heading: its line, level and title.
 type Heading = (usize, HeadingLevel, String);
 
-/// Marks the `questions` (first and last lines) that nothing kept
-/// follows before the next question or heading.
-fn drop_unanswered(
-    text: &str,
-    lines: &Lines,
-    questions: &[(usize, usize)],
-    headings: &[Heading],
-    dropped: &mut [bool],
-) {
-    let blank = |i: usize| lines.is_blank(text, i);
-    let mut stops: Vec<usize> = questions
-        .iter()
-        .map(|q| q.0)
-        .chain(headings.iter().map(|h| h.0))
-        .collect();
-    stops.sort_unstable();
-    let unanswered: Vec<(usize, usize)> = questions
-        .iter()
-        .copied()
-        .filter(|&(first, last)| {
-            let next = stops.partition_point(|&s| s <= first);
-            let stop = stops
-                .get(next)
-                .copied()
-                .unwrap_or(lines.starts.len())
-                .max(last + 1);
-            (last + 1..stop).all(|i| dropped[i] || blank(i))
-        })
-        .collect();
-    for (first, last) in unanswered {
-        for flag in &mut dropped[first..=last] {
-            *flag = true;
+/// The first line of the text at `range`.
+fn first_line<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
+    text[range.clone()].lines().next().unwrap_or("")
+}
+
+/// Whether a list item's first line is a carried copy: a task box of any
+/// mark, and a `(from DATE)` older than the note's `date` (any, without a
+/// date).
+fn is_carried_copy(line: &str, date: Option<NaiveDate>) -> bool {
+    let rest = line.trim_start();
+    let rest = rest.strip_prefix(['-', '*', '+']).or_else(|| {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (digits > 0)
+            .then(|| rest[digits..].strip_prefix(['.', ')']))
+            .flatten()
+    });
+    let Some(rest) = rest.map(str::trim_start) else {
+        return false;
+    };
+    let boxed = rest.as_bytes().first() == Some(&b'[') && rest.chars().nth(2) == Some(']');
+    boxed && crate::followup::first_date(rest).is_some_and(|from| date.is_none_or(|d| from < d))
+}
+
+/// Marks the rows of the table at `range` whose cells are all empty, and
+/// its head too when every row is: a form nobody filled in says nothing.
+fn drop_empty_rows(text: &str, lines: &Lines, range: &Range<usize>, dropped: &mut [bool]) {
+    let span = lines.of_range(text, range);
+    let empty = |i: usize| {
+        text[lines.starts[i]..lines.end(text, i)]
+            .chars()
+            .all(|c| c == '|' || c.is_whitespace())
+    };
+    // The head and the delimiter row, then the body.
+    let body = span.start + 2..span.end;
+    let rows: Vec<usize> = body.filter(|&i| !lines.is_blank(text, i)).collect();
+    let filled = rows.iter().any(|&i| !empty(i));
+    for i in rows.into_iter().filter(|&i| empty(i)) {
+        dropped[i] = true;
+    }
+    if !filled {
+        for i in span {
+            dropped[i] = true;
         }
     }
 }
@@ -296,7 +337,7 @@ fn kept(
     lines: &Lines,
     first: usize,
     headings: &[Heading],
-    (dropped, asked, blocks): (&[bool], &[bool], &[usize]),
+    (dropped, asked, code, blocks): (&[bool], &[bool], &[bool], &[usize]),
 ) -> Vec<Said> {
     let mut section: Option<String> = None;
     let mut next_heading = headings.iter().peekable();
@@ -319,6 +360,7 @@ fn kept(
             text: text[start..lines.end(text, i)].trim_end().to_string(),
             start,
             asked: asked[i],
+            code: code[i],
             block: blocks[i],
         });
     }
@@ -424,11 +466,49 @@ She wants to lead the next offsite.\n\n\
                 "28 Learn: - What's on your mind this week?",
                 "29 Learn: - [ ] Send doc (from 2026-11-10)",
                 "30 Learn: ```",
-                // A paragraph after a question answers it.
-                "36? Lift: - What's one thing we should follow up on next time?",
+                // A paragraph after the list is the section's, not the
+                // last question's answer: that question is left out.
                 "38 Lift: She wants to lead the next offsite.",
                 "45 Follow-ups: - [ ] Ask Priya to pair",
                 "52 Private: Tired lately.",
+            ]
+        );
+    }
+
+    #[test]
+    fn carried_copies_of_any_mark_empty_tables_and_code_are_told_apart() {
+        let text = "---\nperson: Ana\ndate: 2026-11-24\n---\n\
+## Follow-ups\n\n\
+- [>] Draft the plan (from 2026-11-10)\n\
+- [x] Book the room (from 2026-11-17)\n\
+1. [ ] Numbered copy (from 2026-11-03)\n\
+> - [>] Quoted copy (from 2026-11-03)\n\n\
+- [>] Written here, carried on\n\
+- [ ] Written today (from 2026-11-24)\n\n\
+## Zone of genius\n\n\
+| activity | skill | joy |\n| --- | --- | --- |\n|  |  |  |\n|  |  |  |\n\n\
+| activity | skill | joy |\n| --- | --- | --- |\n| code review | 4 | 5 |\n|  |  |  |\n\n\
+```\nkubectl rollout restart\n```\n";
+        let found = said(
+            text,
+            NaiveDate::from_ymd_opt(2026, 11, 24),
+            &TemplateText::default(),
+        );
+        let shown: Vec<(usize, bool, &str)> = found
+            .iter()
+            .map(|s| (s.line, s.code, s.text.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (12, false, "- [>] Written here, carried on"),
+                (13, false, "- [ ] Written today (from 2026-11-24)"),
+                (22, false, "| activity | skill | joy |"),
+                (23, false, "| --- | --- | --- |"),
+                (24, false, "| code review | 4 | 5 |"),
+                (27, true, "```"),
+                (28, true, "kubectl rollout restart"),
+                (29, true, "```"),
             ]
         );
     }

@@ -235,7 +235,10 @@ pub fn search_note(
     let lines = if filters.all {
         crate::said::every_line(text)
     } else {
-        crate::said::said(text, date, template)
+        // Code is searched with --all only.
+        let mut lines = crate::said::said(text, date, template);
+        lines.retain(|l| !l.code);
+        lines
     };
     let mut hits = Vec::new();
     let mut rest = lines.as_slice();
@@ -281,7 +284,10 @@ fn has_tag(text: &str, tag: &str) -> bool {
                 .is_some_and(|rest| rest.starts_with('/'))
     };
     let fm = note.frontmatter_lenient(Path::new("")).0;
-    fm.tags.iter().any(|t| is(t)) || crate::tags::inline(note.body()).iter().any(|t| is(t))
+    fm.tags.iter().any(|t| is(t))
+        || crate::said::inline_tags(text, fm.date)
+            .iter()
+            .any(|t| is(t))
 }
 
 /// One note to search: its file and date.

@@ -634,8 +634,9 @@ fn recurring_tags(notes: &[&str]) -> Vec<(String, usize)> {
     // Only the totals count here, not the quarters: any date will do.
     let tagged = notes.iter().map(|text| {
         let note = Note::split(text);
-        let mut tags = note.frontmatter_lenient(Path::new("")).0.tags;
-        tags.extend(crate::tags::inline(note.body()));
+        let fm = note.frontmatter_lenient(Path::new("")).0;
+        let mut tags = fm.tags;
+        tags.extend(crate::said::inline_tags(text, fm.date));
         (tags, NaiveDate::MIN)
     });
     crate::patterns::tag_trends(tagged)

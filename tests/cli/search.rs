@@ -223,3 +223,48 @@ fn issue15_patterns_and_prep_count_inline_tags() {
         prep.stdout
     );
 }
+
+/// Found by a fresh-eyes review: carried `[>]` copies repeated once per
+/// note, a question followed by a paragraph taken as answered, code and
+/// tags of carried copies searched.
+#[test]
+fn issue15_search_finds_a_follow_up_once_and_skips_what_nobody_said_here() {
+    let t = Test::new();
+    t.write(
+        "chloe/2026-01-05.md",
+        "---\nperson: Chloé\ndate: 2026-01-05\n---\n## Learn\n\n\
+         - How sustainable does your workload feel right now?\n\n\
+         Busy quarter, nothing alarming.\n\n\
+         ```\nkubectl rollout restart zebrafish\n```\n\n\
+         ## Follow-ups\n\n- [>] Chloé drafts the billing migration plan #growth\n",
+    );
+    t.write(
+        "chloe/2026-01-19.md",
+        "---\nperson: Chloé\ndate: 2026-01-19\n---\n## Follow-ups\n\n\
+         - [>] Chloé drafts the billing migration plan #growth (from 2026-01-05)\n",
+    );
+    t.write(
+        "chloe/2026-02-02.md",
+        "---\nperson: Chloé\ndate: 2026-02-02\n---\n## Follow-ups\n\n\
+         - [ ] Chloé drafts the billing migration plan #growth (from 2026-01-05)\n",
+    );
+    t.run(&["search", "billing"]).ok().stdout(
+        "Chloé\n\
+         chloe/2026-01-05.md:17: [Follow-ups] - [>] Chloé drafts the billing migration plan #growth\n",
+    );
+    // The question has no answer in it: the paragraph is the section's.
+    t.run(&["search", "sustainable"]).status(1).stdout("");
+    t.run(&["search", "zebrafish"]).status(1).stdout("");
+    t.run(&["search", "zebrafish", "--all"])
+        .ok()
+        .stdout("Chloé\nchloe/2026-01-05.md:12: [Learn] kubectl rollout restart zebrafish\n");
+    // The tag is in one note: the copies carry it, but did not say it.
+    t.run(&["search", "drafts", "--tag", "growth", "--json"])
+        .ok()
+        .stdout(
+            "[\n  {\n    \"person\": \"Chloé\",\n    \"date\": \"2026-01-05\",\n    \
+             \"path\": \"chloe/2026-01-05.md\",\n    \"line\": 17,\n    \
+             \"section\": \"Follow-ups\",\n    \
+             \"text\": \"- [>] Chloé drafts the billing migration plan #growth\"\n  }\n]\n",
+        );
+}
