@@ -458,7 +458,7 @@ fn max_of<T: std::str::FromStr + Into<u64>>() -> u64 {
 
 /// `due --within`: a whole number of days.
 fn days(s: &str) -> Result<u32, String> {
-    whole_number(s, "a number of days", "7")
+    whole_number::<u16>(s, "a number of days", "7").map(u32::from)
 }
 
 /// `questions -n`, `trends --last`: how many.

@@ -86,6 +86,24 @@ pub fn cadence<'de, D: serde::Deserializer<'de>>(
                 ))),
             }
         }
+        fn visit_i64<E: serde::de::Error>(self, days: i64) -> std::result::Result<u32, E> {
+            match u64::try_from(days) {
+                Ok(days) => self.visit_u64(days),
+                Err(_) => Err(E::custom(format_args!(
+                    "{days} days; it must be from 1 to {MAX_CADENCE_DAYS}"
+                ))),
+            }
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<u32, E> {
+            Err(E::custom(format_args!(
+                "not a whole number of days; it must be from 1 to {MAX_CADENCE_DAYS}"
+            )))
+        }
+        fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<u32, E> {
+            Err(E::custom(format_args!(
+                "not a number of days; write a whole number from 1 to {MAX_CADENCE_DAYS}"
+            )))
+        }
     }
     struct Maybe;
     impl<'de> serde::de::Visitor<'de> for Maybe {
@@ -103,7 +121,7 @@ pub fn cadence<'de, D: serde::Deserializer<'de>>(
             self,
             d: D,
         ) -> std::result::Result<Option<u32>, D::Error> {
-            d.deserialize_u64(Days).map(Some)
+            d.deserialize_any(Days).map(Some)
         }
     }
     d.deserialize_option(Maybe)

@@ -53,7 +53,7 @@ pub enum Error {
         reason: String,
     },
     /// A name that fits more than one person.
-    #[error("{name:?} matches more than one person; give more of the name:\n  {}", candidates.join("\n  "))]
+    #[error("{} matches more than one person; give more of the name:\n  {}", quoted_name(name), candidates.join("\n  "))]
     AmbiguousPerson {
         /// The name as given.
         name: String,
@@ -62,7 +62,7 @@ pub enum Error {
     },
     /// A name that matches no person: the people it is near, else the
     /// folders there are; and, where a new person may be made of it, how.
-    #[error("no person matches {name:?}\n{}", unknown_person(name, known, near, *may_be_new, retry.as_deref()))]
+    #[error("no person matches {}\n{}", quoted_name(name), unknown_person(name, known, near, *may_be_new, retry.as_deref()))]
     UnknownPerson {
         /// The name as given.
         name: String,
@@ -77,7 +77,8 @@ pub enum Error {
     },
     /// A framework name the bank does not define.
     #[error(
-        "unknown framework {name:?}\n{}",
+        "unknown framework {}\n{}",
+        quoted_name(name),
         hint_list("known frameworks:", known)
     )]
     UnknownFramework {
@@ -87,7 +88,11 @@ pub enum Error {
         known: Vec<String>,
     },
     /// A question section the bank does not have.
-    #[error("no question section {name:?}\n{}", hint_list("sections:", known))]
+    #[error(
+        "no question section {}\n{}",
+        quoted_name(name),
+        hint_list("sections:", known)
+    )]
     UnknownSection {
         /// The name asked for.
         name: String,
@@ -162,10 +167,16 @@ fn unknown_person(
     };
     let create = match (may_be_new, retry) {
         (true, Some(command)) => {
-            format!("\n  hint: to add a new person named {name:?}, run:\n    {command}")
+            format!(
+                "\n  hint: to add a new person named {}, run:\n    {command}",
+                quoted_name(name)
+            )
         }
         (true, None) => {
-            format!("\n  hint: to add a new person named {name:?}, run it again with --new-person")
+            format!(
+                "\n  hint: to add a new person named {}, run it again with --new-person",
+                quoted_name(name)
+            )
         }
         (false, _) => String::new(),
     };
@@ -393,12 +404,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// A refused name in quotes, as typed; with its invisible characters
 /// written as escapes (`"Alice\u{202e}x"`) when it has any, so the
 /// message shows which one.
-fn quoted_name(name: &str) -> String {
-    // What Rust's escapes change, but a quote or a backslash.
-    if name
-        .chars()
-        .any(|c| !matches!(c, '\\' | '"' | '\'') && c.escape_debug().len() > 1)
-    {
+pub fn quoted_name(name: &str) -> String {
+    if name.chars().any(crate::chars::is_unsafe) {
         format!("{name:?}")
     } else {
         format!("\"{name}\"")

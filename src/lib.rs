@@ -15,6 +15,7 @@
 pub(crate) mod agenda;
 pub(crate) mod bank;
 pub(crate) mod carry;
+pub(crate) mod chars;
 pub(crate) mod chart;
 pub(crate) mod check;
 pub(crate) mod checkin;

@@ -271,7 +271,7 @@ fn chain(error: &Error) -> String {
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         text.push_str(": ");
-        text.push_str(&cause.to_string());
+        text.push_str(&plain_cause(&cause.to_string()));
         source = cause.source();
     }
     // Line breaks of our own (a list of candidates) stay; any other
@@ -280,6 +280,28 @@ fn chain(error: &Error) -> String {
         .map(sanitize)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The system's words for a cause, without what is for programmers: the
+/// error number (`(os error 2)`), the temp file's path a library adds
+/// (`at path "..."`), and the capital a message in the middle of a line
+/// does not take ("No such file or directory" → "no such file or
+/// directory").
+fn plain_cause(cause: &str) -> String {
+    let cause = cause.split(" at path \"").next().unwrap_or(cause);
+    let cause = match cause.find(" (os error ") {
+        Some(at) if cause.ends_with(')') => &cause[..at],
+        _ => cause,
+    };
+    let mut chars = cause.chars();
+    match (chars.next(), chars.next()) {
+        // "No such file", not an acronym ("IO error").
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
+            .to_lowercase()
+            .chain(cause[first.len_utf8()..].chars())
+            .collect(),
+        _ => cause.to_string(),
+    }
 }
 
 /// Replaces control characters (an ANSI escape in a note, a carriage
@@ -329,17 +351,7 @@ fn may_need_cleaning(text: &str, lines: bool) -> bool {
     })
 }
 
-/// True for what a terminal may act on or what makes text read otherwise
-/// than it is: control characters (C0 but tab, DEL, C1) and the invisible
-/// bidirectional marks, embeddings, overrides and isolates.
-#[must_use]
-pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\t')
-        || matches!(
-            c,
-            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        )
-}
+pub use crate::chars::is_unsafe;
 
 /// serde_json's pretty layout, with the characters it leaves as they are
 /// but a terminal acts on (DEL, C1, bidirectional controls) written as

@@ -544,8 +544,8 @@ impl Rename {
                 }
                 Named::Several(people) => {
                     return Err(Error::Usage(format!(
-                        "{:?} already means more than one person: {}; choose another name",
-                        request.new,
+                        "{} already means more than one person: {}; choose another name",
+                        crate::error::quoted_name(&request.new),
                         people.join(", ")
                     )));
                 }
@@ -620,8 +620,10 @@ impl Rename {
         }
         if plan.steps() == 0 {
             return Err(Error::Usage(format!(
-                "{} ({}/) is already named {:?}; nothing to rename",
-                old.name, old.slug, plan.new_name
+                "{} ({}/) is already named {}; nothing to rename",
+                old.name,
+                old.slug,
+                crate::error::quoted_name(&plan.new_name)
             )));
         }
         plan.files.sort_by(|a, b| a.lands.cmp(&b.lands));
@@ -1458,7 +1460,10 @@ fn exists_without_merge(old: &Person, found: &Person, rule: Rule, request: &Requ
         )
     } else {
         (
-            format!("{:?} already means {name} ({slug}/)", request.new),
+            format!(
+                "{} already means {name} ({slug}/)",
+                crate::error::quoted_name(&request.new)
+            ),
             format!("{slug}/"),
         )
     };

@@ -339,7 +339,8 @@ fn by_text(
     let what = if want_checked { "checked" } else { "open" };
     match found.len() {
         0 => Err(Error::Usage(format!(
-            "no {what} follow-up matches {needle:?}"
+            "no {what} follow-up matches {}",
+            crate::error::quoted_name(needle)
         ))),
         1 => {
             let item = found.remove(0);

@@ -144,3 +144,17 @@ fn issue9_done_shows_a_hostile_file_name_escaped() {
             "oneonone: error: 2 open follow-ups match \"call bob\"; give more of the text, --person, or a path:line:\n  alice/x{SHOWN}.md:1: Call Bob\n  alice/x{SHOWN}.md:2: Call Bob again\n"
         ));
 }
+
+#[test]
+fn issue14_a_text_that_matches_nothing_is_quoted_as_typed() {
+    let t = Test::new();
+    t.write("alice/2026-11-10.md", "- [ ] Book the room\n");
+    t.run(&["done", "--match", "zzz Jose\u{301}"])
+        .status(2)
+        .stderr("oneonone: error: no open follow-up matches \"zzz Jose\u{301}\"\n");
+    // An invisible character is shown as an escape, so the message says
+    // which one.
+    t.run(&["done", "--match", "zzz\u{202e}x"])
+        .status(2)
+        .stderr("oneonone: error: no open follow-up matches \"zzz\\u{202e}x\"\n");
+}

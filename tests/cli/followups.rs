@@ -518,7 +518,10 @@ fn an_unreadable_file_is_named_and_skipped() {
     } else {
         &[]
     };
-    let run = t.run_via(wrapper, &["--dir", ".", "followups", "--json"]).status(2).stderr("oneonone: warning: alice/2026-11-02.md: cannot read: Permission denied (os error 13)\n");
+    let run = t
+        .run_via(wrapper, &["--dir", ".", "followups", "--json"])
+        .status(2)
+        .stderr("oneonone: warning: alice/2026-11-02.md: cannot read: permission denied\n");
     let items: Vec<crate::Item> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].text, "readable");

@@ -283,3 +283,15 @@ fn issue14_people_ics_and_json_conflict() {
         run.stderr
     );
 }
+
+#[test]
+fn issue14_a_folder_that_is_not_there_is_said_in_words() {
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-20.md",
+        "---\nperson: Bob\ndate: 2026-11-20\n---\n",
+    );
+    t.run(&["people", "--ics", "no/such/cal.ics"])
+        .status(2)
+        .stderr("oneonone: error: no/such/cal.ics: cannot write: no such file or directory\n");
+}

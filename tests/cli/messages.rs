@@ -152,7 +152,7 @@ fn issue14_number_flags_are_refused_in_words() {
     }
     t.run(&["due", "--within", "99999999999"]).status(2).stderr(
         "oneonone: error: invalid value '99999999999' for '--within <DAYS>': too large\n  \
-         hint: a number of days is at most 4294967295\n\nFor more information, try '--help'.\n",
+         hint: a number of days is at most 65535\n\nFor more information, try '--help'.\n",
     );
 }
 

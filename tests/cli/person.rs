@@ -894,3 +894,28 @@ fn issue11_an_empty_filter_says_what_was_filtered() {
     );
     empty(&["mary"], "no open follow-ups in Mary Ann Walsh's notes");
 }
+
+#[test]
+fn issue14_a_cadence_that_is_not_a_number_of_days_is_said_in_words() {
+    let t = Test::new();
+    t.write(
+        "alice/2026-11-20.md",
+        "---\nperson: Alice\ndate: 2026-11-20\n---\n",
+    );
+    for (value, message) in [
+        ("-3", "-3 days; it must be from 1 to 3650"),
+        (
+            "2.5",
+            "not a whole number of days; it must be from 1 to 3650",
+        ),
+        (
+            "often",
+            "not a number of days; write a whole number from 1 to 3650",
+        ),
+    ] {
+        t.write("alice/person.yaml", format!("cadence_days: {value}\n"));
+        t.run(&["people"]).status(2).stderr(format!(
+            "oneonone: warning: alice/person.yaml:1:15: cadence_days: {message}\n"
+        ));
+    }
+}

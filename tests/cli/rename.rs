@@ -395,7 +395,7 @@ fn issue11_a_failed_rename_is_undone() {
     run_with_size_limit(&t, 8, "rename alice 'Mary Ann Walsh'")
         .status(2)
         .stdout("")
-        .stderr("oneonone: error: zoe/2026-01-07.md: cannot write: File too large (os error 27)\n");
+        .stderr("oneonone: error: zoe/2026-01-07.md: cannot write: file too large\n");
     assert_eq!(snapshot(&t), before);
     assert!(!t.path("mary-ann-walsh").exists());
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
@@ -406,7 +406,7 @@ fn issue11_a_failed_rename_is_undone() {
     run_with_size_limit(&t, 8, "rename alice 'Alice Smith' --merge")
         .status(2)
         .stdout("")
-        .stderr("oneonone: error: zoe/2026-01-07.md: cannot write: File too large (os error 27)\n");
+        .stderr("oneonone: error: zoe/2026-01-07.md: cannot write: file too large\n");
     assert_eq!(snapshot(&t), before);
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
 
@@ -436,9 +436,7 @@ fn issue11_a_failed_rename_puts_back_files_larger_than_it_could_write() {
     run_with_size_limit(&t, 4, "rename alice-green 'Alice Blue'")
         .status(2)
         .stdout("")
-        .stderr(
-            "oneonone: error: alice-green/2026-10-20.md: cannot write: File too large (os error 27)\n",
-        );
+        .stderr("oneonone: error: alice-green/2026-10-20.md: cannot write: file too large\n");
     assert_eq!(snapshot(&t), before);
     assert!(!t.path("alice-blue").exists());
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
@@ -653,9 +651,7 @@ fn issue11_a_failed_merge_names_the_file_where_it_is_again() {
     run_with_size_limit(&t, 4, "rename alice 'Alice Smith' --merge")
         .status(2)
         .stdout("")
-        .stderr(
-            "oneonone: error: alice/2026-01-05.md: cannot write: File too large (os error 27)\n",
-        );
+        .stderr("oneonone: error: alice/2026-01-05.md: cannot write: file too large\n");
     assert_eq!(snapshot(&t), before);
 }
 

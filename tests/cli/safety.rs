@@ -289,7 +289,7 @@ fn issue9_yaml_errors_do_not_quote_what_the_file_says() {
     let run = t.run(&["people"]).status(2);
     assert!(
         run.stderr.contains(
-            "oneonone: warning: alice/person.yaml:1:15: cadence_days: invalid type: string (not shown), expected a number of days from 1 to 3650\n"
+            "oneonone: warning: alice/person.yaml:1:15: cadence_days: not a number of days; write a whole number from 1 to 3650\n"
         ),
         "{}",
         run.stderr
