@@ -545,7 +545,7 @@ impl Rename {
                 Named::Several(people) => {
                     return Err(Error::Usage(format!(
                         "{} already means more than one person: {}; choose another name",
-                        crate::error::quoted_name(&request.new),
+                        crate::error::quoted_name(request.new),
                         people.join(", ")
                     )));
                 }
@@ -1462,7 +1462,7 @@ fn exists_without_merge(old: &Person, found: &Person, rule: Rule, request: &Requ
         (
             format!(
                 "{} already means {name} ({slug}/)",
-                crate::error::quoted_name(&request.new)
+                crate::error::quoted_name(request.new)
             ),
             format!("{slug}/"),
         )
