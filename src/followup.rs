@@ -162,9 +162,12 @@ fn look_up(
     let total = files.len();
     let lookup = |range: std::ops::Range<usize>| {
         let mut part = Lookup::default();
+        // The folder of the files being stamped, open: each file is stamped
+        // relative to it (the walk lists a folder's files together).
+        let mut folder = Folder::default();
         for i in range {
             let file = &files[i];
-            let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
+            let stamp = folder.stamp(notebook, &file.rel);
             match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
                 Some((items, keys)) => {
                     part.hits.extend(items);
@@ -200,6 +203,43 @@ fn look_up(
         all.misses.append(&mut part.misses);
     }
     all
+}
+
+/// The folder whose files are being stamped, kept open.
+#[derive(Default)]
+struct Folder {
+    /// Its notebook-relative path.
+    rel: std::path::PathBuf,
+    /// It, open, when it could be opened.
+    #[cfg(unix)]
+    fd: Option<std::os::fd::OwnedFd>,
+}
+
+impl Folder {
+    /// The stamp of the file at `rel`, taken relative to its folder
+    /// (opened once for all the files listed in it).
+    fn stamp(&mut self, notebook: &Notebook, rel: &Path) -> Option<crate::followup::cache::Stamp> {
+        #[cfg(unix)]
+        if let (Some(parent), Some(name)) = (rel.parent(), rel.file_name()) {
+            if parent != self.rel || self.fd.is_none() {
+                use rustix::fs::{Mode, OFlags};
+                let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                self.rel = parent.to_path_buf();
+                self.fd = rustix::fs::openat(
+                    rustix::fs::CWD,
+                    &notebook.path(parent),
+                    flags,
+                    Mode::empty(),
+                )
+                .ok();
+            }
+            if let Some(fd) = &self.fd {
+                use std::os::fd::AsFd;
+                return crate::followup::cache::Stamp::at(fd.as_fd(), name);
+            }
+        }
+        crate::followup::cache::Stamp::of(&notebook.path(rel))
+    }
 }
 
 /// The open follow-ups of one person folder only (for commands about one
