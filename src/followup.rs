@@ -99,6 +99,7 @@ pub fn scan_keyed(
         hits: mut found,
         trails: mut trailed,
         misses,
+        found: answered,
     } = look_up(notebook, &files, &paths, &cache, keyed);
     let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
     let mut failed = std::collections::HashSet::new();
@@ -137,7 +138,10 @@ pub fn scan_keyed(
             cache.put(&rel, *stamp, *hash, &items, keys.as_ref(), now);
         }
     }
-    cache.retain(&paths.iter().map(|p| &**p).collect());
+    // Every entry answered for a file of the walk: none is of a file gone.
+    if answered != cache.len() {
+        cache.retain(&paths.iter().map(|p| &**p).collect());
+    }
     cache.save(notebook.root());
     if keyed {
         trailed.extend(trails(&miss_files, read.keys));
@@ -163,18 +167,33 @@ fn look_up(
     let lookup = |range: std::ops::Range<usize>| {
         let mut part = Lookup::default();
         // The folder of the files being stamped, open: each file is stamped
-        // relative to it (the walk lists a folder's files together).
+        // relative to it (the walk lists a folder's files together), and
+        // looked up among its entries by name.
         let mut folder = Folder::default();
         for i in range {
             let file = &files[i];
             let stamp = folder.stamp(notebook, &file.rel);
-            match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
-                Some((items, keys)) => {
-                    part.hits.extend(items);
+            let (dir, name) = paths[i].rsplit_once('/').unwrap_or(("", &paths[i]));
+            if folder.dir.as_deref() != Some(dir) {
+                folder.dir = Some(dir.into());
+                folder.entries = cache.folder(dir);
+                folder.person = person_folder(&file.rel).map(Arc::from);
+            }
+            let answer = stamp.and_then(|s| {
+                folder.entries?.get(name)?.answer(
+                    s,
+                    &paths[i],
+                    folder.person.clone(),
+                    &mut part.hits,
+                )
+            });
+            match answer {
+                Some(keys) => {
+                    part.found += 1;
                     if keyed && let Some(keys) = keys {
                         part.trails.push(Trail {
                             path: paths[i].clone(),
-                            keys,
+                            keys: keys.clone(),
                         });
                     }
                 }
@@ -201,21 +220,28 @@ fn look_up(
         all.hits.append(&mut part.hits);
         all.trails.append(&mut part.trails);
         all.misses.append(&mut part.misses);
+        all.found += part.found;
     }
     all
 }
 
 /// The folder whose files are being stamped, kept open.
 #[derive(Default)]
-struct Folder {
+struct Folder<'a> {
     /// Its notebook-relative path.
     rel: std::path::PathBuf,
     /// It, open, when it could be opened.
     #[cfg(unix)]
     fd: Option<std::os::fd::OwnedFd>,
+    /// Its path with `/` as the cache knows it.
+    dir: Option<Box<str>>,
+    /// Its entries in the cache.
+    entries: Option<&'a crate::followup::cache::Folder>,
+    /// The person folder its files are in.
+    person: Option<Arc<str>>,
 }
 
-impl Folder {
+impl Folder<'_> {
     /// The stamp of the file at `rel`, taken relative to its folder
     /// (opened once for all the files listed in it).
     fn stamp(&mut self, notebook: &Notebook, rel: &Path) -> Option<crate::followup::cache::Stamp> {
@@ -322,6 +348,8 @@ struct Lookup {
     trails: Vec<Trail>,
     /// The files to read.
     misses: Vec<Miss>,
+    /// How many files it could answer for.
+    found: usize,
 }
 
 /// A file the cache could not answer for.
@@ -808,9 +836,19 @@ impl Keys {
 // (carried first): the cache of a large notebook holds tens of thousands
 // of keys, and one string per note reads back far faster than as many
 // JSON numbers.
+// In a binary format (the cache's), one byte string: the count as 8
+// bytes, then every key as 8, little-endian.
 impl Serialize for Keys {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use std::fmt::Write as _;
+        if !serializer.is_human_readable() {
+            let mut bytes = Vec::with_capacity(8 * (1 + self.all.len()));
+            bytes.extend_from_slice(&(self.carried as u64).to_le_bytes());
+            for key in self.all.iter() {
+                bytes.extend_from_slice(&key.to_le_bytes());
+            }
+            return serializer.serialize_bytes(&bytes);
+        }
         let mut written = String::with_capacity(8 + 16 * self.all.len());
         let _ = write!(written, "{}:", self.carried);
         for key in self.all.iter() {
@@ -827,6 +865,19 @@ impl<'de> Deserialize<'de> for Keys {
             type Value = Keys;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a count of carried keys, `:`, then keys in hex")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Keys, E> {
+                let bad = || E::custom("not a list of keys");
+                if v.len() < 8 || !v.len().is_multiple_of(8) {
+                    return Err(bad());
+                }
+                let word = |w: &[u8]| u64::from_le_bytes(w.try_into().unwrap_or_default());
+                let carried = usize::try_from(word(&v[..8])).map_err(|_| bad())?;
+                let all: Arc<[u64]> = v[8..].chunks_exact(8).map(word).collect();
+                if carried > all.len() {
+                    return Err(bad());
+                }
+                Ok(Keys { all, carried })
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Keys, E> {
                 let bad = || E::custom("not a list of keys");
@@ -853,6 +904,9 @@ impl<'de> Deserialize<'de> for Keys {
                     Err(bad())
                 }
             }
+        }
+        if !deserializer.is_human_readable() {
+            return deserializer.deserialize_bytes(Written);
         }
         deserializer.deserialize_str(Written)
     }
