@@ -101,6 +101,8 @@ pub fn scan_keyed(
         misses,
         found: answered,
     } = look_up(notebook, &files, &paths, &cache, keyed);
+    // The walk's list is done with (the misses hold what is to be read).
+    drop(files);
     let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
     let mut failed = std::collections::HashSet::new();
     // What is cached is complete (the keys too), whoever asks.
@@ -143,11 +145,14 @@ pub fn scan_keyed(
         cache.retain(&paths.iter().map(|p| &**p).collect());
     }
     cache.save(notebook.root());
+    drop(cache);
     if keyed {
         trailed.extend(trails(&miss_files, read.keys));
     }
     found.extend(read.found);
-    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    // In place: no copy of the list beside it (a path and line are one
+    // item's alone, so stable or not is the same order).
+    found.sort_unstable_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     (found, trailed)
 }
 
@@ -215,7 +220,10 @@ fn look_up(
             .collect();
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
-    let mut all = Lookup::default();
+    // Into the first part's lists: one more copy of the others only, not
+    // of every list into a new one beside them.
+    let mut parts = parts.into_iter();
+    let mut all = parts.next().unwrap_or_default();
     for mut part in parts {
         all.hits.append(&mut part.hits);
         all.trails.append(&mut part.trails);

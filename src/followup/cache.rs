@@ -289,8 +289,59 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(first)
 }
 
-/// One folder's entries, by file name.
-pub type Folder = FxHashMap<Box<str>, Entry>;
+/// One folder's entries, sorted by file name (a list, not a map: no
+/// empty slots, and the walk lists a folder's notes in that order, so
+/// entries are added at the end).
+#[derive(Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Folder(Vec<(Box<str>, Entry)>);
+
+impl<'de> Deserialize<'de> for Folder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Folder, D::Error> {
+        let mut entries: Vec<(Box<str>, Entry)> = Vec::deserialize(deserializer)?;
+        if !entries.is_sorted_by(|a, b| a.0 < b.0) {
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            entries.dedup_by(|a, b| a.0 == b.0);
+        }
+        Ok(Folder(entries))
+    }
+}
+
+impl Folder {
+    /// The entry of the file `name`.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&Entry> {
+        let at = self.0.binary_search_by(|(n, _)| (**n).cmp(name)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    #[cfg(test)]
+    fn get_mut(&mut self, name: &str) -> Option<&mut Entry> {
+        let at = self.0.binary_search_by(|(n, _)| (**n).cmp(name)).ok()?;
+        Some(&mut self.0[at].1)
+    }
+
+    fn insert(&mut self, name: &str, entry: Entry) {
+        match self.0.binary_search_by(|(n, _)| (**n).cmp(name)) {
+            Ok(at) => self.0[at].1 = entry,
+            Err(at) => self.0.insert(at, (name.into(), entry)),
+        }
+    }
+
+    fn remove(&mut self, name: &str) -> bool {
+        match self.0.binary_search_by(|(n, _)| (**n).cmp(name)) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
 
 /// The cache, as read from disk.
 #[derive(Debug, Default)]
@@ -347,7 +398,7 @@ pub fn body_to_json(body: &[u8]) -> Option<serde_json::Value> {
     let (version, rules, folders) = decode(body, None)?;
     let mut entries = serde_json::Map::new();
     for (folder, names) in &folders {
-        for (name, entry) in names {
+        for (name, entry) in &names.0 {
             let rel = if folder.is_empty() {
                 name.to_string()
             } else {
@@ -372,7 +423,7 @@ pub fn body_from_json(json: &serde_json::Value) -> Option<Vec<u8>> {
         folders
             .entry(folder.into())
             .or_default()
-            .insert(name.into(), entry);
+            .insert(name, entry);
     }
     encode(version, rules, &folders)
 }
@@ -442,7 +493,7 @@ impl Cache {
         let all = self
             .folders
             .iter()
-            .flat_map(|(folder, names)| names.iter().map(move |(name, e)| (folder, name, e)));
+            .flat_map(|(folder, names)| names.0.iter().map(move |(name, e)| (folder, name, e)));
         for (i, (folder, name, entry)) in all.enumerate() {
             if picks.peek() != Some(&i) {
                 continue;
@@ -471,7 +522,7 @@ impl Cache {
     /// How many files it has entries for.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.folders.values().map(FxHashMap::len).sum()
+        self.folders.values().map(Folder::len).sum()
     }
 
     /// The entries of the files in `folder` (a `/` path, empty at the top).
@@ -520,7 +571,7 @@ impl Cache {
         let (dir, name) = split(rel);
         if stamp.is_racy(now_ns) {
             if let Some(names) = self.folders.get_mut(dir)
-                && names.remove(name).is_some()
+                && names.remove(name)
             {
                 self.changed = true;
             }
@@ -545,7 +596,7 @@ impl Cache {
         });
         let keys = keys.filter(|k| !k.is_empty()).cloned();
         self.folders.entry(dir.into()).or_default().insert(
-            Box::from(name),
+            name,
             Entry {
                 stamp,
                 hash,
@@ -561,7 +612,7 @@ impl Cache {
         let before = self.len();
         let mut rel = String::new();
         for (folder, names) in &mut self.folders {
-            names.retain(|name, _| {
+            names.0.retain(|(name, _)| {
                 rel.clear();
                 if !folder.is_empty() {
                     rel.push_str(folder);
@@ -571,7 +622,7 @@ impl Cache {
                 keep.contains(rel.as_str())
             });
         }
-        self.folders.retain(|_, names| !names.is_empty());
+        self.folders.retain(|_, names| names.len() > 0);
         self.changed |= self.len() != before;
     }
 
@@ -840,7 +891,7 @@ mod tests {
         folders
             .entry("alice".into())
             .or_default()
-            .insert("2026-01-05.md".into(), entry());
+            .insert("2026-01-05.md", entry());
         let body = encode("v", 3, &folders).unwrap();
         assert_eq!(decode(&body, Some(("v", 3))).unwrap().2, folders);
         assert!(decode(&body, Some(("w", 3))).is_none(), "another version");
