@@ -184,18 +184,12 @@ fn look_up(
                 folder.entries = cache.folder(dir);
                 folder.person = person_folder(&file.rel).map(Arc::from);
             }
-            let answer = stamp.and_then(|s| {
-                folder.entries?.get(name)?.answer(
-                    s,
-                    &paths[i],
-                    folder.person.clone(),
-                    &mut part.hits,
-                )
-            });
-            match answer {
-                Some(keys) => {
+            let entry = stamp.and_then(|s| folder.entries?.get(name).filter(|e| e.is_of(s)));
+            match entry {
+                Some(entry) => {
+                    entry.emit(&paths[i], folder.person.as_ref(), &mut part.hits);
                     part.found += 1;
-                    if keyed && let Some(keys) = keys {
+                    if keyed && let Some(keys) = entry.keys() {
                         part.trails.push(Trail {
                             path: paths[i].clone(),
                             keys: keys.clone(),
@@ -261,7 +255,7 @@ impl Folder<'_> {
                 self.rel = parent.to_path_buf();
                 self.fd = rustix::fs::openat(
                     rustix::fs::CWD,
-                    &notebook.path(parent),
+                    notebook.path(parent),
                     flags,
                     Mode::empty(),
                 )

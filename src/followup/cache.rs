@@ -242,39 +242,39 @@ impl Serialize for Entry {
 }
 
 impl Entry {
-    /// When the file is unchanged (its stamp is `stamp`): its keys, and
-    /// its items added to `items` (with its `path` and person `folder`,
-    /// shared); `None` when it changed.
-    pub fn answer(
-        &self,
-        stamp: Stamp,
-        path: &Arc<str>,
-        folder: Option<Arc<str>>,
-        items: &mut Vec<FollowUp>,
-    ) -> Option<Option<&Keys>> {
-        if self.stamp != stamp {
-            return None;
-        }
-        if let Some(found) = &self.found {
-            let person: Option<Arc<str>> = found.person.as_deref().map(Arc::from);
-            items.extend(found.items.iter().map(|item| {
-                let (owner, mention) = Owner::written(item.mention.as_deref());
-                FollowUp {
-                    person: person.clone(),
-                    date: found.date,
-                    path: path.clone(),
-                    line: item.line,
-                    text: item.text.clone(),
-                    owner,
-                    mention,
-                    due: item.due,
-                    folder: folder.clone(),
-                    checkbox: item.checkbox,
-                    private: item.private,
-                }
-            }));
-        }
-        Some(self.keys.as_ref())
+    /// True when it is about this version of the file.
+    #[must_use]
+    pub fn is_of(&self, stamp: Stamp) -> bool {
+        self.stamp == stamp
+    }
+
+    /// The file's keys, if it has any.
+    #[must_use]
+    pub fn keys(&self) -> Option<&Keys> {
+        self.keys.as_ref()
+    }
+
+    /// Adds the file's items to `items`, with its `path` and person
+    /// `folder` shared, not copied.
+    pub fn emit(&self, path: &Arc<str>, folder: Option<&Arc<str>>, items: &mut Vec<FollowUp>) {
+        let Some(found) = &self.found else { return };
+        let person: Option<Arc<str>> = found.person.as_deref().map(Arc::from);
+        items.extend(found.items.iter().map(|item| {
+            let (owner, mention) = Owner::written(item.mention.as_deref());
+            FollowUp {
+                person: person.clone(),
+                date: found.date,
+                path: path.clone(),
+                line: item.line,
+                text: item.text.clone(),
+                owner,
+                mention,
+                due: item.due,
+                folder: folder.cloned(),
+                checkbox: item.checkbox,
+                private: item.private,
+            }
+        }));
     }
 }
 
@@ -549,10 +549,10 @@ impl Cache {
         folder: Option<&str>,
     ) -> Option<(Vec<FollowUp>, Option<Keys>)> {
         let (dir, name) = split(rel);
-        let entry = self.folder(dir)?.get(name)?;
+        let entry = self.folder(dir)?.get(name).filter(|e| e.is_of(stamp))?;
         let mut items = Vec::new();
-        let keys = entry.answer(stamp, &Arc::from(rel), folder.map(Arc::from), &mut items)?;
-        Some((items, keys.cloned()))
+        entry.emit(&Arc::from(rel), folder.map(Arc::from).as_ref(), &mut items);
+        Some((items, entry.keys().cloned()))
     }
 
     /// Records the items of a file just read (with no warning about it,

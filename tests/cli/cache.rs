@@ -270,3 +270,26 @@ fn the_cache_is_never_stale() {
     assert_eq!(followups_json(&t, &[]).len(), 1);
     assert!(!cache_path.exists(), "cache: false leaves no copy behind");
 }
+
+/// The cache is compact (issue 16): binary, each folder's path written
+/// once for all its notes (the JSON cache wrote it in every note's path),
+/// and what it answers is what the notes say.
+#[test]
+fn issue16_the_cache_writes_each_folder_once() {
+    let t = Test::new();
+    for day in ["01", "08", "15"] {
+        t.write(
+            &format!("wxyz/2026-11-{day}.md"),
+            format!("---\nperson: Ana\n---\n- [ ] item of the {day}th\n"),
+        );
+    }
+    wait_out_the_racy_window();
+    let listed = ["item of the 01th", "item of the 08th", "item of the 15th"];
+    assert_eq!(texts(&t), listed);
+    let cache = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    let body = &cache[cache.iter().position(|&b| b == b'\n').unwrap() + 1..];
+    assert_eq!(body.windows(4).filter(|w| w == b"wxyz").count(), 1);
+    assert!(serde_json::from_slice::<serde_json::Value>(body).is_err());
+    // Read back from the cache, the same.
+    assert_eq!(texts(&t), listed);
+}
