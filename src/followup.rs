@@ -91,9 +91,14 @@ pub fn scan_keyed(
         let files = notebook.markdown_files(warn);
         (files, loading.join().unwrap_or_default())
     });
+    // On Unix the walk's relative paths are `/` paths already (and UTF-8:
+    // it lists no other).
     let paths: Vec<Arc<str>> = files
         .iter()
-        .map(|f| Arc::from(slash_path(&f.rel)))
+        .map(|f| match f.rel.to_str() {
+            Some(rel) if cfg!(unix) => Arc::from(rel),
+            _ => Arc::from(slash_path(&f.rel)),
+        })
         .collect();
     let Lookup {
         hits: mut found,
@@ -177,13 +182,8 @@ fn look_up(
         let mut folder = Folder::default();
         for i in range {
             let file = &files[i];
-            let stamp = folder.stamp(notebook, &file.rel);
             let (dir, name) = paths[i].rsplit_once('/').unwrap_or(("", &paths[i]));
-            if folder.dir.as_deref() != Some(dir) {
-                folder.dir = Some(dir.into());
-                folder.entries = cache.folder(dir);
-                folder.person = person_folder(&file.rel).map(Arc::from);
-            }
+            let stamp = folder.stamp(notebook, cache, (dir, name), &file.rel);
             let entry = stamp.and_then(|s| folder.entries?.get(name).filter(|e| e.is_of(s)));
             match entry {
                 Some(entry) => {
@@ -230,8 +230,6 @@ fn look_up(
 /// The folder whose files are being stamped, kept open.
 #[derive(Default)]
 struct Folder<'a> {
-    /// Its notebook-relative path.
-    rel: std::path::PathBuf,
     /// It, open, when it could be opened.
     #[cfg(unix)]
     fd: Option<std::os::fd::OwnedFd>,
@@ -243,29 +241,36 @@ struct Folder<'a> {
     person: Option<Arc<str>>,
 }
 
-impl Folder<'_> {
-    /// The stamp of the file at `rel`, taken relative to its folder
-    /// (opened once for all the files listed in it).
-    fn stamp(&mut self, notebook: &Notebook, rel: &Path) -> Option<crate::followup::cache::Stamp> {
-        #[cfg(unix)]
-        if let (Some(parent), Some(name)) = (rel.parent(), rel.file_name()) {
-            if parent != self.rel || self.fd.is_none() {
+impl<'a> Folder<'a> {
+    /// The stamp of the file `name` of the folder `dir` (its `/` path),
+    /// at `rel`, taken relative to the folder (opened once for all the
+    /// files listed in it). The folder's entries in `cache` are looked up
+    /// once too.
+    fn stamp(
+        &mut self,
+        notebook: &Notebook,
+        cache: &'a crate::followup::cache::Cache,
+        (dir, name): (&str, &str),
+        rel: &Path,
+    ) -> Option<crate::followup::cache::Stamp> {
+        if self.dir.as_deref() != Some(dir) {
+            self.dir = Some(dir.into());
+            self.entries = cache.folder(dir);
+            self.person = person_folder(rel).map(Arc::from);
+            #[cfg(unix)]
+            {
                 use rustix::fs::{Mode, OFlags};
                 let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-                self.rel = parent.to_path_buf();
-                self.fd = rustix::fs::openat(
-                    rustix::fs::CWD,
-                    notebook.path(parent),
-                    flags,
-                    Mode::empty(),
-                )
-                .ok();
-            }
-            if let Some(fd) = &self.fd {
-                use std::os::fd::AsFd;
-                return crate::followup::cache::Stamp::at(fd.as_fd(), name);
+                let path = notebook.path(Path::new(dir));
+                self.fd = rustix::fs::openat(rustix::fs::CWD, &path, flags, Mode::empty()).ok();
             }
         }
+        #[cfg(unix)]
+        if let Some(fd) = &self.fd {
+            use std::os::fd::AsFd;
+            return crate::followup::cache::Stamp::at(fd.as_fd(), std::ffi::OsStr::new(name));
+        }
+        let _ = name;
         crate::followup::cache::Stamp::of(&notebook.path(rel))
     }
 }
