@@ -620,10 +620,19 @@ fn note_items(
             .filter(|t| want(t))
             .collect()
     } else {
-        let tasks = task::tasks(&note);
-        if keyed {
-            keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
-        }
+        // A note that carries items is read once for both kinds.
+        let tasks = if keyed && memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some() {
+            let (tasks, carried) = task::tasks_and_carried(&note);
+            let carried: Vec<u64> = carried.iter().filter_map(|t| key(&t.text)).collect();
+            keys = Some(Keys::with_carried(carried, &tasks)).filter(|k| !k.is_empty());
+            tasks
+        } else {
+            let tasks = task::tasks(&note);
+            if keyed {
+                keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
+            }
+            tasks
+        };
         tasks.into_iter().filter(|t| want(t)).collect()
     };
     if open.is_empty() {
@@ -753,7 +762,12 @@ impl Keys {
     #[must_use]
     pub fn of(note: &Note<'_>, tasks: &[task::Task]) -> Keys {
         // Most notes carry nothing: the parse for `[>]` only where one is.
-        let mut all = carried_keys(note);
+        Keys::with_carried(carried_keys(note), tasks)
+    }
+
+    /// The keys of a note whose `[>]` items have the keys `carried` and
+    /// whose task items are `tasks`.
+    fn with_carried(mut all: Vec<u64>, tasks: &[task::Task]) -> Keys {
         let carried = all.len();
         all.extend(tasks.iter().filter_map(|t| key(&t.text)));
         Keys {
