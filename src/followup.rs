@@ -91,15 +91,23 @@ pub fn scan_keyed(
         let files = notebook.markdown_files(warn);
         (files, loading.join().unwrap_or_default())
     });
+    // On Unix the walk's relative paths are `/` paths already (and UTF-8:
+    // it lists no other).
     let paths: Vec<Arc<str>> = files
         .iter()
-        .map(|f| Arc::from(slash_path(&f.rel)))
+        .map(|f| match f.rel.to_str() {
+            Some(rel) if cfg!(unix) => Arc::from(rel),
+            _ => Arc::from(slash_path(&f.rel)),
+        })
         .collect();
     let Lookup {
         hits: mut found,
         trails: mut trailed,
         misses,
+        found: answered,
     } = look_up(notebook, &files, &paths, &cache, keyed);
+    // The walk's list is done with (the misses hold what is to be read).
+    drop(files);
     let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
     let mut failed = std::collections::HashSet::new();
     // What is cached is complete (the keys too), whoever asks.
@@ -137,13 +145,19 @@ pub fn scan_keyed(
             cache.put(&rel, *stamp, *hash, &items, keys.as_ref(), now);
         }
     }
-    cache.retain(&paths.iter().map(|p| &**p).collect());
+    // Every entry answered for a file of the walk: none is of a file gone.
+    if answered != cache.len() {
+        cache.retain(&paths.iter().map(|p| &**p).collect());
+    }
     cache.save(notebook.root());
+    drop(cache);
     if keyed {
         trailed.extend(trails(&miss_files, read.keys));
     }
     found.extend(read.found);
-    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    // In place: no copy of the list beside it (a path and line are one
+    // item's alone, so stable or not is the same order).
+    found.sort_unstable_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     (found, trailed)
 }
 
@@ -162,16 +176,23 @@ fn look_up(
     let total = files.len();
     let lookup = |range: std::ops::Range<usize>| {
         let mut part = Lookup::default();
+        // The folder of the files being stamped, open: each file is stamped
+        // relative to it (the walk lists a folder's files together), and
+        // looked up among its entries by name.
+        let mut folder = Folder::default();
         for i in range {
             let file = &files[i];
-            let stamp = crate::followup::cache::Stamp::of(&notebook.path(&file.rel));
-            match stamp.and_then(|s| cache.get(&paths[i], s, person_folder(&file.rel).as_deref())) {
-                Some((items, keys)) => {
-                    part.hits.extend(items);
-                    if keyed && let Some(keys) = keys {
+            let (dir, name) = paths[i].rsplit_once('/').unwrap_or(("", &paths[i]));
+            let stamp = folder.stamp(notebook, cache, (dir, name), &file.rel);
+            let entry = stamp.and_then(|s| folder.entries?.get(name).filter(|e| e.is_of(s)));
+            match entry {
+                Some(entry) => {
+                    entry.emit(&paths[i], folder.person.as_ref(), &mut part.hits);
+                    part.found += 1;
+                    if keyed && let Some(keys) = entry.keys() {
                         part.trails.push(Trail {
                             path: paths[i].clone(),
-                            keys,
+                            keys: keys.clone(),
                         });
                     }
                 }
@@ -193,13 +214,65 @@ fn look_up(
             .collect();
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });
-    let mut all = Lookup::default();
+    // Into the first part's lists: one more copy of the others only, not
+    // of every list into a new one beside them.
+    let mut parts = parts.into_iter();
+    let mut all = parts.next().unwrap_or_default();
     for mut part in parts {
         all.hits.append(&mut part.hits);
         all.trails.append(&mut part.trails);
         all.misses.append(&mut part.misses);
+        all.found += part.found;
     }
     all
+}
+
+/// The folder whose files are being stamped, kept open.
+#[derive(Default)]
+struct Folder<'a> {
+    /// It, open, when it could be opened.
+    #[cfg(unix)]
+    fd: Option<std::os::fd::OwnedFd>,
+    /// Its path with `/` as the cache knows it.
+    dir: Option<Box<str>>,
+    /// Its entries in the cache.
+    entries: Option<&'a crate::followup::cache::Folder>,
+    /// The person folder its files are in.
+    person: Option<Arc<str>>,
+}
+
+impl<'a> Folder<'a> {
+    /// The stamp of the file `name` of the folder `dir` (its `/` path),
+    /// at `rel`, taken relative to the folder (opened once for all the
+    /// files listed in it). The folder's entries in `cache` are looked up
+    /// once too.
+    fn stamp(
+        &mut self,
+        notebook: &Notebook,
+        cache: &'a crate::followup::cache::Cache,
+        (dir, name): (&str, &str),
+        rel: &Path,
+    ) -> Option<crate::followup::cache::Stamp> {
+        if self.dir.as_deref() != Some(dir) {
+            self.dir = Some(dir.into());
+            self.entries = cache.folder(dir);
+            self.person = person_folder(rel).map(Arc::from);
+            #[cfg(unix)]
+            {
+                use rustix::fs::{Mode, OFlags};
+                let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                let path = notebook.path(Path::new(dir));
+                self.fd = rustix::fs::openat(rustix::fs::CWD, &path, flags, Mode::empty()).ok();
+            }
+        }
+        #[cfg(unix)]
+        if let Some(fd) = &self.fd {
+            use std::os::fd::AsFd;
+            return crate::followup::cache::Stamp::at(fd.as_fd(), std::ffi::OsStr::new(name));
+        }
+        let _ = name;
+        crate::followup::cache::Stamp::of(&notebook.path(rel))
+    }
 }
 
 /// The open follow-ups of one person folder only (for commands about one
@@ -282,6 +355,8 @@ struct Lookup {
     trails: Vec<Trail>,
     /// The files to read.
     misses: Vec<Miss>,
+    /// How many files it could answer for.
+    found: usize,
 }
 
 /// A file the cache could not answer for.
@@ -545,10 +620,19 @@ fn note_items(
             .filter(|t| want(t))
             .collect()
     } else {
-        let tasks = task::tasks(&note);
-        if keyed {
-            keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
-        }
+        // A note that carries items is read once for both kinds.
+        let tasks = if keyed && memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some() {
+            let (tasks, carried) = task::tasks_and_carried(&note);
+            let carried: Vec<u64> = carried.iter().filter_map(|t| key(&t.text)).collect();
+            keys = Some(Keys::with_carried(carried, &tasks)).filter(|k| !k.is_empty());
+            tasks
+        } else {
+            let tasks = task::tasks(&note);
+            if keyed {
+                keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
+            }
+            tasks
+        };
         tasks.into_iter().filter(|t| want(t)).collect()
     };
     if open.is_empty() {
@@ -678,7 +762,12 @@ impl Keys {
     #[must_use]
     pub fn of(note: &Note<'_>, tasks: &[task::Task]) -> Keys {
         // Most notes carry nothing: the parse for `[>]` only where one is.
-        let mut all = carried_keys(note);
+        Keys::with_carried(carried_keys(note), tasks)
+    }
+
+    /// The keys of a note whose `[>]` items have the keys `carried` and
+    /// whose task items are `tasks`.
+    fn with_carried(mut all: Vec<u64>, tasks: &[task::Task]) -> Keys {
         let carried = all.len();
         all.extend(tasks.iter().filter_map(|t| key(&t.text)));
         Keys {
@@ -768,9 +857,19 @@ impl Keys {
 // (carried first): the cache of a large notebook holds tens of thousands
 // of keys, and one string per note reads back far faster than as many
 // JSON numbers.
+// In a binary format (the cache's), one byte string: the count as 8
+// bytes, then every key as 8, little-endian.
 impl Serialize for Keys {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use std::fmt::Write as _;
+        if !serializer.is_human_readable() {
+            let mut bytes = Vec::with_capacity(8 * (1 + self.all.len()));
+            bytes.extend_from_slice(&(self.carried as u64).to_le_bytes());
+            for key in self.all.iter() {
+                bytes.extend_from_slice(&key.to_le_bytes());
+            }
+            return serializer.serialize_bytes(&bytes);
+        }
         let mut written = String::with_capacity(8 + 16 * self.all.len());
         let _ = write!(written, "{}:", self.carried);
         for key in self.all.iter() {
@@ -787,6 +886,19 @@ impl<'de> Deserialize<'de> for Keys {
             type Value = Keys;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a count of carried keys, `:`, then keys in hex")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Keys, E> {
+                let bad = || E::custom("not a list of keys");
+                if v.len() < 8 || !v.len().is_multiple_of(8) {
+                    return Err(bad());
+                }
+                let word = |w: &[u8]| u64::from_le_bytes(w.try_into().unwrap_or_default());
+                let carried = usize::try_from(word(&v[..8])).map_err(|_| bad())?;
+                let all: Arc<[u64]> = v[8..].chunks_exact(8).map(word).collect();
+                if carried > all.len() {
+                    return Err(bad());
+                }
+                Ok(Keys { all, carried })
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Keys, E> {
                 let bad = || E::custom("not a list of keys");
@@ -813,6 +925,9 @@ impl<'de> Deserialize<'de> for Keys {
                     Err(bad())
                 }
             }
+        }
+        if !deserializer.is_human_readable() {
+            return deserializer.deserialize_bytes(Written);
         }
         deserializer.deserialize_str(Written)
     }

@@ -56,6 +56,13 @@ pub(crate) mod undo;
 pub(crate) mod yaml;
 pub(crate) mod zones;
 
+/// The follow-up cache's binary body as JSON and back, for the tests that
+/// doctor a cache.
+#[doc(hidden)]
+pub use crate::followup::cache::{
+    body_from_json as cache_body_from_json, body_to_json as cache_body_to_json,
+};
+
 use std::ffi::OsString;
 use std::io::Write;
 

@@ -50,28 +50,71 @@ pub fn toggle(text: &str, task: &Task) -> String {
 /// Every task item in the note's body, in file order.
 #[must_use]
 pub fn tasks(note: &Note<'_>) -> Vec<Task> {
-    let body = note.body();
-    let base = note.body_start;
-    let mut found = Vec::new();
-    let mut current: Option<Pending> = None;
-    let mut line = LineCounter::new(note.text);
-    for (event, range) in Parser::new_ext(body, Options::ENABLE_TASKLISTS).into_offset_iter() {
-        if let Event::TaskListMarker(checked) = event {
-            if let Some(done) = current.take() {
-                found.push(done.finish(body, base, &mut line));
+    let mut tasks = TaskScan::new(note);
+    for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
+    {
+        tasks.step(&event, range);
+    }
+    tasks.finish()
+}
+
+/// [`tasks`] and [`carried_items`] of the note, from one reading of it
+/// (the same events feed both).
+#[must_use]
+pub fn tasks_and_carried(note: &Note<'_>) -> (Vec<Task>, Vec<Task>) {
+    let mut tasks = TaskScan::new(note);
+    let mut carried = CarriedScan::new(note);
+    for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
+    {
+        tasks.step(&event, range.clone());
+        carried.step(&event, range);
+    }
+    (tasks.finish(), carried.finish())
+}
+
+/// The task items of a note, read event by event.
+struct TaskScan<'a> {
+    body: &'a str,
+    base: usize,
+    found: Vec<Task>,
+    current: Option<Pending>,
+    line: LineCounter<'a>,
+}
+
+impl<'a> TaskScan<'a> {
+    fn new(note: &Note<'a>) -> Self {
+        TaskScan {
+            body: note.body(),
+            base: note.body_start,
+            found: Vec::new(),
+            current: None,
+            line: LineCounter::new(note.text),
+        }
+    }
+
+    fn step(&mut self, event: &Event<'_>, range: Range<usize>) {
+        if let Event::TaskListMarker(checked) = *event {
+            if let Some(done) = self.current.take() {
+                self.found
+                    .push(done.finish(self.body, self.base, &mut self.line));
             }
-            current = Some(Pending::new(body, range, checked));
-            continue;
+            self.current = Some(Pending::new(self.body, range, checked));
+            return;
         }
-        let ended = current.as_mut().is_some_and(|p| !p.feed(&event, range));
-        if ended && let Some(done) = current.take() {
-            found.push(done.finish(body, base, &mut line));
+        let ended = self.current.as_mut().is_some_and(|p| !p.feed(event, range));
+        if ended && let Some(done) = self.current.take() {
+            self.found
+                .push(done.finish(self.body, self.base, &mut self.line));
         }
     }
-    if let Some(done) = current.take() {
-        found.push(done.finish(body, base, &mut line));
+
+    fn finish(mut self) -> Vec<Task> {
+        if let Some(done) = self.current.take() {
+            self.found
+                .push(done.finish(self.body, self.base, &mut self.line));
+        }
+        self.found
     }
-    found
 }
 
 /// The byte ranges, in the whole file, of every list item of the note.
@@ -103,52 +146,82 @@ pub fn carried(note: &Note<'_>) -> Vec<(usize, String)> {
 /// the offset of its `>` in the whole file (`checked` is true).
 #[must_use]
 pub fn carried_items(note: &Note<'_>) -> Vec<Task> {
-    let body = note.body();
-    let base = note.body_start;
-    let mut found = Vec::new();
-    let mut line = LineCounter::new(note.text);
-    // The `]` of the mark being read, and the text collected after it.
-    let mut current: Option<(usize, Pending)> = None;
-    // Just inside a list item, before its first content.
-    let mut item_start = false;
-    for (event, range) in Parser::new_ext(body, Options::ENABLE_TASKLISTS).into_offset_iter() {
-        if let Some((close, pending)) = current.as_mut() {
+    let mut carried = CarriedScan::new(note);
+    for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
+    {
+        carried.step(&event, range);
+    }
+    carried.finish()
+}
+
+/// The `[>]` items of a note, read event by event.
+struct CarriedScan<'a> {
+    body: &'a str,
+    base: usize,
+    found: Vec<Task>,
+    line: LineCounter<'a>,
+    /// The `]` of the mark being read, and the text collected after it.
+    current: Option<(usize, Pending)>,
+    /// Just inside a list item, before its first content.
+    item_start: bool,
+}
+
+impl<'a> CarriedScan<'a> {
+    fn new(note: &Note<'a>) -> Self {
+        CarriedScan {
+            body: note.body(),
+            base: note.body_start,
+            found: Vec::new(),
+            line: LineCounter::new(note.text),
+            current: None,
+            item_start: false,
+        }
+    }
+
+    fn step(&mut self, event: &Event<'_>, range: Range<usize>) {
+        let body = self.body;
+        if let Some((close, pending)) = self.current.as_mut() {
             // The mark itself is not the item's text: what of an event
             // lies before its end is cut off (never a reversed range).
             let after = *close + 1;
             let range = range.start.max(after)..range.end.max(after);
-            let fed = (range.is_empty() && matches!(event, Event::Text(_)))
-                || pending.feed(&event, range);
+            let fed =
+                (range.is_empty() && matches!(event, Event::Text(_))) || pending.feed(event, range);
             if fed {
-                continue;
+                return;
             }
-            if let Some((_, done)) = current.take() {
-                found.push(done.finish(body, base, &mut line));
+            if let Some((_, done)) = self.current.take() {
+                self.found
+                    .push(done.finish(body, self.base, &mut self.line));
             }
         }
         // The item's first content is its first paragraph's first text.
-        if item_start && matches!(event, Event::Start(Tag::Paragraph)) {
-            continue;
+        if self.item_start && matches!(event, Event::Start(Tag::Paragraph)) {
+            return;
         }
-        if item_start
+        if self.item_start
             && matches!(event, Event::Text(_))
             && let Some(close) = carried_mark(body, range.start)
         {
-            item_start = false;
+            self.item_start = false;
             // The `>` stands where a task's box does.
             let mut pending = Pending::new(body, range.start..close, true);
             if range.end > close + 1 {
-                pending.feed(&event, close + 1..range.end);
+                pending.feed(event, close + 1..range.end);
             }
-            current = Some((close, pending));
-            continue;
+            self.current = Some((close, pending));
+            return;
         }
-        item_start = matches!(event, Event::Start(Tag::Item));
+        self.item_start = matches!(event, Event::Start(Tag::Item));
     }
-    if let Some((_, done)) = current.take() {
-        found.push(done.finish(body, base, &mut line));
+
+    fn finish(mut self) -> Vec<Task> {
+        if let Some((_, done)) = self.current.take() {
+            self.found
+                .push(done.finish(self.body, self.base, &mut self.line));
+        }
+        self.found
     }
-    found
 }
 
 /// The offset of the `]` when the body holds `[>]` at `at`, followed by a
@@ -426,6 +499,23 @@ mod tests {
             (5, String::new()),
         ];
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn one_reading_gives_the_tasks_and_the_carried_items_two_give() {
+        for text in [
+            "- [>] moved on\n* [ ] open\n1. [>] numbered\n> - [>] quoted\n```\n- [>] code\n```\n- [>]x not a mark\n- text [>] later\n- [>]\n  on the next line\n",
+            "- [>] A\n\t- [>] tab child\n- [x] B\n    - [ ] four spaces\n- plain\n   - [>] three spaces\n> - [>] Q\n>     - [ ] quoted child\n- [ ] open\n\t- [>]\n\t  on the next line\n",
+            "---\nperson: A\n---\n- [>] loose\r\n\r\n  \t- [ ] *emph* child\r\n\r\n- [x] [link](x) done\r\n- [>]",
+            "- [ ] see [the\n  doc](x)\n- [>] carried *on\n  two* lines\n- [ ]\n",
+        ] {
+            let note = Note::split(text);
+            assert_eq!(
+                tasks_and_carried(&note),
+                (tasks(&note), carried_items(&note)),
+                "{text}"
+            );
+        }
     }
 
     #[test]

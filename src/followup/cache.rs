@@ -32,13 +32,19 @@
 //!
 //! Neither the cache file nor its key is read through a symbolic link, and
 //! only as a regular file.
+//!
+//! The body is binary ([postcard]): the version and rules first (read
+//! alone, so a cache of another version is not parsed further), then the
+//! entries folder by folder, each folder's path written once and each note
+//! by its file name: a third of the JSON it replaces, read several times
+//! faster.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::followup::{FollowUp, Keys, Owner};
@@ -62,7 +68,7 @@ pub const SAMPLE: usize = 16;
 /// private.
 const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
-    "+mentions+keys+indented-marks+private"
+    "+mentions+keys+indented-marks+private+postcard-by-folder"
 );
 
 /// The first line of the cache file, before the checksum.
@@ -135,6 +141,23 @@ impl Stamp {
         }
     }
 
+    /// The stamp of the file `name` in the open folder `dir`, not
+    /// following links: the same as [`Stamp::of`] its path, without
+    /// walking the whole path again for every file of a folder.
+    #[cfg(unix)]
+    #[must_use]
+    pub fn at(dir: std::os::fd::BorrowedFd<'_>, name: &std::ffi::OsStr) -> Option<Stamp> {
+        let st = rustix::fs::statat(dir, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
+        let ns = |s, n| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Some(Stamp {
+            size: u64::try_from(st.st_size).ok()?,
+            mtime_ns: ns(st.st_mtime, st.st_mtime_nsec),
+            ctime_ns: ns(st.st_ctime, st.st_ctime_nsec),
+            #[allow(clippy::useless_conversion)] // u64 on 64-bit Linux, not everywhere
+            inode: u64::from(st.st_ino),
+        })
+    }
+
     /// True when the file changed within [`RACY_SECONDS`] of `now_ns`.
     fn is_racy(&self, now_ns: i128) -> bool {
         self.mtime_ns.max(self.ctime_ns) >= now_ns - RACY_SECONDS * 1_000_000_000
@@ -201,7 +224,7 @@ impl Serialize for Found {
 
 /// One file's cached result.
 #[derive(Debug, PartialEq, Eq, Deserialize)]
-struct Entry {
+pub struct Entry {
     /// The version of the file it is about.
     stamp: Stamp,
     /// The [`content_hash`] of the file's bytes.
@@ -218,6 +241,43 @@ impl Serialize for Entry {
     }
 }
 
+impl Entry {
+    /// True when it is about this version of the file.
+    #[must_use]
+    pub fn is_of(&self, stamp: Stamp) -> bool {
+        self.stamp == stamp
+    }
+
+    /// The file's keys, if it has any.
+    #[must_use]
+    pub fn keys(&self) -> Option<&Keys> {
+        self.keys.as_ref()
+    }
+
+    /// Adds the file's items to `items`, with its `path` and person
+    /// `folder` shared, not copied.
+    pub fn emit(&self, path: &Arc<str>, folder: Option<&Arc<str>>, items: &mut Vec<FollowUp>) {
+        let Some(found) = &self.found else { return };
+        let person: Option<Arc<str>> = found.person.as_deref().map(Arc::from);
+        items.extend(found.items.iter().map(|item| {
+            let (owner, mention) = Owner::written(item.mention.as_deref());
+            FollowUp {
+                person: person.clone(),
+                date: found.date,
+                path: path.clone(),
+                line: item.line,
+                text: item.text.clone(),
+                owner,
+                mention,
+                due: item.due,
+                folder: folder.cloned(),
+                checkbox: item.checkbox,
+                private: item.private,
+            }
+        }));
+    }
+}
+
 /// The hash of a file's bytes an entry records (the first 64 bits of its
 /// BLAKE3 hash: the entries are already signed as a whole, so this only
 /// has to notice a file that is not what its stamp says).
@@ -229,8 +289,62 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(first)
 }
 
+/// One folder's entries, sorted by file name (a list, not a map: no
+/// empty slots, and the walk lists a folder's notes in that order, so
+/// entries are added at the end).
+#[derive(Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Folder(Vec<(Box<str>, Entry)>);
+
+impl<'de> Deserialize<'de> for Folder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Folder, D::Error> {
+        let mut entries: Vec<(Box<str>, Entry)> = Vec::deserialize(deserializer)?;
+        if !entries.is_sorted_by(|a, b| a.0 < b.0) {
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            entries.dedup_by(|a, b| a.0 == b.0);
+        }
+        Ok(Folder(entries))
+    }
+}
+
+impl Folder {
+    /// The entry of the file `name`.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&Entry> {
+        let at = self.0.binary_search_by(|(n, _)| (**n).cmp(name)).ok()?;
+        Some(&self.0[at].1)
+    }
+
+    #[cfg(test)]
+    fn get_mut(&mut self, name: &str) -> Option<&mut Entry> {
+        let at = self.0.binary_search_by(|(n, _)| (**n).cmp(name)).ok()?;
+        Some(&mut self.0[at].1)
+    }
+
+    fn insert(&mut self, name: &str, entry: Entry) {
+        match self.0.binary_search_by(|(n, _)| (**n).cmp(name)) {
+            Ok(at) => self.0[at].1 = entry,
+            Err(at) => self.0.insert(at, (name.into(), entry)),
+        }
+    }
+
+    fn remove(&mut self, name: &str) -> bool {
+        match self.0.binary_search_by(|(n, _)| (**n).cmp(name)) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// The cache, as read from disk.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub struct Cache {
     /// The oneonone that wrote it: another version may read notes
     /// differently, so its cache is not used.
@@ -240,15 +354,78 @@ pub struct Cache {
     /// rules (another private heading, another bank), the cache is not
     /// used.
     rules: u64,
-    entries: HashMap<Box<str>, Entry>,
-    #[serde(skip)]
+    /// The entries by folder (the notebook-relative path of the file's
+    /// folder, with `/`; empty at the top), then by file name.
+    folders: FxHashMap<Box<str>, Folder>,
     changed: bool,
     /// The key its checksum is made with, when there is a good one.
-    #[serde(skip)]
     key: Option<[u8; KEY_LEN]>,
     /// The notebook has its `.oneonone` folder, so the cache can be kept.
-    #[serde(skip)]
     kept: bool,
+}
+
+/// A `/` path split into its folder and its file name.
+fn split(rel: &str) -> (&str, &str) {
+    rel.rsplit_once('/').unwrap_or(("", rel))
+}
+
+/// The body of a cache file: the version and rules, then the folders.
+fn encode(version: &str, rules: u64, folders: &FxHashMap<Box<str>, Folder>) -> Option<Vec<u8>> {
+    let mut body = postcard::to_stdvec(&(version, rules)).ok()?;
+    body.extend(postcard::to_stdvec(folders).ok()?);
+    Some(body)
+}
+
+/// The version, rules and folders of a cache body; the folders only when
+/// the version and rules are `want`'s.
+fn decode(
+    body: &[u8],
+    want: Option<(&str, u64)>,
+) -> Option<(String, u64, FxHashMap<Box<str>, Folder>)> {
+    let ((version, rules), rest): ((String, u64), &[u8]) = postcard::take_from_bytes(body).ok()?;
+    if want.is_some_and(|(v, r)| v != version || r != rules) {
+        return None;
+    }
+    let folders = postcard::from_bytes(rest).ok()?;
+    Some((version, rules, folders))
+}
+
+/// A cache body as JSON, `{"version", "rules", "entries": {path: entry}}`
+/// (each entry as an array), for tests that doctor a cache.
+#[doc(hidden)]
+#[must_use]
+pub fn body_to_json(body: &[u8]) -> Option<serde_json::Value> {
+    let (version, rules, folders) = decode(body, None)?;
+    let mut entries = serde_json::Map::new();
+    for (folder, names) in &folders {
+        for (name, entry) in &names.0 {
+            let rel = if folder.is_empty() {
+                name.to_string()
+            } else {
+                format!("{folder}/{name}")
+            };
+            entries.insert(rel, serde_json::to_value(entry).ok()?);
+        }
+    }
+    Some(serde_json::json!({"version": version, "rules": rules, "entries": entries}))
+}
+
+/// The cache body [`body_to_json`] gives back from its JSON.
+#[doc(hidden)]
+#[must_use]
+pub fn body_from_json(json: &serde_json::Value) -> Option<Vec<u8>> {
+    let version = json.get("version")?.as_str()?;
+    let rules = json.get("rules")?.as_u64()?;
+    let mut folders: FxHashMap<Box<str>, Folder> = FxHashMap::default();
+    for (rel, entry) in json.get("entries")?.as_object()? {
+        let (folder, name) = split(rel);
+        let entry: Entry = serde_json::from_value(entry.clone()).ok()?;
+        folders
+            .entry(folder.into())
+            .or_default()
+            .insert(name, entry);
+    }
+    encode(version, rules, &folders)
 }
 
 /// Nanoseconds since the epoch, now.
@@ -286,16 +463,12 @@ impl Cache {
         };
         let cache = crate::fs::read_regular(&dir.join(CACHE_FILE), Some(MAX_CACHE_BYTES))
             .ok()
-            .and_then(|bytes| {
-                let body = verified(&key, &bytes)?;
-                serde_json::from_slice::<Cache>(body).ok()
-            })
-            .filter(|cache| cache.version == VERSION && cache.rules == rules);
-        let Some(mut cache) = cache else {
+            .and_then(|bytes| decode(verified(&key, &bytes)?, Some((VERSION, rules))));
+        let Some((_, _, folders)) = cache else {
             return Cache::empty(Some(key), true, rules);
         };
-        cache.key = Some(key);
-        cache.kept = true;
+        let mut cache = Cache::empty(Some(key), true, rules);
+        cache.folders = folders;
         cache.check_sample(root);
         cache
     }
@@ -303,7 +476,7 @@ impl Cache {
     /// Checks a random sample of the entries whose stamp still matches
     /// against their files' bytes; on any mismatch, forgets every entry.
     fn check_sample(&mut self, root: &Path) {
-        let total = self.entries.len();
+        let total = self.len();
         if total == 0 {
             return;
         }
@@ -317,12 +490,16 @@ impl Cache {
         picks.dedup();
         let mut picks = picks.into_iter().peekable();
         let mut lied = false;
-        for (i, (rel, entry)) in self.entries.iter().enumerate() {
+        let all = self
+            .folders
+            .iter()
+            .flat_map(|(folder, names)| names.0.iter().map(move |(name, e)| (folder, name, e)));
+        for (i, (folder, name, entry)) in all.enumerate() {
             if picks.peek() != Some(&i) {
                 continue;
             }
             picks.next();
-            let path = root.join(&**rel);
+            let path = root.join(&**folder).join(&**name);
             // A file whose stamp changed is read again anyway.
             if Stamp::of(&path) != Some(entry.stamp) {
                 continue;
@@ -337,9 +514,21 @@ impl Cache {
             }
         }
         if lied {
-            self.entries.clear();
+            self.folders.clear();
             self.changed = true;
         }
+    }
+
+    /// How many files it has entries for.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.folders.values().map(Folder::len).sum()
+    }
+
+    /// The entries of the files in `folder` (a `/` path, empty at the top).
+    #[must_use]
+    pub fn folder(&self, folder: &str) -> Option<&Folder> {
+        self.folders.get(folder)
     }
 
     /// True when the notebook has its `.oneonone` folder, where the cache
@@ -351,6 +540,7 @@ impl Cache {
 
     /// The cached items of `rel` (a `/` path) and its keys, if the file is
     /// unchanged.
+    #[cfg(test)]
     #[must_use]
     pub fn get(
         &self,
@@ -358,38 +548,11 @@ impl Cache {
         stamp: Stamp,
         folder: Option<&str>,
     ) -> Option<(Vec<FollowUp>, Option<Keys>)> {
-        let entry = self.entries.get(rel)?;
-        if entry.stamp != stamp {
-            return None;
-        }
-        let keys = entry.keys.clone();
-        let Some(found) = &entry.found else {
-            return Some((Vec::new(), keys));
-        };
-        let path: Arc<str> = Arc::from(rel);
-        let person: Option<Arc<str>> = found.person.as_deref().map(Arc::from);
-        let folder: Option<Arc<str>> = folder.map(Arc::from);
-        let items = found
-            .items
-            .iter()
-            .map(|item| {
-                let (owner, mention) = Owner::written(item.mention.as_deref());
-                FollowUp {
-                    person: person.clone(),
-                    date: found.date,
-                    path: path.clone(),
-                    line: item.line,
-                    text: item.text.clone(),
-                    owner,
-                    mention,
-                    due: item.due,
-                    folder: folder.clone(),
-                    checkbox: item.checkbox,
-                    private: item.private,
-                }
-            })
-            .collect();
-        Some((items, keys))
+        let (dir, name) = split(rel);
+        let entry = self.folder(dir)?.get(name).filter(|e| e.is_of(stamp))?;
+        let mut items = Vec::new();
+        entry.emit(&Arc::from(rel), folder.map(Arc::from).as_ref(), &mut items);
+        Some((items, entry.keys().cloned()))
     }
 
     /// Records the items of a file just read (with no warning about it,
@@ -405,8 +568,11 @@ impl Cache {
         keys: Option<&Keys>,
         now_ns: i128,
     ) {
+        let (dir, name) = split(rel);
         if stamp.is_racy(now_ns) {
-            if self.entries.remove(rel).is_some() {
+            if let Some(names) = self.folders.get_mut(dir)
+                && names.remove(name)
+            {
                 self.changed = true;
             }
             return;
@@ -429,8 +595,8 @@ impl Cache {
             })
         });
         let keys = keys.filter(|k| !k.is_empty()).cloned();
-        self.entries.insert(
-            Box::from(rel),
+        self.folders.entry(dir.into()).or_default().insert(
+            name,
             Entry {
                 stamp,
                 hash,
@@ -443,9 +609,21 @@ impl Cache {
 
     /// Forgets the files not in `keep` (deleted or renamed notes).
     pub fn retain(&mut self, keep: &std::collections::HashSet<&str>) {
-        let before = self.entries.len();
-        self.entries.retain(|rel, _| keep.contains(&**rel));
-        self.changed |= self.entries.len() != before;
+        let before = self.len();
+        let mut rel = String::new();
+        for (folder, names) in &mut self.folders {
+            names.0.retain(|(name, _)| {
+                rel.clear();
+                if !folder.is_empty() {
+                    rel.push_str(folder);
+                    rel.push('/');
+                }
+                rel.push_str(name);
+                keep.contains(rel.as_str())
+            });
+        }
+        self.folders.retain(|_, names| names.len() > 0);
+        self.changed |= self.len() != before;
     }
 
     /// Removes the notebook's cache file and its key, if they are there
@@ -469,7 +647,7 @@ impl Cache {
         let Some(key) = self.key.or_else(|| new_key(&dir)) else {
             return;
         };
-        let Ok(body) = serde_json::to_vec(self) else {
+        let Some(body) = encode(&self.version, self.rules, &self.folders) else {
             return;
         };
         let mac = blake3::keyed_hash(&key, &body);
@@ -546,7 +724,7 @@ mod tests {
     #[test]
     fn only_a_body_signed_with_the_key_is_read() {
         let key = [7; KEY_LEN];
-        let body = br#"{"version":"x","entries":{}}"#;
+        let body = b"\x01x\x00\x00";
         let mut file = MAGIC.to_vec();
         file.extend_from_slice(blake3::keyed_hash(&key, body).to_hex().as_bytes());
         file.push(b'\n');
@@ -569,11 +747,17 @@ mod tests {
         cache.put("a/2026-01-01.md", stamp, right, &[], None, LATER);
         cache.changed = false;
         cache.check_sample(dir.path());
-        assert_eq!(cache.entries.len(), 1, "the bytes match: kept");
+        assert_eq!(cache.len(), 1, "the bytes match: kept");
         assert!(!cache.changed);
 
         // The same stamp, other bytes (as a clock set back would leave it).
-        cache.entries.get_mut("a/2026-01-01.md").unwrap().hash = right ^ 1;
+        cache
+            .folders
+            .get_mut("a")
+            .unwrap()
+            .get_mut("2026-01-01.md")
+            .unwrap()
+            .hash = right ^ 1;
         let other = stamped(dir.path(), "b/2026-01-01.md", "- [ ] two\n");
         cache.put(
             "b/2026-01-01.md",
@@ -584,7 +768,7 @@ mod tests {
             LATER,
         );
         cache.check_sample(dir.path());
-        assert!(cache.entries.is_empty());
+        assert_eq!(cache.len(), 0);
         assert!(cache.changed, "and the rebuilt cache is saved");
     }
 
@@ -596,7 +780,7 @@ mod tests {
         cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
         std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] one, longer\n").unwrap();
         cache.check_sample(dir.path());
-        assert_eq!(cache.entries.len(), 1);
+        assert_eq!(cache.len(), 1);
         let now = Stamp::of(&dir.path().join("a/2026-01-01.md")).unwrap();
         assert_eq!(cache.get("a/2026-01-01.md", now, Some("a")), None);
     }
@@ -677,7 +861,7 @@ mod tests {
 
     #[test]
     fn entries_are_written_as_arrays() {
-        let entry = Entry {
+        let entry = || Entry {
             stamp: Stamp::from((10, 1, 2, 3)),
             hash: 4,
             found: Some(Box::new(Found {
@@ -694,12 +878,28 @@ mod tests {
             })),
             keys: Some(Keys::new(&[5], &[6, 7])),
         };
-        let written = serde_json::to_string(&entry).unwrap();
+        let written = serde_json::to_string(&entry()).unwrap();
         assert_eq!(
             written,
             r#"[[10,1,2,3],4,["Alice","2026-01-05",[[7,99,"@bob reviews it","Bob",null,true]]],"1:000000000000000500000000000000060000000000000007"]"#
         );
-        assert_eq!(serde_json::from_str::<Entry>(&written).unwrap(), entry);
+        assert_eq!(serde_json::from_str::<Entry>(&written).unwrap(), entry());
+
+        // In the file, binary: the folder once, the note by its name; its
+        // JSON view is the same array, and reads back to the same bytes.
+        let mut folders: FxHashMap<Box<str>, Folder> = FxHashMap::default();
+        folders
+            .entry("alice".into())
+            .or_default()
+            .insert("2026-01-05.md", entry());
+        let body = encode("v", 3, &folders).unwrap();
+        assert_eq!(decode(&body, Some(("v", 3))).unwrap().2, folders);
+        assert!(decode(&body, Some(("w", 3))).is_none(), "another version");
+        assert!(decode(&body, Some(("v", 4))).is_none(), "other rules");
+        let json = body_to_json(&body).unwrap();
+        assert_eq!(json["entries"]["alice/2026-01-05.md"].to_string(), written);
+        assert_eq!(body_from_json(&json).unwrap(), body);
+        assert!(body.len() < written.len(), "{} bytes", body.len());
     }
 
     #[test]
@@ -725,6 +925,6 @@ mod tests {
         );
         cache.save(dir.path());
         let back = Cache::load(dir.path(), 0);
-        assert_eq!(back.entries.len(), 1);
+        assert_eq!(back.len(), 1);
     }
 }

@@ -37,27 +37,41 @@ fn resign(t: &Test, change: impl FnOnce(&mut serde_json::Value)) {
         .unwrap();
     let file = fs::read(t.path(".oneonone/cache-v1")).unwrap();
     let at = file.iter().position(|&b| b == b'\n').unwrap();
-    let mut cache: serde_json::Value = serde_json::from_slice(&file[at + 1..]).unwrap();
+    let mut cache = oneonone::cache_body_to_json(&file[at + 1..]).unwrap();
     change(&mut cache["entries"]);
-    let body = serde_json::to_vec(&cache).unwrap();
+    let body = oneonone::cache_body_from_json(&cache).unwrap();
     let mac = blake3::keyed_hash(&key, &body);
     let mut signed = format!("oneonone-cache {}\n", mac.to_hex()).into_bytes();
     signed.extend_from_slice(&body);
     fs::write(t.path(".oneonone/cache-v1"), signed).unwrap();
 }
 
+/// Whether the (binary) cache file holds these bytes.
+fn holds(cache: &[u8], what: &[u8]) -> bool {
+    cache.windows(what.len()).any(|w| w == what)
+}
+
+/// The cache file with the first `what` replaced by `with`, as long.
+fn replace(cache: &[u8], what: &[u8], with: &[u8]) -> Vec<u8> {
+    assert_eq!(what.len(), with.len());
+    let at = cache.windows(what.len()).position(|w| w == what).unwrap();
+    let mut edited = cache.to_vec();
+    edited[at..at + with.len()].copy_from_slice(with);
+    edited
+}
+
 #[test]
 fn issue9_a_doctored_cache_is_rebuilt_not_trusted() {
     let t = cached();
     let cache_path = t.path(".oneonone/cache-v1");
-    let cache = fs::read_to_string(&cache_path).unwrap();
-    assert!(cache.contains("real item"), "{cache}");
+    let cache = fs::read(&cache_path).unwrap();
+    assert!(holds(&cache, b"real item"));
     // Edited by hand, stamps kept: a fake item in place of the real one.
-    fs::write(&cache_path, cache.replace("real item", "fake item")).unwrap();
+    fs::write(&cache_path, replace(&cache, b"real item", b"fake item")).unwrap();
     assert_eq!(texts(&t), ["real item", "bob's item"]);
     // ... and rebuilt, with the real item again.
-    let rebuilt = fs::read_to_string(&cache_path).unwrap();
-    assert!(rebuilt.contains("real item") && !rebuilt.contains("fake item"));
+    let rebuilt = fs::read(&cache_path).unwrap();
+    assert!(holds(&rebuilt, b"real item") && !holds(&rebuilt, b"fake item"));
     assert_eq!(texts(&t), ["real item", "bob's item"]);
 
     // A cache that is not even the right shape is rebuilt as well.
@@ -122,8 +136,8 @@ fn issue9_an_entry_is_bound_to_its_file_s_bytes() {
 fn issue9_done_acts_on_the_file_not_on_the_cache() {
     let t = cached();
     let cache_path = t.path(".oneonone/cache-v1");
-    let cache = fs::read_to_string(&cache_path).unwrap();
-    fs::write(&cache_path, cache.replace("real item", "fake item")).unwrap();
+    let cache = fs::read(&cache_path).unwrap();
+    fs::write(&cache_path, replace(&cache, b"real item", b"fake item")).unwrap();
     let run = t.run(&["done", "alice/2026-11-01.md:2"]).status(2);
     assert_eq!(
         run.stderr,
@@ -208,8 +222,8 @@ fn the_cache_is_never_stale() {
     std::thread::sleep(std::time::Duration::from_millis(2100));
     assert_eq!(followups_json(&t, &[]).len(), 2);
     let cache_path = t.path(".oneonone/cache-v1");
-    let cache = fs::read_to_string(&cache_path).unwrap();
-    assert!(cache.contains("first version"), "{cache}");
+    let cache = fs::read(&cache_path).unwrap();
+    assert!(holds(&cache, b"first version"));
 
     // The cache answers for unchanged notes: a signed entry edited here
     // is what comes back (a hand-edited, unsigned one is not trusted).
@@ -221,7 +235,11 @@ fn the_cache_is_never_stale() {
         .map(|i| i.text)
         .collect();
     assert_eq!(texts, ["FROM CACHE!!", "bob's item"]);
-    fs::write(&cache_path, cache.replace("first version", "FROM CACHE!!")).unwrap();
+    fs::write(
+        &cache_path,
+        replace(&cache, b"first version", b"FROM CACHE!!!"),
+    )
+    .unwrap();
     let texts: Vec<String> = followups_json(&t, &[])
         .into_iter()
         .map(|i| i.text)
@@ -251,4 +269,27 @@ fn the_cache_is_never_stale() {
     t.write("oneonone.yaml", "cache: false\n");
     assert_eq!(followups_json(&t, &[]).len(), 1);
     assert!(!cache_path.exists(), "cache: false leaves no copy behind");
+}
+
+/// The cache is compact (issue 16): binary, each folder's path written
+/// once for all its notes (the JSON cache wrote it in every note's path),
+/// and what it answers is what the notes say.
+#[test]
+fn issue16_the_cache_writes_each_folder_once() {
+    let t = Test::new();
+    for day in ["01", "08", "15"] {
+        t.write(
+            &format!("wxyz/2026-11-{day}.md"),
+            format!("---\nperson: Ana\n---\n- [ ] item of the {day}th\n"),
+        );
+    }
+    wait_out_the_racy_window();
+    let listed = ["item of the 01th", "item of the 08th", "item of the 15th"];
+    assert_eq!(texts(&t), listed);
+    let cache = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    let body = &cache[cache.iter().position(|&b| b == b'\n').unwrap() + 1..];
+    assert_eq!(body.windows(4).filter(|w| w == b"wxyz").count(), 1);
+    assert!(serde_json::from_slice::<serde_json::Value>(body).is_err());
+    // Read back from the cache, the same.
+    assert_eq!(texts(&t), listed);
 }

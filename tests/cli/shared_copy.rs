@@ -187,7 +187,7 @@ fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
 fn cached_items(t: &Test, rel: &str) -> serde_json::Value {
     let file = fs::read(t.path(".oneonone/cache-v1")).unwrap();
     let at = file.iter().position(|&b| b == b'\n').unwrap();
-    let cache: serde_json::Value = serde_json::from_slice(&file[at + 1..]).unwrap();
+    let cache = oneonone::cache_body_to_json(&file[at + 1..]).unwrap();
     cache["entries"][rel][2][2].clone()
 }
 
