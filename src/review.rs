@@ -99,10 +99,10 @@ pub struct Review {
     pub lift: Vec<Spoken>,
     /// Follow-ups ticked in the period's notes, by owner.
     pub done: Done,
-    /// Follow-ups still open in the period's notes.
+    /// Follow-ups still open at the period's end.
     pub open: Vec<Item>,
-    /// Open follow-ups carried [`STUCK_AFTER`] times or more, with how
-    /// many times.
+    /// Of those, the ones carried [`STUCK_AFTER`] times or more by the
+    /// period's end, with how many times.
     pub stuck: Vec<(Item, usize)>,
     /// The period's check-ins, oldest first; `None` when left out.
     pub checkins: Option<Vec<CheckIn>>,
@@ -477,8 +477,21 @@ fn recurring(meetings: &[HashSet<String>]) -> Vec<(String, usize)> {
     found
 }
 
+/// A follow-up as carry-over knows it from copy to copy: its words
+/// ([`crate::followup::normalized`]) and the date it first came up (its
+/// `(from DATE)`, else its note's), as `patterns` counts them.
+fn carry_key(text: &str, date: NaiveDate) -> (String, NaiveDate) {
+    (
+        crate::followup::normalized(text),
+        crate::carry::origin(text).unwrap_or(date),
+    )
+}
+
 /// The follow-ups ticked in the period's notes, by owner, and those still
-/// open there (each once, where it was last written).
+/// open at the period's end: an item (followed from copy to copy by its
+/// [`carry_key`]) whose last copy in the period is open or carried on
+/// (`[>]`: open then, carried to a later note since), each once, where it
+/// was last written.
 fn follow_ups(
     period: &[&Read<'_>],
     people: &mut People<'_>,
@@ -486,10 +499,22 @@ fn follow_ups(
     warn: &mut dyn FnMut(Error),
 ) -> (Done, Vec<Item>) {
     let mut done = Done::default();
-    let mut open: Vec<(String, Item)> = Vec::new();
+    // Every copy of the period, in note order: its key, the item, open.
+    let mut copies: Vec<((String, NaiveDate), Item, bool)> = Vec::new();
     let mut owners: HashMap<String, Option<String>> = HashMap::new();
     for r in period {
-        for task in crate::task::tasks(&r.note) {
+        let carried = if r.note.text.contains("[>]") {
+            crate::task::carried_items(&r.note)
+        } else {
+            Vec::new()
+        };
+        let mut tasks: Vec<(crate::task::Task, bool)> = crate::task::tasks(&r.note)
+            .into_iter()
+            .map(|t| (t, false))
+            .chain(carried.into_iter().map(|t| (t, true)))
+            .collect();
+        tasks.sort_by_key(|(t, _)| t.checkbox);
+        for (task, carried_on) in tasks {
             if touches(&r.hidden, &(task.checkbox..task.checkbox + 1)) || task.text.is_empty() {
                 continue;
             }
@@ -497,10 +522,12 @@ fn follow_ups(
                 date: r.date,
                 text: task.text.clone(),
             };
-            if !task.checked {
-                open.push((crate::followup::normalized(&task.text), item));
+            let key = carry_key(&task.text, r.date);
+            if carried_on || !task.checked {
+                copies.push((key, item, true));
                 continue;
             }
+            copies.push((key, item.clone(), false));
             let (mention, _) = crate::followup::mention_and_due(&task.text);
             let owner = match mention {
                 None => None,
@@ -517,41 +544,41 @@ fn follow_ups(
             }
         }
     }
-    // Each item once, where it was last written.
+    // Each item once, as its last copy of the period left it.
     let mut seen = HashSet::new();
-    let mut open: Vec<Item> = open
+    let mut open: Vec<Item> = copies
         .into_iter()
         .rev()
-        .filter(|(key, _)| seen.insert(key.clone()))
-        .map(|(_, item)| item)
+        .filter(|(key, _, _)| seen.insert(key.clone()))
+        .filter(|(_, _, open)| *open)
+        .map(|(_, item, _)| item)
         .collect();
     open.reverse();
     (done, open)
 }
 
-/// The open items carried [`STUCK_AFTER`] times or more in the notes up
-/// to the period's end: a carried item is known by its words and the
-/// date it first came from (as `patterns` counts them).
+/// The open items carried [`STUCK_AFTER`] times or more by the period's
+/// end: the `[>]` marks of each one's copies in the notes before its
+/// last copy of the period (that copy was open then, whatever it became
+/// since), known by [`carry_key`].
 fn stuck(read: &[Read<'_>], open: &[Item]) -> Vec<(Item, usize)> {
-    let mut counts: HashMap<(String, NaiveDate), usize> = HashMap::new();
+    let mut marks: HashMap<(String, NaiveDate), Vec<NaiveDate>> = HashMap::new();
     for r in read {
         if !r.note.text.contains("[>]") {
             continue;
         }
         for task in crate::task::carried_items(&r.note) {
-            let origin = crate::carry::origin(&task.text).unwrap_or(r.date);
-            *counts
-                .entry((crate::followup::normalized(&task.text), origin))
-                .or_default() += 1;
+            marks
+                .entry(carry_key(&task.text, r.date))
+                .or_default()
+                .push(r.date);
         }
     }
     open.iter()
         .filter_map(|item| {
-            let origin = crate::carry::origin(&item.text).unwrap_or(item.date);
-            let n = counts
-                .get(&(crate::followup::normalized(&item.text), origin))
-                .copied()
-                .unwrap_or(0);
+            let n = marks
+                .get(&carry_key(&item.text, item.date))
+                .map_or(0, |dates| dates.iter().filter(|d| **d < item.date).count());
             (n >= STUCK_AFTER).then(|| (item.clone(), n))
         })
         .collect()

@@ -382,3 +382,48 @@ fn issue15_review_html_renders_in_chromium() {
     let printed = fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF ({e}): {stderr}"));
     assert!(printed.starts_with(b"%PDF-") && printed.len() > 10_000);
 }
+
+/// The part of a Markdown review from `## {from}` up to the next `## `
+/// heading (or the end).
+fn section(md: &str, from: &str) -> String {
+    let start = md
+        .find(&format!("\n## {from}\n"))
+        .unwrap_or_else(|| panic!("no {from} in:\n{md}"));
+    let rest = &md[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
+    rest[..end].to_string()
+}
+
+/// A period in the past: what was open at its end (carried on since,
+/// so marked `[>]` in its notes) is still open, and carried as many
+/// times as it had been by then.
+#[test]
+fn issue15_review_of_a_past_period_lists_what_was_open_at_its_end() {
+    let t = Test::new();
+    bob_autumn(&t);
+    let md = t
+        .run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2026-10-10",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        section(&md, "Follow-ups"),
+        "## Follow-ups\n\n\
+         ### Completed, theirs\n\n- Share the incident review @bob (2026-09-01)\n\n\
+         ### Completed, yours\n\n- Book the design review (2026-09-15)\n\
+         - Talk to HR about SECRET-BADGER (2026-09-15)\n\
+         - Send the promotion doc @me (2026-10-06)\n\n\
+         ### Still open\n\n- Ask HR about SECRET-WALRUS (since 2026-09-01)\n\
+         - Write the on-call runbook @bob (since 2026-08-18)\n\n\
+         ### Carried 3 times or more\n\n\
+         - Write the on-call runbook @bob (since 2026-08-18, carried 3 times)\n\n"
+    );
+}
