@@ -228,10 +228,25 @@ struct Read<'t> {
     tags: Vec<String>,
 }
 
-/// The inline `#tags` of a note's text ([`crate::tags::inline`], as
-/// `patterns` and `prep` count them).
-fn inline_tags(note: &Note<'_>) -> Vec<String> {
-    crate::tags::inline(note.body())
+/// The inline `#tags` ([`crate::tags::inline`], as `patterns` and
+/// `prep` read them) of what was said in a note (`said`, its lines): the
+/// rest of the text is blanked, line breaks kept, so a tag in a carried
+/// copy or in the template's text is not read while a code block's
+/// fences still hide the tags inside it.
+fn inline_tags(note: &Note<'_>, said: &[Said]) -> Vec<String> {
+    let text = note.text;
+    let mut kept: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    for l in said {
+        if let Some(line) = text.get(l.start..l.start + l.text.len()) {
+            kept[l.start..l.start + line.len()].copy_from_slice(line.as_bytes());
+        }
+    }
+    // Whole lines copied over blanks: still UTF-8.
+    let kept = String::from_utf8(kept).unwrap_or_default();
+    crate::tags::inline(kept.get(note.body_start..).unwrap_or(""))
 }
 
 /// Reads the person's notes (`notes`, loaded once) into the review.
@@ -260,8 +275,8 @@ pub fn gather(
         }
         let note = Note::split(text);
         let shown = notebook.show(&loaded.meeting.rel);
-        let mut tags = note.frontmatter_lenient(&shown).0.tags;
-        tags.extend(inline_tags(&note));
+        // The inline tags are added from what was said ([`said`]).
+        let tags = note.frontmatter_lenient(&shown).0.tags;
         // Before the period only a map is read (see [`zones`]).
         let hidden = if ask.shared && loaded.meeting.date >= ask.since {
             crate::share::private_ranges(&note, rules)
@@ -287,16 +302,20 @@ pub fn gather(
     dates.dedup();
     let meetings = meetings(&dates, cadence_days, away, ask);
 
+    let (lift, word_meetings, inline) = said(&period, template, questions);
+
     let tags = if ask.shared {
         Vec::new()
     } else {
-        crate::patterns::tag_trends(period.iter().map(|r| (r.tags.clone(), r.date)))
-            .into_iter()
-            .map(|t| (t.tag, t.total))
-            .collect()
+        crate::patterns::tag_trends(period.iter().zip(inline).map(|(r, inline)| {
+            let mut tags = r.tags.clone();
+            tags.extend(inline);
+            (tags, r.date)
+        }))
+        .into_iter()
+        .map(|t| (t.tag, t.total))
+        .collect()
     };
-
-    let (lift, word_meetings) = said(&period, template, questions);
 
     let (done, open) = follow_ups(&period, people, slug, warn);
     let stuck = stuck(&read, &open);
@@ -334,15 +353,16 @@ pub fn gather(
 }
 
 /// What was said under [`LIFT`] in each meeting of the period (those
-/// with something said), and the words said in each meeting (any section,
-/// the bank's questions aside).
+/// with something said), the words said in each meeting (any section,
+/// the bank's questions aside) and the inline tags said in each.
 fn said(
     period: &[&Read<'_>],
     template: &TemplateText,
     questions: &HashSet<String>,
-) -> (Vec<Spoken>, Vec<HashSet<String>>) {
+) -> (Vec<Spoken>, Vec<HashSet<String>>, Vec<Vec<String>>) {
     let mut lift = Vec::new();
     let mut word_meetings: Vec<HashSet<String>> = Vec::new();
+    let mut tags: Vec<Vec<String>> = Vec::new();
     for r in period {
         // A `[>]` item from an earlier note is a follow-up passing
         // through: said where it first came up, not again here.
@@ -360,6 +380,7 @@ fn said(
             .filter(|l| !passing.contains(&l.line))
             .filter(|l| !touches(&r.hidden, &(l.start..l.start + l.text.len().max(1))))
             .collect();
+        tags.push(inline_tags(&r.note, &said));
         word_meetings.push(
             said.iter()
                 .filter(|l| !questions.contains(l.text.trim()))
@@ -392,7 +413,7 @@ fn said(
         }
     }
 
-    (lift, word_meetings)
+    (lift, word_meetings, tags)
 }
 
 /// Whether the text from the end of one line to the start of another
@@ -710,6 +731,16 @@ mod tests {
         assert!(blank_between(" \n  \n- [>] carried\n"));
         assert!(!blank_between("\n"));
         assert!(!blank_between("\n- [>] carried\n"));
+    }
+
+    #[test]
+    fn inline_tags_are_read_from_what_was_said_only() {
+        let text = "---\ndate: 2026-09-15\n---\n## Lift\n\n- [ ] Plan #carried (from 2026-09-01)\n\
+                    - Said #here\n\n```\n#include <x.h>\n```\n";
+        let note = Note::split(text);
+        let date = NaiveDate::from_ymd_opt(2026, 9, 15);
+        let said = crate::said::said(text, date, &TemplateText::default());
+        assert_eq!(inline_tags(&note, &said), ["here"]);
     }
 
     #[test]

@@ -427,3 +427,48 @@ fn issue15_review_of_a_past_period_lists_what_was_open_at_its_end() {
          - Write the on-call runbook @bob (since 2026-08-18, carried 3 times)\n\n"
     );
 }
+
+/// Inline tags count where they were said: a follow-up's `#tag` carried
+/// through later notes (`[>]`, then `[ ] ... (from DATE)`) counts once,
+/// in the note it came up in.
+#[test]
+fn issue15_review_tags_are_not_counted_from_carried_copies() {
+    let t = Test::new();
+    bob(
+        &t,
+        "2026-09-01",
+        "tags: [growth]\n",
+        "## Lift\n\n- [>] Plan the #mentoring talk\n",
+    );
+    bob(
+        &t,
+        "2026-09-15",
+        "",
+        "## Lift\n\n- [>] Plan the #mentoring talk (from 2026-09-01)\n",
+    );
+    bob(
+        &t,
+        "2026-09-29",
+        "",
+        "## Lift\n\n- [ ] Plan the #mentoring talk (from 2026-09-01)\n\n\
+         ## Listen\n\nMore #mentoring ideas.\n",
+    );
+    let md = t
+        .run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2026-09-30",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        section(&md, "Themes"),
+        "## Themes\n\n- Tags: mentoring (2), growth (1)\n\
+         - Words said in 3 meetings or more: none\n\n"
+    );
+}
