@@ -41,19 +41,24 @@ pub struct Entry {
 pub struct Section {
     /// The heading's text; none before the first.
     pub title: Option<String>,
-    /// The section is private (its lines never go to a shared space).
+    /// The whole section is private (its lines never go to a shared
+    /// space); a private part of it marks only its own lines.
     pub private: bool,
     /// Its lines.
     pub lines: Vec<Line>,
 }
 
 /// A line that was said.
+// `line` is the JSON field `log --json` has always had.
+#[allow(clippy::struct_field_names)]
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {
     /// 1-based line in the note.
     pub line: usize,
     /// As written.
     pub text: String,
+    /// In a private range (a `### Private` under a shared section).
+    pub private: bool,
 }
 
 /// A follow-up.
@@ -99,7 +104,8 @@ pub struct Wanted {
     /// Only this section (folded as [`crate::search::fold`]); the
     /// follow-up lists are then left out.
     pub section: Option<String>,
-    /// Leave out private sections and follow-ups.
+    /// Leave out private sections and follow-ups, and the check-in
+    /// unless [`Sharing::share_checkins`].
     pub shared: bool,
 }
 
@@ -177,10 +183,11 @@ pub fn entry(
         let line = Line {
             line: said.line,
             text: said.text,
+            private,
         };
         match sections.last_mut() {
             Some(last) if last.title == said.section => {
-                last.private |= private;
+                last.private &= private;
                 last.lines.push(line);
             }
             _ => sections.push(Section {
@@ -201,7 +208,7 @@ pub fn entry(
         date,
         path: crate::notebook::slash_path(rel),
         framework: fm.framework,
-        checkin: (!values.is_empty()).then_some(values),
+        checkin: (!values.is_empty() && (!wanted.shared || rules.share_checkins)).then_some(values),
         sections,
         opened,
         ticked,

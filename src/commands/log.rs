@@ -87,7 +87,18 @@ fn print_entry(entry: &Entry, width: Option<usize>, out: &mut Output) -> Result<
             2
         };
         for line in &section.lines {
-            print_wrapped(&sanitize(&line.text), indent, width, out)?;
+            // A private part of a shared section: its own lines marked.
+            let lock = if line.private && !section.private {
+                PRIVATE_MARK
+            } else {
+                ""
+            };
+            print_wrapped(
+                &format!("{lock}{}", sanitize(&line.text)),
+                indent,
+                width,
+                out,
+            )?;
         }
     }
     print_items("Follow-ups opened", &entry.opened, width, out)?;
