@@ -151,7 +151,85 @@ pub struct Spoken {
     pub path: String,
     /// The lines, as written; an empty one where blank or left-out
     /// lines were between two (paragraphs stay apart).
-    pub lines: Vec<String>,
+    pub lines: Vec<Line>,
+}
+
+/// A line said under [`LIFT`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// As written.
+    pub text: String,
+    /// What the Markdown makes of it.
+    pub shape: Shape,
+}
+
+/// What a said line is, as pulldown-cmark reads its note: the writers
+/// show a heading a person wrote under a date heading of their own, and
+/// a list item's marker as a bullet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// Any other line.
+    Plain,
+    /// An ATX heading (`### Private`): its text, without the `#`s.
+    Heading(String),
+    /// The first line of a bullet list item (`-`, `*` or `+`): the byte
+    /// of the marker in the line.
+    Bullet(usize),
+}
+
+/// Where a note's ATX headings and bullet list items start (byte offsets
+/// in the whole file), read by pulldown-cmark.
+fn shapes(note: &Note<'_>) -> (HashSet<usize>, HashSet<usize>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let base = note.body_start;
+    let (mut headings, mut bullets) = (HashSet::new(), HashSet::new());
+    // Whether each open list is a bullet list.
+    let mut lists: Vec<bool> = Vec::new();
+    for (event, range) in Parser::new_ext(
+        note.body(),
+        Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES,
+    )
+    .into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                headings.insert(base + range.start);
+            }
+            Event::Start(Tag::List(first)) => lists.push(first.is_none()),
+            Event::End(pulldown_cmark::TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) if lists.last() == Some(&true) => {
+                bullets.insert(base + range.start);
+            }
+            _ => {}
+        }
+    }
+    (headings, bullets)
+}
+
+/// The [`Shape`] of a said line starting at `start`, given [`shapes`].
+fn shape(
+    text: &str,
+    start: usize,
+    (headings, bullets): &(HashSet<usize>, HashSet<usize>),
+) -> Shape {
+    let indent = text.len() - text.trim_start().len();
+    let at = start + indent;
+    let rest = &text[indent..];
+    if headings.contains(&at) && rest.starts_with('#') {
+        let title = rest.trim_start_matches('#').trim();
+        // An optional closing run of `#`s after a blank.
+        let title = match title.trim_end_matches('#') {
+            t if t.is_empty() || t.ends_with([' ', '\t']) => t.trim_end(),
+            _ => title,
+        };
+        return Shape::Heading(title.to_string());
+    }
+    if bullets.contains(&at) && rest.starts_with(['-', '*', '+']) {
+        return Shape::Bullet(indent);
+    }
+    Shape::Plain
 }
 
 /// A follow-up.
@@ -387,10 +465,11 @@ fn said(
                 .flat_map(|l| words(&l.text))
                 .collect(),
         );
-        let mut lines: Vec<String> = Vec::new();
+        let mut lines: Vec<Line> = Vec::new();
         // The end of the last line kept: a blank line between it and the
         // next keeps two paragraphs apart.
         let mut last_end: Option<usize> = None;
+        let mut found = None;
         for l in said.into_iter().filter(|l| {
             l.section
                 .as_deref()
@@ -399,10 +478,17 @@ fn said(
             if let Some(end) = last_end
                 && blank_between(r.note.text.get(end..l.start).unwrap_or(""))
             {
-                lines.push(String::new());
+                lines.push(Line {
+                    text: String::new(),
+                    shape: Shape::Plain,
+                });
             }
             last_end = Some(l.start + l.text.len());
-            lines.push(l.text);
+            let found = found.get_or_insert_with(|| shapes(&r.note));
+            lines.push(Line {
+                shape: shape(&l.text, l.start, found),
+                text: l.text,
+            });
         }
         if !lines.is_empty() {
             lift.push(Spoken {

@@ -111,13 +111,27 @@ fn lift(review: &Review, s: &mut String) {
         );
     }
     for meeting in &review.lift {
-        let lines: Vec<String> = meeting.lines.iter().map(|l| text(l)).collect();
+        let lines: Vec<String> = meeting.lines.iter().map(said_line).collect();
         let _ = writeln!(
             s,
             "<h3>{}</h3>\n<pre class=\"said\">{}</pre>",
             meeting.date,
             lines.join("\n")
         );
+    }
+}
+
+/// A line said under Lift, escaped: a heading the note holds in bold, a
+/// bullet item's marker as a bullet.
+fn said_line(line: &super::Line) -> String {
+    match &line.shape {
+        super::Shape::Heading(title) => format!("<strong>{}</strong>", text(title)),
+        super::Shape::Bullet(at) => format!(
+            "{}\u{2022}{}",
+            text(&line.text[..*at]),
+            text(&line.text[at + 1..])
+        ),
+        super::Shape::Plain => text(&line.text),
     }
 }
 

@@ -133,7 +133,15 @@ fn lift(review: &Review, s: &mut String) {
     for meeting in &review.lift {
         let _ = writeln!(s, "### {}\n", meeting.date);
         for line in &meeting.lines {
-            let _ = writeln!(s, "{}", sanitize(line));
+            // A heading of the note's under the date's: bold text.
+            match &line.shape {
+                super::Shape::Heading(title) => {
+                    let _ = writeln!(s, "**{}**", sanitize(title));
+                }
+                _ => {
+                    let _ = writeln!(s, "{}", sanitize(&line.text));
+                }
+            }
         }
         s.push('\n');
     }

@@ -190,7 +190,7 @@ fn issue15_review_html_is_standalone_and_never_overwrites() {
     }
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; pasted from chat"));
     // Control characters go through the one sanitizer, in both outputs.
-    assert!(page.contains("- Pasted \u{fffd}[31mred\u{fffd}[0m from a terminal\n"));
+    assert!(page.contains("\u{2022} Pasted \u{fffd}[31mred\u{fffd}[0m from a terminal\n"));
     assert!(!page.contains('\u{1b}'));
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
@@ -241,8 +241,9 @@ fn issue15_review_html_is_standalone_and_never_overwrites() {
         .collect();
     assert_eq!(
         said[0],
-        "- Wants to lead the rotation redesign.\n- <script>alert(1)</script> pasted from chat\n\
-         - [x] Share the incident review @bob"
+        "\u{2022} Wants to lead the rotation redesign.\n\
+         \u{2022} <script>alert(1)</script> pasted from chat\n\
+         \u{2022} [x] Share the incident review @bob"
     );
     // Never overwritten, said as `trends --svg` says it.
     t.run(&args)
@@ -470,5 +471,45 @@ fn issue15_review_tags_are_not_counted_from_carried_copies() {
         section(&md, "Themes"),
         "## Themes\n\n- Tags: mentoring (2), growth (1)\n\
          - Words said in 3 meetings or more: none\n\n"
+    );
+}
+
+/// A heading a person wrote in Lift (`### Private` under `## Lift`) is
+/// demoted to bold text: it must not sit beside the date headings in the
+/// review's outline. In HTML, a list item's `- ` is a bullet.
+#[test]
+fn issue15_review_lift_headings_are_demoted_and_list_markers_are_bullets() {
+    let t = Test::new();
+    bob(
+        &t,
+        "2026-09-01",
+        "",
+        "## Lift\n\n- What would help?\n  More pairing.\n\n### Private\n\nThinking about leaving.\n",
+    );
+    let args = [
+        "--today",
+        TODAY,
+        "review",
+        "bob",
+        "--since",
+        "2026-09-01",
+        "--until",
+        "2026-09-30",
+    ];
+    let md = t.run(&args).ok().stdout;
+    assert_eq!(
+        section(&md, "What was said under Lift"),
+        "## What was said under Lift\n\n### 2026-09-01\n\n\
+         - What would help?\n  More pairing.\n\n**Private**\n\nThinking about leaving.\n\n"
+    );
+    let mut html = args.to_vec();
+    html.extend(["--html", "-"]);
+    let page = t.run(&html).ok().stdout;
+    assert!(
+        page.contains(
+            "<h3>2026-09-01</h3>\n<pre class=\"said\">\u{2022} What would help?\n  More pairing.\n\n\
+             <strong>Private</strong>\n\nThinking about leaving.</pre>\n"
+        ),
+        "{page}"
     );
 }
