@@ -72,6 +72,9 @@ pub struct Ask {
     pub today: NaiveDate,
     /// Leave out everything private.
     pub shared: bool,
+    /// Who was there: the person's name, folder and aliases, the
+    /// manager's name. Their words are not themes.
+    pub names: Vec<String>,
 }
 
 /// The document's content, every text as written in the notes (the
@@ -380,7 +383,8 @@ pub fn gather(
     dates.dedup();
     let meetings = meetings(&dates, cadence_days, away, ask);
 
-    let (lift, word_meetings, inline) = said(&period, template, questions);
+    let names: HashSet<String> = ask.names.iter().flat_map(|n| words(n)).collect();
+    let (lift, word_meetings, inline) = said(&period, template, (questions, &names));
 
     let tags = if ask.shared {
         Vec::new()
@@ -432,11 +436,12 @@ pub fn gather(
 
 /// What was said under [`LIFT`] in each meeting of the period (those
 /// with something said), the words said in each meeting (any section,
-/// the bank's questions aside) and the inline tags said in each.
+/// the bank's questions and the `names` of who was there aside) and the
+/// inline tags said in each.
 fn said(
     period: &[&Read<'_>],
     template: &TemplateText,
-    questions: &HashSet<String>,
+    (questions, names): (&HashSet<String>, &HashSet<String>),
 ) -> (Vec<Spoken>, Vec<HashSet<String>>, Vec<Vec<String>>) {
     let mut lift = Vec::new();
     let mut word_meetings: Vec<HashSet<String>> = Vec::new();
@@ -463,6 +468,7 @@ fn said(
             said.iter()
                 .filter(|l| !questions.contains(l.text.trim()))
                 .flat_map(|l| words(&l.text))
+                .filter(|w| !names.contains(w))
                 .collect(),
         );
         let mut lines: Vec<Line> = Vec::new();

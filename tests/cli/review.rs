@@ -513,3 +513,42 @@ fn issue15_review_lift_headings_are_demoted_and_list_markers_are_bullets() {
         "{page}"
     );
 }
+
+/// The words of the person's name, folder and aliases and of the
+/// manager's name are who was there, not a theme.
+#[test]
+fn issue15_review_words_leave_out_the_names_of_who_was_there() {
+    let t = Test::new();
+    t.write("oneonone.yaml", "manager: Maria Lopez\n");
+    t.write(
+        "bob-stone/person.yaml",
+        "name: Bob Stone\naliases: [bobby]\n",
+    );
+    for date in ["2026-09-01", "2026-09-15", "2026-09-29"] {
+        t.write(
+            &format!("bob-stone/{date}.md"),
+            format!(
+                "---\nperson: Bob Stone\ndate: {date}\n---\n## Lift\n\n\
+                 Bob (Bobby to Maria) on the rotation; Stone and Lopez agree.\n"
+            ),
+        );
+    }
+    let md = t
+        .run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2026-09-30",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        section(&md, "Themes"),
+        "## Themes\n\n- Tags: none\n\
+         - Words said in 3 meetings or more: agree (3), rotation (3)\n\n"
+    );
+}
