@@ -31,7 +31,7 @@ use crate::zones::{Map, Move};
 /// How many times a follow-up is carried before it counts as stuck.
 pub const STUCK_AFTER: usize = crate::patterns::STUCK_AFTER;
 
-/// How many of the longest gaps are listed.
+/// How many of the gaps over the cadence are listed (most over first).
 const GAPS_SHOWN: usize = 3;
 
 /// How many recurring words are listed.
@@ -126,7 +126,8 @@ pub struct Meetings {
     pub cadence_days: u32,
     /// Days away in the period.
     pub days_away: i64,
-    /// The longest gaps between two 1:1s of the period, longest first.
+    /// The gaps between two 1:1s of the period that went over the
+    /// cadence, most over first.
     pub gaps: Vec<Gap>,
 }
 
@@ -137,11 +138,11 @@ pub struct Gap {
     pub from: NaiveDate,
     /// The later one.
     pub to: NaiveDate,
-    /// Days between them, days away left out.
+    /// Days between them.
     pub days: i64,
-    /// Days away in between.
+    /// Of those, days away.
     pub away: i64,
-    /// Days beyond the cadence.
+    /// Days beyond the cadence, days away left out.
     pub over: i64,
 }
 
@@ -528,17 +529,18 @@ fn meetings(dates: &[NaiveDate], cadence_days: u32, away: &[Absence], ask: &Ask)
         .windows(2)
         .map(|w| {
             let away = crate::person::days_away(away, w[0], w[1]);
-            let days = w[1].signed_duration_since(w[0]).num_days() - away;
+            let days = w[1].signed_duration_since(w[0]).num_days();
             Gap {
                 from: w[0],
                 to: w[1],
                 days,
                 away,
-                over: (days - i64::from(cadence_days)).max(0),
+                over: (days - away - i64::from(cadence_days)).max(0),
             }
         })
+        .filter(|g| g.over > 0)
         .collect();
-    gaps.sort_by(|a, b| b.days.cmp(&a.days).then(a.from.cmp(&b.from)));
+    gaps.sort_by(|a, b| b.over.cmp(&a.over).then(a.from.cmp(&b.from)));
     gaps.truncate(GAPS_SHOWN);
     Meetings {
         held: dates.len(),

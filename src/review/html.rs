@@ -8,7 +8,9 @@
 
 use std::fmt::Write as _;
 
-use super::markdown::{average, counted, gap_lines, held_line, item_line, move_line, title};
+use super::markdown::{
+    GAPS_TITLE, average, counted, gap_lines, held_line, item_line, move_line, title,
+};
 use super::{Item, Review, STUCK_AFTER};
 use crate::output::sanitize;
 
@@ -66,8 +68,10 @@ pub fn render(review: &Review) -> String {
     );
     let _ = writeln!(s, "<h2>Meetings</h2>\n<p>{}</p>", text(&held_line(review)));
     let gaps = gap_lines(review);
-    if !gaps.is_empty() {
-        let _ = writeln!(s, "<p>Longest gaps:</p>\n<ul>");
+    if gaps.is_empty() {
+        let _ = writeln!(s, "<p>{GAPS_TITLE}: none.</p>");
+    } else {
+        let _ = writeln!(s, "<p>{GAPS_TITLE}:</p>\n<ul>");
         for g in gaps {
             let _ = writeln!(s, "<li>{}</li>", text(&g));
         }

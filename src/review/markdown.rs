@@ -57,7 +57,8 @@ pub fn held_line(review: &Review) -> String {
     line
 }
 
-/// Each gap as "2026-09-15 to 2026-10-06: 21 days (7 over)".
+/// Each gap over the cadence as "2026-01-21 to 2026-03-04: 42 days,
+/// 20 of them away: 8 over the cadence".
 #[must_use]
 pub fn gap_lines(review: &Review) -> Vec<String> {
     review
@@ -71,31 +72,30 @@ pub fn gap_lines(review: &Review) -> Vec<String> {
                 g.to,
                 crate::render::days_word(g.days)
             );
-            let mut notes = Vec::new();
             if g.away > 0 {
-                notes.push(format!("{} away", crate::render::days_word(g.away)));
+                let _ = write!(line, ", {} of them away", g.away);
             }
-            if g.over > 0 {
-                notes.push(format!("{} over the cadence", g.over));
-            }
-            if !notes.is_empty() {
-                let _ = write!(line, " ({})", notes.join(", "));
-            }
+            let _ = write!(line, ": {} over the cadence", g.over);
             line
         })
         .collect()
 }
 
+/// The title of the gaps' list; with `: none.` when there is none.
+pub const GAPS_TITLE: &str = "Gaps over the cadence";
+
 fn meetings(review: &Review, s: &mut String) {
     let _ = writeln!(s, "## Meetings\n\n{}\n", held_line(review));
     let gaps = gap_lines(review);
-    if !gaps.is_empty() {
-        let _ = writeln!(s, "Longest gaps:\n");
-        for g in gaps {
-            let _ = writeln!(s, "- {g}");
-        }
-        s.push('\n');
+    if gaps.is_empty() {
+        let _ = writeln!(s, "{GAPS_TITLE}: none.\n");
+        return;
     }
+    let _ = writeln!(s, "{GAPS_TITLE}:\n");
+    for g in gaps {
+        let _ = writeln!(s, "- {g}");
+    }
+    s.push('\n');
 }
 
 /// "growth (3), on-call (2)".

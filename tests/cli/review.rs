@@ -552,3 +552,43 @@ fn issue15_review_words_leave_out_the_names_of_who_was_there() {
          - Words said in 3 meetings or more: agree (3), rotation (3)\n\n"
     );
 }
+
+/// Each gap says its whole length, the days away in it, and how far it
+/// went over the cadence; only gaps over the cadence are listed.
+#[test]
+fn issue15_review_lists_only_gaps_over_the_cadence() {
+    let t = Test::new();
+    t.write(
+        "bob/person.yaml",
+        "name: Bob\ncadence_days: 14\naway:\n  - {from: 2026-09-10, to: 2026-09-19}\n",
+    );
+    for date in ["2026-09-01", "2026-09-29", "2026-10-31", "2026-11-10"] {
+        bob(&t, date, "", "## Lift\n\nFine.\n");
+    }
+    let review = |until: &str| {
+        t.run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            until,
+        ])
+        .ok()
+        .stdout
+    };
+    assert_eq!(
+        section(&review("2026-11-15"), "Meetings"),
+        "## Meetings\n\n4 1:1s held, 4 expected (every 14 days, 10 days away not counted).\n\n\
+         Gaps over the cadence:\n\n\
+         - 2026-09-29 to 2026-10-31: 32 days: 18 over the cadence\n\
+         - 2026-09-01 to 2026-09-29: 28 days, 10 of them away: 4 over the cadence\n\n"
+    );
+    assert_eq!(
+        section(&review("2026-09-28"), "Meetings"),
+        "## Meetings\n\n1 1:1 held, 1 expected (every 14 days, 10 days away not counted).\n\n\
+         Gaps over the cadence: none.\n\n"
+    );
+}
