@@ -270,3 +270,37 @@ fn issue15_log_marks_only_the_private_sub_section() {
          \x20   Tired.\n",
         );
 }
+
+/// `--section` matches a section by the start of each of its words,
+/// folded, as person names are matched (`zone` is "Zone of genius");
+/// when none matches, a notice names the sections there are and the
+/// exit code is 1, as `search` finding nothing.
+#[test]
+fn issue15_log_section_matches_word_starts_and_names_the_sections_when_none_does() {
+    let t = notebook();
+    t.write(
+        "chloe-dubois/2026-10-13.md",
+        "---\nperson: Chloé Dubois\ndate: 2026-10-13\n---\n## Zone of genius\n\nMostly reviews.\n",
+    );
+    t.run(&["log", "chloe", "--section", "zone"])
+        .status(0)
+        .stderr("")
+        .stdout(
+            "Chloé Dubois: 1 meeting\n\n2026-10-13\n\
+            \x20 Zone of genius\n\
+            \x20   Mostly reviews.\n",
+        );
+    t.run(&["log", "chloe", "--section", "ZONE OF G"])
+        .status(0)
+        .stderr("");
+    t.run(&["log", "chloe", "--section", "nosuch"])
+        .status(1)
+        .stdout("")
+        .stderr(
+            "oneonone: no section of Chloé Dubois's notes starts with \"nosuch\"; \
+             the sections: Learn, Lift, Listen, Private, Zone of genius\n",
+        );
+    t.run(&["log", "chloe", "--section", "nosuch", "--json"])
+        .status(1)
+        .stdout("[]\n");
+}
