@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use super::markdown::{
-    GAPS_TITLE, average, counted, gap_lines, held_line, item_line, move_line, title,
+    GAPS_TITLE, NO_MAP, average, counted, gap_lines, held_line, item_line, move_line, title,
 };
 use super::{Item, Review, STUCK_AFTER};
 use crate::output::sanitize;
@@ -209,12 +209,14 @@ fn checkins(review: &Review, s: &mut String) {
 }
 
 fn zones(review: &Review, s: &mut String) {
+    let _ = writeln!(s, "<h2>Zone of genius</h2>");
     let Some(z) = &review.zones else {
+        let _ = writeln!(s, "<p>{NO_MAP}</p>");
         return;
     };
     let _ = writeln!(
         s,
-        "<h2>Zone of genius</h2>\n<p>Latest map: {}.</p>\n<table>\n<thead><tr><th>activity</th>\
+        "<p>Latest map: {}.</p>\n<table>\n<thead><tr><th>activity</th>\
          <th>skill</th><th>joy</th><th>zone</th></tr></thead>\n<tbody>",
         z.latest.date
     );

@@ -239,11 +239,16 @@ pub fn move_line(m: &crate::zones::Move) -> String {
     }
 }
 
+/// What the zone-of-genius section says when the period has no map.
+pub const NO_MAP: &str = "No zone-of-genius map in the period.";
+
 fn zones(review: &Review, s: &mut String) {
+    let _ = writeln!(s, "## Zone of genius\n");
     let Some(z) = &review.zones else {
+        let _ = writeln!(s, "{NO_MAP}\n");
         return;
     };
-    let _ = writeln!(s, "## Zone of genius\n\nLatest map: {}.\n", z.latest.date);
+    let _ = writeln!(s, "Latest map: {}.\n", z.latest.date);
     let _ = writeln!(s, "| activity | skill | joy | zone |\n|---|--:|--:|---|");
     for a in &z.latest.activities {
         let _ = writeln!(

@@ -592,3 +592,88 @@ fn issue15_review_lists_only_gaps_over_the_cadence() {
          Gaps over the cadence: none.\n\n"
     );
 }
+
+/// A period with no zone-of-genius map says so, as one with no
+/// check-in does, in Markdown and in HTML.
+#[test]
+fn issue15_review_without_a_zone_map_says_so() {
+    let t = Test::new();
+    bob(&t, "2026-09-01", "energy: 3\n", "## Lift\n\nFine.\n");
+    let args = [
+        "--today",
+        TODAY,
+        "review",
+        "bob",
+        "--since",
+        "2026-09-01",
+        "--until",
+        "2026-09-30",
+    ];
+    let md = t.run(&args).ok().stdout;
+    assert_eq!(
+        section(&md, "Zone of genius"),
+        "## Zone of genius\n\nNo zone-of-genius map in the period.\n"
+    );
+    let mut html = args.to_vec();
+    html.extend(["--html", "-"]);
+    let page = t.run(&html).ok().stdout;
+    assert!(
+        page.contains("<h2>Zone of genius</h2>\n<p>No zone-of-genius map in the period.</p>\n"),
+        "{page}"
+    );
+}
+
+/// The flow chart's "latest, DATE" label stays inside the chart's grid
+/// (it crossed its right edge for a latest check-in in the right-hand
+/// columns, its top edge in the top row).
+#[test]
+fn issue15_review_latest_label_stays_inside_the_flow_grid() {
+    // (challenge, skill) of the latest check-in.
+    for (challenge, skill) in [(3, 4), (5, 5), (5, 1), (1, 3)] {
+        let t = Test::new();
+        bob(
+            &t,
+            "2026-09-01",
+            &format!("challenge: {challenge}\nskill: {skill}\n"),
+            "## Lift\n\nFine.\n",
+        );
+        let page = t
+            .run(&[
+                "--today",
+                TODAY,
+                "review",
+                "bob",
+                "--since",
+                "2026-09-01",
+                "--until",
+                "2026-09-30",
+                "--html",
+                "-",
+            ])
+            .ok()
+            .stdout;
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        };
+        let doc = roxmltree::Document::parse_with_options(&page, options).unwrap();
+        let label = doc
+            .descendants()
+            .find(|n| n.text() == Some("latest, 2026-09-01"))
+            .unwrap();
+        let at = |name: &str| label.attribute(name).unwrap().parse::<f64>().unwrap();
+        let (x, y) = (at("x"), at("y"));
+        // 18 characters of a 12px sans-serif font: at most 7px each; an
+        // ascent of at most 10px above the baseline.
+        let width = 18.0 * 7.0;
+        let (left, right) = match label.attribute("text-anchor") {
+            Some("end") => (x - width, x),
+            _ => (x, x + width),
+        };
+        // The flow grid: 5 cells of 56px from (70, 80).
+        assert!(
+            left >= 70.0 && right <= 350.0 && y - 10.0 >= 80.0 && y <= 360.0,
+            "challenge {challenge}, skill {skill}: label at {x},{y} ({left}..{right})"
+        );
+    }
+}
