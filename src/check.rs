@@ -123,6 +123,10 @@ pub enum Kind {
     /// number from 1 to 5, or that names no activity.
     #[serde(rename = "zone-value")]
     ZoneValue,
+    /// A row of a zone-of-genius table naming an activity an earlier row
+    /// of the table names (the first is used).
+    #[serde(rename = "zone-duplicate")]
+    ZoneDuplicate,
 }
 
 fn problem(path: &str, line: Option<usize>, kind: Kind, what: String, fix: &str) -> Problem {
@@ -338,7 +342,7 @@ fn check_note(
             "use a whole number from 1 to 5, or leave it empty",
         ));
     });
-    crate::zones::read(&note, &shown, &mut |e| {
+    let map = crate::zones::read(&note, &shown, &mut |e| {
         let (line, message) = split_error(&e);
         found.push(problem(
             rel,
@@ -348,6 +352,18 @@ fn check_note(
             "give skill and joy a whole number from 1 to 5 each, or empty the whole row",
         ));
     });
+    for d in map.duplicates {
+        found.push(problem(
+            rel,
+            Some(d.line),
+            Kind::ZoneDuplicate,
+            format!(
+                "`{}`: the same activity as line {} (this row is not used)",
+                d.name, d.first
+            ),
+            "keep one row per activity: merge the two rows, or rename one",
+        ));
+    }
     if let Some(line) = conflict_marker(text) {
         found.push(problem(
             rel,
@@ -1072,11 +1088,12 @@ mod tests {
             Kind::QuestionBank,
             Kind::OpenElsewhere,
             Kind::ZoneValue,
+            Kind::ZoneDuplicate,
         ];
         let written = serde_json::to_string(&kinds).unwrap();
         assert_eq!(
             written,
-            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank","open elsewhere","zone-value"]"#
+            r#"["unreadable","duplicate","person.yaml","frontmatter","check-in","conflict","layout","date","framework","agenda","carried","open twice","link","state","leftover","question-bank","open elsewhere","zone-value","zone-duplicate"]"#
         );
         let read: Vec<Kind> = serde_json::from_str(&written).unwrap();
         assert_eq!(read, kinds);

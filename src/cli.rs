@@ -763,11 +763,11 @@ pub struct LogArgs {
     #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
     pub until: Option<DateArg>,
 
-    /// Only what was said under this section (e.g. lift)
+    /// Only what was said under this section, by the start of its words (e.g. lift, zone)
     #[arg(long, value_name = "SECTION")]
     pub section: Option<String>,
 
-    /// Leave out the private sections and private follow-ups
+    /// Leave out the private sections and private follow-ups (and the check-ins unless shared)
     #[arg(long)]
     pub shared: bool,
 

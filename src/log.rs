@@ -41,19 +41,24 @@ pub struct Entry {
 pub struct Section {
     /// The heading's text; none before the first.
     pub title: Option<String>,
-    /// The section is private (its lines never go to a shared space).
+    /// The whole section is private (its lines never go to a shared
+    /// space); a private part of it marks only its own lines.
     pub private: bool,
     /// Its lines.
     pub lines: Vec<Line>,
 }
 
 /// A line that was said.
+// `line` is the JSON field `log --json` has always had.
+#[allow(clippy::struct_field_names)]
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {
     /// 1-based line in the note.
     pub line: usize,
     /// As written.
     pub text: String,
+    /// In a private range (a `### Private` under a shared section).
+    pub private: bool,
 }
 
 /// A follow-up.
@@ -96,11 +101,40 @@ impl State {
 /// What to keep of each note.
 #[derive(Debug, Clone, Default)]
 pub struct Wanted {
-    /// Only this section (folded as [`crate::search::fold`]); the
-    /// follow-up lists are then left out.
-    pub section: Option<String>,
-    /// Leave out private sections and follow-ups.
+    /// Only the sections these words start ([`section_words`] of what
+    /// was typed, matched by [`starts_section`]); the follow-up lists
+    /// are then left out.
+    pub section: Option<Vec<String>>,
+    /// Leave out private sections and follow-ups, and the check-in
+    /// unless [`Sharing::share_checkins`].
     pub shared: bool,
+}
+
+/// The words of a section's title (or of a `--section` typed), folded
+/// as person names are: accents off, lower case, split at anything not
+/// a letter or digit.
+#[must_use]
+pub fn section_words(title: &str) -> Vec<String> {
+    deunicode::deunicode(title)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether each of `typed` ([`section_words`]) starts the matching word
+/// of the section `title`, as a person is matched by the start of each
+/// word of their name: `zone` and `zone of g` are "Zone of genius".
+#[must_use]
+pub fn starts_section(typed: &[String], title: &str) -> bool {
+    let words = section_words(title);
+    !typed.is_empty()
+        && typed.len() <= words.len()
+        && typed
+            .iter()
+            .zip(&words)
+            .all(|(t, w)| w.starts_with(t.as_str()))
 }
 
 /// The log entry of one note. `None` when `wanted` leaves nothing of it.
@@ -166,7 +200,7 @@ pub fn entry(
             && said
                 .section
                 .as_deref()
-                .is_none_or(|s| crate::search::fold(s) != *only)
+                .is_none_or(|s| !starts_section(only, s))
         {
             continue;
         }
@@ -177,10 +211,11 @@ pub fn entry(
         let line = Line {
             line: said.line,
             text: said.text,
+            private,
         };
         match sections.last_mut() {
             Some(last) if last.title == said.section => {
-                last.private |= private;
+                last.private &= private;
                 last.lines.push(line);
             }
             _ => sections.push(Section {
@@ -201,7 +236,7 @@ pub fn entry(
         date,
         path: crate::notebook::slash_path(rel),
         framework: fm.framework,
-        checkin: (!values.is_empty()).then_some(values),
+        checkin: (!values.is_empty() && (!wanted.shared || rules.share_checkins)).then_some(values),
         sections,
         opened,
         ticked,

@@ -31,7 +31,7 @@ use crate::zones::{Map, Move};
 /// How many times a follow-up is carried before it counts as stuck.
 pub const STUCK_AFTER: usize = crate::patterns::STUCK_AFTER;
 
-/// How many of the longest gaps are listed.
+/// How many of the gaps over the cadence are listed (most over first).
 const GAPS_SHOWN: usize = 3;
 
 /// How many recurring words are listed.
@@ -72,6 +72,9 @@ pub struct Ask {
     pub today: NaiveDate,
     /// Leave out everything private.
     pub shared: bool,
+    /// Who was there: the person's name, folder and aliases, the
+    /// manager's name. Their words are not themes.
+    pub names: Vec<String>,
 }
 
 /// The document's content, every text as written in the notes (the
@@ -99,10 +102,10 @@ pub struct Review {
     pub lift: Vec<Spoken>,
     /// Follow-ups ticked in the period's notes, by owner.
     pub done: Done,
-    /// Follow-ups still open in the period's notes.
+    /// Follow-ups still open at the period's end.
     pub open: Vec<Item>,
-    /// Open follow-ups carried [`STUCK_AFTER`] times or more, with how
-    /// many times.
+    /// Of those, the ones carried [`STUCK_AFTER`] times or more by the
+    /// period's end, with how many times.
     pub stuck: Vec<(Item, usize)>,
     /// The period's check-ins, oldest first; `None` when left out.
     pub checkins: Option<Vec<CheckIn>>,
@@ -123,7 +126,8 @@ pub struct Meetings {
     pub cadence_days: u32,
     /// Days away in the period.
     pub days_away: i64,
-    /// The longest gaps between two 1:1s of the period, longest first.
+    /// The gaps between two 1:1s of the period that went over the
+    /// cadence, most over first.
     pub gaps: Vec<Gap>,
 }
 
@@ -134,11 +138,11 @@ pub struct Gap {
     pub from: NaiveDate,
     /// The later one.
     pub to: NaiveDate,
-    /// Days between them, days away left out.
+    /// Days between them.
     pub days: i64,
-    /// Days away in between.
+    /// Of those, days away.
     pub away: i64,
-    /// Days beyond the cadence.
+    /// Days beyond the cadence, days away left out.
     pub over: i64,
 }
 
@@ -151,7 +155,85 @@ pub struct Spoken {
     pub path: String,
     /// The lines, as written; an empty one where blank or left-out
     /// lines were between two (paragraphs stay apart).
-    pub lines: Vec<String>,
+    pub lines: Vec<Line>,
+}
+
+/// A line said under [`LIFT`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// As written.
+    pub text: String,
+    /// What the Markdown makes of it.
+    pub shape: Shape,
+}
+
+/// What a said line is, as pulldown-cmark reads its note: the writers
+/// show a heading a person wrote under a date heading of their own, and
+/// a list item's marker as a bullet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// Any other line.
+    Plain,
+    /// An ATX heading (`### Private`): its text, without the `#`s.
+    Heading(String),
+    /// The first line of a bullet list item (`-`, `*` or `+`): the byte
+    /// of the marker in the line.
+    Bullet(usize),
+}
+
+/// Where a note's ATX headings and bullet list items start (byte offsets
+/// in the whole file), read by pulldown-cmark.
+fn shapes(note: &Note<'_>) -> (HashSet<usize>, HashSet<usize>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let base = note.body_start;
+    let (mut headings, mut bullets) = (HashSet::new(), HashSet::new());
+    // Whether each open list is a bullet list.
+    let mut lists: Vec<bool> = Vec::new();
+    for (event, range) in Parser::new_ext(
+        note.body(),
+        Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES,
+    )
+    .into_offset_iter()
+    {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                headings.insert(base + range.start);
+            }
+            Event::Start(Tag::List(first)) => lists.push(first.is_none()),
+            Event::End(pulldown_cmark::TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) if lists.last() == Some(&true) => {
+                bullets.insert(base + range.start);
+            }
+            _ => {}
+        }
+    }
+    (headings, bullets)
+}
+
+/// The [`Shape`] of a said line starting at `start`, given [`shapes`].
+fn shape(
+    text: &str,
+    start: usize,
+    (headings, bullets): &(HashSet<usize>, HashSet<usize>),
+) -> Shape {
+    let indent = text.len() - text.trim_start().len();
+    let at = start + indent;
+    let rest = &text[indent..];
+    if headings.contains(&at) && rest.starts_with('#') {
+        let title = rest.trim_start_matches('#').trim();
+        // An optional closing run of `#`s after a blank.
+        let title = match title.trim_end_matches('#') {
+            t if t.is_empty() || t.ends_with([' ', '\t']) => t.trim_end(),
+            _ => title,
+        };
+        return Shape::Heading(title.to_string());
+    }
+    if bullets.contains(&at) && rest.starts_with(['-', '*', '+']) {
+        return Shape::Bullet(indent);
+    }
+    Shape::Plain
 }
 
 /// A follow-up.
@@ -228,10 +310,25 @@ struct Read<'t> {
     tags: Vec<String>,
 }
 
-/// The inline `#tags` of a note's text ([`crate::tags::inline`], as
-/// `patterns` and `prep` count them).
-fn inline_tags(note: &Note<'_>) -> Vec<String> {
-    crate::tags::inline(note.body())
+/// The inline `#tags` ([`crate::tags::inline`], as `patterns` and
+/// `prep` read them) of what was said in a note (`said`, its lines): the
+/// rest of the text is blanked, line breaks kept, so a tag in a carried
+/// copy or in the template's text is not read while a code block's
+/// fences still hide the tags inside it.
+fn inline_tags(note: &Note<'_>, said: &[Said]) -> Vec<String> {
+    let text = note.text;
+    let mut kept: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    for l in said {
+        if let Some(line) = text.get(l.start..l.start + l.text.len()) {
+            kept[l.start..l.start + line.len()].copy_from_slice(line.as_bytes());
+        }
+    }
+    // Whole lines copied over blanks: still UTF-8.
+    let kept = String::from_utf8(kept).unwrap_or_default();
+    crate::tags::inline(kept.get(note.body_start..).unwrap_or(""))
 }
 
 /// Reads the person's notes (`notes`, loaded once) into the review.
@@ -260,8 +357,8 @@ pub fn gather(
         }
         let note = Note::split(text);
         let shown = notebook.show(&loaded.meeting.rel);
-        let mut tags = note.frontmatter_lenient(&shown).0.tags;
-        tags.extend(inline_tags(&note));
+        // The inline tags are added from what was said ([`said`]).
+        let tags = note.frontmatter_lenient(&shown).0.tags;
         // Before the period only a map is read (see [`zones`]).
         let hidden = if ask.shared && loaded.meeting.date >= ask.since {
             crate::share::private_ranges(&note, rules)
@@ -287,16 +384,21 @@ pub fn gather(
     dates.dedup();
     let meetings = meetings(&dates, cadence_days, away, ask);
 
+    let names: HashSet<String> = ask.names.iter().flat_map(|n| words(n)).collect();
+    let (lift, word_meetings, inline) = said(&period, template, (questions, &names));
+
     let tags = if ask.shared {
         Vec::new()
     } else {
-        crate::patterns::tag_trends(period.iter().map(|r| (r.tags.clone(), r.date)))
-            .into_iter()
-            .map(|t| (t.tag, t.total))
-            .collect()
+        crate::patterns::tag_trends(period.iter().zip(inline).map(|(r, inline)| {
+            let mut tags = r.tags.clone();
+            tags.extend(inline);
+            (tags, r.date)
+        }))
+        .into_iter()
+        .map(|t| (t.tag, t.total))
+        .collect()
     };
-
-    let (lift, word_meetings) = said(&period, template, questions);
 
     let (done, open) = follow_ups(&period, people, slug, warn);
     let stuck = stuck(&read, &open);
@@ -334,15 +436,17 @@ pub fn gather(
 }
 
 /// What was said under [`LIFT`] in each meeting of the period (those
-/// with something said), and the words said in each meeting (any section,
-/// the bank's questions aside).
+/// with something said), the words said in each meeting (any section,
+/// the bank's questions and the `names` of who was there aside) and the
+/// inline tags said in each.
 fn said(
     period: &[&Read<'_>],
     template: &TemplateText,
-    questions: &HashSet<String>,
-) -> (Vec<Spoken>, Vec<HashSet<String>>) {
+    (questions, names): (&HashSet<String>, &HashSet<String>),
+) -> (Vec<Spoken>, Vec<HashSet<String>>, Vec<Vec<String>>) {
     let mut lift = Vec::new();
     let mut word_meetings: Vec<HashSet<String>> = Vec::new();
+    let mut tags: Vec<Vec<String>> = Vec::new();
     for r in period {
         // A `[>]` item from an earlier note is a follow-up passing
         // through: said where it first came up, not again here.
@@ -360,16 +464,19 @@ fn said(
             .filter(|l| !passing.contains(&l.line))
             .filter(|l| !touches(&r.hidden, &(l.start..l.start + l.text.len().max(1))))
             .collect();
+        tags.push(inline_tags(&r.note, &said));
         word_meetings.push(
             said.iter()
                 .filter(|l| !questions.contains(l.text.trim()))
                 .flat_map(|l| words(&l.text))
+                .filter(|w| !names.contains(w))
                 .collect(),
         );
-        let mut lines: Vec<String> = Vec::new();
+        let mut lines: Vec<Line> = Vec::new();
         // The end of the last line kept: a blank line between it and the
         // next keeps two paragraphs apart.
         let mut last_end: Option<usize> = None;
+        let mut found = None;
         for l in said.into_iter().filter(|l| {
             l.section
                 .as_deref()
@@ -378,10 +485,17 @@ fn said(
             if let Some(end) = last_end
                 && blank_between(r.note.text.get(end..l.start).unwrap_or(""))
             {
-                lines.push(String::new());
+                lines.push(Line {
+                    text: String::new(),
+                    shape: Shape::Plain,
+                });
             }
             last_end = Some(l.start + l.text.len());
-            lines.push(l.text);
+            let found = found.get_or_insert_with(|| shapes(&r.note));
+            lines.push(Line {
+                shape: shape(&l.text, l.start, found),
+                text: l.text,
+            });
         }
         if !lines.is_empty() {
             lift.push(Spoken {
@@ -392,7 +506,7 @@ fn said(
         }
     }
 
-    (lift, word_meetings)
+    (lift, word_meetings, tags)
 }
 
 /// Whether the text from the end of one line to the start of another
@@ -415,17 +529,18 @@ fn meetings(dates: &[NaiveDate], cadence_days: u32, away: &[Absence], ask: &Ask)
         .windows(2)
         .map(|w| {
             let away = crate::person::days_away(away, w[0], w[1]);
-            let days = w[1].signed_duration_since(w[0]).num_days() - away;
+            let days = w[1].signed_duration_since(w[0]).num_days();
             Gap {
                 from: w[0],
                 to: w[1],
                 days,
                 away,
-                over: (days - i64::from(cadence_days)).max(0),
+                over: (days - away - i64::from(cadence_days)).max(0),
             }
         })
+        .filter(|g| g.over > 0)
         .collect();
-    gaps.sort_by(|a, b| b.days.cmp(&a.days).then(a.from.cmp(&b.from)));
+    gaps.sort_by(|a, b| b.over.cmp(&a.over).then(a.from.cmp(&b.from)));
     gaps.truncate(GAPS_SHOWN);
     Meetings {
         held: dates.len(),
@@ -477,8 +592,21 @@ fn recurring(meetings: &[HashSet<String>]) -> Vec<(String, usize)> {
     found
 }
 
+/// A follow-up as carry-over knows it from copy to copy: its words
+/// ([`crate::followup::normalized`]) and the date it first came up (its
+/// `(from DATE)`, else its note's), as `patterns` counts them.
+fn carry_key(text: &str, date: NaiveDate) -> (String, NaiveDate) {
+    (
+        crate::followup::normalized(text),
+        crate::carry::origin(text).unwrap_or(date),
+    )
+}
+
 /// The follow-ups ticked in the period's notes, by owner, and those still
-/// open there (each once, where it was last written).
+/// open at the period's end: an item (followed from copy to copy by its
+/// [`carry_key`]) whose last copy in the period is open or carried on
+/// (`[>]`: open then, carried to a later note since), each once, where it
+/// was last written.
 fn follow_ups(
     period: &[&Read<'_>],
     people: &mut People<'_>,
@@ -486,10 +614,22 @@ fn follow_ups(
     warn: &mut dyn FnMut(Error),
 ) -> (Done, Vec<Item>) {
     let mut done = Done::default();
-    let mut open: Vec<(String, Item)> = Vec::new();
+    // Every copy of the period, in note order: its key, the item, open.
+    let mut copies: Vec<((String, NaiveDate), Item, bool)> = Vec::new();
     let mut owners: HashMap<String, Option<String>> = HashMap::new();
     for r in period {
-        for task in crate::task::tasks(&r.note) {
+        let carried = if r.note.text.contains("[>]") {
+            crate::task::carried_items(&r.note)
+        } else {
+            Vec::new()
+        };
+        let mut tasks: Vec<(crate::task::Task, bool)> = crate::task::tasks(&r.note)
+            .into_iter()
+            .map(|t| (t, false))
+            .chain(carried.into_iter().map(|t| (t, true)))
+            .collect();
+        tasks.sort_by_key(|(t, _)| t.checkbox);
+        for (task, carried_on) in tasks {
             if touches(&r.hidden, &(task.checkbox..task.checkbox + 1)) || task.text.is_empty() {
                 continue;
             }
@@ -497,10 +637,12 @@ fn follow_ups(
                 date: r.date,
                 text: task.text.clone(),
             };
-            if !task.checked {
-                open.push((crate::followup::normalized(&task.text), item));
+            let key = carry_key(&task.text, r.date);
+            if carried_on || !task.checked {
+                copies.push((key, item, true));
                 continue;
             }
+            copies.push((key, item.clone(), false));
             let (mention, _) = crate::followup::mention_and_due(&task.text);
             let owner = match mention {
                 None => None,
@@ -517,41 +659,41 @@ fn follow_ups(
             }
         }
     }
-    // Each item once, where it was last written.
+    // Each item once, as its last copy of the period left it.
     let mut seen = HashSet::new();
-    let mut open: Vec<Item> = open
+    let mut open: Vec<Item> = copies
         .into_iter()
         .rev()
-        .filter(|(key, _)| seen.insert(key.clone()))
-        .map(|(_, item)| item)
+        .filter(|(key, _, _)| seen.insert(key.clone()))
+        .filter(|(_, _, open)| *open)
+        .map(|(_, item, _)| item)
         .collect();
     open.reverse();
     (done, open)
 }
 
-/// The open items carried [`STUCK_AFTER`] times or more in the notes up
-/// to the period's end: a carried item is known by its words and the
-/// date it first came from (as `patterns` counts them).
+/// The open items carried [`STUCK_AFTER`] times or more by the period's
+/// end: the `[>]` marks of each one's copies in the notes before its
+/// last copy of the period (that copy was open then, whatever it became
+/// since), known by [`carry_key`].
 fn stuck(read: &[Read<'_>], open: &[Item]) -> Vec<(Item, usize)> {
-    let mut counts: HashMap<(String, NaiveDate), usize> = HashMap::new();
+    let mut marks: HashMap<(String, NaiveDate), Vec<NaiveDate>> = HashMap::new();
     for r in read {
         if !r.note.text.contains("[>]") {
             continue;
         }
         for task in crate::task::carried_items(&r.note) {
-            let origin = crate::carry::origin(&task.text).unwrap_or(r.date);
-            *counts
-                .entry((crate::followup::normalized(&task.text), origin))
-                .or_default() += 1;
+            marks
+                .entry(carry_key(&task.text, r.date))
+                .or_default()
+                .push(r.date);
         }
     }
     open.iter()
         .filter_map(|item| {
-            let origin = crate::carry::origin(&item.text).unwrap_or(item.date);
-            let n = counts
-                .get(&(crate::followup::normalized(&item.text), origin))
-                .copied()
-                .unwrap_or(0);
+            let n = marks
+                .get(&carry_key(&item.text, item.date))
+                .map_or(0, |dates| dates.iter().filter(|d| **d < item.date).count());
             (n >= STUCK_AFTER).then(|| (item.clone(), n))
         })
         .collect()
@@ -683,6 +825,16 @@ mod tests {
         assert!(blank_between(" \n  \n- [>] carried\n"));
         assert!(!blank_between("\n"));
         assert!(!blank_between("\n- [>] carried\n"));
+    }
+
+    #[test]
+    fn inline_tags_are_read_from_what_was_said_only() {
+        let text = "---\ndate: 2026-09-15\n---\n## Lift\n\n- [ ] Plan #carried (from 2026-09-01)\n\
+                    - Said #here\n\n```\n#include <x.h>\n```\n";
+        let note = Note::split(text);
+        let date = NaiveDate::from_ymd_opt(2026, 9, 15);
+        let said = crate::said::said(text, date, &TemplateText::default());
+        assert_eq!(inline_tags(&note, &said), ["here"]);
     }
 
     #[test]

@@ -184,11 +184,17 @@ fn flow_points(s: &mut String, points: &[(&CheckIn, u8, u8)]) {
         s,
         r##"<circle cx="{x}" cy="{y}" r="19" fill="none" stroke="#111111" stroke-width="2"/>"##
     );
+    // The label stays inside the grid: toward the left from the two
+    // right-hand columns, below the ring in the top row.
+    let (label_x, anchor) = if latest_s >= 4 {
+        (x - 4, "end")
+    } else {
+        (x + 4, "start")
+    };
+    let label_y = if latest_c == 5 { y + 32 } else { y - 22 };
     let _ = writeln!(
         s,
-        r##"<text x="{}" y="{}" font-size="12" fill="#111111">latest, {}</text>"##,
-        x + 4,
-        y - 22,
+        r##"<text x="{label_x}" y="{label_y}" text-anchor="{anchor}" font-size="12" fill="#111111">latest, {}</text>"##,
         latest.date
     );
 }

@@ -125,12 +125,27 @@ pub struct Read {
     pub activities: Vec<Activity>,
     /// The tables' byte ranges in the note.
     pub tables: Vec<Range<usize>>,
+    /// Rows naming an activity already in their table
+    /// ([`activity_key`]): left out, the first row is used.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A row naming an activity an earlier row of its table names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The activity as this row writes it.
+    pub name: String,
+    /// This row's 1-based line.
+    pub line: usize,
+    /// The line of the row used.
+    pub first: usize,
 }
 
 /// Reads the map tables of a note (`path` as shown, for errors). A row
 /// with a bad value (empty, not a whole number from 1 to 5, no activity)
 /// is reported to `warn` with its line and left out; an empty row (the
-/// template's placeholders) is skipped silently.
+/// template's placeholders) is skipped silently; a row naming an activity
+/// already in its table is left out and listed in [`Read::duplicates`].
 pub fn read(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -> Read {
     let text = note.text;
     let body = note.body();
@@ -173,7 +188,19 @@ pub fn read(note: &Note<'_>, path: &Path, warn: &mut dyn FnMut(Error)) -> Read {
                     && let Some(cols) = t.columns
                 {
                     match row(&t.cells, cols, t.row_line) {
-                        Ok(Some(activity)) => found.activities.push(activity),
+                        Ok(Some(activity)) => {
+                            let key = activity_key(&activity.name);
+                            if let Some((_, first)) = t.seen.iter().find(|(k, _)| *k == key) {
+                                found.duplicates.push(Duplicate {
+                                    name: activity.name,
+                                    line: activity.line,
+                                    first: *first,
+                                });
+                            } else {
+                                t.seen.push((key, activity.line));
+                                found.activities.push(activity);
+                            }
+                        }
                         Ok(None) => {}
                         Err(message) => warn(Error::Invalid {
                             path: path.to_path_buf(),
@@ -214,6 +241,9 @@ struct Table {
     /// The cells of the row being read.
     cells: Vec<String>,
     row_line: usize,
+    /// The activities of its rows so far ([`activity_key`]), with their
+    /// lines.
+    seen: Vec<(String, usize)>,
 }
 
 /// A header cell as compared: accents and case gone, trimmed.
@@ -232,7 +262,9 @@ fn columns(header: &[String]) -> Option<[usize; 3]> {
     Some([at("activity")?, at("skill")?, at("joy")?])
 }
 
-/// One row: `None` when it is empty, an activity when its values are good.
+/// One row: `None` when it is empty, an activity when its values are good;
+/// else a short message and a `hint:` line (warnings stay under 80
+/// columns; `check` shows the message with its own `fix:`).
 fn row(cells: &[String], [a, s, j]: [usize; 3], line: usize) -> Result<Option<Activity>, String> {
     let cell = |i: usize| cells.get(i).map_or("", |c| c.trim());
     let (name, skill, joy) = (cell(a), cell(s), cell(j));
@@ -240,18 +272,20 @@ fn row(cells: &[String], [a, s, j]: [usize; 3], line: usize) -> Result<Option<Ac
         return Ok(None);
     }
     if name.is_empty() {
-        return Err(format!(
-            "a zone-of-genius row with no activity (skill `{skill}`, joy `{joy}`); name the activity, or empty the row (skipped)"
-        ));
+        return Err(
+            "a row with no activity\n  hint: name the activity, or empty the row; the row is skipped"
+                .to_string(),
+        );
     }
+    let shown = crate::render::shorten(name, 16);
     let value = |what: &str, v: &str| -> Result<u8, String> {
+        const SKIPPED: &str = "\n  hint: use a whole number from 1 to 5; the row is skipped";
         match v.parse::<u8>() {
             Ok(n) if RANGE.contains(&n) && !v.starts_with('+') => Ok(n),
-            _ if v.is_empty() => Err(format!(
-                "`{name}`: {what} is empty; use a whole number from 1 to 5 (skipped)"
-            )),
+            _ if v.is_empty() => Err(format!("`{shown}`: {what} is empty{SKIPPED}")),
             _ => Err(format!(
-                "`{name}`: {what} `{v}` is not a whole number from 1 to 5 (skipped)"
+                "`{shown}`: {what} `{}` is not 1 to 5{SKIPPED}",
+                crate::render::shorten(v, 6)
             )),
         }
     };
@@ -420,6 +454,7 @@ mod tests {
 
     #[test]
     fn reads_filled_rows_skips_empty_ones_and_reports_bad_values() {
+        const SKIPPED: &str = "\n  hint: use a whole number from 1 to 5; the row is skipped";
         let text = "---\ndate: 2026-11-24\n---\n## Zone of genius\n\n\
             | Activity | Skill | Jóy |\n| --- | --- | --- |\n\
             | code review | 4 | 5 |\n|  |  |  |\n\
@@ -437,16 +472,37 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "bob/n.md:11: `budgets`: skill `0` is not a whole number from 1 to 5 (skipped)",
-                "bob/n.md:12: `status`: skill `6` is not a whole number from 1 to 5 (skipped)",
-                "bob/n.md:13: `talks`: skill `4.5` is not a whole number from 1 to 5 (skipped)",
-                "bob/n.md:14: `docs`: skill `four` is not a whole number from 1 to 5 (skipped)",
-                "bob/n.md:15: `oncall`: skill is empty; use a whole number from 1 to 5 (skipped)",
-                "bob/n.md:16: a zone-of-genius row with no activity (skill `3`, joy `3`); name the activity, or empty the row (skipped)",
+                format!("bob/n.md:11: `budgets`: skill `0` is not 1 to 5{SKIPPED}"),
+                format!("bob/n.md:12: `status`: skill `6` is not 1 to 5{SKIPPED}"),
+                format!("bob/n.md:13: `talks`: skill `4.5` is not 1 to 5{SKIPPED}"),
+                format!("bob/n.md:14: `docs`: skill `four` is not 1 to 5{SKIPPED}"),
+                format!("bob/n.md:15: `oncall`: skill is empty{SKIPPED}"),
+                "bob/n.md:16: a row with no activity\n  \
+                 hint: name the activity, or empty the row; the row is skipped"
+                    .to_string(),
             ]
         );
         assert_eq!(read.tables.len(), 1);
         assert!(text[read.tables[0].clone()].starts_with("| Activity |"));
+    }
+
+    #[test]
+    fn a_second_row_of_an_activity_is_a_duplicate() {
+        let (read, errors) = read_text(
+            "| activity | skill | joy |\n|---|---|---|\n| writing | 4 | 5 |\n| **Writing** | 2 | 1 |\n\n\
+             | activity | skill | joy |\n|---|---|---|\n| writing | 3 | 3 |\n",
+        );
+        assert!(errors.is_empty());
+        let got: Vec<(u8, usize)> = read.activities.iter().map(|a| (a.skill, a.line)).collect();
+        assert_eq!(got, [(4, 3), (3, 8)], "one per table, the first");
+        assert_eq!(
+            read.duplicates,
+            [Duplicate {
+                name: "Writing".into(),
+                line: 4,
+                first: 3
+            }]
+        );
     }
 
     #[test]

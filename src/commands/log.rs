@@ -20,7 +20,9 @@ use crate::settings::Settings;
 ///
 /// # Errors
 /// The notebook cannot be opened, the person matches no one, the bank
-/// cannot be read, or standard output cannot be written.
+/// cannot be read, or standard output cannot be written. A `--section`
+/// that no note of the period has is a negative answer (exit 1), with a
+/// notice naming the sections there are.
 pub fn run(args: &LogArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
     let (person, mut notes) =
@@ -29,12 +31,14 @@ pub fn run(args: &LogArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let template = TemplateText::of(&bank);
     let rules = crate::followup::private_rules(&notebook);
     let wanted = Wanted {
-        section: args.section.as_deref().map(crate::search::fold),
+        section: args.section.as_deref().map(crate::log::section_words),
         shared: args.shared,
     };
     let since = args.since.map(|d| d.on(settings.today));
     let until = args.until.map(|d| d.on(settings.today));
     let mut entries = Vec::new();
+    // The sections of the notes read, while none has the one asked for.
+    let mut sections: Vec<String> = Vec::new();
     for loaded in notes.notes_mut().iter_mut().rev() {
         let date = loaded.meeting.date;
         if since.is_some_and(|d| date < d) || until.is_some_and(|d| date > d) {
@@ -42,14 +46,48 @@ pub fn run(args: &LogArgs, settings: &Settings, out: &mut Output) -> Result<Outc
         }
         let loaded = loaded.reported(&mut |e| out.warn(&e));
         let Some(text) = loaded.text() else { continue };
-        entries.extend(crate::log::entry(
-            &loaded.meeting.rel,
-            date,
-            text,
-            &template,
-            &rules,
-            &wanted,
+        let rel = &loaded.meeting.rel;
+        match crate::log::entry(rel, date, text, &template, &rules, &wanted) {
+            Some(entry) => entries.push(entry),
+            // A section asked for and not in this note: its sections,
+            // to name them if no note has the one asked for.
+            None if entries.is_empty() => {
+                let every = Wanted {
+                    section: None,
+                    ..wanted.clone()
+                };
+                let titles = crate::log::entry(rel, date, text, &template, &rules, &every)
+                    .into_iter()
+                    .flat_map(|e| e.sections)
+                    .filter_map(|s| s.title);
+                sections.extend(titles);
+            }
+            None => {}
+        }
+    }
+    if let Some(typed) = &args.section
+        && entries.is_empty()
+    {
+        if args.json {
+            out.json(&entries)?;
+        }
+        let mut titles: Vec<String> = sections
+            .into_iter()
+            .map(|t| sanitize(&t).into_owned())
+            .collect();
+        titles.sort_by_key(|t| crate::search::fold(t));
+        titles.dedup_by_key(|t| crate::search::fold(t));
+        let titles = if titles.is_empty() {
+            "none".to_string()
+        } else {
+            titles.join(", ")
+        };
+        out.notice(format_args!(
+            "no section of {}'s notes starts with \"{}\"; the sections: {titles}",
+            sanitize(&person.name),
+            sanitize(typed)
         ));
+        return Ok(Outcome::Negative);
     }
     if args.json {
         out.json(&entries)?;
@@ -87,7 +125,18 @@ fn print_entry(entry: &Entry, width: Option<usize>, out: &mut Output) -> Result<
             2
         };
         for line in &section.lines {
-            print_wrapped(&sanitize(&line.text), indent, width, out)?;
+            // A private part of a shared section: its own lines marked.
+            let lock = if line.private && !section.private {
+                PRIVATE_MARK
+            } else {
+                ""
+            };
+            print_wrapped(
+                &format!("{lock}{}", sanitize(&line.text)),
+                indent,
+                width,
+                out,
+            )?;
         }
     }
     print_items("Follow-ups opened", &entry.opened, width, out)?;

@@ -58,6 +58,12 @@ pub fn run(args: &ReviewArgs, settings: &Settings, out: &mut Output) -> Result<O
         until,
         today: settings.today,
         shared: args.shared,
+        names: [&person.name, &person.slug]
+            .into_iter()
+            .chain(&profile.aliases)
+            .chain(&notebook.config.manager)
+            .cloned()
+            .collect(),
     };
     let found = review::gather(
         &notebook,

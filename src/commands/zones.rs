@@ -1,6 +1,6 @@
 //! `oneonone zones PERSON`: the person's latest zone-of-genius map as a
-//! grid in the terminal, and with `--svg FILE` as a picture, with what
-//! moved since the previous map.
+//! grid in the terminal, or with `--svg FILE` as a picture (then only a
+//! notice is printed), with what moved since the previous map.
 
 use std::io::ErrorKind;
 
@@ -49,7 +49,11 @@ pub fn run(args: &ZonesArgs, settings: &Settings, out: &mut Output) -> Result<Ou
         }
         let target = settings.cwd.join(path);
         match crate::fs::write_new(&target, picture.as_bytes()) {
-            Ok(()) => out.notice(format_args!("wrote {}", Shown(path))),
+            // The picture was asked for: the grid is for a run without it.
+            Ok(()) => {
+                out.notice(format_args!("wrote {}", Shown(path)));
+                return Ok(Outcome::Done);
+            }
             Err(e) if e.kind() == ErrorKind::AlreadyExists => {
                 return Err(Error::Exists { path: path.clone() });
             }

@@ -8,7 +8,9 @@
 
 use std::fmt::Write as _;
 
-use super::markdown::{average, counted, gap_lines, held_line, item_line, move_line, title};
+use super::markdown::{
+    GAPS_TITLE, NO_MAP, average, counted, gap_lines, held_line, item_line, move_line, title,
+};
 use super::{Item, Review, STUCK_AFTER};
 use crate::output::sanitize;
 
@@ -66,8 +68,10 @@ pub fn render(review: &Review) -> String {
     );
     let _ = writeln!(s, "<h2>Meetings</h2>\n<p>{}</p>", text(&held_line(review)));
     let gaps = gap_lines(review);
-    if !gaps.is_empty() {
-        let _ = writeln!(s, "<p>Longest gaps:</p>\n<ul>");
+    if gaps.is_empty() {
+        let _ = writeln!(s, "<p>{GAPS_TITLE}: none.</p>");
+    } else {
+        let _ = writeln!(s, "<p>{GAPS_TITLE}:</p>\n<ul>");
         for g in gaps {
             let _ = writeln!(s, "<li>{}</li>", text(&g));
         }
@@ -111,13 +115,27 @@ fn lift(review: &Review, s: &mut String) {
         );
     }
     for meeting in &review.lift {
-        let lines: Vec<String> = meeting.lines.iter().map(|l| text(l)).collect();
+        let lines: Vec<String> = meeting.lines.iter().map(said_line).collect();
         let _ = writeln!(
             s,
             "<h3>{}</h3>\n<pre class=\"said\">{}</pre>",
             meeting.date,
             lines.join("\n")
         );
+    }
+}
+
+/// A line said under Lift, escaped: a heading the note holds in bold, a
+/// bullet item's marker as a bullet.
+fn said_line(line: &super::Line) -> String {
+    match &line.shape {
+        super::Shape::Heading(title) => format!("<strong>{}</strong>", text(title)),
+        super::Shape::Bullet(at) => format!(
+            "{}\u{2022}{}",
+            text(&line.text[..*at]),
+            text(&line.text[at + 1..])
+        ),
+        super::Shape::Plain => text(&line.text),
     }
 }
 
@@ -191,12 +209,14 @@ fn checkins(review: &Review, s: &mut String) {
 }
 
 fn zones(review: &Review, s: &mut String) {
+    let _ = writeln!(s, "<h2>Zone of genius</h2>");
     let Some(z) = &review.zones else {
+        let _ = writeln!(s, "<p>{NO_MAP}</p>");
         return;
     };
     let _ = writeln!(
         s,
-        "<h2>Zone of genius</h2>\n<p>Latest map: {}.</p>\n<table>\n<thead><tr><th>activity</th>\
+        "<p>Latest map: {}.</p>\n<table>\n<thead><tr><th>activity</th>\
          <th>skill</th><th>joy</th><th>zone</th></tr></thead>\n<tbody>",
         z.latest.date
     );

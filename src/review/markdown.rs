@@ -57,7 +57,8 @@ pub fn held_line(review: &Review) -> String {
     line
 }
 
-/// Each gap as "2026-09-15 to 2026-10-06: 21 days (7 over)".
+/// Each gap over the cadence as "2026-01-21 to 2026-03-04: 42 days,
+/// 20 of them away: 8 over the cadence".
 #[must_use]
 pub fn gap_lines(review: &Review) -> Vec<String> {
     review
@@ -71,31 +72,30 @@ pub fn gap_lines(review: &Review) -> Vec<String> {
                 g.to,
                 crate::render::days_word(g.days)
             );
-            let mut notes = Vec::new();
             if g.away > 0 {
-                notes.push(format!("{} away", crate::render::days_word(g.away)));
+                let _ = write!(line, ", {} of them away", g.away);
             }
-            if g.over > 0 {
-                notes.push(format!("{} over the cadence", g.over));
-            }
-            if !notes.is_empty() {
-                let _ = write!(line, " ({})", notes.join(", "));
-            }
+            let _ = write!(line, ": {} over the cadence", g.over);
             line
         })
         .collect()
 }
 
+/// The title of the gaps' list; with `: none.` when there is none.
+pub const GAPS_TITLE: &str = "Gaps over the cadence";
+
 fn meetings(review: &Review, s: &mut String) {
     let _ = writeln!(s, "## Meetings\n\n{}\n", held_line(review));
     let gaps = gap_lines(review);
-    if !gaps.is_empty() {
-        let _ = writeln!(s, "Longest gaps:\n");
-        for g in gaps {
-            let _ = writeln!(s, "- {g}");
-        }
-        s.push('\n');
+    if gaps.is_empty() {
+        let _ = writeln!(s, "{GAPS_TITLE}: none.\n");
+        return;
     }
+    let _ = writeln!(s, "{GAPS_TITLE}:\n");
+    for g in gaps {
+        let _ = writeln!(s, "- {g}");
+    }
+    s.push('\n');
 }
 
 /// "growth (3), on-call (2)".
@@ -133,7 +133,15 @@ fn lift(review: &Review, s: &mut String) {
     for meeting in &review.lift {
         let _ = writeln!(s, "### {}\n", meeting.date);
         for line in &meeting.lines {
-            let _ = writeln!(s, "{}", sanitize(line));
+            // A heading of the note's under the date's: bold text.
+            match &line.shape {
+                super::Shape::Heading(title) => {
+                    let _ = writeln!(s, "**{}**", sanitize(title));
+                }
+                _ => {
+                    let _ = writeln!(s, "{}", sanitize(&line.text));
+                }
+            }
         }
         s.push('\n');
     }
@@ -231,11 +239,16 @@ pub fn move_line(m: &crate::zones::Move) -> String {
     }
 }
 
+/// What the zone-of-genius section says when the period has no map.
+pub const NO_MAP: &str = "No zone-of-genius map in the period.";
+
 fn zones(review: &Review, s: &mut String) {
+    let _ = writeln!(s, "## Zone of genius\n");
     let Some(z) = &review.zones else {
+        let _ = writeln!(s, "{NO_MAP}\n");
         return;
     };
-    let _ = writeln!(s, "## Zone of genius\n\nLatest map: {}.\n", z.latest.date);
+    let _ = writeln!(s, "Latest map: {}.\n", z.latest.date);
     let _ = writeln!(s, "| activity | skill | joy | zone |\n|---|--:|--:|---|");
     for a in &z.latest.activities {
         let _ = writeln!(

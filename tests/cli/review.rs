@@ -190,7 +190,7 @@ fn issue15_review_html_is_standalone_and_never_overwrites() {
     }
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; pasted from chat"));
     // Control characters go through the one sanitizer, in both outputs.
-    assert!(page.contains("- Pasted \u{fffd}[31mred\u{fffd}[0m from a terminal\n"));
+    assert!(page.contains("\u{2022} Pasted \u{fffd}[31mred\u{fffd}[0m from a terminal\n"));
     assert!(!page.contains('\u{1b}'));
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
@@ -241,8 +241,9 @@ fn issue15_review_html_is_standalone_and_never_overwrites() {
         .collect();
     assert_eq!(
         said[0],
-        "- Wants to lead the rotation redesign.\n- <script>alert(1)</script> pasted from chat\n\
-         - [x] Share the incident review @bob"
+        "\u{2022} Wants to lead the rotation redesign.\n\
+         \u{2022} <script>alert(1)</script> pasted from chat\n\
+         \u{2022} [x] Share the incident review @bob"
     );
     // Never overwritten, said as `trends --svg` says it.
     t.run(&args)
@@ -381,4 +382,298 @@ fn issue15_review_html_renders_in_chromium() {
     );
     let printed = fs::read(&pdf).unwrap_or_else(|e| panic!("no PDF ({e}): {stderr}"));
     assert!(printed.starts_with(b"%PDF-") && printed.len() > 10_000);
+}
+
+/// The part of a Markdown review from `## {from}` up to the next `## `
+/// heading (or the end).
+fn section(md: &str, from: &str) -> String {
+    let start = md
+        .find(&format!("\n## {from}\n"))
+        .unwrap_or_else(|| panic!("no {from} in:\n{md}"));
+    let rest = &md[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |e| e + 4);
+    rest[..end].to_string()
+}
+
+/// A period in the past: what was open at its end (carried on since,
+/// so marked `[>]` in its notes) is still open, and carried as many
+/// times as it had been by then.
+#[test]
+fn issue15_review_of_a_past_period_lists_what_was_open_at_its_end() {
+    let t = Test::new();
+    bob_autumn(&t);
+    let md = t
+        .run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2026-10-10",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        section(&md, "Follow-ups"),
+        "## Follow-ups\n\n\
+         ### Completed, theirs\n\n- Share the incident review @bob (2026-09-01)\n\n\
+         ### Completed, yours\n\n- Book the design review (2026-09-15)\n\
+         - Talk to HR about SECRET-BADGER (2026-09-15)\n\
+         - Send the promotion doc @me (2026-10-06)\n\n\
+         ### Still open\n\n- Ask HR about SECRET-WALRUS (since 2026-09-01)\n\
+         - Write the on-call runbook @bob (since 2026-08-18)\n\n\
+         ### Carried 3 times or more\n\n\
+         - Write the on-call runbook @bob (since 2026-08-18, carried 3 times)\n\n"
+    );
+}
+
+/// Inline tags count where they were said: a follow-up's `#tag` carried
+/// through later notes (`[>]`, then `[ ] ... (from DATE)`) counts once,
+/// in the note it came up in.
+#[test]
+fn issue15_review_tags_are_not_counted_from_carried_copies() {
+    let t = Test::new();
+    bob(
+        &t,
+        "2026-09-01",
+        "tags: [growth]\n",
+        "## Lift\n\n- [>] Plan the #mentoring talk\n",
+    );
+    bob(
+        &t,
+        "2026-09-15",
+        "",
+        "## Lift\n\n- [>] Plan the #mentoring talk (from 2026-09-01)\n",
+    );
+    bob(
+        &t,
+        "2026-09-29",
+        "",
+        "## Lift\n\n- [ ] Plan the #mentoring talk (from 2026-09-01)\n\n\
+         ## Listen\n\nMore #mentoring ideas.\n",
+    );
+    let md = t
+        .run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2026-09-30",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        section(&md, "Themes"),
+        "## Themes\n\n- Tags: mentoring (2), growth (1)\n\
+         - Words said in 3 meetings or more: none\n\n"
+    );
+}
+
+/// A heading a person wrote in Lift (`### Private` under `## Lift`) is
+/// demoted to bold text: it must not sit beside the date headings in the
+/// review's outline. In HTML, a list item's `- ` is a bullet.
+#[test]
+fn issue15_review_lift_headings_are_demoted_and_list_markers_are_bullets() {
+    let t = Test::new();
+    bob(
+        &t,
+        "2026-09-01",
+        "",
+        "## Lift\n\n- What would help?\n  More pairing.\n\n### Private\n\nThinking about leaving.\n",
+    );
+    let args = [
+        "--today",
+        TODAY,
+        "review",
+        "bob",
+        "--since",
+        "2026-09-01",
+        "--until",
+        "2026-09-30",
+    ];
+    let md = t.run(&args).ok().stdout;
+    assert_eq!(
+        section(&md, "What was said under Lift"),
+        "## What was said under Lift\n\n### 2026-09-01\n\n\
+         - What would help?\n  More pairing.\n\n**Private**\n\nThinking about leaving.\n\n"
+    );
+    let mut html = args.to_vec();
+    html.extend(["--html", "-"]);
+    let page = t.run(&html).ok().stdout;
+    assert!(
+        page.contains(
+            "<h3>2026-09-01</h3>\n<pre class=\"said\">\u{2022} What would help?\n  More pairing.\n\n\
+             <strong>Private</strong>\n\nThinking about leaving.</pre>\n"
+        ),
+        "{page}"
+    );
+}
+
+/// The words of the person's name, folder and aliases and of the
+/// manager's name are who was there, not a theme.
+#[test]
+fn issue15_review_words_leave_out_the_names_of_who_was_there() {
+    let t = Test::new();
+    t.write("oneonone.yaml", "manager: Maria Lopez\n");
+    t.write(
+        "bob-stone/person.yaml",
+        "name: Bob Stone\naliases: [bobby]\n",
+    );
+    for date in ["2026-09-01", "2026-09-15", "2026-09-29"] {
+        t.write(
+            &format!("bob-stone/{date}.md"),
+            format!(
+                "---\nperson: Bob Stone\ndate: {date}\n---\n## Lift\n\n\
+                 Bob (Bobby to Maria) on the rotation; Stone and Lopez agree.\n"
+            ),
+        );
+    }
+    let md = t
+        .run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            "2026-09-30",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        section(&md, "Themes"),
+        "## Themes\n\n- Tags: none\n\
+         - Words said in 3 meetings or more: agree (3), rotation (3)\n\n"
+    );
+}
+
+/// Each gap says its whole length, the days away in it, and how far it
+/// went over the cadence; only gaps over the cadence are listed.
+#[test]
+fn issue15_review_lists_only_gaps_over_the_cadence() {
+    let t = Test::new();
+    t.write(
+        "bob/person.yaml",
+        "name: Bob\ncadence_days: 14\naway:\n  - {from: 2026-09-10, to: 2026-09-19}\n",
+    );
+    for date in ["2026-09-01", "2026-09-29", "2026-10-31", "2026-11-10"] {
+        bob(&t, date, "", "## Lift\n\nFine.\n");
+    }
+    let review = |until: &str| {
+        t.run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--until",
+            until,
+        ])
+        .ok()
+        .stdout
+    };
+    assert_eq!(
+        section(&review("2026-11-15"), "Meetings"),
+        "## Meetings\n\n4 1:1s held, 4 expected (every 14 days, 10 days away not counted).\n\n\
+         Gaps over the cadence:\n\n\
+         - 2026-09-29 to 2026-10-31: 32 days: 18 over the cadence\n\
+         - 2026-09-01 to 2026-09-29: 28 days, 10 of them away: 4 over the cadence\n\n"
+    );
+    assert_eq!(
+        section(&review("2026-09-28"), "Meetings"),
+        "## Meetings\n\n1 1:1 held, 1 expected (every 14 days, 10 days away not counted).\n\n\
+         Gaps over the cadence: none.\n\n"
+    );
+}
+
+/// A period with no zone-of-genius map says so, as one with no
+/// check-in does, in Markdown and in HTML.
+#[test]
+fn issue15_review_without_a_zone_map_says_so() {
+    let t = Test::new();
+    bob(&t, "2026-09-01", "energy: 3\n", "## Lift\n\nFine.\n");
+    let args = [
+        "--today",
+        TODAY,
+        "review",
+        "bob",
+        "--since",
+        "2026-09-01",
+        "--until",
+        "2026-09-30",
+    ];
+    let md = t.run(&args).ok().stdout;
+    assert_eq!(
+        section(&md, "Zone of genius"),
+        "## Zone of genius\n\nNo zone-of-genius map in the period.\n"
+    );
+    let mut html = args.to_vec();
+    html.extend(["--html", "-"]);
+    let page = t.run(&html).ok().stdout;
+    assert!(
+        page.contains("<h2>Zone of genius</h2>\n<p>No zone-of-genius map in the period.</p>\n"),
+        "{page}"
+    );
+}
+
+/// The flow chart's "latest, DATE" label stays inside the chart's grid
+/// (it crossed its right edge for a latest check-in in the right-hand
+/// columns, its top edge in the top row).
+#[test]
+fn issue15_review_latest_label_stays_inside_the_flow_grid() {
+    // (challenge, skill) of the latest check-in.
+    for (challenge, skill) in [(3, 4), (5, 5), (5, 1), (1, 3)] {
+        let t = Test::new();
+        bob(
+            &t,
+            "2026-09-01",
+            &format!("challenge: {challenge}\nskill: {skill}\n"),
+            "## Lift\n\nFine.\n",
+        );
+        let page = t
+            .run(&[
+                "--today",
+                TODAY,
+                "review",
+                "bob",
+                "--since",
+                "2026-09-01",
+                "--until",
+                "2026-09-30",
+                "--html",
+                "-",
+            ])
+            .ok()
+            .stdout;
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..roxmltree::ParsingOptions::default()
+        };
+        let doc = roxmltree::Document::parse_with_options(&page, options).unwrap();
+        let label = doc
+            .descendants()
+            .find(|n| n.text() == Some("latest, 2026-09-01"))
+            .unwrap();
+        let at = |name: &str| label.attribute(name).unwrap().parse::<f64>().unwrap();
+        let (x, y) = (at("x"), at("y"));
+        // 18 characters of a 12px sans-serif font: at most 7px each; an
+        // ascent of at most 10px above the baseline.
+        let width = 18.0 * 7.0;
+        let (left, right) = match label.attribute("text-anchor") {
+            Some("end") => (x - width, x),
+            _ => (x, x + width),
+        };
+        // The flow grid: 5 cells of 56px from (70, 80).
+        assert!(
+            left >= 70.0 && right <= 350.0 && y - 10.0 >= 80.0 && y <= 360.0,
+            "challenge {challenge}, skill {skill}: label at {x},{y} ({left}..{right})"
+        );
+    }
 }
