@@ -204,6 +204,12 @@ impl Output {
             .map_err(Error::Output)
     }
 
+    /// Whether standard output carries colour.
+    #[must_use]
+    pub fn color_out(&self) -> bool {
+        self.color_out
+    }
+
     /// Writes a notice to standard error: `oneonone: <message>`, sanitized.
     pub fn notice(&mut self, message: impl fmt::Display) {
         // A closed stderr is no reason to fail the command.

@@ -103,7 +103,7 @@ struct OpenItem {
 /// copy; without a date every `(from DATE)` item is one.
 #[must_use]
 pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec<Said> {
-    read(text, date, template, false)
+    read(text, date, template, false).to_said(text)
 }
 
 /// The inline `#tags` of what was said in `text` ([`crate::tags::inline`]
@@ -127,12 +127,80 @@ pub fn inline_tags(text: &str, date: Option<NaiveDate>) -> Vec<String> {
 /// template's included (`search --all`), numbered and named as [`said`]
 /// does.
 #[must_use]
+#[cfg(test)]
 pub fn every_line(text: &str) -> Vec<Said> {
+    read(text, None, &TemplateText::default(), true).to_said(text)
+}
+
+/// [`said`] without a copy of each line: what `search` reads every line
+/// of, keeping few.
+#[must_use]
+pub fn said_lines(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> SaidLines {
+    read(text, date, template, false)
+}
+
+/// [`every_line`] without a copy of each line.
+#[must_use]
+pub fn every_line_lines(text: &str) -> SaidLines {
     read(text, None, &TemplateText::default(), true)
 }
 
+/// The lines [`said`] keeps, as places in the note's text.
+#[derive(Debug, Clone, Default)]
+pub struct SaidLines {
+    /// The lines, in order.
+    pub lines: Vec<SaidLine>,
+    /// The `##` sections' titles, which [`SaidLine::section`] indexes.
+    pub sections: Vec<String>,
+}
+
+/// One line somebody wrote, as a place in the note's text: [`Said`]
+/// without its copies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaidLine {
+    /// [`Said::line`].
+    pub line: usize,
+    /// The index of its section's title in [`SaidLines::sections`].
+    pub section: Option<usize>,
+    /// The byte range of [`Said::text`] in the note's text; it starts at
+    /// [`Said::start`].
+    pub text: Range<usize>,
+    /// [`Said::asked`].
+    pub asked: bool,
+    /// [`Said::code`].
+    pub code: bool,
+    /// [`Said::block`].
+    pub block: usize,
+}
+
+impl SaidLines {
+    /// The section title of `line`.
+    #[must_use]
+    pub fn section(&self, line: &SaidLine) -> Option<&str> {
+        line.section.map(|i| self.sections[i].as_str())
+    }
+
+    /// `line` as a [`Said`], its text copied from the note's `text`.
+    #[must_use]
+    pub fn said(&self, text: &str, line: &SaidLine) -> Said {
+        Said {
+            line: line.line,
+            section: self.section(line).map(str::to_string),
+            text: text[line.text.clone()].to_string(),
+            start: line.text.start,
+            asked: line.asked,
+            code: line.code,
+            block: line.block,
+        }
+    }
+
+    fn to_said(&self, text: &str) -> Vec<Said> {
+        self.lines.iter().map(|l| self.said(text, l)).collect()
+    }
+}
+
 #[allow(clippy::too_many_lines)] // one pass over the events, an arm per kind
-fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: bool) -> Vec<Said> {
+fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: bool) -> SaidLines {
     let note = Note::split(text);
     let base = note.body_start;
     let lines = Lines::of(text);
@@ -338,33 +406,43 @@ fn kept(
     first: usize,
     headings: &[Heading],
     (dropped, asked, code, blocks): (&[bool], &[bool], &[bool], &[usize]),
-) -> Vec<Said> {
-    let mut section: Option<String> = None;
+) -> SaidLines {
+    let mut section: Option<usize> = None;
+    let mut sections = Vec::new();
     let mut next_heading = headings.iter().peekable();
     let mut found = Vec::new();
     for i in first..lines.starts.len() {
         while let Some((_, level, title)) = next_heading.next_if(|h| h.0 <= i) {
             match level {
                 HeadingLevel::H1 => section = None,
-                HeadingLevel::H2 => section = Some(title.clone()),
+                HeadingLevel::H2 => {
+                    section = Some(sections.len());
+                    sections.push(title.clone());
+                }
                 _ => {}
             }
         }
-        if dropped[i] || lines.is_blank(text, i) || lines.starts[i] >= text.len() {
+        if dropped[i] || lines.starts[i] >= text.len() {
             continue;
         }
         let start = lines.starts[i];
-        found.push(Said {
+        let shown = text[start..lines.end(text, i)].trim_end();
+        if shown.trim_start().is_empty() {
+            continue;
+        }
+        found.push(SaidLine {
             line: i + 1,
-            section: section.clone(),
-            text: text[start..lines.end(text, i)].trim_end().to_string(),
-            start,
+            section,
+            text: start..start + shown.len(),
             asked: asked[i],
             code: code[i],
             block: blocks[i],
         });
     }
-    found
+    SaidLines {
+        lines: found,
+        sections,
+    }
 }
 
 /// The line starts of a text.

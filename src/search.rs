@@ -101,8 +101,29 @@ impl Query {
     /// to highlight; `None` unless every term is in the block.
     #[must_use]
     pub fn find(&self, lines: &[&str]) -> Option<Vec<Vec<Range<usize>>>> {
-        let (folded, map) = fold_mapped(lines);
         let mut marks = vec![Vec::new(); lines.len()];
+        if self.words.is_some()
+            && self.terms.iter().all(|t| !t.contains(' '))
+            && lines.iter().all(|l| l.is_ascii())
+        {
+            // ASCII folds to itself lowercased, byte for byte, and a word
+            // cannot span a blank: found in each line as written, with no
+            // folded copy to map back.
+            for term in &self.terms {
+                let mut found = false;
+                for (line, marks) in lines.iter().zip(&mut marks) {
+                    for at in ascii_matches(line.as_bytes(), term.as_bytes()) {
+                        found = true;
+                        marks.push(at..at + term.len());
+                    }
+                }
+                if !found {
+                    return None;
+                }
+            }
+            return Some(merged(marks));
+        }
+        let (folded, map) = fold_mapped(lines);
         for term in &self.terms {
             let mut found = false;
             for (at, _) in folded.match_indices(term.as_str()) {
@@ -124,19 +145,45 @@ impl Query {
                 return None;
             }
         }
-        for m in &mut marks {
-            m.sort_by_key(|r| r.start);
-            let mut merged: Vec<Range<usize>> = Vec::new();
-            for r in m.drain(..) {
-                match merged.last_mut() {
-                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                    _ => merged.push(r),
-                }
-            }
-            *m = merged;
-        }
-        Some(marks)
+        Some(merged(marks))
     }
+}
+
+/// Each line's ranges in order, those that touch made one.
+fn merged(mut marks: Vec<Vec<Range<usize>>>) -> Vec<Vec<Range<usize>>> {
+    for m in &mut marks {
+        if m.len() < 2 {
+            continue;
+        }
+        m.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in m.drain(..) {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        *m = merged;
+    }
+    marks
+}
+
+/// Where the lowercase ASCII `word` is in `line`, ignoring ASCII case,
+/// the matches not overlapping (as [`str::match_indices`] finds them).
+fn ascii_matches<'a>(line: &'a [u8], word: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let first = word.first().copied().unwrap_or(0);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at + word.len() <= line.len() {
+            let i = at + memchr::memchr2(first, first.to_ascii_uppercase(), &line[at..])?;
+            if line.get(i..i + word.len())?.eq_ignore_ascii_case(word) {
+                at = i + word.len();
+                return Some(i);
+            }
+            at = i + 1;
+        }
+        None
+    })
 }
 
 /// Text folded as [`crate::slug::fold`] does it (case and accents gone),
@@ -232,22 +279,27 @@ pub fn search_note(
     {
         return Vec::new();
     }
-    let lines = if filters.all {
-        crate::said::every_line(text)
+    let said = if filters.all {
+        crate::said::every_line_lines(text)
     } else {
         // Code is searched with --all only.
-        let mut lines = crate::said::said(text, date, template);
-        lines.retain(|l| !l.code);
-        lines
+        let mut said = crate::said::said_lines(text, date, template);
+        said.lines.retain(|l| !l.code);
+        said
     };
+    // Whether each section is the one asked for, folded once.
+    let sections: Option<Vec<bool>> = filters
+        .section
+        .as_ref()
+        .map(|wanted| said.sections.iter().map(|s| fold(s) == *wanted).collect());
     let mut hits = Vec::new();
-    let mut rest = lines.as_slice();
+    let mut rest = said.lines.as_slice();
     while let Some(first) = rest.first() {
         let len = rest.iter().take_while(|s| s.block == first.block).count();
         let (block, after) = rest.split_at(len);
         rest = after;
-        if let Some(section) = &filters.section
-            && first.section.as_deref().is_none_or(|s| fold(s) != *section)
+        if let Some(sections) = &sections
+            && first.section.is_none_or(|i| !sections[i])
         {
             continue;
         }
@@ -255,16 +307,16 @@ pub fn search_note(
         // that may match (its lines are one span of the note's text, the
         // lines left out between them included: a may, not a must).
         let last = &block[block.len() - 1];
-        let span = first.start..last.start + last.text.len();
+        let span = first.text.start..last.text.end;
         if !query.may_match_lowered(&text[span.clone()], &lower[span]) {
             continue;
         }
-        let texts: Vec<&str> = block.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<&str> = block.iter().map(|s| &text[s.text.clone()]).collect();
         if let Some(marks) = query.find(&texts) {
-            for (said, marks) in block.iter().zip(marks) {
+            for (line, marks) in block.iter().zip(marks) {
                 if !marks.is_empty() {
                     hits.push(Hit {
-                        said: said.clone(),
+                        said: said.said(text, line),
                         marks,
                     });
                 }
@@ -368,6 +420,12 @@ mod tests {
         assert_eq!(marks("cafe", &["Le Café!"]), Some(vec![vec![3..8]]));
         assert_eq!(marks("CHLOE", &["chloé"]), Some(vec![vec![0..6]]));
         assert_eq!(marks("café", &["CAFE"]), Some(vec![vec![0..4]]));
+        // ASCII lines, found as written: matches that touch are one mark.
+        assert_eq!(
+            marks("ab", &["abab AB", "xaB", "a b"]),
+            Some(vec![vec![0..4, 5..7], vec![1..3], vec![]])
+        );
+        assert_eq!(marks("ab", &["a b"]), None);
     }
 
     #[test]

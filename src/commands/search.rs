@@ -141,6 +141,27 @@ fn print(
             last_person = Some(slug);
         }
         let path = notebook.show(&note.file.rel);
+        if !out.color_out() {
+            // Without colour, each line is built whole and written once:
+            // the same text, far fewer writes (a common word has
+            // hundreds of thousands of lines).
+            let path = sanitize(&path.to_string_lossy()).into_owned();
+            let mut line = String::new();
+            for hit in hits {
+                use std::fmt::Write as _;
+                line.clear();
+                let _ = write!(line, "{path}:{}: ", hit.said.line);
+                if let Some(section) = &hit.said.section {
+                    line.push('[');
+                    line.push_str(&sanitize(section));
+                    line.push_str("] ");
+                }
+                line.push_str(&sanitize(&hit.said.text));
+                line.push('\n');
+                write!(out, "{line}")?;
+            }
+            continue;
+        }
         for hit in hits {
             out.styled(style::PATH, path.display())?;
             write!(out, ":")?;
