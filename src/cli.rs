@@ -84,6 +84,13 @@ pub enum Command {
         space (`oneonone share`), they live in the space's agenda.md.")]
     Agenda(AgendaArgs),
 
+    /// List the open follow-ups (unchecked `- [ ]` items) across the notebook
+    #[command(after_help = "Examples:\n  \
+        oneonone followups\n  \
+        oneonone followups alice\n  \
+        oneonone followups --json | jq length")]
+    Followups(FollowupsArgs),
+
     /// Check off open follow-ups, by path:line or by text
     #[command(after_help = "Examples:\n  \
         oneonone done alice-smith/2026-11-24.md:41\n  \
@@ -91,26 +98,14 @@ pub enum Command {
         oneonone done --reopen alice-smith/2026-11-24.md:41")]
     Done(DoneArgs),
 
-    /// Rename a person (folder, notes, person.yaml, @mentions), or merge them into another
+    /// List who is due a 1:1 within DAYS (7 unless given), soonest first
     #[command(after_help = "Examples:\n  \
-        oneonone rename alice \"Alice Smith\"\n  \
-        oneonone rename \"mary ann\" \"Mary Ann Walsh\" --merge --dry-run\n\n\
-        The folder moves to the new name's (alice-smith/); person: in the notes, \
-        name: in person.yaml and @alice mentions across the notebook follow. When \
-        that folder is there, --merge moves the notes into it (a 1:1 the same day \
-        becomes DATE-2.md) and merges agenda.md and person.yaml.")]
-    Rename(RenameArgs),
-
-    /// Take back the last new, agenda, done, checkin, rename or check --fix, if its files are as it left them
-    #[command(after_help = "Examples:\n  \
-        oneonone undo --dry-run\n  \
-        oneonone undo\n\n\
-        Each command that writes records what it changed in .oneonone/undo/ (the last 10, \
-        16 MiB at most). undo puts the newest back: a note `new` created is removed, the \
-        [>] marks and agenda points it moved are restored, a folder it made goes if empty. \
-        It refuses, changing nothing, when a file changed since, byte for byte, and names it. \
-        Run it again to take back the command before; undo itself cannot be undone.")]
-    Undo(UndoArgs),
+        oneonone due\n  \
+        oneonone due --within 14\n  \
+        oneonone due >/dev/null || echo 'a 1:1 is overdue'\n\n\
+        Exit status: 1 when someone's 1:1 is overdue (for a shell prompt or a cron job), \
+        0 otherwise, 2 on an error.")]
+    Due(DueArgs),
 
     /// One row per person: last 1:1, follow-ups, and when the next one is due
     #[command(
@@ -129,6 +124,14 @@ pub enum Command {
         The editor is $VISUAL, else $EDITOR, else vi.")]
     Open(OpenArgs),
 
+    /// Record time off for a person (days away do not count against the cadence), or list theirs
+    #[command(after_help = "Examples:\n  \
+        oneonone away alice --from 2026-12-01 --to 2026-12-21 --why holiday\n  \
+        oneonone away alice\n\n\
+        Both dates are included. The period is added to the `away:` list of the person's \
+        person.yaml (which can be edited by hand); `oneonone undo` takes it back.")]
+    Away(AwayArgs),
+
     /// Record a check-in (energy, challenge, skill: 1 to 5) on a person's latest note
     #[command(after_help = "Examples:\n  \
         oneonone checkin alice --energy 4 --challenge 3 --skill 2\n  \
@@ -144,6 +147,12 @@ pub enum Command {
         oneonone trends alice --svg alice-trends.svg")]
     Trends(TrendsArgs),
 
+    /// Patterns in a person's notes: tags over time, stuck follow-ups, gaps, check-in averages
+    #[command(
+        after_help = "Examples:\n  oneonone patterns alice\n  oneonone patterns alice --json"
+    )]
+    Patterns(PatternsArgs),
+
     /// A person's zone of genius: their activities by skill and joy, and what moved since the last map
     #[command(after_help = "Examples:\n  \
         oneonone new alice --framework zone-of-genius   # a note with the table to fill in\n  \
@@ -154,6 +163,28 @@ pub enum Command {
         filled in, skill and joy from 1 to 5. Skill at most 2 is incompetence; skill 3 is \
         competence; skill 4 or 5 with joy at most 3 is excellence; with joy 4 or 5, genius.")]
     Zones(ZonesArgs),
+
+    /// A person's 1:1s, newest first: check-in, what was said, follow-ups opened and ticked
+    #[command(after_help = "Examples:\n  \
+        oneonone log alice\n  \
+        oneonone log alice --since 2026-09-01 --section lift\n  \
+        oneonone log alice | less\n\n\
+        What was said leaves out the template's questions and prompts and the carried \
+        copies of follow-ups. Private sections are shown, marked 🔒; --shared leaves \
+        them out.")]
+    Log(LogArgs),
+
+    /// Find words in what was said across the notes (exit 1 when nothing matched)
+    #[command(after_help = "Examples:\n  \
+        oneonone search on-call\n  \
+        oneonone search 'chloe \"on call\"' --since 2026-09-01\n  \
+        oneonone search feedback --person alice --section lift\n  \
+        oneonone search --tag growth promotion --json\n\n\
+        Case and accents do not matter (cafe finds café). Several words must all be in \
+        one block (a paragraph or a list item); \"a phrase\" in quotes matches its words \
+        one after the other. The template's questions and prompts and the carried copies \
+        of follow-ups are skipped; --all searches every line.")]
+    Search(SearchArgs),
 
     /// A period of a person's 1:1s in one document, for a performance review or a promotion packet
     #[command(after_help = "Examples:\n  \
@@ -168,11 +199,12 @@ pub enum Command {
         it never overwrites a file.")]
     Review(ReviewArgs),
 
-    /// Patterns in a person's notes: tags over time, stuck follow-ups, gaps, check-in averages
-    #[command(
-        after_help = "Examples:\n  oneonone patterns alice\n  oneonone patterns alice --json"
-    )]
-    Patterns(PatternsArgs),
+    /// Print a note, or a copy to share with the report (no private section)
+    #[command(after_help = "Examples:\n  \
+        oneonone export alice --shared\n  \
+        oneonone export alice --date 2026-11-24 --shared | pbcopy\n  \
+        oneonone export alice-smith/2026-11-24.md --shared")]
+    Export(ExportArgs),
 
     /// Make a folder the space you share with a person: their agenda, and the shared copies of your notes
     #[command(after_help = "Examples:\n  \
@@ -201,12 +233,26 @@ pub enum Command {
         pulls and pushes only.")]
     Sync(SyncArgs),
 
-    /// Print a note, or a copy to share with the report (no private section)
+    /// Rename a person (folder, notes, person.yaml, @mentions), or merge them into another
     #[command(after_help = "Examples:\n  \
-        oneonone export alice --shared\n  \
-        oneonone export alice --date 2026-11-24 --shared | pbcopy\n  \
-        oneonone export alice-smith/2026-11-24.md --shared")]
-    Export(ExportArgs),
+        oneonone rename alice \"Alice Smith\"\n  \
+        oneonone rename \"mary ann\" \"Mary Ann Walsh\" --merge --dry-run\n\n\
+        The folder moves to the new name's (alice-smith/); person: in the notes, \
+        name: in person.yaml and @alice mentions across the notebook follow. When \
+        that folder is there, --merge moves the notes into it (a 1:1 the same day \
+        becomes DATE-2.md) and merges agenda.md and person.yaml.")]
+    Rename(RenameArgs),
+
+    /// Take back the last command that wrote (new, agenda, done, away, checkin, rename, check --fix) if its files are as it left it
+    #[command(after_help = "Examples:\n  \
+        oneonone undo --dry-run\n  \
+        oneonone undo\n\n\
+        Each command that writes records what it changed in .oneonone/undo/ (the last 10, \
+        16 MiB at most). undo puts the newest back: a note `new` created is removed, the \
+        [>] marks and agenda points it moved are restored, a folder it made goes if empty. \
+        It refuses, changing nothing, when a file changed since, byte for byte, and names it. \
+        Run it again to take back the command before; undo itself cannot be undone.")]
+    Undo(UndoArgs),
 
     /// Check the notebook for problems: broken frontmatter, bad check-ins, lost carried items, ...
     #[command(
@@ -222,23 +268,6 @@ pub enum Command {
     )]
     Check(CheckArgs),
 
-    /// List who is due a 1:1 within DAYS (7 unless given), soonest first
-    #[command(after_help = "Examples:\n  \
-        oneonone due\n  \
-        oneonone due --within 14\n  \
-        oneonone due >/dev/null || echo 'a 1:1 is overdue'\n\n\
-        Exit status: 1 when someone's 1:1 is overdue (for a shell prompt or a cron job), \
-        0 otherwise, 2 on an error.")]
-    Due(DueArgs),
-
-    /// Record time off for a person (days away do not count against the cadence), or list theirs
-    #[command(after_help = "Examples:\n  \
-        oneonone away alice --from 2026-12-01 --to 2026-12-21 --why holiday\n  \
-        oneonone away alice\n\n\
-        Both dates are included. The period is added to the `away:` list of the person's \
-        person.yaml (which can be edited by hand); `oneonone undo` takes it back.")]
-    Away(AwayArgs),
-
     /// List the frameworks a note can follow
     #[command(
         after_help = "Examples:\n  oneonone frameworks\n  oneonone new alice --framework start-stop-continue"
@@ -251,35 +280,6 @@ pub enum Command {
         oneonone questions --section lift -n 3\n  \
         oneonone questions --all")]
     Questions(QuestionsArgs),
-
-    /// List the open follow-ups (unchecked `- [ ]` items) across the notebook
-    #[command(after_help = "Examples:\n  \
-        oneonone followups\n  \
-        oneonone followups alice\n  \
-        oneonone followups --json | jq length")]
-    Followups(FollowupsArgs),
-
-    /// A person's 1:1s, newest first: check-in, what was said, follow-ups opened and ticked
-    #[command(after_help = "Examples:\n  \
-        oneonone log alice\n  \
-        oneonone log alice --since 2026-09-01 --section lift\n  \
-        oneonone log alice | less\n\n\
-        What was said leaves out the template's questions and prompts and the carried \
-        copies of follow-ups. Private sections are shown, marked 🔒; --shared leaves \
-        them out.")]
-    Log(LogArgs),
-
-    /// Find words in what was said across the notes (exit 1 when nothing matched)
-    #[command(after_help = "Examples:\n  \
-        oneonone search on-call\n  \
-        oneonone search 'chloe \"on call\"' --since 2026-09-01\n  \
-        oneonone search feedback --person alice --section lift\n  \
-        oneonone search --tag growth promotion --json\n\n\
-        Case and accents do not matter (cafe finds café). Several words must all be in \
-        one block (a paragraph or a list item); \"a phrase\" in quotes matches its words \
-        one after the other. The template's questions and prompts and the carried copies \
-        of follow-ups are skipped; --all searches every line.")]
-    Search(SearchArgs),
 
     /// Print the script that makes a shell complete oneonone's commands, flags and people
     #[command(
