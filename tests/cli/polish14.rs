@@ -1,0 +1,89 @@
+//! Issue 14, polish: `people` keeps AGENDA and cuts long names before it
+//! drops columns; `undo` speaks from where the user stands and names whose
+//! change it took back; a duplicate YAML key is reported where it is; an
+//! emoji in a name stays out of the person's folder.
+
+use crate::Test;
+use crate::fixtures::note;
+
+/// 45 display columns.
+const LONG: &str = "Bartholomew Featherstone-Oberhausen Kowalczyk";
+
+/// A team with a 45-column name, CJK and emoji names, roles, and five
+/// agenda points for 李娜.
+fn team() -> Test {
+    let t = Test::new();
+    let held =
+        |rel: &str, name: &str, date: &str| note(&t, rel, name, date, "## Notes\n\nTalked.\n");
+    held("bart/2026-11-20.md", LONG, "2026-11-20");
+    t.write(
+        "bart/person.yaml",
+        "role: Principal Software Engineer, Platform\n",
+    );
+    held("li-na/2026-11-03.md", "李娜", "2026-11-03");
+    t.write("li-na/person.yaml", "role: Engineering Manager\n");
+    held("sam/2026-11-25.md", "Sam 🚀 Park", "2026-11-25");
+    // Their next note is written already: the widest DUE cell.
+    held("jo/2026-11-20.md", "Jose\u{301} Ñúñez", "2026-11-20");
+    held("jo/2026-12-04.md", "Jose\u{301} Ñúñez", "2026-12-04");
+    for point in ["Rota", "Budget", "Hiring", "Offsite", "Promotion"] {
+        t.run(&["agenda", "li-na", point]).ok();
+    }
+    t
+}
+
+fn widest(text: &str) -> usize {
+    text.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn issue14_people_at_80_columns_cuts_long_names_and_keeps_agenda() {
+    let t = team();
+    let run = t
+        .run_on_terminal_of(80, &["--color", "never", "people"])
+        .ok();
+    assert!(widest(&run.stdout) <= 80, "{}", run.stdout);
+    // Names cut to 24 first; then LAST 1:1, 1:1S and AGO go; AGENDA stays.
+    run.stdout(
+        "PERSON                    MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+         李娜                      0/0          5       2026-11-17  overdue 10 days\n\
+         Bartholomew Featherston…  0/0          0       2026-12-04  in 7 days\n\
+         Jose\u{301} Ñúñez                0/0          0       2026-12-04  in 7 days, note ready\n\
+         Sam 🚀 Park               0/0          0       2026-12-09  in 12 days\n",
+    );
+}
+
+#[test]
+fn issue14_people_at_100_columns_cuts_a_long_name_before_dropping_columns() {
+    let t = team();
+    let run = t
+        .run_on_terminal_of(100, &["--color", "never", "people"])
+        .ok();
+    assert!(widest(&run.stdout) <= 100, "{}", run.stdout);
+    // Only LAST 1:1 goes once the name is cut to 24.
+    run.stdout(
+        "PERSON                    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+         李娜                      24d  1     0/0          5       2026-11-17  overdue 10 days\n\
+         Bartholomew Featherston…  7d   1     0/0          0       2026-12-04  in 7 days\n\
+         Jose\u{301} Ñúñez                7d   1     0/0          0       2026-12-04  in 7 days, note ready\n\
+         Sam 🚀 Park               2d   1     0/0          0       2026-12-09  in 12 days\n",
+    );
+}
+
+#[test]
+fn issue14_people_at_40_columns_keeps_names_12_wide_and_the_due_cell() {
+    let t = team();
+    // The narrowest table: 12 + 10 + 21 + 2 gaps = 47 columns; it wraps.
+    t.run_on_terminal_of(40, &["--color", "never", "people"])
+        .ok()
+        .stdout(
+            "PERSON        NEXT 1:1    DUE\n\
+             李娜          2026-11-17  overdue 10 days\n\
+             Bartholomew…  2026-12-04  in 7 days\n\
+             Jose\u{301} Ñúñez    2026-12-04  in 7 days, note ready\n\
+             Sam 🚀 Park   2026-12-09  in 12 days\n",
+        );
+}
