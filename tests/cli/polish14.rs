@@ -87,3 +87,60 @@ fn issue14_people_at_40_columns_keeps_names_12_wide_and_the_due_cell() {
              Sam 🚀 Park   2026-12-09  in 12 days\n",
         );
 }
+
+/// Runs `args` with the current folder `rel` inside the notebook.
+fn run_in(t: &Test, rel: &str, args: &[&str]) -> crate::Run {
+    Test::run_cmd(t.cmd().current_dir(t.path(rel)).args(args))
+}
+
+#[test]
+fn issue14_undo_inside_a_person_folder_names_files_from_there_and_whose_change() {
+    let t = Test::new();
+    note(
+        &t,
+        "li-nuo/2026-11-20.md",
+        "Li Nuo",
+        "2026-11-20",
+        "## Follow-ups\n\n- [ ] Send the deck\n",
+    );
+    t.write("li-nuo/person.yaml", "role: SRE\n");
+    run_in(
+        &t,
+        "li-nuo",
+        &[
+            "away",
+            "li-nuo",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-12-05",
+        ],
+    )
+    .ok()
+    .stderr("oneonone: Li Nuo away 2026-12-01 to 2026-12-05 (5 days): person.yaml\n");
+    run_in(&t, "li-nuo", &["undo", "--dry-run"]).ok().stdout(
+        "undo `away li-nuo`\n\
+         edit person.yaml:2\n\
+         \x20 - away:\n\
+         \x20 -   - {from: 2026-12-01, to: 2026-12-05}\n",
+    );
+    run_in(&t, "li-nuo", &["undo"])
+        .ok()
+        .stdout("")
+        .stderr("oneonone: undid `away li-nuo`\noneonone: restored person.yaml\n");
+    t.file("li-nuo/person.yaml", "role: SRE\n");
+
+    // `done` names the items it ticked, from the notebook's top.
+    run_in(&t, "li-nuo", &["done", "2026-11-20.md:8"]).ok();
+    run_in(&t, "li-nuo", &["undo"]).ok().stderr(
+        "oneonone: undid `done li-nuo/2026-11-20.md:8`\noneonone: restored 2026-11-20.md\n",
+    );
+    t.run(&["done", "--match", "deck"]).ok();
+    t.run(&["done", "--reopen", "li-nuo/2026-11-20.md:8"]).ok();
+    t.run(&["undo"]).ok().stderr(
+        "oneonone: undid `done --reopen li-nuo/2026-11-20.md:8`\noneonone: restored li-nuo/2026-11-20.md\n",
+    );
+    t.run(&["undo"]).ok().stderr(
+        "oneonone: undid `done li-nuo/2026-11-20.md:8`\noneonone: restored li-nuo/2026-11-20.md\n",
+    );
+}
