@@ -144,3 +144,40 @@ fn issue14_undo_inside_a_person_folder_names_files_from_there_and_whose_change()
         "oneonone: undid `done li-nuo/2026-11-20.md:8`\noneonone: restored li-nuo/2026-11-20.md\n",
     );
 }
+
+#[test]
+fn issue14_a_duplicate_yaml_key_is_reported_at_its_second_line() {
+    let t = Test::new();
+    note(&t, "alice/2026-11-20.md", "Alice", "2026-11-20", "");
+    t.write(
+        "alice/person.yaml",
+        "# About Alice\nname: Alice\nrole: SRE\naway:\n  - {from: 2026-10-01, to: 2026-10-03}\n\
+         cadence_days: 14\n# later\naway:\n  - {from: 2026-12-01, to: 2026-12-03}\n",
+    );
+    t.run(&["away", "alice"])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: alice/person.yaml:8:1: duplicate field `away`\n");
+    // Nested: the key of an `away:` entry, and a note's frontmatter.
+    t.write(
+        "alice/person.yaml",
+        "away:\n  - from: 2026-10-01\n    to: 2026-10-03\n    from: 2026-10-02\n",
+    );
+    t.run(&["away", "alice"])
+        .status(2)
+        .stdout("")
+        .stderr("oneonone: error: alice/person.yaml:4:5: away[0]: duplicate field `from`\n");
+    t.write(
+        "bob/2026-11-20.md",
+        "---\nperson: Bob\ndate: 2026-11-20\nperson: Bobby\n---\n",
+    );
+    t.run(&["check"])
+        .status(1)
+        .stderr("oneonone: 2 problems in 2 files\n")
+        .stdout(
+            "alice/person.yaml:4: away[0]: duplicate field `from`\n\
+         \x20 fix: fix the YAML (keys: name, role, cadence_days)\n\
+         bob/2026-11-20.md:4: duplicate entry with key \"person\"\n\
+         \x20 fix: fix the YAML between the `---` lines\n",
+        );
+}
