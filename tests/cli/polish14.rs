@@ -181,3 +181,33 @@ fn issue14_a_duplicate_yaml_key_is_reported_at_its_second_line() {
          \x20 fix: fix the YAML between the `---` lines\n",
         );
 }
+
+#[test]
+fn issue14_an_emoji_in_a_name_stays_out_of_the_folder_and_the_sort() {
+    let t = Test::new();
+    t.run(&["--today", "2026-11-20", "new", "🦊 Renard"]).ok();
+    t.run(&["--today", "2026-11-20", "new", "Greta ✨"]).ok();
+    t.run(&["--today", "2026-11-20", "new", "Pia"]).ok();
+    assert_eq!(
+        t.files(),
+        [
+            "greta/2026-11-20.md",
+            "pia/2026-11-20.md",
+            "renard/2026-11-20.md"
+        ]
+    );
+    // `renard` finds him as typed, with no did-you-mean.
+    t.run(&["agenda", "renard", "Offsite"])
+        .ok()
+        .stderr("oneonone: added to 🦊 Renard's agenda (1 open)\n");
+    let run = t
+        .run(&["--today", "2026-11-20", "people", "--sort", "name"])
+        .ok();
+    let names: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split("  ").next().unwrap())
+        .collect();
+    assert_eq!(names, ["Greta ✨", "Pia", "🦊 Renard"]);
+}
