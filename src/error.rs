@@ -230,6 +230,67 @@ fn opened_at(message: &str) -> Option<Location> {
     })
 }
 
+/// The key of a "duplicate field `key`" message (a struct's field), or of
+/// a `duplicate entry with key "key"` one (a free mapping's key).
+fn duplicated(message: &str) -> Option<&str> {
+    if let Some((_, rest)) = message.split_once("duplicate field `") {
+        return Some(rest.split_once('`')?.0);
+    }
+    let rest = message.split_once("duplicate entry with key \"")?.1;
+    // A key with escapes is not searched for as written.
+    Some(rest.split_once('"')?.0).filter(|key| !key.contains('\\'))
+}
+
+/// Where `key` appears a second time in the block mapping of `text` that
+/// starts at `line` and `column` (1-based): a line at the mapping's
+/// indentation that starts with the key (plain or quoted) and a colon.
+/// The mapping ends at a line indented less; `None` when the key is not
+/// found twice (a flow mapping, say).
+fn second_key(text: &str, key: &str, line: usize, column: usize) -> Option<Location> {
+    let indent = column.checked_sub(1)?;
+    let is_key = |content: &str| {
+        [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .any(|k| {
+                content.strip_prefix(k.as_str()).is_some_and(|rest| {
+                    let rest = rest.trim_start_matches(' ');
+                    rest == ":" || rest.starts_with(": ") || rest.starts_with(":\t")
+                })
+            })
+    };
+    let mut seen = 0;
+    for (i, text_line) in text.lines().enumerate().skip(line.checked_sub(1)?) {
+        let content = if i + 1 == line {
+            // The first key stands where the mapping starts (after `- `).
+            let start = text_line.char_indices().nth(indent).map(|(b, _)| b)?;
+            &text_line[start..]
+        } else {
+            let content = text_line.trim_start_matches(' ');
+            if content.is_empty() || content.starts_with('#') {
+                continue;
+            }
+            let here = text_line.len() - content.len();
+            if here < indent {
+                break;
+            }
+            if here > indent {
+                continue;
+            }
+            content
+        };
+        if is_key(content) {
+            seen += 1;
+            if seen == 2 {
+                return Some(Location {
+                    line: i + 1,
+                    column,
+                });
+            }
+        }
+    }
+    None
+}
+
 /// A 1-based line and column in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
@@ -259,21 +320,36 @@ impl Error {
         }
     }
 
-    /// Turns a YAML error into one that names the file and the line, where
-    /// `first_line` is the 1-based line of the file on which the YAML text
-    /// starts (frontmatter starts on line 2).
-    pub fn yaml(path: impl Into<PathBuf>, first_line: usize, err: &serde_yaml::Error) -> Self {
-        let location = err.location().map_or(
+    /// Turns a YAML error in `text` into one that names the file and the
+    /// line, where `first_line` is the 1-based line of the file on which
+    /// the YAML text starts (frontmatter starts on line 2).
+    pub fn yaml(
+        path: impl Into<PathBuf>,
+        first_line: usize,
+        text: &str,
+        err: &serde_yaml::Error,
+    ) -> Self {
+        let shifted = shift_marks(&err.to_string(), first_line - 1);
+        // The parser marks a duplicate key at the start of its mapping:
+        // the second occurrence is the line to fix.
+        let at = err.location().map(|loc| {
+            duplicated(&shifted)
+                .and_then(|key| second_key(text, key, loc.line(), loc.column()))
+                .unwrap_or(Location {
+                    line: loc.line(),
+                    column: loc.column(),
+                })
+        });
+        let location = at.map_or(
             Location {
                 line: first_line,
                 column: 0,
             },
             |loc| Location {
-                line: first_line + loc.line() - 1,
-                column: loc.column(),
+                line: first_line + loc.line - 1,
+                column: loc.column,
             },
         );
-        let shifted = shift_marks(&err.to_string(), first_line - 1);
         let location = opened_at(&shifted).unwrap_or(location);
         let message = redact_values(&shifted);
         Error::Yaml {
@@ -414,7 +490,46 @@ pub fn quoted_name(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{redact_values, shift_marks};
+    use super::{Location, redact_values, second_key, shift_marks};
+
+    #[test]
+    fn a_duplicate_key_is_named_by_either_message() {
+        assert_eq!(
+            super::duplicated("away[0]: duplicate field `from`"),
+            Some("from")
+        );
+        assert_eq!(
+            super::duplicated("duplicate entry with key \"person\""),
+            Some("person")
+        );
+        assert_eq!(
+            super::duplicated("duplicate entry with key \"a\\\"b\""),
+            None
+        );
+        assert_eq!(super::duplicated("unknown field `x`"), None);
+    }
+
+    #[test]
+    fn a_duplicate_key_is_found_at_its_second_line() {
+        let text = "# c\na: 1\nb:\n  a: 2\n  c: [a]\n'a': 3\nd: 4\n";
+        assert_eq!(
+            second_key(text, "a", 2, 1),
+            Some(Location { line: 6, column: 1 })
+        );
+        // In a sequence entry: the first key follows `- `, the mapping ends
+        // at the next entry.
+        let text = "x:\n  - a: 1\n    b: 2\n  - a: 3\n    a: 4\n";
+        assert_eq!(second_key(text, "a", 2, 5), None);
+        assert_eq!(
+            second_key(text, "a", 4, 5),
+            Some(Location { line: 5, column: 5 })
+        );
+        assert_eq!(second_key("{a: 1, a: 2}\n", "a", 1, 1), None);
+        assert_eq!(
+            second_key("ab: 1\na b: 2\nab : 3\n", "ab", 1, 1),
+            Some(Location { line: 3, column: 1 })
+        );
+    }
 
     #[test]
     fn yaml_errors_do_not_quote_the_file() {

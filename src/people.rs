@@ -85,10 +85,11 @@ impl Summary {
 /// `José` and `Jose\u{301}` as `jose`, `李娜` as `li na`) and lowercased,
 /// so accents, case and the way an accent was typed do not move a name.
 /// Not a full locale collation (no per-language rules such as Swedish `ö`
-/// after `z`); the same folding person lookup uses.
+/// after `z`); the same folding person lookup uses, emoji and other
+/// symbols left out as in slugs (`🦊 Renard` sorts under R).
 #[must_use]
 pub fn name_key(name: &str) -> String {
-    deunicode::deunicode(name).to_lowercase()
+    deunicode::deunicode(&crate::slug::without_symbols(name)).to_lowercase()
 }
 
 /// Summarizes one person folder. `items` are the open items of the whole
@@ -270,5 +271,20 @@ fn summary(
         // Someone away is not overdue, whatever the date says.
         overdue: next_due.is_some_and(|d| d < today) && away_until.is_none(),
         ready: facts.upcoming.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_key;
+
+    #[test]
+    fn names_sort_by_their_letters_not_their_emoji() {
+        assert_eq!(name_key("🦊 Renard"), "renard");
+        assert_eq!(name_key("Sam 🚀 Park"), "sam  park");
+        assert_eq!(name_key("Jose\u{301}"), "jose");
+        let mut names = ["🦊 Renard", "Greta ✨", "Pia"];
+        names.sort_by_key(|n| name_key(n));
+        assert_eq!(names, ["Greta ✨", "Pia", "🦊 Renard"]);
     }
 }

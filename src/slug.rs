@@ -4,6 +4,8 @@
 //! would leave the notebook, hide its folder, or collide with the notebook's
 //! own files is refused rather than quietly rewritten.
 
+use unicode_properties::{GeneralCategory, UnicodeEmoji, UnicodeGeneralCategory};
+
 use crate::error::{Error, Result};
 
 /// Folder and file names the notebook itself uses; no person may take them.
@@ -23,7 +25,39 @@ pub fn fold(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase()
 }
 
+/// `text` without its emoji and other symbols (general category So and
+/// Sk, characters shown as emoji by default, and the joiners, selectors,
+/// tags and keycap that build emoji sequences), trimmed: what a folder
+/// name and a sort key are made of, since a transliteration would spell
+/// them out (`🦊 Renard` is `Renard`, not `fox-face-renard`). ASCII stays
+/// as it is.
+#[must_use]
+pub fn without_symbols(text: &str) -> String {
+    let symbol = |c: char| {
+        !c.is_ascii()
+            && (matches!(
+                c.general_category(),
+                GeneralCategory::OtherSymbol | GeneralCategory::ModifierSymbol
+            ) || matches!(
+                c.emoji_status(),
+                unicode_properties::EmojiStatus::EmojiPresentation
+                    | unicode_properties::EmojiStatus::EmojiPresentationAndModifierBase
+                    | unicode_properties::EmojiStatus::EmojiPresentationAndEmojiComponent
+                    | unicode_properties::EmojiStatus::EmojiPresentationAndModifierAndEmojiComponent
+            ) || matches!(
+                c,
+                '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' | '\u{20e3}' | '\u{e0020}'..='\u{e007f}'
+            ))
+    };
+    text.chars()
+        .filter(|&c| !symbol(c))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// Turns a person's name into a slug, or explains why it cannot be one.
+/// Emoji and other symbols are left out ([`without_symbols`]).
 ///
 /// # Errors
 /// The name is empty after folding, contains a path separator, `..`, a
@@ -56,7 +90,7 @@ pub fn slugify(name: &str) -> Result<String> {
             "a name cannot start with a dot (hidden folders are never read)",
         ));
     }
-    let folded = fold(trimmed);
+    let folded = fold(&without_symbols(trimmed));
     let mut slug = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
@@ -88,7 +122,28 @@ pub fn slugify(name: &str) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::slugify;
+    use super::{slugify, without_symbols};
+
+    #[test]
+    fn emoji_and_symbols_stay_out_of_slugs() {
+        assert_eq!(slugify("🦊 Renard").unwrap(), "renard");
+        assert_eq!(slugify("Greta ✨").unwrap(), "greta");
+        assert_eq!(slugify("Sam 🚀 Park").unwrap(), "sam-park");
+        // Sequences: a skin tone, a ZWJ family, a flag, a keycap, VS16.
+        assert_eq!(slugify("Ana 👋🏽").unwrap(), "ana");
+        assert_eq!(slugify("👨\u{200d}👩\u{200d}👧 Kim").unwrap(), "kim");
+        assert_eq!(slugify("🇫🇷 Zoé").unwrap(), "zoe");
+        assert_eq!(slugify("Team 1\u{fe0f}\u{20e3}").unwrap(), "team-1");
+        assert_eq!(slugify("❤\u{fe0f} Lou").unwrap(), "lou");
+        assert_eq!(slugify("Ab © ™ ° Cd").unwrap(), "ab-cd");
+        // Letters of every script stay, ASCII as it was.
+        assert_eq!(slugify("李娜").unwrap(), "li-nuo");
+        assert_eq!(slugify("Team #2 (infra)").unwrap(), "team-2-infra");
+        assert_eq!(without_symbols(" 🦊 Renard ✨ "), "Renard");
+        assert_eq!(without_symbols("a^b`c"), "a^b`c");
+        // Nothing but symbols is no name.
+        assert!(slugify("🦊").is_err());
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

@@ -199,7 +199,7 @@ impl Undo {
     /// Puts everything back as one transaction, under `lock` (held since
     /// before planning), then removes the folders the command made if
     /// they are empty, and the journal entry. Returns what was done, a
-    /// line each (sanitized).
+    /// line each (sanitized), paths shown from the current folder.
     ///
     /// # Errors
     /// A step failed (a file changed since planning, the disk): every
@@ -207,6 +207,9 @@ impl Undo {
     pub fn commit(&self, notebook: &Notebook, lock: &Lock) -> Result<Vec<String>> {
         let path = |rel: &Path| notebook.path(rel);
         let show = |rel: &Path| notebook.show(rel);
+        // Paths as every other message names them: from where the user
+        // stands (`person.yaml` inside `alice/`).
+        let listed_path = |rel: &Path, folder: bool| listed_path(&show(rel), folder);
         let mut tx = Transaction::with_modes(notebook.modes())
             .staged(lock)
             .unjournaled();

@@ -50,7 +50,7 @@ pub fn parse<T: serde::de::DeserializeOwned>(
     cap: usize,
 ) -> Result<T> {
     guard(text, path, first_line, cap)?;
-    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, first_line, &e))
+    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, first_line, text, &e))
 }
 
 /// Refuses a YAML text longer than `cap` bytes or nested deeper than

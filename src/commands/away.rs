@@ -62,7 +62,9 @@ pub fn run(args: &AwayArgs, settings: &Settings, out: &mut Output) -> Result<Out
         .clone()
         .unwrap_or_else(|| crate::person::new_file(&person.name));
     let after = crate::person::with_absence(&text, &shown, &absence)?;
-    let mut tx = Transaction::new().staged(&lock).labelled("away");
+    let mut tx = Transaction::new()
+        .staged(&lock)
+        .labelled(format!("away {}", person.slug));
     tx.push(Change {
         path,
         shown: shown.clone(),

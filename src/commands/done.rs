@@ -52,11 +52,22 @@ pub fn run(args: &DoneArgs, settings: &Settings, out: &mut Output) -> Result<Out
     for target in targets.iter().filter(|t| !t.already) {
         by_file.entry(target.rel.clone()).or_default().push(target);
     }
-    let label = if want_checked {
+    // The command as it could be typed from the notebook's top: the items
+    // it changed, each in its person's folder.
+    let verb = if want_checked {
         "done --reopen"
     } else {
         "done"
     };
+    let label: Vec<String> = std::iter::once(verb.to_string())
+        .chain(
+            targets
+                .iter()
+                .filter(|t| !t.already)
+                .map(|t| format!("{}:{}", t.rel.display(), t.task.line)),
+        )
+        .collect();
+    let label = label.join(" ");
     let mut tx = Transaction::new().staged(&lock).labelled(label);
     for (rel, items) in &by_file {
         // Read once more and check each item is still where it was found.

@@ -156,16 +156,27 @@ impl Column {
 /// The columns of the table, by index.
 const PERSON: usize = 0;
 const ROLE: usize = 1;
+const LAST: usize = 2;
+const AGO: usize = 3;
+const MEETINGS: usize = 4;
+const OPEN: usize = 5;
+const AGENDA: usize = 6;
 /// What a terminal too narrow takes from the table, in turn, after ROLE:
-/// the last 1:1's date (AGO still says how long ago), the counts of 1:1s
-/// and agenda points, names longer than [`KEPT_PERSON`], the open
-/// follow-ups, then names down to [`MIN_PERSON`].
-const STEPS: [Step; 6] = [
-    Step::Drop(2),
-    Step::Drop(4),
-    Step::Drop(6),
+/// names longer than [`KEPT_PERSON`] are cut first (a long name costs
+/// more than any column), then the last 1:1's date (NEXT 1:1 follows from
+/// it), the count of 1:1s, how long ago, the agenda points, the open
+/// follow-ups, then names down to [`MIN_PERSON`]. NEXT 1:1 and DUE always
+/// stay, so the narrowest table is [`MIN_PERSON`] + 10 + the DUE cell + 2
+/// gaps: 47 columns with "in 7 days, note ready"; a terminal narrower
+/// than that wraps. With names up to [`KEPT_PERSON`] the table keeps
+/// AGENDA at 80 columns: 24 + 11 + 6 + 10 + 21 + 5 gaps = 80.
+const STEPS: [Step; 7] = [
     Step::CutNames(KEPT_PERSON),
-    Step::Drop(5),
+    Step::Drop(LAST),
+    Step::Drop(MEETINGS),
+    Step::Drop(AGO),
+    Step::Drop(AGENDA),
+    Step::Drop(OPEN),
     Step::CutNames(MIN_PERSON),
 ];
 /// One way to make the table narrower.
@@ -178,17 +189,18 @@ enum Step {
 }
 /// ROLE is cut no narrower than this; below, it goes.
 const MIN_ROLE: usize = 8;
-/// Names this wide keep every column but ROLE at 80 columns.
+/// Names are cut to this before any column but ROLE goes.
 const KEPT_PERSON: usize = 24;
 /// A name is cut no narrower than this (a terminal narrower still wraps).
-const MIN_PERSON: usize = 8;
+const MIN_PERSON: usize = 12;
 /// Between two columns.
 const GAP: usize = 2;
 
 /// The rows as a table padded by display width, the next 1:1 and how soon
 /// it is due last (in colour when overdue or never held). On a terminal
-/// it fits the width: ROLE is cut, then dropped, then the least needed
-/// columns, then long names are cut; a pipe gets every column whole.
+/// it fits the width: ROLE is cut, then dropped, then long names are cut,
+/// then the least needed columns go ([`STEPS`]); a pipe gets every column
+/// whole.
 fn print_table(rows: &[Summary], settings: &Settings, out: &mut Output) -> Result<()> {
     let cells = |f: &dyn Fn(&Summary) -> String| rows.iter().map(f).collect::<Vec<_>>();
     let today = settings.today;
@@ -359,12 +371,33 @@ mod tests {
     }
 
     #[test]
-    fn role_goes_then_the_least_needed_columns_then_names_are_cut() {
+    fn role_goes_then_long_names_are_cut_then_the_least_needed_columns() {
         let mut columns = table("Jose\u{301} Bartholomew Featherstone-Smith", "Staff");
         let mut shown: Vec<usize> = (0..columns.len()).collect();
         fit(&mut columns, &mut shown, 40);
-        assert_eq!(shown, [PERSON, 3, 7, 8]);
-        assert_eq!(columns[PERSON].cells, ["Jose\u{301} Bartholomew Fe…"]);
-        assert_eq!(widths(&columns, &shown), 40);
+        assert_eq!(shown, [PERSON, 7, 8]);
+        assert_eq!(columns[PERSON].cells, ["Jose\u{301} Bartholomew Feathe…"]);
+        assert_eq!(widths(&columns, &shown), 39);
+    }
+
+    #[test]
+    fn a_name_is_cut_to_24_before_agenda_goes() {
+        let mut columns = table("Jose\u{301} Bartholomew Featherstone-Smith", "Staff");
+        let mut shown: Vec<usize> = (0..columns.len()).collect();
+        // 24 + 11 + 6 + 8 + 3 + 4 gaps: AGO, 1:1S and LAST 1:1 went.
+        fit(&mut columns, &mut shown, 60);
+        assert_eq!(shown, [PERSON, OPEN, AGENDA, 7, 8]);
+        assert_eq!(columns[PERSON].width, 24);
+        assert_eq!(widths(&columns, &shown), 60);
+    }
+
+    #[test]
+    fn names_are_never_cut_below_12() {
+        let mut columns = table("Jose\u{301} Bartholomew Featherstone-Smith", "");
+        let mut shown: Vec<usize> = (0..columns.len()).collect();
+        fit(&mut columns, &mut shown, 10);
+        assert_eq!(shown, [PERSON, 7, 8]);
+        assert_eq!(columns[PERSON].cells, ["Jose\u{301} Bartho…"]);
+        assert_eq!(widths(&columns, &shown), 12 + 8 + 3 + 2 * GAP);
     }
 }

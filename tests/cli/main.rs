@@ -49,6 +49,7 @@ mod zones;
 mod cache;
 mod fixtures;
 mod log;
+mod polish14;
 mod prep14;
 mod safety;
 mod search;
@@ -224,6 +225,11 @@ impl Test {
     /// Runs oneonone in this process (`oneonone::run_with`) as if both
     /// streams were a terminal, on 2026-11-27, 80 columns wide.
     pub fn run_on_terminal(&self, args: &[&str]) -> Run {
+        self.run_on_terminal_of(80, args)
+    }
+
+    /// As [`Test::run_on_terminal`], on a terminal `columns` wide.
+    pub fn run_on_terminal_of(&self, columns: usize, args: &[&str]) -> Run {
         let env = oneonone::settings::Environment {
             cwd: self.dir.path().to_path_buf(),
             oneonone_dir: None,
@@ -233,7 +239,7 @@ impl Test {
             stderr_is_terminal: true,
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
             editor: None,
-            terminal_width: Some(80),
+            terminal_width: Some(columns),
             random_seed: 0,
             home: Some(self.home.path().to_path_buf()),
             state_home: Some(self.home.path().join(".local/state/oneonone")),

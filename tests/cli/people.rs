@@ -301,12 +301,12 @@ fn issue14_people_fits_80_columns_soonest_due_first() {
     let run = t.run_on_terminal(&["--color", "never", "people"]);
     fits(&run.stdout, 80);
     run.ok().stdout(
-        "PERSON                    AGO  MINE/THEIRS  NEXT 1:1    DUE\n\
-         李娜                      24d  0/0          2026-11-17  overdue 10 days\n\
-         Carol                     -    0/0          -           first 1:1 to hold\n\
-         Bartholomew Featherstone  7d   0/0          2026-12-04  in 7 days, note ready\n\
-         Jose\u{301}                      7d   0/0          2026-12-04  in 7 days\n\
-         Sam 🚀 Park               2d   0/0          2026-12-09  in 12 days\n",
+        "PERSON                    MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+         李娜                      0/0          0       2026-11-17  overdue 10 days\n\
+         Carol                     0/0          1       -           first 1:1 to hold\n\
+         Bartholomew Featherstone  0/0          0       2026-12-04  in 7 days, note ready\n\
+         Jose\u{301}                      0/0          0       2026-12-04  in 7 days\n\
+         Sam 🚀 Park               0/0          0       2026-12-09  in 12 days\n",
     );
 }
 
@@ -326,12 +326,12 @@ fn issue14_people_piped_keeps_every_column_whole() {
 #[test]
 fn issue14_people_sorts_by_name_and_by_last_1_1() {
     let t = issue14_team();
-    let header = "PERSON                    AGO  MINE/THEIRS  NEXT 1:1    DUE\n";
-    let bart = "Bartholomew Featherstone  7d   0/0          2026-12-04  in 7 days, note ready\n";
-    let carol = "Carol                     -    0/0          -           first 1:1 to hold\n";
-    let jose = "Jose\u{301}                      7d   0/0          2026-12-04  in 7 days\n";
-    let li = "李娜                      24d  0/0          2026-11-17  overdue 10 days\n";
-    let sam = "Sam 🚀 Park               2d   0/0          2026-12-09  in 12 days\n";
+    let header = "PERSON                    MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n";
+    let bart = "Bartholomew Featherstone  0/0          0       2026-12-04  in 7 days, note ready\n";
+    let carol = "Carol                     0/0          1       -           first 1:1 to hold\n";
+    let jose = "Jose\u{301}                      0/0          0       2026-12-04  in 7 days\n";
+    let li = "李娜                      0/0          0       2026-11-17  overdue 10 days\n";
+    let sam = "Sam 🚀 Park               0/0          0       2026-12-09  in 12 days\n";
     let sorted = |by: &str| {
         t.run_on_terminal(&["--color", "never", "people", "--sort", by])
             .ok()
@@ -384,12 +384,12 @@ fn issue14_people_colours_the_due_cell_alone() {
     // The date stays plain; only the words that ask for a 1:1 are red
     // (overdue) or yellow (never held), in a cell of their own.
     t.run_on_terminal(&["people"]).ok().stdout(
-        "\u{1b}[1mPERSON                    AGO  MINE/THEIRS  NEXT 1:1    DUE\u{1b}[0m\n\
-         李娜                      24d  0/0          2026-11-17  \u{1b}[1m\u{1b}[31moverdue 10 days\u{1b}[0m\n\
-         Carol                     -    0/0          -           \u{1b}[1m\u{1b}[33mfirst 1:1 to hold\u{1b}[0m\n\
-         Bartholomew Featherstone  7d   0/0          2026-12-04  in 7 days, note ready\n\
-         Jose\u{301}                      7d   0/0          2026-12-04  in 7 days\n\
-         Sam 🚀 Park               2d   0/0          2026-12-09  in 12 days\n",
+        "\u{1b}[1mPERSON                    MINE/THEIRS  AGENDA  NEXT 1:1    DUE\u{1b}[0m\n\
+         李娜                      0/0          0       2026-11-17  \u{1b}[1m\u{1b}[31moverdue 10 days\u{1b}[0m\n\
+         Carol                     0/0          1       -           \u{1b}[1m\u{1b}[33mfirst 1:1 to hold\u{1b}[0m\n\
+         Bartholomew Featherstone  0/0          0       2026-12-04  in 7 days, note ready\n\
+         Jose\u{301}                      0/0          0       2026-12-04  in 7 days\n\
+         Sam 🚀 Park               0/0          0       2026-12-09  in 12 days\n",
     );
 }
 
@@ -402,15 +402,15 @@ fn issue14_people_cuts_a_name_too_long_for_80_columns() {
     );
     let run = t.run_on_terminal(&["--color", "never", "people"]);
     fits(&run.stdout, 80);
-    // Cut with `…` only as far as the row needs: the open follow-ups stay.
+    // Cut to 24 columns before any column goes: the agenda stays.
     run.ok().stdout(
-        "PERSON                       AGO  MINE/THEIRS  NEXT 1:1    DUE\n\
-         李娜                         24d  0/0          2026-11-17  overdue 10 days\n\
-         Carol                        -    0/0          -           first 1:1 to hold\n\
-         Bartholomew Featherstone     7d   0/0          2026-12-04  in 7 days, note ready\n\
-         Jose\u{301}                         7d   0/0          2026-12-04  in 7 days\n\
-         Maximiliana Oberhausen-Kow…  2d   0/0          2026-12-09  in 12 days\n\
-         Sam 🚀 Park                  2d   0/0          2026-12-09  in 12 days\n",
+        "PERSON                    MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+         李娜                      0/0          0       2026-11-17  overdue 10 days\n\
+         Carol                     0/0          1       -           first 1:1 to hold\n\
+         Bartholomew Featherstone  0/0          0       2026-12-04  in 7 days, note ready\n\
+         Jose\u{301}                      0/0          0       2026-12-04  in 7 days\n\
+         Maximiliana Oberhausen-…  0/0          0       2026-12-09  in 12 days\n\
+         Sam 🚀 Park               0/0          0       2026-12-09  in 12 days\n",
     );
     // A pipe gets the whole name.
     let piped = t.run(&["--today", "2026-11-27", "people"]).ok().stdout;

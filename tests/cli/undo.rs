@@ -208,7 +208,7 @@ fn issue12_undo_of_done_and_done_reopen() {
         .ok();
     t.file("alice/2026-11-01.md", EARLIER.replacen("[ ]", "[x]", 1));
     t.run(&["undo"]).ok().stderr(
-        "oneonone: undid `done`\n\
+        "oneonone: undid `done alice/2026-11-01.md:7 alice/2026-11-15.md:7`\n\
          oneonone: restored alice/2026-11-01.md\n\
          oneonone: restored alice/2026-11-15.md\n",
     );
@@ -217,7 +217,9 @@ fn issue12_undo_of_done_and_done_reopen() {
     t.run(&["done", "--reopen", "alice/2026-11-01.md:8"]).ok();
     t.run(&["undo"])
         .ok()
-        .stderr("oneonone: undid `done --reopen`\noneonone: restored alice/2026-11-01.md\n");
+        .stderr(
+            "oneonone: undid `done --reopen alice/2026-11-01.md:8`\noneonone: restored alice/2026-11-01.md\n",
+        );
     assert_eq!(snapshot(&t), before);
 }
 
