@@ -146,20 +146,24 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
             }
         ));
     }
-    // What they added to the shared copies in their space (when one
-    // person is asked for): theirs, never the manager's; listed apart.
-    let mut added = match (&only, spaces.first()) {
-        (Some(_), Some(space)) if !mine => crate::space::publish::report_items(&notebook, space),
-        _ => Vec::new(),
-    };
-    added.retain(|i| !args.overdue || i.due.is_some_and(|d| d < today));
-    // Their person.yaml files were said above already.
-    followup::resolve_owners(&mut added, &mut people, &mut |_| {});
-    if someone {
-        added.retain(|i| {
-            (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|(o, _)| i.owner == *o)
-        });
+    // What they added to the shared copies in their spaces: theirs,
+    // never the manager's; listed apart, person by person.
+    let mut added_by: Vec<(&Space, Vec<FollowUp>)> = Vec::new();
+    for space in spaces.iter().filter(|_| !mine) {
+        let mut added = crate::space::publish::report_items(&notebook, space);
+        added.retain(|i| !args.overdue || i.due.is_some_and(|d| d < today));
+        // Their person.yaml files were said above already.
+        followup::resolve_owners(&mut added, &mut people, &mut |_| {});
+        if someone {
+            added.retain(|i| {
+                (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|(o, _)| i.owner == *o)
+            });
+        }
+        if !added.is_empty() {
+            added_by.push((space, added));
+        }
     }
+    let added: Vec<&FollowUp> = added_by.iter().flat_map(|(_, a)| a).collect();
     if args.json {
         let listed: Vec<JsonItem<'_>> = items
             .iter()
@@ -167,12 +171,13 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
                 item,
                 shared: in_space.contains(&item.path),
             })
-            .chain(added.iter().map(|item| JsonItem { item, shared: true }))
+            .chain(added.iter().map(|&item| JsonItem { item, shared: true }))
             .collect();
         out.json(&listed)?;
         return Ok(Outcome::Done);
     }
-    if items.is_empty() {
+    let listed = !items.is_empty();
+    if items.is_empty() && added.is_empty() {
         let filter = Filter {
             person: only.as_ref().map(|p| (p.name.as_str(), p.slug.as_str())),
             mine,
@@ -183,11 +188,12 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
             shared: args.shared,
         };
         out.notice(filter.left_nothing(&notebook, settings, in_scope));
-    } else {
+    } else if !items.is_empty() {
         print_grouped(&notebook, settings, items, out)?;
     }
-    if let Some(p) = &only {
-        print_shared(&notebook, settings, p, &added, out)?;
+    for (i, (space, added)) in added_by.iter().enumerate() {
+        let first = i == 0 && !listed;
+        print_shared(&notebook, settings, &space.name, added, first, out)?;
     }
     Ok(Outcome::Done)
 }
@@ -236,18 +242,21 @@ fn spaces(
 fn print_shared(
     notebook: &Notebook,
     settings: &Settings,
-    person: &crate::person::Person,
+    name: &str,
     shared: &[FollowUp],
+    first: bool,
     out: &mut Output,
 ) -> Result<()> {
     let today = settings.today;
     if shared.is_empty() {
         return Ok(());
     }
-    writeln!(out)?;
+    if !first {
+        writeln!(out)?;
+    }
     out.styled(
         style::HEADING,
-        format_args!("{}, in the shared notes", sanitize(&person.name)),
+        format_args!("{}, in the shared notes", sanitize(name)),
     )?;
     out.styled(style::DIM, format_args!(" ({} open)", shared.len()))?;
     writeln!(out)?;

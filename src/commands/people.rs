@@ -226,7 +226,13 @@ fn print_table(rows: &[Summary], settings: &Settings, out: &mut Output) -> Resul
         Column::new("AGENDA", cells(&|r| r.agenda.to_string())),
         Column::new(
             "NEXT 1:1",
-            cells(&|r| r.next_due.map_or_else(|| "-".into(), |d| d.to_string())),
+            // Someone away: the day after they are back, as the calendar
+            // file and `due` say.
+            cells(&|r| match r.next_due {
+                None => "-".into(),
+                Some(_) if r.away_until.is_some() => r.meet_from(today).to_string(),
+                Some(d) => d.to_string(),
+            }),
         ),
         Column::new("DUE", cells(&|r| due(r, today))),
     ];

@@ -271,3 +271,27 @@ fn issue14_a_due_date_never_moves_back_as_days_pass() {
         .status(1)
         .stdout("Ann  overdue 3 days (due 2026-11-23)\n");
 }
+
+#[test]
+fn issue14_next_1_1_of_someone_away_is_the_day_after_they_are_back() {
+    let t = Test::new();
+    t.write(
+        "chloe/2026-11-24.md",
+        "---\nperson: Chloé\ndate: 2026-11-24\n---\n",
+    );
+    t.write(
+        "chloe/person.yaml",
+        "cadence_days: 21\naway: [{from: 2026-12-20, to: 2026-12-25}]\n",
+    );
+    // Overdue since 12-15 when the time off begins: the table, `due` and
+    // the calendar file all say the 26th.
+    t.run(&["--today", "2026-12-22", "people"]).ok().stdout(
+        "PERSON  ROLE  LAST 1:1    AGO  1:1S  MINE/THEIRS  AGENDA  NEXT 1:1    DUE\n\
+         Chloé         2026-11-24  28d  1     0/0          0       2026-12-26  away until 2026-12-25\n",
+    );
+    let ics = t
+        .run(&["--today", "2026-12-22", "people", "--ics", "-"])
+        .ok()
+        .stdout;
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261226\r\n"), "{ics}");
+}

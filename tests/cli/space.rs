@@ -1521,8 +1521,19 @@ fn issue13_followups_json_holds_what_the_report_added_in_the_shared_notes() {
     assert_eq!(json(&["alice", "--shared"]).len(), 4);
     assert_eq!(json(&["alice", "--overdue"]).len(), 1);
     assert_eq!(json(&["alice", "--mine"]).len(), 3);
-    // Without a person, as the listing: the notebook's items only.
-    assert_eq!(json(&[]).len(), 4);
+    // Without a person too: every open follow-up, hers in the space
+    // included (issue 14's README walk found them missing).
+    let all = json(&[]);
+    assert_eq!(all.len(), 5);
+    assert!(all[4].shared && all[4].text == "Alice shares the offsite doc 📅 2026-11-20");
+    let listed = w.sam(&["followups", "--color", "never"]).ok().stdout;
+    assert!(
+        listed.ends_with(&format!(
+            "\n\nAlice Smith, in the shared notes (1 open)\n  \
+             {dir}/alice-smith/2026-11-24.md:16: Alice shares the offsite doc · overdue 4 days · opened today\n"
+        )),
+        "{listed}"
+    );
 }
 
 #[test]
