@@ -1,6 +1,7 @@
 //! What was said in a note: the lines the manager and the person wrote,
-//! told apart from what oneonone wrote for them. `prep`'s "Last time"
-//! reads it (and `log`, `search` and `review` are meant to).
+//! told apart from what oneonone wrote for them. `prep`'s "Last time",
+//! `log`, `search` and `review` read it, and the shared copy
+//! ([`crate::share`]) leaves out what [`kinds`] finds the template wrote.
 //!
 //! Left out, each found by reading the note's Markdown (pulldown-cmark,
 //! with offsets), never by matching lines on their own:
@@ -106,6 +107,54 @@ pub fn said(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec
     read(text, date, template, false).to_said(text)
 }
 
+/// What a line of a note is to what was said: kept, or why it is left
+/// out ([`kinds`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Somebody wrote it, or it is blank ([`said`] leaves blank lines out
+    /// as blank, not as the template's).
+    Kept,
+    /// A template prompt, as the template writes it.
+    Prompt,
+    /// A suggested question nobody answered.
+    Question,
+    /// An empty placeholder: an empty list item, an empty table or an
+    /// empty row of a table.
+    Placeholder,
+    /// A carried copy (in an item of one, the whole item).
+    Carried,
+    /// A heading of level 1 or 2.
+    Heading,
+    /// The frontmatter.
+    Frontmatter,
+}
+
+/// What each line of `text` is to what was said, in order: its start (a
+/// byte offset) and its [`Kind`], by the rules of [`said`] (a line inside
+/// what is left out for one reason is left out for the first found: an
+/// empty item in a carried copy is a placeholder). The one reading of
+/// what the template wrote: the shared copy ([`crate::share`]) leaves out
+/// the lines [`said`] does for the same reasons.
+#[must_use]
+pub fn kinds(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Vec<(usize, Kind)> {
+    let marks = mark(text, date, template);
+    marks
+        .lines
+        .starts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &start)| start < text.len())
+        .map(|(i, &start)| {
+            let kind = if i < marks.first {
+                Kind::Frontmatter
+            } else {
+                marks.kinds[i]
+            };
+            (start, kind)
+        })
+        .collect()
+}
+
 /// The inline `#tags` of what was said in `text` ([`crate::tags::inline`]
 /// over [`said`]'s lines, code left out): a tag on a carried copy was
 /// counted in the note it comes from. Prompts and questions are not
@@ -199,15 +248,51 @@ impl SaidLines {
     }
 }
 
-#[allow(clippy::too_many_lines)] // one pass over the events, an arm per kind
 fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: bool) -> SaidLines {
+    let mut marks = mark(text, date, template);
+    if keep_all {
+        marks.kinds.fill(Kind::Kept);
+        marks.asked.fill(false);
+    }
+    kept(text, &marks)
+}
+
+/// One reading of a note: each line's [`Kind`] and what [`said`] tells
+/// of the lines it keeps.
+struct Marks {
+    lines: Lines,
+    /// Per line; the frontmatter's lines are before `first`, marked
+    /// [`Kind::Kept`] here.
+    kinds: Vec<Kind>,
+    /// The first line of the body (none when the note is only
+    /// frontmatter: the number of lines).
+    first: usize,
+    headings: Vec<Heading>,
+    /// Per line: an answered question's.
+    asked: Vec<bool>,
+    /// Per line: in a code block.
+    code: Vec<bool>,
+    /// Per line: its block's number.
+    blocks: Vec<usize>,
+}
+
+/// Marks line `i` left out for `why`, unless it already is for another
+/// reason (the first found, the innermost).
+fn leave_out(kinds: &mut [Kind], i: usize, why: Kind) {
+    if kinds[i] == Kind::Kept {
+        kinds[i] = why;
+    }
+}
+
+#[allow(clippy::too_many_lines)] // one pass over the events, an arm per kind
+fn mark(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Marks {
     let note = Note::split(text);
     let base = note.body_start;
     let lines = Lines::of(text);
-    let mut dropped = vec![false; lines.starts.len()];
-    let drop = |range: Range<usize>, dropped: &mut Vec<bool>| {
+    let mut kinds = vec![Kind::Kept; lines.starts.len()];
+    let drop = |range: Range<usize>, why: Kind, kinds: &mut Vec<Kind>| {
         for i in lines.of_range(text, &range) {
-            dropped[i] = true;
+            leave_out(kinds, i, why);
         }
     };
     // Line indexes: questions (first, last line) and every heading with
@@ -270,23 +355,25 @@ fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: 
                     code[i] = true;
                 }
             }
-            Event::End(TagEnd::Table) => drop_empty_rows(text, &lines, &range, &mut dropped),
+            Event::End(TagEnd::Table) => drop_empty_rows(text, &lines, &range, &mut kinds),
             Event::End(TagEnd::Item) => {
                 if let Some(item) = items.pop() {
                     let whole = item.start..range.end;
-                    if item.carried || !item.filled {
-                        drop(whole, &mut dropped);
+                    if item.carried {
+                        drop(whole, Kind::Carried, &mut kinds);
+                    } else if !item.filled {
+                        drop(whole, Kind::Placeholder, &mut kinds);
                     } else if item.question {
                         // The question's own line; only what the item
                         // holds under it answers it.
                         let span = lines.of_range(text, &whole);
                         let first = span.start;
-                        let answered =
-                            (first + 1..span.end).any(|i| !dropped[i] && !lines.is_blank(text, i));
+                        let answered = (first + 1..span.end)
+                            .any(|i| kinds[i] == Kind::Kept && !lines.is_blank(text, i));
                         if answered {
                             questions.push((first, first));
                         } else {
-                            dropped[first] = true;
+                            leave_out(&mut kinds, first, Kind::Question);
                         }
                     }
                 }
@@ -295,7 +382,7 @@ fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: 
                 for i in lines.of_range(text, &range) {
                     let shown = text[lines.starts[i]..lines.end(text, i)].trim();
                     if !shown.is_empty() && template.prompts.contains(shown) {
-                        dropped[i] = true;
+                        leave_out(&mut kinds, i, Kind::Prompt);
                     }
                 }
             }
@@ -311,7 +398,7 @@ fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: 
                 if let Some((at, level, title)) = heading.take() {
                     if level <= HeadingLevel::H2 {
                         for i in lines.of_range(text, &range) {
-                            dropped[i] = true;
+                            leave_out(&mut kinds, i, Kind::Heading);
                         }
                     }
                     headings.push((at, level, title.trim().to_string()));
@@ -320,22 +407,21 @@ fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: 
             _ => {}
         }
     }
-    if keep_all {
-        dropped.fill(false);
-    }
     // The first line of the body: none when the note is only frontmatter.
     let first = lines.starts.partition_point(|&s| s < base);
     let mut asked = vec![false; lines.starts.len()];
     for &(question, _) in &questions {
-        asked[question] = !keep_all;
+        asked[question] = true;
     }
-    kept(
-        text,
-        &lines,
+    Marks {
+        lines,
+        kinds,
         first,
-        &headings,
-        (&dropped, &asked, &code, &blocks),
-    )
+        headings,
+        asked,
+        code,
+        blocks,
+    }
 }
 
 /// Whether the list item at `range` (top level, not quoted) opens with a
@@ -377,7 +463,7 @@ fn is_carried_copy(line: &str, date: Option<NaiveDate>) -> bool {
 
 /// Marks the rows of the table at `range` whose cells are all empty, and
 /// its head too when every row is: a form nobody filled in says nothing.
-fn drop_empty_rows(text: &str, lines: &Lines, range: &Range<usize>, dropped: &mut [bool]) {
+fn drop_empty_rows(text: &str, lines: &Lines, range: &Range<usize>, kinds: &mut [Kind]) {
     let span = lines.of_range(text, range);
     let empty = |i: usize| {
         text[lines.starts[i]..lines.end(text, i)]
@@ -389,29 +475,24 @@ fn drop_empty_rows(text: &str, lines: &Lines, range: &Range<usize>, dropped: &mu
     let rows: Vec<usize> = body.filter(|&i| !lines.is_blank(text, i)).collect();
     let filled = rows.iter().any(|&i| !empty(i));
     for i in rows.into_iter().filter(|&i| empty(i)) {
-        dropped[i] = true;
+        leave_out(kinds, i, Kind::Placeholder);
     }
     if !filled {
         for i in span {
-            dropped[i] = true;
+            leave_out(kinds, i, Kind::Placeholder);
         }
     }
 }
 
-/// The lines from `first` on that are neither `dropped` nor blank, each
-/// with the `##` section it is under.
-fn kept(
-    text: &str,
-    lines: &Lines,
-    first: usize,
-    headings: &[Heading],
-    (dropped, asked, code, blocks): (&[bool], &[bool], &[bool], &[usize]),
-) -> SaidLines {
+/// The lines from the body's first on that are [`Kind::Kept`] and not
+/// blank, each with the `##` section it is under.
+fn kept(text: &str, marks: &Marks) -> SaidLines {
+    let lines = &marks.lines;
     let mut section: Option<usize> = None;
     let mut sections = Vec::new();
-    let mut next_heading = headings.iter().peekable();
+    let mut next_heading = marks.headings.iter().peekable();
     let mut found = Vec::new();
-    for i in first..lines.starts.len() {
+    for i in marks.first..lines.starts.len() {
         while let Some((_, level, title)) = next_heading.next_if(|h| h.0 <= i) {
             match level {
                 HeadingLevel::H1 => section = None,
@@ -422,7 +503,7 @@ fn kept(
                 _ => {}
             }
         }
-        if dropped[i] || lines.starts[i] >= text.len() {
+        if marks.kinds[i] != Kind::Kept || lines.starts[i] >= text.len() {
             continue;
         }
         let start = lines.starts[i];
@@ -434,9 +515,9 @@ fn kept(
             line: i + 1,
             section,
             text: start..start + shown.len(),
-            asked: asked[i],
-            code: code[i],
-            block: blocks[i],
+            asked: marks.asked[i],
+            code: marks.code[i],
+            block: marks.blocks[i],
         });
     }
     SaidLines {
@@ -587,6 +668,43 @@ She wants to lead the next offsite.\n\n\
                 (27, true, "```"),
                 (28, true, "kubectl rollout restart"),
                 (29, true, "```"),
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds_say_why_each_line_is_left_out() {
+        use Kind::{Carried, Frontmatter, Heading, Kept, Placeholder, Prompt, Question};
+        let text = "---\ndate: 2026-11-24\n---\n## Listen\n\n_Make space: this time is theirs._\n\n\
+- What's on your mind this week?\n\nSaid.\n\n| a | b |\n| --- | --- |\n|  |  |\n\n\
+- [ ] Send (from 2026-11-10)\n  - [ ] \n- [ ] \n";
+        let template = TemplateText::of(&Bank::built_in());
+        let found: Vec<Kind> = kinds(text, NaiveDate::from_ymd_opt(2026, 11, 24), &template)
+            .into_iter()
+            .map(|(_, kind)| kind)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                Frontmatter,
+                Frontmatter,
+                Frontmatter,
+                Heading,
+                Kept,
+                Prompt,
+                Kept,
+                Question,
+                Kept,
+                Kept,
+                Kept,
+                Placeholder,
+                Placeholder,
+                Placeholder,
+                Kept,
+                Carried,
+                // The innermost reason first.
+                Placeholder,
+                Placeholder,
             ]
         );
     }

@@ -8,17 +8,17 @@
 //!   configured name or `Private`, to the next of the note's own sections;
 //!   a `<details>` block whose summary shows as one. `prep`, carry-over
 //!   and the follow-up scan use the same ranges;
-//! - what oneonone's template wrote for the manager ([`Written`]): a
-//!   section's italic reminder, the `_Watch for: ..._` line, the template's
-//!   own italic lines (the private section's blurb); each only as the
-//!   template writes it, a line of its own, not any italic line a person
-//!   typed;
-//! - a suggested question nobody answered: a question line as the template
-//!   writes it (`- ` and the bank's words, alone in its item) with nothing
-//!   but blank lines, or what is left out here, before the next question
-//!   or heading. A question with anything written under it stays, with
-//!   what was written;
-//! - an empty placeholder: a list item with nothing in it (`- `, `- [ ] `);
+//! - what oneonone's template wrote, told apart in one place for every
+//!   command, [`crate::said::kinds`]: the template's prompts (a section's
+//!   italic reminder, the `_Watch for: ..._` line, the private section's
+//!   blurb, each only as the template writes it, never an italic line a
+//!   person typed); a suggested question nobody answered (only what its
+//!   item holds under it answers it: a paragraph after the list is the
+//!   section's); an empty placeholder (a list item with nothing in it,
+//!   `- `, `- [ ] `; a table with nothing in its rows, or the empty rows
+//!   of one filled in). What `said` leaves out for other reasons is kept
+//!   here, by the rules below: the headings, the carried copies of
+//!   follow-ups (`(from DATE)`), the frontmatter (written anew);
 //! - a carried item (`[>]`) that no later note of the person holds outside
 //!   its private sections; one that a later note holds stays, with the
 //!   date of the first such note: `- [>] Book the venue (carried to
@@ -44,39 +44,18 @@ use std::ops::Range;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::bank::Bank;
 use crate::checkin::FIELDS;
 use crate::error::Error;
 use crate::note::Note;
 use crate::notebook::{Meeting, NoteFile, Notebook};
-
-/// The words a new note gets from oneonone's template that are for the
-/// manager, not what was discussed: as the template writes them, from the
-/// bank ([`crate::template::prompts`], [`crate::template::question_lines`]).
-#[derive(Debug, Clone, Default)]
-pub struct Written {
-    /// Italic lines: reminders, watch lines, the template's own.
-    prompts: HashSet<String>,
-    /// Suggested questions, as list items (`- What's on your mind?`).
-    questions: HashSet<String>,
-}
-
-impl Written {
-    /// What the template writes with this bank.
-    #[must_use]
-    pub fn of(bank: &Bank) -> Self {
-        Written {
-            prompts: crate::template::prompts(bank).into_iter().collect(),
-            questions: crate::template::question_lines(bank).into_iter().collect(),
-        }
-    }
-}
+use crate::said::{Kind, TemplateText};
 
 /// The shared copy of a note of the notebook (`rel`, relative to it): what
 /// `export --shared` prints and `sync` publishes. The rules are the
-/// notebook's ([`Sharing::for_notebook`], [`Written::of`] its bank); a
+/// notebook's ([`Sharing::for_notebook`], [`TemplateText::of`] its bank); a
 /// carried item is looked for in the person's later meeting notes.
 ///
 /// # Errors
@@ -99,7 +78,7 @@ pub fn shared_copy_of(notebook: &Notebook, rel: &Path) -> Result<String, Error> 
 pub struct Copier {
     /// What is private.
     pub rules: Sharing,
-    written: Written,
+    template: TemplateText,
 }
 
 impl Copier {
@@ -111,7 +90,7 @@ impl Copier {
         let bank = Bank::load(notebook.root(), notebook.shown())?;
         Ok(Copier {
             rules: Sharing::for_notebook(&notebook.config, &bank),
-            written: Written::of(&bank),
+            template: TemplateText::of(&bank),
         })
     }
 
@@ -127,7 +106,7 @@ impl Copier {
             text,
             &notebook.show(rel),
             &self.rules,
-            &self.written,
+            &self.template,
             &mut |item| later.holding(item),
         )
     }
@@ -141,11 +120,11 @@ impl Copier {
 /// frontmatter cannot be told apart from the body: rather than guess,
 /// nothing is printed.
 pub fn shared_copy(text: &str, path: &Path, rules: &Sharing) -> Result<String, Error> {
-    shared_copy_with(text, path, rules, &Written::default(), &mut |_| None)
+    shared_copy_with(text, path, rules, &TemplateText::default(), &mut |_| None)
 }
 
 /// The shared copy of a note's text (see the module's documentation):
-/// `written` is what the template wrote, `carried_to` gives the date of
+/// `template` is what the template writes, `carried_to` gives the date of
 /// the first later note that holds a carried item's text, if any.
 ///
 /// # Errors
@@ -154,17 +133,16 @@ pub fn shared_copy_with(
     text: &str,
     path: &Path,
     rules: &Sharing,
-    written: &Written,
+    template: &TemplateText,
     carried_to: &mut dyn FnMut(&str) -> Option<NaiveDate>,
 ) -> Result<String, Error> {
     let note = Note::split(text);
     undelimited_frontmatter(&note, path)?;
     let mut out = frontmatter(&note, rules);
-    let body = Body::read(&note, written);
+    let body = Body::read(&note);
     let sections = note.sections();
     let mut cut = private::private_ranges_in(&note, rules, &sections);
-    cut.extend(body.prompts);
-    cut.extend(body.empty);
+    cut.extend(template_lines(text, template));
     let mut notes = Vec::new();
     for carried in body.carried {
         match carried_to(&carried.text) {
@@ -172,12 +150,7 @@ pub fn shared_copy_with(
             None => cut.push(carried.range),
         }
     }
-    let mut cut = private::merge(cut);
-    let unanswered = unanswered(text, &body.questions, &sections, &cut);
-    if !unanswered.is_empty() {
-        cut.extend(unanswered);
-        cut = private::merge(cut);
-    }
+    let cut = private::merge(cut);
     let cut = emptied_sections(text, &sections, cut);
     out.push_str(&assemble(text, note.body_start, &cut, &notes));
     // What is left out at the end leaves the blank lines before it.
@@ -270,12 +243,6 @@ fn shared_keys(note: &Note<'_>, rules: &Sharing) -> HashSet<u64> {
 struct Body {
     /// Every list item, in order, with the line it starts on.
     items: Vec<(usize, Range<usize>)>,
-    /// Template prompt lines.
-    prompts: Vec<Range<usize>>,
-    /// Empty list items.
-    empty: Vec<Range<usize>>,
-    /// Suggested-question items, as the template wrote them.
-    questions: Vec<Range<usize>>,
     /// Carried (`[>]`) items.
     carried: Vec<Carried>,
 }
@@ -292,71 +259,24 @@ struct Carried {
     text: String,
 }
 
-/// A list item being read.
-struct OpenItem {
-    start: usize,
-    /// Something besides a task box is in it.
-    filled: bool,
-}
-
 impl Body {
-    fn read(note: &Note<'_>, written: &Written) -> Body {
+    fn read(note: &Note<'_>) -> Body {
         let text = note.text;
         let base = note.body_start;
         let mut found = Body::default();
-        let mut items: Vec<OpenItem> = Vec::new();
-        // Lists and block quotes the parser is in: prompts and questions
-        // are the template's only at the top.
-        let mut lists = 0usize;
-        let mut quotes = 0usize;
         let (mut counted, mut line) = (0, 1);
+        // Most notes carry nothing: the parse for `[>]` only where one is.
+        if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_none() {
+            return found;
+        }
         for (event, range) in
             Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
         {
-            let range = base + range.start..base + range.end;
-            let is_marker = matches!(event, Event::TaskListMarker(_));
-            let is_item_end = matches!(event, Event::End(TagEnd::Item));
-            if !is_marker
-                && !is_item_end
-                && let Some(open) = items.last_mut()
-            {
-                open.filled = true;
-            }
-            match event {
-                Event::Start(Tag::List(_)) => lists += 1,
-                Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
-                Event::Start(Tag::BlockQuote(_)) => quotes += 1,
-                Event::End(TagEnd::BlockQuote(_)) => quotes = quotes.saturating_sub(1),
-                Event::Start(Tag::Item) => {
-                    let top = lists == 1 && quotes == 0;
-                    let at_line_start = private::line_start(text, range.start) == range.start;
-                    if top
-                        && at_line_start
-                        && written.questions.contains(text[range.clone()].trim_end())
-                    {
-                        found.questions.push(whole_lines(text, &range));
-                    }
-                    line += crate::note::count_newlines(&text.as_bytes()[counted..range.start]);
-                    counted = range.start;
-                    found.items.push((line, range.clone()));
-                    items.push(OpenItem {
-                        start: range.start,
-                        filled: false,
-                    });
-                }
-                Event::End(TagEnd::Item) => {
-                    if let Some(item) = items.pop()
-                        && !item.filled
-                    {
-                        found
-                            .empty
-                            .push(whole_lines(text, &(item.start..range.end)));
-                    }
-                }
-                Event::Start(Tag::Paragraph) if lists == 0 && quotes == 0 => {
-                    found.prompts.extend(prompt_lines(text, &range, written));
-                }
-                _ => {}
+            if let Event::Start(Tag::Item) = event {
+                let range = base + range.start..base + range.end;
+                line += crate::note::count_newlines(&text.as_bytes()[counted..range.start]);
+                counted = range.start;
+                found.items.push((line, range));
             }
         }
         found.carried = carried_items(note, &found.items);
@@ -364,19 +284,24 @@ impl Body {
     }
 }
 
-/// The lines of a paragraph at `range` that are the template's prompts.
-fn prompt_lines(text: &str, range: &Range<usize>, written: &Written) -> Vec<Range<usize>> {
+/// The lines of `text` that [`crate::said::kinds`] finds the template
+/// wrote: its prompts, the questions nobody answered, the empty
+/// placeholders; whole lines, their line breaks included. A line holding
+/// a lone `\r` (several lines to Markdown, one to `said`) is kept: rather
+/// a prompt shared than words lost.
+fn template_lines(text: &str, template: &TemplateText) -> Vec<Range<usize>> {
+    // Carried copies are kept here whatever their date: none is needed.
+    let kinds = crate::said::kinds(text, None, template);
     let mut found = Vec::new();
-    let mut at = private::line_start(text, range.start);
-    while at < range.end {
-        let end = text[at..range.end]
-            .find(['\n', '\r'])
-            .map_or(range.end, |i| at + i);
-        let shown = text[at..end].trim();
-        if !shown.is_empty() && written.prompts.contains(shown) {
-            found.push(whole_lines(text, &(at..end)));
+    for (i, &(start, kind)) in kinds.iter().enumerate() {
+        if !matches!(kind, Kind::Prompt | Kind::Question | Kind::Placeholder) {
+            continue;
         }
-        at = next_line(text, end);
+        let end = kinds.get(i + 1).map_or(text.len(), |&(next, _)| next);
+        let line = text[start..end].trim_end_matches(['\n', '\r']);
+        if !line.contains('\r') {
+            found.push(start..end);
+        }
     }
     found
 }
@@ -385,10 +310,6 @@ fn prompt_lines(text: &str, range: &Range<usize>, written: &Written) -> Vec<Rang
 /// `starts` are the note's list items with their lines.
 fn carried_items(note: &Note<'_>, starts: &[(usize, Range<usize>)]) -> Vec<Carried> {
     let text = note.text;
-    // Most notes carry nothing: the parse for `[>]` only where one is.
-    if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_none() {
-        return Vec::new();
-    }
     let marks = crate::task::carried(note);
     // Each mark's item: the innermost item starting on its line.
     let mut found = Vec::new();
@@ -444,36 +365,6 @@ fn whole_lines(text: &str, range: &Range<usize>) -> Range<usize> {
     let start = private::line_start(text, range.start);
     let content_end = range.start + text[range.clone()].trim_end().len();
     start..private::line_end(text, content_end.max(start))
-}
-
-/// The suggested questions with nothing written under them: nothing but
-/// blanks and what is `cut` between each one and the next question or
-/// heading.
-fn unanswered(
-    text: &str,
-    questions: &[Range<usize>],
-    sections: &[crate::note::Section],
-    cut: &[Range<usize>],
-) -> Vec<Range<usize>> {
-    let mut stops: Vec<usize> = questions
-        .iter()
-        .map(|q| q.start)
-        .chain(
-            sections
-                .iter()
-                .map(|s| private::line_start(text, s.range.start)),
-        )
-        .collect();
-    stops.sort_unstable();
-    questions
-        .iter()
-        .filter(|q| {
-            let next = stops.partition_point(|&s| s <= q.start);
-            let stop = stops.get(next).copied().unwrap_or(text.len()).max(q.end);
-            is_blank_outside(text, &(q.end..stop), cut)
-        })
-        .cloned()
-        .collect()
 }
 
 /// Whether `range` holds nothing but blanks outside the `cut` ranges
@@ -774,8 +665,8 @@ mod tests {
     /// and carried items held by a note of 2026-11-24 when their words
     /// start with "held".
     fn copy(text: &str) -> String {
-        let written = Written::of(&Bank::built_in());
-        shared_copy_with(text, Path::new("n.md"), &rules(), &written, &mut |item| {
+        let template = TemplateText::of(&Bank::built_in());
+        shared_copy_with(text, Path::new("n.md"), &rules(), &template, &mut |item| {
             item.starts_with("held")
                 .then(|| NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
         })
@@ -802,9 +693,10 @@ mod tests {
         let q1 = "- What's on your mind this week?";
         let q2 = "- How have you been feeling about work lately?";
         let q3 = "- What's been energizing or draining you?";
-        // Under it in its item, in a sub-list, after the list; a question
-        // followed by another, by a heading, by a template line, by a
-        // private block, or by nothing is left out.
+        // Under it in its item or in a sub-list; a question followed by
+        // another, by a paragraph after the list (the section's, as
+        // `said` reads it), by a heading, by a template line, by a private
+        // block, or by nothing is left out.
         for (text, expected) in [
             (
                 format!("## Listen\n\n{q1}\n  Tired.\n{q2}\n{q3}\n"),
@@ -816,7 +708,7 @@ mod tests {
             ),
             (
                 format!("## Listen\n\n{q1}\n{q2}\n\nThe reorg.\n"),
-                format!("## Listen\n\n{q2}\n\nThe reorg.\n"),
+                "## Listen\n\nThe reorg.\n".to_string(),
             ),
             (
                 format!(

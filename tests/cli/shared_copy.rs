@@ -40,8 +40,8 @@ fn month() -> Test {
         "- If you could redo one part of last week, what would it be?\n",
         "- If you could redo one part of last week, what would it be?\n  The launch checklist.\n",
     );
-    // Learn: the last question answered after the list, then a private
-    // `<details>` block.
+    // Learn: a paragraph after the list (the section's, not an answer to
+    // the last question: issue 15), then a private `<details>` block.
     edit(
         &t,
         first,
@@ -83,6 +83,15 @@ fn month() -> Test {
 /// Runs `args` two days after the second note, in plain text.
 fn run(t: &Test, args: &[&str]) -> crate::Run {
     t.run(&[&["--today", "2026-11-26", "--color", "never"][..], args].concat())
+}
+
+/// What `export --shared` prints for Alice's note of `date`, with
+/// nothing on stderr.
+fn shared_copy_of(t: &Test, date: &str) -> String {
+    t.run(&["export", "alice", "--date", date, "--shared"])
+        .ok()
+        .stderr("")
+        .stdout
 }
 
 /// The notice `followups` gives for the carried item deleted by hand.
@@ -263,22 +272,19 @@ fn issue13_shared_copy_is_what_was_discussed_nothing_else() {
         "{note}"
     );
     assert!(note.contains("- [>] Talk to HR about the PIP timeline\n"));
-    t.run(&["export", "alice", "--date", "2026-11-10", "--shared"])
-        .ok()
-        .stderr("")
-        .stdout(
-            "---\nperson: Alice\ndate: 2026-11-10\nframework: listen-learn-lift\n---\n\
+    assert_eq!(
+        shared_copy_of(&t, "2026-11-10"),
+        "---\nperson: Alice\ndate: 2026-11-10\nframework: listen-learn-lift\n---\n\
              # 1:1 with Alice, 2026-11-10\n\n\
              ## Agenda\n\n- Plan the offsite\n  Venue shortlist is done.\n\n\
              ## Listen\n\n\
              - If you could redo one part of last week, what would it be?\n  The launch checklist.\n\n\
              ## Learn\n\n\
-             - Where is friction with another team slowing you down?\n\n\
              Design review keeps slipping.\n\n\
              ## Follow-ups\n\n\
              - [x] Share the roadmap\n\
              - [>] Book the venue (carried to 2026-11-24)\n",
-        );
+    );
     // Without --shared, the note as it is.
     t.run(&["export", "alice/2026-11-10.md"]).ok().stdout(note);
 }
@@ -325,4 +331,87 @@ fn issue13_shared_copy_of_the_next_note_keeps_empty_agenda_and_follow_ups() {
          ## Follow-ups\n\n\
          - [ ] Book the venue (from 2026-11-10)\n"
     );
+}
+
+/// A zone-of-genius note made by `new`, then written in: a question
+/// answered in its item, the last Listen question followed by a paragraph
+/// after the list, the table left empty, an italic line typed by hand.
+fn zone_note() -> Test {
+    let t = Test::new();
+    t.run(&[
+        "new",
+        "Alice",
+        "--date",
+        "2026-11-10",
+        "--seed",
+        "1",
+        "--framework",
+        "zone-of-genius",
+    ])
+    .ok();
+    let rel = "alice/2026-11-10.md";
+    edit(
+        &t,
+        rel,
+        "kept thinking about?\n\n",
+        "kept thinking about?\n\nThe offsite budget came up again.\n\n",
+    );
+    edit(
+        &t,
+        rel,
+        "|  |  |  |\n\n",
+        "|  |  |  |\n\n_She scores herself next month._\n\n",
+    );
+    edit(
+        &t,
+        rel,
+        "- What would make this better?\n",
+        "- What would make this better?\n  Fewer status meetings.\n",
+    );
+    t
+}
+
+#[test]
+fn issue15_shared_copy_and_search_and_prep_agree_on_what_the_template_wrote() {
+    let t = zone_note();
+    // The shared copy: the question before the paragraph was not answered
+    // (only what its item holds answers it), the empty table and the
+    // prompts are the template's, the italic line typed by hand stays.
+    assert_eq!(
+        shared_copy_of(&t, "2026-11-10"),
+        "---\nperson: Alice\ndate: 2026-11-10\nframework: zone-of-genius\n---\n\
+             # 1:1 with Alice, 2026-11-10\n\n\
+             ## Agenda\n\n\
+             ## Listen\n\n\
+             The offsite budget came up again.\n\n\
+             ## Zone of genius\n\n\
+             _She scores herself next month._\n\n\
+             ## Lift\n\n\
+             - What would make this better?\n  Fewer status meetings.\n\n\
+             ## Follow-ups\n",
+    );
+    // `search` finds what was said, not the question before it...
+    run(&t, &["search", "thinking"]).status(1).stdout("");
+    run(&t, &["search", "offsite"])
+        .ok()
+        .stdout("Alice\nalice/2026-11-10.md:24: [Listen] The offsite budget came up again.\n");
+    run(&t, &["search", "activity"]).status(1).stdout("");
+    run(&t, &["search", "scores"]).ok().stdout(
+        "Alice\nalice/2026-11-10.md:36: [Zone of genius] _She scores herself next month._\n",
+    );
+    // ... and `prep` quotes the same lines, from the note or from the
+    // shared copy.
+    let last = "Last time (2026-11-10)\n  \
+                Listen: The offsite budget came up again.\n  \
+                Zone of genius: _She scores herself next month._\n  \
+                Lift: Fewer status meetings.\n";
+    for shared in [false, true] {
+        let args: &[&str] = if shared {
+            &["prep", "alice", "--seed", "1", "--shared"]
+        } else {
+            &["prep", "alice", "--seed", "1"]
+        };
+        let out = run(&t, args).ok().stdout;
+        assert!(out.contains(last), "shared: {shared}\n{out}");
+    }
 }
