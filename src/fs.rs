@@ -1273,6 +1273,107 @@ pub fn remove_stale_temps(dir: &Path) {
     }
 }
 
+/// The file in [`STATE_DIR`] whose modification time says when the person
+/// folders were last swept and found without any temp file of ours.
+pub const SWEPT_FILE: &str = "swept";
+
+/// How much older than the last sweep a folder's modification time must be
+/// for the folder to be skipped: file systems stamp times coarsely (a tick,
+/// FAT's two seconds).
+const SWEPT_SLACK: Duration = Duration::from_secs(3);
+
+/// [`remove_stale_temps`] in each of `folders`, skipping those untouched
+/// since the last sweep that left none anywhere: a temp file is created in
+/// a folder, which changes the folder's modification time, so a folder
+/// older than that sweep has none (listing every folder of a big notebook
+/// took most of a `new`'s time). `stamp` ([`SWEPT_FILE`], under the lock)
+/// keeps the sweep's time, by the file system's own clock; without it every
+/// folder is listed. Best effort.
+pub fn remove_stale_temps_in(folders: &[PathBuf], stamp: Option<&Path>) {
+    let swept = stamp.and_then(|stamp| {
+        let mut file = open_lock(stamp).ok()?;
+        let before = file.metadata().ok()?;
+        // An empty stamp (just made, or after a sweep that left a temp
+        // file) says nothing.
+        let since = (before.len() > 0)
+            .then(|| before.modified().ok())
+            .flatten()
+            .and_then(|t| t.checked_sub(SWEPT_SLACK));
+        if before.len() == 0 {
+            file.write_all(b"1").ok()?;
+        }
+        // Stamped now, before any folder is listed: one changed while
+        // they are listed is listed again next time.
+        #[cfg(unix)]
+        {
+            let now = rustix::fs::Timespec {
+                tv_sec: 0,
+                tv_nsec: rustix::fs::UTIME_NOW,
+            };
+            rustix::fs::futimens(
+                &file,
+                &rustix::fs::Timestamps {
+                    last_access: now,
+                    last_modification: now,
+                },
+            )
+            .ok()?;
+        }
+        #[cfg(not(unix))]
+        file.set_modified(SystemTime::now()).ok()?;
+        Some((file, since))
+    });
+    let since = swept.as_ref().and_then(|(_, since)| *since);
+    let mut clean = true;
+    for dir in folders {
+        let untouched = since.is_some_and(|since| {
+            std::fs::symlink_metadata(dir)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < since)
+        });
+        if !untouched {
+            clean &= sweep(dir);
+        }
+    }
+    if let Some((file, _)) = swept
+        && !clean
+    {
+        // A temp file too young to remove, or a folder that cannot be
+        // read: every folder is listed again next time.
+        let _ = file.set_len(0);
+    }
+}
+
+/// [`remove_stale_temps`] in one listing, true when no temp file of ours
+/// is left in `dir` (nor is `dir` there unreadable).
+fn sweep(dir: &Path) -> bool {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return e.kind() == io::ErrorKind::NotFound,
+    };
+    let now = SystemTime::now();
+    let mut left = false;
+    for entry in entries {
+        let Ok(entry) = entry else {
+            left = true;
+            continue;
+        };
+        if !is_temp_name(entry.file_name().as_encoded_bytes()) {
+            continue;
+        }
+        // `DirEntry::metadata` does not follow links.
+        let stale = entry.metadata().is_ok_and(|m| {
+            m.is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|d| d >= STALE_AFTER)
+        });
+        left |= !stale || std::fs::remove_file(entry.path()).is_err();
+    }
+    !left
+}
+
 /// True for a name oneonone's temp files have: the prefix, six random
 /// letters or digits, the suffix (a file a person named otherwise, even
 /// `.oneonone-notes.tmp`, is never taken for one).

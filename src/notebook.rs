@@ -419,9 +419,19 @@ impl Notebook {
         // whole note, Private section included, and git does not ignore
         // them there: the next command that writes removes them.
         crate::fs::remove_stale_temps(&self.root);
-        for slug in self.person_slugs().unwrap_or_default() {
-            crate::fs::remove_stale_temps(&self.root.join(slug));
-        }
+        let folders: Vec<PathBuf> = self
+            .person_slugs()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|slug| self.root.join(slug))
+            .collect();
+        // The notebook's own state folder keeps when they were last swept.
+        let stamp = (self.state.as_ref() == Some(&self.root)).then(|| {
+            self.root
+                .join(crate::fs::STATE_DIR)
+                .join(crate::fs::SWEPT_FILE)
+        });
+        crate::fs::remove_stale_temps_in(&folders, stamp.as_deref());
         Ok(lock)
     }
 
