@@ -87,6 +87,9 @@ pub struct NewNote {
     /// How many open items the carried follow-ups hold (sub-items
     /// included).
     pub carried_open: usize,
+    /// How many of the person's `[>]` items no later note holds once the
+    /// plan is written ([`crate::followup::orphan_count_with`]).
+    pub orphans: usize,
     /// Notices for the person running the command (already sanitized for a
     /// terminal).
     pub notices: Vec<String>,
@@ -102,6 +105,32 @@ pub struct NewNote {
     /// Why `undo` cannot take the commit back: it changes the person's
     /// shared space (its agenda's points are marked taken).
     beyond: Option<String>,
+}
+
+/// How many of the person's `[>]` items no later note holds, as the folder
+/// stands once `changes` are written; the notes read for the plan are not
+/// read again.
+fn orphans(notebook: &Notebook, folder: &str, changes: &[Change], notes: &PersonNotes) -> usize {
+    let written: Vec<(String, std::borrow::Cow<'_, str>)> = changes
+        .iter()
+        .filter_map(|c| {
+            let rel = c.path.strip_prefix(notebook.root()).ok()?;
+            Some((
+                crate::notebook::slash_path(rel),
+                String::from_utf8_lossy(&c.after),
+            ))
+        })
+        .collect();
+    let changed: Vec<(String, &str)> = written
+        .iter()
+        .map(|(rel, text)| (rel.clone(), text.as_ref()))
+        .collect();
+    let texts: std::collections::HashMap<&Path, &str> = notes
+        .notes()
+        .iter()
+        .filter_map(|n| Some((n.meeting.rel.as_path(), n.text()?)))
+        .collect();
+    crate::followup::orphan_count_with(notebook, folder, &changed, &|rel| texts.get(rel).copied())
 }
 
 impl NewNote {
@@ -203,6 +232,7 @@ impl NewNote {
             before: None,
             after: text.clone().into_bytes(),
         });
+        let orphans = orphans(notebook, &person.slug, &changes, &notes);
         // `--new-person` took a name that meant someone else.
         notices.splice(0..0, person.took_over.iter().cloned());
         if handover.dropped > 0 {
@@ -223,6 +253,7 @@ impl NewNote {
             agenda,
             carried: handover.items,
             carried_open: handover.open,
+            orphans,
             notices,
             changes,
             folder: notebook.path(slug),
