@@ -121,7 +121,7 @@ fn orphans(notebook: &Notebook, folder: &str, changes: &[Change], notes: &Person
             ))
         })
         .collect();
-    let changed: Vec<(String, &str)> = written
+    let edits: Vec<(String, &str)> = written
         .iter()
         .map(|(rel, text)| (rel.clone(), text.as_ref()))
         .collect();
@@ -130,7 +130,7 @@ fn orphans(notebook: &Notebook, folder: &str, changes: &[Change], notes: &Person
         .iter()
         .filter_map(|n| Some((n.meeting.rel.as_path(), n.text()?)))
         .collect();
-    crate::followup::orphan_count_with(notebook, folder, &changed, &|rel| texts.get(rel).copied())
+    crate::followup::orphan_count_with(notebook, folder, &edits, &|rel| texts.get(rel).copied())
 }
 
 impl NewNote {
@@ -232,7 +232,6 @@ impl NewNote {
             before: None,
             after: text.clone().into_bytes(),
         });
-        let orphans = orphans(notebook, &person.slug, &changes, &notes);
         // `--new-person` took a name that meant someone else.
         notices.splice(0..0, person.took_over.iter().cloned());
         if handover.dropped > 0 {
@@ -253,7 +252,7 @@ impl NewNote {
             agenda,
             carried: handover.items,
             carried_open: handover.open,
-            orphans,
+            orphans: orphans(notebook, &person.slug, &changes, &notes),
             notices,
             changes,
             folder: notebook.path(slug),
