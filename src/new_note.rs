@@ -167,11 +167,8 @@ impl NewNote {
         // Each note is read once: all of them when their follow-ups move,
         // else the latest, whose questions are not suggested again (and
         // the others only for conflict markers).
-        let mut notes = if request.carry_over {
-            PersonNotes::load(notebook, &person.slug)
-        } else {
-            PersonNotes::load_recent(notebook, &person.slug)
-        };
+        let mut notes =
+            PersonNotes::of(notebook, &person.slug, meetings.clone(), request.carry_over);
         let agenda_rel = Path::new(&person.slug).join(AGENDA_FILE);
         let agenda_text = crate::notebook::read_note_optional(notebook, &agenda_rel)?;
         refuse_any_conflicts(

@@ -651,12 +651,14 @@ impl PersonNotes {
         Self::read(notebook, slug, notebook.meetings(slug))
     }
 
-    /// Like [`PersonNotes::load`], only the latest [`RECENT_NOTES`]: what
+    /// [`PersonNotes::load`] of the person's `meetings`, already listed;
+    /// without `all`, only the latest [`RECENT_NOTES`]: what
     /// [`PersonNotes::recent`] needs.
     #[must_use]
-    pub fn load_recent(notebook: &Notebook, slug: &str) -> Self {
-        let mut meetings = notebook.meetings(slug);
-        meetings.drain(..meetings.len().saturating_sub(RECENT_NOTES));
+    pub fn of(notebook: &Notebook, slug: &str, mut meetings: Vec<Meeting>, all: bool) -> Self {
+        if !all {
+            meetings.drain(..meetings.len().saturating_sub(RECENT_NOTES));
+        }
         Self::read(notebook, slug, meetings)
     }
 
@@ -1155,7 +1157,7 @@ mod tests {
         }
         assert_eq!(warned, ["bob/2026-11-07.md:1: not UTF-8 text; skipped"]);
 
-        let recent = PersonNotes::load_recent(&notebook, "bob");
+        let recent = PersonNotes::of(&notebook, "bob", notebook.meetings("bob"), false);
         assert_eq!(recent.notes().len(), RECENT_NOTES);
         assert_eq!(recent.notes()[0].meeting.date.to_string(), "2026-11-03");
         assert_eq!(recent.recent(), notes.recent());
