@@ -188,6 +188,72 @@ pub fn read_beneath(root: &Path, rel: &Path, cap: Option<u64>) -> io::Result<Vec
     read_open(open_beneath(root, rel)?, cap)
 }
 
+/// Reads the regular files `names` of the folder `folder` below `root`,
+/// each as [`read_beneath`] would (the same refusals, the same errors),
+/// opening the folders on the way once for all of them rather than once
+/// per file.
+pub fn read_each_beneath(
+    root: &Path,
+    folder: &Path,
+    names: &[&std::ffi::OsStr],
+    cap: Option<u64>,
+) -> Vec<io::Result<Vec<u8>>> {
+    let each = || {
+        names
+            .iter()
+            .map(|name| read_beneath(root, &folder.join(name), cap))
+            .collect()
+    };
+    #[cfg(unix)]
+    {
+        use rustix::fs::{Mode, OFlags};
+        let dir_flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let open_folder = || -> Option<rustix::fd::OwnedFd> {
+            let mut dir =
+                rustix::fs::openat(rustix::fs::CWD, root, dir_flags, Mode::empty()).ok()?;
+            for c in folder.components() {
+                match c {
+                    Component::Normal(name) => {
+                        dir = rustix::fs::openat(
+                            &dir,
+                            name,
+                            dir_flags | OFlags::NOFOLLOW,
+                            Mode::empty(),
+                        )
+                        .ok()?;
+                    }
+                    Component::CurDir => {}
+                    _ => return None,
+                }
+            }
+            Some(dir)
+        };
+        // Anything unusual (a folder that cannot be opened, a name that is
+        // not one file's) is read file by file, for the very same errors.
+        let plain = names.iter().all(|name| {
+            let mut parts = Path::new(name).components();
+            matches!(
+                (parts.next(), parts.next()),
+                (Some(Component::Normal(_)), None)
+            )
+        });
+        let Some(dir) = open_folder().filter(|_| plain) else {
+            return each();
+        };
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        names
+            .iter()
+            .map(|name| {
+                let fd = rustix::fs::openat(&dir, *name, flags, Mode::empty())
+                    .map_err(|e| explain_open(io::Error::from(e), &root.join(folder).join(name)))?;
+                read_open(regular(File::from(fd))?, cap)
+            })
+            .collect()
+    }
+    #[cfg(not(unix))]
+    each()
+}
+
 /// Opens the regular file `rel` below `root` as [`read_beneath`] does.
 ///
 /// # Errors
@@ -1786,6 +1852,36 @@ mod tests {
             b"earlier"
         );
         assert_eq!(std::fs::read(&note).unwrap(), b"ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue16_reading_a_folder_at_once_refuses_and_errs_as_file_by_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("bob")).unwrap();
+        std::fs::write(root.join("bob/a.md"), "a").unwrap();
+        std::fs::write(root.join("outside.md"), "out").unwrap();
+        std::os::unix::fs::symlink(root.join("outside.md"), root.join("bob/link.md")).unwrap();
+        std::os::unix::fs::symlink(root.join("bob"), root.join("linked")).unwrap();
+        let names: Vec<&std::ffi::OsStr> = ["a.md", "link.md", "gone.md"]
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .collect();
+        for folder in ["bob", "linked"] {
+            let at_once = read_each_beneath(root, Path::new(folder), &names, None);
+            let one_by_one: Vec<_> = names
+                .iter()
+                .map(|n| read_beneath(root, &Path::new(folder).join(n), None))
+                .collect();
+            let shown = |r: &[io::Result<Vec<u8>>]| -> Vec<String> {
+                r.iter().map(|r| format!("{r:?}")).collect()
+            };
+            assert_eq!(shown(&at_once), shown(&one_by_one), "{folder}");
+        }
+        let read = read_each_beneath(root, Path::new("bob"), &names, None);
+        assert_eq!(read[0].as_ref().unwrap(), b"a");
+        assert!(read[1].is_err() && read[2].is_err());
     }
 
     #[test]

@@ -663,13 +663,30 @@ impl PersonNotes {
     }
 
     fn read(notebook: &Notebook, slug: &str, meetings: Vec<Meeting>) -> Self {
+        // The folder is opened once for all its notes.
+        let folder = Path::new(slug);
+        let names: Option<Vec<&std::ffi::OsStr>> = meetings
+            .iter()
+            .map(|m| m.rel.file_name().filter(|_| m.rel.parent() == Some(folder)))
+            .collect();
+        let mut read: Vec<std::io::Result<Vec<u8>>> = match names {
+            Some(names) => crate::fs::read_each_beneath(notebook.root(), folder, &names, None),
+            None => meetings
+                .iter()
+                .map(|m| crate::fs::read_beneath(notebook.root(), &m.rel, None))
+                .collect(),
+        };
+        read.reverse();
         let notes = meetings
             .into_iter()
             .map(|meeting| {
                 let file = NoteFile {
                     rel: meeting.rel.clone(),
                 };
-                let (text, error) = match read_note(notebook, &file) {
+                let bytes = read
+                    .pop()
+                    .unwrap_or_else(|| Err(std::io::ErrorKind::NotFound.into()));
+                let (text, error) = match note_text(notebook, &file, bytes) {
                     Ok(text) => (Some(text), None),
                     Err(e) => (None, Some(e)),
                 };
