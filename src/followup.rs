@@ -78,7 +78,7 @@ pub fn scan_keyed(
     if !notebook.config.cache.unwrap_or(true) || holds_copies(notebook) {
         crate::followup::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
-        let read = scan_open(notebook, &files, warn, keyed, &rules);
+        let read = scan_open(notebook, &files, warn, keyed, &rules, &|_| None);
         return (read.found, trails(&files, read.keys));
     }
     // Unchanged files come from the cache (read while the walk runs); the
@@ -126,6 +126,7 @@ pub fn scan_keyed(
             keyed: keyed || kept,
         },
         &rules,
+        &|_| None,
     );
     let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
         std::collections::HashMap::new();
@@ -293,9 +294,33 @@ pub fn scan_folder_keyed(
     warn: &mut dyn FnMut(Error),
     keyed: bool,
 ) -> (Vec<FollowUp>, Vec<Trail>) {
+    scan_folder_known(notebook, folder, warn, keyed, &|_| None)
+}
+
+/// A note's text already read, by its notebook-relative path; `None` to
+/// read the file.
+pub type Known<'k> = dyn Fn(&Path) -> Option<&'k str> + Sync + 'k;
+
+/// [`scan_folder_keyed`], taking the texts `known` already holds instead
+/// of reading those files again (a command that read the person's notes
+/// reads each once).
+pub fn scan_folder_known(
+    notebook: &Notebook,
+    folder: &str,
+    warn: &mut dyn FnMut(Error),
+    keyed: bool,
+    known: &Known<'_>,
+) -> (Vec<FollowUp>, Vec<Trail>) {
     let keyed = keyed && !holds_copies(notebook);
     let files = notebook.markdown_files_under(Path::new(folder), warn);
-    let read = scan_open(notebook, &files, warn, keyed, &private_rules(notebook));
+    let read = scan_open(
+        notebook,
+        &files,
+        warn,
+        keyed,
+        &private_rules(notebook),
+        known,
+    );
     (read.found, trails(&files, read.keys))
 }
 
@@ -418,7 +443,7 @@ fn scan_files(
         hash: false,
         keyed: false,
     };
-    scan_files_hashed(notebook, files, warn, want, scanning, rules).found
+    scan_files_hashed(notebook, files, warn, want, scanning, rules, &|_| None).found
 }
 
 /// The open items of `files`, read without the cache (with `keyed`, the
@@ -429,6 +454,7 @@ fn scan_open(
     warn: &mut dyn FnMut(Error),
     keyed: bool,
     rules: &Sharing,
+    known: &Known<'_>,
 ) -> Scanned {
     scan_files_hashed(
         notebook,
@@ -441,6 +467,7 @@ fn scan_open(
             keyed,
         },
         rules,
+        known,
     )
 }
 
@@ -452,6 +479,7 @@ fn scan_files_hashed(
     want: &(dyn Fn(&task::Task) -> bool + Sync),
     scanning: Scanning,
     rules: &Sharing,
+    known: &Known<'_>,
 ) -> Scanned {
     let Scanning {
         open_only,
@@ -473,7 +501,10 @@ fn scan_files_hashed(
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
-            let read = read_listed_note(notebook, file);
+            let read = known(&file.rel).map_or_else(
+                || read_listed_note(notebook, file),
+                |text| Ok(text.to_string()),
+            );
             if hash && let Ok(text) = &read {
                 part.hashes
                     .push((i, crate::followup::cache::content_hash(text.as_bytes())));
@@ -1079,12 +1110,17 @@ pub fn orphan_notice(count: usize, name: &str) -> String {
 /// How many `[>]` items of the person `folder` no later note holds (see
 /// [`orphan_counts`]), with the meeting notes in `changed` (each its path
 /// relative to the notebook, with `/`, and its text) read as given: the
-/// folder as a plan (`new --dry-run`) would leave it. The folder's notes
-/// come from the cache where they can; a note that cannot be read counts
-/// as holding nothing (its reader reports it).
+/// folder as a plan (`new --dry-run`) would leave it. The others come from
+/// `known` where it holds them, else are read; a note that cannot be read
+/// counts as holding nothing (its reader reports it).
 #[must_use]
-pub fn orphan_count_with(notebook: &Notebook, folder: &str, changed: &[(String, &str)]) -> usize {
-    let (_, mut trails) = scan_folder_keyed(notebook, folder, &mut |_| {}, true);
+pub fn orphan_count_with(
+    notebook: &Notebook,
+    folder: &str,
+    changed: &[(String, &str)],
+    known: &Known<'_>,
+) -> usize {
+    let (_, mut trails) = scan_folder_known(notebook, folder, &mut |_| {}, true, known);
     for (path, text) in changed {
         trails.retain(|t| &*t.path != path.as_str());
         if let Some(keys) = Keys::unparsed(text) {

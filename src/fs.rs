@@ -188,6 +188,72 @@ pub fn read_beneath(root: &Path, rel: &Path, cap: Option<u64>) -> io::Result<Vec
     read_open(open_beneath(root, rel)?, cap)
 }
 
+/// Reads the regular files `names` of the folder `folder` below `root`,
+/// each as [`read_beneath`] would (the same refusals, the same errors),
+/// opening the folders on the way once for all of them rather than once
+/// per file.
+pub fn read_each_beneath(
+    root: &Path,
+    folder: &Path,
+    names: &[&std::ffi::OsStr],
+    cap: Option<u64>,
+) -> Vec<io::Result<Vec<u8>>> {
+    let each = || {
+        names
+            .iter()
+            .map(|name| read_beneath(root, &folder.join(name), cap))
+            .collect()
+    };
+    #[cfg(unix)]
+    {
+        use rustix::fs::{Mode, OFlags};
+        let dir_flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let open_folder = || -> Option<rustix::fd::OwnedFd> {
+            let mut dir =
+                rustix::fs::openat(rustix::fs::CWD, root, dir_flags, Mode::empty()).ok()?;
+            for c in folder.components() {
+                match c {
+                    Component::Normal(name) => {
+                        dir = rustix::fs::openat(
+                            &dir,
+                            name,
+                            dir_flags | OFlags::NOFOLLOW,
+                            Mode::empty(),
+                        )
+                        .ok()?;
+                    }
+                    Component::CurDir => {}
+                    _ => return None,
+                }
+            }
+            Some(dir)
+        };
+        // Anything unusual (a folder that cannot be opened, a name that is
+        // not one file's) is read file by file, for the very same errors.
+        let plain = names.iter().all(|name| {
+            let mut parts = Path::new(name).components();
+            matches!(
+                (parts.next(), parts.next()),
+                (Some(Component::Normal(_)), None)
+            )
+        });
+        let Some(dir) = open_folder().filter(|_| plain) else {
+            return each();
+        };
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        names
+            .iter()
+            .map(|name| {
+                let fd = rustix::fs::openat(&dir, *name, flags, Mode::empty())
+                    .map_err(|e| explain_open(io::Error::from(e), &root.join(folder).join(name)))?;
+                read_open(regular(File::from(fd))?, cap)
+            })
+            .collect()
+    }
+    #[cfg(not(unix))]
+    each()
+}
+
 /// Opens the regular file `rel` below `root` as [`read_beneath`] does.
 ///
 /// # Errors
@@ -1273,6 +1339,107 @@ pub fn remove_stale_temps(dir: &Path) {
     }
 }
 
+/// The file in [`STATE_DIR`] whose modification time says when the person
+/// folders were last swept and found without any temp file of ours.
+pub const SWEPT_FILE: &str = "swept";
+
+/// How much older than the last sweep a folder's modification time must be
+/// for the folder to be skipped: file systems stamp times coarsely (a tick,
+/// FAT's two seconds).
+const SWEPT_SLACK: Duration = Duration::from_secs(3);
+
+/// [`remove_stale_temps`] in each of `folders`, skipping those untouched
+/// since the last sweep that left none anywhere: a temp file is created in
+/// a folder, which changes the folder's modification time, so a folder
+/// older than that sweep has none (listing every folder of a big notebook
+/// took most of a `new`'s time). `stamp` ([`SWEPT_FILE`], under the lock)
+/// keeps the sweep's time, by the file system's own clock; without it every
+/// folder is listed. Best effort.
+pub fn remove_stale_temps_in(folders: &[PathBuf], stamp: Option<&Path>) {
+    let swept = stamp.and_then(|stamp| {
+        let mut file = open_lock(stamp).ok()?;
+        let before = file.metadata().ok()?;
+        // An empty stamp (just made, or after a sweep that left a temp
+        // file) says nothing.
+        let since = (before.len() > 0)
+            .then(|| before.modified().ok())
+            .flatten()
+            .and_then(|t| t.checked_sub(SWEPT_SLACK));
+        if before.len() == 0 {
+            file.write_all(b"1").ok()?;
+        }
+        // Stamped now, before any folder is listed: one changed while
+        // they are listed is listed again next time.
+        #[cfg(unix)]
+        {
+            let now = rustix::fs::Timespec {
+                tv_sec: 0,
+                tv_nsec: rustix::fs::UTIME_NOW,
+            };
+            rustix::fs::futimens(
+                &file,
+                &rustix::fs::Timestamps {
+                    last_access: now,
+                    last_modification: now,
+                },
+            )
+            .ok()?;
+        }
+        #[cfg(not(unix))]
+        file.set_modified(SystemTime::now()).ok()?;
+        Some((file, since))
+    });
+    let since = swept.as_ref().and_then(|(_, since)| *since);
+    let mut clean = true;
+    for dir in folders {
+        let untouched = since.is_some_and(|since| {
+            std::fs::symlink_metadata(dir)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < since)
+        });
+        if !untouched {
+            clean &= sweep(dir);
+        }
+    }
+    if let Some((file, _)) = swept
+        && !clean
+    {
+        // A temp file too young to remove, or a folder that cannot be
+        // read: every folder is listed again next time.
+        let _ = file.set_len(0);
+    }
+}
+
+/// [`remove_stale_temps`] in one listing, true when no temp file of ours
+/// is left in `dir` (nor is `dir` there unreadable).
+fn sweep(dir: &Path) -> bool {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return e.kind() == io::ErrorKind::NotFound,
+    };
+    let now = SystemTime::now();
+    let mut left = false;
+    for entry in entries {
+        let Ok(entry) = entry else {
+            left = true;
+            continue;
+        };
+        if !is_temp_name(entry.file_name().as_encoded_bytes()) {
+            continue;
+        }
+        // `DirEntry::metadata` does not follow links.
+        let stale = entry.metadata().is_ok_and(|m| {
+            m.is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|d| d >= STALE_AFTER)
+        });
+        left |= !stale || std::fs::remove_file(entry.path()).is_err();
+    }
+    !left
+}
+
 /// True for a name oneonone's temp files have: the prefix, six random
 /// letters or digits, the suffix (a file a person named otherwise, even
 /// `.oneonone-notes.tmp`, is never taken for one).
@@ -1685,6 +1852,36 @@ mod tests {
             b"earlier"
         );
         assert_eq!(std::fs::read(&note).unwrap(), b"ours");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue16_reading_a_folder_at_once_refuses_and_errs_as_file_by_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("bob")).unwrap();
+        std::fs::write(root.join("bob/a.md"), "a").unwrap();
+        std::fs::write(root.join("outside.md"), "out").unwrap();
+        std::os::unix::fs::symlink(root.join("outside.md"), root.join("bob/link.md")).unwrap();
+        std::os::unix::fs::symlink(root.join("bob"), root.join("linked")).unwrap();
+        let names: Vec<&std::ffi::OsStr> = ["a.md", "link.md", "gone.md"]
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .collect();
+        for folder in ["bob", "linked"] {
+            let at_once = read_each_beneath(root, Path::new(folder), &names, None);
+            let one_by_one: Vec<_> = names
+                .iter()
+                .map(|n| read_beneath(root, &Path::new(folder).join(n), None))
+                .collect();
+            let shown = |r: &[io::Result<Vec<u8>>]| -> Vec<String> {
+                r.iter().map(|r| format!("{r:?}")).collect()
+            };
+            assert_eq!(shown(&at_once), shown(&one_by_one), "{folder}");
+        }
+        let read = read_each_beneath(root, Path::new("bob"), &names, None);
+        assert_eq!(read[0].as_ref().unwrap(), b"a");
+        assert!(read[1].is_err() && read[2].is_err());
     }
 
     #[test]

@@ -87,6 +87,9 @@ pub struct NewNote {
     /// How many open items the carried follow-ups hold (sub-items
     /// included).
     pub carried_open: usize,
+    /// How many of the person's `[>]` items no later note holds once the
+    /// plan is written ([`crate::followup::orphan_count_with`]).
+    pub orphans: usize,
     /// Notices for the person running the command (already sanitized for a
     /// terminal).
     pub notices: Vec<String>,
@@ -102,6 +105,32 @@ pub struct NewNote {
     /// Why `undo` cannot take the commit back: it changes the person's
     /// shared space (its agenda's points are marked taken).
     beyond: Option<String>,
+}
+
+/// How many of the person's `[>]` items no later note holds, as the folder
+/// stands once `changes` are written; the notes read for the plan are not
+/// read again.
+fn orphans(notebook: &Notebook, folder: &str, changes: &[Change], notes: &PersonNotes) -> usize {
+    let written: Vec<(String, std::borrow::Cow<'_, str>)> = changes
+        .iter()
+        .filter_map(|c| {
+            let rel = c.path.strip_prefix(notebook.root()).ok()?;
+            Some((
+                crate::notebook::slash_path(rel),
+                String::from_utf8_lossy(&c.after),
+            ))
+        })
+        .collect();
+    let edits: Vec<(String, &str)> = written
+        .iter()
+        .map(|(rel, text)| (rel.clone(), text.as_ref()))
+        .collect();
+    let texts: std::collections::HashMap<&Path, &str> = notes
+        .notes()
+        .iter()
+        .filter_map(|n| Some((n.meeting.rel.as_path(), n.text()?)))
+        .collect();
+    crate::followup::orphan_count_with(notebook, folder, &edits, &|rel| texts.get(rel).copied())
 }
 
 impl NewNote {
@@ -138,11 +167,8 @@ impl NewNote {
         // Each note is read once: all of them when their follow-ups move,
         // else the latest, whose questions are not suggested again (and
         // the others only for conflict markers).
-        let mut notes = if request.carry_over {
-            PersonNotes::load(notebook, &person.slug)
-        } else {
-            PersonNotes::load_recent(notebook, &person.slug)
-        };
+        let mut notes =
+            PersonNotes::of(notebook, &person.slug, meetings.clone(), request.carry_over);
         let agenda_rel = Path::new(&person.slug).join(AGENDA_FILE);
         let agenda_text = crate::notebook::read_note_optional(notebook, &agenda_rel)?;
         refuse_any_conflicts(
@@ -223,6 +249,7 @@ impl NewNote {
             agenda,
             carried: handover.items,
             carried_open: handover.open,
+            orphans: orphans(notebook, &person.slug, &changes, &notes),
             notices,
             changes,
             folder: notebook.path(slug),

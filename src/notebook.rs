@@ -419,9 +419,19 @@ impl Notebook {
         // whole note, Private section included, and git does not ignore
         // them there: the next command that writes removes them.
         crate::fs::remove_stale_temps(&self.root);
-        for slug in self.person_slugs().unwrap_or_default() {
-            crate::fs::remove_stale_temps(&self.root.join(slug));
-        }
+        let folders: Vec<PathBuf> = self
+            .person_slugs()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|slug| self.root.join(slug))
+            .collect();
+        // The notebook's own state folder keeps when they were last swept.
+        let stamp = (self.state.as_ref() == Some(&self.root)).then(|| {
+            self.root
+                .join(crate::fs::STATE_DIR)
+                .join(crate::fs::SWEPT_FILE)
+        });
+        crate::fs::remove_stale_temps_in(&folders, stamp.as_deref());
         Ok(lock)
     }
 
@@ -641,23 +651,42 @@ impl PersonNotes {
         Self::read(notebook, slug, notebook.meetings(slug))
     }
 
-    /// Like [`PersonNotes::load`], only the latest [`RECENT_NOTES`]: what
+    /// [`PersonNotes::load`] of the person's `meetings`, already listed;
+    /// without `all`, only the latest [`RECENT_NOTES`]: what
     /// [`PersonNotes::recent`] needs.
     #[must_use]
-    pub fn load_recent(notebook: &Notebook, slug: &str) -> Self {
-        let mut meetings = notebook.meetings(slug);
-        meetings.drain(..meetings.len().saturating_sub(RECENT_NOTES));
+    pub fn of(notebook: &Notebook, slug: &str, mut meetings: Vec<Meeting>, all: bool) -> Self {
+        if !all {
+            meetings.drain(..meetings.len().saturating_sub(RECENT_NOTES));
+        }
         Self::read(notebook, slug, meetings)
     }
 
     fn read(notebook: &Notebook, slug: &str, meetings: Vec<Meeting>) -> Self {
+        // The folder is opened once for all its notes.
+        let folder = Path::new(slug);
+        let names: Option<Vec<&std::ffi::OsStr>> = meetings
+            .iter()
+            .map(|m| m.rel.file_name().filter(|_| m.rel.parent() == Some(folder)))
+            .collect();
+        let mut read: Vec<std::io::Result<Vec<u8>>> = match names {
+            Some(names) => crate::fs::read_each_beneath(notebook.root(), folder, &names, None),
+            None => meetings
+                .iter()
+                .map(|m| crate::fs::read_beneath(notebook.root(), &m.rel, None))
+                .collect(),
+        };
+        read.reverse();
         let notes = meetings
             .into_iter()
             .map(|meeting| {
                 let file = NoteFile {
                     rel: meeting.rel.clone(),
                 };
-                let (text, error) = match read_note(notebook, &file) {
+                let bytes = read
+                    .pop()
+                    .unwrap_or_else(|| Err(std::io::ErrorKind::NotFound.into()));
+                let (text, error) = match note_text(notebook, &file, bytes) {
                     Ok(text) => (Some(text), None),
                     Err(e) => (None, Some(e)),
                 };
@@ -1145,7 +1174,7 @@ mod tests {
         }
         assert_eq!(warned, ["bob/2026-11-07.md:1: not UTF-8 text; skipped"]);
 
-        let recent = PersonNotes::load_recent(&notebook, "bob");
+        let recent = PersonNotes::of(&notebook, "bob", notebook.meetings("bob"), false);
         assert_eq!(recent.notes().len(), RECENT_NOTES);
         assert_eq!(recent.notes()[0].meeting.date.to_string(), "2026-11-03");
         assert_eq!(recent.recent(), notes.recent());

@@ -161,7 +161,7 @@ pub fn kinds(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Ve
 /// told apart here (they hold no tags).
 #[must_use]
 pub fn inline_tags(text: &str, date: Option<NaiveDate>) -> Vec<String> {
-    if !text.contains('#') {
+    if !may_hold_tag(text) {
         return Vec::new();
     }
     let lines: Vec<&str> = said(text, date, &TemplateText::default())
@@ -170,6 +170,20 @@ pub fn inline_tags(text: &str, date: Option<NaiveDate>) -> Vec<String> {
         .map(|l| &text[l.start..l.start + l.text.len()])
         .collect();
     crate::tags::inline(&lines.join("\n"))
+}
+
+/// False only when `text` certainly holds no inline tag, without reading
+/// its lines: a tag is a `#` and then a letter, digit, `-`, `_` or `/` in
+/// the text the parser gives, which comes from a `#` followed by something
+/// other than `#` or a blank in the source (headings' `## ` are not), or
+/// from the entity `&num;` (`&#35;` has a `#` before its digits).
+fn may_hold_tag(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'#', bytes).any(|i| {
+        bytes
+            .get(i + 1)
+            .is_some_and(|&b| !matches!(b, b'#' | b' ' | b'\t' | b'\r' | b'\n'))
+    }) || memchr::memmem::find(bytes, b"&num;").is_some()
 }
 
 /// Every line of `text` after its frontmatter that is not blank, the
@@ -574,6 +588,25 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue16_tags_are_looked_for_only_where_one_may_be() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 10);
+        // Headings, a lone `#`, a `#` before a blank: no tag, no parse.
+        let plain = "---\nperson: A\n---\n## Lift\n\n### Notes ##\n\n- [ ] item #\n- a # b\n";
+        assert!(!may_hold_tag(plain));
+        assert!(inline_tags(plain, day).is_empty());
+        // An entity is left to the parser and the tag reader.
+        assert!(may_hold_tag("## Lift\n\nTalked &num;growth\n"));
+        // Every way to write one is still read.
+        for (text, tag) in [
+            ("## Lift\n\nTalked #growth\n", "growth"),
+            ("## Lift\n\n- [ ] ask #team/infra\n", "team/infra"),
+        ] {
+            assert!(may_hold_tag(text), "{text}");
+            assert_eq!(inline_tags(text, day), [tag], "{text}");
+        }
+    }
 
     fn lines(text: &str) -> Vec<String> {
         let template = TemplateText::of(&Bank::built_in());

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::followup;
 use crate::new_note::{NewNote, Request};
 use crate::note::Note;
-use crate::notebook::{Notebook, slash_path};
+use crate::notebook::Notebook;
 use crate::output::{Output, Shown};
 use crate::settings::Settings;
 
@@ -66,7 +66,7 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))
         .map_err(|e| e.with_retry(|| retry(args, settings)))?;
-    let orphans = orphans(&notebook, &plan);
+    let orphans = orphans(&plan);
     plan.commit(&lock)?;
 
     writeln!(out, "{}", Shown(&plan.shown))?;
@@ -103,12 +103,7 @@ fn dry_run(request: &Request<'_>, settings: &Settings, out: &mut Output) -> Resu
     for line in plan.listing(&notebook, settings.listing_width()) {
         writeln!(out, "{line}")?;
     }
-    for notice in plan
-        .notices
-        .iter()
-        .cloned()
-        .chain(orphans(&notebook, &plan))
-    {
+    for notice in plan.notices.iter().cloned().chain(orphans(&plan)) {
         out.notice(notice);
     }
     out.notice(format_args!(
@@ -122,22 +117,8 @@ fn dry_run(request: &Request<'_>, settings: &Settings, out: &mut Output) -> Resu
 /// holds, as the notebook stands once the plan is written: `new` carries
 /// only what is open, so a `[>]` whose copy is gone (a deleted note)
 /// stays hidden until `check --fix` reopens it, and the person is told.
-fn orphans(notebook: &Notebook, plan: &NewNote) -> Option<String> {
-    let folder = plan.rel.parent()?.to_str()?;
-    let written: Vec<(String, std::borrow::Cow<'_, str>)> = plan
-        .changes()
-        .iter()
-        .filter_map(|c| {
-            let rel = c.path.strip_prefix(notebook.root()).ok()?;
-            Some((slash_path(rel), String::from_utf8_lossy(&c.after)))
-        })
-        .collect();
-    let changed: Vec<(String, &str)> = written
-        .iter()
-        .map(|(rel, text)| (rel.clone(), text.as_ref()))
-        .collect();
-    let count = followup::orphan_count_with(notebook, folder, &changed);
-    (count > 0).then(|| followup::orphan_notice(count, &plan.person))
+fn orphans(plan: &NewNote) -> Option<String> {
+    (plan.orphans > 0).then(|| followup::orphan_notice(plan.orphans, &plan.person))
 }
 
 /// `oneonone new --new-person` with the name and the other flags given.

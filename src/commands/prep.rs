@@ -68,8 +68,16 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let rules = Sharing::for_notebook(&notebook.config, &bank);
     let today = settings.today;
     let folder = person.slug.as_str();
+    // The notes read above are not read again.
+    let texts: std::collections::HashMap<&Path, &str> = notes
+        .notes()
+        .iter()
+        .filter_map(|n| Some((n.meeting.rel.as_path(), n.text()?)))
+        .collect();
     let (scan, trails) =
-        followup::scan_folder_keyed(&notebook, folder, &mut |e| out.warn(&e), true);
+        followup::scan_folder_known(&notebook, folder, &mut |e| out.warn(&e), true, &|rel| {
+            texts.get(rel).copied()
+        });
     if let Some(&count) = followup::orphan_counts(&trails).get(folder) {
         out.notice(followup::orphan_notice(count, &person.name));
     }

@@ -49,6 +49,7 @@ mod zones;
 mod cache;
 mod fixtures;
 mod log;
+mod one_person;
 mod polish14;
 mod prep14;
 mod safety;

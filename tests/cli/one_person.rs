@@ -1,0 +1,54 @@
+//! Issue 16: commands on one person read that person's folder, not the
+//! whole notebook; what they skip could not have changed.
+
+use std::fs;
+use std::time::{Duration, SystemTime};
+
+use crate::Test;
+use crate::fixtures::{temp_files, two_people};
+
+/// Writes a temp file as a killed write leaves it, untouched for an hour.
+fn stale(t: &Test, rel: &str) {
+    t.write(rel, "Private words of a killed write");
+    age(t, rel);
+}
+
+/// Sets a file's or a folder's modification time an hour back.
+fn age(t: &Test, rel: &str) {
+    fs::File::open(t.path(rel))
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+}
+
+#[test]
+fn issue16_a_temp_left_after_a_sweep_is_removed_by_the_next_write() {
+    let t = two_people();
+    // The first write lists every folder and keeps when.
+    t.run(&["done", "alice/2026-11-10.md:7"]).ok();
+    assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+    // A later crash leaves one in Bob's folder: the folder changed since.
+    stale(&t, "bob/.oneonone-Qr5sT7.tmp");
+    t.run(&["new", "alice", "--date", "2026-11-24", "--no-carry"])
+        .ok();
+    assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn issue16_a_temp_too_young_to_remove_is_looked_for_again() {
+    let t = two_people();
+    // Maybe another command's, still being written: it stays, and the
+    // folders are all listed again by the next write.
+    t.write("bob/.oneonone-Fr35h1.tmp", "being written");
+    age(&t, "bob");
+    t.run(&["done", "alice/2026-11-10.md:7"]).ok();
+    assert_eq!(
+        temp_files(t.dir.path()),
+        [t.path("bob/.oneonone-Fr35h1.tmp").display().to_string()]
+    );
+    // Its writer was killed: an hour on, Bob's folder is unchanged.
+    age(&t, "bob/.oneonone-Fr35h1.tmp");
+    t.run(&["new", "alice", "--date", "2026-11-24", "--no-carry"])
+        .ok();
+    assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+}
