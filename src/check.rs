@@ -332,6 +332,18 @@ fn check_note(
             "fix the YAML between the `---` lines",
         ));
     }
+    // A frontmatter with no end: everything is read as the note's text,
+    // and `export --shared` refuses the note.
+    if let Err(e) = crate::share::undelimited_frontmatter(&note, &shown) {
+        let (line, message) = split_error(&e);
+        found.push(problem(
+            rel,
+            line.or(Some(1)),
+            Kind::Frontmatter,
+            message,
+            "write the frontmatter as YAML between two `---` lines",
+        ));
+    }
     crate::checkin::read(&note, &shown, &mut |e| {
         let (line, message) = split_error(&e);
         found.push(problem(

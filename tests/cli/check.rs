@@ -340,3 +340,16 @@ fn issue9_check_shows_a_hostile_file_name_escaped() {
             .contains(r#""path": "alice/notes\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202e.md""#)
     );
 }
+
+#[test]
+fn issue14_check_names_a_frontmatter_with_no_end() {
+    let t = Test::new();
+    t.write(
+        "frank/2026-11-20.md",
+        "---\nperson: Frank\ndate: 2026-11-20\n\n- [ ] x\n",
+    );
+    t.run(&["check"]).status(1).stdout(
+        "frank/2026-11-20.md:1: it opens with `---` but oneonone cannot tell where its frontmatter ends; fix the frontmatter (or remove the `---` lines)\n  \
+         fix: write the frontmatter as YAML between two `---` lines\n",
+    );
+}
