@@ -672,9 +672,10 @@ pub fn report_items(notebook: &Notebook, space: &Space) -> Vec<FollowUp> {
                 continue;
             }
             let (mention, due) = followup::mention_and_due(&item.text);
+            // What she writes with no mention, or with `@me`, is hers.
             let (owner, mention) = match mention {
-                Some(m) => Owner::written(Some(m)),
-                None => (Owner::Person(slug.into()), None),
+                Some(m) if !m.eq_ignore_ascii_case("me") => Owner::written(Some(m)),
+                _ => (Owner::Person(slug.into()), None),
             };
             found.push(FollowUp {
                 person: Some(person.clone()),

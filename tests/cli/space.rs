@@ -1920,3 +1920,26 @@ fn issue13_done_on_a_shared_note_names_the_command_that_ticks_it_there() {
     w.sam(&words).ok();
     assert!(read(&copy).contains("- [x] Alice shares the offsite doc\n"));
 }
+
+#[test]
+fn issue14_what_the_report_writes_with_at_me_is_hers() {
+    let w = World::new();
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    let space = w.at("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    edit(
+        &space.join("alice-smith/2026-11-24.md"),
+        "- [ ] Book the room\n",
+        "- [ ] Book the room\n- [ ] Send Sam the design doc @me\n",
+    );
+    let items: Vec<crate::Item> =
+        serde_json::from_str(&w.sam(&["followups", "alice", "--json"]).ok().stdout).unwrap();
+    let hers = items.iter().find(|i| i.shared).unwrap();
+    assert_eq!(
+        (hers.text.as_str(), hers.owner.as_str()),
+        ("Send Sam the design doc @me", "alice-smith")
+    );
+}
