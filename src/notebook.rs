@@ -720,11 +720,24 @@ impl PersonNotes {
         &mut self.notes
     }
 
-    /// The latest note of a 1:1 held by `today` (not one prepared for an
-    /// upcoming 1:1), readable or not.
+    /// The latest note dated before `today`: "last time" for a 1:1 held
+    /// today, whose note may be written already.
     #[must_use]
-    pub fn last_held(&self, today: NaiveDate) -> Option<&LoadedNote> {
-        self.notes.iter().rev().find(|n| n.meeting.date <= today)
+    pub fn last_before(&self, today: NaiveDate) -> Option<&LoadedNote> {
+        self.notes.iter().rev().find(|n| n.meeting.date < today)
+    }
+
+    /// [`PersonNotes::recent`] as it was before the notes dated `day` were
+    /// written: what `new` saw when it wrote that day's note.
+    #[must_use]
+    pub fn recent_without(&self, day: NaiveDate) -> Vec<&str> {
+        self.notes
+            .iter()
+            .rev()
+            .filter(|n| n.meeting.date != day)
+            .take(RECENT_NOTES)
+            .filter_map(LoadedNote::text)
+            .collect()
     }
 
     /// The texts of the latest [`RECENT_NOTES`] notes, newest first
@@ -1154,11 +1167,14 @@ mod tests {
         assert_eq!(notes.slug(), "bob");
         assert_eq!(notes.notes().len(), 8);
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-        let held = |today: u32| notes.last_held(day(today)).map(|n| n.meeting.date);
-        assert_eq!(held(30), Some(day(8)));
-        // A note dated after today is not the last one held.
-        assert_eq!(held(5), Some(day(5)));
-        assert_eq!(held(1), Some(day(1)));
+        let before = |today: u32| notes.last_before(day(today)).map(|n| n.meeting.date);
+        assert_eq!(before(30), Some(day(8)));
+        // Neither today's note nor one dated after today.
+        assert_eq!(before(5), Some(day(4)));
+        assert_eq!(before(1), None);
+        // What `new` saw before today's note: the others, newest first.
+        assert_eq!(notes.recent_without(day(8)).len(), 5);
+        assert_eq!(notes.recent_without(day(1)).len(), 5);
         let meetings = || notebook.meetings("bob");
         assert_eq!(current(meetings(), day(4)).map(|m| m.date), Some(day(4)));
         // With none held yet, the next one.

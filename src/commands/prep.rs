@@ -124,7 +124,10 @@ pub fn run(args: &PrepArgs, settings: &Settings, out: &mut Output) -> Result<Out
     let history = crate::checkin::history(&notebook, &mut notes, &mut |_| {});
     let checkins = !args.shared || rules.share_checkins;
     let patterns = patterns_line(&notes, &history, &summary, &items, today, checkins);
-    let recent = notes.recent();
+    // Today's note, once `new` wrote it, is the 1:1 this brief is for:
+    // its questions are asked as `new` picked them, and "last time" is
+    // the note before it.
+    let recent = notes.recent_without(settings.today);
     // Tags are the manager's: the shared copy's frontmatter has none.
     let recurring = if args.shared {
         Vec::new()
@@ -450,7 +453,7 @@ fn last_time<'n>(
     settings: &Settings,
 ) -> Result<Option<(&'n crate::notebook::Meeting, Vec<Said>)>> {
     // A note prepared for an upcoming 1:1 is not "last time".
-    let held = notes.last_held(settings.today);
+    let held = notes.last_before(settings.today);
     let Some((last, text)) = held.and_then(|n| Some((&n.meeting, n.text()?))) else {
         return Ok(None);
     };

@@ -220,3 +220,32 @@ fn issue14_prep_fits_24_rows_with_three_lists_five_points_and_patterns() {
     }
     assert!(run.stdout.contains("Patterns: "), "{}", run.stdout);
 }
+
+#[test]
+fn issue14_prep_after_new_the_same_day_reads_that_note_as_the_1_1_to_come() {
+    let t = notebook(2, 0);
+    let prep = |t: &Test| {
+        t.run(&["--today", "2026-11-27", "prep", "jose", "--color", "never"])
+            .ok()
+            .stdout
+    };
+    let before = prep(&t);
+    t.run(&["--today", "2026-11-27", "new", "jose"]).ok();
+    let after = prep(&t);
+    // The same questions (those `new` just wrote) and the same "last
+    // time" (the note before today's, not today's empty one).
+    let part = |brief: &str, from: &str, to: &str| -> String {
+        let rest = brief.split(from).nth(1).unwrap_or_default();
+        rest.split(to).next().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        part(&after, "Ask today", "\u{0}"),
+        part(&before, "Ask today", "\u{0}"),
+        "{before}\n---\n{after}"
+    );
+    assert_eq!(
+        part(&after, "Last time", "Ask today"),
+        part(&before, "Last time", "Ask today")
+    );
+    assert!(after.contains("Last time (2026-11-13)"), "{after}");
+}
