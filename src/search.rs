@@ -282,9 +282,10 @@ pub fn search_note(
     let said = if filters.all {
         crate::said::every_line_lines(text)
     } else {
-        // Code is searched with --all only.
+        // Code is searched with --all only, and so is the line of a
+        // suggested question someone answered: the template wrote it.
         let mut said = crate::said::said_lines(text, date, template);
-        said.lines.retain(|l| !l.code);
+        said.lines.retain(|l| !l.code && !l.asked);
         said
     };
     // Whether each section is the one asked for, folded once.

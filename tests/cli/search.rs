@@ -268,3 +268,21 @@ fn issue15_search_finds_a_follow_up_once_and_skips_what_nobody_said_here() {
              \"text\": \"- [>] Chloé drafts the billing migration plan #growth\"\n  }\n]\n",
         );
 }
+
+#[test]
+fn issue15_search_finds_the_answer_not_the_question_it_answers() {
+    let t = Test::new();
+    t.write(
+        "chloe/2026-01-05.md",
+        "---\nperson: Chloé\ndate: 2026-01-05\n---\n## Learn\n\n\
+         - Where would you like more feedback than you're getting?\n  \
+         On design reviews; feedback comes late.\n",
+    );
+    t.run(&["search", "feedback"]).ok().stdout(
+        "Chloé\nchloe/2026-01-05.md:8: [Learn]   On design reviews; feedback comes late.\n",
+    );
+    t.run(&["search", "getting"]).status(1).stdout("");
+    t.run(&["search", "getting", "--all"]).ok().stdout(
+        "Chloé\nchloe/2026-01-05.md:7: [Learn] - Where would you like more feedback than you're getting?\n",
+    );
+}
