@@ -225,3 +225,103 @@ pub fn snapshot_bytes(t: &Test) -> Vec<(String, Vec<u8>)> {
         })
         .collect()
 }
+
+/// Chromium, if here: `None` (and a note naming `test`) elsewhere; CI
+/// must have it (.ci/run installs it).
+pub fn chromium(test: &str) -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            std::process::Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have Chromium: .ci/run installs it"
+        );
+        eprintln!("{test}: no Chromium here; install it to run this check");
+    }
+    found
+}
+
+/// Chromium headless on the file `page` of the test folder, with `what`
+/// (`--screenshot=...` or `--print-to-pdf=...`); its standard error.
+pub fn headless(chromium: &str, t: &Test, page: &str, what: &str, size: (u32, u32)) -> String {
+    let output = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--window-size={},{}", size.0, size.1))
+        .arg(format!(
+            "--user-data-dir={}",
+            t.path("chromium-profile").display()
+        ))
+        .arg(what)
+        .arg(format!("file://{}", t.path(page).display()))
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A screenshot's pixels.
+pub struct Shot {
+    width: u32,
+    channels: usize,
+    pixels: Vec<u8>,
+}
+
+impl Shot {
+    /// `page` shown by Chromium in a window of `size`, decoded; it must
+    /// be that size.
+    pub fn take(chromium: &str, t: &Test, page: &str, size: (u32, u32)) -> Shot {
+        let shot = t.path("shot.png");
+        let stderr = headless(
+            chromium,
+            t,
+            page,
+            &format!("--screenshot={}", shot.display()),
+            size,
+        );
+        assert!(shot.is_file(), "no screenshot: {stderr}");
+        let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&shot).unwrap()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut pixels).unwrap();
+        assert_eq!((info.width, info.height), size);
+        Shot {
+            width: info.width,
+            channels: info.color_type.samples(),
+            pixels,
+        }
+    }
+
+    /// The colour at `(x, y)`.
+    pub fn at(&self, x: u32, y: u32) -> (u8, u8, u8) {
+        let i = ((y * self.width + x) as usize) * self.channels;
+        (self.pixels[i], self.pixels[i + 1], self.pixels[i + 2])
+    }
+
+    /// How many pixels are [`near`] `colour`.
+    pub fn count(&self, colour: (u8, u8, u8)) -> usize {
+        self.pixels
+            .chunks(self.channels)
+            .filter(|p| near((p[0], p[1], p[2]), colour))
+            .count()
+    }
+}
+
+/// Whether two colours are the same but for anti-aliasing.
+pub fn near((r, g, b): (u8, u8, u8), (er, eg, eb): (u8, u8, u8)) -> bool {
+    r.abs_diff(er) <= 8 && g.abs_diff(eg) <= 8 && b.abs_diff(eb) <= 8
+}

@@ -6,7 +6,7 @@
 use std::fs;
 
 use crate::Test;
-use crate::fixtures::bob;
+use crate::fixtures::{Shot, bob, chromium, headless};
 
 /// Words that live only in private places of Bob's notes: none may show
 /// in a shared review.
@@ -270,53 +270,6 @@ fn issue15_review_until_before_since_is_refused() {
         );
 }
 
-/// Chromium, if here: `None` (and a note) elsewhere; CI must have it.
-fn chromium(test: &str) -> Option<&'static str> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            std::process::Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have Chromium: .ci/run installs it"
-        );
-        eprintln!("{test}: no Chromium here; install it to run this check");
-    }
-    found
-}
-
-/// Chromium headless on `page`, with `what` (`--screenshot=...` or
-/// `--print-to-pdf=...`).
-fn headless(chromium: &str, t: &Test, page: &str, what: &str, size: (u32, u32)) -> String {
-    let output = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--window-size={},{}", size.0, size.1))
-        .arg(format!(
-            "--user-data-dir={}",
-            t.path("chromium-profile").display()
-        ))
-        .arg(what)
-        .arg(format!("file://{}", t.path(page).display()))
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
 /// The page in headless Chromium: a screenshot whose pixels show both
 /// charts (the flow chart's zones and energy line, the zone map's
 /// cells), and a PDF printed from it.
@@ -341,27 +294,8 @@ fn issue15_review_html_renders_in_chromium() {
     ])
     .ok();
     let (width, height) = (1000, 4000);
-    let shot = t.path("shot.png");
-    let stderr = headless(
-        chromium,
-        &t,
-        "bob.html",
-        &format!("--screenshot={}", shot.display()),
-        (width, height),
-    );
-    assert!(shot.is_file(), "no screenshot: {stderr}");
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&shot).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    assert_eq!((info.width, info.height), (width, height));
-    let channels = info.color_type.samples();
-    let count = |(er, eg, eb): (u8, u8, u8)| {
-        pixels
-            .chunks(channels)
-            .filter(|p| p[0].abs_diff(er) <= 8 && p[1].abs_diff(eg) <= 8 && p[2].abs_diff(eb) <= 8)
-            .count()
-    };
+    let shot = Shot::take(chromium, &t, "bob.html", (width, height));
+    let count = |colour| shot.count(colour);
     // The flow chart: its anxiety and boredom cells, and the energy line.
     assert!(count((0xf6, 0xc1, 0xc1)) > 10_000, "anxiety cells");
     assert!(

@@ -1,9 +1,7 @@
 //! End-to-end tests of `oneonone trends`: Unicode, ASCII and SVG charts.
 
-use std::fs;
-
 use crate::Test;
-use crate::fixtures::{HOSTILE, SHOWN, bob};
+use crate::fixtures::{HOSTILE, SHOWN, Shot, bob, chromium, near};
 
 /// Five check-ins over October.
 fn october(t: &Test) {
@@ -135,64 +133,14 @@ fn trends_svg_is_standalone_valid_xml() {
 /// installs Chromium (.ci/run); elsewhere the test says it cannot run.
 #[test]
 fn trends_svg_renders_in_chromium() {
-    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            std::process::Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have Chromium: .ci/run installs it"
-        );
-        eprintln!("trends_svg_renders_in_chromium: no Chromium here; install it to run this check");
+    let Some(chromium) = chromium("trends_svg_renders_in_chromium") else {
         return;
     };
     let t = Test::new();
     october(&t);
     t.run(&["trends", "bob", "--svg", "bob.svg"]).ok();
-    let shot = t.path("shot.png");
-    let output = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            "--window-size=840,440",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            t.path("chromium-profile").display()
-        ))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", t.path("bob.svg").display()))
-        .output()
-        .unwrap();
-    assert!(
-        shot.is_file(),
-        "no screenshot: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&shot).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    assert_eq!((info.width, info.height), (840, 440));
-    let channels = info.color_type.samples();
-    let at = |x: usize, y: usize| {
-        let i = (y * info.width as usize + x) * channels;
-        (pixels[i], pixels[i + 1], pixels[i + 2])
-    };
-    let near = |(r, g, b): (u8, u8, u8), (er, eg, eb): (u8, u8, u8)| {
-        r.abs_diff(er) <= 8 && g.abs_diff(eg) <= 8 && b.abs_diff(eb) <= 8
-    };
+    let shot = Shot::take(chromium, &t, "bob.svg", (840, 440));
+    let at = |x: u32, y: u32| shot.at(x, y);
     // Corners of three cells, away from dots and labels.
     assert!(
         near(at(72 + 50, 80 + 3 * 56 - 4), (0xf6, 0xc1, 0xc1)),

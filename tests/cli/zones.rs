@@ -1,10 +1,8 @@
 //! End-to-end tests of the zone of genius (issue 15): the framework's
 //! table, `zones` in Unicode, ASCII and SVG, and `check` on bad values.
 
-use std::fs;
-
 use crate::Test;
-use crate::fixtures::bob;
+use crate::fixtures::{Shot, bob, chromium, near};
 
 /// The table as the person and the manager filled it in.
 fn table(rows: &str) -> String {
@@ -272,22 +270,7 @@ fn issue15_zones_svg_names_each_activity_and_zone() {
 /// `trends_svg_renders_in_chromium` does. CI installs Chromium.
 #[test]
 fn issue15_zones_svg_renders_in_chromium() {
-    let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            std::process::Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-    else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have Chromium: .ci/run installs it"
-        );
-        eprintln!(
-            "issue15_zones_svg_renders_in_chromium: no Chromium here; install it to run this check"
-        );
+    let Some(chromium) = chromium("issue15_zones_svg_renders_in_chromium") else {
         return;
     };
     let t = Test::new();
@@ -301,45 +284,8 @@ fn issue15_zones_svg_renders_in_chromium() {
         .unwrap()
         .parse()
         .unwrap();
-    let shot = t.path("shot.png");
-    let output = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--window-size=860,{height}"))
-        .arg(format!(
-            "--user-data-dir={}",
-            t.path("chromium-profile").display()
-        ))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", t.path("bob.svg").display()))
-        .output()
-        .unwrap();
-    assert!(
-        shot.is_file(),
-        "no screenshot: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let decoder = png::Decoder::new(std::io::BufReader::new(fs::File::open(&shot).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    assert_eq!((info.width, info.height), (860, height));
-    let channels = info.color_type.samples();
-    let at = |x: u32, y: u32| {
-        let i = ((y * info.width + x) as usize) * channels;
-        (pixels[i], pixels[i + 1], pixels[i + 2])
-    };
-    let near = |(r, g, b): (u8, u8, u8), (er, eg, eb): (u8, u8, u8)| {
-        r.abs_diff(er) <= 8 && g.abs_diff(eg) <= 8 && b.abs_diff(eb) <= 8
-    };
+    let shot = Shot::take(chromium, &t, "bob.svg", (860, height));
+    let at = |x: u32, y: u32| shot.at(x, y);
     // The lower right corner of a cell of each zone, away from names.
     let corner = |skill: u32, joy: u32| (90 + skill * 120 - 8, 90 + (6 - joy) * 80 - 8);
     for (skill, joy, zone, colour) in [
