@@ -1452,12 +1452,7 @@ fn issue13_followups_agenda_lists_the_points_of_the_space_with_their_paths() {
 #[test]
 fn issue13_followups_json_holds_what_the_report_added_in_the_shared_notes() {
     let w = World::new();
-    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
-    w.t.write("alice-smith/2026-11-24.md", NOTE);
-    let dir = w.at_str("space");
-    let space = w.at("space");
-    w.sam(&["share", "alice", &dir]).ok();
-    w.sam(&["sync"]).ok();
+    let (dir, space) = alice_sharing(&w);
     let copy = space.join("alice-smith/2026-11-24.md");
     edit(
         &copy,
@@ -1894,12 +1889,7 @@ fn issue13_a_new_space_gets_every_note_again() {
 #[test]
 fn issue13_done_on_a_shared_note_names_the_command_that_ticks_it_there() {
     let w = World::new();
-    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
-    w.t.write("alice-smith/2026-11-24.md", NOTE);
-    let dir = w.at_str("space");
-    let space = w.at("space");
-    w.sam(&["share", "alice", &dir]).ok();
-    w.sam(&["sync"]).ok();
+    let (dir, space) = alice_sharing(&w);
     let copy = space.join("alice-smith/2026-11-24.md");
     edit(
         &copy,
@@ -1924,12 +1914,7 @@ fn issue13_done_on_a_shared_note_names_the_command_that_ticks_it_there() {
 #[test]
 fn issue14_what_the_report_writes_with_at_me_is_hers() {
     let w = World::new();
-    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
-    w.t.write("alice-smith/2026-11-24.md", NOTE);
-    let dir = w.at_str("space");
-    let space = w.at("space");
-    w.sam(&["share", "alice", &dir]).ok();
-    w.sam(&["sync"]).ok();
+    let (_, space) = alice_sharing(&w);
     edit(
         &space.join("alice-smith/2026-11-24.md"),
         "- [ ] Book the room\n",
@@ -1942,4 +1927,15 @@ fn issue14_what_the_report_writes_with_at_me_is_hers() {
         (hers.text.as_str(), hers.owner.as_str()),
         ("Send Sam the design doc @me", "alice-smith")
     );
+}
+
+/// Alice's note shared with her: her space made in `space` and synced.
+/// The space's folder, as typed and as a path.
+fn alice_sharing(w: &World) -> (String, std::path::PathBuf) {
+    w.t.write("alice-smith/person.yaml", "name: Alice Smith\n");
+    w.t.write("alice-smith/2026-11-24.md", NOTE);
+    let dir = w.at_str("space");
+    w.sam(&["share", "alice", &dir]).ok();
+    w.sam(&["sync"]).ok();
+    (dir, w.at("space"))
 }
