@@ -547,12 +547,12 @@ pub struct ReviewArgs {
     /// The person
     pub person: String,
 
-    /// The period's first day
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// The period's first day: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub since: DateArg,
 
-    /// The period's last day (default: today)
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// The period's last day: YYYY-MM-DD, today or yesterday (default: today)
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub until: Option<DateArg>,
 
     /// Leave out every private section and private follow-up (and the check-ins unless the notebook shares them)
@@ -755,12 +755,12 @@ pub struct LogArgs {
     /// Whose 1:1s
     pub person: String,
 
-    /// Only meetings on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// Only meetings on or after this date: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub since: Option<DateArg>,
 
-    /// Only meetings on or before this date
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// Only meetings on or before this date: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub until: Option<DateArg>,
 
     /// Only what was said under this section, by the start of its words (e.g. lift, zone)
@@ -795,12 +795,12 @@ pub struct SearchArgs {
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
 
-    /// Only notes dated on or after this date
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// Only notes dated on or after this date: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub since: Option<DateArg>,
 
-    /// Only notes dated on or before this date
-    #[arg(long, value_name = "YYYY-MM-DD|today|yesterday", value_parser = parse_date_arg)]
+    /// Only notes dated on or before this date: YYYY-MM-DD, today or yesterday
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub until: Option<DateArg>,
 
     /// Search every line, the template's questions and code blocks included

@@ -101,8 +101,8 @@ pub fn check_target(root: &Path, target: &Path, shown: &Path) -> Result<()> {
         line: None,
         message: message.to_string(),
     };
-    let inside = "a calendar file goes outside the notebook's folders and is not a .md file; \
-                  name another file";
+    let inside = "not a place for a calendar file\n  \
+                  hint: write it outside the notebook's person folders, and not as a .md file";
     let is_md = target
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"));

@@ -264,8 +264,8 @@ fn issue14_people_ics_replaces_its_own_export_but_no_other_file() {
             .status(2)
             .stdout("")
             .stderr(format!(
-                "oneonone: error: {target}: a calendar file goes outside the notebook's folders \
-                 and is not a .md file; name another file\n"
+                "oneonone: error: {target}: not a place for a calendar file\n  \
+                 hint: write it outside the notebook's person folders, and not as a .md file\n"
             ));
     }
     assert!(!t.path("alice/cal.ics").exists());

@@ -191,6 +191,15 @@ fn issue14_week_one_errors_fit_80_columns() {
     try_it(t.run(&["trends", "alice"]), "no check-ins");
     try_it(t.run(&["zones", "alice"]), "no zone map");
     try_it(
+        t.run(&["review", "alice", "--since", "2026-13-01"]),
+        "bad review date",
+    );
+    try_it(t.run(&["log", "alice", "--until", "x"]), "bad log date");
+    try_it(
+        t.run(&["people", "--ics", "alice-smith/cal.ics"]),
+        "calendar in a person folder",
+    );
+    try_it(
         t.run(&[
             "away",
             "alice",
