@@ -310,27 +310,6 @@ struct Read<'t> {
     tags: Vec<String>,
 }
 
-/// The inline `#tags` ([`crate::tags::inline`], as `patterns` and
-/// `prep` read them) of what was said in a note (`said`, its lines): the
-/// rest of the text is blanked, line breaks kept, so a tag in a carried
-/// copy or in the template's text is not read while a code block's
-/// fences still hide the tags inside it.
-fn inline_tags(note: &Note<'_>, said: &[Said]) -> Vec<String> {
-    let text = note.text;
-    let mut kept: Vec<u8> = text
-        .bytes()
-        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
-        .collect();
-    for l in said {
-        if let Some(line) = text.get(l.start..l.start + l.text.len()) {
-            kept[l.start..l.start + line.len()].copy_from_slice(line.as_bytes());
-        }
-    }
-    // Whole lines copied over blanks: still UTF-8.
-    let kept = String::from_utf8(kept).unwrap_or_default();
-    crate::tags::inline(kept.get(note.body_start..).unwrap_or(""))
-}
-
 /// Reads the person's notes (`notes`, loaded once) into the review.
 /// Unreadable notes, bad check-in values and bad map rows go to `warn`.
 #[allow(clippy::too_many_arguments)]
@@ -448,23 +427,11 @@ fn said(
     let mut word_meetings: Vec<HashSet<String>> = Vec::new();
     let mut tags: Vec<Vec<String>> = Vec::new();
     for r in period {
-        // A `[>]` item from an earlier note is a follow-up passing
-        // through: said where it first came up, not again here.
-        let passing: HashSet<usize> = if r.note.text.contains("[>]") {
-            crate::task::carried_items(&r.note)
-                .into_iter()
-                .filter(|t| crate::carry::origin(&t.text).is_some_and(|from| from < r.date))
-                .map(|t| t.line)
-                .collect()
-        } else {
-            HashSet::new()
-        };
         let said: Vec<Said> = crate::said::said(r.note.text, Some(r.date), template)
             .into_iter()
-            .filter(|l| !passing.contains(&l.line))
             .filter(|l| !touches(&r.hidden, &(l.start..l.start + l.text.len().max(1))))
             .collect();
-        tags.push(inline_tags(&r.note, &said));
+        tags.push(crate::said::tags_in(r.note.text, &said));
         word_meetings.push(
             said.iter()
                 .filter(|l| !questions.contains(l.text.trim()))
@@ -825,16 +792,6 @@ mod tests {
         assert!(blank_between(" \n  \n- [>] carried\n"));
         assert!(!blank_between("\n"));
         assert!(!blank_between("\n- [>] carried\n"));
-    }
-
-    #[test]
-    fn inline_tags_are_read_from_what_was_said_only() {
-        let text = "---\ndate: 2026-09-15\n---\n## Lift\n\n- [ ] Plan #carried (from 2026-09-01)\n\
-                    - Said #here\n\n```\n#include <x.h>\n```\n";
-        let note = Note::split(text);
-        let date = NaiveDate::from_ymd_opt(2026, 9, 15);
-        let said = crate::said::said(text, date, &TemplateText::default());
-        assert_eq!(inline_tags(&note, &said), ["here"]);
     }
 
     #[test]

@@ -155,19 +155,26 @@ pub fn kinds(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Ve
         .collect()
 }
 
-/// The inline `#tags` of what was said in `text` ([`crate::tags::inline`]
-/// over [`said`]'s lines, code left out): a tag on a carried copy was
-/// counted in the note it comes from. Prompts and questions are not
-/// told apart here (they hold no tags).
+/// The inline `#tags` of what was said in `text` ([`tags_in`] of
+/// [`said`]'s lines): a tag on a carried copy was counted in the note it
+/// comes from. Prompts and questions are not told apart here (they hold
+/// no tags).
 #[must_use]
 pub fn inline_tags(text: &str, date: Option<NaiveDate>) -> Vec<String> {
     if !may_hold_tag(text) {
         return Vec::new();
     }
-    let lines: Vec<&str> = said(text, date, &TemplateText::default())
+    tags_in(text, &said(text, date, &TemplateText::default()))
+}
+
+/// The inline `#tags` ([`crate::tags::inline`]) of `lines` of `text`,
+/// lines in code left out.
+#[must_use]
+pub fn tags_in(text: &str, lines: &[Said]) -> Vec<String> {
+    let lines: Vec<&str> = lines
         .iter()
         .filter(|l| !l.code)
-        .map(|l| &text[l.start..l.start + l.text.len()])
+        .filter_map(|l| text.get(l.start..l.start + l.text.len()))
         .collect();
     crate::tags::inline(&lines.join("\n"))
 }
@@ -740,6 +747,16 @@ She wants to lead the next offsite.\n\n\
                 Placeholder,
             ]
         );
+    }
+
+    #[test]
+    fn inline_tags_are_read_from_what_was_said_only() {
+        let text = "---\ndate: 2026-09-15\n---\n## Lift\n\n- [ ] Plan #carried (from 2026-09-01)\n\
+                    - [>] Plan #carried-on (from 2026-09-01)\n- Said #here\n\n```\n#include <x.h>\n```\n";
+        let date = NaiveDate::from_ymd_opt(2026, 9, 15);
+        assert_eq!(inline_tags(text, date), ["here"]);
+        let lines = said(text, date, &TemplateText::default());
+        assert_eq!(tags_in(text, &lines), ["here"]);
     }
 
     #[test]
