@@ -95,14 +95,12 @@ fn plain(name: &str) -> String {
 ///
 /// # Errors
 /// The target breaks that rule, or an existing file there cannot be read.
-pub fn check_target(root: &Path, target: &Path, shown: &Path) -> Result<()> {
-    let refuse = |message: &str| Error::Invalid {
-        path: shown.to_path_buf(),
-        line: None,
-        message: message.to_string(),
-    };
-    let inside = "not a place for a calendar file\n  \
-                  hint: write it outside the notebook's person folders, and not as a .md file";
+/// Whether a file oneonone writes for the user (a calendar, a review
+/// page) at `target` would sit among the notes of the notebook at `root`:
+/// a `.md` file (read as a note), or anything in a folder below the
+/// notebook's top (a person's folder, `.oneonone/`).
+#[must_use]
+pub fn among_notes(root: &Path, target: &Path) -> bool {
     let is_md = target
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"));
@@ -115,7 +113,18 @@ pub fn check_target(root: &Path, target: &Path, shown: &Path) -> Result<()> {
         // A folder not there: the write says so.
         _ => false,
     };
-    if is_md || in_a_folder {
+    is_md || in_a_folder
+}
+
+pub fn check_target(root: &Path, target: &Path, shown: &Path) -> Result<()> {
+    let refuse = |message: &str| Error::Invalid {
+        path: shown.to_path_buf(),
+        line: None,
+        message: message.to_string(),
+    };
+    let inside = "not a place for a calendar file\n  \
+                  hint: write it outside the notebook's person folders, and not as a .md file";
+    if among_notes(root, target) {
         return Err(refuse(inside));
     }
     match crate::fs::read_regular(target, Some(EXISTING_CAP)) {

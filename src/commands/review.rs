@@ -84,7 +84,18 @@ pub fn run(args: &ReviewArgs, settings: &Settings, out: &mut Output) -> Result<O
         out.print_bytes(page.as_bytes())?;
         return Ok(Outcome::Done);
     }
-    match crate::fs::write_new(&settings.cwd.join(path), page.as_bytes()) {
+    let target = settings.cwd.join(path);
+    // Never where a page would be read as a note, or sit among them.
+    if crate::ics::among_notes(notebook.root(), &target) {
+        return Err(Error::Invalid {
+            path: path.clone(),
+            line: None,
+            message: "not a place for a review page\n  \
+                      hint: write it outside the notebook's person folders, and not as a .md file"
+                .into(),
+        });
+    }
+    match crate::fs::write_new(&target, page.as_bytes()) {
         Ok(()) => out.notice(format_args!("wrote {}", Shown(path))),
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
             return Err(Error::Exists { path: path.clone() });

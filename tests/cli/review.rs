@@ -611,3 +611,30 @@ fn issue15_review_latest_label_stays_inside_the_flow_grid() {
         );
     }
 }
+
+/// A page is never written where it would be read as a note.
+#[test]
+fn issue15_review_html_never_goes_among_the_notes() {
+    let t = Test::new();
+    bob_autumn(&t);
+    let before = t.files();
+    for target in ["bob/review.html", "bob/2026-12-01.md", "review.md"] {
+        t.run(&[
+            "--today",
+            TODAY,
+            "review",
+            "bob",
+            "--since",
+            "2026-09-01",
+            "--html",
+            target,
+        ])
+        .status(2)
+        .stdout("")
+        .stderr(format!(
+            "oneonone: error: {target}: not a place for a review page\n  \
+             hint: write it outside the notebook's person folders, and not as a .md file\n"
+        ));
+    }
+    assert_eq!(t.files(), before);
+}
