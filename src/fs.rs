@@ -104,20 +104,25 @@ pub fn is_link(path: &Path) -> bool {
 /// # Errors
 /// The file is missing, a link, not a regular file, or cannot be opened.
 pub fn open_regular(path: &Path) -> io::Result<File> {
+    open_regular_sized(path).map(|(file, _)| file)
+}
+
+/// [`open_regular`], and the file's size as its one `fstat` found it.
+fn open_regular_sized(path: &Path) -> io::Result<(File, u64)> {
     #[cfg(unix)]
     {
         use rustix::fs::{CWD, OFlags};
         let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
         let fd = rustix::fs::openat(CWD, path, flags, rustix::fs::Mode::empty())
             .map_err(|e| explain_open(io::Error::from(e), path))?;
-        regular(File::from(fd))
+        regular_sized(File::from(fd))
     }
     #[cfg(not(unix))]
     {
         if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
             return Err(link_refused());
         }
-        regular(File::open(path)?)
+        regular_sized(File::open(path)?)
     }
 }
 
@@ -139,8 +144,14 @@ fn explain_open(e: io::Error, path: &Path) -> io::Error {
 }
 
 fn regular(file: File) -> io::Result<File> {
-    if file.metadata()?.is_file() {
-        Ok(file)
+    regular_sized(file).map(|(file, _)| file)
+}
+
+/// [`regular`], and the file's size.
+fn regular_sized(file: File) -> io::Result<(File, u64)> {
+    let meta = file.metadata()?;
+    if meta.is_file() {
+        Ok((file, meta.len()))
     } else {
         Err(not_regular())
     }
@@ -152,28 +163,33 @@ fn regular(file: File) -> io::Result<File> {
 /// # Errors
 /// As [`open_regular`], a read error, or a file over the cap.
 pub fn read_regular(path: &Path, cap: Option<u64>) -> io::Result<Vec<u8>> {
-    read_open(open_regular(path)?, cap)
+    let (file, len) = open_regular_sized(path)?;
+    read_sized(&file, len, cap)
 }
 
-fn read_open(mut file: File, cap: Option<u64>) -> io::Result<Vec<u8>> {
+fn read_open(file: &File, cap: Option<u64>) -> io::Result<Vec<u8>> {
     let len = file.metadata()?.len();
+    read_sized(file, len, cap)
+}
+
+/// Reads an open file whose size was `len` when it was checked.
+fn read_sized(file: &File, len: u64, cap: Option<u64>) -> io::Result<Vec<u8>> {
     if let Some(cap) = cap
         && len > cap
     {
         return Err(too_large(cap));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    match cap {
-        // One byte more than the cap, so a file that grows is still caught.
-        Some(cap) => {
-            (&mut file).take(cap + 1).read_to_end(&mut bytes)?;
-            if bytes.len() as u64 > cap {
-                return Err(too_large(cap));
-            }
-        }
-        None => {
-            file.read_to_end(&mut bytes)?;
-        }
+    // One byte more than the cap, so a file that grows is still caught.
+    // Through `take` even without a cap: `File::read_to_end` would ask
+    // for the size again (a `statx` and an `lseek` per note), and the
+    // buffer already has room for it.
+    let limit = cap.map_or(u64::MAX, |cap| cap + 1);
+    file.take(limit).read_to_end(&mut bytes)?;
+    if let Some(cap) = cap
+        && bytes.len() as u64 > cap
+    {
+        return Err(too_large(cap));
     }
     Ok(bytes)
 }
@@ -185,7 +201,7 @@ fn read_open(mut file: File, cap: Option<u64>) -> io::Result<Vec<u8>> {
 /// # Errors
 /// As [`read_regular`], or a link on the way.
 pub fn read_beneath(root: &Path, rel: &Path, cap: Option<u64>) -> io::Result<Vec<u8>> {
-    read_open(open_beneath(root, rel)?, cap)
+    read_open(&open_beneath(root, rel)?, cap)
 }
 
 /// Reads the regular files `names` of the folder `folder` below `root`,
@@ -246,12 +262,68 @@ pub fn read_each_beneath(
             .map(|name| {
                 let fd = rustix::fs::openat(&dir, *name, flags, Mode::empty())
                     .map_err(|e| explain_open(io::Error::from(e), &root.join(folder).join(name)))?;
-                read_open(regular(File::from(fd))?, cap)
+                regular_sized(File::from(fd)).and_then(|(file, len)| read_sized(&file, len, cap))
             })
             .collect()
     }
     #[cfg(not(unix))]
     each()
+}
+
+/// A folder held open to read several of its files, each as
+/// [`read_regular`] reads its path (the same refusals, the same errors),
+/// without the folder's path walked again for each: a scan reading a
+/// person's notes one after another resolves their folder once.
+#[derive(Debug)]
+pub struct OpenFolder {
+    path: PathBuf,
+    #[cfg(unix)]
+    fd: Option<rustix::fd::OwnedFd>,
+}
+
+impl OpenFolder {
+    /// Opens `path` (following links on the way, as [`read_regular`]
+    /// does); a folder that cannot be opened is read file by file.
+    #[must_use]
+    pub fn open(path: &Path) -> OpenFolder {
+        OpenFolder {
+            path: path.to_path_buf(),
+            #[cfg(unix)]
+            fd: {
+                use rustix::fs::{Mode, OFlags};
+                let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                rustix::fs::openat(rustix::fs::CWD, path, flags, Mode::empty()).ok()
+            },
+        }
+    }
+
+    /// The folder's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads its regular file `name` as [`read_regular`] reads
+    /// `path/name`.
+    ///
+    /// # Errors
+    /// As [`read_regular`].
+    pub fn read(&self, name: &std::ffi::OsStr, cap: Option<u64>) -> io::Result<Vec<u8>> {
+        #[cfg(unix)]
+        if let Some(dir) = &self.fd
+            && !name.as_encoded_bytes().contains(&b'/')
+            && name != ".."
+            && name != "."
+        {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+            let fd = rustix::fs::openat(dir, name, flags, Mode::empty())
+                .map_err(|e| explain_open(io::Error::from(e), &self.path.join(name)))?;
+            let (file, len) = regular_sized(File::from(fd))?;
+            return read_sized(&file, len, cap);
+        }
+        read_regular(&self.path.join(name), cap)
+    }
 }
 
 /// Opens the regular file `rel` below `root` as [`read_beneath`] does.
@@ -1824,6 +1896,40 @@ mod tests {
         assert_eq!(
             refused(read_regular(&root.join("big.yaml"), Some(1024))),
             "is larger than 1 KiB, more than a settings file ever needs; not read"
+        );
+
+        // A folder held open reads each of its files as its path is read:
+        // the same bytes, the same refusals, the same errors.
+        let alice = OpenFolder::open(&root.join("alice"));
+        let name = |n: &str| std::ffi::OsString::from(n);
+        for n in ["agenda.md", "zero.md", "fifo.md", "gone.md"] {
+            assert_eq!(
+                refused(alice.read(&name(n), None)),
+                refused(read_regular(&root.join("alice").join(n), None)),
+                "{n}"
+            );
+        }
+        assert_eq!(refused(alice.read(&name("agenda.md"), None)), LINK_REFUSED);
+        // A name that is a path is read as that path.
+        assert_eq!(
+            alice.read(&name("../bob/n.md"), None).unwrap(),
+            b"bob's words"
+        );
+        assert_eq!(
+            refused(alice.read(&name("gone.md"), None)),
+            "No such file or directory (os error 2)"
+        );
+        let top = OpenFolder::open(root);
+        assert_eq!(
+            refused(top.read(&name("big.yaml"), Some(1024))),
+            refused(read_regular(&root.join("big.yaml"), Some(1024)))
+        );
+        assert_eq!(top.read(&name("big.yaml"), None).unwrap(), vec![b'#'; 2048]);
+        assert_eq!(
+            OpenFolder::open(&root.join("bob"))
+                .read(&name("n.md"), None)
+                .unwrap(),
+            b"bob's words"
         );
     }
 
