@@ -810,6 +810,44 @@ pub fn read_listed_note(notebook: &Notebook, file: &NoteFile) -> Result<String> 
     note_text(notebook, file, bytes)
 }
 
+/// Reads listed notes one after another as [`read_listed_note`] does,
+/// keeping the folder of the last one open: notes read in order, a
+/// person's together, have their folder's path walked once.
+#[derive(Debug)]
+pub struct NoteReader<'n> {
+    notebook: &'n Notebook,
+    folder: Option<crate::fs::OpenFolder>,
+}
+
+impl<'n> NoteReader<'n> {
+    /// A reader of `notebook`'s notes.
+    #[must_use]
+    pub fn new(notebook: &'n Notebook) -> Self {
+        NoteReader {
+            notebook,
+            folder: None,
+        }
+    }
+
+    /// The text of a note, as [`read_listed_note`] gives it.
+    ///
+    /// # Errors
+    /// As [`read_listed_note`].
+    pub fn read(&mut self, file: &NoteFile) -> Result<String> {
+        let path = self.notebook.path(&file.rel);
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return read_listed_note(self.notebook, file);
+        };
+        let folder = match self.folder.take() {
+            Some(open) if open.path() == parent => open,
+            _ => crate::fs::OpenFolder::open(parent),
+        };
+        let bytes = folder.read(name, None);
+        self.folder = Some(folder);
+        note_text(self.notebook, file, bytes)
+    }
+}
+
 fn note_text(
     notebook: &Notebook,
     file: &NoteFile,

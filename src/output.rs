@@ -10,7 +10,8 @@
 //! them instead (`\u009b`), which keeps the data exact. The only ways
 //! around it are named for what they carry: [`Output::print_bytes`] (a
 //! file's exact bytes, for a pipe) and [`Output::print_drawn`] (a chart
-//! oneonone drew, with its colours).
+//! oneonone drew, with its colours). [`Rendered`] text is sanitized as it
+//! is built (on the thread that found it), so it is written as it is.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -64,6 +65,55 @@ impl<T: fmt::Display> fmt::Display for Painted<'_, T> {
         } else {
             write!(f, "{text}")
         }
+    }
+}
+
+/// Output built away from [`Output`] (on the thread that found it, so a
+/// long listing is formatted on every core), sanitized piece by piece as
+/// it is built: what is read from a file only goes in through
+/// [`Rendered::text`] and [`Rendered::styled`], which sanitize it.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    text: String,
+    color: bool,
+}
+
+impl Rendered {
+    /// Empty; styles are written as escapes only when `color`.
+    #[must_use]
+    pub fn new(color: bool) -> Self {
+        Rendered {
+            text: String::new(),
+            color,
+        }
+    }
+
+    /// Adds `text`, sanitized (a line break in it is replaced too).
+    pub fn text(&mut self, text: &str) {
+        self.text.push_str(&sanitize(text));
+    }
+
+    /// Adds `text` in `style`, sanitized.
+    pub fn styled(&mut self, style: Style, text: &str) {
+        use fmt::Write as _;
+        if self.color {
+            let _ = write!(self.text, "{style}");
+        }
+        self.text(text);
+        if self.color {
+            let _ = write!(self.text, "{style:#}");
+        }
+    }
+
+    /// Adds a number in `style`.
+    pub fn number(&mut self, style: Style, n: usize) {
+        use fmt::Write as _;
+        let _ = write!(self.text, "{}", Painted(self.color, style, &n));
+    }
+
+    /// Adds oneonone's own words or punctuation, as they are.
+    pub fn own(&mut self, words: &'static str) {
+        self.text.push_str(words);
     }
 }
 
@@ -174,6 +224,16 @@ impl Output {
     /// Standard output cannot be written.
     pub fn print_bytes(&mut self, bytes: &[u8]) -> Result<()> {
         self.out.write_all(bytes).map_err(Error::Output)
+    }
+
+    /// Writes text built and sanitized as [`Rendered`].
+    ///
+    /// # Errors
+    /// Standard output cannot be written.
+    pub fn print_rendered(&mut self, rendered: &Rendered) -> Result<()> {
+        self.out
+            .write_all(rendered.text.as_bytes())
+            .map_err(Error::Output)
     }
 
     /// Writes a chart oneonone drew, with its own colour escapes, as it

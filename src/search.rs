@@ -21,8 +21,8 @@ use chrono::NaiveDate;
 
 use crate::error::Error;
 use crate::note::Note;
-use crate::notebook::{NoteFile, Notebook, read_listed_note};
-use crate::said::{Said, TemplateText};
+use crate::notebook::{NoteFile, NoteReader, Notebook};
+use crate::said::{SaidLines, TemplateText};
 
 /// What was asked: each term folded, a phrase's blanks made one space.
 #[derive(Debug, Clone)]
@@ -252,32 +252,72 @@ pub struct Filters {
     pub all: bool,
 }
 
+/// The matching lines of one note, as places in its text.
+#[derive(Debug)]
+pub struct NoteHits<'t> {
+    text: &'t str,
+    said: SaidLines,
+    /// Each matching line: its index in `said`'s lines, and the byte
+    /// ranges of it to highlight.
+    hits: Vec<(usize, Vec<Range<usize>>)>,
+}
+
 /// A line that matched.
-#[derive(Debug, Clone)]
-pub struct Hit {
-    /// The line as [`crate::said`] gives it.
-    pub said: Said,
-    /// The byte ranges of the line to highlight.
-    pub marks: Vec<Range<usize>>,
+#[derive(Debug, Clone, Copy)]
+pub struct Hit<'a> {
+    /// Its 1-based line number in the note.
+    pub line: usize,
+    /// The `##` section it is under.
+    pub section: Option<&'a str>,
+    /// The line as written, without its line break and trailing blanks.
+    pub text: &'a str,
+    /// The byte ranges of `text` to highlight, in order, not touching.
+    pub marks: &'a [Range<usize>],
+}
+
+impl NoteHits<'_> {
+    /// Whether no line matched.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// The matching lines, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Hit<'_>> {
+        self.hits.iter().map(|(i, marks)| {
+            let line = &self.said.lines[*i];
+            Hit {
+                line: line.line,
+                section: self.said.section(line),
+                text: &self.text[line.text.clone()],
+                marks,
+            }
+        })
+    }
 }
 
 /// The matching lines of one note, in order.
 #[must_use]
-pub fn search_note(
-    text: &str,
+pub fn search_note<'t>(
+    text: &'t str,
     date: Option<NaiveDate>,
     template: &TemplateText,
     query: &Query,
     filters: &Filters,
-) -> Vec<Hit> {
+) -> NoteHits<'t> {
+    let mut found = NoteHits {
+        text,
+        said: SaidLines::default(),
+        hits: Vec::new(),
+    };
     let lower = text.as_bytes().to_ascii_lowercase();
     if !query.may_match_lowered(text, &lower) {
-        return Vec::new();
+        return found;
     }
     if let Some(tag) = &filters.tag
         && !has_tag(text, tag)
     {
-        return Vec::new();
+        return found;
     }
     let said = if filters.all {
         crate::said::every_line_lines(text)
@@ -293,12 +333,15 @@ pub fn search_note(
         .section
         .as_ref()
         .map(|wanted| said.sections.iter().map(|s| fold(s) == *wanted).collect());
-    let mut hits = Vec::new();
-    let mut rest = said.lines.as_slice();
-    while let Some(first) = rest.first() {
-        let len = rest.iter().take_while(|s| s.block == first.block).count();
-        let (block, after) = rest.split_at(len);
-        rest = after;
+    let mut at = 0;
+    while let Some(first) = said.lines.get(at) {
+        let len = said.lines[at..]
+            .iter()
+            .take_while(|s| s.block == first.block)
+            .count();
+        let block = &said.lines[at..at + len];
+        let first_index = at;
+        at += len;
         if let Some(sections) = &sections
             && first.section.is_none_or(|i| !sections[i])
         {
@@ -314,17 +357,15 @@ pub fn search_note(
         }
         let texts: Vec<&str> = block.iter().map(|s| &text[s.text.clone()]).collect();
         if let Some(marks) = query.find(&texts) {
-            for (line, marks) in block.iter().zip(marks) {
+            for (i, marks) in marks.into_iter().enumerate() {
                 if !marks.is_empty() {
-                    hits.push(Hit {
-                        said: said.said(text, line),
-                        marks,
-                    });
+                    found.hits.push((first_index + i, marks));
                 }
             }
         }
     }
-    hits
+    found.said = said;
+    found
 }
 
 /// Whether the note has the tag (folded), in its frontmatter or inline.
@@ -352,60 +393,89 @@ pub struct Candidate {
     pub date: NaiveDate,
 }
 
-/// Searches the notes in parallel; the hits per note, in the order of
-/// `notes` (notes without any left out). Notes that cannot be read go to
-/// `warn`, in order.
-pub fn scan(
+/// What became of each note of a batch (its first index): nothing, its
+/// rendered hits, or an error.
+type Done<R> = (usize, Vec<Option<Result<R, Error>>>);
+
+/// Notes a thread takes at once: neither the counter nor the channel is
+/// touched for every note.
+const BATCH: usize = 32;
+
+/// Searches the notes in parallel and hands what `render` makes of each
+/// note's hits (on the thread that found them: a common word matches
+/// hundreds of thousands of lines, and formatting them is work too) to
+/// `found` with the note's index, in the order of `notes`, as soon as the
+/// notes before it are done: nothing waits for the whole notebook, and no
+/// more is held than the threads are ahead. Notes without hits are left
+/// out; a note that cannot be read is handed over as its error, in the
+/// same order.
+///
+/// # Errors
+/// What `found` returns: the scan stops at its first error.
+pub fn scan<R: Send>(
     notebook: &Notebook,
     notes: &[Candidate],
-    template: &TemplateText,
-    query: &Query,
-    filters: &Filters,
-    warn: &mut dyn FnMut(Error),
-) -> Vec<(usize, Vec<Hit>)> {
+    (template, query, filters): (&TemplateText, &Query, &Filters),
+    render: &(dyn Fn(&Candidate, &NoteHits<'_>) -> R + Sync),
+    found: &mut dyn FnMut(usize, Result<R, Error>) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
     let next = AtomicUsize::new(0);
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(notes.len())
         .max(1);
-    let work = || {
-        let mut found = Vec::new();
-        let mut errors = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(note) = notes.get(i) else { break };
-            match read_listed_note(notebook, &note.file) {
-                Ok(text) => {
-                    let hits = search_note(&text, Some(note.date), template, query, filters);
-                    if !hits.is_empty() {
-                        found.push((i, hits));
+    let (tx, rx) = std::sync::mpsc::channel::<Done<R>>();
+    let work = |tx: std::sync::mpsc::Sender<Done<R>>| {
+        while !stop.load(Ordering::Relaxed) {
+            let first = next.fetch_add(BATCH, Ordering::Relaxed);
+            let Some(batch) = notes.get(first..notes.len().min(first + BATCH)) else {
+                break;
+            };
+            let mut notes_read = NoteReader::new(notebook);
+            let done = batch
+                .iter()
+                .map(|note| match notes_read.read(&note.file) {
+                    Ok(text) => {
+                        let hits = search_note(&text, Some(note.date), template, query, filters);
+                        (!hits.is_empty()).then(|| Ok(render(note, &hits)))
                     }
-                }
-                Err(e) => errors.push((i, e)),
+                    Err(e) => Some(Err(e)),
+                })
+                .collect();
+            if batch.is_empty() || tx.send((first, done)).is_err() {
+                break;
             }
         }
-        (found, errors)
     };
-    let parts: Vec<_> = if threads == 1 {
-        vec![work()]
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads).map(|_| s.spawn(work)).collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
-        })
-    };
-    let mut found = Vec::new();
-    let mut errors = Vec::new();
-    for (f, e) in parts {
-        found.extend(f);
-        errors.extend(e);
-    }
-    errors.sort_by_key(|(i, _)| *i);
-    for (_, e) in errors {
-        warn(e);
-    }
-    found.sort_by_key(|(i, _)| *i);
-    found
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let work = &work;
+            s.spawn(move || work(tx));
+        }
+        drop(tx);
+        // The notes done out of order wait here for those before them.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        let mut result = Ok(());
+        for (first, done) in rx {
+            waiting.insert(first, done);
+            while let Some(batch) = waiting.remove(&due) {
+                for done in batch {
+                    if let Some(done) = done
+                        && result.is_ok()
+                        && let Err(e) = found(due, done)
+                    {
+                        stop.store(true, Ordering::Relaxed);
+                        result = Err(e);
+                    }
+                    due += 1;
+                }
+            }
+        }
+        result
+    })
 }
 
 #[cfg(test)]

@@ -5,16 +5,18 @@
 //! section, text}. Exit 0 when something matched, 1 when nothing did
 //! (as grep), 2 on an error. The matching rules are [`crate::search`]'s.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use crate::cli::SearchArgs;
 use crate::commands::Outcome;
 use crate::error::{Error, Result};
 use crate::notebook::{NoteFile, Notebook};
-use crate::output::{Output, sanitize, style};
+use crate::output::{Output, Rendered, sanitize, style};
 use crate::person::{People, Wanted};
 use crate::said::TemplateText;
-use crate::search::{Candidate, Filters, Hit, Query};
+use crate::search::{Candidate, Filters, NoteHits, Query};
 use crate::settings::Settings;
 
 /// A match, highlighted: ripgrep's colour.
@@ -23,9 +25,9 @@ const MATCH: anstyle::Style = anstyle::AnsiColor::Red.on_default().bold();
 /// One matching line, as `--json` prints it.
 #[derive(Debug, Serialize)]
 struct Found<'a> {
-    person: &'a str,
+    person: Rc<str>,
     date: chrono::NaiveDate,
-    path: String,
+    path: Rc<str>,
     line: usize,
     section: Option<&'a str>,
     text: &'a str,
@@ -74,111 +76,140 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
             .map(|t| crate::search::fold(t.trim_start_matches('#'))),
         all: args.all,
     };
-    let found = crate::search::scan(&notebook, &notes, &template, &query, &filters, &mut |e| {
-        out.warn(&e);
-    });
-    if found.is_empty() {
-        if args.json {
-            out.json(&Vec::<Found>::new())?;
-        }
-        return Ok(Outcome::Negative);
-    }
-    // The name of each person with a match, read once.
-    let mut names: Vec<(String, String)> = Vec::new();
-    let mut name_of = |slug: &str| -> String {
-        if let Some((_, name)) = names.iter().find(|(s, _)| s == slug) {
-            return name.clone();
-        }
-        let name = crate::person::display_name(&notebook, slug).unwrap_or_else(|| slug.to_string());
-        names.push((slug.to_string(), name.clone()));
-        name
-    };
+    let scanning = (&template, &query, &filters);
+    let color = out.color_out();
     if args.json {
-        let mut all = Vec::new();
-        let mut people = Vec::new();
-        for (i, _) in &found {
-            let slug = crate::notebook::person_folder(&notes[*i].file.rel).unwrap_or_default();
-            people.push(name_of(&slug));
-        }
-        for ((i, hits), person) in found.iter().zip(&people) {
-            let note = &notes[*i];
-            for hit in hits {
-                all.push(Found {
-                    person,
-                    date: note.date,
-                    path: crate::notebook::slash_path(&note.file.rel),
-                    line: hit.said.line,
-                    section: hit.said.section.as_deref(),
-                    text: &hit.said.text,
-                });
+        let mut found = Vec::new();
+        crate::search::scan(&notebook, &notes, scanning, &json_hits, &mut |i, hits| {
+            match hits {
+                Ok(hits) => found.push((i, hits)),
+                Err(e) => out.warn(&e),
             }
+            Ok(())
+        })?;
+        let mut all = Vec::new();
+        let mut names = Names::new(&notebook);
+        for (i, hits) in &found {
+            let note = &notes[*i];
+            let slug = crate::notebook::person_folder(&note.file.rel).unwrap_or_default();
+            let person: Rc<str> = names.of(&slug).into();
+            let path: Rc<str> = crate::notebook::slash_path(&note.file.rel).into();
+            all.extend(hits.iter().map(|hit| Found {
+                person: person.clone(),
+                date: note.date,
+                path: path.clone(),
+                line: hit.line,
+                section: hit.section.as_deref(),
+                text: &hit.text,
+            }));
         }
         out.json(&all)?;
-        return Ok(Outcome::Done);
+        return Ok(if found.is_empty() {
+            Outcome::Negative
+        } else {
+            Outcome::Done
+        });
     }
-    print(&notebook, &notes, &found, &mut name_of, out)?;
-    Ok(Outcome::Done)
-}
-
-/// The matches grouped by person, as ripgrep lists them.
-fn print(
-    notebook: &Notebook,
-    notes: &[Candidate],
-    found: &[(usize, Vec<Hit>)],
-    name_of: &mut dyn FnMut(&str) -> String,
-    out: &mut Output,
-) -> Result<()> {
+    let render = |note: &Candidate, hits: &NoteHits<'_>| lines(&notebook, note, hits, color);
+    // Written as found, grouped by person under their name.
+    let mut names = Names::new(&notebook);
     let mut last_person: Option<String> = None;
-    for (i, hits) in found {
-        let note = &notes[*i];
-        let slug = crate::notebook::person_folder(&note.file.rel).unwrap_or_default();
+    let mut any = false;
+    let mut print = |i: usize, lines: std::result::Result<Rendered, Error>| -> Result<()> {
+        let lines = match lines {
+            Ok(lines) => lines,
+            Err(e) => {
+                out.warn(&e);
+                return Ok(());
+            }
+        };
+        let slug = crate::notebook::person_folder(&notes[i].file.rel).unwrap_or_default();
         if last_person.as_deref() != Some(&slug) {
             if last_person.is_some() {
                 writeln!(out)?;
             }
-            out.styled(style::HEADING, sanitize(&name_of(&slug)))?;
+            out.styled(style::HEADING, sanitize(&names.of(&slug)))?;
             writeln!(out)?;
             last_person = Some(slug);
         }
-        let path = notebook.show(&note.file.rel);
-        if !out.color_out() {
-            // Without colour, each line is built whole and written once:
-            // the same text, far fewer writes (a common word has
-            // hundreds of thousands of lines).
-            let path = sanitize(&path.to_string_lossy()).into_owned();
-            let mut line = String::new();
-            for hit in hits {
-                use std::fmt::Write as _;
-                line.clear();
-                let _ = write!(line, "{path}:{}: ", hit.said.line);
-                if let Some(section) = &hit.said.section {
-                    line.push('[');
-                    line.push_str(&sanitize(section));
-                    line.push_str("] ");
-                }
-                line.push_str(&sanitize(&hit.said.text));
-                line.push('\n');
-                write!(out, "{line}")?;
-            }
-            continue;
-        }
-        for hit in hits {
-            out.styled(style::PATH, path.display())?;
-            write!(out, ":")?;
-            out.styled(style::LINE, hit.said.line)?;
-            write!(out, ": ")?;
-            if let Some(section) = &hit.said.section {
-                write!(out, "[{}] ", sanitize(section))?;
-            }
-            let text = &hit.said.text;
-            let mut at = 0;
-            for mark in &hit.marks {
-                write!(out, "{}", sanitize(&text[at..mark.start]))?;
-                out.styled(MATCH, sanitize(&text[mark.clone()]))?;
-                at = mark.end;
-            }
-            writeln!(out, "{}", sanitize(&text[at..]))?;
+        any = true;
+        out.print_rendered(&lines)
+    };
+    crate::search::scan(&notebook, &notes, scanning, &render, &mut print)?;
+    Ok(if any {
+        Outcome::Done
+    } else {
+        Outcome::Negative
+    })
+}
+
+/// A matching line as `--json` takes it from a note.
+struct JsonHit {
+    line: usize,
+    section: Option<String>,
+    text: String,
+}
+
+/// A note's hits, copied for `--json`.
+fn json_hits(_: &Candidate, hits: &NoteHits<'_>) -> Vec<JsonHit> {
+    hits.iter()
+        .map(|hit| JsonHit {
+            line: hit.line,
+            section: hit.section.map(str::to_string),
+            text: hit.text.to_string(),
+        })
+        .collect()
+}
+
+/// The name of each person with a match, read once.
+struct Names<'n> {
+    notebook: &'n Notebook,
+    known: Vec<(String, String)>,
+}
+
+impl<'n> Names<'n> {
+    fn new(notebook: &'n Notebook) -> Self {
+        Names {
+            notebook,
+            known: Vec::new(),
         }
     }
-    Ok(())
+
+    fn of(&mut self, slug: &str) -> String {
+        if let Some((_, name)) = self.known.iter().find(|(s, _)| s == slug) {
+            return name.clone();
+        }
+        let name =
+            crate::person::display_name(self.notebook, slug).unwrap_or_else(|| slug.to_string());
+        self.known.push((slug.to_string(), name.clone()));
+        name
+    }
+}
+
+/// A note's matching lines as ripgrep lists them: `path:line: [Section]
+/// text`, the matches highlighted when colour is on.
+fn lines(notebook: &Notebook, note: &Candidate, hits: &NoteHits<'_>, color: bool) -> Rendered {
+    let path = notebook.show(&note.file.rel);
+    let path = path.to_string_lossy();
+    let mut shown = Rendered::new(color);
+    for hit in hits.iter() {
+        shown.styled(style::PATH, &path);
+        shown.own(":");
+        shown.number(style::LINE, hit.line);
+        shown.own(": ");
+        if let Some(section) = hit.section {
+            shown.own("[");
+            shown.text(section);
+            shown.own("] ");
+        }
+        let mut at = 0;
+        for mark in hit.marks {
+            shown.text(&hit.text[at..mark.start]);
+            shown.styled(MATCH, &hit.text[mark.clone()]);
+            at = mark.end;
+        }
+        shown.text(&hit.text[at..]);
+        shown.own("\n");
+    }
+    shown
 }

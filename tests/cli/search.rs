@@ -286,3 +286,37 @@ fn issue15_search_finds_the_answer_not_the_question_it_answers() {
         "Chloé\nchloe/2026-01-05.md:7: [Learn] - Where would you like more feedback than you're getting?\n",
     );
 }
+
+#[test]
+fn issue15_search_of_many_notes_lists_them_in_order_with_warnings_in_place() {
+    // More notes than the scan hands a thread at once, over three people,
+    // one of them not text: every hit in person and date order, the bad
+    // note named once, nothing else lost.
+    let t = Test::new();
+    let mut expected = String::new();
+    for (p, person) in ["ada", "bob", "cy"].iter().enumerate() {
+        if p > 0 {
+            expected.push('\n');
+        }
+        expected.push_str(&format!("{person}\n"));
+        for day in 1..=28 {
+            let date = format!("2026-03-{day:02}");
+            let rel = format!("{person}/{date}.md");
+            if *person == "bob" && day == 17 {
+                t.write(&rel, b"## Learn\n\nbudget \xff\n".as_slice());
+                continue;
+            }
+            t.write(&rel, format!("## Learn\n\nThe budget, day {day}.\n"));
+            expected.push_str(&format!("{rel}:3: [Learn] The budget, day {day}.\n"));
+        }
+        for day in 1..=9 {
+            let rel = format!("{person}/2026-04-0{day}.md");
+            t.write(&rel, format!("## Lift\n\nNo word here, {day}.\n"));
+        }
+    }
+    // Exit 2, as ripgrep's: something could not be searched.
+    t.run(&["search", "budget"])
+        .status(2)
+        .stdout(expected)
+        .stderr("oneonone: warning: bob/2026-03-17.md:3: not UTF-8 text; skipped\n");
+}
