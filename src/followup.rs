@@ -100,15 +100,20 @@ pub fn scan_keyed(
             _ => Arc::from(slash_path(&f.rel)),
         })
         .collect();
+    // The walk's list is done with: the paths stand for it.
+    drop(files);
     let Lookup {
-        hits: mut found,
+        hits,
         trails: mut trailed,
         misses,
         found: answered,
-    } = look_up(notebook, &files, &paths, &cache, keyed);
-    // The walk's list is done with (the misses hold what is to be read).
-    drop(files);
-    let miss_files: Vec<NoteFile> = misses.iter().map(|m| m.file.clone()).collect();
+    } = look_up(notebook, &paths, &cache, keyed);
+    let miss_files: Vec<NoteFile> = misses
+        .iter()
+        .map(|m| NoteFile {
+            rel: Path::new(&*paths[m.index]).to_path_buf(),
+        })
+        .collect();
     let mut failed = std::collections::HashSet::new();
     // What is cached is complete (the keys too), whoever asks.
     let kept = cache.is_kept();
@@ -128,12 +133,32 @@ pub fn scan_keyed(
         &rules,
         &|_| None,
     );
+    // The cached items, into a list of the exact size, one folder's
+    // person shared by all its items: no list grown by doubling, none
+    // copied into another.
+    let cached: usize = hits.iter().map(|(_, entry)| entry.len()).sum();
+    let mut found = Vec::with_capacity(cached + read.found.len());
+    let mut person: Option<(&str, Option<Arc<str>>)> = None;
+    for (i, entry) in &hits {
+        let path = &paths[*i];
+        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        if person.as_ref().is_none_or(|(last, _)| *last != dir) {
+            person = Some((dir, person_folder(Path::new(&**path)).map(Arc::from)));
+        }
+        let folder = person.as_ref().and_then(|(_, p)| p.as_ref());
+        entry.emit(path, folder, &mut found);
+    }
+    drop(hits);
     let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
         std::collections::HashMap::new();
     for item in &read.found {
         by_path.entry(&item.path).or_default().push(item);
     }
-    for ((Miss { file, stamp }, hash), keys) in misses.iter().zip(&read.hashes).zip(&read.keys) {
+    for ((Miss { stamp, .. }, file), (hash, keys)) in misses
+        .iter()
+        .zip(&miss_files)
+        .zip(read.hashes.iter().zip(&read.keys))
+    {
         let rel = slash_path(&file.rel);
         let shown = notebook.show(&file.rel);
         if let (Some(stamp), Some(hash)) = (stamp, hash)
@@ -146,6 +171,7 @@ pub fn scan_keyed(
             cache.put(&rel, *stamp, *hash, &items, keys.as_ref(), now);
         }
     }
+    drop(by_path);
     // Every entry answered for a file of the walk: none is of a file gone.
     if answered != cache.len() {
         cache.retain(&paths.iter().map(|p| &**p).collect());
@@ -162,19 +188,18 @@ pub fn scan_keyed(
     (found, trailed)
 }
 
-/// Stats every note and looks it up in the cache, on every core: the
-/// items (and with `keyed` the trails) of the unchanged ones, and the
-/// files to read.
-fn look_up(
+/// Stats every note (by its `/` path) and looks it up in the cache, on
+/// every core: the entries of the unchanged ones (and with `keyed` their
+/// trails), and the files to read.
+fn look_up<'c>(
     notebook: &Notebook,
-    files: &[NoteFile],
     paths: &[Arc<str>],
-    cache: &crate::followup::cache::Cache,
+    cache: &'c crate::followup::cache::Cache,
     keyed: bool,
-) -> Lookup {
+) -> Lookup<'c> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = files.len().div_ceil(threads).max(1);
-    let total = files.len();
+    let chunk = paths.len().div_ceil(threads).max(1);
+    let total = paths.len();
     let lookup = |range: std::ops::Range<usize>| {
         let mut part = Lookup::default();
         // The folder of the files being stamped, open: each file is stamped
@@ -182,13 +207,14 @@ fn look_up(
         // looked up among its entries by name.
         let mut folder = Folder::default();
         for i in range {
-            let file = &files[i];
             let (dir, name) = paths[i].rsplit_once('/').unwrap_or(("", &paths[i]));
-            let stamp = folder.stamp(notebook, cache, (dir, name), &file.rel);
+            let stamp = folder.stamp(notebook, cache, (dir, name), Path::new(&*paths[i]));
             let entry = stamp.and_then(|s| folder.entries?.get(name).filter(|e| e.is_of(s)));
             match entry {
                 Some(entry) => {
-                    entry.emit(&paths[i], folder.person.as_ref(), &mut part.hits);
+                    if !entry.is_empty() {
+                        part.hits.push((i, entry));
+                    }
                     part.found += 1;
                     if keyed && let Some(keys) = entry.keys() {
                         part.trails.push(Trail {
@@ -197,10 +223,7 @@ fn look_up(
                         });
                     }
                 }
-                None => part.misses.push(Miss {
-                    file: file.clone(),
-                    stamp,
-                }),
+                None => part.misses.push(Miss { index: i, stamp }),
             }
         }
         part
@@ -373,9 +396,10 @@ pub fn private_rules(notebook: &Notebook) -> Sharing {
 
 /// What one cache lookup thread found.
 #[derive(Default)]
-struct Lookup {
-    /// The cached items of the files it could answer for.
-    hits: Vec<FollowUp>,
+struct Lookup<'c> {
+    /// The files it could answer for that hold items (their index in
+    /// the walk's list), with their entries.
+    hits: Vec<(usize, &'c crate::followup::cache::Entry)>,
     /// Their trails, when asked for.
     trails: Vec<Trail>,
     /// The files to read.
@@ -386,8 +410,8 @@ struct Lookup {
 
 /// A file the cache could not answer for.
 struct Miss {
-    /// The file, to read.
-    file: NoteFile,
+    /// The file to read: its index in the walk's list.
+    index: usize,
     /// Its stamp, when it could be taken (then what is read of it can be
     /// cached).
     stamp: Option<crate::followup::cache::Stamp>,

@@ -254,6 +254,18 @@ impl Entry {
         self.keys.as_ref()
     }
 
+    /// How many items the file holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.found.as_ref().map_or(0, |found| found.items.len())
+    }
+
+    /// True when the file holds no item.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Adds the file's items to `items`, with its `path` and person
     /// `folder` shared, not copied.
     pub fn emit(&self, path: &Arc<str>, folder: Option<&Arc<str>>, items: &mut Vec<FollowUp>) {
