@@ -108,10 +108,12 @@ pub fn scan_keyed(
         misses,
         found: answered,
     } = look_up(notebook, &paths, &cache, keyed);
+    // With the platform's separators, as the walk gave them (a warning
+    // names the file as the user's system writes paths).
     let miss_files: Vec<NoteFile> = misses
         .iter()
         .map(|m| NoteFile {
-            rel: Path::new(&*paths[m.index]).to_path_buf(),
+            rel: paths[m.index].split('/').collect(),
         })
         .collect();
     let mut failed = std::collections::HashSet::new();
@@ -261,8 +263,6 @@ struct Folder<'a> {
     dir: Option<Box<str>>,
     /// Its entries in the cache.
     entries: Option<&'a crate::followup::cache::Folder>,
-    /// The person folder its files are in.
-    person: Option<Arc<str>>,
 }
 
 impl<'a> Folder<'a> {
@@ -280,7 +280,6 @@ impl<'a> Folder<'a> {
         if self.dir.as_deref() != Some(dir) {
             self.dir = Some(dir.into());
             self.entries = cache.folder(dir);
-            self.person = person_folder(rel).map(Arc::from);
             #[cfg(unix)]
             {
                 use rustix::fs::{Mode, OFlags};

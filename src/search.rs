@@ -401,14 +401,18 @@ type Done<R> = (usize, Vec<Option<Result<R, Error>>>);
 /// touched for every note.
 const BATCH: usize = 32;
 
+/// Batches done and not yet handed over, per thread, before the threads
+/// wait: what is held stays small however slowly the output is read.
+const AHEAD: usize = 4;
+
 /// Searches the notes in parallel and hands what `render` makes of each
 /// note's hits (on the thread that found them: a common word matches
 /// hundreds of thousands of lines, and formatting them is work too) to
 /// `found` with the note's index, in the order of `notes`, as soon as the
-/// notes before it are done: nothing waits for the whole notebook, and no
-/// more is held than the threads are ahead. Notes without hits are left
-/// out; a note that cannot be read is handed over as its error, in the
-/// same order.
+/// notes before it are done: nothing waits for the whole notebook, and a
+/// thread that gets [`AHEAD`] batches ahead of `found` (a slow pipe)
+/// waits. Notes without hits are left out; a note that cannot be read is
+/// handed over as its error, in the same order.
 ///
 /// # Errors
 /// What `found` returns: the scan stops at its first error.
@@ -425,8 +429,8 @@ pub fn scan<R: Send>(
         .map_or(1, std::num::NonZero::get)
         .min(notes.len())
         .max(1);
-    let (tx, rx) = std::sync::mpsc::channel::<Done<R>>();
-    let work = |tx: std::sync::mpsc::Sender<Done<R>>| {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Done<R>>(AHEAD * threads);
+    let work = |tx: std::sync::mpsc::SyncSender<Done<R>>| {
         while !stop.load(Ordering::Relaxed) {
             let first = next.fetch_add(BATCH, Ordering::Relaxed);
             let Some(batch) = notes.get(first..notes.len().min(first + BATCH)) else {

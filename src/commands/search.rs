@@ -79,36 +79,7 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
     let scanning = (&template, &query, &filters);
     let color = out.color_out();
     if args.json {
-        let mut found = Vec::new();
-        crate::search::scan(&notebook, &notes, scanning, &json_hits, &mut |i, hits| {
-            match hits {
-                Ok(hits) => found.push((i, hits)),
-                Err(e) => out.warn(&e),
-            }
-            Ok(())
-        })?;
-        let mut all = Vec::new();
-        let mut names = Names::new(&notebook);
-        for (i, hits) in &found {
-            let note = &notes[*i];
-            let slug = crate::notebook::person_folder(&note.file.rel).unwrap_or_default();
-            let person: Rc<str> = names.of(&slug).into();
-            let path: Rc<str> = crate::notebook::slash_path(&note.file.rel).into();
-            all.extend(hits.iter().map(|hit| Found {
-                person: person.clone(),
-                date: note.date,
-                path: path.clone(),
-                line: hit.line,
-                section: hit.section.as_deref(),
-                text: &hit.text,
-            }));
-        }
-        out.json(&all)?;
-        return Ok(if found.is_empty() {
-            Outcome::Negative
-        } else {
-            Outcome::Done
-        });
+        return print_json(&notebook, &notes, scanning, out);
     }
     let render = |note: &Candidate, hits: &NoteHits<'_>| lines(&notebook, note, hits, color);
     // Written as found, grouped by person under their name.
@@ -119,6 +90,9 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
         let lines = match lines {
             Ok(lines) => lines,
             Err(e) => {
+                // Beside the note's place in the listing, on a terminal
+                // or where both streams go to one file.
+                out.flush()?;
                 out.warn(&e);
                 return Ok(());
             }
@@ -140,6 +114,46 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
         Outcome::Done
     } else {
         Outcome::Negative
+    })
+}
+
+/// The matching lines as a JSON array of {person, date, path, line,
+/// section, text}.
+fn print_json(
+    notebook: &Notebook,
+    notes: &[Candidate],
+    scanning: (&TemplateText, &Query, &Filters),
+    out: &mut Output,
+) -> Result<Outcome> {
+    let mut found = Vec::new();
+    crate::search::scan(notebook, notes, scanning, &json_hits, &mut |i, hits| {
+        match hits {
+            Ok(hits) => found.push((i, hits)),
+            Err(e) => out.warn(&e),
+        }
+        Ok(())
+    })?;
+    let mut all = Vec::new();
+    let mut names = Names::new(notebook);
+    for (i, hits) in &found {
+        let note = &notes[*i];
+        let slug = crate::notebook::person_folder(&note.file.rel).unwrap_or_default();
+        let person: Rc<str> = names.of(&slug).into();
+        let path: Rc<str> = crate::notebook::slash_path(&note.file.rel).into();
+        all.extend(hits.iter().map(|hit| Found {
+            person: person.clone(),
+            date: note.date,
+            path: path.clone(),
+            line: hit.line,
+            section: hit.section.as_deref(),
+            text: &hit.text,
+        }));
+    }
+    out.json(&all)?;
+    Ok(if found.is_empty() {
+        Outcome::Negative
+    } else {
+        Outcome::Done
     })
 }
 

@@ -290,33 +290,48 @@ fn issue15_search_finds_the_answer_not_the_question_it_answers() {
 #[test]
 fn issue15_search_of_many_notes_lists_them_in_order_with_warnings_in_place() {
     // More notes than the scan hands a thread at once, over three people,
-    // one of them not text: every hit in person and date order, the bad
-    // note named once, nothing else lost.
+    // one of them not text, and more output than one buffer of stdout:
+    // every hit in person and date order, the bad note named once, and
+    // where both streams go to one file, its warning where it would have
+    // been listed.
     let t = Test::new();
+    let long = "budget ".repeat(150);
     let mut expected = String::new();
+    let mut combined = String::new();
+    let warning = "oneonone: warning: bob/2026-03-17.md:3: not UTF-8 text; skipped\n";
     for (p, person) in ["ada", "bob", "cy"].iter().enumerate() {
         if p > 0 {
             expected.push('\n');
+            combined.push('\n');
         }
         expected.push_str(&format!("{person}\n"));
+        combined.push_str(&format!("{person}\n"));
         for day in 1..=28 {
             let date = format!("2026-03-{day:02}");
             let rel = format!("{person}/{date}.md");
             if *person == "bob" && day == 17 {
                 t.write(&rel, b"## Learn\n\nbudget \xff\n".as_slice());
+                combined.push_str(warning);
                 continue;
             }
-            t.write(&rel, format!("## Learn\n\nThe budget, day {day}.\n"));
-            expected.push_str(&format!("{rel}:3: [Learn] The budget, day {day}.\n"));
+            t.write(&rel, format!("## Learn\n\nThe {long}day {day}.\n"));
+            let line = format!("{rel}:3: [Learn] The {long}day {day}.\n");
+            expected.push_str(&line);
+            combined.push_str(&line);
         }
         for day in 1..=9 {
             let rel = format!("{person}/2026-04-0{day}.md");
             t.write(&rel, format!("## Lift\n\nNo word here, {day}.\n"));
         }
     }
+    assert!(expected.len() > 64 * 1024);
     // Exit 2, as ripgrep's: something could not be searched.
     t.run(&["search", "budget"])
         .status(2)
         .stdout(expected)
-        .stderr("oneonone: warning: bob/2026-03-17.md:3: not UTF-8 text; skipped\n");
+        .stderr(warning);
+    t.run_in_bash("exec \"$0\" search budget 2>&1")
+        .status(2)
+        .stdout(combined)
+        .stderr("");
 }
