@@ -88,6 +88,11 @@ impl Rendered {
         }
     }
 
+    /// Makes room for `more` bytes at once.
+    pub fn reserve(&mut self, more: usize) {
+        self.text.reserve(more);
+    }
+
     /// Adds `text`, sanitized (a line break in it is replaced too).
     pub fn text(&mut self, text: &str) {
         self.text.push_str(&sanitize(text));

@@ -514,7 +514,7 @@ fn kept(text: &str, marks: &Marks) -> SaidLines {
     let mut section: Option<usize> = None;
     let mut sections = Vec::new();
     let mut next_heading = marks.headings.iter().peekable();
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(lines.starts.len().saturating_sub(marks.first));
     for i in marks.first..lines.starts.len() {
         while let Some((_, level, title)) = next_heading.next_if(|h| h.0 <= i) {
             match level {
@@ -556,7 +556,11 @@ struct Lines {
 
 impl Lines {
     fn of(text: &str) -> Lines {
-        let mut starts = vec![0];
+        // Sized first (a count is one quick pass): no list regrown as a
+        // note of a hundred lines is read.
+        let mut starts =
+            Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         // A text ending in a line break has no line after it.
         if starts.last() == Some(&text.len()) && starts.len() > 1 {

@@ -333,6 +333,8 @@ pub fn search_note<'t>(
         .section
         .as_ref()
         .map(|wanted| said.sections.iter().map(|s| fold(s) == *wanted).collect());
+    // One list of a block's lines, reused from block to block.
+    let mut texts: Vec<&str> = Vec::new();
     let mut at = 0;
     while let Some(first) = said.lines.get(at) {
         let len = said.lines[at..]
@@ -355,7 +357,8 @@ pub fn search_note<'t>(
         if !query.may_match_lowered(&text[span.clone()], &lower[span]) {
             continue;
         }
-        let texts: Vec<&str> = block.iter().map(|s| &text[s.text.clone()]).collect();
+        texts.clear();
+        texts.extend(block.iter().map(|s| &text[s.text.clone()]));
         if let Some(marks) = query.find(&texts) {
             for (i, marks) in marks.into_iter().enumerate() {
                 if !marks.is_empty() {

@@ -206,6 +206,11 @@ fn lines(notebook: &Notebook, note: &Candidate, hits: &NoteHits<'_>, color: bool
     let path = notebook.show(&note.file.rel);
     let path = path.to_string_lossy();
     let mut shown = Rendered::new(color);
+    shown.reserve(
+        hits.iter()
+            .map(|hit| path.len() + hit.text.len() + 32)
+            .sum(),
+    );
     for hit in hits.iter() {
         shown.styled(style::PATH, &path);
         shown.own(":");
