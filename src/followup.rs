@@ -752,8 +752,10 @@ impl FollowUp {
 /// resolve a typed name (without suggestions): `@chloe` is owned by
 /// `chloe-dubois`. A mention of nobody, or of several people, stays as
 /// written. Each distinct mention is resolved once; a person.yaml that
-/// cannot be read goes to `warn` (once, whether or not a mention needed
-/// the names).
+/// cannot be read goes to `warn` (once) when a mention needed the names.
+/// A listing of the whole notebook also checks every person.yaml
+/// ([`People::check_profiles`]); one about one person need not open
+/// every other person's.
 pub fn resolve_owners(
     items: &mut [FollowUp],
     people: &mut People<'_>,
@@ -776,7 +778,6 @@ pub fn resolve_owners(
             item.owner = Owner::Person(owner.clone());
         }
     }
-    people.check_profiles(warn);
 }
 
 /// A follow-up's text without its `(from DATE)` note, blanks folded and

@@ -119,6 +119,9 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
             && (!args.overdue || i.due.is_some_and(|d| d < today))
     });
     followup::resolve_owners(&mut items, &mut people, &mut |e| out.warn(&e));
+    // The whole notebook's listing says which person.yaml cannot be read,
+    // whether or not a mention needed it.
+    people.check_profiles(&mut |e| out.warn(&e));
     if someone {
         items.retain(|i| {
             (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|(o, _)| i.owner == *o)

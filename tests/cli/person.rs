@@ -826,6 +826,32 @@ fn issue11_a_broken_person_yaml_blocks_only_the_names_it_may_hold() {
 }
 
 #[test]
+fn issue16_a_one_person_command_opens_no_other_person_yaml_unless_a_name_needs_it() {
+    // `prep` of someone named by their folder, whose follow-ups mention
+    // nobody by a name only a person.yaml holds, does not open everyone
+    // else's person.yaml (3,000 of them in a big notebook): bob's broken
+    // file is not its business. A mention that needs the names reads
+    // them, and says so; the whole notebook's listing always does.
+    let t = broken_bob();
+    note(
+        &t,
+        "alex-kim/2026-11-03.md",
+        "Alex Kim",
+        "2026-11-03",
+        "- [ ] Book the room\n",
+    );
+    t.run(&["prep", "alex-kim", "--seed", "1", "--color", "never"])
+        .status(0)
+        .stderr("");
+    t.run(&["prep", "chloe-dubois", "--seed", "1", "--color", "never"])
+        .status(2)
+        .stderr(BROKEN_BOB);
+    t.run(&["followups", "alex-kim", "--json"])
+        .status(2)
+        .stderr(BROKEN_BOB);
+}
+
+#[test]
 fn issue11_new_person_in_the_wrong_place_is_shown_where_it_goes() {
     let t = people();
     let before = t.files();
