@@ -174,24 +174,33 @@ fn read_open(file: &File, cap: Option<u64>) -> io::Result<Vec<u8>> {
 
 /// Reads an open file whose size was `len` when it was checked.
 fn read_sized(file: &File, len: u64, cap: Option<u64>) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    read_sized_into(file, len, cap, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_sized`] into `bytes`, emptied first (a scan reading note after
+/// note reuses one buffer).
+fn read_sized_into(file: &File, len: u64, cap: Option<u64>, bytes: &mut Vec<u8>) -> io::Result<()> {
+    bytes.clear();
     if let Some(cap) = cap
         && len > cap
     {
         return Err(too_large(cap));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    bytes.reserve(usize::try_from(len).unwrap_or(0).saturating_add(1));
     // One byte more than the cap, so a file that grows is still caught.
     // Through `take` even without a cap: `File::read_to_end` would ask
     // for the size again (a `statx` and an `lseek` per note), and the
     // buffer already has room for it.
     let limit = cap.map_or(u64::MAX, |cap| cap + 1);
-    file.take(limit).read_to_end(&mut bytes)?;
+    file.take(limit).read_to_end(bytes)?;
     if let Some(cap) = cap
         && bytes.len() as u64 > cap
     {
         return Err(too_large(cap));
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Reads the regular file `rel` below the folder `root`, refusing a
@@ -308,7 +317,24 @@ impl OpenFolder {
     ///
     /// # Errors
     /// As [`read_regular`].
+    #[cfg(test)]
     pub fn read(&self, name: &std::ffi::OsStr, cap: Option<u64>) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.read_into(name, cap, &mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// Reads its regular file `name`, as [`read_regular`] reads
+    /// `path/name`, into `bytes`, emptied first.
+    ///
+    /// # Errors
+    /// As [`read_regular`].
+    pub fn read_into(
+        &self,
+        name: &std::ffi::OsStr,
+        cap: Option<u64>,
+        bytes: &mut Vec<u8>,
+    ) -> io::Result<()> {
         #[cfg(unix)]
         if let Some(dir) = &self.fd
             && !name.as_encoded_bytes().contains(&b'/')
@@ -320,9 +346,10 @@ impl OpenFolder {
             let fd = rustix::fs::openat(dir, name, flags, Mode::empty())
                 .map_err(|e| explain_open(io::Error::from(e), &self.path.join(name)))?;
             let (file, len) = regular_sized(File::from(fd))?;
-            return read_sized(&file, len, cap);
+            return read_sized_into(&file, len, cap, bytes);
         }
-        read_regular(&self.path.join(name), cap)
+        *bytes = read_regular(&self.path.join(name), cap)?;
+        Ok(())
     }
 }
 

@@ -829,22 +829,32 @@ impl<'n> NoteReader<'n> {
         }
     }
 
-    /// The text of a note, as [`read_listed_note`] gives it.
+    /// The text of a note, as [`read_listed_note`] gives it, read into
+    /// `buffer` (emptied first, and reused from note to note) and
+    /// borrowed from it.
     ///
     /// # Errors
     /// As [`read_listed_note`].
-    pub fn read(&mut self, file: &NoteFile) -> Result<String> {
+    pub fn read_into<'b>(&mut self, file: &NoteFile, buffer: &'b mut Vec<u8>) -> Result<&'b str> {
+        let read = self.read_bytes(file, buffer);
+        let shown = || self.notebook.show(&file.rel);
+        read.map_err(|e| Error::io(shown(), "cannot read", e))?;
+        std::str::from_utf8(buffer).map_err(|e| not_utf8(shown(), &buffer[..e.valid_up_to()]))
+    }
+
+    fn read_bytes(&mut self, file: &NoteFile, bytes: &mut Vec<u8>) -> std::io::Result<()> {
         let path = self.notebook.path(&file.rel);
         let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
-            return read_listed_note(self.notebook, file);
+            *bytes = crate::fs::read_regular(&path, None)?;
+            return Ok(());
         };
         let folder = match self.folder.take() {
             Some(open) if open.path() == parent => open,
             _ => crate::fs::OpenFolder::open(parent),
         };
-        let bytes = folder.read(name, None);
+        let read = folder.read_into(name, None, bytes);
         self.folder = Some(folder);
-        note_text(self.notebook, file, bytes)
+        read
     }
 }
 
@@ -857,13 +867,17 @@ fn note_text(
     let bytes = bytes.map_err(|e| Error::io(&shown, "cannot read", e))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let line = 1 + crate::note::count_newlines(&e.as_bytes()[..at]);
-        Error::Invalid {
-            path: shown,
-            line: Some(line),
-            message: "not UTF-8 text; skipped".into(),
-        }
+        not_utf8(shown, &e.as_bytes()[..at])
     })
+}
+
+/// A note that is not UTF-8 from the end of `valid`, its valid start.
+fn not_utf8(shown: PathBuf, valid: &[u8]) -> Error {
+    Error::Invalid {
+        path: shown,
+        line: Some(1 + crate::note::count_newlines(valid)),
+        message: "not UTF-8 text; skipped".into(),
+    }
 }
 
 /// Where the state of the shared space at `root` is kept: a folder of

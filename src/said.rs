@@ -47,10 +47,8 @@ use crate::note::Note;
 /// [`crate::template::question_lines`]).
 #[derive(Debug, Clone, Default)]
 pub struct TemplateText {
-    // FxHash: every paragraph line and list item of every note searched
-    // is looked up (SipHash showed in `search`'s profile).
-    prompts: FxHashSet<String>,
-    questions: FxHashSet<String>,
+    prompts: Lookup,
+    questions: Lookup,
 }
 
 impl TemplateText {
@@ -59,9 +57,45 @@ impl TemplateText {
     #[must_use]
     pub fn of(bank: &Bank) -> Self {
         TemplateText {
-            prompts: crate::template::prompts(bank).into_iter().collect(),
-            questions: crate::template::question_lines(bank).into_iter().collect(),
+            prompts: Lookup::of(crate::template::prompts(bank)),
+            questions: Lookup::of(crate::template::question_lines(bank)),
         }
+    }
+}
+
+/// Lines to look lines up among: every paragraph line and list item of
+/// every note searched is, so most are told apart by their length and
+/// first byte before any is hashed (FxHash: SipHash showed in `search`'s
+/// profile).
+#[derive(Debug, Clone, Default)]
+struct Lookup {
+    lines: FxHashSet<String>,
+    /// Whether a line of each length is among them (up to the longest).
+    lengths: Vec<bool>,
+    /// Whether a line starting with each byte is among them.
+    firsts: Vec<bool>,
+}
+
+impl Lookup {
+    fn of(lines: Vec<String>) -> Lookup {
+        let mut lengths = vec![false; lines.iter().map(String::len).max().map_or(0, |n| n + 1)];
+        let mut firsts = vec![false; 256];
+        for line in &lines {
+            lengths[line.len()] = true;
+            firsts[usize::from(line.as_bytes().first().copied().unwrap_or(0))] = true;
+        }
+        Lookup {
+            lines: lines.into_iter().collect(),
+            lengths,
+            firsts,
+        }
+    }
+
+    fn contains(&self, line: &str) -> bool {
+        let first = usize::from(line.as_bytes().first().copied().unwrap_or(0));
+        self.lengths.get(line.len()).copied().unwrap_or(false)
+            && self.firsts[first]
+            && self.lines.contains(line)
     }
 }
 
@@ -601,6 +635,25 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue15_a_lookup_finds_exactly_its_lines() {
+        let lookup = Lookup::of(vec!["_Watch for it._".into(), "- Q?".into(), String::new()]);
+        for line in ["_Watch for it._", "- Q?", ""] {
+            assert!(lookup.contains(line), "{line:?}");
+        }
+        // The same length, the same first byte, or longer than any.
+        for line in [
+            "_Watch for is._",
+            "- Q!",
+            "x Q?",
+            "_",
+            "- Q? and more than any line",
+        ] {
+            assert!(!lookup.contains(line), "{line:?}");
+        }
+        assert!(!Lookup::default().contains(""));
+    }
 
     #[test]
     fn issue16_tags_are_looked_for_only_where_one_may_be() {

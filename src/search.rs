@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
 
@@ -296,22 +296,23 @@ impl NoteHits<'_> {
     }
 }
 
-/// The matching lines of one note, in order.
-#[must_use]
-pub fn search_note<'t>(
+/// The matching lines of one note, in order; its lowercase copy is made
+/// in `lower` (a buffer reused from note to note).
+fn search_note<'t>(
     text: &'t str,
     date: Option<NaiveDate>,
-    template: &TemplateText,
-    query: &Query,
-    filters: &Filters,
+    (template, query, filters): (&TemplateText, &Query, &Filters),
+    lower: &mut Vec<u8>,
 ) -> NoteHits<'t> {
     let mut found = NoteHits {
         text,
         said: SaidLines::default(),
         hits: Vec::new(),
     };
-    let lower = text.as_bytes().to_ascii_lowercase();
-    if !query.may_match_lowered(text, &lower) {
+    lower.clear();
+    lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+    let lower = &lower[..];
+    if !query.may_match_lowered(text, lower) {
         return found;
     }
     if let Some(tag) = &filters.tag
@@ -396,6 +397,10 @@ pub struct Candidate {
     pub date: NaiveDate,
 }
 
+/// What [`scan`] hands each note with hits to: the note, and its rendered
+/// hits or why it could not be read.
+pub type Found<'f, R> = dyn FnMut(&Candidate, Result<R, Error>) -> crate::error::Result<()> + 'f;
+
 /// What became of each note of a batch (its first index): nothing, its
 /// rendered hits, or an error.
 type Done<R> = (usize, Vec<Option<Result<R, Error>>>);
@@ -411,46 +416,57 @@ const AHEAD: usize = 4;
 /// Searches the notes in parallel and hands what `render` makes of each
 /// note's hits (on the thread that found them: a common word matches
 /// hundreds of thousands of lines, and formatting them is work too) to
-/// `found` with the note's index, in the order of `notes`, as soon as the
-/// notes before it are done: nothing waits for the whole notebook, and a
-/// thread that gets [`AHEAD`] batches ahead of `found` (a slow pipe)
-/// waits. Notes without hits are left out; a note that cannot be read is
-/// handed over as its error, in the same order.
+/// `found` with the note, in the order of `notes`, as soon as the notes
+/// before it are done: nothing waits for the whole notebook, and a thread
+/// that gets [`AHEAD`] batches ahead of `found` (a slow pipe) waits.
+/// `notes` is read on the calling thread while the others search (listing
+/// hundreds of folders is work too). Notes without hits are left out; a
+/// note that cannot be read is handed over as its error, in the same
+/// order.
 ///
 /// # Errors
 /// What `found` returns: the scan stops at its first error.
 pub fn scan<R: Send>(
     notebook: &Notebook,
-    notes: &[Candidate],
+    notes: impl Iterator<Item = Candidate>,
     (template, query, filters): (&TemplateText, &Query, &Filters),
     render: &(dyn Fn(&Candidate, &NoteHits<'_>) -> R + Sync),
-    found: &mut dyn FnMut(usize, Result<R, Error>) -> crate::error::Result<()>,
+    found: &mut Found<'_, R>,
 ) -> crate::error::Result<()> {
-    let next = AtomicUsize::new(0);
     let stop = std::sync::atomic::AtomicBool::new(false);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(notes.len())
-        .max(1);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Batches to search (their first index), handed out as they are
+    // listed; never full, so listing never waits for the searching.
+    let (to_do, batches) = std::sync::mpsc::channel::<(usize, Vec<Candidate>)>();
+    let batches = std::sync::Mutex::new(batches);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Done<R>>(AHEAD * threads);
     let work = |tx: std::sync::mpsc::SyncSender<Done<R>>| {
-        while !stop.load(Ordering::Relaxed) {
-            let first = next.fetch_add(BATCH, Ordering::Relaxed);
-            let Some(batch) = notes.get(first..notes.len().min(first + BATCH)) else {
+        let mut notes_read = NoteReader::new(notebook);
+        // A note's bytes and their lowercase copy, in buffers reused from
+        // note to note.
+        let (mut bytes, mut lower) = (Vec::new(), Vec::new());
+        loop {
+            let next = batches.lock().ok().and_then(|batches| batches.recv().ok());
+            let Some((first, batch)) = next else { break };
+            if stop.load(Ordering::Relaxed) {
                 break;
-            };
-            let mut notes_read = NoteReader::new(notebook);
+            }
             let done = batch
                 .iter()
-                .map(|note| match notes_read.read(&note.file) {
+                .map(|note| match notes_read.read_into(&note.file, &mut bytes) {
                     Ok(text) => {
-                        let hits = search_note(&text, Some(note.date), template, query, filters);
+                        let hits = search_note(
+                            text,
+                            Some(note.date),
+                            (template, query, filters),
+                            &mut lower,
+                        );
                         (!hits.is_empty()).then(|| Ok(render(note, &hits)))
                     }
                     Err(e) => Some(Err(e)),
                 })
                 .collect();
-            if batch.is_empty() || tx.send((first, done)).is_err() {
+            if tx.send((first, done)).is_err() {
                 break;
             }
         }
@@ -462,17 +478,19 @@ pub fn scan<R: Send>(
             s.spawn(move || work(tx));
         }
         drop(tx);
-        // The notes done out of order wait here for those before them.
+        // Every note listed, in order (for `found`), and the notes done
+        // out of order, waiting for those before them.
+        let mut listed: Vec<Candidate> = Vec::new();
         let mut waiting = std::collections::BTreeMap::new();
         let mut due = 0;
         let mut result = Ok(());
-        for (first, done) in rx {
+        let mut hand_over = |(first, done): Done<R>, listed: &[Candidate]| {
             waiting.insert(first, done);
             while let Some(batch) = waiting.remove(&due) {
                 for done in batch {
                     if let Some(done) = done
                         && result.is_ok()
-                        && let Err(e) = found(due, done)
+                        && let Err(e) = found(&listed[due], done)
                     {
                         stop.store(true, Ordering::Relaxed);
                         result = Err(e);
@@ -480,6 +498,30 @@ pub fn scan<R: Send>(
                     due += 1;
                 }
             }
+        };
+        let mut batch = Vec::with_capacity(BATCH);
+        for note in notes {
+            listed.push(note.clone());
+            batch.push(note);
+            if batch.len() == BATCH {
+                let first = listed.len() - BATCH;
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if to_do.send((first, full)).is_err() || stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                // What is done meanwhile goes out meanwhile.
+                while let Ok(done) = rx.try_recv() {
+                    hand_over(done, &listed);
+                }
+            }
+        }
+        if !batch.is_empty() {
+            let first = listed.len() - batch.len();
+            let _ = to_do.send((first, batch));
+        }
+        drop(to_do);
+        for done in rx {
+            hand_over(done, &listed);
         }
         result
     })

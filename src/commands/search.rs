@@ -57,15 +57,15 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
     };
     let since = args.since.map(|d| d.on(settings.today));
     let until = args.until.map(|d| d.on(settings.today));
-    let notes: Vec<Candidate> = slugs
+    // Listed as the search goes (see `search::scan`).
+    let notes = slugs
         .iter()
         .flat_map(|slug| notebook.meetings(slug))
         .filter(|m| since.is_none_or(|d| m.date >= d) && until.is_none_or(|d| m.date <= d))
         .map(|m| Candidate {
             file: NoteFile { rel: m.rel },
             date: m.date,
-        })
-        .collect();
+        });
     let bank = crate::bank::Bank::load(notebook.root(), notebook.shown())?;
     let template = TemplateText::of(&bank);
     let filters = Filters {
@@ -79,14 +79,14 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
     let scanning = (&template, &query, &filters);
     let color = out.color_out();
     if args.json {
-        return print_json(&notebook, &notes, scanning, out);
+        return print_json(&notebook, notes, scanning, out);
     }
     let render = |note: &Candidate, hits: &NoteHits<'_>| lines(&notebook, note, hits, color);
     // Written as found, grouped by person under their name.
     let mut names = Names::new(&notebook);
     let mut last_person: Option<String> = None;
     let mut any = false;
-    let mut print = |i: usize, lines: std::result::Result<Rendered, Error>| -> Result<()> {
+    let mut print = |note: &Candidate, lines: std::result::Result<Rendered, Error>| -> Result<()> {
         let lines = match lines {
             Ok(lines) => lines,
             Err(e) => {
@@ -97,7 +97,7 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
                 return Ok(());
             }
         };
-        let slug = crate::notebook::person_folder(&notes[i].file.rel).unwrap_or_default();
+        let slug = crate::notebook::person_folder(&note.file.rel).unwrap_or_default();
         if last_person.as_deref() != Some(&slug) {
             if last_person.is_some() {
                 writeln!(out)?;
@@ -109,7 +109,7 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
         any = true;
         out.print_rendered(&lines)
     };
-    crate::search::scan(&notebook, &notes, scanning, &render, &mut print)?;
+    crate::search::scan(&notebook, notes, scanning, &render, &mut print)?;
     Ok(if any {
         Outcome::Done
     } else {
@@ -121,22 +121,21 @@ pub fn run(args: &SearchArgs, settings: &Settings, out: &mut Output) -> Result<O
 /// section, text}.
 fn print_json(
     notebook: &Notebook,
-    notes: &[Candidate],
+    notes: impl Iterator<Item = Candidate>,
     scanning: (&TemplateText, &Query, &Filters),
     out: &mut Output,
 ) -> Result<Outcome> {
     let mut found = Vec::new();
-    crate::search::scan(notebook, notes, scanning, &json_hits, &mut |i, hits| {
+    crate::search::scan(notebook, notes, scanning, &json_hits, &mut |note, hits| {
         match hits {
-            Ok(hits) => found.push((i, hits)),
+            Ok(hits) => found.push((note.clone(), hits)),
             Err(e) => out.warn(&e),
         }
         Ok(())
     })?;
     let mut all = Vec::new();
     let mut names = Names::new(notebook);
-    for (i, hits) in &found {
-        let note = &notes[*i];
+    for (note, hits) in &found {
         let slug = crate::notebook::person_folder(&note.file.rel).unwrap_or_default();
         let person: Rc<str> = names.of(&slug).into();
         let path: Rc<str> = crate::notebook::slash_path(&note.file.rel).into();
