@@ -537,6 +537,15 @@ fn carry_over<'a>(
             continue;
         }
         let note = Note::split(text);
+        // Open items looked for first: the frontmatter and the private
+        // sections are read only for a note that has some (a `- [ ]` in a
+        // code block or in prose passes the byte test above).
+        if !crate::task::tasks(&note)
+            .iter()
+            .any(crate::task::Task::is_open)
+        {
+            continue;
+        }
         let note_date = note
             .frontmatter_lenient(&meeting.rel)
             .0
