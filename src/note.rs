@@ -169,6 +169,17 @@ pub fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
     if !(rest.is_empty() || rest.starts_with(['T', ' ', '-', '_', '.'])) {
         return None;
     }
+    // Digits where a date written in full has them: read as they are
+    // (every note file name is one, and `people` reads 100,000 of them;
+    // chrono's parser took 5% of its time). Anything else as chrono
+    // reads it.
+    let b = head.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
+        let n = |r: std::ops::Range<usize>| head[r].parse::<u32>().ok();
+        let year = i32::try_from(n(0..4)?).ok()?;
+        return NaiveDate::from_ymd_opt(year, n(5..7)?, n(8..10)?);
+    }
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
@@ -413,6 +424,46 @@ mod tests {
         assert_eq!(parse_date_prefix("2026-11-245"), None);
         assert_eq!(parse_date_prefix("2026-13-01"), None);
         assert_eq!(parse_date_prefix("notes"), None);
+    }
+
+    #[test]
+    fn issue16_the_fast_date_read_is_chrono_s() {
+        // Every day of every month (and the days that are not) of a few
+        // years, and heads chrono reads its own way: the same answer.
+        let chrono = |s: &str| {
+            let s = s.trim();
+            let rest_ok = s
+                .get(10..)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['T', ' ', '-', '_', '.']));
+            s.get(..10)
+                .filter(|_| rest_ok)
+                .and_then(|head| NaiveDate::parse_from_str(head, "%Y-%m-%d").ok())
+        };
+        let mut tried = 0;
+        for year in ["0000", "0001", "1999", "2024", "2026", "9999"] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let s = format!("{year}-{month:02}-{day:02}.md");
+                    assert_eq!(parse_date_prefix(&s), chrono(&s), "{s}");
+                    tried += 1;
+                }
+            }
+        }
+        for s in [
+            "02026-1-05",
+            "+202-01-05",
+            "2026-1-5xx",
+            "2026-1-055",
+            " 2026-02-29",
+            "2024-02-29",
+            "2026-02-3a",
+            "２０２６-01-01",
+            "2026/01/01",
+            "2026-01-01x",
+        ] {
+            assert_eq!(parse_date_prefix(s), chrono(s), "{s}");
+        }
+        assert_eq!(tried, 6 * 14 * 33);
     }
 
     #[test]
