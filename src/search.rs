@@ -403,7 +403,11 @@ pub type Found<'f, R> = dyn FnMut(&Candidate, Result<R, Error>) -> crate::error:
 
 /// What became of each note of a batch (its first index): nothing, its
 /// rendered hits, or an error.
-type Done<R> = (usize, Vec<Option<Result<R, Error>>>);
+type Done<R> = (usize, Vec<(Candidate, Option<Result<R, Error>>)>);
+
+/// A buffer grown past this by one large note is let go after it, not
+/// kept for the rest of the scan.
+const KEEP_BUFFER: usize = 1 << 20;
 
 /// Notes a thread takes at once: neither the counter nor the channel is
 /// touched for every note.
@@ -451,19 +455,29 @@ pub fn scan<R: Send>(
             if stop.load(Ordering::Relaxed) {
                 break;
             }
+            // Each note goes back with what became of it: the caller
+            // keeps no list of its own.
             let done = batch
-                .iter()
-                .map(|note| match notes_read.read_into(&note.file, &mut bytes) {
-                    Ok(text) => {
-                        let hits = search_note(
-                            text,
-                            Some(note.date),
-                            (template, query, filters),
-                            &mut lower,
-                        );
-                        (!hits.is_empty()).then(|| Ok(render(note, &hits)))
+                .into_iter()
+                .map(|note| {
+                    let done = match notes_read.read_into(&note.file, &mut bytes) {
+                        Ok(text) => {
+                            let hits = search_note(
+                                text,
+                                Some(note.date),
+                                (template, query, filters),
+                                &mut lower,
+                            );
+                            (!hits.is_empty()).then(|| Ok(render(&note, &hits)))
+                        }
+                        Err(e) => Some(Err(e)),
+                    };
+                    for buffer in [&mut bytes, &mut lower] {
+                        if buffer.capacity() > KEEP_BUFFER {
+                            *buffer = Vec::new();
+                        }
                     }
-                    Err(e) => Some(Err(e)),
+                    (note, done)
                 })
                 .collect();
             if tx.send((first, done)).is_err() {
@@ -478,19 +492,17 @@ pub fn scan<R: Send>(
             s.spawn(move || work(tx));
         }
         drop(tx);
-        // Every note listed, in order (for `found`), and the notes done
-        // out of order, waiting for those before them.
-        let mut listed: Vec<Candidate> = Vec::new();
+        // The notes done out of order, waiting for those before them.
         let mut waiting = std::collections::BTreeMap::new();
         let mut due = 0;
         let mut result = Ok(());
-        let mut hand_over = |(first, done): Done<R>, listed: &[Candidate]| {
+        let mut hand_over = |(first, done): Done<R>| {
             waiting.insert(first, done);
             while let Some(batch) = waiting.remove(&due) {
-                for done in batch {
+                for (note, done) in batch {
                     if let Some(done) = done
                         && result.is_ok()
-                        && let Err(e) = found(&listed[due], done)
+                        && let Err(e) = found(&note, done)
                     {
                         stop.store(true, Ordering::Relaxed);
                         result = Err(e);
@@ -499,29 +511,28 @@ pub fn scan<R: Send>(
                 }
             }
         };
+        let mut listed = 0;
         let mut batch = Vec::with_capacity(BATCH);
         for note in notes {
-            listed.push(note.clone());
             batch.push(note);
+            listed += 1;
             if batch.len() == BATCH {
-                let first = listed.len() - BATCH;
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if to_do.send((first, full)).is_err() || stop.load(Ordering::Relaxed) {
+                if to_do.send((listed - BATCH, full)).is_err() || stop.load(Ordering::Relaxed) {
                     break;
                 }
                 // What is done meanwhile goes out meanwhile.
                 while let Ok(done) = rx.try_recv() {
-                    hand_over(done, &listed);
+                    hand_over(done);
                 }
             }
         }
         if !batch.is_empty() {
-            let first = listed.len() - batch.len();
-            let _ = to_do.send((first, batch));
+            let _ = to_do.send((listed - batch.len(), batch));
         }
         drop(to_do);
         for done in rx {
-            hand_over(done, &listed);
+            hand_over(done);
         }
         result
     })
