@@ -852,7 +852,9 @@ impl<'n> NoteReader<'n> {
             Some(open) if open.path() == parent => open,
             _ => crate::fs::OpenFolder::open(parent),
         };
-        let read = folder.read_into(name, None, bytes);
+        // Only read (its callers never write a note back): as long as it
+        // was when its size was taken.
+        let read = folder.read_upto(name, (None, crate::fs::Upto::Size), bytes);
         self.folder = Some(folder);
         read
     }
