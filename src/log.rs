@@ -101,7 +101,7 @@ impl State {
 /// What to keep of each note.
 #[derive(Debug, Clone, Default)]
 pub struct Wanted {
-    /// Only the sections these words start ([`section_words`] of what
+    /// Only the sections these words start ([`crate::person::words`] of what
     /// was typed, matched by [`starts_section`]); the follow-up lists
     /// are then left out.
     pub section: Option<Vec<String>>,
@@ -110,31 +110,13 @@ pub struct Wanted {
     pub shared: bool,
 }
 
-/// The words of a section's title (or of a `--section` typed), folded
-/// as person names are: accents off, lower case, split at anything not
-/// a letter or digit.
-#[must_use]
-pub fn section_words(title: &str) -> Vec<String> {
-    deunicode::deunicode(title)
-        .to_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Whether each of `typed` ([`section_words`]) starts the matching word
-/// of the section `title`, as a person is matched by the start of each
-/// word of their name: `zone` and `zone of g` are "Zone of genius".
+/// Whether each of `typed` (a `--section` folded by
+/// [`crate::person::words`]) starts the matching word of the section
+/// `title`, as a person is matched by the start of each word of their
+/// name: `zone` and `zone of g` are "Zone of genius".
 #[must_use]
 pub fn starts_section(typed: &[String], title: &str) -> bool {
-    let words = section_words(title);
-    !typed.is_empty()
-        && typed.len() <= words.len()
-        && typed
-            .iter()
-            .zip(&words)
-            .all(|(t, w)| w.starts_with(t.as_str()))
+    crate::person::starts_each(typed, &crate::person::words(title))
 }
 
 /// The log entry of one note. `None` when `wanted` leaves nothing of it.

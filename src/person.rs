@@ -588,8 +588,9 @@ fn shown(name: &str, slug: &str) -> String {
 
 /// The words of a name as folders fold them: accents and case gone, split
 /// at anything but a letter or a digit (`Chloé Dubois`, `chloe-dubois`:
-/// `chloe`, `dubois`).
-fn words(name: &str) -> Vec<String> {
+/// `chloe`, `dubois`). A section's title is folded so too (`log --section`).
+#[must_use]
+pub fn words(name: &str) -> Vec<String> {
     deunicode::deunicode(name)
         .to_lowercase()
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -1164,7 +1165,8 @@ fn with_causes(e: &Error) -> String {
 
 /// True when each of `given` starts the matching word of `name`
 /// (`alex k` and Alex Kim; `mary ann` and Mary Ann Walsh).
-fn starts_each(given: &[String], name: &[String]) -> bool {
+#[must_use]
+pub fn starts_each(given: &[String], name: &[String]) -> bool {
     !given.is_empty()
         && given.len() <= name.len()
         && given

@@ -31,7 +31,7 @@ pub fn run(args: &LogArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let template = TemplateText::of(&bank);
     let rules = crate::followup::private_rules(&notebook);
     let wanted = Wanted {
-        section: args.section.as_deref().map(crate::log::section_words),
+        section: args.section.as_deref().map(crate::person::words),
         shared: args.shared,
     };
     let since = args.since.map(|d| d.on(settings.today));

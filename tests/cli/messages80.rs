@@ -29,15 +29,10 @@ fn week_one() -> Test {
 #[test]
 fn issue14_no_notebook_is_a_short_line_and_hints() {
     let t = Test::bare();
-    t.run(&["people"]).status(2).stdout("").stderr(format!(
-        "oneonone: error: no notebook here\n  \
-         hint: no oneonone.yaml or .oneonone/ in this folder or any folder above it:\n    \
-         {}\n  \
-         hint: and no `notebook:` in ~/.config/oneonone/config.yaml\n  \
-         hint: run `oneonone init DIR` to make DIR a notebook (and your default),\n    \
-         or set ONEONONE_DIR to a notebook folder\n",
-        t.root().display()
-    ));
+    t.run(&["people"])
+        .status(2)
+        .stdout("")
+        .stderr(crate::notebook::no_notebook(&t));
 }
 
 #[test]

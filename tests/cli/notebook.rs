@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::Test;
 
 /// What every command says where there is no notebook, run in `t`.
-fn no_notebook(t: &Test) -> String {
+pub fn no_notebook(t: &Test) -> String {
     format!(
         "oneonone: error: no notebook here\n  \
          hint: no oneonone.yaml or .oneonone/ in this folder or any folder above it:\n    \
