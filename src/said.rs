@@ -184,7 +184,7 @@ pub fn kinds(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Ve
             let kind = if i < marks.first {
                 Kind::Frontmatter
             } else {
-                marks.kinds[i]
+                marks.per_line[i].kind
             };
             (start, kind)
         })
@@ -308,36 +308,46 @@ impl SaidLines {
 fn read(text: &str, date: Option<NaiveDate>, template: &TemplateText, keep_all: bool) -> SaidLines {
     let mut marks = mark(text, date, template);
     if keep_all {
-        marks.kinds.fill(Kind::Kept);
-        marks.asked.fill(false);
+        for line in &mut marks.per_line {
+            line.kind = Kind::Kept;
+            line.asked = false;
+        }
     }
-    kept(text, &marks)
+    kept(text, marks)
 }
 
 /// One reading of a note: each line's [`Kind`] and what [`said`] tells
 /// of the lines it keeps.
 struct Marks {
     lines: Lines,
-    /// Per line; the frontmatter's lines are before `first`, marked
-    /// [`Kind::Kept`] here.
-    kinds: Vec<Kind>,
+    /// Per line (one list, not one per field: a note is read for every
+    /// `search`).
+    per_line: Vec<LineMark>,
     /// The first line of the body (none when the note is only
     /// frontmatter: the number of lines).
     first: usize,
     headings: Vec<Heading>,
-    /// Per line: an answered question's.
-    asked: Vec<bool>,
-    /// Per line: in a code block.
-    code: Vec<bool>,
-    /// Per line: its block's number.
-    blocks: Vec<usize>,
+}
+
+/// What one reading tells of a line.
+#[derive(Debug, Clone, Copy)]
+struct LineMark {
+    /// Kept, or why it is left out; the frontmatter's lines (before
+    /// [`Marks::first`]) are [`Kind::Kept`] here.
+    kind: Kind,
+    /// An answered question's.
+    asked: bool,
+    /// In a code block.
+    code: bool,
+    /// Its block's number.
+    block: usize,
 }
 
 /// Marks line `i` left out for `why`, unless it already is for another
 /// reason (the first found, the innermost).
-fn leave_out(kinds: &mut [Kind], i: usize, why: Kind) {
-    if kinds[i] == Kind::Kept {
-        kinds[i] = why;
+fn leave_out(marks: &mut [LineMark], i: usize, why: Kind) {
+    if marks[i].kind == Kind::Kept {
+        marks[i].kind = why;
     }
 }
 
@@ -346,21 +356,25 @@ fn mark(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Marks {
     let note = Note::split(text);
     let base = note.body_start;
     let lines = Lines::of(text);
-    let mut kinds = vec![Kind::Kept; lines.starts.len()];
-    let drop = |range: Range<usize>, why: Kind, kinds: &mut Vec<Kind>| {
+    let mut marks = vec![
+        LineMark {
+            kind: Kind::Kept,
+            asked: false,
+            code: false,
+            block: 0,
+        };
+        lines.starts.len()
+    ];
+    let drop = |range: Range<usize>, why: Kind, marks: &mut Vec<LineMark>| {
         for i in lines.of_range(text, &range) {
-            leave_out(kinds, i, why);
+            leave_out(marks, i, why);
         }
     };
-    // Line indexes: questions (first, last line) and every heading with
-    // its level and title.
-    let mut questions: Vec<(usize, usize)> = Vec::new();
+    // Every heading with its line, level and title.
     let mut headings: Vec<Heading> = Vec::new();
     let mut heading: Option<Heading> = None;
     let mut items: Vec<OpenItem> = Vec::new();
     let (mut lists, mut quotes) = (0usize, 0usize);
-    let mut blocks = vec![0usize; lines.starts.len()];
-    let mut code = vec![false; lines.starts.len()];
     let mut next_block = 0;
     for (event, range) in Parser::new_ext(
         note.body(),
@@ -385,7 +399,7 @@ fn mark(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Marks {
         if is_block {
             next_block += 1;
             for i in lines.of_range(text, &range) {
-                blocks[i] = next_block;
+                marks[i].block = next_block;
             }
         }
         let is_marker = matches!(event, Event::TaskListMarker(_));
@@ -400,37 +414,42 @@ fn mark(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Marks {
             Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
             Event::Start(Tag::BlockQuote(_)) => quotes += 1,
             Event::End(TagEnd::BlockQuote(_)) => quotes = quotes.saturating_sub(1),
-            Event::Start(Tag::Item) => items.push(OpenItem {
-                start: range.start,
-                filled: false,
-                question: lists == 1 && quotes == 0 && is_question(text, &lines, &range, template),
-                // The whole item goes, its sub-items too, at its end.
-                carried: is_carried_copy(first_line(text, &range), date),
-            }),
+            Event::Start(Tag::Item) => {
+                let first = first_line(text, &range);
+                items.push(OpenItem {
+                    start: range.start,
+                    filled: false,
+                    question: lists == 1
+                        && quotes == 0
+                        && is_question(first, range.start, &lines, template),
+                    // The whole item goes, its sub-items too, at its end.
+                    carried: is_carried_copy(first, date),
+                });
+            }
             Event::Start(Tag::CodeBlock(_)) => {
                 for i in lines.of_range(text, &range) {
-                    code[i] = true;
+                    marks[i].code = true;
                 }
             }
-            Event::End(TagEnd::Table) => drop_empty_rows(text, &lines, &range, &mut kinds),
+            Event::End(TagEnd::Table) => drop_empty_rows(text, &lines, &range, &mut marks),
             Event::End(TagEnd::Item) => {
                 if let Some(item) = items.pop() {
                     let whole = item.start..range.end;
                     if item.carried {
-                        drop(whole, Kind::Carried, &mut kinds);
+                        drop(whole, Kind::Carried, &mut marks);
                     } else if !item.filled {
-                        drop(whole, Kind::Placeholder, &mut kinds);
+                        drop(whole, Kind::Placeholder, &mut marks);
                     } else if item.question {
                         // The question's own line; only what the item
                         // holds under it answers it.
                         let span = lines.of_range(text, &whole);
                         let first = span.start;
                         let answered = (first + 1..span.end)
-                            .any(|i| kinds[i] == Kind::Kept && !lines.is_blank(text, i));
+                            .any(|i| marks[i].kind == Kind::Kept && !lines.is_blank(text, i));
                         if answered {
-                            questions.push((first, first));
+                            marks[first].asked = true;
                         } else {
-                            leave_out(&mut kinds, first, Kind::Question);
+                            leave_out(&mut marks, first, Kind::Question);
                         }
                     }
                 }
@@ -439,7 +458,7 @@ fn mark(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Marks {
                 for i in lines.of_range(text, &range) {
                     let shown = text[lines.starts[i]..lines.end(text, i)].trim();
                     if !shown.is_empty() && template.prompts.contains(shown) {
-                        leave_out(&mut kinds, i, Kind::Prompt);
+                        leave_out(&mut marks, i, Kind::Prompt);
                     }
                 }
             }
@@ -455,7 +474,7 @@ fn mark(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Marks {
                 if let Some((at, level, title)) = heading.take() {
                     if level <= HeadingLevel::H2 {
                         for i in lines.of_range(text, &range) {
-                            leave_out(&mut kinds, i, Kind::Heading);
+                            leave_out(&mut marks, i, Kind::Heading);
                         }
                     }
                     headings.push((at, level, title.trim().to_string()));
@@ -466,30 +485,21 @@ fn mark(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Marks {
     }
     // The first line of the body: none when the note is only frontmatter.
     let first = lines.starts.partition_point(|&s| s < base);
-    let mut asked = vec![false; lines.starts.len()];
-    for &(question, _) in &questions {
-        asked[question] = true;
-    }
     Marks {
         lines,
-        kinds,
+        per_line: marks,
         first,
         headings,
-        asked,
-        code,
-        blocks,
     }
 }
 
-/// Whether the list item at `range` (top level, not quoted) opens with a
-/// suggested question as `new` writes it: its first line, at the start of
-/// a line (an answer may be written under it, in the item).
-fn is_question(text: &str, lines: &Lines, range: &Range<usize>, template: &TemplateText) -> bool {
-    let at_line_start = lines.starts[lines.index(range.start)] == range.start;
-    at_line_start
-        && template
-            .questions
-            .contains(text[range.clone()].lines().next().unwrap_or("").trim_end())
+/// Whether a list item (top level, not quoted) that starts at byte
+/// `start` with the line `first` opens with a suggested question as `new`
+/// writes it: its first line, at the start of a line (an answer may be
+/// written under it, in the item).
+fn is_question(first: &str, start: usize, lines: &Lines, template: &TemplateText) -> bool {
+    let at_line_start = lines.starts[lines.index(start)] == start;
+    at_line_start && template.questions.contains(first.trim_end())
 }
 
 /// A heading: its line, level and title.
@@ -497,7 +507,9 @@ type Heading = (usize, HeadingLevel, String);
 
 /// The first line of the text at `range`.
 fn first_line<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
-    text[range.clone()].lines().next().unwrap_or("")
+    let text = &text[range.clone()];
+    let line = memchr::memchr(b'\n', text.as_bytes()).map_or(text, |end| &text[..end]);
+    line.strip_suffix('\r').unwrap_or(line)
 }
 
 /// Whether a list item's first line is a carried copy: a task box of any
@@ -520,7 +532,7 @@ fn is_carried_copy(line: &str, date: Option<NaiveDate>) -> bool {
 
 /// Marks the rows of the table at `range` whose cells are all empty, and
 /// its head too when every row is: a form nobody filled in says nothing.
-fn drop_empty_rows(text: &str, lines: &Lines, range: &Range<usize>, kinds: &mut [Kind]) {
+fn drop_empty_rows(text: &str, lines: &Lines, range: &Range<usize>, marks: &mut [LineMark]) {
     let span = lines.of_range(text, range);
     let empty = |i: usize| {
         text[lines.starts[i]..lines.end(text, i)]
@@ -532,22 +544,22 @@ fn drop_empty_rows(text: &str, lines: &Lines, range: &Range<usize>, kinds: &mut 
     let rows: Vec<usize> = body.filter(|&i| !lines.is_blank(text, i)).collect();
     let filled = rows.iter().any(|&i| !empty(i));
     for i in rows.into_iter().filter(|&i| empty(i)) {
-        leave_out(kinds, i, Kind::Placeholder);
+        leave_out(marks, i, Kind::Placeholder);
     }
     if !filled {
         for i in span {
-            leave_out(kinds, i, Kind::Placeholder);
+            leave_out(marks, i, Kind::Placeholder);
         }
     }
 }
 
 /// The lines from the body's first on that are [`Kind::Kept`] and not
 /// blank, each with the `##` section it is under.
-fn kept(text: &str, marks: &Marks) -> SaidLines {
+fn kept(text: &str, marks: Marks) -> SaidLines {
     let lines = &marks.lines;
     let mut section: Option<usize> = None;
     let mut sections = Vec::new();
-    let mut next_heading = marks.headings.iter().peekable();
+    let mut next_heading = marks.headings.into_iter().peekable();
     let mut found = Vec::with_capacity(lines.starts.len().saturating_sub(marks.first));
     for i in marks.first..lines.starts.len() {
         while let Some((_, level, title)) = next_heading.next_if(|h| h.0 <= i) {
@@ -555,12 +567,13 @@ fn kept(text: &str, marks: &Marks) -> SaidLines {
                 HeadingLevel::H1 => section = None,
                 HeadingLevel::H2 => {
                     section = Some(sections.len());
-                    sections.push(title.clone());
+                    sections.push(title);
                 }
                 _ => {}
             }
         }
-        if marks.kinds[i] != Kind::Kept || lines.starts[i] >= text.len() {
+        let mark = marks.per_line[i];
+        if mark.kind != Kind::Kept || lines.starts[i] >= text.len() {
             continue;
         }
         let start = lines.starts[i];
@@ -572,9 +585,9 @@ fn kept(text: &str, marks: &Marks) -> SaidLines {
             line: i + 1,
             section,
             text: start..start + shown.len(),
-            asked: marks.asked[i],
-            code: marks.code[i],
-            block: marks.blocks[i],
+            asked: mark.asked,
+            code: mark.code,
+            block: mark.block,
         });
     }
     SaidLines {
@@ -586,26 +599,48 @@ fn kept(text: &str, marks: &Marks) -> SaidLines {
 /// The line starts of a text.
 struct Lines {
     starts: Vec<usize>,
+    /// The line [`Lines::index`] found last: the events of a note come
+    /// in order, so the next is most often on it or a few lines on, found
+    /// by stepping there rather than by a binary search.
+    last: std::cell::Cell<usize>,
 }
 
 impl Lines {
     fn of(text: &str) -> Lines {
-        // Sized first (a count is one quick pass): no list regrown as a
-        // note of a hundred lines is read.
-        let mut starts =
-            Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        // Sized for lines of 32 bytes, so that a note is seldom read
+        // twice (once to count its lines) nor the list regrown.
+        let mut starts = Vec::with_capacity(text.len() / 32 + 2);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         // A text ending in a line break has no line after it.
         if starts.last() == Some(&text.len()) && starts.len() > 1 {
             starts.pop();
         }
-        Lines { starts }
+        Lines {
+            starts,
+            last: std::cell::Cell::new(0),
+        }
     }
 
     /// The 0-based line holding byte `at`.
     fn index(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+        /// Lines stepped over before a binary search is the quicker.
+        const STEPS: usize = 8;
+        let mut i = self.last.get();
+        if self.starts.get(i).is_some_and(|&s| s <= at) {
+            for _ in 0..STEPS {
+                match self.starts.get(i + 1) {
+                    Some(&next) if next <= at => i += 1,
+                    _ => {
+                        self.last.set(i);
+                        return i;
+                    }
+                }
+            }
+        }
+        let i = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        self.last.set(i);
+        i
     }
 
     /// Where line `i` ends, before its line break.
@@ -635,6 +670,24 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_found_from_the_last_as_by_a_binary_search() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(16);
+        for _ in 0..200 {
+            let text: String = (0..rng.random_range(0..200))
+                .map(|_| ['a', '\n', ' ', '\r'][rng.random_range(0..4)])
+                .collect();
+            let lines = Lines::of(&text);
+            let by_search =
+                |at: usize| lines.starts.partition_point(|&s| s <= at).saturating_sub(1);
+            // In order, as the events come, and then anywhere.
+            for at in (0..=text.len()).chain((0..50).map(|_| rng.random_range(0..=text.len()))) {
+                assert_eq!(lines.index(at), by_search(at), "{text:?} {at}");
+            }
+        }
+    }
 
     #[test]
     fn issue15_a_lookup_finds_exactly_its_lines() {
