@@ -113,7 +113,25 @@ impl Rendered {
     /// Adds a number in `style`.
     pub fn number(&mut self, style: Style, n: usize) {
         use fmt::Write as _;
-        let _ = write!(self.text, "{}", Painted(self.color, style, &n));
+        if self.color {
+            let _ = write!(self.text, "{}", Painted(self.color, style, &n));
+        } else {
+            // Without the formatting machinery: a line number for every
+            // line `search` prints.
+            let mut digits = [0u8; 20];
+            let mut at = digits.len();
+            let mut n = n;
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            self.text
+                .extend(digits[at..].iter().map(|&d| char::from(d)));
+        }
     }
 
     /// Adds oneonone's own words or punctuation, as they are.
@@ -411,15 +429,22 @@ pub fn sanitize_lines(text: &str) -> Cow<'_, str> {
 
 /// False when no byte of `text` can start a character [`is_unsafe`] takes
 /// (most text: plain ASCII, accents, punctuation), which is checked fast.
+#[allow(clippy::needless_bitwise_bool)] // branch-free, so it is vectorized
 fn may_need_cleaning(text: &str, lines: bool) -> bool {
-    text.bytes().any(|b| match b {
-        b'\t' => false,
-        b'\n' => !lines,
-        // C0 and DEL; the lead bytes of C1 (U+0080..U+009F), of U+061C
-        // and of U+200E..U+2069.
-        0..0x20 | 0x7f | 0xc2 | 0xd8 | 0xe2 => true,
-        _ => false,
-    })
+    // C0 but a tab (and a line feed for `lines`) and DEL; the lead bytes
+    // of C1 (U+0080..U+009F), of U+061C and of U+200E..U+2069. Without
+    // short-circuits, and a chunk at a time, so that it is vectorized:
+    // every line `search` prints goes through here.
+    let needs = |b: u8| {
+        (b < 0x20) & (b != b'\t') & ((b != b'\n') | !lines)
+            | (b == 0x7f)
+            | (b == 0xc2)
+            | (b == 0xd8)
+            | (b == 0xe2)
+    };
+    text.as_bytes()
+        .chunks(32)
+        .any(|chunk| chunk.iter().fold(false, |found, &b| found | needs(b)))
 }
 
 pub use crate::chars::is_unsafe;
@@ -504,7 +529,37 @@ pub fn shell_quoted(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Output, sanitize, sanitize_lines};
+    use super::{Output, Rendered, sanitize, sanitize_lines, style};
+
+    #[test]
+    fn rendered_numbers_are_written_as_formatted() {
+        let mut shown = Rendered::new(false);
+        for n in [0, 7, 10, 12_345, usize::MAX] {
+            shown.number(style::LINE, n);
+            shown.own(" ");
+        }
+        assert_eq!(shown.text, format!("0 7 10 12345 {} ", usize::MAX));
+    }
+
+    #[test]
+    fn sanitize_reads_past_its_first_chunk() {
+        for at in [31, 32, 33, 63, 64, 100] {
+            let (head, tail) = ("a".repeat(at), "b".repeat(40));
+            for (bad, lines) in [("\u{1b}", false), ("\u{202e}", true), ("\n", false)] {
+                let text = format!("{head}{bad}{tail}");
+                let want = format!("{head}\u{fffd}{tail}");
+                if lines {
+                    assert_eq!(sanitize_lines(&text), want, "{at} {bad:?}");
+                } else {
+                    assert_eq!(sanitize(&text), want, "{at} {bad:?}");
+                }
+            }
+        }
+        assert_eq!(
+            sanitize_lines(&format!("{}\n", "a".repeat(70))),
+            format!("{}\n", "a".repeat(70))
+        );
+    }
 
     #[test]
     fn sanitize_removes_escapes_but_keeps_text() {

@@ -97,6 +97,59 @@ impl Query {
         })
     }
 
+    /// Where each word is in a note, found once for the whole note (not
+    /// block by block): for a query of words, no phrase, and a note all
+    /// ASCII, where a word is found as written, ASCII case ignored (see
+    /// [`Query::find`]). `lower` is the note's text with its ASCII
+    /// lowercased; the offsets are in order, the matches not overlapping.
+    fn positions(&self, text: &str, lower: &[u8]) -> Option<Vec<Vec<usize>>> {
+        let words = self.words.as_ref()?;
+        if self.terms.iter().any(|t| t.contains(' ')) || !text.is_ascii() {
+            return None;
+        }
+        Some(words.iter().map(|w| w.find_iter(lower).collect()).collect())
+    }
+
+    /// [`Query::find`] for a block whose lines are the ranges `lines` of a
+    /// note (in order), given the [`Query::positions`] in the note of each
+    /// word and, per word, how many of them are before this block (moved
+    /// on past the block as it is read: blocks come in order).
+    fn find_at(
+        &self,
+        positions: &[Vec<usize>],
+        before: &mut [usize],
+        lines: &[Range<usize>],
+    ) -> Option<Vec<Vec<Range<usize>>>> {
+        let (first, last) = (lines.first()?, lines.last()?);
+        // Most blocks hold no word: told without a list.
+        let mut all_in = true;
+        for ((at, skip), term) in positions.iter().zip(before.iter_mut()).zip(&self.terms) {
+            *skip += at[*skip..].partition_point(|&p| p < first.start);
+            all_in &= at.get(*skip).is_some_and(|&p| p + term.len() <= last.end);
+        }
+        if !all_in {
+            return None;
+        }
+        let mut marks = vec![Vec::new(); lines.len()];
+        for ((at, skip), term) in positions.iter().zip(before.iter()).zip(&self.terms) {
+            let mut found = false;
+            let mut at = at[*skip..].iter().copied().peekable();
+            for (line, marks) in lines.iter().zip(&mut marks) {
+                // A match between two lines of the block is in a line left
+                // out of it.
+                while at.next_if(|&p| p < line.start).is_some() {}
+                while let Some(p) = at.next_if(|&p| p + term.len() <= line.end) {
+                    found = true;
+                    marks.push(p - line.start..p - line.start + term.len());
+                }
+            }
+            if !found {
+                return None;
+            }
+        }
+        Some(merged(marks))
+    }
+
     /// Where the terms are in a block of lines: per line, the byte ranges
     /// to highlight; `None` unless every term is in the block.
     #[must_use]
@@ -334,8 +387,12 @@ fn search_note<'t>(
         .section
         .as_ref()
         .map(|wanted| said.sections.iter().map(|s| fold(s) == *wanted).collect());
+    // Where the words are, for most notes, found once.
+    let positions = query.positions(text, lower);
+    let mut before = vec![0; positions.as_ref().map_or(0, Vec::len)];
     // One list of a block's lines, reused from block to block.
     let mut texts: Vec<&str> = Vec::new();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
     while let Some(first) = said.lines.get(at) {
         let len = said.lines[at..]
@@ -348,6 +405,18 @@ fn search_note<'t>(
         if let Some(sections) = &sections
             && first.section.is_none_or(|i| !sections[i])
         {
+            continue;
+        }
+        if let Some(positions) = &positions {
+            ranges.clear();
+            ranges.extend(block.iter().map(|s| s.text.clone()));
+            if let Some(marks) = query.find_at(positions, &mut before, &ranges) {
+                for (i, marks) in marks.into_iter().enumerate() {
+                    if !marks.is_empty() {
+                        found.hits.push((first_index + i, marks));
+                    }
+                }
+            }
             continue;
         }
         // Folding with the map back is the dear part: only for a block
@@ -572,6 +641,53 @@ mod tests {
         );
         assert_eq!(marks("on missing", &["on"]), None);
         assert!(Query::parse(" \"\" ").is_none());
+    }
+
+    #[test]
+    fn words_found_once_per_note_are_marked_as_block_by_block() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand::rngs::StdRng::seed_from_u64(15);
+        let queries = ["ab", "a", "ba b", "AB aa", "bab ab", "x"];
+        for _ in 0..2000 {
+            let lines: Vec<String> = (0..rng.random_range(1..8))
+                .map(|_| {
+                    (0..rng.random_range(0..12))
+                        .map(|_| ['a', 'A', 'b', 'B', ' ', 'x'][rng.random_range(0..6)])
+                        .collect()
+                })
+                .collect();
+            let text = lines.join("\n");
+            let lower = text.to_ascii_lowercase();
+            // Each line's range, trailing blanks left out, as `said` has it.
+            let mut start = 0;
+            let ranges: Vec<Range<usize>> = lines
+                .iter()
+                .map(|l| {
+                    let range = start..start + l.trim_end().len();
+                    start += l.len() + 1;
+                    range
+                })
+                .collect();
+            let query = Query::parse(queries[rng.random_range(0..queries.len())]).unwrap();
+            let positions = query.positions(&text, lower.as_bytes()).unwrap();
+            let mut before = vec![0; positions.len()];
+            // Blocks in order, some lines left out between and in them.
+            let mut i = 0;
+            while i < ranges.len() {
+                let len = rng.random_range(1..=ranges.len() - i);
+                let kept: Vec<usize> = (i..i + len)
+                    .filter(|&j| j == i || rng.random_bool(0.7))
+                    .collect();
+                i += len;
+                let block: Vec<Range<usize>> = kept.iter().map(|&j| ranges[j].clone()).collect();
+                let texts: Vec<&str> = block.iter().map(|r| &text[r.clone()]).collect();
+                assert_eq!(
+                    query.find_at(&positions, &mut before, &block),
+                    query.find(&texts),
+                    "{text:?} {block:?} {query:?}"
+                );
+            }
+        }
     }
 
     #[test]
