@@ -327,12 +327,6 @@ impl OpenFolder {
         }
     }
 
-    /// The folder's path.
-    #[must_use]
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Reads its regular file `name` as [`read_regular`] reads
     /// `path/name`.
     ///

@@ -816,7 +816,8 @@ pub fn read_listed_note(notebook: &Notebook, file: &NoteFile) -> Result<String> 
 #[derive(Debug)]
 pub struct NoteReader<'n> {
     notebook: &'n Notebook,
-    folder: Option<crate::fs::OpenFolder>,
+    /// The folder open, with its notebook-relative path.
+    folder: Option<(PathBuf, crate::fs::OpenFolder)>,
 }
 
 impl<'n> NoteReader<'n> {
@@ -843,18 +844,23 @@ impl<'n> NoteReader<'n> {
     }
 
     fn read_bytes(&mut self, file: &NoteFile, bytes: &mut Vec<u8>) -> std::io::Result<()> {
-        let path = self.notebook.path(&file.rel);
-        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
-            *bytes = crate::fs::read_regular(&path, None)?;
+        // The relative path's parts: no path joined for every note.
+        let (Some(parent), Some(name)) = (file.rel.parent(), file.rel.file_name()) else {
+            *bytes = crate::fs::read_regular(&self.notebook.path(&file.rel), None)?;
             return Ok(());
         };
         let folder = match self.folder.take() {
-            Some(open) if open.path() == parent => open,
-            _ => crate::fs::OpenFolder::open(parent),
+            Some((at, open)) if at == parent => (at, open),
+            _ => (
+                parent.to_path_buf(),
+                crate::fs::OpenFolder::open(&self.notebook.path(parent)),
+            ),
         };
         // Only read (its callers never write a note back): as long as it
         // was when its size was taken.
-        let read = folder.read_upto(name, (None, crate::fs::Upto::Size), bytes);
+        let read = folder
+            .1
+            .read_upto(name, (None, crate::fs::Upto::Size), bytes);
         self.folder = Some(folder);
         read
     }

@@ -471,13 +471,18 @@ fn mark(text: &str, date: Option<NaiveDate>, template: &TemplateText) -> Marks {
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((at, level, title)) = heading.take() {
+                if let Some((at, level, mut title)) = heading.take() {
                     if level <= HeadingLevel::H2 {
                         for i in lines.of_range(text, &range) {
                             leave_out(&mut marks, i, Kind::Heading);
                         }
                     }
-                    headings.push((at, level, title.trim().to_string()));
+                    // Trimmed in place: most titles need none.
+                    let end = title.trim_end().len();
+                    title.truncate(end);
+                    let blanks = title.len() - title.trim_start().len();
+                    title.drain(..blanks);
+                    headings.push((at, level, title));
                 }
             }
             _ => {}

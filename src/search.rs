@@ -102,52 +102,84 @@ impl Query {
     /// ASCII, where a word is found as written, ASCII case ignored (see
     /// [`Query::find`]). `lower` is the note's text with its ASCII
     /// lowercased; the offsets are in order, the matches not overlapping.
-    fn positions(&self, text: &str, lower: &[u8]) -> Option<Vec<Vec<usize>>> {
-        let words = self.words.as_ref()?;
+    /// They go in `positions` (a list per word, its lists reused); false
+    /// when the note is not one for them.
+    fn positions(&self, text: &str, lower: &[u8], positions: &mut Vec<Vec<usize>>) -> bool {
+        let Some(words) = &self.words else {
+            return false;
+        };
         if self.terms.iter().any(|t| t.contains(' ')) || !text.is_ascii() {
-            return None;
+            return false;
         }
-        Some(words.iter().map(|w| w.find_iter(lower).collect()).collect())
+        positions.resize_with(words.len(), Vec::new);
+        for (word, at) in words.iter().zip(positions.iter_mut()) {
+            at.clear();
+            at.extend(word.find_iter(lower));
+        }
+        true
     }
 
     /// [`Query::find`] for a block whose lines are the ranges `lines` of a
     /// note (in order), given the [`Query::positions`] in the note of each
     /// word and, per word, how many of them are before this block (moved
-    /// on past the block as it is read: blocks come in order).
+    /// on past the block as it is read: blocks come in order). What it
+    /// finds goes to `found` as [`Query::find`]'s lines with marks, with
+    /// their index in `lines`; false when the block does not match.
     fn find_at(
         &self,
         positions: &[Vec<usize>],
         before: &mut [usize],
         lines: &[Range<usize>],
-    ) -> Option<Vec<Vec<Range<usize>>>> {
-        let (first, last) = (lines.first()?, lines.last()?);
+        found: &mut Marked,
+    ) -> bool {
+        let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+            return false;
+        };
         // Most blocks hold no word: told without a list.
         let mut all_in = true;
         for ((at, skip), term) in positions.iter().zip(before.iter_mut()).zip(&self.terms) {
             *skip += at[*skip..].partition_point(|&p| p < first.start);
             all_in &= at.get(*skip).is_some_and(|&p| p + term.len() <= last.end);
         }
-        if !all_in {
-            return None;
+        // A word between two lines of the block is in a line left out of
+        // it: each word must be in one of them.
+        let in_a_line = |at: &[usize], len: usize| {
+            let mut lines = lines.iter().peekable();
+            at.iter().take_while(|&&p| p < last.end).any(|&p| {
+                while lines.next_if(|l| l.end < p + len).is_some() {}
+                lines.peek().is_some_and(|l| l.start <= p)
+            })
+        };
+        if !all_in
+            || !positions
+                .iter()
+                .zip(before.iter())
+                .zip(&self.terms)
+                .all(|((at, skip), term)| in_a_line(&at[*skip..], term.len()))
+        {
+            return false;
         }
-        let mut marks = vec![Vec::new(); lines.len()];
-        for ((at, skip), term) in positions.iter().zip(before.iter()).zip(&self.terms) {
-            let mut found = false;
-            let mut at = at[*skip..].iter().copied().peekable();
-            for (line, marks) in lines.iter().zip(&mut marks) {
-                // A match between two lines of the block is in a line left
-                // out of it.
-                while at.next_if(|&p| p < line.start).is_some() {}
-                while let Some(p) = at.next_if(|&p| p + term.len() <= line.end) {
-                    found = true;
-                    marks.push(p - line.start..p - line.start + term.len());
+        // The words of this block are not needed again: `before` moves on.
+        for (i, line) in lines.iter().enumerate() {
+            let from = found.marks.len();
+            for ((at, next), term) in positions.iter().zip(before.iter_mut()).zip(&self.terms) {
+                *next += at[*next..].partition_point(|&p| p < line.start);
+                for &p in at[*next..]
+                    .iter()
+                    .take_while(|&&p| p + term.len() <= line.end)
+                {
+                    found
+                        .marks
+                        .push(p - line.start..p - line.start + term.len());
+                    *next += 1;
                 }
             }
-            if !found {
-                return None;
+            merge_touching(&mut found.marks, from);
+            if found.marks.len() > from {
+                found.lines.push((i, from..found.marks.len()));
             }
         }
-        Some(merged(marks))
+        true
     }
 
     /// Where the terms are in a block of lines: per line, the byte ranges
@@ -205,20 +237,38 @@ impl Query {
 /// Each line's ranges in order, those that touch made one.
 fn merged(mut marks: Vec<Vec<Range<usize>>>) -> Vec<Vec<Range<usize>>> {
     for m in &mut marks {
-        if m.len() < 2 {
-            continue;
-        }
-        m.sort_by_key(|r| r.start);
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for r in m.drain(..) {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        *m = merged;
+        merge_touching(m, 0);
     }
     marks
+}
+
+/// The ranges of `marks` from `from` on (one line's) in order, those that
+/// touch made one, in place.
+fn merge_touching(marks: &mut Vec<Range<usize>>, from: usize) {
+    let line = &mut marks[from..];
+    if line.len() < 2 {
+        return;
+    }
+    line.sort_unstable_by_key(|r| r.start);
+    let mut kept = 0;
+    for i in 1..line.len() {
+        if line[i].start <= line[kept].end {
+            line[kept].end = line[kept].end.max(line[i].end);
+        } else {
+            kept += 1;
+            line[kept] = line[i].clone();
+        }
+    }
+    marks.truncate(from + kept + 1);
+}
+
+/// Matching lines, each with its marks: an index (in the block or the
+/// note), and the range of its marks in `marks`; one list of marks for
+/// the whole note.
+#[derive(Debug, Default)]
+struct Marked {
+    lines: Vec<(usize, Range<usize>)>,
+    marks: Vec<Range<usize>>,
 }
 
 /// Where the lowercase ASCII `word` is in `line`, ignoring ASCII case,
@@ -310,9 +360,9 @@ pub struct Filters {
 pub struct NoteHits<'t> {
     text: &'t str,
     said: SaidLines,
-    /// Each matching line: its index in `said`'s lines, and the byte
+    /// Each matching line, by its index in `said`'s lines, with the byte
     /// ranges of it to highlight.
-    hits: Vec<(usize, Vec<Range<usize>>)>,
+    hits: Marked,
 }
 
 /// A line that matched.
@@ -332,36 +382,67 @@ impl NoteHits<'_> {
     /// Whether no line matched.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.hits.is_empty()
+        self.hits.lines.is_empty()
     }
 
     /// The matching lines, in order.
     pub fn iter(&self) -> impl Iterator<Item = Hit<'_>> {
-        self.hits.iter().map(|(i, marks)| {
+        self.hits.lines.iter().map(|(i, marks)| {
             let line = &self.said.lines[*i];
             Hit {
                 line: line.line,
                 section: self.said.section(line),
                 text: &self.text[line.text.clone()],
-                marks,
+                marks: &self.hits.marks[marks.clone()],
             }
         })
     }
 }
 
-/// The matching lines of one note, in order; its lowercase copy is made
-/// in `lower` (a buffer reused from note to note).
+/// Lists [`search_note`] reuses from note to note (on one thread).
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The note's text with its ASCII lowercased.
+    lower: Vec<u8>,
+    /// [`Query::positions`].
+    positions: Vec<Vec<usize>>,
+    /// Per word, how many of its positions are before the block read.
+    before: Vec<usize>,
+    /// A block's lines, as ranges of the note's text.
+    ranges: Vec<Range<usize>>,
+}
+
+impl Scratch {
+    /// Lets go of what one large note made grow, not kept for the rest
+    /// of the scan.
+    fn shrink(&mut self) {
+        if self.lower.capacity() > KEEP_BUFFER {
+            self.lower = Vec::new();
+        }
+        if self.positions.iter().map(Vec::capacity).sum::<usize>() > KEEP_BUFFER / 8 {
+            self.positions = Vec::new();
+        }
+    }
+}
+
+/// The matching lines of one note, in order.
 fn search_note<'t>(
     text: &'t str,
     date: Option<NaiveDate>,
     (template, query, filters): (&TemplateText, &Query, &Filters),
-    lower: &mut Vec<u8>,
+    scratch: &mut Scratch,
 ) -> NoteHits<'t> {
     let mut found = NoteHits {
         text,
         said: SaidLines::default(),
-        hits: Vec::new(),
+        hits: Marked::default(),
     };
+    let Scratch {
+        lower,
+        positions,
+        before,
+        ranges,
+    } = scratch;
     lower.clear();
     lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
     let lower = &lower[..];
@@ -388,11 +469,13 @@ fn search_note<'t>(
         .as_ref()
         .map(|wanted| said.sections.iter().map(|s| fold(s) == *wanted).collect());
     // Where the words are, for most notes, found once.
-    let positions = query.positions(text, lower);
-    let mut before = vec![0; positions.as_ref().map_or(0, Vec::len)];
+    let positions = query
+        .positions(text, lower, positions)
+        .then_some(&positions[..]);
+    before.clear();
+    before.resize(positions.map_or(0, <[_]>::len), 0);
     // One list of a block's lines, reused from block to block.
     let mut texts: Vec<&str> = Vec::new();
-    let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
     while let Some(first) = said.lines.get(at) {
         let len = said.lines[at..]
@@ -407,14 +490,13 @@ fn search_note<'t>(
         {
             continue;
         }
-        if let Some(positions) = &positions {
+        if let Some(positions) = positions {
             ranges.clear();
             ranges.extend(block.iter().map(|s| s.text.clone()));
-            if let Some(marks) = query.find_at(positions, &mut before, &ranges) {
-                for (i, marks) in marks.into_iter().enumerate() {
-                    if !marks.is_empty() {
-                        found.hits.push((first_index + i, marks));
-                    }
+            let from = found.hits.lines.len();
+            if query.find_at(positions, before, ranges, &mut found.hits) {
+                for (i, _) in &mut found.hits.lines[from..] {
+                    *i += first_index;
                 }
             }
             continue;
@@ -432,7 +514,10 @@ fn search_note<'t>(
         if let Some(marks) = query.find(&texts) {
             for (i, marks) in marks.into_iter().enumerate() {
                 if !marks.is_empty() {
-                    found.hits.push((first_index + i, marks));
+                    let from = found.hits.marks.len();
+                    found.hits.marks.extend(marks);
+                    let to = found.hits.marks.len();
+                    found.hits.lines.push((first_index + i, from..to));
                 }
             }
         }
@@ -515,9 +600,9 @@ pub fn scan<R: Send>(
     let (tx, rx) = std::sync::mpsc::sync_channel::<Done<R>>(AHEAD * threads);
     let work = |tx: std::sync::mpsc::SyncSender<Done<R>>| {
         let mut notes_read = NoteReader::new(notebook);
-        // A note's bytes and their lowercase copy, in buffers reused from
-        // note to note.
-        let (mut bytes, mut lower) = (Vec::new(), Vec::new());
+        // A note's bytes and what reading it takes, in buffers reused
+        // from note to note.
+        let (mut bytes, mut scratch) = (Vec::new(), Scratch::default());
         loop {
             let next = batches.lock().ok().and_then(|batches| batches.recv().ok());
             let Some((first, batch)) = next else { break };
@@ -535,17 +620,16 @@ pub fn scan<R: Send>(
                                 text,
                                 Some(note.date),
                                 (template, query, filters),
-                                &mut lower,
+                                &mut scratch,
                             );
                             (!hits.is_empty()).then(|| Ok(render(&note, &hits)))
                         }
                         Err(e) => Some(Err(e)),
                     };
-                    for buffer in [&mut bytes, &mut lower] {
-                        if buffer.capacity() > KEEP_BUFFER {
-                            *buffer = Vec::new();
-                        }
+                    if bytes.capacity() > KEEP_BUFFER {
+                        bytes = Vec::new();
                     }
+                    scratch.shrink();
                     (note, done)
                 })
                 .collect();
@@ -669,7 +753,8 @@ mod tests {
                 })
                 .collect();
             let query = Query::parse(queries[rng.random_range(0..queries.len())]).unwrap();
-            let positions = query.positions(&text, lower.as_bytes()).unwrap();
+            let mut positions = Vec::new();
+            assert!(query.positions(&text, lower.as_bytes(), &mut positions));
             let mut before = vec![0; positions.len()];
             // Blocks in order, some lines left out between and in them.
             let mut i = 0;
@@ -681,8 +766,14 @@ mod tests {
                 i += len;
                 let block: Vec<Range<usize>> = kept.iter().map(|&j| ranges[j].clone()).collect();
                 let texts: Vec<&str> = block.iter().map(|r| &text[r.clone()]).collect();
+                let mut found = Marked::default();
+                let matched = query.find_at(&positions, &mut before, &block, &mut found);
+                let mut marks = vec![Vec::new(); block.len()];
+                for (i, range) in found.lines {
+                    marks[i] = found.marks[range].to_vec();
+                }
                 assert_eq!(
-                    query.find_at(&positions, &mut before, &block),
+                    matched.then_some(marks),
                     query.find(&texts),
                     "{text:?} {block:?} {query:?}"
                 );
