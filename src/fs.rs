@@ -1014,6 +1014,8 @@ impl Transaction {
     /// notes; and records the commit in the notebook's undo journal.
     #[must_use]
     pub fn staged(mut self, lock: &Lock) -> Self {
+        // Nothing is written while the lock's sweep runs.
+        lock.wait_for_sweep();
         self.staging = Some(lock.staging.clone());
         self.journal = lock.journaling.then(|| lock.journal.clone());
         self
@@ -1605,6 +1607,17 @@ pub struct Lock {
     journal: JournalAt,
     /// Whether the transactions staged under it record an undo entry.
     journaling: bool,
+    /// The sweep of temp files left beside the notes, when it runs on a
+    /// thread of its own ([`Lock::sweeping`]).
+    sweep: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
+}
+
+impl Drop for Lock {
+    /// The sweep is done before the lock is let go: it is the lock
+    /// holder's to do.
+    fn drop(&mut self) {
+        self.wait_for_sweep();
+    }
 }
 
 impl Lock {
@@ -1651,7 +1664,28 @@ impl Lock {
             },
             staging,
             journaling: true,
+            sweep: std::sync::Mutex::default(),
         })
+    }
+
+    /// The same lock, with the sweep of the temp files left beside the
+    /// notes running on `sweep`'s thread: it is waited for before any
+    /// transaction is staged under the lock, and before the lock is let go.
+    #[must_use]
+    pub fn sweeping(self, sweep: std::thread::JoinHandle<()>) -> Self {
+        if let Ok(mut slot) = self.sweep.lock() {
+            *slot = Some(sweep);
+        }
+        self
+    }
+
+    /// Waits for the sweep, if one runs (best effort, as the sweep is: a
+    /// sweep that panicked only leaves temp files for the next).
+    pub fn wait_for_sweep(&self) {
+        let sweep = self.sweep.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(sweep) = sweep {
+            let _ = sweep.join();
+        }
     }
 
     /// The same lock, its transactions recording no undo entry (a shared
@@ -2208,6 +2242,27 @@ mod tests {
             std::fs::read(dir.path().join(".oneonone/.gitignore")).unwrap(),
             b"*\n"
         );
+    }
+
+    #[test]
+    fn a_sweep_on_its_own_thread_is_done_before_a_write_and_before_the_lock_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let done = dir.path().join("swept");
+        let sweep = |done: PathBuf| {
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(200));
+                std::fs::write(done, "").unwrap();
+            })
+        };
+        let lock = Lock::acquire(dir.path(), Path::new(""), &mut || {})
+            .unwrap()
+            .sweeping(sweep(done.clone()));
+        let _tx = Transaction::new().staged(&lock);
+        assert!(done.exists(), "staged before the sweep was done");
+        std::fs::remove_file(&done).unwrap();
+        let lock = lock.sweeping(sweep(done.clone()));
+        drop(lock);
+        assert!(done.exists(), "the lock let go before the sweep was done");
     }
 
     #[cfg(unix)]

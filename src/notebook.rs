@@ -305,21 +305,8 @@ impl Notebook {
     /// # Errors
     /// The notebook folder cannot be read.
     pub fn person_slugs(&self) -> Result<Vec<String>> {
-        let entries = std::fs::read_dir(&self.root)
-            .map_err(|e| Error::io(self.shown_root(), "cannot read the folder", e))?;
-        let mut slugs = Vec::new();
-        for entry in entries.flatten() {
-            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            let name = entry.file_name();
-            if is_dir
-                && !is_skipped(&name, 1, true)
-                && let Some(name) = name.to_str()
-            {
-                slugs.push(name.to_string());
-            }
-        }
-        slugs.sort();
-        Ok(slugs)
+        person_folders(&self.root)
+            .map_err(|e| Error::io(self.shown_root(), "cannot read the folder", e))
     }
 
     /// The notebook-relative path of a file inside the notebook, or `None`
@@ -393,7 +380,14 @@ impl Notebook {
     /// # Errors
     /// The lock file cannot be created or locked.
     pub fn lock(&self, waiting: &mut dyn FnMut()) -> Result<crate::fs::Lock> {
-        let lock = match &self.state {
+        let lock = self.lock_unswept(waiting)?;
+        self.sweep()();
+        Ok(lock)
+    }
+
+    /// The lock, nothing swept yet.
+    fn lock_unswept(&self, waiting: &mut dyn FnMut()) -> Result<crate::fs::Lock> {
+        Ok(match &self.state {
             Some(state) if *state == self.root => {
                 crate::fs::Lock::acquire(&self.root, &self.shown, waiting)?
             }
@@ -414,25 +408,51 @@ impl Notebook {
                         .into(),
                 });
             }
-        };
-        // Temp files a killed command left beside the notes may hold a
-        // whole note, Private section included, and git does not ignore
-        // them there: the next command that writes removes them.
-        crate::fs::remove_stale_temps(&self.root);
-        let folders: Vec<PathBuf> = self
-            .person_slugs()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|slug| self.root.join(slug))
-            .collect();
+        })
+    }
+
+    /// [`Notebook::lock`], the temp files a killed command left swept on
+    /// a thread of their own while the command reads (at 3,000 people the
+    /// sweep is a third of a `new`). It is done before anything is
+    /// written under the lock ([`crate::fs::Transaction::staged`]) and
+    /// before the lock is let go. Only for a command that neither lists
+    /// temp files nor runs git while it holds the lock (`check` and
+    /// `sync` would see what the sweep is removing).
+    ///
+    /// # Errors
+    /// As [`Notebook::lock`].
+    pub fn lock_sweeping(&self, waiting: &mut dyn FnMut()) -> Result<crate::fs::Lock> {
+        let lock = self.lock_unswept(waiting)?;
+        let sweep = self.sweep();
+        if let Ok(sweeping) = std::thread::Builder::new().spawn(sweep) {
+            return Ok(lock.sweeping(sweeping));
+        }
+        // No thread to be had: swept now, as `lock` does.
+        self.sweep()();
+        Ok(lock)
+    }
+
+    /// The sweep of the temp files a killed command left beside the notes:
+    /// they may hold a whole note, Private section included, and git does
+    /// not ignore them there, so the next command that writes removes
+    /// them, at the top of the notebook and in each person folder.
+    fn sweep(&self) -> impl FnOnce() + Send + 'static {
+        let root = self.root.clone();
         // The notebook's own state folder keeps when they were last swept.
         let stamp = (self.state.as_ref() == Some(&self.root)).then(|| {
             self.root
                 .join(crate::fs::STATE_DIR)
                 .join(crate::fs::SWEPT_FILE)
         });
-        crate::fs::remove_stale_temps_in(&folders, stamp.as_deref());
-        Ok(lock)
+        move || {
+            crate::fs::remove_stale_temps(&root);
+            let folders: Vec<PathBuf> = person_folders(&root)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|slug| root.join(slug))
+                .collect();
+            crate::fs::remove_stale_temps_in(&folders, stamp.as_deref());
+        }
     }
 
     /// True for a notebook-relative path a walk lists: a `.md` file, not
@@ -947,6 +967,24 @@ pub fn parse_meeting_name(name: &str) -> Option<(NaiveDate, u32)> {
 
 /// True for what a walk of the notebook never enters or lists: hidden
 /// entries and, at the top, the question bank.
+/// The names of the person folders of the notebook at `root`, sorted
+/// ([`Notebook::person_slugs`]).
+fn person_folders(root: &Path) -> std::io::Result<Vec<String>> {
+    let mut slugs = Vec::new();
+    for entry in std::fs::read_dir(root)?.flatten() {
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        let name = entry.file_name();
+        if is_dir
+            && !is_skipped(&name, 1, true)
+            && let Some(name) = name.to_str()
+        {
+            slugs.push(name.to_string());
+        }
+    }
+    slugs.sort();
+    Ok(slugs)
+}
+
 fn is_skipped(name: &std::ffi::OsStr, depth: usize, is_dir: bool) -> bool {
     name.as_encoded_bytes().starts_with(b".") || (depth == 1 && is_dir && name == BANK_DIR)
 }

@@ -63,7 +63,8 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     }
     let notebook = Notebook::open_for(settings, &args.person)?;
     notebook.tell_if_new(out);
-    let lock = notebook.lock(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
+    // The sweep for temp files runs while the plan reads the notes.
+    let lock = notebook.lock_sweeping(&mut || out.notice(crate::notebook::WAITING_FOR_LOCK))?;
     let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))
         .map_err(|e| e.with_retry(|| retry(args, settings)))?;
     let orphans = orphans(&plan);

@@ -52,3 +52,26 @@ fn issue16_a_temp_too_young_to_remove_is_looked_for_again() {
         .ok();
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn issue16_new_sweeps_while_it_reads_and_is_done_however_it_ends() {
+    let t = two_people();
+    stale(&t, "bob/.oneonone-Qr5sT7.tmp");
+    // A `new` that stops at its plan (conflict markers in Alice's last
+    // note) still sweeps Bob's folder before it exits.
+    t.write(
+        "alice/2026-11-10.md",
+        "## Lift\n\n<<<<<<< ours\n- [ ] a\n=======\n- [ ] b\n>>>>>>> theirs\n",
+    );
+    t.run(&["new", "alice", "--date", "2026-11-24"])
+        .status(2)
+        .stderr(
+            "oneonone: error: alice/2026-11-10.md:3: unresolved git conflict markers; \
+             resolve them, then run `oneonone new` again\n",
+        );
+    assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+    // And one that writes.
+    stale(&t, "bob/.oneonone-Ab3cD4.tmp");
+    t.run(&["new", "bob", "--date", "2026-11-24"]).ok();
+    assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+}
