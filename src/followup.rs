@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
-use crate::notebook::{NoteFile, Notebook, person_folder, read_listed_note, slash_path};
+use crate::notebook::{NoteFile, NoteReader, Notebook, person_folder, slash_path};
 use crate::person::People;
 use crate::share::private::{Sharing, private_ranges, touches};
 use crate::task;
@@ -521,13 +521,20 @@ fn scan_files_hashed(
     // copied per file) and the errors with the index of their file.
     let work = || {
         let mut part = Part::default();
+        // Each note read relative to its folder, held open, into a buffer
+        // reused from note to note.
+        let mut reader = NoteReader::new(notebook);
+        let mut bytes = Vec::new();
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
-            let read = known(&file.rel).map_or_else(
-                || read_listed_note(notebook, file),
-                |text| Ok(text.to_string()),
-            );
+            if bytes.capacity() > 1 << 20 {
+                bytes = Vec::new();
+            }
+            let read = match known(&file.rel) {
+                Some(text) => Ok(text),
+                None => reader.read_into(file, &mut bytes),
+            };
             if hash && let Ok(text) = &read {
                 part.hashes
                     .push((i, crate::followup::cache::content_hash(text.as_bytes())));
@@ -536,10 +543,10 @@ fn scan_files_hashed(
             match read {
                 // No open item: not parsed for them, and its keys, if
                 // wanted, read line by line.
-                Ok(text) if open_only && !may_hold_open_item(&text) => {
+                Ok(text) if open_only && !may_hold_open_item(text) => {
                     if keyed
-                        && may_hold_keys(&text)
-                        && let Some(keys) = Keys::unparsed(&text)
+                        && may_hold_keys(text)
+                        && let Some(keys) = Keys::unparsed(text)
                     {
                         part.keys.push((i, keys));
                     }
@@ -548,7 +555,7 @@ fn scan_files_hashed(
                     let (found, keys) = note_items(
                         notebook,
                         &file.rel,
-                        &text,
+                        text,
                         &mut |e| part.errors.push((i, e)),
                         want,
                         keyed,
