@@ -71,6 +71,18 @@ pub fn scan_keyed(
     warn: &mut dyn FnMut(Error),
     keyed: bool,
 ) -> (Vec<FollowUp>, Vec<Trail>) {
+    scan_keyed_seeing(notebook, warn, keyed, &mut |_| {})
+}
+
+/// [`scan_keyed`], handing the walk's list of the notebook's notes to
+/// `see` before it is let go (`people` takes each person's meetings from
+/// it instead of listing their folder again).
+pub fn scan_keyed_seeing(
+    notebook: &Notebook,
+    warn: &mut dyn FnMut(Error),
+    keyed: bool,
+    see: &mut dyn FnMut(&[NoteFile]),
+) -> (Vec<FollowUp>, Vec<Trail>) {
     let keyed = keyed && !holds_copies(notebook);
     let rules = private_rules(notebook);
     // A space keeps no cache: nothing of oneonone's own in a folder that
@@ -78,6 +90,7 @@ pub fn scan_keyed(
     if !notebook.config.cache.unwrap_or(true) || holds_copies(notebook) {
         crate::followup::cache::Cache::remove(notebook.root());
         let files = notebook.markdown_files(warn);
+        see(&files);
         let read = scan_open(notebook, &files, warn, keyed, &rules, &|_| None);
         return (read.found, trails(&files, read.keys));
     }
@@ -101,6 +114,7 @@ pub fn scan_keyed(
         })
         .collect();
     // The walk's list is done with: the paths stand for it.
+    see(&files);
     drop(files);
     let Lookup {
         hits,

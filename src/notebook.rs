@@ -626,6 +626,38 @@ impl Notebook {
     }
 }
 
+/// The meeting notes among `files` (a walk's list), by person folder,
+/// each folder's as [`Notebook::meetings`] lists them: the regular files
+/// directly in it named as meeting notes, in order.
+#[must_use]
+pub fn meetings_in(files: &[NoteFile]) -> std::collections::HashMap<String, Vec<Meeting>> {
+    let mut by_folder: std::collections::HashMap<String, Vec<Meeting>> =
+        std::collections::HashMap::new();
+    for file in files {
+        let mut parts = file.rel.iter();
+        let (Some(folder), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let (Some(folder), Some(name)) = (folder.to_str(), name.to_str()) else {
+            continue;
+        };
+        if let Some((date, number)) = parse_meeting_name(name) {
+            by_folder
+                .entry(folder.to_string())
+                .or_default()
+                .push(Meeting {
+                    date,
+                    number,
+                    rel: file.rel.clone(),
+                });
+        }
+    }
+    for meetings in by_folder.values_mut() {
+        meetings.sort();
+    }
+    by_folder
+}
+
 /// The note a command without `--date` means, from a person's notes
 /// (oldest first): the latest dated today or before; with none, the next
 /// upcoming one. A note prepared for next week is not the last 1:1.
@@ -1224,6 +1256,63 @@ pub(crate) fn test_notebook(files: &[(&str, &str)]) -> (tempfile::TempDir, Noteb
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_walk_gives_each_folder_s_meetings_as_listing_it_does() {
+        let dir = tempfile::tempdir().unwrap();
+        for rel in [
+            "alice/2026-01-05.md",
+            "alice/2026-01-05-2.md",
+            "alice/2025-12-01.md",
+            "alice/agenda.md",
+            "alice/2026-01-06.MD",
+            "alice/2026-13-01.md",
+            "alice/notes/2026-01-07.md",
+            "alice/.2026-01-08.md",
+            "bob/2026-02-01.md",
+            "2026-03-01.md",
+            "question-bank/2026-01-01.md",
+            ".hidden/2026-01-01.md",
+        ] {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x\n").unwrap();
+        }
+        std::fs::create_dir_all(dir.path().join("carol/2026-01-09.md")).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(
+                dir.path().join("bob/2026-02-01.md"),
+                dir.path().join("bob/2026-02-02.md"),
+            )
+            .unwrap();
+            std::os::unix::fs::symlink(dir.path().join("bob"), dir.path().join("dave")).unwrap();
+        }
+        let settings = crate::settings::Settings::for_tests(
+            dir.path(),
+            crate::settings::DirSource::Flag(dir.path().to_path_buf()),
+        );
+        let notebook = Notebook::open(&settings, false).unwrap();
+        let walked = meetings_in(&notebook.markdown_files(&mut |_| {}));
+        let slugs = notebook.person_slugs().unwrap();
+        assert_eq!(slugs, ["alice", "bob", "carol"]);
+        for slug in &slugs {
+            assert_eq!(
+                walked.get(slug).cloned().unwrap_or_default(),
+                notebook.meetings(slug),
+                "{slug}"
+            );
+        }
+        let alice: Vec<String> = walked["alice"].iter().map(|m| slash_path(&m.rel)).collect();
+        assert_eq!(
+            alice,
+            [
+                "alice/2025-12-01.md",
+                "alice/2026-01-05.md",
+                "alice/2026-01-05-2.md"
+            ]
+        );
+    }
 
     #[test]
     fn person_folder_and_slash_path() {

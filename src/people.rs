@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::agenda;
 use crate::error::Error;
 use crate::followup::FollowUp;
-use crate::notebook::{Notebook, PersonNotes};
-use crate::person::{Absence, Profile, latest_name, name_in_notes};
+use crate::notebook::{Meeting, Notebook, PersonNotes};
+use crate::person::{Absence, Profile, latest_name_in, name_in_notes};
 use crate::space::Space;
 
 /// Where things stand with one person, as `people` lists it.
@@ -106,8 +106,27 @@ pub fn summarize(
     home: Option<&Path>,
     warn: &mut dyn FnMut(Error),
 ) -> Summary {
-    let meetings = notebook.meetings(folder);
-    let name = || latest_name(notebook, folder);
+    summarize_listed(
+        notebook,
+        (folder, &notebook.meetings(folder)),
+        items,
+        today,
+        home,
+        warn,
+    )
+}
+
+/// [`summarize`], given the folder's meetings as [`Notebook::meetings`]
+/// lists them.
+pub fn summarize_listed(
+    notebook: &Notebook,
+    (folder, meetings): (&str, &[Meeting]),
+    items: &[FollowUp],
+    today: NaiveDate,
+    home: Option<&Path>,
+    warn: &mut dyn FnMut(Error),
+) -> Summary {
+    let name = || latest_name_in(notebook, meetings);
     let facts = NoteFacts::of(meetings.iter().map(|m| m.date), today, &name);
     summary(
         notebook,

@@ -1235,7 +1235,17 @@ fn profile_name(notebook: &Notebook, folder: &str) -> Option<String> {
 /// from the newest back until one does.
 #[must_use]
 pub fn latest_name(notebook: &Notebook, slug: &str) -> Option<String> {
-    notebook.meetings(slug).iter().rev().find_map(|m| {
+    latest_name_in(notebook, &notebook.meetings(slug))
+}
+
+/// [`latest_name`] given the folder's meetings as [`Notebook::meetings`]
+/// lists them.
+#[must_use]
+pub fn latest_name_in(
+    notebook: &Notebook,
+    meetings: &[crate::notebook::Meeting],
+) -> Option<String> {
+    meetings.iter().rev().find_map(|m| {
         let text =
             crate::notebook::read_note(notebook, &crate::notebook::NoteFile { rel: m.rel.clone() })
                 .ok()?;

@@ -25,7 +25,12 @@ use crate::settings::Settings;
 /// The notebook cannot be read, or standard output cannot be written.
 pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    let (mut items, trails) = followup::scan_keyed(&notebook, &mut |e| out.warn(&e), true);
+    // Each person's meetings from the scan's walk: no folder listed again.
+    let mut meetings = std::collections::HashMap::new();
+    let (mut items, trails) =
+        followup::scan_keyed_seeing(&notebook, &mut |e| out.warn(&e), true, &mut |files| {
+            meetings = crate::notebook::meetings_in(files)
+        });
     // Whose each item is counts in their row.
     let mut people = crate::person::People::new(&notebook)?;
     // Every person.yaml is read for its row below, which says what cannot
@@ -42,9 +47,10 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
     }
     let mut rows: Vec<Summary> = Vec::new();
     for folder in notebook.person_slugs()? {
-        rows.push(people::summarize(
+        let listed = meetings.get(&folder).map_or(&[][..], Vec::as_slice);
+        rows.push(people::summarize_listed(
             &notebook,
-            &folder,
+            (&folder, listed),
             by_folder.get(&folder).map_or(&[][..], Vec::as_slice),
             settings.today,
             settings.home.as_deref(),
