@@ -149,21 +149,7 @@ pub fn scan_keyed_seeing(
         &rules,
         &|_| None,
     );
-    // The cached items, into a list of the exact size, one folder's
-    // person shared by all its items: no list grown by doubling, none
-    // copied into another.
-    let cached: usize = hits.iter().map(|(_, entry)| entry.len()).sum();
-    let mut found = Vec::with_capacity(cached + read.found.len());
-    let mut person: Option<(&str, Option<Arc<str>>)> = None;
-    for (i, entry) in &hits {
-        let path = &paths[*i];
-        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-        if person.as_ref().is_none_or(|(last, _)| *last != dir) {
-            person = Some((dir, person_folder(Path::new(&**path)).map(Arc::from)));
-        }
-        let folder = person.as_ref().and_then(|(_, p)| p.as_ref());
-        entry.emit(path, folder, &mut found);
-    }
+    let mut found = emitted(&hits, &paths, read.found.len());
     drop(hits);
     let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
         std::collections::HashMap::new();
@@ -202,6 +188,29 @@ pub fn scan_keyed_seeing(
     // item's alone, so stable or not is the same order).
     found.sort_unstable_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     (found, trailed)
+}
+
+/// The cached items of `hits`, into a list of the exact size with room
+/// for `more`, one folder's person shared by all its items: no list grown
+/// by doubling, none copied into another.
+fn emitted(
+    hits: &[(usize, &crate::followup::cache::Entry)],
+    paths: &[Arc<str>],
+    more: usize,
+) -> Vec<FollowUp> {
+    let cached: usize = hits.iter().map(|(_, entry)| entry.len()).sum();
+    let mut found = Vec::with_capacity(cached + more);
+    let mut person: Option<(&str, Option<Arc<str>>)> = None;
+    for (i, entry) in hits {
+        let path = &paths[*i];
+        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+        if person.as_ref().is_none_or(|(last, _)| *last != dir) {
+            person = Some((dir, person_folder(Path::new(&**path)).map(Arc::from)));
+        }
+        let folder = person.as_ref().and_then(|(_, p)| p.as_ref());
+        entry.emit(path, folder, &mut found);
+    }
+    found
 }
 
 /// Stats every note (by its `/` path) and looks it up in the cache, on

@@ -29,7 +29,7 @@ pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<O
     let mut meetings = std::collections::HashMap::new();
     let (mut items, trails) =
         followup::scan_keyed_seeing(&notebook, &mut |e| out.warn(&e), true, &mut |files| {
-            meetings = crate::notebook::meetings_in(files)
+            meetings = crate::notebook::meetings_in(files);
         });
     // Whose each item is counts in their row.
     let mut people = crate::person::People::new(&notebook)?;
