@@ -512,9 +512,12 @@ type Heading = (usize, HeadingLevel, String);
 
 /// The first line of the text at `range`.
 fn first_line<'t>(text: &'t str, range: &Range<usize>) -> &'t str {
+    // As `str::lines` gives it: a `\r` goes only before a `\n`.
     let text = &text[range.clone()];
-    let line = memchr::memchr(b'\n', text.as_bytes()).map_or(text, |end| &text[..end]);
-    line.strip_suffix('\r').unwrap_or(line)
+    match memchr::memchr(b'\n', text.as_bytes()) {
+        Some(end) => text[..end].strip_suffix('\r').unwrap_or(&text[..end]),
+        None => text,
+    }
 }
 
 /// Whether a list item's first line is a carried copy: a task box of any
@@ -675,6 +678,19 @@ impl Lines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_s_first_line_is_what_str_lines_gives() {
+        for text in [
+            "", "a", "aaa\r", "a\r\r", "\r\n", "a\r\r\n", "\r", "x\ny", "x\r\ny", "\n", "é\r\n",
+        ] {
+            assert_eq!(
+                first_line(text, &(0..text.len())),
+                text.lines().next().unwrap_or(""),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_line_is_found_from_the_last_as_by_a_binary_search() {

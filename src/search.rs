@@ -122,9 +122,17 @@ impl Query {
     /// [`Query::find`] for a block whose lines are the ranges `lines` of a
     /// note (in order), given the [`Query::positions`] in the note of each
     /// word and, per word, how many of them are before this block (moved
-    /// on past the block as it is read: blocks come in order). What it
-    /// finds goes to `found` as [`Query::find`]'s lines with marks, with
-    /// their index in `lines`; false when the block does not match.
+    /// on past the block as it is read: blocks come in order, none
+    /// overlapping the one before). What it finds goes to `found` as
+    /// [`Query::find`]'s lines with marks, with their index in `lines`;
+    /// false when the block does not match.
+    ///
+    /// The same marks as [`Query::find`] line by line because each range
+    /// starts where its line does (`said` keeps whole lines, trailing
+    /// blanks aside) and a folded word holds no line break: a match found
+    /// over the whole note never starts before a line and ends in it. A
+    /// range starting mid-line (a list marker left out, say) would break
+    /// that (`aa` in `aaa` from its second byte).
     fn find_at(
         &self,
         positions: &[Vec<usize>],
@@ -135,6 +143,10 @@ impl Query {
         let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
             return false;
         };
+        debug_assert!(
+            lines.is_sorted_by(|a, b| a.end <= b.start),
+            "lines in order"
+        );
         // Most blocks hold no word: told without a list.
         let mut all_in = true;
         for ((at, skip), term) in positions.iter().zip(before.iter_mut()).zip(&self.terms) {

@@ -525,7 +525,10 @@ fn print_last_time(
     // The indent every shown line of a section has goes: an answer
     // written under a question left out reads on its own, and one under a
     // line still shown stays under it.
-    let lead = |l: &Said| l.text.len() - l.text.trim_start().len();
+    // Counted in characters, not bytes: lines may start with different
+    // blanks (an em space is three bytes), and the cut must fall between
+    // characters of each.
+    let lead = |l: &Said| l.text.chars().take_while(|c| c.is_whitespace()).count();
     let mut strip = 0;
     for (i, line) in lines[..shown].iter().enumerate() {
         let this = line.section.as_deref().unwrap_or("");
@@ -550,7 +553,12 @@ fn print_last_time(
             indent = width(&label);
             out.styled(style::DIM, format_args!("  {label}"))?;
         }
-        let text = sanitize(&line.text[strip.min(lead(line))..]);
+        let cut = line
+            .text
+            .char_indices()
+            .nth(strip.min(lead(line)))
+            .map_or(line.text.len(), |(at, _)| at);
+        let text = sanitize(&line.text[cut..]);
         let room = settings
             .listing_width()
             .map(|w| w.saturating_sub(2 + indent));

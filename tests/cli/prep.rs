@@ -231,3 +231,28 @@ fn issue10_prep_reports_an_unreadable_note_once_and_reads_the_rest() {
     );
     assert!(!run.stdout.contains("Last time"), "{}", run.stdout);
 }
+
+#[test]
+fn prep_lines_a_section_up_when_its_lines_start_with_different_blanks() {
+    let t = Test::new();
+    // An em space is three bytes: the indent taken off every line of the
+    // section is counted in characters, never cut through one.
+    t.write(
+        "alice/2026-11-03.md",
+        "---\nperson: Alice\ndate: 2026-11-03\n---\n## Listen\n\n\u{2003}Em-spaced line\n  two-spaced line\n",
+    );
+    let brief = prep(&t, "alice");
+    let last = brief
+        .split("Last time")
+        .nth(1)
+        .unwrap()
+        .split("Ask today")
+        .next()
+        .unwrap();
+    assert_eq!(
+        last,
+        " (2026-11-03)\n\
+         \x20 Listen: Em-spaced line\n\
+         \x20          two-spaced line\n"
+    );
+}
