@@ -1472,20 +1472,53 @@ const SWEPT_SLACK: Duration = Duration::from_secs(3);
 /// keeps the sweep's time, by the file system's own clock; without it every
 /// folder is listed. Best effort.
 pub fn remove_stale_temps_in(folders: &[PathBuf], stamp: Option<&Path>) {
-    let swept = stamp.and_then(|stamp| {
-        let mut file = open_lock(stamp).ok()?;
+    let swept = stamp.and_then(SweepStamp::begin);
+    let since = swept.as_ref().and_then(|s| s.since);
+    let mut clean = true;
+    for dir in folders {
+        let untouched = since.is_some_and(|since| {
+            std::fs::symlink_metadata(dir)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < since)
+        });
+        if !untouched {
+            clean &= sweep(dir);
+        }
+    }
+    // A temp file too young to remove, or a folder that cannot be read:
+    // the stamp stays empty, and every folder is listed next time.
+    if let Some(swept) = swept
+        && clean
+    {
+        swept.finish();
+    }
+}
+
+/// The [`SWEPT_FILE`] of a sweep under way.
+struct SweepStamp {
+    file: File,
+    /// Folders untouched since then need no listing: when the last clean
+    /// sweep began, less the slack of coarse clocks.
+    since: Option<SystemTime>,
+    /// When this sweep began, by the file system's clock.
+    start: SystemTime,
+}
+
+impl SweepStamp {
+    /// Reads when the last clean sweep began, then empties the stamp for
+    /// the time of this one: a sweep cut short (a killed command) leaves
+    /// it saying nothing, so the next lists every folder again.
+    fn begin(stamp: &Path) -> Option<SweepStamp> {
+        let file = open_lock(stamp).ok()?;
         let before = file.metadata().ok()?;
-        // An empty stamp (just made, or after a sweep that left a temp
-        // file) says nothing.
         let since = (before.len() > 0)
             .then(|| before.modified().ok())
             .flatten()
             .and_then(|t| t.checked_sub(SWEPT_SLACK));
-        if before.len() == 0 {
-            file.write_all(b"1").ok()?;
-        }
-        // Stamped now, before any folder is listed: one changed while
-        // they are listed is listed again next time.
+        file.set_len(0).ok()?;
+        // Stamped now, by the file system's own clock, before any folder
+        // is listed: one changed while they are listed is listed again
+        // next time.
         #[cfg(unix)]
         {
             let now = rustix::fs::Timespec {
@@ -1503,26 +1536,16 @@ pub fn remove_stale_temps_in(folders: &[PathBuf], stamp: Option<&Path>) {
         }
         #[cfg(not(unix))]
         file.set_modified(SystemTime::now()).ok()?;
-        Some((file, since))
-    });
-    let since = swept.as_ref().and_then(|(_, since)| *since);
-    let mut clean = true;
-    for dir in folders {
-        let untouched = since.is_some_and(|since| {
-            std::fs::symlink_metadata(dir)
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| t < since)
-        });
-        if !untouched {
-            clean &= sweep(dir);
-        }
+        let start = file.metadata().ok()?.modified().ok()?;
+        Some(SweepStamp { file, since, start })
     }
-    if let Some((file, _)) = swept
-        && !clean
-    {
-        // A temp file too young to remove, or a folder that cannot be
-        // read: every folder is listed again next time.
-        let _ = file.set_len(0);
+
+    /// After a sweep that left no temp file anywhere: the stamp says when
+    /// it began.
+    fn finish(mut self) {
+        if self.file.write_all(b"1").is_ok() {
+            let _ = self.file.set_modified(self.start);
+        }
     }
 }
 
@@ -1673,6 +1696,8 @@ impl Lock {
     /// transaction is staged under the lock, and before the lock is let go.
     #[must_use]
     pub fn sweeping(self, sweep: std::thread::JoinHandle<()>) -> Self {
+        // One at a time: a sweep already running is not left behind.
+        self.wait_for_sweep();
         if let Ok(mut slot) = self.sweep.lock() {
             *slot = Some(sweep);
         }
@@ -2242,6 +2267,23 @@ mod tests {
             std::fs::read(dir.path().join(".oneonone/.gitignore")).unwrap(),
             b"*\n"
         );
+    }
+
+    #[test]
+    fn a_sweep_cut_short_leaves_the_stamp_saying_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let stamp = dir.path().join(SWEPT_FILE);
+        // A first sweep says nothing of the folders; a clean one says when
+        // it began.
+        let first = SweepStamp::begin(&stamp).unwrap();
+        assert_eq!(first.since, None);
+        let began = first.start;
+        first.finish();
+        let second = SweepStamp::begin(&stamp).unwrap();
+        assert_eq!(second.since, began.checked_sub(SWEPT_SLACK));
+        // Killed before it finished: the next lists every folder.
+        drop(second);
+        assert_eq!(SweepStamp::begin(&stamp).unwrap().since, None);
     }
 
     #[test]
