@@ -991,14 +991,17 @@ pub fn parse_meeting_name(name: &str) -> Option<(NaiveDate, u32)> {
     match &stem[10..] {
         "" => Some((date, 1)),
         rest => {
-            let n: u32 = rest.strip_prefix('-')?.parse().ok()?;
+            // Digits only: `u32`'s parser takes a `+` too (`-+2`).
+            let digits = rest.strip_prefix('-')?;
+            if !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: u32 = digits.parse().ok()?;
             (n >= 2 && !rest.starts_with("-0")).then_some((date, n))
         }
     }
 }
 
-/// True for what a walk of the notebook never enters or lists: hidden
-/// entries and, at the top, the question bank.
 /// The names of the person folders of the notebook at `root`, sorted
 /// ([`Notebook::person_slugs`]).
 fn person_folders(root: &Path) -> std::io::Result<Vec<String>> {
@@ -1017,6 +1020,8 @@ fn person_folders(root: &Path) -> std::io::Result<Vec<String>> {
     Ok(slugs)
 }
 
+/// True for what a walk of the notebook never enters or lists: hidden
+/// entries and, at the top, the question bank.
 fn is_skipped(name: &std::ffi::OsStr, depth: usize, is_dir: bool) -> bool {
     name.as_encoded_bytes().starts_with(b".") || (depth == 1 && is_dir && name == BANK_DIR)
 }
@@ -1393,6 +1398,9 @@ mod tests {
         for bad in [
             "2026-11-24-1.md",
             "2026-11-24-02.md",
+            "2026-11-24-+2.md",
+            "2026-11-24- 2.md",
+            "2026-11-24-2x.md",
             "2026-11-24x.md",
             "agenda.md",
             "2026-11-24.txt",

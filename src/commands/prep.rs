@@ -525,10 +525,26 @@ fn print_last_time(
     // The indent every shown line of a section has goes: an answer
     // written under a question left out reads on its own, and one under a
     // line still shown stays under it.
-    // Counted in characters, not bytes: lines may start with different
-    // blanks (an em space is three bytes), and the cut must fall between
-    // characters of each.
-    let lead = |l: &Said| l.text.chars().take_while(|c| c.is_whitespace()).count();
+    // Counted in columns as shown, not bytes: lines may start with
+    // different blanks (an em space is three bytes and one column, an
+    // ideographic space two columns), and the cut falls between
+    // characters.
+    let columns = |c: char| {
+        if c.is_ascii() {
+            1
+        } else {
+            unicode_width::UnicodeWidthChar::width(c)
+                .unwrap_or(1)
+                .max(1)
+        }
+    };
+    let lead = |l: &Said| -> usize {
+        l.text
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(columns)
+            .sum()
+    };
     let mut strip = 0;
     for (i, line) in lines[..shown].iter().enumerate() {
         let this = line.section.as_deref().unwrap_or("");
@@ -553,10 +569,16 @@ fn print_last_time(
             indent = width(&label);
             out.styled(style::DIM, format_args!("  {label}"))?;
         }
+        // The leading blanks that fit in the columns taken off.
+        let mut taken = 0;
         let cut = line
             .text
             .char_indices()
-            .nth(strip.min(lead(line)))
+            .find(|&(_, c)| {
+                let fits = c.is_whitespace() && taken + columns(c) <= strip;
+                taken += columns(c);
+                !fits
+            })
             .map_or(line.text.len(), |(at, _)| at);
         let text = sanitize(&line.text[cut..]);
         let room = settings

@@ -235,24 +235,35 @@ fn issue10_prep_reports_an_unreadable_note_once_and_reads_the_rest() {
 #[test]
 fn prep_lines_a_section_up_when_its_lines_start_with_different_blanks() {
     let t = Test::new();
-    // An em space is three bytes: the indent taken off every line of the
-    // section is counted in characters, never cut through one.
+    // The indent taken off every line of a section is counted in columns
+    // as shown, never cut through a character: an em space is three
+    // bytes and one column, so the two-spaced line keeps the column it
+    // had more.
     t.write(
         "alice/2026-11-03.md",
         "---\nperson: Alice\ndate: 2026-11-03\n---\n## Listen\n\n\u{2003}Em-spaced line\n  two-spaced line\n",
     );
-    let brief = prep(&t, "alice");
-    let last = brief
-        .split("Last time")
-        .nth(1)
-        .unwrap()
-        .split("Ask today")
-        .next()
-        .unwrap();
+    let last_time = |t: &Test| {
+        let brief = prep(t, "alice");
+        let from = brief.find("Last time").unwrap();
+        let to = brief.find("Ask today").unwrap();
+        brief[from..to].to_string()
+    };
     assert_eq!(
-        last,
-        " (2026-11-03)\n\
+        last_time(&t),
+        "Last time (2026-11-03)\n\
          \x20 Listen: Em-spaced line\n\
          \x20          two-spaced line\n"
+    );
+    // An ideographic space is two columns, as two spaces are.
+    t.write(
+        "alice/2026-11-03.md",
+        "---\nperson: Alice\ndate: 2026-11-03\n---\n## Listen\n\n\u{3000}wide\n  narrow\n",
+    );
+    assert_eq!(
+        last_time(&t),
+        "Last time (2026-11-03)\n\
+         \x20 Listen: wide\n\
+         \x20         narrow\n"
     );
 }
