@@ -175,30 +175,15 @@ fn read_open(file: &File, cap: Option<u64>) -> io::Result<Vec<u8>> {
 /// Reads an open file whose size was `len` when it was checked.
 fn read_sized(file: &File, len: u64, cap: Option<u64>) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    read_upto(file, len, (cap, Upto::End), &mut bytes)?;
+    read_sized_into(file, len, cap, &mut bytes)?;
     Ok(bytes)
 }
 
-/// How much of a file to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Upto {
-    /// To its end, however long it grew since its size was taken (what a
-    /// command that may write it back reads).
-    End,
-    /// As long as it was when its size was taken: one `read` less per file
-    /// (the one that finds the end), for a scan that only reads. A file
-    /// that grew meanwhile is read as it was, a file that shrank as it is.
-    Size,
-}
-
-/// [`read_sized`] reading `upto`, into `bytes`, emptied first (a scan
-/// reading note after note reuses one buffer).
-fn read_upto(
-    file: &File,
-    len: u64,
-    (cap, upto): (Option<u64>, Upto),
-    bytes: &mut Vec<u8>,
-) -> io::Result<()> {
+/// [`read_sized`] into `bytes`, emptied first (a scan reading note after
+/// note reuses one buffer). Always to the file's end, however long it grew
+/// since its size was taken: a size that says less than the file holds (a
+/// file system that reports it late) never cuts a note short.
+fn read_sized_into(file: &File, len: u64, cap: Option<u64>, bytes: &mut Vec<u8>) -> io::Result<()> {
     bytes.clear();
     if let Some(cap) = cap
         && len > cap
@@ -210,12 +195,8 @@ fn read_upto(
     // Through `take` even without a cap: `File::read_to_end` would ask
     // for the size again (a `statx` and an `lseek` per note), and the
     // buffer already has room for it.
-    let limit = match (cap, upto) {
-        (Some(cap), _) => cap + 1,
-        (None, Upto::End) => u64::MAX,
-        (None, Upto::Size) => len,
-    };
-    file.take(limit).read_to_end(bytes)?;
+    file.take(cap.map_or(u64::MAX, |cap| cap + 1))
+        .read_to_end(bytes)?;
     if let Some(cap) = cap
         && bytes.len() as u64 > cap
     {
@@ -335,19 +316,19 @@ impl OpenFolder {
     #[cfg(test)]
     pub fn read(&self, name: &std::ffi::OsStr, cap: Option<u64>) -> io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
-        self.read_upto(name, (cap, Upto::End), &mut bytes)?;
+        self.read_into(name, cap, &mut bytes)?;
         Ok(bytes)
     }
 
     /// Reads its regular file `name`, as [`read_regular`] reads
-    /// `path/name` (`upto` its end), into `bytes`, emptied first.
+    /// `path/name`, into `bytes`, emptied first.
     ///
     /// # Errors
     /// As [`read_regular`].
-    pub fn read_upto(
+    pub fn read_into(
         &self,
         name: &std::ffi::OsStr,
-        (cap, upto): (Option<u64>, Upto),
+        cap: Option<u64>,
         bytes: &mut Vec<u8>,
     ) -> io::Result<()> {
         #[cfg(unix)]
@@ -361,10 +342,10 @@ impl OpenFolder {
             let fd = rustix::fs::openat(dir, name, flags, Mode::empty())
                 .map_err(|e| explain_open(io::Error::from(e), &self.path.join(name)))?;
             let (file, len) = regular_sized(File::from(fd))?;
-            return read_upto(&file, len, (cap, upto), bytes);
+            return read_sized_into(&file, len, cap, bytes);
         }
         let (file, len) = open_regular_sized(&self.path.join(name))?;
-        read_upto(&file, len, (cap, upto), bytes)
+        read_sized_into(&file, len, cap, bytes)
     }
 }
 
@@ -2035,34 +2016,30 @@ mod tests {
     }
 
     #[test]
-    fn issue15_a_file_is_read_to_its_end_or_as_long_as_it_was() {
-        // The size taken before the file grew: to its end reads what it
-        // holds now, as long as it was reads the first `len` bytes, and a
-        // file that shrank is read as it is either way.
+    fn a_file_is_read_to_its_end_whatever_size_was_taken() {
+        // A size taken before the file grew, or one that says less than
+        // it holds: the file is read to its end all the same.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("n.md");
         std::fs::write(&path, b"one two three").unwrap();
         let file = File::open(&path).unwrap();
         let mut bytes = b"left over".to_vec();
-        read_upto(&file, 3, (None, Upto::Size), &mut bytes).unwrap();
-        assert_eq!(bytes, b"one");
-        let file = File::open(&path).unwrap();
-        read_upto(&file, 3, (None, Upto::End), &mut bytes).unwrap();
+        read_sized_into(&file, 3, None, &mut bytes).unwrap();
         assert_eq!(bytes, b"one two three");
         let file = File::open(&path).unwrap();
-        read_upto(&file, 100, (None, Upto::Size), &mut bytes).unwrap();
+        read_sized_into(&file, 100, None, &mut bytes).unwrap();
         assert_eq!(bytes, b"one two three");
-        // A cap is kept whatever is asked: one byte over it is caught.
+        // A cap is kept: one byte over it is caught.
         let file = File::open(&path).unwrap();
         assert_eq!(
-            read_upto(&file, 3, (Some(5), Upto::Size), &mut bytes)
+            read_sized_into(&file, 3, Some(5), &mut bytes)
                 .unwrap_err()
                 .kind(),
             too_large(5).kind()
         );
         let folder = OpenFolder::open(dir.path());
         folder
-            .read_upto(std::ffi::OsStr::new("n.md"), (None, Upto::Size), &mut bytes)
+            .read_into(std::ffi::OsStr::new("n.md"), None, &mut bytes)
             .unwrap();
         assert_eq!(bytes, b"one two three");
     }

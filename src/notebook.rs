@@ -908,11 +908,7 @@ impl<'n> NoteReader<'n> {
                 crate::fs::OpenFolder::open(&self.notebook.path(parent)),
             ),
         };
-        // Only read (its callers never write a note back): as long as it
-        // was when its size was taken.
-        let read = folder
-            .1
-            .read_upto(name, (None, crate::fs::Upto::Size), bytes);
+        let read = folder.1.read_into(name, None, bytes);
         self.folder = Some(folder);
         read
     }
