@@ -65,10 +65,10 @@ pub const SAMPLE: usize = 16;
 /// What a cache must have been written by to be read: this version of
 /// oneonone, keeping each item's mention as written, each meeting note's
 /// keys (`[>]` items found at any indent), and whether each item is
-/// private.
+/// private (a heading opening with a task box included).
 const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
-    "+mentions+keys+indented-marks+private+postcard-by-folder"
+    "+mentions+keys+indented-marks+private+postcard-by-folder+task-box-titles"
 );
 
 /// The first line of the cache file, before the checksum.

@@ -86,6 +86,7 @@ impl Sharing {
     #[must_use]
     pub fn is_private(&self, title: &str) -> bool {
         is_private_title(&self.private, title)
+            || after_task_box(title).is_some_and(|rest| is_private_title(&self.private, rest))
     }
 
     /// A fingerprint of what decides the private ranges (the names and the
@@ -150,6 +151,19 @@ impl Folded {
             })
         })
     }
+}
+
+/// A heading's title after a task box it opens with: a heading in a task
+/// item (`- [x] Private` over a `===` line) is read here without the
+/// task-list extension, so its box is text, where GitHub shows a box and
+/// then `Private`. Only for what is private, never for what ends it: more
+/// is private, never less.
+fn after_task_box(title: &str) -> Option<&str> {
+    let rest = title.trim_start();
+    let rest = ["[ ]", "[x]", "[X]"]
+        .into_iter()
+        .find_map(|tick| rest.strip_prefix(tick))?;
+    rest.starts_with(char::is_whitespace).then_some(rest)
 }
 
 /// Whether a title, as shown, starts with one of the private names.

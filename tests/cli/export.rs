@@ -214,3 +214,22 @@ fn issue9_export_to_a_pipe_keeps_the_exact_bytes() {
     t.run(&["export", "bob/2026-11-01.md"]).ok().stdout(NOTE);
     t.run(&["export", "bob", "--shared"]).ok().stdout(NOTE);
 }
+
+#[test]
+fn a_private_heading_in_a_task_item_stays_private() {
+    // GitHub shows a box and then `Private`; read without the task-list
+    // extension the heading's title is `[x] Private`.
+    let t = Test::new();
+    t.write(
+        "bob/2026-11-24.md",
+        "# 1:1 with Bob\n\n## Listen\n\nShared.\n\n- [x] Private\n  ===\n\n  SECRET-A\n  - [ ] SECRET-B item\n",
+    );
+    t.run(&["export", "bob/2026-11-24.md", "--shared"])
+        .ok()
+        .stdout("# 1:1 with Bob\n\n## Listen\n\nShared.\n");
+    t.run(&["followups", "--json"]).ok().stdout(
+        "[\n  {\n    \"person\": \"bob\",\n    \"date\": \"2026-11-24\",\n    \
+         \"path\": \"bob/2026-11-24.md\",\n    \"line\": 11,\n    \"text\": \"SECRET-B item\",\n    \
+         \"owner\": \"me\",\n    \"due\": null,\n    \"private\": true\n  }\n]\n",
+    );
+}
