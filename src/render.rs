@@ -542,7 +542,8 @@ pub fn listed_edit(
 }
 
 /// The columns one character takes, as the sanitizer shows it.
-fn char_width(c: char) -> usize {
+#[must_use]
+pub fn char_width(c: char) -> usize {
     width(&sanitize(c.encode_utf8(&mut [0; 4])))
 }
 

@@ -528,16 +528,8 @@ fn print_last_time(
     // Counted in columns as shown, not bytes: lines may start with
     // different blanks (an em space is three bytes and one column, an
     // ideographic space two columns), and the cut falls between
-    // characters.
-    let columns = |c: char| {
-        if c.is_ascii() {
-            1
-        } else {
-            unicode_width::UnicodeWidthChar::width(c)
-                .unwrap_or(1)
-                .max(1)
-        }
-    };
+    // characters. A blank is one column at least (a tab too).
+    let columns = |c: char| crate::render::char_width(c).max(1);
     let lead = |l: &Said| -> usize {
         l.text
             .chars()
