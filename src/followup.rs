@@ -14,10 +14,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
-use crate::notebook::{NoteFile, NoteReader, Notebook, person_folder, slash_path};
+use crate::notebook::{NoteFile, NoteReader, Notebook, Walked, person_folder, slash_path};
 use crate::person::People;
 use crate::share::private::{Sharing, private_ranges, touches};
 use crate::task;
+use rustc_hash::FxHashMap;
 
 /// One open follow-up, as `followups --json` prints it.
 ///
@@ -74,36 +75,178 @@ pub fn scan_keyed(
     scan_keyed_seeing(notebook, warn, keyed, &mut |_| {})
 }
 
-/// [`scan_keyed`], handing the walk's list of the notebook's notes to
-/// `see` before it is let go (`people` takes each person's meetings from
-/// it instead of listing their folder again).
+/// [`scan_keyed`], handing the walk's list of each part of the notebook
+/// to `see` (`people` takes each person's meetings from it instead of
+/// listing their folder again).
 pub fn scan_keyed_seeing(
     notebook: &Notebook,
     warn: &mut dyn FnMut(Error),
     keyed: bool,
     see: &mut dyn FnMut(&[NoteFile]),
 ) -> (Vec<FollowUp>, Vec<Trail>) {
+    let mut found = Vec::new();
+    let mut trails = Vec::new();
+    scan_units(notebook, keyed, &mut |unit| {
+        for e in unit.warnings {
+            warn(e);
+        }
+        see(&unit.files);
+        found.extend(unit.items);
+        trails.extend(unit.trails);
+        std::ops::ControlFlow::Continue(())
+    });
+    (found, trails)
+}
+
+/// What [`scan_units`] found in one part of the notebook: a folder at its
+/// top with everything under it, or a note at its top.
+#[derive(Debug, Default)]
+pub struct UnitFound {
+    /// Its notes, as the walk listed them.
+    pub files: Vec<NoteFile>,
+    /// Their open follow-ups, by path then line.
+    pub items: Vec<FollowUp>,
+    /// With `keyed`, the [`Trail`] of each of its meeting notes that
+    /// holds a ticked or carried item.
+    pub trails: Vec<Trail>,
+    /// What could not be walked, read or parsed, in path order.
+    pub warnings: Vec<Error>,
+}
+
+/// Notes to read in one part of the notebook from which they are read on
+/// every core, not only on the thread that scans the part.
+const LARGE_PART: usize = 512;
+
+/// One entry at the notebook's top, scanned as a whole.
+enum Top {
+    /// A folder, with everything under it: its name.
+    Folder(String),
+    /// A note.
+    Note(NoteFile),
+    /// What the walk said of an entry (its place among the warnings kept
+    /// aside).
+    Said(usize),
+}
+
+/// Scans the notebook part by part (each folder at its top, with
+/// everything under it, and each note at its top) on every core, and
+/// hands each part's follow-ups to `each` in path order as soon as the
+/// parts before it are done: a listing can be written while the rest is
+/// read, and what is held at once stays small however large the
+/// notebook. Unchanged notes come from the part's cache file (read by the
+/// thread that scans the part, and written back by it); the rest are
+/// read, and cached. When `each` breaks, the scan stops.
+pub fn scan_units(
+    notebook: &Notebook,
+    keyed: bool,
+    each: &mut dyn FnMut(UnitFound) -> std::ops::ControlFlow<()>,
+) {
+    use crate::followup::cache::Store;
     let keyed = keyed && !holds_copies(notebook);
     let rules = private_rules(notebook);
     // A space keeps no cache: nothing of oneonone's own in a folder that
     // is shared (a synced drive copies whatever is in it).
-    if !notebook.config.cache.unwrap_or(true) || holds_copies(notebook) {
-        crate::followup::cache::Cache::remove(notebook.root());
-        let files = notebook.markdown_files(warn);
-        see(&files);
-        let read = scan_open(notebook, &files, warn, keyed, &rules, &|_| None);
-        return (read.found, trails(&files, read.keys));
-    }
-    // Unchanged files come from the cache (read while the walk runs); the
-    // rest are read, and cached. What was found private under other rules
-    // is not used.
+    let cached = notebook.config.cache.unwrap_or(true) && !holds_copies(notebook);
+    let mut store = if cached {
+        Store::open(notebook.root(), rules.fingerprint())
+    } else {
+        Store::remove(notebook.root());
+        Store::none(notebook.root())
+    };
+    // In path order: a folder's name with its `/` (`alice-smith/` before
+    // `alice/`), so that each part's paths all come between its
+    // neighbours'.
+    let mut said = Vec::new();
+    let mut tops: Vec<(String, Top)> = notebook
+        .top_entries()
+        .into_iter()
+        .map(|walked| match walked {
+            Walked::Folder(rel) => {
+                let name = rel.to_string_lossy().into_owned();
+                (format!("{name}/"), Top::Folder(name))
+            }
+            Walked::Note(file) => (slash_path(&file.rel), Top::Note(file)),
+            Walked::Said(rel, e) => {
+                said.push(Some(e));
+                (slash_path(&rel), Top::Said(said.len() - 1))
+            }
+        })
+        .collect();
+    tops.sort_by(|a, b| a.0.cmp(&b.0));
+    let units: Vec<&str> = tops
+        .iter()
+        .filter(|(_, top)| !matches!(top, Top::Said(_)))
+        .map(|(unit, _)| unit.as_str())
+        .collect();
+    store.check_sample(&units);
     let now = crate::followup::cache::now_ns();
-    let fingerprint = rules.fingerprint();
-    let (files, mut cache) = std::thread::scope(|s| {
-        let loading = s.spawn(|| crate::followup::cache::Cache::load(notebook.root(), fingerprint));
-        let files = notebook.markdown_files(warn);
-        (files, loading.join().unwrap_or_default())
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(tops.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    // Parts are taken in order and a thread waits when the channel is
+    // full: parts done ahead of their turn stay few.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, UnitFound)>(threads);
+    let (store, rules, tops) = (&store, &rules, &tops);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let next = &next;
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((unit, top)) = tops.get(i) else {
+                        break;
+                    };
+                    let found = scan_unit(notebook, (unit, top), store, rules, keyed, now);
+                    if tx.send((i, found)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        // Stopping drops the channel: the threads stop at their next part.
+        'parts: for (i, found) in rx {
+            waiting.insert(i, found);
+            while let Some(mut found) = waiting.remove(&due) {
+                if let (_, Top::Said(at)) = &tops[due] {
+                    found.warnings.extend(said[*at].take());
+                }
+                due += 1;
+                if each(found).is_break() {
+                    break 'parts;
+                }
+            }
+        }
     });
+    store.keep_only(&units);
+}
+
+/// Scans one part of the notebook ([`scan_units`]): `unit` is its name,
+/// with a `/` after a folder's.
+fn scan_unit(
+    notebook: &Notebook,
+    (unit, top): (&str, &Top),
+    store: &crate::followup::cache::Store,
+    rules: &Sharing,
+    keyed: bool,
+    now: i128,
+) -> UnitFound {
+    let mut found = UnitFound::default();
+    let (files, person) = match top {
+        Top::Folder(name) => (
+            notebook.markdown_files_under(Path::new(name), &mut |e| found.warnings.push(e)),
+            Some(Arc::<str>::from(name.as_str())),
+        ),
+        Top::Note(file) => (vec![file.clone()], None),
+        Top::Said(_) => return found,
+    };
+    let kept = store.is_kept();
+    let mut cache = store.unit(unit);
     // On Unix the walk's relative paths are `/` paths already (and UTF-8:
     // it lists no other).
     let paths: Vec<Arc<str>> = files
@@ -113,167 +256,92 @@ pub fn scan_keyed_seeing(
             _ => Arc::from(slash_path(&f.rel)),
         })
         .collect();
-    // The walk's list is done with: the paths stand for it.
-    see(&files);
-    drop(files);
-    let Lookup {
-        hits,
-        trails: mut trailed,
-        misses,
-        found: answered,
-    } = look_up(notebook, &paths, &cache, keyed);
-    // With the platform's separators, as the walk gave them (a warning
-    // names the file as the user's system writes paths).
-    let miss_files: Vec<NoteFile> = misses
-        .iter()
-        .map(|m| NoteFile {
-            rel: paths[m.index].split('/').collect(),
-        })
-        .collect();
-    let mut failed = std::collections::HashSet::new();
-    // What is cached is complete (the keys too), whoever asks.
-    let kept = cache.is_kept();
-    let read = scan_files_hashed(
-        notebook,
-        &miss_files,
-        &mut |e| {
-            failed.insert(e.path().to_path_buf());
-            warn(e);
-        },
-        &task::Task::is_open,
-        Scanning {
-            open_only: true,
-            hash: kept,
-            keyed: keyed || kept,
-        },
-        &rules,
-        &|_| None,
-    );
-    let mut found = emitted(&hits, &paths, read.found.len());
-    drop(hits);
-    let mut by_path: std::collections::HashMap<&str, Vec<&FollowUp>> =
-        std::collections::HashMap::new();
-    for item in &read.found {
-        by_path.entry(&item.path).or_default().push(item);
-    }
-    for ((Miss { stamp, .. }, file), (hash, keys)) in misses
-        .iter()
-        .zip(&miss_files)
-        .zip(read.hashes.iter().zip(&read.keys))
-    {
-        let rel = slash_path(&file.rel);
-        let shown = notebook.show(&file.rel);
-        if let (Some(stamp), Some(hash)) = (stamp, hash)
-            && !failed.contains(&shown)
-        {
-            let items: Vec<FollowUp> = by_path
-                .get(rel.as_str())
-                .map(|v| v.iter().map(|i| (*i).clone()).collect())
-                .unwrap_or_default();
-            cache.put(&rel, *stamp, *hash, &items, keys.as_ref(), now);
+    // Each file stamped relative to its folder, held open, and looked up
+    // among the folder's entries by name; what the cache answers for is
+    // emitted at once. Nothing is stamped where nothing is kept.
+    let mut misses: Vec<(usize, Option<crate::followup::cache::Stamp>)> = Vec::new();
+    let mut answered = 0;
+    let mut stamping = Folder::default();
+    for (i, path) in paths.iter().enumerate() {
+        if !kept {
+            misses.push((i, None));
+            continue;
         }
-    }
-    drop(by_path);
-    // Every entry answered for a file of the walk: none is of a file gone.
-    if answered != cache.len() {
-        cache.retain(&paths.iter().map(|p| &**p).collect());
-    }
-    cache.save(notebook.root());
-    drop(cache);
-    if keyed {
-        trailed.extend(trails(&miss_files, read.keys));
-    }
-    found.extend(read.found);
-    // In place: no copy of the list beside it (a path and line are one
-    // item's alone, so stable or not is the same order).
-    found.sort_unstable_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    (found, trailed)
-}
-
-/// The cached items of `hits`, into a list of the exact size with room
-/// for `more`, one folder's person shared by all its items: no list grown
-/// by doubling, none copied into another.
-fn emitted(
-    hits: &[(usize, &crate::followup::cache::Entry)],
-    paths: &[Arc<str>],
-    more: usize,
-) -> Vec<FollowUp> {
-    let cached: usize = hits.iter().map(|(_, entry)| entry.len()).sum();
-    let mut found = Vec::with_capacity(cached + more);
-    let mut person: Option<(&str, Option<Arc<str>>)> = None;
-    for (i, entry) in hits {
-        let path = &paths[*i];
-        let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-        if person.as_ref().is_none_or(|(last, _)| *last != dir) {
-            person = Some((dir, person_folder(Path::new(&**path)).map(Arc::from)));
-        }
-        let folder = person.as_ref().and_then(|(_, p)| p.as_ref());
-        entry.emit(path, folder, &mut found);
-    }
-    found
-}
-
-/// Stats every note (by its `/` path) and looks it up in the cache, on
-/// every core: the entries of the unchanged ones (and with `keyed` their
-/// trails), and the files to read.
-fn look_up<'c>(
-    notebook: &Notebook,
-    paths: &[Arc<str>],
-    cache: &'c crate::followup::cache::Cache,
-    keyed: bool,
-) -> Lookup<'c> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let chunk = paths.len().div_ceil(threads).max(1);
-    let total = paths.len();
-    let lookup = |range: std::ops::Range<usize>| {
-        let mut part = Lookup::default();
-        // The folder of the files being stamped, open: each file is stamped
-        // relative to it (the walk lists a folder's files together), and
-        // looked up among its entries by name.
-        let mut folder = Folder::default();
-        for i in range {
-            let (dir, name) = paths[i].rsplit_once('/').unwrap_or(("", &paths[i]));
-            let stamp = folder.stamp(notebook, cache, (dir, name), Path::new(&*paths[i]));
-            let entry = stamp.and_then(|s| folder.entries?.get(name).filter(|e| e.is_of(s)));
-            match entry {
-                Some(entry) => {
-                    if !entry.is_empty() {
-                        part.hits.push((i, entry));
-                    }
-                    part.found += 1;
-                    if keyed && let Some(keys) = entry.keys() {
-                        part.trails.push(Trail {
-                            path: paths[i].clone(),
-                            keys: keys.clone(),
-                        });
-                    }
+        let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let stamp = stamping.stamp(notebook, &cache, (dir, name), Path::new(&**path));
+        let entry = stamp.and_then(|s| stamping.entries?.get(name).filter(|e| e.is_of(s)));
+        match entry {
+            Some(entry) => {
+                answered += 1;
+                entry.emit(path, person.as_ref(), &mut found.items);
+                if keyed && let Some(keys) = entry.keys() {
+                    found.trails.push(Trail {
+                        path: path.clone(),
+                        keys: keys.clone(),
+                    });
                 }
-                None => part.misses.push(Miss { index: i, stamp }),
+            }
+            None => misses.push((i, stamp)),
+        }
+    }
+    drop(stamping);
+    if !misses.is_empty() {
+        let miss_files: Vec<NoteFile> = misses.iter().map(|(i, _)| files[*i].clone()).collect();
+        let mut failed = std::collections::HashSet::new();
+        let read = scan_files_hashed(
+            notebook,
+            &miss_files,
+            &mut |e| {
+                failed.insert(e.path().to_path_buf());
+                found.warnings.push(e);
+            },
+            &task::Task::is_open,
+            Scanning {
+                open_only: true,
+                hash: kept,
+                // What is cached is complete (the keys too), whoever asks.
+                keyed: keyed || kept,
+                // A large part is read on every core too (0: every core).
+                threads: usize::from(miss_files.len() < LARGE_PART),
+            },
+            rules,
+            &|_| None,
+        );
+        if kept {
+            let mut by_path: FxHashMap<&str, Vec<&FollowUp>> = FxHashMap::default();
+            for item in &read.found {
+                by_path.entry(&item.path).or_default().push(item);
+            }
+            for (((i, stamp), file), (hash, keys)) in misses
+                .iter()
+                .zip(&miss_files)
+                .zip(read.hashes.iter().zip(&read.keys))
+            {
+                if let (Some(stamp), Some(hash)) = (stamp, hash)
+                    && !failed.contains(&notebook.show(&file.rel))
+                {
+                    let items = by_path.get(&*paths[*i]).map_or(&[][..], Vec::as_slice);
+                    cache.put(&paths[*i], *stamp, *hash, items, keys.as_ref(), now);
+                }
             }
         }
-        part
-    };
-    let parts: Vec<Lookup> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..total)
-            .step_by(chunk)
-            .map(|start| {
-                let lookup = &lookup;
-                s.spawn(move || lookup(start..(start + chunk).min(total)))
-            })
-            .collect();
-        handles.into_iter().filter_map(|h| h.join().ok()).collect()
-    });
-    // Into the first part's lists: one more copy of the others only, not
-    // of every list into a new one beside them.
-    let mut parts = parts.into_iter();
-    let mut all = parts.next().unwrap_or_default();
-    for mut part in parts {
-        all.hits.append(&mut part.hits);
-        all.trails.append(&mut part.trails);
-        all.misses.append(&mut part.misses);
-        all.found += part.found;
+        if keyed {
+            found.trails.extend(trails(&miss_files, read.keys));
+        }
+        found.items.extend(read.found);
+        // Cached and read items interleave by file.
+        found
+            .items
+            .sort_unstable_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     }
-    all
+    // Every entry answered for a file of the walk: none is of a file gone.
+    if kept && answered != cache.len() {
+        let walked: std::collections::HashSet<&str> = paths.iter().map(|p| &**p).collect();
+        cache.retain(&|rel| walked.contains(rel));
+    }
+    store.save(&cache);
+    found.files = files;
+    found
 }
 
 /// The folder whose files are being stamped, kept open.
@@ -416,29 +484,6 @@ pub fn private_rules(notebook: &Notebook) -> Sharing {
     }
 }
 
-/// What one cache lookup thread found.
-#[derive(Default)]
-struct Lookup<'c> {
-    /// The files it could answer for that hold items (their index in
-    /// the walk's list), with their entries.
-    hits: Vec<(usize, &'c crate::followup::cache::Entry)>,
-    /// Their trails, when asked for.
-    trails: Vec<Trail>,
-    /// The files to read.
-    misses: Vec<Miss>,
-    /// How many files it could answer for.
-    found: usize,
-}
-
-/// A file the cache could not answer for.
-struct Miss {
-    /// The file to read: its index in the walk's list.
-    index: usize,
-    /// Its stamp, when it could be taken (then what is read of it can be
-    /// cached).
-    stamp: Option<crate::followup::cache::Stamp>,
-}
-
 /// What one scanning thread found, the errors, hashes and keys with the
 /// index of their file.
 #[derive(Default)]
@@ -464,6 +509,8 @@ struct Scanning {
     hash: bool,
     /// The [`Keys`] of each meeting note.
     keyed: bool,
+    /// Threads to read on: 0 for every core.
+    threads: usize,
 }
 
 /// What [`scan_files_hashed`] found: the items, and by index in the files
@@ -488,6 +535,7 @@ fn scan_files(
         open_only,
         hash: false,
         keyed: false,
+        threads: 0,
     };
     scan_files_hashed(notebook, files, warn, want, scanning, rules, &|_| None).found
 }
@@ -511,6 +559,7 @@ fn scan_open(
             open_only: true,
             hash: false,
             keyed,
+            threads: 0,
         },
         rules,
         known,
@@ -531,15 +580,18 @@ fn scan_files_hashed(
         open_only,
         hash,
         keyed,
+        threads,
     } = scanning;
     // A pool of its own, not rayon's: measured for issue 10, rayon's
     // fold keeps one list of items per piece of work instead of one per
     // core, which held 4 to 7 MB more at 100,000 notes and cost more CPU.
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(files.len())
-        .max(1);
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        n => n,
+    }
+    .min(files.len())
+    .max(1);
     // Each thread keeps one flat list of items (moved once at the end, not
     // copied per file) and the errors with the index of their file.
     let work = || {

@@ -68,6 +68,10 @@ pub const STATE_DIR: &str = ".oneonone";
 /// written.
 pub const TMP_DIR: &str = "tmp";
 
+/// The folder of the follow-up cache's files in the notebook's state
+/// folder (`crate::followup::cache`).
+pub const CACHE_DIR: &str = "cache";
+
 /// How old a temp file beside the notes must be before it counts as left
 /// behind by a killed process (one in `.oneonone/tmp/` counts at once:
 /// only the lock holder writes there).
@@ -1658,6 +1662,7 @@ impl Lock {
         }
         // The cache is saved without the lock: only old temps are left over.
         remove_stale_temps(&dir);
+        remove_stale_temps(&dir.join(CACHE_DIR));
         Ok(Lock {
             _file: file,
             journal: JournalAt {

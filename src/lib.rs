@@ -61,6 +61,7 @@ pub(crate) mod zones;
 #[doc(hidden)]
 pub use crate::followup::cache::{
     body_from_json as cache_body_from_json, body_to_json as cache_body_to_json,
+    unit_file as cache_unit_file,
 };
 
 use std::ffi::OsString;

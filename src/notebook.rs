@@ -61,6 +61,28 @@ pub struct NoteFile {
     pub rel: PathBuf,
 }
 
+/// What a walk of the notebook finds ([`Notebook::top_entries`]).
+#[derive(Debug)]
+pub enum Walked {
+    /// A note.
+    Note(NoteFile),
+    /// A folder at the top (its notebook-relative path), not gone into.
+    Folder(PathBuf),
+    /// What cannot be listed or read, at its notebook-relative path.
+    Said(PathBuf, Error),
+}
+
+impl Walked {
+    /// Its notebook-relative path.
+    #[must_use]
+    pub fn rel(&self) -> &Path {
+        match self {
+            Walked::Note(file) => &file.rel,
+            Walked::Folder(rel) | Walked::Said(rel, _) => rel,
+        }
+    }
+}
+
 /// One meeting note of a person, from its file name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Meeting {
@@ -224,80 +246,114 @@ impl Notebook {
     /// Like [`Notebook::markdown_files`], below one notebook-relative folder.
     pub fn markdown_files_under(&self, under: &Path, warn: &mut dyn FnMut(Error)) -> Vec<NoteFile> {
         let mut files = Vec::new();
+        self.walk(under, false, &mut |walked| match walked {
+            Walked::Note(file) => files.push(file),
+            Walked::Said(_, e) => warn(e),
+            Walked::Folder(_) => {}
+        });
+        files
+    }
+
+    /// What is at the notebook's top, as [`Notebook::markdown_files`]
+    /// walks it, without going into its folders: each folder (not a
+    /// link), each note, and what the walk says of the rest, in the
+    /// walk's order (by name).
+    pub fn top_entries(&self) -> Vec<Walked> {
+        let mut found = Vec::new();
+        self.walk(Path::new(""), true, &mut |walked| found.push(walked));
+        found
+    }
+
+    /// Walks the notebook below `under`, or with `top` its top only,
+    /// handing `each` what it finds, by path (a folder's entries by name).
+    fn walk(&self, under: &Path, top: bool, each: &mut dyn FnMut(Walked)) {
         let start = self.root.join(under);
         if !under.as_os_str().is_empty() && !start.is_dir() {
-            return files;
+            return;
         }
         let depth_offset = under.components().count();
-        let walk = WalkDir::new(&start)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(move |e| {
-                e.depth() == 0
-                    || !is_skipped(
-                        e.file_name(),
-                        e.depth() + depth_offset,
-                        // A linked bank folder is the bank's to report.
-                        e.file_type().is_dir() || e.path_is_symlink(),
-                    )
-            });
-        for entry in walk {
-            match entry {
-                Ok(entry) => {
-                    let is_md = Path::new(entry.file_name())
-                        .extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("md"));
-                    let Ok(rel) = entry.path().strip_prefix(&self.root) else {
-                        continue;
-                    };
-                    let kind = entry.file_type();
-                    if kind.is_symlink() && (is_md || entry.path().is_dir()) {
-                        warn(Error::Invalid {
-                            path: self.show(rel),
-                            line: None,
-                            message: "symbolic link not followed; what it points to is not read"
-                                .into(),
-                        });
-                    } else if is_md && !kind.is_file() && !kind.is_dir() {
-                        // A pipe would hang a reader, a device never end.
-                        warn(Error::io(
-                            self.show(rel),
-                            "cannot read",
-                            std::io::Error::new(
-                                std::io::ErrorKind::InvalidInput,
-                                crate::fs::NOT_REGULAR,
-                            ),
-                        ));
-                    } else if kind.is_file() && is_md {
-                        if rel.to_str().is_none() {
-                            warn(Error::Invalid {
-                                path: self.show(rel),
-                                line: None,
-                                message:
-                                    "the file name is not valid UTF-8; rename it to have it read"
-                                        .into(),
-                            });
-                            continue;
-                        }
-                        files.push(NoteFile {
-                            rel: rel.to_path_buf(),
-                        });
-                    }
-                }
-                Err(e) => {
-                    let rel = e
-                        .path()
-                        .and_then(|p| p.strip_prefix(&self.root).ok())
-                        .map_or_else(|| self.shown_root(), |r| self.show(r));
-                    let source = e
-                        .into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("file system loop"));
-                    warn(Error::io(rel, "cannot read", source));
-                }
-            }
+        // Unsorted: what it finds is sorted once at the end, by paths as
+        // bytes, not every folder's entries by names parsed out of their
+        // paths at each comparison.
+        let mut walk = WalkDir::new(&start).follow_links(false);
+        if top {
+            walk = walk.max_depth(1);
         }
-        files
+        let walk = walk.into_iter().filter_entry(move |e| {
+            e.depth() == 0
+                || !is_skipped(
+                    e.file_name(),
+                    e.depth() + depth_offset,
+                    // A linked bank folder is the bank's to report.
+                    e.file_type().is_dir() || e.path_is_symlink(),
+                )
+        });
+        let mut found: Vec<Walked> = walk.filter_map(|e| self.walked(e, top)).collect();
+        // Stable: a folder that cannot be read is said where it is listed.
+        found.sort_by(|a, b| walk_order(a.rel(), b.rel()));
+        for walked in found {
+            each(walked);
+        }
+    }
+
+    /// What an entry of a walk is to the notebook, if anything.
+    fn walked(&self, entry: walkdir::Result<walkdir::DirEntry>, top: bool) -> Option<Walked> {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(&self.root).ok())
+                    .map(Path::to_path_buf);
+                let shown = rel
+                    .as_deref()
+                    .map_or_else(|| self.shown_root(), |r| self.show(r));
+                let source = e
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("file system loop"));
+                return Some(Walked::Said(
+                    rel.unwrap_or_default(),
+                    Error::io(shown, "cannot read", source),
+                ));
+            }
+        };
+        let is_md = Path::new(entry.file_name())
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("md"));
+        let rel = entry.path().strip_prefix(&self.root).ok()?;
+        let kind = entry.file_type();
+        if kind.is_symlink() && (is_md || entry.path().is_dir()) {
+            let message = "symbolic link not followed; what it points to is not read";
+            let said = Error::Invalid {
+                path: self.show(rel),
+                line: None,
+                message: message.into(),
+            };
+            Some(Walked::Said(rel.to_path_buf(), said))
+        } else if top && kind.is_dir() && entry.depth() == 1 {
+            Some(Walked::Folder(rel.to_path_buf()))
+        } else if is_md && !kind.is_file() && !kind.is_dir() {
+            // A pipe would hang a reader, a device never end.
+            let not_regular =
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, crate::fs::NOT_REGULAR);
+            let said = Error::io(self.show(rel), "cannot read", not_regular);
+            Some(Walked::Said(rel.to_path_buf(), said))
+        } else if kind.is_file() && is_md {
+            if rel.to_str().is_none() {
+                let message = "the file name is not valid UTF-8; rename it to have it read";
+                let said = Error::Invalid {
+                    path: self.show(rel),
+                    line: None,
+                    message: message.into(),
+                };
+                return Some(Walked::Said(rel.to_path_buf(), said));
+            }
+            Some(Walked::Note(NoteFile {
+                rel: rel.to_path_buf(),
+            }))
+        } else {
+            None
+        }
     }
 
     /// The names of the person folders, sorted.
@@ -561,6 +617,7 @@ impl Notebook {
             PathBuf::new(),
             PathBuf::from(crate::fs::STATE_DIR),
             Path::new(crate::fs::STATE_DIR).join(crate::fs::TMP_DIR),
+            Path::new(crate::fs::STATE_DIR).join(crate::fs::CACHE_DIR),
         ];
         folders.extend(
             self.person_slugs()
@@ -944,6 +1001,25 @@ fn space_state(state_home: &Path, root: &Path) -> PathBuf {
     state_home.join("spaces").join(&hash.as_str()[..16])
 }
 
+/// The order of a sorted walk: folder by folder, each folder's entries by
+/// name, a folder's contents right after it (`b`, `b/x.md`, `b-c`,
+/// `b.md`): the order of the paths' parts, compared as bytes.
+#[must_use]
+pub fn walk_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (a, b) = (a.as_os_str().as_bytes(), b.as_os_str().as_bytes());
+        // Where they first differ, the end of a part comes before any
+        // byte: a `/` ranks lowest.
+        let rank = |at: Option<&u8>| at.map(|&c| if c == b'/' { 0 } else { u16::from(c) + 1 });
+        let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        rank(a.get(same)).cmp(&rank(b.get(same)))
+    }
+    #[cfg(not(unix))]
+    a.cmp(b)
+}
+
 /// The first folder of a notebook-relative path, if the file is in one.
 #[must_use]
 pub fn person_folder(rel: &Path) -> Option<String> {
@@ -1311,6 +1387,48 @@ mod tests {
                 "alice/2025-12-01.md",
                 "alice/2026-01-05.md",
                 "alice/2026-01-05-2.md"
+            ]
+        );
+    }
+
+    #[test]
+    fn walk_order_is_the_order_of_the_parts() {
+        // Parts of bytes around `/` (`-` and `.` sort before it, `é`'s
+        // bytes after everything ASCII): every pair, both ways.
+        let parts = ["b", "b-c", "b.md", "bc", "b c", "é", "a", "ba"];
+        let mut paths = Vec::new();
+        for first in parts {
+            paths.push(PathBuf::from(first));
+            for second in parts {
+                paths.push(Path::new(first).join(second));
+                paths.push(Path::new(first).join(second).join(first));
+            }
+        }
+        for a in &paths {
+            for b in &paths {
+                assert_eq!(
+                    walk_order(a, b),
+                    a.cmp(b),
+                    "{} {}",
+                    a.display(),
+                    b.display()
+                );
+            }
+        }
+        let mut sorted = vec![
+            Path::new("b.md"),
+            Path::new("b/x.md"),
+            Path::new("b-c/y.md"),
+            Path::new("b"),
+        ];
+        sorted.sort_by(|a, b| walk_order(a, b));
+        assert_eq!(
+            sorted,
+            [
+                Path::new("b"),
+                Path::new("b/x.md"),
+                Path::new("b-c/y.md"),
+                Path::new("b.md")
             ]
         );
     }

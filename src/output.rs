@@ -239,6 +239,49 @@ impl Output {
         self.out.write_all(b"\n").map_err(Error::Output)
     }
 
+    /// Writes one more value of a JSON list begun with a new [`JsonList`]
+    /// (and ended with [`Output::json_end`]), each as it comes: the list
+    /// reads as [`Output::json`] writes it whole.
+    ///
+    /// # Errors
+    /// Standard output cannot be written.
+    pub fn json_item<T: serde::Serialize + ?Sized>(
+        &mut self,
+        list: &mut JsonList,
+        value: &T,
+    ) -> Result<()> {
+        list.buffer.clear();
+        let mut writer = serde_json::Serializer::with_formatter(
+            &mut list.buffer,
+            SafeJson(serde_json::ser::PrettyFormatter::new()),
+        );
+        value
+            .serialize(&mut writer)
+            .map_err(|e| Error::Output(e.into()))?;
+        let start: &[u8] = if list.started { b",\n  " } else { b"[\n  " };
+        list.started = true;
+        self.out.write_all(start).map_err(Error::Output)?;
+        // One level in: a newline in JSON is only ever between tokens
+        // (a string's own are escaped).
+        for (i, line) in list.buffer.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                self.out.write_all(b"\n  ").map_err(Error::Output)?;
+            }
+            self.out.write_all(line).map_err(Error::Output)?;
+        }
+        Ok(())
+    }
+
+    /// Ends a JSON list written with [`Output::json_item`].
+    ///
+    /// # Errors
+    /// Standard output cannot be written.
+    #[allow(clippy::needless_pass_by_value)] // the list ends here: no value after
+    pub fn json_end(&mut self, list: JsonList) -> Result<()> {
+        let end: &[u8] = if list.started { b"\n]\n" } else { b"[]\n" };
+        self.out.write_all(end).map_err(Error::Output)
+    }
+
     /// Writes bytes to standard output exactly as they are, unsanitized:
     /// only for bytes that are not going to a terminal (`export` to a
     /// pipe) or that oneonone wrote itself (a completion script).
@@ -453,6 +496,15 @@ pub use crate::chars::is_unsafe;
 /// but a terminal acts on (DEL, C1, bidirectional controls) written as
 /// `\uXXXX` escapes. Control characters below U+0020 serde_json escapes
 /// itself.
+/// A JSON list being written value by value ([`Output::json_item`]).
+#[derive(Debug, Default)]
+pub struct JsonList {
+    /// A value was written.
+    started: bool,
+    /// The value being written, reused.
+    buffer: Vec<u8>,
+}
+
 struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
 
 impl serde_json::ser::Formatter for SafeJson {
@@ -631,5 +683,31 @@ mod tests {
         let json = text(&out);
         assert_eq!(json, "[\n  \"x\\u001b\\u007f\\u0085\\u202ey\"\n]\n");
         assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), data);
+
+        // A list written value by value reads as the whole list does:
+        // empty, one value, nested values, strings with line breaks.
+        let nested = serde_json::json!({"a": [1, {"b": "two\nlines\u{1b}"}], "c": {}, "d": []});
+        let lists: [&[serde_json::Value]; 4] = [
+            &[],
+            &[serde_json::json!(1)],
+            &[
+                nested.clone(),
+                serde_json::json!("x\n"),
+                serde_json::json!([]),
+            ],
+            &[serde_json::json!({}), nested],
+        ];
+        for values in lists {
+            o.json(values).unwrap();
+            o.flush().unwrap();
+            let whole = text(&out);
+            let mut list = super::JsonList::default();
+            for value in values {
+                o.json_item(&mut list, value).unwrap();
+            }
+            o.json_end(list).unwrap();
+            o.flush().unwrap();
+            assert_eq!(text(&out), whole);
+        }
     }
 }

@@ -69,6 +69,29 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
         },
         None => None,
     };
+    // The whole notebook's list as JSON, with nothing that needs every
+    // item first: written part by part as the scan goes.
+    let mine = args.mine || matches!(owner, Some((Owner::Me, _)));
+    let someone = args.theirs || owner.as_ref().is_some_and(|(o, _)| !o.is_me());
+    let wanted = |i: &FollowUp| {
+        (!mine || i.owner.is_me())
+            && (!someone || !i.owner.is_me())
+            && (!args.overdue || i.due.is_some_and(|d| d < settings.today))
+    };
+    let theirs = |i: &FollowUp| {
+        !someone
+            || ((!args.theirs || i.is_theirs())
+                && owner.as_ref().is_none_or(|(o, _)| i.owner == *o))
+    };
+    if args.json && only.is_none() && unknown.is_none() && !args.agenda {
+        let filters = Filters {
+            wanted: &wanted,
+            theirs: &theirs,
+            mine,
+        };
+        stream_json(&notebook, settings, args, &mut people, &filters, out)?;
+        return Ok(Outcome::Done);
+    }
     let (mut items, trails) = match &only {
         Some(p) => followup::scan_folder_keyed(&notebook, &p.slug, &mut |e| out.warn(&e), true),
         None => followup::scan_keyed(&notebook, &mut |e| out.warn(&e), true),
@@ -78,13 +101,14 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     if args.shared {
         items.retain(|item| !item.private);
     }
-    tell_orphans(
+    for (_, notice) in orphan_notices(
         &notebook,
         &items,
         &trails,
         only.as_ref().map(|p| p.slug.as_str()),
-        out,
-    );
+    ) {
+        out.notice(notice);
+    }
     // Their shared spaces: the points of each agenda are talking points
     // as the private ones are.
     let spaces = spaces(&notebook, settings, only.as_ref(), out);
@@ -109,63 +133,33 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     }
     // What the filters below leave out, to say so when they leave nothing.
     let in_scope = items.iter().filter(|i| args.agenda || !is_point(i)).count();
-    let today = settings.today;
     // Whether an item is the manager's needs no resolving: filter first.
-    let mine = args.mine || matches!(owner, Some((Owner::Me, _)));
-    let someone = args.theirs || owner.as_ref().is_some_and(|(o, _)| !o.is_me());
-    items.retain(|i| {
-        (!mine || i.owner.is_me())
-            && (!someone || !i.owner.is_me())
-            && (!args.overdue || i.due.is_some_and(|d| d < today))
-    });
+    items.retain(|i| wanted(i));
     followup::resolve_owners(&mut items, &mut people, &mut |e| out.warn(&e));
     // The whole notebook's listing says which person.yaml cannot be read,
     // whether or not a mention needed it.
     people.check_profiles(&mut |e| out.warn(&e));
-    if someone {
-        items.retain(|i| {
-            (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|(o, _)| i.owner == *o)
-        });
-    }
+    items.retain(|i| theirs(i));
     // Taken out, not copied: a notebook may hold many thousands of items.
     let points: Vec<FollowUp> = items.extract_if(.., |i| is_point(i)).collect();
     if args.agenda {
         items.extend(points.iter().cloned());
         items.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    } else if !points.is_empty() {
-        // One person's: the file they wait in, as the user can open it.
-        let place = match points.split_first() {
-            Some((first, rest)) if rest.iter().all(|p| p.path == first.path) => {
-                Shown(&notebook.show(std::path::Path::new(&*first.path))).to_string()
-            }
-            _ => "agenda.md".to_string(),
-        };
-        out.notice(format_args!(
-            "{} waiting in {place}\n  hint: `oneonone followups --agenda` lists them too",
-            if points.len() == 1 {
-                "1 talking point is".to_string()
-            } else {
-                format!("{} talking points are", points.len())
-            }
-        ));
+    } else if let Some(first) = points.first() {
+        let one_file = points.iter().all(|p| p.path == first.path);
+        tell_points(
+            &notebook,
+            points.len(),
+            one_file.then_some(&first.path),
+            out,
+        );
     }
-    // What they added to the shared copies in their spaces: theirs,
-    // never the manager's; listed apart, person by person.
-    let mut added_by: Vec<(&Space, Vec<FollowUp>)> = Vec::new();
-    for space in spaces.iter().filter(|_| !mine) {
-        let mut added = crate::space::publish::report_items(&notebook, space);
-        added.retain(|i| !args.overdue || i.due.is_some_and(|d| d < today));
-        // Their person.yaml files were said above already.
-        followup::resolve_owners(&mut added, &mut people, &mut |_| {});
-        if someone {
-            added.retain(|i| {
-                (!args.theirs || i.is_theirs()) && owner.as_ref().is_none_or(|(o, _)| i.owner == *o)
-            });
-        }
-        if !added.is_empty() {
-            added_by.push((space, added));
-        }
-    }
+    let filters = Filters {
+        wanted: &wanted,
+        theirs: &theirs,
+        mine,
+    };
+    let added_by = added_by(&notebook, &spaces, &filters, &mut people);
     let added: Vec<&FollowUp> = added_by.iter().flat_map(|(_, a)| a).collect();
     if args.json {
         let listed: Vec<JsonItem<'_>> = items
@@ -335,15 +329,15 @@ impl Filter<'_> {
     }
 }
 
-/// Names each person (or with `only`, that person) whose carried items no
-/// later note holds, with how many and the command that reopens them.
-fn tell_orphans(
+/// What names each person (or with `only`, that person) whose carried
+/// items no later note holds, with how many and the command that reopens
+/// them, by folder.
+fn orphan_notices(
     notebook: &Notebook,
     items: &[FollowUp],
     trails: &[followup::Trail],
     only: Option<&str>,
-    out: &mut Output,
-) {
+) -> Vec<(String, String)> {
     let orphaned = followup::orphan_counts(trails);
     // Named as the listing heads their follow-ups (the newest note's
     // `person`); read from their folder only when none is open.
@@ -372,17 +366,155 @@ fn tell_orphans(
     if let Some((last, true, Some(newest))) = run {
         named.insert(last, newest);
     }
-    for (folder, count) in &orphaned {
+    let mut notices = Vec::new();
+    for (folder, count) in orphaned {
         if only.is_some_and(|o| o != folder) {
             continue;
         }
         let name = named
             .get(folder.as_str())
             .and_then(|i| i.person.as_deref().map(str::to_string))
-            .or_else(|| crate::person::display_name(notebook, folder))
+            .or_else(|| crate::person::display_name(notebook, &folder))
             .unwrap_or_else(|| folder.clone());
-        out.notice(followup::orphan_notice(*count, &name));
+        let notice = followup::orphan_notice(count, &name);
+        notices.push((folder, notice));
     }
+    notices
+}
+
+/// "3 talking points are waiting in agenda.md": `count` points, all in
+/// the file `one_file` when they are.
+fn tell_points(notebook: &Notebook, count: usize, one_file: Option<&Arc<str>>, out: &mut Output) {
+    // One person's: the file they wait in, as the user can open it.
+    let place = match one_file {
+        Some(path) => Shown(&notebook.show(std::path::Path::new(&**path))).to_string(),
+        None => "agenda.md".to_string(),
+    };
+    out.notice(format_args!(
+        "{} waiting in {place}\n  hint: `oneonone followups --agenda` lists them too",
+        if count == 1 {
+            "1 talking point is".to_string()
+        } else {
+            format!("{count} talking points are")
+        }
+    ));
+}
+
+/// What `--mine`, `--theirs`, `--owner` and `--overdue` keep.
+struct Filters<'f> {
+    /// Before owners are resolved: whose (the manager's or not) and when
+    /// due.
+    wanted: &'f dyn Fn(&FollowUp) -> bool,
+    /// After: whose exactly.
+    theirs: &'f dyn Fn(&FollowUp) -> bool,
+    /// Only the manager's: nothing the people added is listed.
+    mine: bool,
+}
+
+/// What the people added to the shared copies in their spaces, filtered:
+/// theirs, never the manager's; listed apart, person by person.
+fn added_by<'s>(
+    notebook: &Notebook,
+    spaces: &'s [Space],
+    filters: &Filters<'_>,
+    people: &mut People<'_>,
+) -> Vec<(&'s Space, Vec<FollowUp>)> {
+    let mut added_by = Vec::new();
+    for space in spaces.iter().filter(|_| !filters.mine) {
+        let mut added = crate::space::publish::report_items(notebook, space);
+        added.retain(|i| (filters.wanted)(i));
+        // Their person.yaml files were said above already.
+        followup::resolve_owners(&mut added, people, &mut |_| {});
+        added.retain(|i| (filters.theirs)(i));
+        if !added.is_empty() {
+            added_by.push((space, added));
+        }
+    }
+    added_by
+}
+
+/// `followups --json` for the whole notebook, written part by part as the
+/// scan reads it (see [`followup::scan_units`]): what is held at once stays
+/// small however large the notebook. What it says on standard error comes
+/// in the same order as when the list is written whole.
+fn stream_json(
+    notebook: &Notebook,
+    settings: &Settings,
+    args: &FollowupsArgs,
+    people: &mut People<'_>,
+    filters: &Filters<'_>,
+    out: &mut Output,
+) -> Result<()> {
+    let mut list = crate::output::JsonList::default();
+    let mut written = Ok(());
+    let mut orphans = Vec::new();
+    let mut resolving = Vec::new();
+    // The points waiting in agenda files: how many, and the one file
+    // they are all in, while they are.
+    let mut points: (usize, Option<Arc<str>>) = (0, None);
+    followup::scan_units(notebook, true, &mut |unit| {
+        for e in &unit.warnings {
+            out.warn(e);
+        }
+        let mut items = unit.items;
+        if args.shared {
+            items.retain(|item| !item.private);
+        }
+        orphans.extend(orphan_notices(notebook, &items, &unit.trails, None));
+        items.retain(|i| (filters.wanted)(i));
+        followup::resolve_owners(&mut items, people, &mut |e| resolving.push(e));
+        items.retain(|i| (filters.theirs)(i));
+        for point in items.extract_if(.., |i| agenda::is_agenda_path(&i.path)) {
+            let same = points.0 == 0 || points.1.as_ref() == Some(&point.path);
+            points = (points.0 + 1, same.then_some(point.path));
+        }
+        for item in &items {
+            written = out.json_item(
+                &mut list,
+                &JsonItem {
+                    item,
+                    shared: false,
+                },
+            );
+            if written.is_err() {
+                return std::ops::ControlFlow::Break(());
+            }
+        }
+        std::ops::ControlFlow::Continue(())
+    });
+    written?;
+    // By folder, as a whole scan names them.
+    orphans.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, notice) in orphans {
+        out.notice(notice);
+    }
+    let spaces = spaces(notebook, settings, None, out);
+    for space in &spaces {
+        match space.agenda_items() {
+            Ok(mut found) => {
+                found.retain(|i| (filters.wanted)(i));
+                followup::resolve_owners(&mut found, people, &mut |e| resolving.push(e));
+                for point in found.into_iter().filter(|i| (filters.theirs)(i)) {
+                    let same = points.0 == 0 || points.1.as_ref() == Some(&point.path);
+                    points = (points.0 + 1, same.then_some(point.path));
+                }
+            }
+            Err(e) => out.warn(&e),
+        }
+    }
+    for e in resolving {
+        out.warn(&e);
+    }
+    people.check_profiles(&mut |e| out.warn(&e));
+    if points.0 > 0 {
+        tell_points(notebook, points.0, points.1.as_ref(), out);
+    }
+    for (_, added) in added_by(notebook, &spaces, filters, people) {
+        for item in &added {
+            out.json_item(&mut list, &JsonItem { item, shared: true })?;
+        }
+    }
+    out.json_end(list)
 }
 
 /// Prints the items grouped by person folder (named by the newest note's

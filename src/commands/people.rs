@@ -25,11 +25,12 @@ use crate::settings::Settings;
 /// The notebook cannot be read, or standard output cannot be written.
 pub fn run(args: &PeopleArgs, settings: &Settings, out: &mut Output) -> Result<Outcome> {
     let notebook = Notebook::open(settings, false)?;
-    // Each person's meetings from the scan's walk: no folder listed again.
+    // Each person's meetings from the scan's walk (part by part, each
+    // person's folder whole in one part): no folder listed again.
     let mut meetings = std::collections::HashMap::new();
     let (mut items, trails) =
         followup::scan_keyed_seeing(&notebook, &mut |e| out.warn(&e), true, &mut |files| {
-            meetings = crate::notebook::meetings_in(files);
+            meetings.extend(crate::notebook::meetings_in(files));
         });
     // Whose each item is counts in their row.
     let mut people = crate::person::People::new(&notebook)?;

@@ -2,12 +2,16 @@
 //! note, the keys of its ticked and carried items: [`Keys`]), so that a
 //! second `followups` (or `people`) reads only the notes that changed.
 //!
-//! It lives in `.oneonone/cache-v1` in the notebook (a folder that ignores
-//! itself in git), readable by the owner only, and is safe to delete at any
-//! time: a missing, unreadable or doctored cache is simply rebuilt. It is
-//! kept only where the notebook's `.oneonone` folder already exists (a
-//! command that writes made it): a command that only reads never creates
-//! that folder, which would make the folder it runs in a notebook.
+//! It lives in `.oneonone/cache/` in the notebook (a folder that ignores
+//! itself in git), one file for each part of the notebook (a folder at its
+//! top with everything under it, or a note at its top), readable by the
+//! owner only, and is safe to delete at any time: a missing, unreadable or
+//! doctored file is simply rebuilt. Each part's file is read and written
+//! by the thread that scans the part, so that what is held at once stays
+//! small however large the notebook. It is kept only where the notebook's
+//! `.oneonone` folder already exists (a command that writes made it): a
+//! command that only reads never creates that folder, which would make the
+//! folder it runs in a notebook.
 //!
 //! An entry is used only when the file's size, modification time, change
 //! time and inode are exactly those recorded. Any write to a file moves its
@@ -18,26 +22,26 @@
 //! size, is never missed.
 //!
 //! The cache is trusted only as far as it can be checked:
-//! - The whole file carries a keyed BLAKE3 checksum (a MAC) under a random
-//!   key kept beside it in `.oneonone/cache-key`, readable by the owner
-//!   only. A cache edited by hand, or written by anything but oneonone with
-//!   that key, fails the check and is rebuilt from the notes; its contents
-//!   are not even parsed.
-//! - Each entry records a hash of the file's bytes. On every run a random
-//!   sample of [`SAMPLE`] entries whose stamp still matches is checked
-//!   against the bytes on disk; one mismatch (a stamp that lies: a clock
-//!   set back, a file system that does not keep change times) throws the
-//!   whole cache away. Checking every entry would be reading every note,
+//! - Each file carries a keyed BLAKE3 checksum (a MAC) under a random key
+//!   kept in `.oneonone/cache-key`, readable by the owner only. A file
+//!   edited by hand, or written by anything but oneonone with that key,
+//!   fails the check and is rebuilt from the notes; its contents are not
+//!   even parsed. It names the part it is of, so it is not read as
+//!   another's.
+//! - Each entry records a hash of the file's bytes. On every run, before
+//!   anything is listed, a random sample of [`SAMPLE`] entries whose stamp
+//!   still matches is checked against the bytes on disk; one mismatch (a
+//!   stamp that lies: a clock set back, a file system that does not keep
+//!   change times) throws the whole cache away. Checking every entry would be reading every note,
 //!   which is what the cache saves.
 //!
 //! Neither the cache file nor its key is read through a symbolic link, and
 //! only as a regular file.
 //!
-//! The body is binary ([postcard]): the version and rules first (read
-//! alone, so a cache of another version is not parsed further), then the
-//! entries folder by folder, each folder's path written once and each note
-//! by its file name: a third of the JSON it replaces, read several times
-//! faster.
+//! The body is binary ([postcard]): the version, rules and part first
+//! (read alone, so a cache of another version is not parsed further), then
+//! the entries folder by folder, each folder's path written once and each
+//! note by its file name.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -48,10 +52,10 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::followup::{FollowUp, Keys, Owner};
-use crate::fs::{Modes, STATE_DIR};
+use crate::fs::{CACHE_DIR, Modes, STATE_DIR};
 
-/// The cache file's name in the notebook's `.oneonone` folder.
-pub const CACHE_FILE: &str = "cache-v1";
+/// The one cache file of an older oneonone, removed where it is found.
+const OLD_FILE: &str = "cache-v1";
 
 /// The file beside it that holds the key of its checksum.
 pub const KEY_FILE: &str = "cache-key";
@@ -68,7 +72,7 @@ pub const SAMPLE: usize = 16;
 /// private (a heading opening with a task box included).
 const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
-    "+mentions+keys+indented-marks+private+postcard-by-folder+task-box-titles"
+    "+mentions+keys+indented-marks+private+postcard-by-folder+task-box-titles+by-unit"
 );
 
 /// The first line of the cache file, before the checksum.
@@ -254,18 +258,6 @@ impl Entry {
         self.keys.as_ref()
     }
 
-    /// How many items the file holds.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.found.as_ref().map_or(0, |found| found.items.len())
-    }
-
-    /// True when the file holds no item.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Adds the file's items to `items`, with its `path` and person
     /// `folder` shared, not copied.
     pub fn emit(&self, path: &Arc<str>, folder: Option<&Arc<str>>, items: &mut Vec<FollowUp>) {
@@ -327,12 +319,6 @@ impl Folder {
         Some(&self.0[at].1)
     }
 
-    #[cfg(test)]
-    fn get_mut(&mut self, name: &str) -> Option<&mut Entry> {
-        let at = self.0.binary_search_by(|(n, _)| (**n).cmp(name)).ok()?;
-        Some(&mut self.0[at].1)
-    }
-
     fn insert(&mut self, name: &str, entry: Entry) {
         match self.0.binary_search_by(|(n, _)| (**n).cmp(name)) {
             Ok(at) => self.0[at].1 = entry,
@@ -355,25 +341,17 @@ impl Folder {
     }
 }
 
-/// The cache, as read from disk.
+/// The cache of one part of the notebook (a folder at its top, with
+/// everything under it, or a note at its top), as read from its file.
 #[derive(Debug, Default)]
 pub struct Cache {
-    /// The oneonone that wrote it: another version may read notes
-    /// differently, so its cache is not used.
-    version: String,
-    /// The fingerprint of the rules that said which items are private
-    /// ([`crate::share::private::Sharing::fingerprint`]): under other
-    /// rules (another private heading, another bank), the cache is not
-    /// used.
-    rules: u64,
+    /// The part: its name at the notebook's top, with a `/` after a
+    /// folder's ([`unit_file`] names its file).
+    unit: Box<str>,
     /// The entries by folder (the notebook-relative path of the file's
     /// folder, with `/`; empty at the top), then by file name.
     folders: FxHashMap<Box<str>, Folder>,
     changed: bool,
-    /// The key its checksum is made with, when there is a good one.
-    key: Option<[u8; KEY_LEN]>,
-    /// The notebook has its `.oneonone` folder, so the cache can be kept.
-    kept: bool,
 }
 
 /// A `/` path split into its folder and its file name.
@@ -381,33 +359,48 @@ fn split(rel: &str) -> (&str, &str) {
     rel.rsplit_once('/').unwrap_or(("", rel))
 }
 
-/// The body of a cache file: the version and rules, then the folders.
-fn encode(version: &str, rules: u64, folders: &FxHashMap<Box<str>, Folder>) -> Option<Vec<u8>> {
-    let mut body = postcard::to_stdvec(&(version, rules)).ok()?;
-    body.extend(postcard::to_stdvec(folders).ok()?);
+/// The folders in the order they are written: a file's bytes depend on
+/// its entries only.
+fn sorted(folders: &FxHashMap<Box<str>, Folder>) -> Vec<(&str, &Folder)> {
+    let mut sorted: Vec<(&str, &Folder)> = folders.iter().map(|(k, v)| (&**k, v)).collect();
+    sorted.sort_unstable_by_key(|(k, _)| *k);
+    sorted
+}
+
+/// The body of a cache file: the version, the rules and the part it is
+/// of, then the folders.
+fn encode(
+    version: &str,
+    rules: u64,
+    unit: &str,
+    folders: &FxHashMap<Box<str>, Folder>,
+) -> Option<Vec<u8>> {
+    let mut body = postcard::to_stdvec(&(version, rules, unit)).ok()?;
+    body.extend(postcard::to_stdvec(&sorted(folders)).ok()?);
     Some(body)
 }
 
-/// The version, rules and folders of a cache body; the folders only when
-/// the version and rules are `want`'s.
-fn decode(
-    body: &[u8],
-    want: Option<(&str, u64)>,
-) -> Option<(String, u64, FxHashMap<Box<str>, Folder>)> {
-    let ((version, rules), rest): ((String, u64), &[u8]) = postcard::take_from_bytes(body).ok()?;
-    if want.is_some_and(|(v, r)| v != version || r != rules) {
+/// What a cache body holds.
+type Decoded = (String, u64, String, FxHashMap<Box<str>, Folder>);
+
+/// The version, rules, part and folders of a cache body; the folders
+/// only when the version, rules and part are `want`'s.
+fn decode(body: &[u8], want: Option<(&str, u64, &str)>) -> Option<Decoded> {
+    let ((version, rules, unit), rest): ((String, u64, String), &[u8]) =
+        postcard::take_from_bytes(body).ok()?;
+    if want.is_some_and(|(v, r, u)| v != version || r != rules || u != unit) {
         return None;
     }
-    let folders = postcard::from_bytes(rest).ok()?;
-    Some((version, rules, folders))
+    let folders: Vec<(Box<str>, Folder)> = postcard::from_bytes(rest).ok()?;
+    Some((version, rules, unit, folders.into_iter().collect()))
 }
 
-/// A cache body as JSON, `{"version", "rules", "entries": {path: entry}}`
-/// (each entry as an array), for tests that doctor a cache.
+/// A cache body as JSON, `{"version", "rules", "unit", "entries": {path:
+/// entry}}` (each entry as an array), for tests that doctor a cache.
 #[doc(hidden)]
 #[must_use]
 pub fn body_to_json(body: &[u8]) -> Option<serde_json::Value> {
-    let (version, rules, folders) = decode(body, None)?;
+    let (version, rules, unit, folders) = decode(body, None)?;
     let mut entries = serde_json::Map::new();
     for (folder, names) in &folders {
         for (name, entry) in &names.0 {
@@ -419,7 +412,7 @@ pub fn body_to_json(body: &[u8]) -> Option<serde_json::Value> {
             entries.insert(rel, serde_json::to_value(entry).ok()?);
         }
     }
-    Some(serde_json::json!({"version": version, "rules": rules, "entries": entries}))
+    Some(serde_json::json!({"version": version, "rules": rules, "unit": unit, "entries": entries}))
 }
 
 /// The cache body [`body_to_json`] gives back from its JSON.
@@ -428,6 +421,7 @@ pub fn body_to_json(body: &[u8]) -> Option<serde_json::Value> {
 pub fn body_from_json(json: &serde_json::Value) -> Option<Vec<u8>> {
     let version = json.get("version")?.as_str()?;
     let rules = json.get("rules")?.as_u64()?;
+    let unit = json.get("unit")?.as_str()?;
     let mut folders: FxHashMap<Box<str>, Folder> = FxHashMap::default();
     for (rel, entry) in json.get("entries")?.as_object()? {
         let (folder, name) = split(rel);
@@ -437,7 +431,18 @@ pub fn body_from_json(json: &serde_json::Value) -> Option<Vec<u8>> {
             .or_default()
             .insert(name, entry);
     }
-    encode(version, rules, &folders)
+    encode(version, rules, unit, &folders)
+}
+
+/// The name of the file in `.oneonone/cache/` that holds the cache of
+/// `unit` (a name at the notebook's top, with a `/` after a folder's):
+/// part of a hash of it, so that any name gives a short file name and
+/// none a path.
+#[doc(hidden)]
+#[must_use]
+pub fn unit_file(unit: &str) -> String {
+    let hash = blake3::hash(unit.as_bytes());
+    hash.to_hex()[..32].to_string()
 }
 
 /// Nanoseconds since the epoch, now.
@@ -449,85 +454,11 @@ pub fn now_ns() -> i128 {
 }
 
 impl Cache {
-    /// An empty cache of this version and these rules.
-    fn empty(key: Option<[u8; KEY_LEN]>, kept: bool, rules: u64) -> Cache {
+    /// An empty cache of `unit`.
+    fn empty(unit: &str) -> Cache {
         Cache {
-            version: VERSION.to_string(),
-            rules,
-            key,
-            kept,
+            unit: unit.into(),
             ..Cache::default()
-        }
-    }
-
-    /// Reads the notebook's cache, checks its checksum and a sample of its
-    /// entries against the notes; empty when there is none, it does not
-    /// read back, it fails a check, or it was written under other `rules`
-    /// (the fingerprint of what is private).
-    #[must_use]
-    pub fn load(root: &Path, rules: u64) -> Cache {
-        let dir = root.join(STATE_DIR);
-        if !is_real_dir(&dir) {
-            return Cache::empty(None, false, rules);
-        }
-        let Some(key) = read_key(&dir) else {
-            return Cache::empty(None, true, rules);
-        };
-        let cache = crate::fs::read_regular(&dir.join(CACHE_FILE), Some(MAX_CACHE_BYTES))
-            .ok()
-            .and_then(|bytes| decode(verified(&key, &bytes)?, Some((VERSION, rules))));
-        let Some((_, _, folders)) = cache else {
-            return Cache::empty(Some(key), true, rules);
-        };
-        let mut cache = Cache::empty(Some(key), true, rules);
-        cache.folders = folders;
-        cache.check_sample(root);
-        cache
-    }
-
-    /// Checks a random sample of the entries whose stamp still matches
-    /// against their files' bytes; on any mismatch, forgets every entry.
-    fn check_sample(&mut self, root: &Path) {
-        let total = self.len();
-        if total == 0 {
-            return;
-        }
-        // Sorted positions, to pick them out in one pass over the map.
-        let mut picks: Vec<usize> = if total <= SAMPLE {
-            (0..total).collect()
-        } else {
-            (0..SAMPLE).map(|_| rand::random_range(0..total)).collect()
-        };
-        picks.sort_unstable();
-        picks.dedup();
-        let mut picks = picks.into_iter().peekable();
-        let mut lied = false;
-        let all = self
-            .folders
-            .iter()
-            .flat_map(|(folder, names)| names.0.iter().map(move |(name, e)| (folder, name, e)));
-        for (i, (folder, name, entry)) in all.enumerate() {
-            if picks.peek() != Some(&i) {
-                continue;
-            }
-            picks.next();
-            let path = root.join(&**folder).join(&**name);
-            // A file whose stamp changed is read again anyway.
-            if Stamp::of(&path) != Some(entry.stamp) {
-                continue;
-            }
-            let bytes = crate::fs::read_regular(&path, Some(entry.stamp.size.saturating_add(1)));
-            if bytes.is_ok_and(|bytes| content_hash(&bytes) != entry.hash) {
-                lied = true;
-                break;
-            }
-            if picks.peek().is_none() {
-                break;
-            }
-        }
-        if lied {
-            self.folders.clear();
-            self.changed = true;
         }
     }
 
@@ -541,13 +472,6 @@ impl Cache {
     #[must_use]
     pub fn folder(&self, folder: &str) -> Option<&Folder> {
         self.folders.get(folder)
-    }
-
-    /// True when the notebook has its `.oneonone` folder, where the cache
-    /// is kept; elsewhere nothing is saved, so nothing need be recorded.
-    #[must_use]
-    pub fn is_kept(&self) -> bool {
-        self.kept
     }
 
     /// The cached items of `rel` (a `/` path) and its keys, if the file is
@@ -576,7 +500,7 @@ impl Cache {
         rel: &str,
         stamp: Stamp,
         hash: u64,
-        items: &[FollowUp],
+        items: &[&FollowUp],
         keys: Option<&Keys>,
         now_ns: i128,
     ) {
@@ -619,8 +543,9 @@ impl Cache {
         self.changed = true;
     }
 
-    /// Forgets the files not in `keep` (deleted or renamed notes).
-    pub fn retain(&mut self, keep: &std::collections::HashSet<&str>) {
+    /// Forgets the files for which `keep` is false (deleted or renamed
+    /// notes), given their `/` paths.
+    pub fn retain(&mut self, keep: &dyn Fn(&str) -> bool) {
         let before = self.len();
         let mut rel = String::new();
         for (folder, names) in &mut self.folders {
@@ -631,35 +556,196 @@ impl Cache {
                     rel.push('/');
                 }
                 rel.push_str(name);
-                keep.contains(rel.as_str())
+                keep(&rel)
             });
         }
         self.folders.retain(|_, names| names.len() > 0);
         self.changed |= self.len() != before;
     }
 
-    /// Removes the notebook's cache file and its key, if they are there
-    /// (`cache: false` leaves no copy of the notes' follow-ups behind).
-    pub fn remove(root: &Path) {
-        let dir = root.join(STATE_DIR);
-        let _ = std::fs::remove_file(dir.join(CACHE_FILE));
-        let _ = std::fs::remove_file(dir.join(KEY_FILE));
+    /// Whether an entry of `picks` (positions among its entries, sorted)
+    /// whose stamp still matches has other bytes than it records.
+    fn lies(&self, root: &Path, picks: &[usize]) -> bool {
+        let mut picks = picks.iter().copied().peekable();
+        let all = sorted(&self.folders)
+            .into_iter()
+            .flat_map(|(folder, names)| names.0.iter().map(move |(name, e)| (folder, name, e)));
+        for (i, (folder, name, entry)) in all.enumerate() {
+            if picks.peek().is_none() {
+                break;
+            }
+            if picks.peek() != Some(&i) {
+                continue;
+            }
+            while picks.peek() == Some(&i) {
+                picks.next();
+            }
+            let path = root.join(folder).join(&**name);
+            // A file whose stamp changed is read again anyway.
+            if Stamp::of(&path) != Some(entry.stamp) {
+                continue;
+            }
+            let bytes = crate::fs::read_regular(&path, Some(entry.stamp.size.saturating_add(1)));
+            if bytes.is_ok_and(|bytes| content_hash(&bytes) != entry.hash) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The notebook's cache: one signed file per part of the notebook in
+/// `.oneonone/cache/`, each read by the thread that scans its part and
+/// let go with it, so that what is held at once stays small however
+/// large the notebook.
+#[derive(Debug)]
+pub struct Store {
+    /// The notebook's root.
+    root: std::path::PathBuf,
+    /// The fingerprint of the rules that said which items are private
+    /// ([`crate::share::private::Sharing::fingerprint`]): under other
+    /// rules (another private heading, another bank), a file is not used.
+    rules: u64,
+    /// The notebook has its `.oneonone` folder, so the cache can be kept.
+    kept: bool,
+    /// The key the files are signed with: read at the start, made by the
+    /// first part saved when there is none.
+    key: std::sync::OnceLock<Option<[u8; KEY_LEN]>>,
+    /// No sampled entry lied: the files are read.
+    trusted: bool,
+}
+
+impl Store {
+    /// The cache of the notebook at `root`, under `rules`. It is kept only
+    /// where the notebook's `.oneonone` folder is.
+    #[must_use]
+    pub fn open(root: &Path, rules: u64) -> Store {
+        let state = root.join(STATE_DIR);
+        // Never read or written through a link.
+        let linked = crate::fs::is_link(&state.join(CACHE_DIR));
+        let kept = is_real_dir(&state) && !linked;
+        let key = std::sync::OnceLock::new();
+        if kept {
+            if let Some(found) = read_key(&state) {
+                let _ = key.set(Some(found));
+            }
+            // The one file of an older oneonone: its notes' items, left
+            // behind unread.
+            let _ = std::fs::remove_file(state.join(OLD_FILE));
+        }
+        Store {
+            root: root.to_path_buf(),
+            rules,
+            kept,
+            key,
+            trusted: true,
+        }
     }
 
-    /// Writes the cache back, signed, if anything changed and the notebook
-    /// has its `.oneonone` folder. Best effort: a cache that cannot be
-    /// written is only a slower next run.
-    pub fn save(&self, root: &Path) {
-        let dir = root.join(STATE_DIR);
-        // Never made here: a read-only command must not turn the folder it
-        // runs in into a notebook. Nor written through a link.
-        if !self.changed || !self.kept || !is_real_dir(&dir) {
+    /// A cache that reads and keeps nothing.
+    #[must_use]
+    pub fn none(root: &Path) -> Store {
+        Store {
+            root: root.to_path_buf(),
+            rules: 0,
+            kept: false,
+            key: std::sync::OnceLock::new(),
+            trusted: false,
+        }
+    }
+
+    /// True when the notebook has its `.oneonone` folder, where the cache
+    /// is kept; elsewhere nothing is saved, so nothing need be recorded.
+    #[must_use]
+    pub fn is_kept(&self) -> bool {
+        self.kept
+    }
+
+    /// The folder of the cache files.
+    fn dir(&self) -> std::path::PathBuf {
+        self.root.join(STATE_DIR).join(CACHE_DIR)
+    }
+
+    /// The cache of `unit`: empty when it has none, it does not read back,
+    /// it fails its checksum, it was written under other rules or for
+    /// another part, or a sampled entry lied.
+    #[must_use]
+    pub fn unit(&self, unit: &str) -> Cache {
+        let key = self.key.get().copied().flatten();
+        let (Some(key), true, true) = (key, self.kept, self.trusted) else {
+            return Cache::empty(unit);
+        };
+        let path = self.dir().join(unit_file(unit));
+        let folders = crate::fs::read_regular(&path, Some(MAX_CACHE_BYTES))
+            .ok()
+            .and_then(|bytes| decode(verified(&key, &bytes)?, Some((VERSION, self.rules, unit))));
+        let mut cache = Cache::empty(unit);
+        if let Some((_, _, _, folders)) = folders {
+            cache.folders = folders;
+        }
+        cache
+    }
+
+    /// Checks [`SAMPLE`] entries picked at random among those of `units`
+    /// whose stamp still matches against their files' bytes; on any
+    /// mismatch (a clock set back, a file system that does not keep
+    /// change times), no file of the cache is read this time, and each
+    /// is written again from the notes.
+    pub fn check_sample(&mut self, units: &[&str]) {
+        if units.is_empty() || !self.kept || self.key.get().copied().flatten().is_none() {
             return;
         }
-        let Some(key) = self.key.or_else(|| new_key(&dir)) else {
+        // Each part drawn once or more; a few parts, each of them.
+        let mut drawn: Vec<usize> = if units.len() <= SAMPLE {
+            (0..units.len()).collect()
+        } else {
+            Vec::new()
+        };
+        while drawn.len() < SAMPLE {
+            drawn.push(rand::random_range(0..units.len()));
+        }
+        drawn.sort_unstable();
+        for run in drawn.chunk_by(|a, b| a == b) {
+            let cache = self.unit(units[run[0]]);
+            let total = cache.len();
+            if total == 0 {
+                continue;
+            }
+            // A part of few entries, each of them.
+            let mut picks: Vec<usize> = if total <= run.len() {
+                (0..total).collect()
+            } else {
+                (0..run.len())
+                    .map(|_| rand::random_range(0..total))
+                    .collect()
+            };
+            picks.sort_unstable();
+            if cache.lies(&self.root, &picks) {
+                self.trusted = false;
+                return;
+            }
+        }
+    }
+
+    /// Writes `cache` back, signed, if anything changed and the notebook
+    /// has its `.oneonone` folder. Best effort: a cache that cannot be
+    /// written is only a slower next run.
+    pub fn save(&self, cache: &Cache) {
+        let state = self.root.join(STATE_DIR);
+        // Never made here: a read-only command must not turn the folder it
+        // runs in into a notebook. Nor written through a link.
+        if !cache.changed || !self.kept || !is_real_dir(&state) {
+            return;
+        }
+        let Some(key) = *self.key.get_or_init(|| new_key(&state)) else {
             return;
         };
-        let Some(body) = encode(&self.version, self.rules, &self.folders) else {
+        let dir = self.dir();
+        if !is_real_dir(&dir) && crate::fs::create_dir_private(&dir).is_err() && !is_real_dir(&dir)
+        {
+            return;
+        }
+        let Some(body) = encode(VERSION, self.rules, &cache.unit, &cache.folders) else {
             return;
         };
         let mac = blake3::keyed_hash(&key, &body);
@@ -668,7 +754,43 @@ impl Cache {
         bytes.extend_from_slice(mac.to_hex().as_bytes());
         bytes.push(b'\n');
         bytes.extend_from_slice(&body);
-        let _ = crate::fs::write_owned(&dir.join(CACHE_FILE), &bytes, Modes::PRIVATE);
+        let _ = crate::fs::write_owned(&dir.join(unit_file(&cache.unit)), &bytes, Modes::PRIVATE);
+    }
+
+    /// Removes the files of the parts not in `units` (folders deleted or
+    /// renamed), after a scan of the whole notebook.
+    pub fn keep_only(&self, units: &[&str]) {
+        if !self.kept {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(self.dir()) else {
+            return;
+        };
+        let keep: std::collections::HashSet<String> = units.iter().map(|u| unit_file(u)).collect();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let is_cache = name.to_str().is_some_and(|n| {
+                n.len() == 32 && n.bytes().all(|b| b.is_ascii_hexdigit()) && !keep.contains(n)
+            });
+            if is_cache {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Removes the notebook's cache files and their key, if they are
+    /// there (`cache: false` leaves no copy of the notes' follow-ups
+    /// behind).
+    pub fn remove(root: &Path) {
+        let state = root.join(STATE_DIR);
+        let _ = std::fs::remove_file(state.join(OLD_FILE));
+        let dir = state.join(CACHE_DIR);
+        if is_real_dir(&dir) {
+            let _ = std::fs::remove_dir_all(&dir);
+        } else {
+            let _ = std::fs::remove_file(&dir);
+        }
+        let _ = std::fs::remove_file(state.join(KEY_FILE));
     }
 }
 
@@ -750,48 +872,50 @@ mod tests {
         assert_eq!(verified(&key, b""), None);
     }
 
+    /// A notebook folder with its `.oneonone` folder.
+    fn notebook() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(STATE_DIR)).unwrap();
+        dir
+    }
+
+    /// Saves, for the part `a/`, its note `a/2026-01-01.md` as holding
+    /// nothing, with the hash `hash`.
+    fn save_one(dir: &Path, stamp: Stamp, hash: u64) {
+        let store = Store::open(dir, 0);
+        let mut cache = store.unit("a/");
+        cache.put("a/2026-01-01.md", stamp, hash, &[], None, LATER);
+        store.save(&cache);
+    }
+
     #[test]
     fn a_sampled_entry_whose_bytes_differ_throws_the_cache_away() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = notebook();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] one\n");
         let right = content_hash(b"- [ ] one\n");
-        let mut cache = Cache::empty(None, true, 0);
-        cache.put("a/2026-01-01.md", stamp, right, &[], None, LATER);
-        cache.changed = false;
-        cache.check_sample(dir.path());
-        assert_eq!(cache.len(), 1, "the bytes match: kept");
-        assert!(!cache.changed);
+        save_one(dir.path(), stamp, right);
+        let mut store = Store::open(dir.path(), 0);
+        store.check_sample(&["a/", "b/"]);
+        assert!(store.trusted, "the bytes match: kept");
+        assert_eq!(store.unit("a/").len(), 1);
 
         // The same stamp, other bytes (as a clock set back would leave it).
-        cache
-            .folders
-            .get_mut("a")
-            .unwrap()
-            .get_mut("2026-01-01.md")
-            .unwrap()
-            .hash = right ^ 1;
-        let other = stamped(dir.path(), "b/2026-01-01.md", "- [ ] two\n");
-        cache.put(
-            "b/2026-01-01.md",
-            other,
-            content_hash(b"- [ ] two\n"),
-            &[],
-            None,
-            LATER,
-        );
-        cache.check_sample(dir.path());
-        assert_eq!(cache.len(), 0);
-        assert!(cache.changed, "and the rebuilt cache is saved");
+        save_one(dir.path(), stamp, right ^ 1);
+        let mut store = Store::open(dir.path(), 0);
+        store.check_sample(&["a/"]);
+        assert!(!store.trusted);
+        assert_eq!(store.unit("a/").len(), 0, "no file is read");
     }
 
     #[test]
     fn a_changed_file_is_not_sampled_but_missed() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = notebook();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] one\n");
-        let mut cache = Cache::empty(None, true, 0);
-        cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
+        save_one(dir.path(), stamp, 0);
         std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] one, longer\n").unwrap();
-        cache.check_sample(dir.path());
+        let mut store = Store::open(dir.path(), 0);
+        store.check_sample(&["a/"]);
+        let cache = store.unit("a/");
         assert_eq!(cache.len(), 1);
         let now = Stamp::of(&dir.path().join("a/2026-01-01.md")).unwrap();
         assert_eq!(cache.get("a/2026-01-01.md", now, Some("a")), None);
@@ -801,7 +925,7 @@ mod tests {
     fn a_same_size_rewrite_at_once_misses_the_cache_by_its_stamp() {
         let dir = tempfile::tempdir().unwrap();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "- [ ] first version\n");
-        let mut cache = Cache::empty(None, true, 0);
+        let mut cache = Cache::empty("a/");
         cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
         // Same size, same second: the stamp alone must tell (no sample).
         std::fs::write(dir.path().join("a/2026-01-01.md"), "- [ ] other version\n").unwrap();
@@ -816,8 +940,7 @@ mod tests {
 
     #[test]
     fn what_is_saved_reads_back_as_the_same_items() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join(STATE_DIR)).unwrap();
+        let dir = notebook();
         let rel = "alice/2026-01-05.md";
         let text = "- [ ] send the doc 📅 2026-02-01\n- [ ] @bob reviews it\n";
         let stamp = stamped(dir.path(), rel, text);
@@ -855,20 +978,64 @@ mod tests {
             ),
         ];
         let keys = Keys::new(&[1, u64::MAX], &[3]);
-        let mut cache = Cache::load(dir.path(), 0);
+        let store = Store::open(dir.path(), 0);
+        let mut cache = store.unit("alice/");
         let hash = content_hash(text.as_bytes());
-        cache.put(rel, stamp, hash, &items, Some(&keys), LATER);
-        cache.save(dir.path());
-        let back = Cache::load(dir.path(), 0);
+        cache.put(
+            rel,
+            stamp,
+            hash,
+            &[&items[0], &items[1]],
+            Some(&keys),
+            LATER,
+        );
+        store.save(&cache);
+        let back = Store::open(dir.path(), 0).unit("alice/");
         assert_eq!(
             back.get(rel, stamp, Some("alice")).unwrap(),
             (items.to_vec(), Some(keys))
         );
-        // Under other rules of what is private, none of it is used.
-        assert_eq!(
-            Cache::load(dir.path(), 1).get(rel, stamp, Some("alice")),
-            None
-        );
+        // Under other rules of what is private, none of it is used; nor
+        // is the file read as another part's.
+        let other_rules = Store::open(dir.path(), 1).unit("alice/");
+        assert_eq!(other_rules.get(rel, stamp, Some("alice")), None);
+        let cache_dir = dir.path().join(STATE_DIR).join(CACHE_DIR);
+        std::fs::copy(
+            cache_dir.join(unit_file("alice/")),
+            cache_dir.join(unit_file("bob/")),
+        )
+        .unwrap();
+        assert_eq!(Store::open(dir.path(), 0).unit("bob/").len(), 0);
+    }
+
+    #[test]
+    fn the_files_of_parts_gone_and_the_older_cache_are_removed() {
+        let dir = notebook();
+        let state = dir.path().join(STATE_DIR);
+        std::fs::write(state.join(OLD_FILE), "items").unwrap();
+        let stamp = stamped(dir.path(), "a/2026-01-01.md", "x\n");
+        save_one(dir.path(), stamp, content_hash(b"x\n"));
+        assert!(!state.join(OLD_FILE).exists());
+        let store = Store::open(dir.path(), 0);
+        let mut cache = store.unit("b.md");
+        cache.put("b.md", stamp, 0, &[], None, LATER);
+        store.save(&cache);
+        let files = || {
+            let mut names: Vec<String> = std::fs::read_dir(state.join(CACHE_DIR))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .collect();
+            names.sort();
+            names
+        };
+        let mut both = vec![unit_file("a/"), unit_file("b.md")];
+        both.sort();
+        assert_eq!(files(), both);
+        store.keep_only(&["b.md", "c/"]);
+        assert_eq!(files(), [unit_file("b.md")]);
+        Store::remove(dir.path());
+        assert!(!state.join(CACHE_DIR).exists());
+        assert!(!state.join(KEY_FILE).exists());
     }
 
     #[test]
@@ -904,10 +1071,20 @@ mod tests {
             .entry("alice".into())
             .or_default()
             .insert("2026-01-05.md", entry());
-        let body = encode("v", 3, &folders).unwrap();
-        assert_eq!(decode(&body, Some(("v", 3))).unwrap().2, folders);
-        assert!(decode(&body, Some(("w", 3))).is_none(), "another version");
-        assert!(decode(&body, Some(("v", 4))).is_none(), "other rules");
+        let body = encode("v", 3, "alice/", &folders).unwrap();
+        assert_eq!(decode(&body, Some(("v", 3, "alice/"))).unwrap().3, folders);
+        assert!(
+            decode(&body, Some(("w", 3, "alice/"))).is_none(),
+            "another version"
+        );
+        assert!(
+            decode(&body, Some(("v", 4, "alice/"))).is_none(),
+            "other rules"
+        );
+        assert!(
+            decode(&body, Some(("v", 3, "bob/"))).is_none(),
+            "another part"
+        );
         let json = body_to_json(&body).unwrap();
         assert_eq!(json["entries"]["alice/2026-01-05.md"].to_string(), written);
         assert_eq!(body_from_json(&json).unwrap(), body);
@@ -918,25 +1095,15 @@ mod tests {
     fn nothing_is_kept_without_the_state_folder() {
         let dir = tempfile::tempdir().unwrap();
         let stamp = stamped(dir.path(), "a/2026-01-01.md", "x\n");
-        let mut cache = Cache::load(dir.path(), 0);
-        assert!(!cache.is_kept());
+        let store = Store::open(dir.path(), 0);
+        assert!(!store.is_kept());
+        let mut cache = store.unit("a/");
         cache.put("a/2026-01-01.md", stamp, 0, &[], None, LATER);
-        cache.save(dir.path());
+        store.save(&cache);
         assert!(!dir.path().join(STATE_DIR).exists());
 
         std::fs::create_dir(dir.path().join(STATE_DIR)).unwrap();
-        let mut cache = Cache::load(dir.path(), 0);
-        assert!(cache.is_kept());
-        cache.put(
-            "a/2026-01-01.md",
-            stamp,
-            content_hash(b"x\n"),
-            &[],
-            None,
-            LATER,
-        );
-        cache.save(dir.path());
-        let back = Cache::load(dir.path(), 0);
-        assert_eq!(back.len(), 1);
+        save_one(dir.path(), stamp, content_hash(b"x\n"));
+        assert_eq!(Store::open(dir.path(), 0).unit("a/").len(), 1);
     }
 }

@@ -28,22 +28,32 @@ fn cached() -> Test {
     t
 }
 
-/// Rewrites the cache's entries and signs it again with the notebook's key,
-/// as only oneonone can.
-fn resign(t: &Test, change: impl FnOnce(&mut serde_json::Value)) {
+/// The cache file of a folder at the notebook's top (`alice/`) or of a
+/// note there.
+pub fn cache_file(t: &Test, unit: &str) -> std::path::PathBuf {
+    t.path(&format!(
+        ".oneonone/cache/{}",
+        oneonone::cache_unit_file(unit)
+    ))
+}
+
+/// Rewrites the entries of `unit`'s cache file and signs it again with the
+/// notebook's key, as only oneonone can.
+fn resign(t: &Test, unit: &str, change: impl FnOnce(&mut serde_json::Value)) {
     let key: [u8; 32] = fs::read(t.path(".oneonone/cache-key"))
         .unwrap()
         .try_into()
         .unwrap();
-    let file = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    let file = fs::read(cache_file(t, unit)).unwrap();
     let at = file.iter().position(|&b| b == b'\n').unwrap();
     let mut cache = oneonone::cache_body_to_json(&file[at + 1..]).unwrap();
+    assert_eq!(cache["unit"], unit);
     change(&mut cache["entries"]);
     let body = oneonone::cache_body_from_json(&cache).unwrap();
     let mac = blake3::keyed_hash(&key, &body);
     let mut signed = format!("oneonone-cache {}\n", mac.to_hex()).into_bytes();
     signed.extend_from_slice(&body);
-    fs::write(t.path(".oneonone/cache-v1"), signed).unwrap();
+    fs::write(cache_file(t, unit), signed).unwrap();
 }
 
 /// Whether the (binary) cache file holds these bytes.
@@ -63,7 +73,7 @@ fn replace(cache: &[u8], what: &[u8], with: &[u8]) -> Vec<u8> {
 #[test]
 fn issue9_a_doctored_cache_is_rebuilt_not_trusted() {
     let t = cached();
-    let cache_path = t.path(".oneonone/cache-v1");
+    let cache_path = cache_file(&t, "alice/");
     let cache = fs::read(&cache_path).unwrap();
     assert!(holds(&cache, b"real item"));
     // Edited by hand, stamps kept: a fake item in place of the real one.
@@ -85,10 +95,10 @@ fn issue9_a_linked_cache_is_not_read() {
     let t = cached();
     // The real cache moved away and linked back: not read, and not
     // written through either (the link is replaced by a file).
-    fs::rename(t.path(".oneonone/cache-v1"), t.path("elsewhere")).unwrap();
-    std::os::unix::fs::symlink(t.path("elsewhere"), t.path(".oneonone/cache-v1")).unwrap();
+    fs::rename(cache_file(&t, "alice/"), t.path("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(t.path("elsewhere"), cache_file(&t, "alice/")).unwrap();
     let before = fs::read(t.path("elsewhere")).unwrap();
-    resign(&t, |entries| {
+    resign(&t, "alice/", |entries| {
         entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
     });
     let signed = fs::read(t.path("elsewhere")).unwrap();
@@ -96,11 +106,29 @@ fn issue9_a_linked_cache_is_not_read() {
     assert_eq!(texts(&t), ["real item", "bob's item"]);
     assert_eq!(fs::read(t.path("elsewhere")).unwrap(), signed);
     assert!(
-        !fs::symlink_metadata(t.path(".oneonone/cache-v1"))
+        !fs::symlink_metadata(cache_file(&t, "alice/"))
             .unwrap()
             .file_type()
             .is_symlink()
     );
+    // Nor is a linked folder of cache files read or written through.
+    fs::rename(t.path(".oneonone/cache"), t.path("elsewhere-folder")).unwrap();
+    std::os::unix::fs::symlink(t.path("elsewhere-folder"), t.path(".oneonone/cache")).unwrap();
+    resign(&t, "alice/", |entries| {
+        entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
+    });
+    let signed = fs::read(
+        t.path("elsewhere-folder")
+            .join(oneonone::cache_unit_file("alice/")),
+    )
+    .unwrap();
+    assert_eq!(texts(&t), ["real item", "bob's item"]);
+    let after = fs::read(
+        t.path("elsewhere-folder")
+            .join(oneonone::cache_unit_file("alice/")),
+    )
+    .unwrap();
+    assert_eq!(after, signed);
 }
 
 /// The cache's own key signs it: a cache that checks out is what answers
@@ -108,7 +136,7 @@ fn issue9_a_linked_cache_is_not_read() {
 #[test]
 fn issue9_a_signed_cache_answers_for_unchanged_notes() {
     let t = cached();
-    resign(&t, |entries| {
+    resign(&t, "alice/", |entries| {
         entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
     });
     assert_eq!(texts(&t), ["FROM CACHE", "bob's item"]);
@@ -120,8 +148,10 @@ fn issue9_a_signed_cache_answers_for_unchanged_notes() {
 #[test]
 fn issue9_an_entry_is_bound_to_its_file_s_bytes() {
     let t = cached();
-    resign(&t, |entries| {
+    resign(&t, "alice/", |entries| {
         entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
+    });
+    resign(&t, "bob/", |entries| {
         let hash = entries["bob/2026-11-01.md"][1].as_u64().unwrap();
         entries["bob/2026-11-01.md"][1] = (hash ^ 1).into();
     });
@@ -135,7 +165,7 @@ fn issue9_an_entry_is_bound_to_its_file_s_bytes() {
 #[test]
 fn issue9_done_acts_on_the_file_not_on_the_cache() {
     let t = cached();
-    let cache_path = t.path(".oneonone/cache-v1");
+    let cache_path = cache_file(&t, "alice/");
     let cache = fs::read(&cache_path).unwrap();
     fs::write(&cache_path, replace(&cache, b"real item", b"fake item")).unwrap();
     let run = t.run(&["done", "alice/2026-11-01.md:2"]).status(2);
@@ -180,7 +210,7 @@ fn issue9_read_only_commands_never_make_a_notebook_marker() {
     // Where the notebook has its folder, the cache is kept.
     fs::create_dir(t.path(".oneonone")).unwrap();
     t.run(&["followups"]).ok();
-    assert!(t.path(".oneonone/cache-v1").is_file());
+    assert!(cache_file(&t, "bob/").is_file());
 }
 
 #[cfg(unix)]
@@ -188,16 +218,21 @@ fn issue9_read_only_commands_never_make_a_notebook_marker() {
 fn issue9_the_cache_and_its_key_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let t = cached();
-    for file in [".oneonone/cache-v1", ".oneonone/cache-key"] {
-        let mode = fs::metadata(t.path(file)).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600, "{file}");
+    for (file, private) in [
+        (cache_file(&t, "alice/"), 0o600),
+        (cache_file(&t, "bob/"), 0o600),
+        (t.path(".oneonone/cache-key"), 0o600),
+        (t.path(".oneonone/cache"), 0o700),
+    ] {
+        let mode = fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, private, "{}", file.display());
     }
     // A key others can read is not trusted: a new one is made, and the
     // cache signed with the old one is rebuilt.
     let key = t.path(".oneonone/cache-key");
     let old = fs::read(&key).unwrap();
     fs::set_permissions(&key, fs::Permissions::from_mode(0o644)).unwrap();
-    resign(&t, |entries| {
+    resign(&t, "alice/", |entries| {
         entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE".into();
     });
     assert_eq!(texts(&t), ["real item", "bob's item"]);
@@ -221,13 +256,13 @@ fn the_cache_is_never_stale() {
     // might fall in the same clock tick): wait that out once.
     std::thread::sleep(std::time::Duration::from_millis(2100));
     assert_eq!(followups_json(&t, &[]).len(), 2);
-    let cache_path = t.path(".oneonone/cache-v1");
+    let cache_path = cache_file(&t, "alice/");
     let cache = fs::read(&cache_path).unwrap();
     assert!(holds(&cache, b"first version"));
 
     // The cache answers for unchanged notes: a signed entry edited here
     // is what comes back (a hand-edited, unsigned one is not trusted).
-    resign(&t, |entries| {
+    resign(&t, "alice/", |entries| {
         entries["alice/2026-11-01.md"][2][2][0][2] = "FROM CACHE!!".into();
     });
     let texts: Vec<String> = followups_json(&t, &[])
@@ -269,11 +304,13 @@ fn the_cache_is_never_stale() {
     t.write("oneonone.yaml", "cache: false\n");
     assert_eq!(followups_json(&t, &[]).len(), 1);
     assert!(!cache_path.exists(), "cache: false leaves no copy behind");
+    assert!(!t.path(".oneonone/cache").exists());
 }
 
-/// The cache is compact (issue 16): binary, each folder's path written
-/// once for all its notes (the JSON cache wrote it in every note's path),
-/// and what it answers is what the notes say.
+/// The cache is compact (issue 16): binary, a file for each folder at the
+/// notebook's top, each folder's path written once for all its notes (the
+/// JSON cache wrote it in every note's path; here once more, to name the
+/// part the file is of), and what it answers is what the notes say.
 #[test]
 fn issue16_the_cache_writes_each_folder_once() {
     let t = Test::new();
@@ -286,10 +323,68 @@ fn issue16_the_cache_writes_each_folder_once() {
     wait_out_the_racy_window();
     let listed = ["item of the 01th", "item of the 08th", "item of the 15th"];
     assert_eq!(texts(&t), listed);
-    let cache = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    let cache = fs::read(cache_file(&t, "wxyz/")).unwrap();
     let body = &cache[cache.iter().position(|&b| b == b'\n').unwrap() + 1..];
-    assert_eq!(body.windows(4).filter(|w| w == b"wxyz").count(), 1);
+    assert_eq!(body.windows(4).filter(|w| w == b"wxyz").count(), 2);
     assert!(serde_json::from_slice::<serde_json::Value>(body).is_err());
     // Read back from the cache, the same.
     assert_eq!(texts(&t), listed);
+}
+
+/// The whole notebook's JSON list is written part by part as the scan
+/// reads it (issue 16), each folder at the top with all under it: still in
+/// path order (`alice-smith/` before `alice/`, a note at the top between
+/// folders), warnings in path order, notices after, and the same bytes
+/// from the cache as from the notes.
+#[test]
+fn issue16_the_list_written_part_by_part_is_in_path_order() {
+    let t = Test::new();
+    for rel in [
+        "alice/2026-11-01.md",
+        "alice/sub/2026-10-01.md",
+        "alice-smith/2026-11-01.md",
+        "alice.md",
+        "zed.md",
+        "bob/2026-11-01.md",
+        "bob/agenda.md",
+    ] {
+        t.write(rel, format!("- [ ] in {rel}\n"));
+    }
+    fs::write(t.path("alice/2026-11-02.md"), b"- [ ] \xff\n").unwrap();
+    fs::write(t.path("bob.md"), b"- [ ] \xfe\n").unwrap();
+    t.write("carol/2026-11-01.md", "- [>] carried once\n");
+    wait_out_the_racy_window();
+    let expected_paths = [
+        "alice-smith/2026-11-01.md",
+        "alice.md",
+        "alice/2026-11-01.md",
+        "alice/sub/2026-10-01.md",
+        "bob/2026-11-01.md",
+        "zed.md",
+    ];
+    let expected_err = "\
+oneonone: warning: alice/2026-11-02.md:1: not UTF-8 text; skipped
+oneonone: warning: bob.md:1: not UTF-8 text; skipped
+oneonone: 1 carried follow-up of carol has no open copy: `oneonone check --fix`
+oneonone: 1 talking point is waiting in bob/agenda.md
+  hint: `oneonone followups --agenda` lists them too
+";
+    let mut lists = Vec::new();
+    // Cold, then warm from the cache.
+    for _ in 0..2 {
+        // Exit 2: a note could not be read.
+        let run = t.run(&["followups", "--json"]).status(2);
+        assert_eq!(run.stderr, expected_err);
+        let items: Vec<crate::Item> = serde_json::from_str(&run.stdout).unwrap();
+        let paths: Vec<&str> = items.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(paths, expected_paths);
+        lists.push(run.stdout);
+    }
+    assert_eq!(lists[0], lists[1]);
+    // The same list as the one written whole (with its points, taken out).
+    let whole = t.run(&["followups", "--json", "--agenda"]).status(2);
+    let mut items: Vec<serde_json::Value> = serde_json::from_str(&whole.stdout).unwrap();
+    items.retain(|i| i["path"] != "bob/agenda.md");
+    let streamed: Vec<serde_json::Value> = serde_json::from_str(&lists[0]).unwrap();
+    assert_eq!(items, streamed);
 }

@@ -251,7 +251,7 @@ fn issue9_check_names_every_link_pipe_and_leftover() {
     link("../bob/2026-11-20.md", &t.path("alice/agenda.md"));
     link(outside.path().join("x.yaml"), &t.path("alice/person.yaml"));
     fs::create_dir_all(t.path(".oneonone/tmp")).unwrap();
-    link(outside.path().join("cache"), &t.path(".oneonone/cache-v1"));
+    link(outside.path().join("cache"), &t.path(".oneonone/cache"));
     let status = std::process::Command::new("mkfifo")
         .arg(t.path("bob/2026-11-27.md"))
         .status()
@@ -282,7 +282,7 @@ fn issue9_check_names_every_link_pipe_and_leftover() {
     assert_eq!(
         found,
         [
-            (".oneonone/cache-v1", "link"),
+            (".oneonone/cache", "link"),
             (".oneonone/tmp/.oneonone-x1Y2z3.tmp", "leftover"),
             ("alice/agenda.md", "unreadable"),
             ("alice/person.yaml", "person.yaml"),

@@ -148,7 +148,7 @@ fn issue12_the_orphan_notice_holds_on_a_warm_cache() {
     for _ in 0..2 {
         t.run(&["followups", "--json"]).ok().stderr("");
     }
-    let cache = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    let cache = fs::read(crate::cache::cache_file(&t, "bob/")).unwrap();
     let at = cache.iter().position(|&b| b == b'\n').unwrap();
     let cache = oneonone::cache_body_to_json(&cache[at + 1..]).unwrap();
     assert!(cache["entries"]["bob/2026-11-01.md"].is_array(), "{cache}");

@@ -194,7 +194,8 @@ fn issue13_prep_marks_a_private_item_and_shared_leaves_out_what_is_private() {
 /// The cache file's entry for `rel`, read back (its signature is checked
 /// by oneonone, not here).
 fn cached_items(t: &Test, rel: &str) -> serde_json::Value {
-    let file = fs::read(t.path(".oneonone/cache-v1")).unwrap();
+    let unit = format!("{}/", rel.split('/').next().unwrap());
+    let file = fs::read(crate::cache::cache_file(t, &unit)).unwrap();
     let at = file.iter().position(|&b| b == b'\n').unwrap();
     let cache = oneonone::cache_body_to_json(&file[at + 1..]).unwrap();
     cache["entries"][rel][2][2].clone()
