@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
 use crate::notebook::{NoteFile, NoteReader, Notebook, Walked, person_folder, slash_path};
 use crate::person::People;
-use crate::share::private::{Sharing, private_ranges, touches};
+use crate::share::private::{Sharing, private_ranges, private_ranges_in, touches};
 use crate::task;
 use rustc_hash::FxHashMap;
 
@@ -747,6 +747,7 @@ fn note_items(
 ) -> (Vec<FollowUp>, Option<Keys>) {
     let note = Note::split(text);
     let mut keys = None;
+    let mut sections = None;
     // In agenda.md only the top-level points count, as `agenda` and `new`
     // see them.
     let open: Vec<task::Task> = if crate::agenda::is_agenda_path(&slash_path(rel)) {
@@ -756,19 +757,17 @@ fn note_items(
             .filter(|t| want(t))
             .collect()
     } else {
-        // A note that carries items is read once for both kinds.
-        let tasks = if keyed && memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some() {
-            let (tasks, carried) = task::tasks_and_carried(&note);
-            let carried: Vec<u64> = carried.iter().filter_map(|t| key(&t.text)).collect();
+        // One reading for the items, the carried ones and the headings
+        // that say what is private.
+        let with_marks = keyed && memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some();
+        let (tasks, marked, read) = task::tasks_and_sections(&note, with_marks);
+        if with_marks {
+            let carried: Vec<u64> = marked.iter().filter_map(|t| key(&t.text)).collect();
             keys = Some(Keys::with_carried(carried, &tasks)).filter(|k| !k.is_empty());
-            tasks
-        } else {
-            let tasks = task::tasks(&note);
-            if keyed {
-                keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
-            }
-            tasks
-        };
+        } else if keyed {
+            keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
+        }
+        sections = read;
         tasks.into_iter().filter(|t| want(t)).collect()
     };
     if open.is_empty() {
@@ -787,7 +786,10 @@ fn note_items(
             .and_then(parse_date_prefix)
     });
     let path: Arc<str> = Arc::from(slash_path(rel));
-    let private = private_ranges(&note, rules);
+    let private = match &sections {
+        Some(sections) => private_ranges_in(&note, rules, sections),
+        None => private_ranges(&note, rules),
+    };
     let found = open
         .into_iter()
         .map(|t| {

@@ -93,52 +93,104 @@ impl Note<'_> {
             .map(|s| s.line)
     }
 
-    /// The note's headings, in order, each with the range it heads.
+    /// The note's headings, in order, each with the range it heads, read
+    /// without the task-list extension.
     #[must_use]
     pub fn sections(&self) -> Vec<Section> {
-        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-        let body = self.body();
-        let base = self.body_start;
-        let mut found: Vec<Section> = Vec::new();
-        // The heading being read: level, range, and its text as shown.
-        let mut open: Option<(usize, Range<usize>, String)> = None;
-        // Lines counted up to an offset: headings come in order, so a
-        // note of many headings is read once, not once per heading.
-        let (mut counted, mut line) = (0, 1);
-        for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
-            match event {
-                Event::Start(Tag::Heading { level, .. }) => {
-                    open = Some((level as usize, range, String::new()));
-                }
-                Event::Text(t) | Event::Code(t) => {
-                    if let Some((_, _, title)) = open.as_mut() {
-                        title.push_str(&t);
-                    }
-                }
-                Event::SoftBreak | Event::HardBreak => {
-                    if let Some((_, _, title)) = open.as_mut() {
-                        title.push(' ');
-                    }
-                }
-                Event::End(TagEnd::Heading(_)) => {
-                    if let Some((level, heading, title)) = open.take() {
-                        let start = base + heading.start;
-                        line += count_newlines(&self.text.as_bytes()[counted..start]);
-                        counted = start;
-                        // Invisible characters do not make a different title.
-                        let title: String = title.chars().filter(|c| !is_invisible(*c)).collect();
-                        found.push(Section {
-                            level,
-                            title: title.trim().to_string(),
-                            line,
-                            range: start..self.text.len(),
-                            content: base + heading.end..self.text.len(),
-                        });
-                    }
-                }
-                _ => {}
-            }
+        use pulldown_cmark::{Options, Parser};
+        let mut sections = SectionScan::new(self);
+        for (event, range) in Parser::new_ext(self.body(), Options::empty()).into_offset_iter() {
+            sections.step(&event, range);
         }
+        sections.finish()
+    }
+}
+
+/// A note's headings ([`Note::sections`]), read event by event: from the
+/// events of a reading without the task-list extension, or of one with it
+/// ([`SectionScan::finish_as_without_tasks`]).
+#[derive(Debug)]
+pub struct SectionScan<'a> {
+    /// The whole note, and where its body starts.
+    text: &'a str,
+    base: usize,
+    found: Vec<Section>,
+    /// The heading being read: level, range, and its text as shown.
+    open: Option<(usize, Range<usize>, String)>,
+    /// Lines counted up to an offset: headings come in order, so a note
+    /// of many headings is read once, not once per heading.
+    counted: usize,
+    line: usize,
+    /// A task box was read where the extension makes other headings: in
+    /// a heading, or with nothing after it on its line.
+    moved: bool,
+}
+
+impl<'a> SectionScan<'a> {
+    /// A reading of `note`'s headings.
+    #[must_use]
+    pub fn new(note: &Note<'a>) -> Self {
+        SectionScan {
+            text: note.text,
+            base: note.body_start,
+            found: Vec::new(),
+            open: None,
+            counted: 0,
+            line: 1,
+            moved: false,
+        }
+    }
+
+    /// Reads one event of the note's body, at `range` in the body.
+    pub fn step(&mut self, event: &pulldown_cmark::Event<'_>, range: Range<usize>) {
+        use pulldown_cmark::{Event, Tag, TagEnd};
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.open = Some((*level as usize, range, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, title)) = self.open.as_mut() {
+                    title.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, title)) = self.open.as_mut() {
+                    title.push(' ');
+                }
+            }
+            Event::TaskListMarker(_) => {
+                // Without the extension, `[x] Title` over `===` is a
+                // heading with the box in its title (so the heading starts
+                // elsewhere too); a box alone on its line see
+                // [`box_alone_may_move`]. Elsewhere the box is the start of
+                // a paragraph either way, and changes no heading.
+                let at = self.base + range.start;
+                self.moved |= self.open.is_some() || box_alone_may_move(self.text, at);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, heading, title)) = self.open.take() {
+                    let start = self.base + heading.start;
+                    self.line += count_newlines(&self.text.as_bytes()[self.counted..start]);
+                    self.counted = start;
+                    // Invisible characters do not make a different title.
+                    let title: String = title.chars().filter(|c| !is_invisible(*c)).collect();
+                    self.found.push(Section {
+                        level,
+                        title: title.trim().to_string(),
+                        line: self.line,
+                        range: start..self.text.len(),
+                        content: self.base + heading.end..self.text.len(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The headings read.
+    #[must_use]
+    pub fn finish(self) -> Vec<Section> {
+        let mut found = self.found;
         // Each section runs to the next heading at its level or above.
         for i in 0..found.len() {
             let level = found[i].level;
@@ -153,6 +205,94 @@ impl Note<'_> {
         }
         found
     }
+
+    /// From a reading with the task-list extension, the headings as
+    /// [`Note::sections`] reads them without it: `None` when a task box
+    /// stands where the two readings may differ (then read them again).
+    #[must_use]
+    pub fn finish_as_without_tasks(self) -> Option<Vec<Section>> {
+        (!self.moved).then(|| self.finish())
+    }
+}
+
+/// Whether the task box at `at` in `text`, alone on its line, may make the
+/// headings read with the task-list extension differ from those read
+/// without it. Without it the box is a paragraph's text, which the lines
+/// after it may continue (lazily too) and a `===` or `---` below may make
+/// a heading; with it the list item starts empty, and a line less indented
+/// than the box, or one after a blank line, is read in another place.
+/// True where that may matter: a line after it less indented than the box,
+/// or after a blank line one indented as much; an underline before the
+/// next blank line; anything in a block quote.
+fn box_alone_may_move(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let prefix = &bytes[line_start..at];
+    let rest = &bytes[at..];
+    let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+    // After the box (`[ ]`, three bytes): text, or nothing?
+    let after_box = rest.get(3..end).unwrap_or_default();
+    if !is_blank_line(after_box) {
+        return false;
+    }
+    if prefix.contains(&b'>') {
+        return true;
+    }
+    let column = indent_width(prefix, prefix.len());
+    let mut lines = rest[end..].split(|&b| b == b'\n');
+    let Some(next) = lines.next().filter(|_| end < rest.len()) else {
+        return false;
+    };
+    let quoted = |line: &[u8]| line.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'>');
+    let lead = |line: &[u8]| {
+        line.iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    };
+    if is_blank_line(next) {
+        return match lines.find(|line| !is_blank_line(line)) {
+            Some(line) => quoted(line) || indent_width(line, lead(line)) >= column,
+            None => false,
+        };
+    }
+    if quoted(next) || indent_width(next, lead(next)) < column {
+        return true;
+    }
+    std::iter::once(next)
+        .chain(lines)
+        .take_while(|line| !is_blank_line(line))
+        .any(is_underline)
+}
+
+/// Only blanks (and a line end).
+fn is_blank_line(line: &[u8]) -> bool {
+    line.iter()
+        .all(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+/// Could underline a setext heading (or be a thematic break): only `=`,
+/// or only `-`, among blanks.
+fn is_underline(line: &[u8]) -> bool {
+    let mut marks = line.iter().filter(|&&b| !matches!(b, b' ' | b'\t' | b'\r'));
+    match marks.next() {
+        Some(&first @ (b'=' | b'-')) => marks.all(|&b| b == first),
+        _ => false,
+    }
+}
+
+/// The columns the first `upto` bytes of `line` take, a tab to the next
+/// multiple of 4 (as CommonMark counts indentation).
+fn indent_width(line: &[u8], upto: usize) -> usize {
+    line[..upto].iter().fold(0, |column, &b| {
+        if b == b'\t' {
+            column + 4 - column % 4
+        } else {
+            column + 1
+        }
+    })
 }
 
 /// Zero-width and other format characters that do not show.

@@ -58,18 +58,31 @@ pub fn tasks(note: &Note<'_>) -> Vec<Task> {
     tasks.finish()
 }
 
-/// [`tasks`] and [`carried_items`] of the note, from one reading of it
-/// (the same events feed both).
+/// [`tasks`] (and with `carried`, [`carried_items`]) and the note's
+/// [`Note::sections`] from one reading of it; the sections `None` where a
+/// task box may change them (see
+/// [`crate::note::SectionScan::finish_as_without_tasks`]).
 #[must_use]
-pub fn tasks_and_carried(note: &Note<'_>) -> (Vec<Task>, Vec<Task>) {
+pub fn tasks_and_sections(
+    note: &Note<'_>,
+    carried: bool,
+) -> (Vec<Task>, Vec<Task>, Option<Vec<crate::note::Section>>) {
     let mut tasks = TaskScan::new(note);
-    let mut carried = CarriedScan::new(note);
+    let mut carrying = carried.then(|| CarriedScan::new(note));
+    let mut sections = crate::note::SectionScan::new(note);
     for (event, range) in Parser::new_ext(note.body(), Options::ENABLE_TASKLISTS).into_offset_iter()
     {
-        tasks.step(&event, range.clone());
-        carried.step(&event, range);
+        if let Some(carrying) = carrying.as_mut() {
+            carrying.step(&event, range.clone());
+        }
+        sections.step(&event, range.clone());
+        tasks.step(&event, range);
     }
-    (tasks.finish(), carried.finish())
+    (
+        tasks.finish(),
+        carrying.map(CarriedScan::finish).unwrap_or_default(),
+        sections.finish_as_without_tasks(),
+    )
 }
 
 /// The task items of a note, read event by event.
@@ -377,6 +390,92 @@ impl<'a> LineCounter<'a> {
 mod tests {
     use super::*;
 
+    /// The headings read along with the tasks are those of a reading
+    /// without the task-list extension whenever they are given at all:
+    /// notes made of lines where a task box meets a heading, a setext
+    /// underline, a list, a quote, a code block.
+    #[test]
+    fn headings_read_with_the_tasks_are_those_read_without_them() {
+        const LINES: &[&str] = &[
+            "- [ ] ",
+            "- [ ]",
+            "- [x] Private",
+            "* [X] Lift",
+            "1. [ ] Learn",
+            "- [ ]\tafter a tab",
+            "  - [x] nested",
+            "> - [ ] quoted",
+            "- [ ] # Private",
+            "- [ ] > not a quote",
+            "===",
+            "  ===",
+            "   ---",
+            "---",
+            "  ---",
+            "# Private",
+            "## Lift",
+            "Private",
+            "text",
+            "",
+            "  text",
+            "```",
+            "    code",
+            "- item",
+            "<details>",
+            "[ ] alone",
+            "- [y] not a box",
+            "-   [ ]",
+            "1.  [ ] ",
+            "\t- [ ]",
+            "  - [ ]",
+            "foo",
+            "    Private",
+            "    ===",
+            "      code",
+            "\tPrivate",
+            "  ## Lift",
+            "> ",
+            ">   text",
+            "- [ ]\r",
+            "Learn\r",
+            "=== x",
+            "> - [ ]",
+            ">",
+            "> ===",
+            ">     Private",
+            "> foo",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |n: usize| {
+            // xorshift: the same notes every run.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut given, mut read_again) = (0, 0);
+        for _ in 0..200_000 {
+            let count = 1 + next(8);
+            let mut text = String::new();
+            for _ in 0..count {
+                text.push_str(LINES[next(LINES.len())]);
+                text.push('\n');
+            }
+            let note = Note::split(&text);
+            match tasks_and_sections(&note, next(2) == 0).2 {
+                Some(sections) => {
+                    given += 1;
+                    assert_eq!(sections, note.sections(), "{text:?}");
+                }
+                None => read_again += 1,
+            }
+        }
+        assert!(
+            given > 100_000 && read_again > 5_000,
+            "{given} {read_again}"
+        );
+    }
+
     fn open(text: &str) -> Vec<(usize, String)> {
         tasks(&Note::split(text))
             .into_iter()
@@ -510,11 +609,14 @@ mod tests {
             "- [ ] see [the\n  doc](x)\n- [>] carried *on\n  two* lines\n- [ ]\n",
         ] {
             let note = Note::split(text);
+            let (found, carried, _) = tasks_and_sections(&note, true);
             assert_eq!(
-                tasks_and_carried(&note),
+                (found, carried),
                 (tasks(&note), carried_items(&note)),
                 "{text}"
             );
+            let (found, carried, _) = tasks_and_sections(&note, false);
+            assert_eq!((found, carried), (tasks(&note), Vec::new()), "{text}");
         }
     }
 
