@@ -246,7 +246,7 @@ impl Notebook {
     /// Like [`Notebook::markdown_files`], below one notebook-relative folder.
     pub fn markdown_files_under(&self, under: &Path, warn: &mut dyn FnMut(Error)) -> Vec<NoteFile> {
         let mut files = Vec::new();
-        self.walk(under, false, &mut |walked| match walked {
+        self.walk(under, &mut |walked| match walked {
             Walked::Note(file) => files.push(file),
             Walked::Said(_, e) => warn(e),
             Walked::Folder(_) => {}
@@ -259,14 +259,45 @@ impl Notebook {
     /// link), each note, and what the walk says of the rest, in the
     /// walk's order (by name).
     pub fn top_entries(&self) -> Vec<Walked> {
-        let mut found = Vec::new();
-        self.walk(Path::new(""), true, &mut |walked| found.push(walked));
+        // Listed, not walked: a walk opens every folder it meets, even
+        // one it is not to go into.
+        let entries = match std::fs::read_dir(&self.root) {
+            Ok(entries) => entries,
+            Err(e) => {
+                let said = Error::io(self.shown_root(), "cannot read", e);
+                return vec![Walked::Said(PathBuf::new(), said)];
+            }
+        };
+        let mut found: Vec<Walked> = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let said = Error::io(self.shown_root(), "cannot read", e);
+                    found.push(Walked::Said(PathBuf::new(), said));
+                    continue;
+                }
+            };
+            let name = entry.file_name();
+            let path = entry.path();
+            let Ok(kind) = entry
+                .file_type()
+                .or_else(|_| std::fs::symlink_metadata(&path).map(|m| m.file_type()))
+            else {
+                continue;
+            };
+            if is_skipped(&name, 1, kind.is_dir() || kind.is_symlink()) {
+                continue;
+            }
+            found.extend(self.classify(&path, Path::new(&name), kind, true));
+        }
+        found.sort_by(|a, b| walk_order(a.rel(), b.rel()));
         found
     }
 
-    /// Walks the notebook below `under`, or with `top` its top only,
-    /// handing `each` what it finds, by path (a folder's entries by name).
-    fn walk(&self, under: &Path, top: bool, each: &mut dyn FnMut(Walked)) {
+    /// Walks the notebook below `under`, handing `each` what it finds, by
+    /// path (a folder's entries by name).
+    fn walk(&self, under: &Path, each: &mut dyn FnMut(Walked)) {
         let start = self.root.join(under);
         if !under.as_os_str().is_empty() && !start.is_dir() {
             return;
@@ -275,20 +306,19 @@ impl Notebook {
         // Unsorted: what it finds is sorted once at the end, by paths as
         // bytes, not every folder's entries by names parsed out of their
         // paths at each comparison.
-        let mut walk = WalkDir::new(&start).follow_links(false);
-        if top {
-            walk = walk.max_depth(1);
-        }
-        let walk = walk.into_iter().filter_entry(move |e| {
-            e.depth() == 0
-                || !is_skipped(
-                    e.file_name(),
-                    e.depth() + depth_offset,
-                    // A linked bank folder is the bank's to report.
-                    e.file_type().is_dir() || e.path_is_symlink(),
-                )
-        });
-        let mut found: Vec<Walked> = walk.filter_map(|e| self.walked(e, top)).collect();
+        let walk = WalkDir::new(&start)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(move |e| {
+                e.depth() == 0
+                    || !is_skipped(
+                        e.file_name(),
+                        e.depth() + depth_offset,
+                        // A linked bank folder is the bank's to report.
+                        e.file_type().is_dir() || e.path_is_symlink(),
+                    )
+            });
+        let mut found: Vec<Walked> = walk.filter_map(|e| self.walked(e)).collect();
         // Stable: a folder that cannot be read is said where it is listed.
         found.sort_by(|a, b| walk_order(a.rel(), b.rel()));
         for walked in found {
@@ -297,7 +327,7 @@ impl Notebook {
     }
 
     /// What an entry of a walk is to the notebook, if anything.
-    fn walked(&self, entry: walkdir::Result<walkdir::DirEntry>, top: bool) -> Option<Walked> {
+    fn walked(&self, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Walked> {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -317,12 +347,24 @@ impl Notebook {
                 ));
             }
         };
-        let is_md = Path::new(entry.file_name())
+        let rel = entry.path().strip_prefix(&self.root).ok()?;
+        self.classify(entry.path(), rel, entry.file_type(), false)
+    }
+
+    /// What the entry at `path` (`rel` in the notebook), of the kind
+    /// `kind`, is to the notebook, if anything; with `top`, a folder is
+    /// found as one, not gone into.
+    fn classify(
+        &self,
+        path: &Path,
+        rel: &Path,
+        kind: std::fs::FileType,
+        top: bool,
+    ) -> Option<Walked> {
+        let is_md = rel
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("md"));
-        let rel = entry.path().strip_prefix(&self.root).ok()?;
-        let kind = entry.file_type();
-        if kind.is_symlink() && (is_md || entry.path().is_dir()) {
+        if kind.is_symlink() && (is_md || path.is_dir()) {
             let message = "symbolic link not followed; what it points to is not read";
             let said = Error::Invalid {
                 path: self.show(rel),
@@ -330,7 +372,7 @@ impl Notebook {
                 message: message.into(),
             };
             Some(Walked::Said(rel.to_path_buf(), said))
-        } else if top && kind.is_dir() && entry.depth() == 1 {
+        } else if top && kind.is_dir() {
             Some(Walked::Folder(rel.to_path_buf()))
         } else if is_md && !kind.is_file() && !kind.is_dir() {
             // A pipe would hang a reader, a device never end.

@@ -250,26 +250,19 @@ impl Output {
         list: &mut JsonList,
         value: &T,
     ) -> Result<()> {
-        list.buffer.clear();
-        let mut writer = serde_json::Serializer::with_formatter(
-            &mut list.buffer,
-            SafeJson(serde_json::ser::PrettyFormatter::new()),
-        );
-        value
-            .serialize(&mut writer)
-            .map_err(|e| Error::Output(e.into()))?;
+        use serde_json::ser::Formatter as _;
         let start: &[u8] = if list.started { b",\n  " } else { b"[\n  " };
         list.started = true;
         self.out.write_all(start).map_err(Error::Output)?;
-        // One level in: a newline in JSON is only ever between tokens
-        // (a string's own are escaped).
-        for (i, line) in list.buffer.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                self.out.write_all(b"\n  ").map_err(Error::Output)?;
-            }
-            self.out.write_all(line).map_err(Error::Output)?;
-        }
-        Ok(())
+        // One level in, as inside the list's `[` (written above).
+        let mut formatter = SafeJson(serde_json::ser::PrettyFormatter::new());
+        formatter
+            .begin_array(&mut io::sink())
+            .map_err(Error::Output)?;
+        let mut writer = serde_json::Serializer::with_formatter(&mut self.out, formatter);
+        value
+            .serialize(&mut writer)
+            .map_err(|e| Error::Output(e.into()))
     }
 
     /// Ends a JSON list written with [`Output::json_item`].
@@ -501,8 +494,6 @@ pub use crate::chars::is_unsafe;
 pub struct JsonList {
     /// A value was written.
     started: bool,
-    /// The value being written, reused.
-    buffer: Vec<u8>,
 }
 
 struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
