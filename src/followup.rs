@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::note::{Note, parse_date_prefix};
-use crate::notebook::{NoteFile, NoteReader, Notebook, Walked, person_folder, slash_path};
+use crate::notebook::{
+    NoteFile, NoteReader, Notebook, Walked, person_folder, slash_path, walk_order,
+};
 use crate::person::People;
 use crate::share::private::{Sharing, private_ranges, private_ranges_in, touches};
 use crate::task;
@@ -86,15 +88,14 @@ pub fn scan_keyed_seeing(
 ) -> (Vec<FollowUp>, Vec<Trail>) {
     let mut found = Vec::new();
     let mut trails = Vec::new();
-    scan_units(notebook, keyed, &mut |unit| {
-        for e in unit.warnings {
-            warn(e);
-        }
+    let warnings = scan_units(notebook, keyed, &mut |unit| {
         see(&unit.files);
         found.extend(unit.items);
         trails.extend(unit.trails);
-        std::ops::ControlFlow::Continue(())
     });
+    for e in warnings {
+        warn(e);
+    }
     (found, trails)
 }
 
@@ -109,18 +110,29 @@ pub struct UnitFound {
     /// With `keyed`, the [`Trail`] of each of its meeting notes that
     /// holds a ticked or carried item.
     pub trails: Vec<Trail>,
-    /// What could not be walked, read or parsed, in path order.
-    pub warnings: Vec<Error>,
+    /// What its walk said (what cannot be listed, links, names), in the
+    /// walk's order.
+    said: Vec<Error>,
+    /// What could not be read or parsed, in the walk's order.
+    failed: Vec<Error>,
 }
 
 /// Notes to read in one part of the notebook from which they are read on
 /// every core, not only on the thread that scans the part.
 const LARGE_PART: usize = 512;
 
+/// Parts scanned ahead of the one whose turn it is, per thread, before
+/// the threads wait: what is held at once stays small however slowly the
+/// parts are handed over.
+const AHEAD: usize = 4;
+
+/// A part of the notebook with its name as bytes, `/` after a folder's.
+type Named = (Vec<u8>, Top);
+
 /// One entry at the notebook's top, scanned as a whole.
 enum Top {
-    /// A folder, with everything under it: its name.
-    Folder(String),
+    /// A folder, with everything under it: its path in the notebook.
+    Folder(std::path::PathBuf),
     /// A note.
     Note(NoteFile),
     /// What the walk said of an entry (its place among the warnings kept
@@ -135,12 +147,10 @@ enum Top {
 /// read, and what is held at once stays small however large the
 /// notebook. Unchanged notes come from the part's cache file (read by the
 /// thread that scans the part, and written back by it); the rest are
-/// read, and cached. When `each` breaks, the scan stops.
-pub fn scan_units(
-    notebook: &Notebook,
-    keyed: bool,
-    each: &mut dyn FnMut(UnitFound) -> std::ops::ControlFlow<()>,
-) {
+/// read, and cached. Gives what could not be read, in the order a walk
+/// of the whole notebook says it: what the walk says first, then the
+/// notes that cannot be read, each in the walk's order.
+pub fn scan_units(notebook: &Notebook, keyed: bool, each: &mut dyn FnMut(UnitFound)) -> Vec<Error> {
     use crate::followup::cache::Store;
     let keyed = keyed && !holds_copies(notebook);
     let rules = private_rules(notebook);
@@ -153,30 +163,12 @@ pub fn scan_units(
         Store::remove(notebook.root());
         Store::none(notebook.root())
     };
-    // In path order: a folder's name with its `/` (`alice-smith/` before
-    // `alice/`), so that each part's paths all come between its
-    // neighbours'.
-    let mut said = Vec::new();
-    let mut tops: Vec<(String, Top)> = notebook
-        .top_entries()
-        .into_iter()
-        .map(|walked| match walked {
-            Walked::Folder(rel) => {
-                let name = rel.to_string_lossy().into_owned();
-                (format!("{name}/"), Top::Folder(name))
-            }
-            Walked::Note(file) => (slash_path(&file.rel), Top::Note(file)),
-            Walked::Said(rel, e) => {
-                said.push(Some(e));
-                (slash_path(&rel), Top::Said(said.len() - 1))
-            }
-        })
-        .collect();
-    tops.sort_by(|a, b| a.0.cmp(&b.0));
+    let (tops, mut said) = tops(notebook);
+    // The parts with a cache file: those named in UTF-8.
     let units: Vec<&str> = tops
         .iter()
         .filter(|(_, top)| !matches!(top, Top::Said(_)))
-        .map(|(unit, _)| unit.as_str())
+        .filter_map(|(unit, _)| std::str::from_utf8(unit).ok())
         .collect();
     store.check_sample(&units);
     let now = crate::followup::cache::now_ns();
@@ -184,11 +176,13 @@ pub fn scan_units(
         .map_or(1, std::num::NonZero::get)
         .min(tops.len())
         .max(1);
+    // The next part to take, and the part whose turn it is: a thread
+    // waits while it would be more than `AHEAD` parts per thread ahead.
     let next = std::sync::atomic::AtomicUsize::new(0);
-    // Parts are taken in order and a thread waits when the channel is
-    // full: parts done ahead of their turn stay few.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, UnitFound)>(threads);
-    let (store, rules, tops) = (&store, &rules, &tops);
+    let turn = (std::sync::Mutex::new(0_usize), std::sync::Condvar::new());
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, UnitFound)>();
+    let (store, rules, tops, turn) = (&store, &rules, &tops, &turn);
+    let mut warnings: Vec<(usize, UnitFound)> = Vec::new();
     std::thread::scope(|s| {
         for _ in 0..threads {
             let tx = tx.clone();
@@ -199,6 +193,14 @@ pub fn scan_units(
                     let Some((unit, top)) = tops.get(i) else {
                         break;
                     };
+                    if let Ok(mut due) = turn.0.lock() {
+                        while i >= *due + AHEAD * threads {
+                            match turn.1.wait(due) {
+                                Ok(now_due) => due = now_due,
+                                Err(_) => break,
+                            }
+                        }
+                    }
                     let found = scan_unit(notebook, (unit, top), store, rules, keyed, now);
                     if tx.send((i, found)).is_err() {
                         break;
@@ -209,28 +211,100 @@ pub fn scan_units(
         drop(tx);
         let mut waiting = std::collections::BTreeMap::new();
         let mut due = 0;
-        // Stopping drops the channel: the threads stop at their next part.
-        'parts: for (i, found) in rx {
+        for (i, found) in rx {
             waiting.insert(i, found);
             while let Some(mut found) = waiting.remove(&due) {
                 if let (_, Top::Said(at)) = &tops[due] {
-                    found.warnings.extend(said[*at].take());
+                    found.said.extend(said[*at].take());
                 }
+                let (said, failed) = (
+                    std::mem::take(&mut found.said),
+                    std::mem::take(&mut found.failed),
+                );
+                if !said.is_empty() || !failed.is_empty() {
+                    let kept = UnitFound {
+                        said,
+                        failed,
+                        ..UnitFound::default()
+                    };
+                    warnings.push((due, kept));
+                }
+                each(found);
                 due += 1;
-                if each(found).is_break() {
-                    break 'parts;
+                if let Ok(mut turn_due) = turn.0.lock() {
+                    *turn_due = due;
                 }
+                turn.1.notify_all();
             }
         }
     });
+    // A lie found in the sample was rebuilt part by part: nothing of the
+    // files it was in is kept either.
     store.keep_only(&units);
+    // In the order of a walk of the whole notebook: each folder's parts
+    // before a name it is the start of (`alice/` before `alice-smith/`).
+    warnings.sort_by(|a, b| {
+        walk_order(
+            Path::new(top_name(&tops[a.0].0)),
+            Path::new(top_name(&tops[b.0].0)),
+        )
+    });
+    let (said, failed): (Vec<Vec<Error>>, Vec<Vec<Error>>) = warnings
+        .into_iter()
+        .map(|(_, w)| (w.said, w.failed))
+        .unzip();
+    said.into_iter().chain(failed).flatten().collect()
+}
+
+/// The parts of the notebook ([`scan_units`]), in path order: a folder by
+/// its name with its `/` (`alice-smith/` before `alice/`), so that each
+/// part's paths all come between its neighbours'; names as bytes, so
+/// that two names not UTF-8 are two parts. With them, what the listing
+/// said of the entries it cannot take as parts.
+fn tops(notebook: &Notebook) -> (Vec<Named>, Vec<Option<Error>>) {
+    let mut said = Vec::new();
+    let mut tops: Vec<Named> = notebook
+        .top_entries()
+        .into_iter()
+        .map(|walked| match walked {
+            Walked::Folder(rel) => {
+                let mut key = rel.as_os_str().as_encoded_bytes().to_vec();
+                key.push(b'/');
+                (key, Top::Folder(rel))
+            }
+            Walked::Note(file) => (slash_path(&file.rel).into_bytes(), Top::Note(file)),
+            Walked::Said(rel, e) => {
+                said.push(Some(e));
+                let key = rel.as_os_str().as_encoded_bytes().to_vec();
+                (key, Top::Said(said.len() - 1))
+            }
+        })
+        .collect();
+    tops.sort_by(|a, b| a.0.cmp(&b.0));
+    (tops, said)
+}
+
+/// The name of a part at the notebook's top, without the `/` after a
+/// folder's.
+fn top_name(key: &[u8]) -> &std::ffi::OsStr {
+    let name = key.strip_suffix(b"/").unwrap_or(key);
+    // The bytes of an `OsStr`, given back as they were taken.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        std::ffi::OsStr::from_bytes(name)
+    }
+    #[cfg(not(unix))]
+    {
+        std::ffi::OsStr::new(std::str::from_utf8(name).unwrap_or_default())
+    }
 }
 
 /// Scans one part of the notebook ([`scan_units`]): `unit` is its name,
 /// with a `/` after a folder's.
 fn scan_unit(
     notebook: &Notebook,
-    (unit, top): (&str, &Top),
+    (unit, top): (&[u8], &Top),
     store: &crate::followup::cache::Store,
     rules: &Sharing,
     keyed: bool,
@@ -238,15 +312,18 @@ fn scan_unit(
 ) -> UnitFound {
     let mut found = UnitFound::default();
     let (files, person) = match top {
-        Top::Folder(name) => (
-            notebook.markdown_files_under(Path::new(name), &mut |e| found.warnings.push(e)),
-            Some(Arc::<str>::from(name.as_str())),
+        Top::Folder(rel) => (
+            notebook.markdown_files_under(rel, &mut |e| found.said.push(e)),
+            Some(Arc::<str>::from(rel.to_string_lossy())),
         ),
         Top::Note(file) => (vec![file.clone()], None),
         Top::Said(_) => return found,
     };
-    let kept = store.is_kept();
-    let mut cache = store.unit(unit);
+    // A part named in UTF-8 only has a cache file (its notes are all
+    // named so too).
+    let unit = std::str::from_utf8(unit).ok();
+    let kept = store.is_kept() && unit.is_some();
+    let mut cache = store.unit(unit.unwrap_or_default());
     // On Unix the walk's relative paths are `/` paths already (and UTF-8:
     // it lists no other).
     let paths: Vec<Arc<str>> = files
@@ -293,7 +370,7 @@ fn scan_unit(
             &miss_files,
             &mut |e| {
                 failed.insert(e.path().to_path_buf());
-                found.warnings.push(e);
+                found.failed.push(e);
             },
             &task::Task::is_open,
             Scanning {
@@ -339,7 +416,9 @@ fn scan_unit(
         let walked: std::collections::HashSet<&str> = paths.iter().map(|p| &**p).collect();
         cache.retain(&|rel| walked.contains(rel));
     }
-    store.save(&cache);
+    if kept {
+        store.save(&cache);
+    }
     found.files = files;
     found
 }

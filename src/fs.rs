@@ -41,6 +41,7 @@ use std::time::{Duration, SystemTime};
 use crate::error::{Error, Result};
 
 pub mod journal;
+pub mod signed;
 
 /// The most a settings or question-bank file may hold (1 MiB).
 pub const SETTINGS_CAP: u64 = 1 << 20;
@@ -71,6 +72,10 @@ pub const TMP_DIR: &str = "tmp";
 /// The folder of the follow-up cache's files in the notebook's state
 /// folder (`crate::followup::cache`).
 pub const CACHE_DIR: &str = "cache";
+
+/// The file in the notebook's state folder that keeps the list of its
+/// person folders (`crate::notebook::Notebook::person_slugs`).
+pub const FOLDERS_FILE: &str = "folders";
 
 /// How old a temp file beside the notes must be before it counts as left
 /// behind by a killed process (one in `.oneonone/tmp/` counts at once:
@@ -1662,7 +1667,9 @@ impl Lock {
         }
         // The cache is saved without the lock: only old temps are left over.
         remove_stale_temps(&dir);
-        remove_stale_temps(&dir.join(CACHE_DIR));
+        if !is_link(&dir.join(CACHE_DIR)) {
+            remove_stale_temps(&dir.join(CACHE_DIR));
+        }
         Ok(Lock {
             _file: file,
             journal: JournalAt {

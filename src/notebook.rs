@@ -403,8 +403,51 @@ impl Notebook {
     /// # Errors
     /// The notebook folder cannot be read.
     pub fn person_slugs(&self) -> Result<Vec<String>> {
-        person_folders(&self.root)
+        self.person_folders_kept()
             .map_err(|e| Error::io(self.shown_root(), "cannot read the folder", e))
+    }
+
+    /// The person folders, as [`person_folders`] lists them, from the list
+    /// kept in `.oneonone/folders` while the notebook's folder keeps the
+    /// times and inode it had when that list was made (any folder added,
+    /// removed or renamed in it moves them): a notebook of thousands of
+    /// people is not listed again by every command about one of them. The
+    /// list is signed as the cache is ([`crate::fs::signed`]), kept only
+    /// where the cache is, and made only from a folder that changed more
+    /// than two seconds before (a later change within the same tick of
+    /// the clock would not move its times).
+    fn person_folders_kept(&self) -> std::io::Result<Vec<String>> {
+        use crate::fs::signed;
+        let state = self.root.join(crate::fs::STATE_DIR);
+        let kept = self.config.cache.unwrap_or(true)
+            && std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_dir());
+        if !kept {
+            return person_folders(&self.root);
+        }
+        let stamp = folder_stamp(&self.root)?;
+        let key = signed::read_key(&state);
+        let path = state.join(crate::fs::FOLDERS_FILE);
+        if let Some(key) = &key
+            && let Ok(bytes) = crate::fs::read_regular(&path, Some(1 << 26))
+            && let Some(body) = signed::verified(key, FOLDERS_MAGIC, &bytes)
+            && let Ok((listed_at, names)) = serde_json::from_slice::<KeptFolders>(body)
+            && listed_at == stamp
+        {
+            return Ok(names);
+        }
+        let names = person_folders(&self.root)?;
+        let now = crate::followup::cache::now_ns();
+        let settled =
+            stamp.1.max(stamp.2) < now - crate::followup::cache::RACY_SECONDS * 1_000_000_000;
+        if settled
+            && let Some(key) = key.or_else(|| signed::new_key(&state))
+            && let Ok(body) = serde_json::to_vec(&(stamp, &names))
+        {
+            let bytes = signed::signed(&key, FOLDERS_MAGIC, &body);
+            // Best effort: without it, the next command lists the folder.
+            let _ = crate::fs::write_owned(&path, &bytes, crate::fs::Modes::PRIVATE);
+        }
+        Ok(names)
     }
 
     /// The notebook-relative path of a file inside the notebook, or `None`
@@ -1113,6 +1156,34 @@ pub fn parse_meeting_name(name: &str) -> Option<(NaiveDate, u32)> {
             let n: u32 = digits.parse().ok()?;
             (n >= 2 && !rest.starts_with("-0")).then_some((date, n))
         }
+    }
+}
+
+/// The first line of `.oneonone/folders`, before its checksum.
+const FOLDERS_MAGIC: &[u8] = b"oneonone-folders ";
+
+/// What `.oneonone/folders` holds: the [`folder_stamp`] of the notebook's
+/// folder when it was listed, and its person folders.
+type KeptFolders = ((u64, i128, i128), Vec<String>);
+
+/// The inode, modification and change times (in nanoseconds) of a folder.
+fn folder_stamp(path: &Path) -> std::io::Result<(u64, i128, i128)> {
+    let meta = std::fs::metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Ok((
+            meta.ino(),
+            ns(meta.mtime(), meta.mtime_nsec()),
+            ns(meta.ctime(), meta.ctime_nsec()),
+        ))
+    }
+    #[cfg(not(unix))]
+    {
+        // No change time to trust: never the same, never kept.
+        let _ = meta;
+        Ok((0, i128::MAX, i128::MAX))
     }
 }
 

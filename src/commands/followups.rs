@@ -452,10 +452,7 @@ fn stream_json(
     // The points waiting in agenda files: how many, and the one file
     // they are all in, while they are.
     let mut points: (usize, Option<Arc<str>>) = (0, None);
-    followup::scan_units(notebook, true, &mut |unit| {
-        for e in &unit.warnings {
-            out.warn(e);
-        }
+    let warnings = followup::scan_units(notebook, true, &mut |unit| {
         let mut items = unit.items;
         if args.shared {
             items.retain(|item| !item.private);
@@ -468,21 +465,23 @@ fn stream_json(
             let same = points.0 == 0 || points.1.as_ref() == Some(&point.path);
             points = (points.0 + 1, same.then_some(point.path));
         }
+        // Once the output fails, the rest is still read: what is said on
+        // standard error is said whole.
         for item in &items {
-            written = out.json_item(
-                &mut list,
-                &JsonItem {
-                    item,
-                    shared: false,
-                },
-            );
-            if written.is_err() {
-                return std::ops::ControlFlow::Break(());
+            if written.is_ok() {
+                written = out.json_item(
+                    &mut list,
+                    &JsonItem {
+                        item,
+                        shared: false,
+                    },
+                );
             }
         }
-        std::ops::ControlFlow::Continue(())
     });
-    written?;
+    for e in &warnings {
+        out.warn(e);
+    }
     // By folder, as a whole scan names them.
     orphans.sort_by(|a, b| a.0.cmp(&b.0));
     for (_, notice) in orphans {
@@ -509,6 +508,8 @@ fn stream_json(
     if points.0 > 0 {
         tell_points(notebook, points.0, points.1.as_ref(), out);
     }
+    // Said after all the rest, as when the list is written whole.
+    written?;
     for (_, added) in added_by(notebook, &spaces, filters, people) {
         for item in &added {
             out.json_item(&mut list, &JsonItem { item, shared: true })?;

@@ -52,13 +52,11 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::followup::{FollowUp, Keys, Owner};
+use crate::fs::signed::{KEY_FILE, KEY_LEN, new_key, read_key};
 use crate::fs::{CACHE_DIR, Modes, STATE_DIR};
 
 /// The one cache file of an older oneonone, removed where it is found.
 const OLD_FILE: &str = "cache-v1";
-
-/// The file beside it that holds the key of its checksum.
-pub const KEY_FILE: &str = "cache-key";
 
 /// Files changed this recently are not cached.
 pub const RACY_SECONDS: i128 = 2;
@@ -77,9 +75,6 @@ const VERSION: &str = concat!(
 
 /// The first line of the cache file, before the checksum.
 const MAGIC: &[u8] = b"oneonone-cache ";
-
-/// Bytes in the key.
-const KEY_LEN: usize = blake3::KEY_LEN;
 
 /// Far more than any notebook's cache (100,000 notes: about 20 MB); a
 /// larger file is not read.
@@ -678,7 +673,10 @@ impl Store {
         let path = self.dir().join(unit_file(unit));
         let folders = crate::fs::read_regular(&path, Some(MAX_CACHE_BYTES))
             .ok()
-            .and_then(|bytes| decode(verified(&key, &bytes)?, Some((VERSION, self.rules, unit))));
+            .and_then(|bytes| {
+                let body = crate::fs::signed::verified(&key, MAGIC, &bytes)?;
+                decode(body, Some((VERSION, self.rules, unit)))
+            });
         let mut cache = Cache::empty(unit);
         if let Some((_, _, _, folders)) = folders {
             cache.folders = folders;
@@ -722,6 +720,9 @@ impl Store {
             picks.sort_unstable();
             if cache.lies(&self.root, &picks) {
                 self.trusted = false;
+                // No file of it is left to be read again, whether or not
+                // this scan reaches its part.
+                self.keep_only(&[]);
                 return;
             }
         }
@@ -748,12 +749,7 @@ impl Store {
         let Some(body) = encode(VERSION, self.rules, &cache.unit, &cache.folders) else {
             return;
         };
-        let mac = blake3::keyed_hash(&key, &body);
-        let mut bytes = Vec::with_capacity(MAGIC.len() + 65 + body.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(mac.to_hex().as_bytes());
-        bytes.push(b'\n');
-        bytes.extend_from_slice(&body);
+        let bytes = crate::fs::signed::signed(&key, MAGIC, &body);
         let _ = crate::fs::write_owned(&dir.join(unit_file(&cache.unit)), &bytes, Modes::PRIVATE);
     }
 
@@ -778,11 +774,15 @@ impl Store {
         }
     }
 
-    /// Removes the notebook's cache files and their key, if they are
-    /// there (`cache: false` leaves no copy of the notes' follow-ups
-    /// behind).
+    /// Removes the notebook's cache files, the list of its folders and
+    /// their key, if they are there (`cache: false` leaves no copy of the
+    /// notes' follow-ups behind).
     pub fn remove(root: &Path) {
         let state = root.join(STATE_DIR);
+        // Nothing is removed through a link.
+        if !is_real_dir(&state) {
+            return;
+        }
         let _ = std::fs::remove_file(state.join(OLD_FILE));
         let dir = state.join(CACHE_DIR);
         if is_real_dir(&dir) {
@@ -790,6 +790,7 @@ impl Store {
         } else {
             let _ = std::fs::remove_file(&dir);
         }
+        let _ = std::fs::remove_file(state.join(crate::fs::FOLDERS_FILE));
         let _ = std::fs::remove_file(state.join(KEY_FILE));
     }
 }
@@ -797,48 +798,6 @@ impl Store {
 /// True for a folder that is not a symbolic link.
 fn is_real_dir(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
-}
-
-/// The body of a cache file whose checksum is right under `key`.
-fn verified<'a>(key: &[u8; KEY_LEN], bytes: &'a [u8]) -> Option<&'a [u8]> {
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let newline = rest.iter().position(|&b| b == b'\n')?;
-    let recorded = blake3::Hash::from_hex(&rest[..newline]).ok()?;
-    let body = &rest[newline + 1..];
-    // `Hash`'s equality takes the same time wherever the two differ.
-    (blake3::keyed_hash(key, body) == recorded).then_some(body)
-}
-
-/// The key in `.oneonone/cache-key`, if it is a regular file of the right
-/// size that only its owner can read or write.
-fn read_key(dir: &Path) -> Option<[u8; KEY_LEN]> {
-    let path = dir.join(KEY_FILE);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let meta = std::fs::symlink_metadata(&path).ok()?;
-        if meta.permissions().mode() & 0o077 != 0 {
-            return None;
-        }
-    }
-    let bytes = crate::fs::read_regular(&path, Some(KEY_LEN as u64 + 1)).ok()?;
-    bytes.try_into().ok()
-}
-
-/// Makes a new random key (replacing one that is not fit to use); `None`
-/// when it cannot be written.
-fn new_key(dir: &Path) -> Option<[u8; KEY_LEN]> {
-    let key: [u8; KEY_LEN] = rand::random();
-    let path = dir.join(KEY_FILE);
-    match crate::fs::write_new(&path, &key) {
-        Ok(()) => Some(key),
-        // Another oneonone made one meanwhile: use it, if it is good.
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_key(dir).or_else(|| {
-            crate::fs::write_owned(&path, &key, Modes::PRIVATE).ok()?;
-            Some(key)
-        }),
-        Err(_) => None,
-    }
 }
 
 #[cfg(test)]
@@ -853,23 +812,6 @@ mod tests {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
         Stamp::of(&path).unwrap()
-    }
-
-    #[test]
-    fn only_a_body_signed_with_the_key_is_read() {
-        let key = [7; KEY_LEN];
-        let body = b"\x01x\x00\x00";
-        let mut file = MAGIC.to_vec();
-        file.extend_from_slice(blake3::keyed_hash(&key, body).to_hex().as_bytes());
-        file.push(b'\n');
-        file.extend_from_slice(body);
-        assert_eq!(verified(&key, &file), Some(&body[..]));
-        assert_eq!(verified(&[8; KEY_LEN], &file), None, "another key");
-        let mut edited = file.clone();
-        *edited.last_mut().unwrap() = b']';
-        assert_eq!(verified(&key, &edited), None, "an edited body");
-        assert_eq!(verified(&key, body), None, "no header");
-        assert_eq!(verified(&key, b""), None);
     }
 
     /// A notebook folder with its `.oneonone` folder.

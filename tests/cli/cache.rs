@@ -334,8 +334,11 @@ fn issue16_the_cache_writes_each_folder_once() {
 /// The whole notebook's JSON list is written part by part as the scan
 /// reads it (issue 16), each folder at the top with all under it: still in
 /// path order (`alice-smith/` before `alice/`, a note at the top between
-/// folders), warnings in path order, notices after, and the same bytes
-/// from the cache as from the notes.
+/// folders), what it says on standard error in the order a walk of the
+/// whole notebook says it (what the walk says, then what cannot be read,
+/// each `alice/` before `alice-smith/`), notices after, and the same
+/// bytes from the cache as from the notes.
+#[cfg(unix)]
 #[test]
 fn issue16_the_list_written_part_by_part_is_in_path_order() {
     let t = Test::new();
@@ -351,7 +354,11 @@ fn issue16_the_list_written_part_by_part_is_in_path_order() {
         t.write(rel, format!("- [ ] in {rel}\n"));
     }
     fs::write(t.path("alice/2026-11-02.md"), b"- [ ] \xff\n").unwrap();
+    fs::write(t.path("alice-smith/2026-11-02.md"), b"- [ ] \xff\n").unwrap();
     fs::write(t.path("bob.md"), b"- [ ] \xfe\n").unwrap();
+    for rel in ["alice-smith/link.md", "alice/link.md", "bob/link.md"] {
+        std::os::unix::fs::symlink("/nowhere", t.path(rel)).unwrap();
+    }
     t.write("carol/2026-11-01.md", "- [>] carried once\n");
     wait_out_the_racy_window();
     let expected_paths = [
@@ -363,7 +370,11 @@ fn issue16_the_list_written_part_by_part_is_in_path_order() {
         "zed.md",
     ];
     let expected_err = "\
+oneonone: warning: alice/link.md: symbolic link not followed; what it points to is not read
+oneonone: warning: alice-smith/link.md: symbolic link not followed; what it points to is not read
+oneonone: warning: bob/link.md: symbolic link not followed; what it points to is not read
 oneonone: warning: alice/2026-11-02.md:1: not UTF-8 text; skipped
+oneonone: warning: alice-smith/2026-11-02.md:1: not UTF-8 text; skipped
 oneonone: warning: bob.md:1: not UTF-8 text; skipped
 oneonone: 1 carried follow-up of carol has no open copy: `oneonone check --fix`
 oneonone: 1 talking point is waiting in bob/agenda.md
@@ -383,8 +394,145 @@ oneonone: 1 talking point is waiting in bob/agenda.md
     assert_eq!(lists[0], lists[1]);
     // The same list as the one written whole (with its points, taken out).
     let whole = t.run(&["followups", "--json", "--agenda"]).status(2);
+    assert_eq!(
+        whole.stderr,
+        expected_err
+            .lines()
+            .take(7)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    );
     let mut items: Vec<serde_json::Value> = serde_json::from_str(&whole.stdout).unwrap();
     items.retain(|i| i["path"] != "bob/agenda.md");
     let streamed: Vec<serde_json::Value> = serde_json::from_str(&lists[0]).unwrap();
     assert_eq!(items, streamed);
+
+    // Output that cannot be written: everything is still said, then why.
+    let run = t
+        .process(&[])
+        .args(["followups", "--json"])
+        .stdout(fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        format!("{expected_err}oneonone: error: cannot write output: no space left on device\n")
+    );
+}
+
+/// A folder at the notebook's top whose name is not UTF-8 is walked under
+/// its own name (its notes are said to be unreadable, as before), never
+/// under another folder's.
+#[cfg(target_os = "linux")]
+#[test]
+fn issue16_a_top_folder_named_in_other_bytes_is_its_own_part() {
+    use std::os::unix::ffi::OsStrExt;
+    let t = Test::new();
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9");
+    fs::create_dir(t.path("").join(odd)).unwrap();
+    fs::write(t.path("").join(odd).join("2026-11-01.md"), "- [ ] odd\n").unwrap();
+    // The folder its name reads as, where it is read with U+FFFD.
+    t.write("caf\u{fffd}/2026-11-01.md", "- [ ] replaced\n");
+    for _ in 0..2 {
+        let run = t.run(&["followups", "--json"]).status(2);
+        assert_eq!(
+            run.stderr,
+            "oneonone: warning: caf\u{fffd}/2026-11-01.md: the file name is not valid UTF-8; rename it to have it read\n"
+        );
+        let items: Vec<crate::Item> = serde_json::from_str(&run.stdout).unwrap();
+        let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["replaced"]);
+    }
+}
+
+/// `cache: false` removes the cache where oneonone keeps it, never
+/// through a linked `.oneonone` (whatever the link points to is not
+/// oneonone's); and a sampled lie leaves no cache file to be read again.
+#[cfg(unix)]
+#[test]
+fn issue16_nothing_is_removed_through_a_linked_state_folder() {
+    let t = Test::bare();
+    t.write("oneonone.yaml", "cache: false\n");
+    t.write("alice/2026-11-01.md", "- [ ] an item\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::create_dir(elsewhere.path().join("cache")).unwrap();
+    fs::write(elsewhere.path().join("cache/precious.txt"), "keep me").unwrap();
+    fs::write(elsewhere.path().join("cache-key"), "not a key").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), t.path(".oneonone")).unwrap();
+    assert_eq!(texts(&t), ["an item"]);
+    assert_eq!(
+        fs::read_to_string(elsewhere.path().join("cache/precious.txt")).unwrap(),
+        "keep me"
+    );
+    assert!(elsewhere.path().join("cache-key").exists());
+}
+
+#[test]
+fn issue16_a_sampled_lie_leaves_no_cache_file_behind() {
+    let t = cached();
+    resign(&t, "bob/", |entries| {
+        let hash = entries["bob/2026-11-01.md"][1].as_u64().unwrap();
+        entries["bob/2026-11-01.md"][1] = (hash ^ 1).into();
+    });
+    let before: Vec<_> = ["alice/", "bob/"]
+        .iter()
+        .map(|u| fs::metadata(cache_file(&t, u)).unwrap().modified().unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(20));
+    assert_eq!(texts(&t), ["real item", "bob's item"]);
+    // Both written again from the notes, not only the one that lied.
+    for (unit, before) in ["alice/", "bob/"].iter().zip(before) {
+        let after = fs::metadata(cache_file(&t, unit))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert!(after > before, "{unit}");
+    }
+}
+
+/// The names of the person folders, kept with the times of the notebook's
+/// folder (issue 16): used while those times hold, so a command about one
+/// person does not list a folder of thousands; listed again as soon as a
+/// folder is added; never trusted unsigned.
+#[test]
+fn issue16_the_kept_list_of_folders_is_used_only_while_it_holds() {
+    let t = cached();
+    let names = |t: &Test| -> Vec<String> {
+        let run = t.run(&["people", "--json"]).ok();
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+        let mut names: Vec<String> = rows
+            .iter()
+            .map(|r| r["slug"].as_str().unwrap().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&t), ["alice", "bob"]);
+    let path = t.path(".oneonone/folders");
+    let file = fs::read(&path).unwrap();
+    let at = file.iter().position(|&b| b == b'\n').unwrap();
+    let mut kept: serde_json::Value = serde_json::from_slice(&file[at + 1..]).unwrap();
+    assert_eq!(kept[1], serde_json::json!(["alice", "bob"]));
+    // Signed with the notebook's key, the list is what is used ...
+    kept[1] = serde_json::json!(["alice", "bob", "carol"]);
+    let key: [u8; 32] = fs::read(t.path(".oneonone/cache-key"))
+        .unwrap()
+        .try_into()
+        .unwrap();
+    let body = serde_json::to_vec(&kept).unwrap();
+    let mac = blake3::keyed_hash(&key, &body);
+    let mut signed = format!("oneonone-folders {}\n", mac.to_hex()).into_bytes();
+    signed.extend_from_slice(&body);
+    fs::write(&path, &signed).unwrap();
+    assert_eq!(names(&t), ["alice", "bob", "carol"]);
+    // ... unsigned, or signed wrong, it is not.
+    let mut forged = signed.clone();
+    forged[20] = if forged[20] == b'0' { b'1' } else { b'0' };
+    fs::write(&path, &forged).unwrap();
+    assert_eq!(names(&t), ["alice", "bob"]);
+    // A folder added moves the notebook folder's times: listed again.
+    fs::write(&path, &signed).unwrap();
+    t.write("dave/2026-11-01.md", "- [ ] dave's\n");
+    assert_eq!(names(&t), ["alice", "bob", "dave"]);
 }
