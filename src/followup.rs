@@ -1010,7 +1010,17 @@ impl Keys {
         let body = note.body();
         let mut all = carried_keys(&note);
         let carried = all.len();
-        let mut lines = body.split('\n').peekable();
+        // Lines found with memchr: most of a note is prose.
+        let bytes = body.as_bytes();
+        let mut start = 0;
+        let mut lines = memchr::memchr_iter(b'\n', bytes)
+            .chain(std::iter::once(bytes.len()))
+            .map(|end| {
+                let line = &body[start..end];
+                start = end + 1;
+                line
+            })
+            .peekable();
         while let Some(line) = lines.next() {
             let lead = line
                 .bytes()

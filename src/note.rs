@@ -141,6 +141,25 @@ impl<'a> SectionScan<'a> {
         }
     }
 
+    /// Whether [`SectionScan::step`] has anything to do with `event`: a
+    /// heading's start or end, a task box, or text in a heading. (Most
+    /// events are none of them: the test is made where the events are
+    /// read, not in a call for each.)
+    #[inline]
+    #[must_use]
+    pub fn wants(&self, event: &pulldown_cmark::Event<'_>) -> bool {
+        use pulldown_cmark::{Event, Tag, TagEnd};
+        match event {
+            Event::Start(Tag::Heading { .. })
+            | Event::End(TagEnd::Heading(_))
+            | Event::TaskListMarker(_) => true,
+            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => {
+                self.open.is_some()
+            }
+            _ => false,
+        }
+    }
+
     /// Reads one event of the note's body, at `range` in the body.
     pub fn step(&mut self, event: &pulldown_cmark::Event<'_>, range: Range<usize>) {
         use pulldown_cmark::{Event, Tag, TagEnd};

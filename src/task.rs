@@ -75,7 +75,9 @@ pub fn tasks_and_sections(
         if let Some(carrying) = carrying.as_mut() {
             carrying.step(&event, range.clone());
         }
-        sections.step(&event, range.clone());
+        if sections.wants(&event) {
+            sections.step(&event, range.clone());
+        }
         tasks.step(&event, range);
     }
     (
