@@ -417,37 +417,7 @@ impl Notebook {
     /// than two seconds before (a later change within the same tick of
     /// the clock would not move its times).
     fn person_folders_kept(&self) -> std::io::Result<Vec<String>> {
-        use crate::fs::signed;
-        let state = self.root.join(crate::fs::STATE_DIR);
-        let kept = self.config.cache.unwrap_or(true)
-            && std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_dir());
-        if !kept {
-            return person_folders(&self.root);
-        }
-        let stamp = folder_stamp(&self.root)?;
-        let key = signed::read_key(&state);
-        let path = state.join(crate::fs::FOLDERS_FILE);
-        if let Some(key) = &key
-            && let Ok(bytes) = crate::fs::read_regular(&path, Some(1 << 26))
-            && let Some(body) = signed::verified(key, FOLDERS_MAGIC, &bytes)
-            && let Ok((listed_at, names)) = serde_json::from_slice::<KeptFolders>(body)
-            && listed_at == stamp
-        {
-            return Ok(names);
-        }
-        let names = person_folders(&self.root)?;
-        let now = crate::followup::cache::now_ns();
-        let settled =
-            stamp.1.max(stamp.2) < now - crate::followup::cache::RACY_SECONDS * 1_000_000_000;
-        if settled
-            && let Some(key) = key.or_else(|| signed::new_key(&state))
-            && let Ok(body) = serde_json::to_vec(&(stamp, &names))
-        {
-            let bytes = signed::signed(&key, FOLDERS_MAGIC, &body);
-            // Best effort: without it, the next command lists the folder.
-            let _ = crate::fs::write_owned(&path, &bytes, crate::fs::Modes::PRIVATE);
-        }
-        Ok(names)
+        person_folders_kept(&self.root, self.config.cache.unwrap_or(true))
     }
 
     /// The notebook-relative path of a file inside the notebook, or `None`
@@ -585,9 +555,10 @@ impl Notebook {
                 .join(crate::fs::STATE_DIR)
                 .join(crate::fs::SWEPT_FILE)
         });
+        let cache = self.config.cache.unwrap_or(true);
         move || {
             crate::fs::remove_stale_temps(&root);
-            let folders: Vec<PathBuf> = person_folders(&root)
+            let folders: Vec<PathBuf> = person_folders_kept(&root, cache)
                 .unwrap_or_default()
                 .into_iter()
                 .map(|slug| root.join(slug))
@@ -1159,12 +1130,52 @@ pub fn parse_meeting_name(name: &str) -> Option<(NaiveDate, u32)> {
     }
 }
 
-/// The first line of `.oneonone/folders`, before its checksum.
-const FOLDERS_MAGIC: &[u8] = b"oneonone-folders ";
+/// [`Notebook::person_slugs`] of the notebook at `root`, from the list
+/// kept where `cache` allows it (see `Notebook::person_folders_kept`).
+fn person_folders_kept(root: &Path, cache: bool) -> std::io::Result<Vec<String>> {
+    use crate::fs::signed;
+    let state = root.join(crate::fs::STATE_DIR);
+    let kept = cache && std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_dir());
+    if !kept {
+        return person_folders(root);
+    }
+    let stamp = folder_stamp(root)?;
+    // The stamp first, in the clear: a list of another time is not
+    // checked or read further.
+    let stamped = format!("{} {} {}\n", stamp.0, stamp.1, stamp.2);
+    let path = state.join(crate::fs::FOLDERS_FILE);
+    let bytes = crate::fs::read_regular(&path, Some(1 << 26)).unwrap_or_default();
+    let of_now = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|end| bytes[end + 1..].starts_with(stamped.as_bytes()));
+    let key = signed::read_key(&state);
+    if of_now
+        && let Some(key) = &key
+        && let Some(body) = signed::verified(key, FOLDERS_MAGIC, &bytes)
+        && let Ok(names) = serde_json::from_slice::<Vec<String>>(&body[stamped.len()..])
+    {
+        return Ok(names);
+    }
+    let names = person_folders(root)?;
+    let now = crate::followup::cache::now_ns();
+    let settled = stamp.1.max(stamp.2) < now - crate::followup::cache::RACY_SECONDS * 1_000_000_000;
+    if settled
+        && let Some(key) = key.or_else(|| signed::new_key(&state))
+        && let Ok(listed) = serde_json::to_vec(&names)
+    {
+        let body = [stamped.as_bytes(), &listed].concat();
+        let bytes = signed::signed(&key, FOLDERS_MAGIC, &body);
+        // Best effort: without it, the next command lists the folder.
+        let _ = crate::fs::write_owned(&path, &bytes, crate::fs::Modes::PRIVATE);
+    }
+    Ok(names)
+}
 
-/// What `.oneonone/folders` holds: the [`folder_stamp`] of the notebook's
-/// folder when it was listed, and its person folders.
-type KeptFolders = ((u64, i128, i128), Vec<String>);
+/// The first line of `.oneonone/folders`, before its checksum; then the
+/// [`folder_stamp`] of the notebook's folder when it was listed (a line
+/// of three numbers), then its person folders (a JSON list).
+const FOLDERS_MAGIC: &[u8] = b"oneonone-folders ";
 
 /// The inode, modification and change times (in nanoseconds) of a folder.
 fn folder_stamp(path: &Path) -> std::io::Result<(u64, i128, i128)> {
