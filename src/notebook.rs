@@ -417,7 +417,14 @@ impl Notebook {
     /// than two seconds before (a later change within the same tick of
     /// the clock would not move its times).
     fn person_folders_kept(&self) -> std::io::Result<Vec<String>> {
-        person_folders_kept(&self.root, self.config.cache.unwrap_or(true))
+        person_folders_kept(&self.root, self.keeps_cache())
+    }
+
+    /// Whether oneonone may keep what it read here (`cache`, not off in
+    /// the settings; never in a shared space, which holds nothing of
+    /// oneonone's own).
+    fn keeps_cache(&self) -> bool {
+        self.config.cache.unwrap_or(true) && self.config.shared.is_none()
     }
 
     /// The notebook-relative path of a file inside the notebook, or `None`
@@ -555,7 +562,7 @@ impl Notebook {
                 .join(crate::fs::STATE_DIR)
                 .join(crate::fs::SWEPT_FILE)
         });
-        let cache = self.config.cache.unwrap_or(true);
+        let cache = self.keeps_cache();
         move || {
             crate::fs::remove_stale_temps(&root);
             let folders: Vec<PathBuf> = person_folders_kept(&root, cache)
