@@ -1142,10 +1142,19 @@ pub fn parse_meeting_name(name: &str) -> Option<(NaiveDate, u32)> {
 fn person_folders_kept(root: &Path, cache: bool) -> std::io::Result<Vec<String>> {
     use crate::fs::signed;
     let state = root.join(crate::fs::STATE_DIR);
-    let kept = cache && std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_dir());
-    if !kept {
+    let real = std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_dir());
+    if !cache || !real {
+        // `cache: false` leaves no list behind, whichever command runs
+        // first (never removed through a link).
+        if real {
+            let _ = std::fs::remove_file(state.join(crate::fs::FOLDERS_FILE));
+        }
         return person_folders(root);
     }
+    // Before the folder's times are read and it is listed: a change in
+    // the same tick as the times read, made after the listing, must not
+    // pass for settled however long the listing took.
+    let now = crate::followup::cache::now_ns();
     let stamp = folder_stamp(root)?;
     // The stamp first, in the clear: a list of another time is not
     // checked or read further.
@@ -1165,7 +1174,6 @@ fn person_folders_kept(root: &Path, cache: bool) -> std::io::Result<Vec<String>>
         return Ok(names);
     }
     let names = person_folders(root)?;
-    let now = crate::followup::cache::now_ns();
     let settled = stamp.1.max(stamp.2) < now - crate::followup::cache::RACY_SECONDS * 1_000_000_000;
     if settled
         && let Some(key) = key.or_else(|| signed::new_key(&state))

@@ -535,4 +535,11 @@ fn issue16_the_kept_list_of_folders_is_used_only_while_it_holds() {
     fs::write(&path, &signed).unwrap();
     t.write("dave/2026-11-01.md", "- [ ] dave's\n");
     assert_eq!(names(&t), ["alice", "bob", "dave"]);
+    // `cache: false`: not used, and gone after any command about a person.
+    wait_out_the_racy_window();
+    t.run(&["open", "alice", "--print"]).ok();
+    assert!(path.exists());
+    t.write("oneonone.yaml", "cache: false\n");
+    t.run(&["open", "alice", "--print"]).ok();
+    assert!(!path.exists());
 }
