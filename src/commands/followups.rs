@@ -145,14 +145,12 @@ pub fn run(args: &FollowupsArgs, settings: &Settings, out: &mut Output) -> Resul
     if args.agenda {
         items.extend(points.iter().cloned());
         items.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-    } else if let Some(first) = points.first() {
-        let one_file = points.iter().all(|p| p.path == first.path);
-        tell_points(
-            &notebook,
-            points.len(),
-            one_file.then_some(&first.path),
-            out,
-        );
+    } else {
+        let mut waiting = Waiting::default();
+        for point in &points {
+            waiting.add(&point.path);
+        }
+        waiting.tell(&notebook, out);
     }
     let filters = Filters {
         wanted: &wanted,
@@ -382,22 +380,41 @@ fn orphan_notices(
     notices
 }
 
-/// "3 talking points are waiting in agenda.md": `count` points, all in
-/// the file `one_file` when they are.
-fn tell_points(notebook: &Notebook, count: usize, one_file: Option<&Arc<str>>, out: &mut Output) {
-    // One person's: the file they wait in, as the user can open it.
-    let place = match one_file {
-        Some(path) => Shown(&notebook.show(std::path::Path::new(&**path))).to_string(),
-        None => "agenda.md".to_string(),
-    };
-    out.notice(format_args!(
-        "{} waiting in {place}\n  hint: `oneonone followups --agenda` lists them too",
-        if count == 1 {
-            "1 talking point is".to_string()
-        } else {
-            format!("{count} talking points are")
+/// The talking points left out of a listing: how many, and the one file
+/// they are all in, while they are.
+#[derive(Default)]
+struct Waiting {
+    count: usize,
+    one_file: Option<Arc<str>>,
+}
+
+impl Waiting {
+    /// One more point, in the file at `path`.
+    fn add(&mut self, path: &Arc<str>) {
+        let same = self.count == 0 || self.one_file.as_ref() == Some(path);
+        self.one_file = same.then(|| path.clone());
+        self.count += 1;
+    }
+
+    /// "3 talking points are waiting in agenda.md", if any are.
+    fn tell(&self, notebook: &Notebook, out: &mut Output) {
+        if self.count == 0 {
+            return;
         }
-    ));
+        // One person's: the file they wait in, as the user can open it.
+        let place = match &self.one_file {
+            Some(path) => Shown(&notebook.show(std::path::Path::new(&**path))).to_string(),
+            None => "agenda.md".to_string(),
+        };
+        out.notice(format_args!(
+            "{} waiting in {place}\n  hint: `oneonone followups --agenda` lists them too",
+            if self.count == 1 {
+                "1 talking point is".to_string()
+            } else {
+                format!("{} talking points are", self.count)
+            }
+        ));
+    }
 }
 
 /// What `--mine`, `--theirs`, `--owner` and `--overdue` keep.
@@ -449,9 +466,7 @@ fn stream_json(
     let mut written = Ok(());
     let mut orphans = Vec::new();
     let mut resolving = Vec::new();
-    // The points waiting in agenda files: how many, and the one file
-    // they are all in, while they are.
-    let mut points: (usize, Option<Arc<str>>) = (0, None);
+    let mut points = Waiting::default();
     let warnings = followup::scan_units(notebook, true, &mut |unit| {
         let mut items = unit.items;
         if args.shared {
@@ -462,8 +477,7 @@ fn stream_json(
         followup::resolve_owners(&mut items, people, &mut |e| resolving.push(e));
         items.retain(|i| (filters.theirs)(i));
         for point in items.extract_if(.., |i| agenda::is_agenda_path(&i.path)) {
-            let same = points.0 == 0 || points.1.as_ref() == Some(&point.path);
-            points = (points.0 + 1, same.then_some(point.path));
+            points.add(&point.path);
         }
         // Once the output fails, the rest is still read: what is said on
         // standard error is said whole.
@@ -493,9 +507,8 @@ fn stream_json(
             Ok(mut found) => {
                 found.retain(|i| (filters.wanted)(i));
                 followup::resolve_owners(&mut found, people, &mut |e| resolving.push(e));
-                for point in found.into_iter().filter(|i| (filters.theirs)(i)) {
-                    let same = points.0 == 0 || points.1.as_ref() == Some(&point.path);
-                    points = (points.0 + 1, same.then_some(point.path));
+                for point in found.iter().filter(|i| (filters.theirs)(i)) {
+                    points.add(&point.path);
                 }
             }
             Err(e) => out.warn(&e),
@@ -505,9 +518,7 @@ fn stream_json(
         out.warn(&e);
     }
     people.check_profiles(&mut |e| out.warn(&e));
-    if points.0 > 0 {
-        tell_points(notebook, points.0, points.1.as_ref(), out);
-    }
+    points.tell(notebook, out);
     // Said after all the rest, as when the list is written whole.
     written?;
     for (_, added) in added_by(notebook, &spaces, filters, people) {
