@@ -1454,25 +1454,26 @@ pub const SWEPT_FILE: &str = "swept";
 /// FAT's two seconds).
 const SWEPT_SLACK: Duration = Duration::from_secs(3);
 
-/// [`remove_stale_temps`] in each of `folders`, skipping those untouched
-/// since the last sweep that left none anywhere: a temp file is created in
-/// a folder, which changes the folder's modification time, so a folder
-/// older than that sweep has none (listing every folder of a big notebook
-/// took most of a `new`'s time). `stamp` ([`SWEPT_FILE`], under the lock)
-/// keeps the sweep's time, by the file system's own clock; without it every
-/// folder is listed. Best effort.
-pub fn remove_stale_temps_in(folders: &[PathBuf], stamp: Option<&Path>) {
+/// [`remove_stale_temps`] in the notebook folder `root` and in each of its
+/// `folders`, skipping those untouched since the last sweep that left none
+/// anywhere: a temp file is created in a folder, which changes the
+/// folder's modification time, so a folder older than that sweep has none
+/// (listing every folder of a big notebook took most of a `new`'s time,
+/// and the notebook folder itself, with a name for each person, is one
+/// of them). `stamp` ([`SWEPT_FILE`], under the lock) keeps the sweep's
+/// time, by the file system's own clock; without it every folder is
+/// listed. Best effort.
+pub fn remove_stale_temps_in(root: &Path, folders: &[String], stamp: Option<&Path>) {
     let swept = stamp.and_then(SweepStamp::begin);
     let since = swept.as_ref().and_then(|s| s.since);
     let mut clean = true;
-    for dir in folders {
-        let untouched = since.is_some_and(|since| {
-            std::fs::symlink_metadata(dir)
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| t < since)
-        });
+    // Each folder's time is read relative to the open notebook folder, not
+    // by its whole path.
+    let modified = ModifiedIn::open(root);
+    for name in std::iter::once(".").chain(folders.iter().map(String::as_str)) {
+        let untouched = since.is_some_and(|since| modified.of(name).is_some_and(|t| t < since));
         if !untouched {
-            clean &= sweep(dir);
+            clean &= sweep(&root.join(name));
         }
     }
     // A temp file too young to remove, or a folder that cannot be read:
@@ -1481,6 +1482,52 @@ pub fn remove_stale_temps_in(folders: &[PathBuf], stamp: Option<&Path>) {
         && clean
     {
         swept.finish();
+    }
+}
+
+/// The modification times of the entries of one folder, read relative to
+/// it (links not followed).
+struct ModifiedIn<'a> {
+    root: &'a Path,
+    #[cfg(unix)]
+    dir: Option<rustix::fd::OwnedFd>,
+}
+
+impl<'a> ModifiedIn<'a> {
+    fn open(root: &'a Path) -> Self {
+        ModifiedIn {
+            root,
+            #[cfg(unix)]
+            dir: rustix::fs::openat(
+                rustix::fs::CWD,
+                root,
+                rustix::fs::OFlags::PATH
+                    | rustix::fs::OFlags::DIRECTORY
+                    | rustix::fs::OFlags::CLOEXEC,
+                rustix::fs::Mode::empty(),
+            )
+            .ok(),
+        }
+    }
+
+    /// `name`'s modification time; none when it cannot be read.
+    fn of(&self, name: &str) -> Option<SystemTime> {
+        #[cfg(unix)]
+        if let Some(dir) = &self.dir {
+            let st = rustix::fs::statat(dir, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
+            let nanos = u32::try_from(st.st_mtime_nsec).ok()?;
+            let secs = st.st_mtime;
+            return if secs >= 0 {
+                SystemTime::UNIX_EPOCH.checked_add(Duration::new(secs.try_into().ok()?, nanos))
+            } else {
+                SystemTime::UNIX_EPOCH
+                    .checked_sub(Duration::from_secs(secs.unsigned_abs()))?
+                    .checked_add(Duration::from_nanos(nanos.into()))
+            };
+        }
+        std::fs::symlink_metadata(self.root.join(name))
+            .and_then(|m| m.modified())
+            .ok()
     }
 }
 
@@ -1553,20 +1600,29 @@ fn sweep(dir: &Path) -> bool {
             left = true;
             continue;
         };
-        if !is_temp_name(entry.file_name().as_encoded_bytes()) {
-            continue;
+        if let Some(stale) = temp_entry(&entry, now, STALE_AFTER) {
+            left |= !stale || std::fs::remove_file(entry.path()).is_err();
         }
-        // `DirEntry::metadata` does not follow links.
-        let stale = entry.metadata().is_ok_and(|m| {
-            m.is_file()
-                && m.modified()
-                    .ok()
-                    .and_then(|t| now.duration_since(t).ok())
-                    .is_some_and(|d| d >= STALE_AFTER)
-        });
-        left |= !stale || std::fs::remove_file(entry.path()).is_err();
     }
     !left
+}
+
+/// For a temp file of ours in a folder's listing: whether it is a regular
+/// file untouched for at least `age` at `now` (one that cannot be read is
+/// not). `None` for any other entry.
+#[must_use]
+pub fn temp_entry(entry: &std::fs::DirEntry, now: SystemTime, age: Duration) -> Option<bool> {
+    if !is_temp_name(entry.file_name().as_encoded_bytes()) {
+        return None;
+    }
+    // `DirEntry::metadata` does not follow links.
+    Some(entry.metadata().is_ok_and(|m| {
+        m.is_file()
+            && m.modified()
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|d| d >= age)
+    }))
 }
 
 /// True for a name oneonone's temp files have: the prefix, six random
@@ -1587,21 +1643,7 @@ pub fn stale_temps(dir: &Path, age: Duration) -> Vec<PathBuf> {
     let now = SystemTime::now();
     let mut found: Vec<PathBuf> = entries
         .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.as_encoded_bytes();
-            is_temp_name(name)
-        })
-        .filter(|e| {
-            // `DirEntry::metadata` does not follow links.
-            e.metadata().is_ok_and(|m| {
-                m.is_file()
-                    && m.modified()
-                        .ok()
-                        .and_then(|t| now.duration_since(t).ok())
-                        .is_some_and(|d| d >= age)
-            })
-        })
+        .filter(|e| temp_entry(e, now, age) == Some(true))
         .map(|e| e.path())
         .collect();
     found.sort();
@@ -1665,11 +1707,10 @@ impl Lock {
         for path in stale_temps(&staging, Duration::ZERO) {
             let _ = std::fs::remove_file(path);
         }
-        // The cache is saved without the lock: only old temps are left over.
+        // Saved without the lock: only old temps are left over. Those of
+        // the cache's own folder, a file for each person, go when a scan
+        // of the whole notebook lists it ([`crate::followup::cache`]).
         remove_stale_temps(&dir);
-        if !is_link(&dir.join(CACHE_DIR)) {
-            remove_stale_temps(&dir.join(CACHE_DIR));
-        }
         Ok(Lock {
             _file: file,
             journal: JournalAt {

@@ -564,13 +564,8 @@ impl Notebook {
         });
         let cache = self.keeps_cache();
         move || {
-            crate::fs::remove_stale_temps(&root);
-            let folders: Vec<PathBuf> = person_folders_kept(&root, cache)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|slug| root.join(slug))
-                .collect();
-            crate::fs::remove_stale_temps_in(&folders, stamp.as_deref());
+            let folders = person_folders_kept(&root, cache).unwrap_or_default();
+            crate::fs::remove_stale_temps_in(&root, &folders, stamp.as_deref());
         }
     }
 

@@ -754,7 +754,9 @@ impl Store {
     }
 
     /// Removes the files of the parts not in `units` (folders deleted or
-    /// renamed), after a scan of the whole notebook.
+    /// renamed), after a scan of the whole notebook, and the temp files a
+    /// killed save left (in the same listing: a command that takes the
+    /// lock does not list this folder of a file for each person).
     pub fn keep_only(&self, units: &[&str]) {
         if !self.kept {
             return;
@@ -763,12 +765,14 @@ impl Store {
             return;
         };
         let keep: std::collections::HashSet<String> = units.iter().map(|u| unit_file(u)).collect();
+        let now = std::time::SystemTime::now();
         for entry in entries.flatten() {
             let name = entry.file_name();
             let is_cache = name.to_str().is_some_and(|n| {
                 n.len() == 32 && n.bytes().all(|b| b.is_ascii_hexdigit()) && !keep.contains(n)
             });
-            if is_cache {
+            let stale = crate::fs::temp_entry(&entry, now, crate::fs::STALE_AFTER) == Some(true);
+            if is_cache || stale {
                 let _ = std::fs::remove_file(entry.path());
             }
         }

@@ -75,3 +75,31 @@ fn issue16_new_sweeps_while_it_reads_and_is_done_however_it_ends() {
     t.run(&["new", "bob", "--date", "2026-11-24"]).ok();
     assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn issue16_a_temp_left_at_the_top_after_a_sweep_is_removed_by_the_next_write() {
+    let t = two_people();
+    t.run(&["done", "alice/2026-11-10.md:7"]).ok();
+    // The notebook folder is swept as a person folder is: only when it
+    // changed since the last clean sweep, as a temp made in it changes it.
+    stale(&t, ".oneonone-Tp9xQ2.tmp");
+    t.run(&["new", "alice", "--date", "2026-11-24", "--no-carry"])
+        .ok();
+    assert_eq!(temp_files(t.dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn issue16_the_cache_s_temps_go_when_the_whole_notebook_is_read() {
+    let t = two_people();
+    t.run(&["followups"]).ok();
+    stale(&t, ".oneonone/cache/.oneonone-Kc4vB8.tmp");
+    // Maybe another `followups`' save, still being written: it stays.
+    t.write(".oneonone/cache/.oneonone-Yz7wN1.tmp", "being written");
+    t.run(&["followups"]).ok();
+    assert_eq!(
+        temp_files(t.dir.path()),
+        [t.path(".oneonone/cache/.oneonone-Yz7wN1.tmp")
+            .display()
+            .to_string()]
+    );
+}
