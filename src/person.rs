@@ -627,8 +627,10 @@ pub fn key(name: &str) -> String {
 /// its aliases may be what was meant.
 pub struct People<'a> {
     notebook: &'a Notebook,
-    /// The person folders, sorted, each with its name folded as a slug.
-    folders: Vec<(String, String)>,
+    /// The person folders, sorted, each with its name folded as a slug
+    /// where that is not the name itself (most are folded already: at
+    /// 3,000 people, no copy of each name for every command).
+    folders: Vec<(String, Option<String>)>,
     /// The names and aliases, once read.
     entries: Option<Vec<Entry>>,
     /// The person.yaml files that could not be read, in folder order.
@@ -732,6 +734,7 @@ impl<'a> People<'a> {
             .into_iter()
             .map(|f| {
                 let k = key(&f);
+                let k = (k != f).then_some(k);
                 (f, k)
             })
             .collect();
@@ -766,7 +769,9 @@ impl<'a> People<'a> {
                         s.spawn(move || {
                             folders
                                 .iter()
-                                .map(|(slug, slug_key)| Entry::read(notebook, slug, slug_key))
+                                .map(|(slug, slug_key)| {
+                                    Entry::read(notebook, slug, slug_key.as_deref().unwrap_or(slug))
+                                })
                                 .collect()
                         })
                     })
@@ -856,7 +861,7 @@ impl<'a> People<'a> {
     fn folders_named(&self, slug: &str) -> Vec<&str> {
         self.folders
             .iter()
-            .filter(|(f, k)| f == slug || k == slug)
+            .filter(|(f, k)| f == slug || k.as_deref() == Some(slug))
             .map(|(f, _)| f.as_str())
             .collect()
     }

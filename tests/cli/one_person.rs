@@ -103,3 +103,25 @@ fn issue16_the_cache_s_temps_go_when_the_whole_notebook_is_read() {
             .to_string()]
     );
 }
+
+#[test]
+fn issue16_a_folder_named_otherwise_is_found_by_its_folded_name() {
+    let t = Test::new();
+    t.write("oneonone.yaml", "");
+    let note =
+        |who: &str| format!("---\nperson: {who}\ndate: 2026-11-10\n---\n## Lift\n\n- [ ] a\n");
+    t.write("Alice/2026-11-10.md", note("Alice"));
+    t.write("Bob_Lee/2026-11-10.md", note("Bob Lee"));
+    t.run(&["open", "bob-lee", "--print"])
+        .ok()
+        .stdout("Bob_Lee/2026-11-10.md\n");
+    t.run(&["open", "alice", "--print"])
+        .ok()
+        .stdout("Alice/2026-11-10.md\n");
+    // A folder named as the other folds: both fit.
+    t.write("alice/2026-11-10.md", note("Alice"));
+    t.run(&["open", "alice", "--print"]).status(2).stderr(
+        "oneonone: error: \"alice\" matches more than one person; give more of the name:\n  \
+         Alice (Alice/)\n  Alice (alice/)\n",
+    );
+}
