@@ -1467,13 +1467,15 @@ pub fn remove_stale_temps_in(root: &Path, folders: &[String], stamp: Option<&Pat
     let swept = stamp.and_then(SweepStamp::begin);
     let since = swept.as_ref().and_then(|s| s.since);
     let mut clean = true;
-    // Each folder's time is read relative to the open notebook folder, not
-    // by its whole path.
-    let modified = ModifiedIn::open(root);
     for name in std::iter::once(".").chain(folders.iter().map(String::as_str)) {
-        let untouched = since.is_some_and(|since| modified.of(name).is_some_and(|t| t < since));
+        let dir = root.join(name);
+        let untouched = since.is_some_and(|since| {
+            std::fs::symlink_metadata(&dir)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < since)
+        });
         if !untouched {
-            clean &= sweep(&root.join(name));
+            clean &= sweep(&dir);
         }
     }
     // A temp file too young to remove, or a folder that cannot be read:
@@ -1482,52 +1484,6 @@ pub fn remove_stale_temps_in(root: &Path, folders: &[String], stamp: Option<&Pat
         && clean
     {
         swept.finish();
-    }
-}
-
-/// The modification times of the entries of one folder, read relative to
-/// it (links not followed).
-struct ModifiedIn<'a> {
-    root: &'a Path,
-    #[cfg(unix)]
-    dir: Option<rustix::fd::OwnedFd>,
-}
-
-impl<'a> ModifiedIn<'a> {
-    fn open(root: &'a Path) -> Self {
-        ModifiedIn {
-            root,
-            #[cfg(unix)]
-            dir: rustix::fs::openat(
-                rustix::fs::CWD,
-                root,
-                rustix::fs::OFlags::PATH
-                    | rustix::fs::OFlags::DIRECTORY
-                    | rustix::fs::OFlags::CLOEXEC,
-                rustix::fs::Mode::empty(),
-            )
-            .ok(),
-        }
-    }
-
-    /// `name`'s modification time; none when it cannot be read.
-    fn of(&self, name: &str) -> Option<SystemTime> {
-        #[cfg(unix)]
-        if let Some(dir) = &self.dir {
-            let st = rustix::fs::statat(dir, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).ok()?;
-            let nanos = u32::try_from(st.st_mtime_nsec).ok()?;
-            let secs = st.st_mtime;
-            return if secs >= 0 {
-                SystemTime::UNIX_EPOCH.checked_add(Duration::new(secs.try_into().ok()?, nanos))
-            } else {
-                SystemTime::UNIX_EPOCH
-                    .checked_sub(Duration::from_secs(secs.unsigned_abs()))?
-                    .checked_add(Duration::from_nanos(nanos.into()))
-            };
-        }
-        std::fs::symlink_metadata(self.root.join(name))
-            .and_then(|m| m.modified())
-            .ok()
     }
 }
 
