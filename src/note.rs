@@ -124,6 +124,9 @@ pub struct SectionScan<'a> {
     /// A task box was read where the extension makes other headings: in
     /// a heading, or with nothing after it on its line.
     moved: bool,
+    /// Whether each heading's line is counted (see
+    /// [`SectionScan::without_lines`]).
+    lines: bool,
 }
 
 impl<'a> SectionScan<'a> {
@@ -138,6 +141,20 @@ impl<'a> SectionScan<'a> {
             counted: 0,
             line: 1,
             moved: false,
+            lines: true,
+        }
+    }
+
+    /// A reading of `note`'s headings for their ranges alone: each
+    /// [`Section::line`] is 0. Counting lines to the last heading (most
+    /// notes end with one) is a reading of the whole note, which the
+    /// follow-up scan, wanting only what is private, need not make.
+    #[must_use]
+    pub fn without_lines(note: &Note<'a>) -> Self {
+        SectionScan {
+            lines: false,
+            line: 0,
+            ..SectionScan::new(note)
         }
     }
 
@@ -189,8 +206,10 @@ impl<'a> SectionScan<'a> {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, heading, title)) = self.open.take() {
                     let start = self.base + heading.start;
-                    self.line += count_newlines(&self.text.as_bytes()[self.counted..start]);
-                    self.counted = start;
+                    if self.lines {
+                        self.line += count_newlines(&self.text.as_bytes()[self.counted..start]);
+                        self.counted = start;
+                    }
                     // Invisible characters do not make a different title.
                     let title: String = title.chars().filter(|c| !is_invisible(*c)).collect();
                     self.found.push(Section {
@@ -471,8 +490,7 @@ impl Iterator for LineSpans<'_> {
             return None;
         }
         let start = self.pos;
-        let end = self.text[start..]
-            .find('\n')
+        let end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
             .map_or(self.text.len(), |i| start + i);
         self.pos = if end < self.text.len() { end + 1 } else { end };
         Some(start..end)
