@@ -405,11 +405,7 @@ fn scan_unit(
         if keyed {
             found.trails.extend(trails(&miss_files, read.keys));
         }
-        found.items.extend(read.found);
-        // Cached and read items interleave by file.
-        found
-            .items
-            .sort_unstable_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        found.items = interleaved(std::mem::take(&mut found.items), read.found);
     }
     // Every entry answered for a file of the walk: none is of a file gone.
     if kept && answered != cache.len() {
@@ -757,13 +753,32 @@ fn scan_files_hashed(
         warn(e);
     }
     // The walk sorts by folder, then name; the promise is by path string
-    // (`alice-smith/` before `alice/`), then line.
-    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+    // (`alice-smith/` before `alice/`), then line. Read on one thread, a
+    // folder's items are in that order already, most often.
+    if !found.is_sorted_by(|a, b| by_path(a, b).is_le()) {
+        found.sort_by(by_path);
+    }
     Scanned {
         found,
         hashes,
         keys,
     }
+}
+
+/// The items answered from the cache and those read, each in path order,
+/// in path order: they interleave by file when both are there.
+fn interleaved(mut cached: Vec<FollowUp>, read: Vec<FollowUp>) -> Vec<FollowUp> {
+    if cached.is_empty() {
+        return read;
+    }
+    cached.extend(read);
+    cached.sort_unstable_by(by_path);
+    cached
+}
+
+/// The order of a listing: by path string, then line.
+fn by_path(a: &FollowUp, b: &FollowUp) -> std::cmp::Ordering {
+    a.path.cmp(&b.path).then(a.line.cmp(&b.line))
 }
 
 /// False only when the text certainly holds no open item: every `[ ]` in
@@ -853,7 +868,7 @@ fn note_items(
         return (Vec::new(), keys);
     }
     // Frontmatter matters (and is read) only for files with items to list.
-    let (frontmatter, problem) = note.frontmatter_lenient(&notebook.show(rel));
+    let (frontmatter, problem) = note.frontmatter_lenient_at(|| notebook.show(rel));
     if let Some(e) = problem {
         warn(e);
     }

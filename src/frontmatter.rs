@@ -60,12 +60,23 @@ impl Note<'_> {
     /// leaves `person` and `tags` in place. The error, if any, comes along.
     #[must_use]
     pub fn frontmatter_lenient(&self, path: &Path) -> (Frontmatter, Option<Error>) {
+        self.frontmatter_lenient_at(|| path.to_path_buf())
+    }
+
+    /// [`Note::frontmatter_lenient`], with the path an error names made
+    /// only for the YAML parser (a scan of every note reads most
+    /// frontmatter without it).
+    #[must_use]
+    pub fn frontmatter_lenient_at(
+        &self,
+        path: impl FnOnce() -> std::path::PathBuf,
+    ) -> (Frontmatter, Option<Error>) {
         if let Some(range) = self.frontmatter.clone()
             && let Some(simple) = simple_frontmatter(&self.text[range])
         {
             return (simple, None);
         }
-        self.parse_frontmatter(path)
+        self.parse_frontmatter(&path())
     }
 
     /// The frontmatter as the YAML parser reads it, without the shortcut

@@ -1092,6 +1092,16 @@ pub fn person_folder(rel: &Path) -> Option<String> {
 /// absolute one starts with one `/`).
 #[must_use]
 pub fn slash_path(rel: &Path) -> String {
+    // A clean path in UTF-8 is its own `/` form on Unix: no parts to
+    // split and join again (the follow-up scan names every note so).
+    #[cfg(unix)]
+    if let Some(path) = rel.to_str()
+        && !path.ends_with('/')
+        && !path.contains("//")
+        && path.split('/').all(|part| part != ".")
+    {
+        return path.to_owned();
+    }
     rel.components()
         .map(|c| match c {
             // The root is the empty part before the first `/`.
@@ -1582,6 +1592,29 @@ mod tests {
             slash_path(&Path::new("alice").join("old").join("x.md")),
             "alice/old/x.md"
         );
+    }
+
+    /// The shortcut for a clean path gives what the parts joined give,
+    /// and paths that are not clean still go through their parts.
+    #[test]
+    fn slash_path_of_clean_and_unclean_paths() {
+        for (path, slashed) in [
+            ("alice/2026-11-24.md", "alice/2026-11-24.md"),
+            ("ideas.md", "ideas.md"),
+            ("", ""),
+            ("/abs/x.md", "/abs/x.md"),
+            ("../bob/y.md", "../bob/y.md"),
+            ("a/../b.md", "a/../b.md"),
+            ("./a/b.md", "./a/b.md"),
+            ("a/./b.md", "a/b.md"),
+            ("a//b.md", "a/b.md"),
+            ("a/b/", "a/b"),
+            ("a/b/.", "a/b"),
+            ("a/.b.md", "a/.b.md"),
+            ("a/b..md", "a/b..md"),
+        ] {
+            assert_eq!(slash_path(Path::new(path)), slashed, "{path:?}");
+        }
     }
 
     #[test]
