@@ -509,6 +509,7 @@ fn temp_file(dir: &Path, mode: Option<u32>) -> io::Result<tempfile::NamedTempFil
     }
     #[cfg(not(unix))]
     let _ = mode;
+    before_temp_in(dir);
     builder.tempfile_in(dir)
 }
 
@@ -1455,17 +1456,30 @@ pub const SWEPT_FILE: &str = "swept";
 const SWEPT_SLACK: Duration = Duration::from_secs(3);
 
 /// [`remove_stale_temps`] in the notebook folder `root` and in each of its
-/// `folders`, skipping those untouched since the last sweep that left none
-/// anywhere: a temp file is created in a folder, which changes the
-/// folder's modification time, so a folder older than that sweep has none
-/// (listing every folder of a big notebook took most of a `new`'s time,
-/// and the notebook folder itself, with a name for each person, is one
-/// of them). `stamp` ([`SWEPT_FILE`], under the lock) keeps the sweep's
-/// time, by the file system's own clock; without it every folder is
-/// listed. Best effort.
-pub fn remove_stale_temps_in(root: &Path, folders: &[String], stamp: Option<&Path>) {
+/// person folders (`folders`, asked for only when needed), skipping those
+/// untouched since the last sweep that left none anywhere: a temp file is
+/// created in a folder, which changes the folder's modification time, so a
+/// folder older than that sweep has none (listing every folder of a big
+/// notebook took most of a `new`'s time, and the notebook folder itself,
+/// with a name for each person, is one of them). `stamp` ([`SWEPT_FILE`],
+/// under the lock) keeps the sweep's time, by the file system's own clock;
+/// without it every folder is listed. When the lock holder after that
+/// sweep said which person folders it would write in
+/// ([`Lock::writes_only_in`]), only those are looked at, with the notebook
+/// folder: at 3,000 people, the time of every folder was a fifth of a
+/// `new`. Returns the stamp of a sweep that left no temp file, for the
+/// lock holder to say that with. Best effort.
+pub fn remove_stale_temps_in(
+    root: &Path,
+    folders: impl FnOnce() -> Vec<String>,
+    stamp: Option<&Path>,
+) -> Option<Swept> {
     let swept = stamp.and_then(SweepStamp::begin);
     let since = swept.as_ref().and_then(|s| s.since);
+    let folders = match swept.as_ref().and_then(|s| s.only.clone()) {
+        Some(only) if since.is_some() => only,
+        _ => folders(),
+    };
     let mut clean = true;
     for name in std::iter::once(".").chain(folders.iter().map(String::as_str)) {
         let dir = root.join(name);
@@ -1480,10 +1494,85 @@ pub fn remove_stale_temps_in(root: &Path, folders: &[String], stamp: Option<&Pat
     }
     // A temp file too young to remove, or a folder that cannot be read:
     // the stamp stays empty, and every folder is listed next time.
-    if let Some(swept) = swept
-        && clean
+    swept.filter(|_| clean).and_then(SweepStamp::finish)
+}
+
+/// What a stamp after a clean sweep holds: every folder may have changed
+/// since, and is looked at by its time.
+const SWEPT_ANY: &[u8] = b"1";
+
+/// The first line of a stamp after a clean sweep whose lock holder writes
+/// only in the person folders named on the lines after it
+/// ([`Lock::writes_only_in`]).
+const SWEPT_ONLY: &[u8] = b"2\n";
+
+/// The folders a stamp's bytes name after [`SWEPT_ONLY`], or `None` for
+/// any other stamp.
+fn swept_only(bytes: &[u8]) -> Option<Vec<String>> {
+    let names = std::str::from_utf8(bytes.strip_prefix(SWEPT_ONLY)?).ok()?;
+    Some(names.lines().map(str::to_owned).collect())
+}
+
+/// The stamp of a clean sweep ([`remove_stale_temps_in`]), held by the lock
+/// holder until it says where it writes.
+#[derive(Debug)]
+pub struct Swept {
+    file: File,
+    start: SystemTime,
+}
+
+impl Swept {
+    /// Says that until the next sweep, temp files are made only in the
+    /// person folders `folders` (and the notebook folder, whose time is
+    /// always read): the next sweep looks at no other. A folder name that
+    /// cannot be written on a line of its own leaves the stamp as it is.
+    fn only(mut self, folders: &[&str]) {
+        if folders
+            .iter()
+            .any(|f| f.is_empty() || f.contains(['\n', '\r', '/']) || *f == "." || *f == "..")
+        {
+            return;
+        }
+        let mut bytes = SWEPT_ONLY.to_vec();
+        bytes.extend(folders.join("\n").into_bytes());
+        // Cut short, the stamp says nothing or less than it did: every
+        // folder is looked at again.
+        let written = self.file.set_len(0).is_ok()
+            && self.file.seek(io::SeekFrom::Start(0)).is_ok()
+            && self.file.write_all(&bytes).is_ok();
+        if written {
+            let _ = self.file.set_modified(self.start);
+        }
+    }
+}
+
+/// Called before a temp file is made in `dir`: when `dir` is a person
+/// folder of a notebook whose last sweep's lock holder said it writes only
+/// in others ([`Lock::writes_only_in`]), the stamp is emptied, and the
+/// next sweep lists every folder changed since: a temp file a killed
+/// command leaves there is found whoever made it.
+fn before_temp_in(dir: &Path) {
+    let (Some(notebook), Some(name)) = (dir.parent(), dir.file_name()) else {
+        return;
+    };
+    // `.oneonone` itself, or any hidden folder: never a person folder, and
+    // never swept.
+    if name.as_encoded_bytes().starts_with(b".") {
+        return;
+    }
+    let stamp = notebook.join(STATE_DIR).join(SWEPT_FILE);
+    let Ok(mut file) = open_stamp(&stamp) else {
+        return;
+    };
+    let mut bytes = Vec::new();
+    if file.read_to_end(&mut bytes).is_err() {
+        let _ = file.set_len(0);
+        return;
+    }
+    if let Some(only) = swept_only(&bytes)
+        && !only.iter().any(|f| std::ffi::OsStr::new(f) == name)
     {
-        swept.finish();
+        let _ = file.set_len(0);
     }
 }
 
@@ -1493,6 +1582,9 @@ struct SweepStamp {
     /// Folders untouched since then need no listing: when the last clean
     /// sweep began, less the slack of coarse clocks.
     since: Option<SystemTime>,
+    /// The only person folders written in since then, when the lock
+    /// holder said so ([`Lock::writes_only_in`]).
+    only: Option<Vec<String>>,
     /// When this sweep began, by the file system's clock.
     start: SystemTime,
 }
@@ -1502,13 +1594,17 @@ impl SweepStamp {
     /// the time of this one: a sweep cut short (a killed command) leaves
     /// it saying nothing, so the next lists every folder again.
     fn begin(stamp: &Path) -> Option<SweepStamp> {
-        let file = open_lock(stamp).ok()?;
+        let mut file = open_lock(stamp).ok()?;
         let before = file.metadata().ok()?;
-        let since = (before.len() > 0)
+        let mut said = Vec::new();
+        file.read_to_end(&mut said).ok()?;
+        let since = (!said.is_empty())
             .then(|| before.modified().ok())
             .flatten()
             .and_then(|t| t.checked_sub(SWEPT_SLACK));
+        let only = swept_only(&said);
         file.set_len(0).ok()?;
+        file.seek(io::SeekFrom::Start(0)).ok()?;
         // Stamped now, by the file system's own clock, before any folder
         // is listed: one changed while they are listed is listed again
         // next time.
@@ -1530,15 +1626,46 @@ impl SweepStamp {
         #[cfg(not(unix))]
         file.set_modified(SystemTime::now()).ok()?;
         let start = file.metadata().ok()?.modified().ok()?;
-        Some(SweepStamp { file, since, start })
+        Some(SweepStamp {
+            file,
+            since,
+            only,
+            start,
+        })
     }
 
     /// After a sweep that left no temp file anywhere: the stamp says when
-    /// it began.
-    fn finish(mut self) {
-        if self.file.write_all(b"1").is_ok() {
-            let _ = self.file.set_modified(self.start);
+    /// it began, and that any folder may have changed since (until the
+    /// lock holder says otherwise with what is returned).
+    fn finish(mut self) -> Option<Swept> {
+        self.file.write_all(SWEPT_ANY).ok()?;
+        self.file.set_modified(self.start).ok()?;
+        Some(Swept {
+            file: self.file,
+            start: self.start,
+        })
+    }
+}
+
+/// Opens the [`SWEPT_FILE`] `path` to read and write, if it is there
+/// (never through a link).
+fn open_stamp(path: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::{CWD, Mode, OFlags};
+        let flags = OFlags::RDWR | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(CWD, path, flags, Mode::empty())?;
+        regular(File::from(fd))
+    }
+    #[cfg(not(unix))]
+    {
+        if is_link(path) {
+            return Err(link_refused());
         }
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
     }
 }
 
@@ -1620,7 +1747,9 @@ pub struct Lock {
     journaling: bool,
     /// The sweep of temp files left beside the notes, when it runs on a
     /// thread of its own ([`Lock::sweeping`]).
-    sweep: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
+    sweep: std::sync::Mutex<Option<std::thread::JoinHandle<Option<Swept>>>>,
+    /// The stamp of the sweep, once done and clean.
+    swept: std::sync::Mutex<Option<Swept>>,
 }
 
 impl Drop for Lock {
@@ -1678,6 +1807,7 @@ impl Lock {
             staging,
             journaling: true,
             sweep: std::sync::Mutex::default(),
+            swept: std::sync::Mutex::default(),
         })
     }
 
@@ -1685,7 +1815,7 @@ impl Lock {
     /// notes running on `sweep`'s thread: it is waited for before any
     /// transaction is staged under the lock, and before the lock is let go.
     #[must_use]
-    pub fn sweeping(self, sweep: std::thread::JoinHandle<()>) -> Self {
+    pub fn sweeping(self, sweep: std::thread::JoinHandle<Option<Swept>>) -> Self {
         // One at a time: a sweep already running is not left behind.
         self.wait_for_sweep();
         if let Ok(mut slot) = self.sweep.lock() {
@@ -1694,12 +1824,41 @@ impl Lock {
         self
     }
 
+    /// The same lock, after a sweep done on this thread: `swept` is its
+    /// stamp when it was clean.
+    #[must_use]
+    pub fn swept(self, swept: Option<Swept>) -> Self {
+        self.wait_for_sweep();
+        if let Ok(mut slot) = self.swept.lock() {
+            *slot = swept;
+        }
+        self
+    }
+
     /// Waits for the sweep, if one runs (best effort, as the sweep is: a
     /// sweep that panicked only leaves temp files for the next).
     pub fn wait_for_sweep(&self) {
         let sweep = self.sweep.lock().ok().and_then(|mut slot| slot.take());
-        if let Some(sweep) = sweep {
-            let _ = sweep.join();
+        if let Some(sweep) = sweep
+            && let Ok(swept) = sweep.join()
+            && let Ok(mut slot) = self.swept.lock()
+        {
+            *slot = swept;
+        }
+    }
+
+    /// Says, before anything is written, that this lock holder makes temp
+    /// files only in the person folders `folders` (and the notebook folder
+    /// or `.oneonone`): after a clean sweep, the next sweep lists no other
+    /// person folder, nor reads their times. A temp file made anywhere
+    /// else all the same empties the stamp first ([`temp_file`]), so the
+    /// next sweep looks at every folder again. Without a clean sweep under
+    /// this lock, nothing is said.
+    pub fn writes_only_in(&self, folders: &[&str]) {
+        self.wait_for_sweep();
+        let swept = self.swept.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(swept) = swept {
+            swept.only(folders);
         }
     }
 
@@ -1743,6 +1902,7 @@ fn open_lock(path: &Path) -> io::Result<File> {
         std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
+            .read(true)
             .write(true)
             .open(path)
     }
@@ -2272,6 +2432,53 @@ mod tests {
         assert_eq!(SweepStamp::begin(&stamp).unwrap().since, None);
     }
 
+    /// After `new alice`'s sweep, only `alice/` (and the notebook folder)
+    /// is looked at next; a temp file made anywhere else by any writer
+    /// makes the next sweep list every folder again.
+    #[test]
+    fn a_sweep_after_a_lock_holder_that_writes_only_in_one_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["alice", "bob", STATE_DIR] {
+            std::fs::create_dir(root.join(folder)).unwrap();
+        }
+        let stamp = root.join(STATE_DIR).join(SWEPT_FILE);
+        let stamp_says = || std::fs::read(&stamp).unwrap();
+        let every = || vec!["alice".to_string(), "bob".to_string()];
+        let swept = remove_stale_temps_in(root, every, Some(&stamp)).unwrap();
+        assert_eq!(stamp_says(), b"1");
+        swept.only(&["alice"]);
+        assert_eq!(stamp_says(), b"2\nalice");
+        // A temp file a killed writer left in bob/ without going through
+        // `temp_file` (so without a word to the stamp), two minutes old.
+        let left = root
+            .join("bob")
+            .join(format!("{TEMP_PREFIX}abc123{TEMP_SUFFIX}"));
+        std::fs::write(&left, "words").unwrap();
+        let old = SystemTime::now() - Duration::from_secs(120);
+        File::options()
+            .write(true)
+            .open(&left)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let unasked = || -> Vec<String> { panic!("every folder listed") };
+        let swept = remove_stale_temps_in(root, unasked, Some(&stamp)).unwrap();
+        assert!(left.exists(), "bob/ was listed");
+        swept.only(&["alice"]);
+        // Temp files in alice/ and .oneonone/ leave the stamp as it is.
+        for folder in ["alice", STATE_DIR] {
+            drop(temp_file(&root.join(folder), None).unwrap());
+            assert_eq!(stamp_says(), b"2\nalice", "{folder}");
+        }
+        // One in bob/ empties it: every folder is listed next time.
+        drop(temp_file(&root.join("bob"), None).unwrap());
+        assert_eq!(stamp_says(), b"");
+        assert!(remove_stale_temps_in(root, every, Some(&stamp)).is_some());
+        assert!(!left.exists(), "bob/ was not listed");
+        assert_eq!(stamp_says(), b"1");
+    }
+
     #[test]
     fn a_sweep_on_its_own_thread_is_done_before_a_write_and_before_the_lock_goes() {
         let dir = tempfile::tempdir().unwrap();
@@ -2280,6 +2487,7 @@ mod tests {
             std::thread::spawn(move || {
                 std::thread::sleep(Duration::from_millis(200));
                 std::fs::write(done, "").unwrap();
+                None
             })
         };
         let lock = Lock::acquire(dir.path(), Path::new(""), &mut || {})

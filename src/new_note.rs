@@ -336,6 +336,24 @@ impl NewNote {
         std::fs::symlink_metadata(&self.folder).is_err()
     }
 
+    /// The person folders of `notebook` the commit writes in, by name:
+    /// the person's own (a file at the notebook's top, or outside it, is
+    /// in none).
+    #[must_use]
+    pub fn folders_written(&self, notebook: &Notebook) -> Vec<String> {
+        let mut folders: Vec<String> = self
+            .changes
+            .iter()
+            .filter_map(|c| c.path.strip_prefix(notebook.root()).ok())
+            .filter(|rel| rel.components().count() > 1)
+            .filter_map(|rel| rel.components().next())
+            .map(|top| top.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        folders.sort();
+        folders.dedup();
+        folders
+    }
+
     /// Writes the plan: the person's folder if it is new, then every
     /// change, as one transaction (recorded for `undo` as `new SLUG`).
     /// `lock` is the notebook's lock, held since before planning.

@@ -499,8 +499,8 @@ impl Notebook {
     /// The lock file cannot be created or locked.
     pub fn lock(&self, waiting: &mut dyn FnMut()) -> Result<crate::fs::Lock> {
         let lock = self.lock_unswept(waiting)?;
-        self.sweep()();
-        Ok(lock)
+        let swept = self.sweep()();
+        Ok(lock.swept(swept))
     }
 
     /// The lock, nothing swept yet.
@@ -546,15 +546,15 @@ impl Notebook {
             return Ok(lock.sweeping(sweeping));
         }
         // No thread to be had: swept now, as `lock` does.
-        self.sweep()();
-        Ok(lock)
+        let swept = self.sweep()();
+        Ok(lock.swept(swept))
     }
 
     /// The sweep of the temp files a killed command left beside the notes:
     /// they may hold a whole note, Private section included, and git does
     /// not ignore them there, so the next command that writes removes
     /// them, at the top of the notebook and in each person folder.
-    fn sweep(&self) -> impl FnOnce() + Send + 'static {
+    fn sweep(&self) -> impl FnOnce() -> Option<crate::fs::Swept> + Send + 'static {
         let root = self.root.clone();
         // The notebook's own state folder keeps when they were last swept.
         let stamp = (self.state.as_ref() == Some(&self.root)).then(|| {
@@ -564,8 +564,8 @@ impl Notebook {
         });
         let cache = self.keeps_cache();
         move || {
-            let folders = person_folders_kept(&root, cache).unwrap_or_default();
-            crate::fs::remove_stale_temps_in(&root, &folders, stamp.as_deref());
+            let folders = || person_folders_kept(&root, cache).unwrap_or_default();
+            crate::fs::remove_stale_temps_in(&root, folders, stamp.as_deref())
         }
     }
 

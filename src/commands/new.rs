@@ -68,6 +68,9 @@ pub fn run(args: &NewArgs, settings: &Settings, out: &mut Output) -> Result<Outc
     let plan = NewNote::plan(&notebook, &request, &mut |e| out.warn(&e))
         .map_err(|e| e.with_retry(|| retry(args, settings)))?;
     let orphans = orphans(&plan);
+    // The next sweep need only look at the person's folder.
+    let folders = plan.folders_written(&notebook);
+    lock.writes_only_in(&folders.iter().map(String::as_str).collect::<Vec<_>>());
     plan.commit(&lock)?;
 
     writeln!(out, "{}", Shown(&plan.shown))?;
