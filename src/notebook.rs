@@ -398,6 +398,30 @@ impl Notebook {
         }
     }
 
+    /// The person folders whose names are not slugs already
+    /// ([`is_folded_name`]), from the list kept in `.oneonone/folders`
+    /// while it is of the notebook folder as it is now ([`Notebook::person_slugs`]);
+    /// `None` without such a list. With it, whether a typed name folded
+    /// is a person folder's is one look at the folder, not a reading of
+    /// every name (at 3,000 people, a fifth of an `open`).
+    #[must_use]
+    pub fn person_slugs_named_otherwise(&self) -> Option<Vec<String>> {
+        if !self.keeps_cache() {
+            return None;
+        }
+        person_folders_named_otherwise(&self.root)
+    }
+
+    /// Whether `name` is one of [`Notebook::person_slugs`], by one look at
+    /// the folder it names: a folder (not a link), not hidden, not the
+    /// question bank.
+    #[must_use]
+    pub fn is_person_folder(&self, name: &str) -> bool {
+        !name.contains('/')
+            && !is_skipped(std::ffi::OsStr::new(name), 1, true)
+            && std::fs::symlink_metadata(self.root.join(name)).is_ok_and(|m| m.is_dir())
+    }
+
     /// The names of the person folders, sorted.
     ///
     /// # Errors
@@ -1161,41 +1185,97 @@ fn person_folders_kept(root: &Path, cache: bool) -> std::io::Result<Vec<String>>
     // pass for settled however long the listing took.
     let now = crate::followup::cache::now_ns();
     let stamp = folder_stamp(root)?;
-    // The stamp first, in the clear: a list of another time is not
-    // checked or read further.
-    let stamped = format!("{} {} {}\n", stamp.0, stamp.1, stamp.2);
-    let path = state.join(crate::fs::FOLDERS_FILE);
-    let bytes = crate::fs::read_regular(&path, Some(1 << 26)).unwrap_or_default();
-    let of_now = bytes
-        .iter()
-        .position(|&b| b == b'\n')
-        .is_some_and(|end| bytes[end + 1..].starts_with(stamped.as_bytes()));
-    let key = signed::read_key(&state);
-    if of_now
-        && let Some(key) = &key
-        && let Some(body) = signed::verified(key, FOLDERS_MAGIC, &bytes)
-        && let Ok(names) = serde_json::from_slice::<Vec<String>>(&body[stamped.len()..])
+    let stamped = stamp_line(stamp);
+    if let Some(lists) = kept_folder_lists(&state, &stamped)
+        && let Some((_, all)) = split_lists(&lists)
+        && let Ok(names) = serde_json::from_slice::<Vec<String>>(all)
     {
         return Ok(names);
     }
     let names = person_folders(root)?;
     let settled = stamp.1.max(stamp.2) < now - crate::followup::cache::RACY_SECONDS * 1_000_000_000;
+    let others: Vec<&String> = names.iter().filter(|n| !is_folded_name(n)).collect();
     if settled
-        && let Some(key) = key.or_else(|| signed::new_key(&state))
+        && let Some(key) = signed::read_key(&state).or_else(|| signed::new_key(&state))
         && let Ok(listed) = serde_json::to_vec(&names)
+        && let Ok(others) = serde_json::to_vec(&others)
     {
-        let body = [stamped.as_bytes(), &listed].concat();
+        let body = [stamped.as_bytes(), &others, b"\n", &listed].concat();
         let bytes = signed::signed(&key, FOLDERS_MAGIC, &body);
         // Best effort: without it, the next command lists the folder.
-        let _ = crate::fs::write_owned(&path, &bytes, crate::fs::Modes::PRIVATE);
+        let _ = crate::fs::write_owned(
+            &state.join(crate::fs::FOLDERS_FILE),
+            &bytes,
+            crate::fs::Modes::PRIVATE,
+        );
     }
     Ok(names)
 }
 
+/// The person folders of the notebook at `root` whose names are not
+/// folded already ([`is_folded_name`]), from `.oneonone/folders` when it
+/// is of the notebook folder as it is now; `None` without it.
+fn person_folders_named_otherwise(root: &Path) -> Option<Vec<String>> {
+    let state = root.join(crate::fs::STATE_DIR);
+    if !std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_dir()) {
+        return None;
+    }
+    let stamped = stamp_line(folder_stamp(root).ok()?);
+    let lists = kept_folder_lists(&state, &stamped)?;
+    serde_json::from_slice(split_lists(&lists)?.0).ok()
+}
+
+/// The first line of the kept list's body: the notebook folder's
+/// [`folder_stamp`].
+fn stamp_line(stamp: (u64, i128, i128)) -> String {
+    format!("{} {} {}\n", stamp.0, stamp.1, stamp.2)
+}
+
+/// The two lists of `.oneonone/folders` in `state` (the names not folded
+/// already, a line, then all names), when it is signed and of the folder
+/// stamped `stamped`.
+fn kept_folder_lists(state: &Path, stamped: &str) -> Option<Vec<u8>> {
+    use crate::fs::signed;
+    let path = state.join(crate::fs::FOLDERS_FILE);
+    let bytes = crate::fs::read_regular(&path, Some(1 << 26)).ok()?;
+    // The stamp first, in the clear: a list of another time is not
+    // checked or read further.
+    let of_now = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|end| bytes[end + 1..].starts_with(stamped.as_bytes()));
+    if !of_now {
+        return None;
+    }
+    let key = signed::read_key(state)?;
+    let body = signed::verified(&key, FOLDERS_MAGIC, &bytes)?;
+    Some(body[stamped.len()..].to_vec())
+}
+
+/// The kept lists' two JSON lines.
+fn split_lists(lists: &[u8]) -> Option<(&[u8], &[u8])> {
+    let end = memchr::memchr(b'\n', lists)?;
+    Some((&lists[..end], &lists[end + 1..]))
+}
+
+/// True for a name folded as a slug already: words of lowercase ASCII
+/// letters and digits, each joined to the next by one `-`. Such a name is
+/// its own slug ([`crate::person::key`]), so a person folder so named is
+/// found by looking for it.
+#[must_use]
+pub fn is_folded_name(name: &str) -> bool {
+    name.split('-').all(|w| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    })
+}
+
 /// The first line of `.oneonone/folders`, before its checksum; then the
 /// [`folder_stamp`] of the notebook's folder when it was listed (a line
-/// of three numbers), then its person folders (a JSON list).
-const FOLDERS_MAGIC: &[u8] = b"oneonone-folders ";
+/// of three numbers), then its person folders not named as slugs (a JSON
+/// list, on a line), then all of them (a JSON list).
+const FOLDERS_MAGIC: &[u8] = b"oneonone-folders-2 ";
 
 /// The inode, modification and change times (in nanoseconds) of a folder.
 fn folder_stamp(path: &Path) -> std::io::Result<(u64, i128, i128)> {

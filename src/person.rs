@@ -606,12 +606,7 @@ pub fn key(name: &str) -> String {
     // Most folder names are folded already: taken as they are (a notebook
     // of thousands of people folds every folder's name for each command
     // about one of them).
-    let folded = name.split('-').all(|w| {
-        !w.is_empty()
-            && w.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    });
-    if folded {
+    if crate::notebook::is_folded_name(name) {
         return name.to_string();
     }
     words(name).join("-")
@@ -629,8 +624,13 @@ pub struct People<'a> {
     notebook: &'a Notebook,
     /// The person folders, sorted, each with its name folded as a slug
     /// where that is not the name itself (most are folded already: at
-    /// 3,000 people, no copy of each name for every command).
-    folders: Vec<(String, Option<String>)>,
+    /// 3,000 people, no copy of each name for every command). Read on
+    /// first need when `named_otherwise` is known.
+    folders: Option<Vec<(String, Option<String>)>>,
+    /// The person folders whose names are not slugs already, when the
+    /// notebook keeps their list ([`Notebook::person_slugs_named_otherwise`]):
+    /// a typed name is then found by its folder without reading every name.
+    named_otherwise: Option<Vec<String>>,
     /// The names and aliases, once read.
     entries: Option<Vec<Entry>>,
     /// The person.yaml files that could not be read, in folder order.
@@ -698,6 +698,18 @@ pub enum Rule {
     Prefix,
 }
 
+/// Person folders, each with its name folded where that differs.
+fn keyed_folders(folders: Vec<String>) -> Vec<(String, Option<String>)> {
+    folders
+        .into_iter()
+        .map(|f| {
+            let k = key(&f);
+            let k = (k != f).then_some(k);
+            (f, k)
+        })
+        .collect()
+}
+
 /// Whether a person fits a rule.
 type Fits<'f> = &'f dyn Fn(&Entry) -> bool;
 
@@ -729,23 +741,29 @@ impl<'a> People<'a> {
     /// # Errors
     /// The notebook folder cannot be read.
     pub fn new(notebook: &'a Notebook) -> Result<Self> {
-        let folders = notebook
-            .person_slugs()?
-            .into_iter()
-            .map(|f| {
-                let k = key(&f);
-                let k = (k != f).then_some(k);
-                (f, k)
-            })
-            .collect();
+        let named_otherwise = notebook.person_slugs_named_otherwise();
+        let folders = match named_otherwise {
+            Some(_) => None,
+            None => Some(keyed_folders(notebook.person_slugs()?)),
+        };
         Ok(People {
             notebook,
             folders,
+            named_otherwise,
             entries: None,
             broken: Vec::new(),
             checked: false,
             warned: false,
         })
+    }
+
+    /// The person folders ([`People::folders`]), read now if they were
+    /// not (the kept list they come from was there a moment ago: a
+    /// notebook folder that cannot be read now has none).
+    fn folders(&mut self) -> &[(String, Option<String>)] {
+        let notebook = self.notebook;
+        self.folders
+            .get_or_insert_with(|| keyed_folders(notebook.person_slugs().unwrap_or_default()))
     }
 
     /// True once the names and aliases have been read.
@@ -759,11 +777,11 @@ impl<'a> People<'a> {
             // A person.yaml and a note or two per person: on every core (a
             // few hundred people take a few milliseconds each way).
             let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-            let chunk = self.folders.len().div_ceil(threads).max(1);
             let notebook = self.notebook;
+            let folders = self.folders();
+            let chunk = folders.len().div_ceil(threads).max(1);
             let parts: Vec<Vec<(Entry, Option<Error>)>> = std::thread::scope(|s| {
-                let handles: Vec<_> = self
-                    .folders
+                let handles: Vec<_> = folders
                     .chunks(chunk)
                     .map(|folders| {
                         s.spawn(move || {
@@ -781,7 +799,7 @@ impl<'a> People<'a> {
                     .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                     .collect()
             });
-            let mut entries = Vec::with_capacity(self.folders.len());
+            let mut entries = Vec::with_capacity(parts.iter().map(Vec::len).sum());
             let mut broken = Vec::new();
             for (entry, error) in parts.into_iter().flatten() {
                 entries.push(entry);
@@ -802,7 +820,7 @@ impl<'a> People<'a> {
         if !self.checked {
             let notebook = self.notebook;
             self.broken = self
-                .folders
+                .folders()
                 .iter()
                 .filter_map(|(slug, _)| {
                     let folder = Path::new(slug);
@@ -850,19 +868,33 @@ impl<'a> People<'a> {
     }
 
     /// The one folder named `slug` (or whose name folds to it).
-    fn folder(&self, slug: &str) -> Option<String> {
-        match self.folders_named(slug)[..] {
-            [folder] => Some(folder.to_string()),
+    fn folder(&mut self, slug: &str) -> Option<String> {
+        let mut named = self.folders_named(slug);
+        match named.len() {
+            1 => named.pop(),
             _ => None,
         }
     }
 
-    /// The folders named `slug`, or whose name folds to it.
-    fn folders_named(&self, slug: &str) -> Vec<&str> {
-        self.folders
+    /// The folders named `slug`, or whose name folds to it. While only the
+    /// folders named otherwise than as slugs are known, and none of them
+    /// is named `slug` or folds to it, the one folder that can be is
+    /// `slug` itself: looked for, not listed.
+    fn folders_named(&mut self, slug: &str) -> Vec<String> {
+        if self.folders.is_none()
+            && let Some(otherwise) = &self.named_otherwise
+            && !otherwise.iter().any(|f| f == slug || key(f) == slug)
+        {
+            return if self.notebook.is_person_folder(slug) {
+                vec![slug.to_string()]
+            } else {
+                Vec::new()
+            };
+        }
+        self.folders()
             .iter()
             .filter(|(f, k)| f == slug || k.as_deref() == Some(slug))
-            .map(|(f, _)| f.as_str())
+            .map(|(f, _)| f.clone())
             .collect()
     }
 
@@ -1031,7 +1063,7 @@ impl<'a> People<'a> {
                 if wanted == Wanted::Existing || !near.is_empty() {
                     return Err(Error::UnknownPerson {
                         name: typed.to_string(),
-                        known: self.folders.iter().map(|(f, _)| f.clone()).collect(),
+                        known: self.folders().iter().map(|(f, _)| f.clone()).collect(),
                         near,
                         may_be_new: wanted != Wanted::Existing,
                         retry: None,
@@ -1057,11 +1089,7 @@ impl<'a> People<'a> {
         slug: String,
         words: &[String],
     ) -> Result<Person> {
-        let folders: Vec<String> = self
-            .folders_named(&slug)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let folders: Vec<String> = self.folders_named(&slug);
         if !folders.is_empty() {
             let people: Vec<String> = folders
                 .iter()

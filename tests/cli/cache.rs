@@ -511,18 +511,20 @@ fn issue16_the_kept_list_of_folders_is_used_only_while_it_holds() {
     assert_eq!(names(&t), ["alice", "bob"]);
     let path = t.path(".oneonone/folders");
     let file = String::from_utf8(fs::read(&path).unwrap()).unwrap();
-    let mut lines = file.splitn(3, '\n');
-    let (_, stamp, names_kept) = (lines.next(), lines.next().unwrap(), lines.next().unwrap());
+    let mut lines = file.splitn(4, '\n');
+    let (_, stamp) = (lines.next(), lines.next().unwrap());
+    let (named_otherwise, names_kept) = (lines.next().unwrap(), lines.next().unwrap());
     assert_eq!(stamp.split(' ').count(), 3, "{stamp}");
+    assert_eq!(named_otherwise, "[]");
     assert_eq!(names_kept, r#"["alice","bob"]"#);
     // Signed with the notebook's key, the list is what is used ...
     let key: [u8; 32] = fs::read(t.path(".oneonone/cache-key"))
         .unwrap()
         .try_into()
         .unwrap();
-    let body = format!("{stamp}\n[\"alice\",\"bob\",\"carol\"]").into_bytes();
+    let body = format!("{stamp}\n[]\n[\"alice\",\"bob\",\"carol\"]").into_bytes();
     let mac = blake3::keyed_hash(&key, &body);
-    let mut signed = format!("oneonone-folders {}\n", mac.to_hex()).into_bytes();
+    let mut signed = format!("oneonone-folders-2 {}\n", mac.to_hex()).into_bytes();
     signed.extend_from_slice(&body);
     fs::write(&path, &signed).unwrap();
     assert_eq!(names(&t), ["alice", "bob", "carol"]);
@@ -542,4 +544,41 @@ fn issue16_the_kept_list_of_folders_is_used_only_while_it_holds() {
     t.write("oneonone.yaml", "cache: false\n");
     t.run(&["open", "alice", "--print"]).ok();
     assert!(!path.exists());
+}
+
+/// With the kept list of folders, a name is found by looking for its
+/// folder; a folder not named as a slug (on the list's first line) is
+/// still found by its folded name, and two folders folding alike still
+/// both fit.
+#[test]
+fn issue16_with_the_kept_list_a_name_is_found_by_its_folder() {
+    let t = cached();
+    t.write("Carol_Ann/2026-11-01.md", "- [ ] carol's\n");
+    wait_out_the_racy_window();
+    t.run(&["people", "--json"]).ok();
+    let file = String::from_utf8(fs::read(t.path(".oneonone/folders")).unwrap()).unwrap();
+    let lines: Vec<&str> = file.lines().collect();
+    assert_eq!(
+        lines[2..],
+        [r#"["Carol_Ann"]"#, r#"["Carol_Ann","alice","bob"]"#]
+    );
+    t.run(&["open", "alice", "--print"])
+        .ok()
+        .stdout("alice/2026-11-01.md\n");
+    t.run(&["open", "carol-ann", "--print"])
+        .ok()
+        .stdout("Carol_Ann/2026-11-01.md\n");
+    t.run(&["open", "zed", "--print"]).status(2).stderr(
+        "oneonone: error: no person matches \"zed\"\n  \
+         hint: people in this notebook: Carol_Ann, alice, bob\n",
+    );
+    t.write("carol-ann/2026-11-02.md", "- [ ] carol's too\n");
+    wait_out_the_racy_window();
+    t.run(&["people", "--json"]).ok();
+    let file = String::from_utf8(fs::read(t.path(".oneonone/folders")).unwrap()).unwrap();
+    assert_eq!(file.lines().nth(2), Some(r#"["Carol_Ann"]"#));
+    t.run(&["open", "carol-ann", "--print"]).status(2).stderr(
+        "oneonone: error: \"carol-ann\" matches more than one person; give more of the name:\n  \
+         Carol_Ann (Carol_Ann/)\n  carol-ann (carol-ann/)\n",
+    );
 }
