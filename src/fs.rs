@@ -1650,23 +1650,7 @@ impl SweepStamp {
 /// Opens the [`SWEPT_FILE`] `path` to read and write, if it is there
 /// (never through a link).
 fn open_stamp(path: &Path) -> io::Result<File> {
-    #[cfg(unix)]
-    {
-        use rustix::fs::{CWD, Mode, OFlags};
-        let flags = OFlags::RDWR | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
-        let fd = rustix::fs::openat(CWD, path, flags, Mode::empty())?;
-        regular(File::from(fd))
-    }
-    #[cfg(not(unix))]
-    {
-        if is_link(path) {
-            return Err(link_refused());
-        }
-        std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(path)
-    }
+    open_read_write(path, false)
 }
 
 /// [`remove_stale_temps`] in one listing, true when no temp file of ours
@@ -1885,11 +1869,19 @@ impl Lock {
 
 /// Opens (creating) the lock file, never through a link.
 fn open_lock(path: &Path) -> io::Result<File> {
+    open_read_write(path, true)
+}
+
+/// Opens `path` to read and write, never through a link, creating it
+/// (private) when `create` says so.
+fn open_read_write(path: &Path, create: bool) -> io::Result<File> {
     #[cfg(unix)]
     {
         use rustix::fs::{CWD, Mode, OFlags};
-        let flags =
-            OFlags::RDWR | OFlags::CREATE | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let mut flags = OFlags::RDWR | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        if create {
+            flags |= OFlags::CREATE;
+        }
         let fd = rustix::fs::openat(CWD, path, flags, Mode::from_raw_mode(0o600))
             .map_err(|e| explain_open(io::Error::from(e), path))?;
         regular(File::from(fd))
@@ -1900,7 +1892,7 @@ fn open_lock(path: &Path) -> io::Result<File> {
             return Err(link_refused());
         }
         std::fs::OpenOptions::new()
-            .create(true)
+            .create(create)
             .truncate(false)
             .read(true)
             .write(true)
