@@ -776,6 +776,14 @@ fn interleaved(mut cached: Vec<FollowUp>, read: Vec<FollowUp>) -> Vec<FollowUp> 
     cached
 }
 
+/// Whether `text` holds a `[>]` anywhere (most notes carry nothing, and
+/// need no parse for it). The searcher is made once, not for each note.
+pub fn holds_marks(text: &str) -> bool {
+    static MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"[>]"));
+    MARK.find(text.as_bytes()).is_some()
+}
+
 /// The order of a listing: by path string, then line.
 fn by_path(a: &FollowUp, b: &FollowUp) -> std::cmp::Ordering {
     a.path.cmp(&b.path).then(a.line.cmp(&b.line))
@@ -853,13 +861,14 @@ fn note_items(
     } else {
         // One reading for the items, the carried ones and the headings
         // that say what is private.
-        let with_marks = keyed && memchr::memmem::find(note.body().as_bytes(), b"[>]").is_some();
+        let with_marks = keyed && holds_marks(note.body());
         let (tasks, marked, read) = task::tasks_and_sections(&note, with_marks);
         if with_marks {
             let carried: Vec<u64> = marked.iter().filter_map(|t| key(&t.text)).collect();
             keys = Some(Keys::with_carried(carried, &tasks)).filter(|k| !k.is_empty());
         } else if keyed {
-            keys = Some(Keys::of(&note, &tasks)).filter(|k| !k.is_empty());
+            // No `[>]`: nothing carried to look for again.
+            keys = Some(Keys::with_carried(Vec::new(), &tasks)).filter(|k| !k.is_empty());
         }
         sections = read;
         tasks.into_iter().filter(|t| want(t)).collect()
@@ -991,7 +1000,9 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// The keys of a note whose task items are `tasks`.
+    /// The keys of a note whose task items are `tasks` (the scan, which
+    /// knows already whether the note has a `[>]`, builds them itself).
+    #[cfg(test)]
     #[must_use]
     pub fn of(note: &Note<'_>, tasks: &[task::Task]) -> Keys {
         // Most notes carry nothing: the parse for `[>]` only where one is.
@@ -1662,7 +1673,7 @@ pub fn holds_copies(notebook: &Notebook) -> bool {
 /// The keys of a note's carried (`[>]`) items; most notes carry nothing,
 /// so the note is parsed for them only where a `[>]` is.
 fn carried_keys(note: &Note<'_>) -> Vec<u64> {
-    if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_none() {
+    if !holds_marks(note.body()) {
         return Vec::new();
     }
     task::carried(note)

@@ -210,11 +210,19 @@ impl<'a> SectionScan<'a> {
                         self.line += count_newlines(&self.text.as_bytes()[self.counted..start]);
                         self.counted = start;
                     }
-                    // Invisible characters do not make a different title.
-                    let title: String = title.chars().filter(|c| !is_invisible(*c)).collect();
+                    // Invisible characters do not make a different title
+                    // (most titles have none, and no blank to trim: kept).
+                    let mut title = if title.chars().any(is_invisible) {
+                        title.chars().filter(|c| !is_invisible(*c)).collect()
+                    } else {
+                        title
+                    };
+                    if title.trim().len() != title.len() {
+                        title = title.trim().to_string();
+                    }
                     self.found.push(Section {
                         level,
-                        title: title.trim().to_string(),
+                        title,
                         line: self.line,
                         range: start..self.text.len(),
                         content: self.base + heading.end..self.text.len(),

@@ -266,7 +266,7 @@ impl Body {
         let mut found = Body::default();
         let (mut counted, mut line) = (0, 1);
         // Most notes carry nothing: the parse for `[>]` only where one is.
-        if memchr::memmem::find(note.body().as_bytes(), b"[>]").is_none() {
+        if !crate::followup::holds_marks(note.body()) {
             return found;
         }
         for (event, range) in
