@@ -1506,12 +1506,20 @@ const SWEPT_ANY: &[u8] = b"1";
 /// ([`Lock::writes_only_in`]).
 const SWEPT_ONLY: &[u8] = b"2\n";
 
-/// The folders a stamp's bytes name after [`SWEPT_ONLY`], or `None` for
-/// any other stamp.
+/// The folders a stamp's bytes name after [`SWEPT_ONLY`], one a line, or
+/// `None` for any other stamp (one cut short too: its last line has no
+/// end).
 fn swept_only(bytes: &[u8]) -> Option<Vec<String>> {
     let names = std::str::from_utf8(bytes.strip_prefix(SWEPT_ONLY)?).ok()?;
-    Some(names.lines().map(str::to_owned).collect())
+    let names = names.strip_suffix('\n')?;
+    Some(names.split('\n').map(str::to_owned).collect())
 }
+
+/// The file in [`STATE_DIR`] whose presence says a temp file was made in
+/// a person folder no lock holder said it writes in
+/// ([`Lock::writes_only_in`]): the next sweep looks at every folder
+/// changed since the last, and no lock holder's word counts until then.
+pub const UNSWEPT_FILE: &str = "unswept";
 
 /// The stamp of a clean sweep ([`remove_stale_temps_in`]), held by the lock
 /// holder until it says where it writes.
@@ -1519,6 +1527,12 @@ fn swept_only(bytes: &[u8]) -> Option<Vec<String>> {
 pub struct Swept {
     file: File,
     start: SystemTime,
+    /// The [`UNSWEPT_FILE`] beside the stamp.
+    unswept: PathBuf,
+    /// False when the sweep found that file: a temp file may have been
+    /// made after the sweep looked at its folder, so the next sweep must
+    /// look at every folder changed, whatever the lock holder says.
+    vouches: bool,
 }
 
 impl Swept {
@@ -1527,14 +1541,18 @@ impl Swept {
     /// always read): the next sweep looks at no other. A folder name that
     /// cannot be written on a line of its own leaves the stamp as it is.
     fn only(mut self, folders: &[&str]) {
-        if folders
-            .iter()
-            .any(|f| f.is_empty() || f.contains(['\n', '\r', '/']) || *f == "." || *f == "..")
-        {
+        let unsayable =
+            |f: &&str| f.is_empty() || f.contains(['\n', '\r', '/']) || *f == "." || *f == "..";
+        // A temp file made where nobody said (the mark is made before the
+        // file): the next sweep must look everywhere.
+        if !self.vouches || folders.iter().any(unsayable) || self.unswept.exists() {
             return;
         }
         let mut bytes = SWEPT_ONLY.to_vec();
-        bytes.extend(folders.join("\n").into_bytes());
+        for folder in folders {
+            bytes.extend(folder.as_bytes());
+            bytes.push(b'\n');
+        }
         // Cut short, the stamp says nothing or less than it did: every
         // folder is looked at again.
         let written = self.file.set_len(0).is_ok()
@@ -1547,11 +1565,16 @@ impl Swept {
 }
 
 /// Called before a temp file is made in `dir`: when `dir` is a person
-/// folder of a notebook whose last sweep's lock holder said it writes only
-/// in others ([`Lock::writes_only_in`]), the stamp is emptied, and the
-/// next sweep lists every folder changed since: a temp file a killed
-/// command leaves there is found whoever made it.
+/// folder of a notebook (wherever it is reached from: the path is
+/// resolved first) that the stamp does not name as written in
+/// ([`Lock::writes_only_in`]), the [`UNSWEPT_FILE`] is made, and the next
+/// sweep lists every folder changed since: a temp file a killed command
+/// leaves there is found, whoever made it, with the lock or without
+/// (`trends --svg` writes anywhere), even while a sweep is under way.
 fn before_temp_in(dir: &Path) {
+    let Ok(dir) = dir.canonicalize() else {
+        return;
+    };
     let (Some(notebook), Some(name)) = (dir.parent(), dir.file_name()) else {
         return;
     };
@@ -1560,19 +1583,16 @@ fn before_temp_in(dir: &Path) {
     if name.as_encoded_bytes().starts_with(b".") {
         return;
     }
-    let stamp = notebook.join(STATE_DIR).join(SWEPT_FILE);
-    let Ok(mut file) = open_stamp(&stamp) else {
+    let state = notebook.join(STATE_DIR);
+    let Ok(mut stamp) = open_stamp(&state.join(SWEPT_FILE)) else {
         return;
     };
     let mut bytes = Vec::new();
-    if file.read_to_end(&mut bytes).is_err() {
-        let _ = file.set_len(0);
-        return;
-    }
-    if let Some(only) = swept_only(&bytes)
-        && !only.iter().any(|f| std::ffi::OsStr::new(f) == name)
-    {
-        let _ = file.set_len(0);
+    let named = stamp.read_to_end(&mut bytes).is_ok()
+        && swept_only(&bytes)
+            .is_some_and(|only| only.iter().any(|f| std::ffi::OsStr::new(f) == name));
+    if !named {
+        let _ = open_read_write(&state.join(UNSWEPT_FILE), true);
     }
 }
 
@@ -1583,8 +1603,13 @@ struct SweepStamp {
     /// sweep began, less the slack of coarse clocks.
     since: Option<SystemTime>,
     /// The only person folders written in since then, when the lock
-    /// holder said so ([`Lock::writes_only_in`]).
+    /// holder said so ([`Lock::writes_only_in`]) and no temp file was made
+    /// elsewhere ([`UNSWEPT_FILE`]).
     only: Option<Vec<String>>,
+    /// The [`UNSWEPT_FILE`] beside the stamp, and whether it was there
+    /// (taken away by this sweep).
+    unswept: PathBuf,
+    marked: bool,
     /// When this sweep began, by the file system's clock.
     start: SystemTime,
 }
@@ -1602,7 +1627,11 @@ impl SweepStamp {
             .then(|| before.modified().ok())
             .flatten()
             .and_then(|t| t.checked_sub(SWEPT_SLACK));
-        let only = swept_only(&said);
+        // Taken away in one step, which says whether it was there: one
+        // made after it is there for the lock holder and the next sweep.
+        let unswept = stamp.with_file_name(UNSWEPT_FILE);
+        let marked = std::fs::remove_file(&unswept).is_ok();
+        let only = swept_only(&said).filter(|_| !marked);
         file.set_len(0).ok()?;
         file.seek(io::SeekFrom::Start(0)).ok()?;
         // Stamped now, by the file system's own clock, before any folder
@@ -1630,6 +1659,8 @@ impl SweepStamp {
             file,
             since,
             only,
+            unswept,
+            marked,
             start,
         })
     }
@@ -1643,6 +1674,8 @@ impl SweepStamp {
         Some(Swept {
             file: self.file,
             start: self.start,
+            unswept: self.unswept,
+            vouches: !self.marked,
         })
     }
 }
@@ -2425,24 +2458,27 @@ mod tests {
     }
 
     /// After `new alice`'s sweep, only `alice/` (and the notebook folder)
-    /// is looked at next; a temp file made anywhere else by any writer
-    /// makes the next sweep list every folder again.
+    /// is looked at next; a temp file made anywhere else by any writer,
+    /// however its folder is spelled, and even while the sweep is under
+    /// way, makes the next sweep list every folder again.
     #[test]
     fn a_sweep_after_a_lock_holder_that_writes_only_in_one_folder() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for folder in ["alice", "bob", STATE_DIR] {
+        for folder in ["alice", "bob", "bob/x", STATE_DIR] {
             std::fs::create_dir(root.join(folder)).unwrap();
         }
         let stamp = root.join(STATE_DIR).join(SWEPT_FILE);
+        let unswept = root.join(STATE_DIR).join(UNSWEPT_FILE);
         let stamp_says = || std::fs::read(&stamp).unwrap();
         let every = || vec!["alice".to_string(), "bob".to_string()];
+        let unasked = || -> Vec<String> { panic!("every folder listed") };
         let swept = remove_stale_temps_in(root, every, Some(&stamp)).unwrap();
         assert_eq!(stamp_says(), b"1");
         swept.only(&["alice"]);
-        assert_eq!(stamp_says(), b"2\nalice");
+        assert_eq!(stamp_says(), b"2\nalice\n");
         // A temp file a killed writer left in bob/ without going through
-        // `temp_file` (so without a word to the stamp), two minutes old.
+        // `temp_file` (so without a word), two minutes old.
         let left = root
             .join("bob")
             .join(format!("{TEMP_PREFIX}abc123{TEMP_SUFFIX}"));
@@ -2454,21 +2490,31 @@ mod tests {
             .unwrap()
             .set_modified(old)
             .unwrap();
-        let unasked = || -> Vec<String> { panic!("every folder listed") };
         let swept = remove_stale_temps_in(root, unasked, Some(&stamp)).unwrap();
         assert!(left.exists(), "bob/ was listed");
         swept.only(&["alice"]);
-        // Temp files in alice/ and .oneonone/ leave the stamp as it is.
+        // Temp files in alice/ and .oneonone/ leave no mark.
         for folder in ["alice", STATE_DIR] {
             drop(temp_file(&root.join(folder), None).unwrap());
-            assert_eq!(stamp_says(), b"2\nalice", "{folder}");
+            assert!(!unswept.exists(), "{folder}");
         }
-        // One in bob/ empties it: every folder is listed next time.
-        drop(temp_file(&root.join("bob"), None).unwrap());
-        assert_eq!(stamp_says(), b"");
-        assert!(remove_stale_temps_in(root, every, Some(&stamp)).is_some());
+        // One in bob/, reached the long way round, does.
+        drop(temp_file(&root.join("bob/x/.."), None).unwrap());
+        assert!(unswept.exists());
+        assert_eq!(stamp_says(), b"2\nalice\n");
+        let swept = remove_stale_temps_in(root, every, Some(&stamp)).unwrap();
         assert!(!left.exists(), "bob/ was not listed");
+        assert!(!unswept.exists());
+        // That sweep vouches for nothing: a temp file may have come in
+        // after it looked at bob/.
+        swept.only(&["alice"]);
         assert_eq!(stamp_says(), b"1");
+        // Nor does a sweep during which one was made in bob/.
+        let swept = remove_stale_temps_in(root, every, Some(&stamp)).unwrap();
+        drop(temp_file(&root.join("bob"), None).unwrap());
+        swept.only(&["alice"]);
+        assert_eq!(stamp_says(), b"1");
+        assert!(unswept.exists(), "the next sweep must see it");
     }
 
     #[test]
