@@ -1627,13 +1627,15 @@ impl SweepStamp {
             .then(|| before.modified().ok())
             .flatten()
             .and_then(|t| t.checked_sub(SWEPT_SLACK));
+        file.set_len(0).ok()?;
+        file.seek(io::SeekFrom::Start(0)).ok()?;
         // Taken away in one step, which says whether it was there: one
         // made after it is there for the lock holder and the next sweep.
+        // Only once the stamp says nothing: a sweep that stops before
+        // leaves it for the next.
         let unswept = stamp.with_file_name(UNSWEPT_FILE);
         let marked = std::fs::remove_file(&unswept).is_ok();
         let only = swept_only(&said).filter(|_| !marked);
-        file.set_len(0).ok()?;
-        file.seek(io::SeekFrom::Start(0)).ok()?;
         // Stamped now, by the file system's own clock, before any folder
         // is listed: one changed while they are listed is listed again
         // next time.
@@ -1868,9 +1870,9 @@ impl Lock {
     /// files only in the person folders `folders` (and the notebook folder
     /// or `.oneonone`): after a clean sweep, the next sweep lists no other
     /// person folder, nor reads their times. A temp file made anywhere
-    /// else all the same empties the stamp first ([`temp_file`]), so the
-    /// next sweep looks at every folder again. Without a clean sweep under
-    /// this lock, nothing is said.
+    /// else all the same leaves [`UNSWEPT_FILE`] first ([`temp_file`]), so
+    /// the next sweep looks at every folder changed again. Without a clean
+    /// sweep under this lock, or with that file there, nothing is said.
     pub fn writes_only_in(&self, folders: &[&str]) {
         self.wait_for_sweep();
         let swept = self.swept.lock().ok().and_then(|mut slot| slot.take());

@@ -400,10 +400,11 @@ impl Notebook {
 
     /// The person folders whose names are not slugs already
     /// ([`is_folded_name`]), from the list kept in `.oneonone/folders`
-    /// while it is of the notebook folder as it is now ([`Notebook::person_slugs`]);
-    /// `None` without such a list. With it, whether a typed name folded
-    /// is a person folder's is one look at the folder, not a reading of
-    /// every name (at 3,000 people, a fifth of an `open`).
+    /// while it is of the notebook folder as it is now (see
+    /// [`Notebook::person_slugs`]); `None` without such a list. With it,
+    /// whether a typed name folded is a person folder's is one look at
+    /// the folder, not a reading of every name (at 3,000 people, a fifth
+    /// of an `open`).
     #[must_use]
     pub fn person_slugs_named_otherwise(&self) -> Option<Vec<String>> {
         if !self.keeps_cache() {
