@@ -106,6 +106,12 @@ pub fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
+/// Whether `path` is a folder, not a link to one.
+#[must_use]
+pub fn is_real_dir(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+}
+
 /// Opens an existing file for reading: never through a symbolic link at
 /// its last component, and only a regular file (a pipe is opened without
 /// waiting, then refused).
@@ -1465,7 +1471,8 @@ const SWEPT_SLACK: Duration = Duration::from_secs(3);
 /// under the lock) keeps the sweep's time, by the file system's own clock;
 /// without it every folder is listed. When the lock holder after that
 /// sweep said which person folders it would write in
-/// ([`Lock::writes_only_in`]), only those are looked at, with the notebook
+/// ([`Lock::writes_only_in`]), and no temp file was made in another since
+/// ([`UNSWEPT_FILE`]), only those are looked at, with the notebook
 /// folder: at 3,000 people, the time of every folder was a fifth of a
 /// `new`. Returns the stamp of a sweep that left no temp file, for the
 /// lock holder to say that with. Best effort.

@@ -618,7 +618,7 @@ impl Store {
         let state = root.join(STATE_DIR);
         // Never read or written through a link.
         let linked = crate::fs::is_link(&state.join(CACHE_DIR));
-        let kept = is_real_dir(&state) && !linked;
+        let kept = crate::fs::is_real_dir(&state) && !linked;
         let key = std::sync::OnceLock::new();
         if kept {
             if let Some(found) = read_key(&state) {
@@ -735,14 +735,16 @@ impl Store {
         let state = self.root.join(STATE_DIR);
         // Never made here: a read-only command must not turn the folder it
         // runs in into a notebook. Nor written through a link.
-        if !cache.changed || !self.kept || !is_real_dir(&state) {
+        if !cache.changed || !self.kept || !crate::fs::is_real_dir(&state) {
             return;
         }
         let Some(key) = *self.key.get_or_init(|| new_key(&state)) else {
             return;
         };
         let dir = self.dir();
-        if !is_real_dir(&dir) && crate::fs::create_dir_private(&dir).is_err() && !is_real_dir(&dir)
+        if !crate::fs::is_real_dir(&dir)
+            && crate::fs::create_dir_private(&dir).is_err()
+            && !crate::fs::is_real_dir(&dir)
         {
             return;
         }
@@ -784,12 +786,12 @@ impl Store {
     pub fn remove(root: &Path) {
         let state = root.join(STATE_DIR);
         // Nothing is removed through a link.
-        if !is_real_dir(&state) {
+        if !crate::fs::is_real_dir(&state) {
             return;
         }
         let _ = std::fs::remove_file(state.join(OLD_FILE));
         let dir = state.join(CACHE_DIR);
-        if is_real_dir(&dir) {
+        if crate::fs::is_real_dir(&dir) {
             let _ = std::fs::remove_dir_all(&dir);
         } else {
             let _ = std::fs::remove_file(&dir);
@@ -797,11 +799,6 @@ impl Store {
         let _ = std::fs::remove_file(state.join(crate::fs::FOLDERS_FILE));
         let _ = std::fs::remove_file(state.join(KEY_FILE));
     }
-}
-
-/// True for a folder that is not a symbolic link.
-fn is_real_dir(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
 }
 
 #[cfg(test)]
